@@ -1,0 +1,65 @@
+import { Buffer } from 'node:buffer';
+
+/**
+ * One decoded input: its text and the means to turn a character offset back into a line
+ * number and a byte offset of the (decompressed) source. Readers work on `text`; provenance
+ * is computed through `lineAt` / `byteAt` so no reader does its own byte arithmetic.
+ */
+export interface SourceText {
+  /** Path as the user gave it, or "-" for stdin. */
+  readonly file: string;
+  /** File name used for format detection, without a trailing ".gz". */
+  readonly name: string;
+  readonly text: string;
+  /** 1-based line of a character offset. */
+  lineAt(offset: number): number;
+  /** Byte offset in the UTF-8 source of a character offset. */
+  byteAt(offset: number): number;
+}
+
+export function createSourceText(file: string, name: string, text: string): SourceText {
+  // Line starts as char offsets, and the byte offset of each line start, built once.
+  const lineStarts: number[] = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const lineBytes: number[] = new Array<number>(lineStarts.length);
+  let byte = 0;
+  for (let l = 0; l < lineStarts.length; l++) {
+    lineBytes[l] = byte;
+    const start = lineStarts[l]!;
+    const end = l + 1 < lineStarts.length ? lineStarts[l + 1]! : text.length;
+    byte += utf8Length(text, start, end);
+  }
+
+  const lineIndex = (offset: number): number => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+
+  return Object.freeze({
+    file,
+    name,
+    text,
+    lineAt: (offset: number) => lineIndex(offset) + 1,
+    byteAt: (offset: number) => {
+      const l = lineIndex(offset);
+      return lineBytes[l]! + utf8Length(text, lineStarts[l]!, offset);
+    },
+  });
+}
+
+function utf8Length(text: string, start: number, end: number): number {
+  let ascii = true;
+  for (let i = start; i < end; i++) {
+    if (text.charCodeAt(i) > 0x7f) {
+      ascii = false;
+      break;
+    }
+  }
+  return ascii ? end - start : Buffer.byteLength(text.slice(start, end), 'utf8');
+}
