@@ -1,3 +1,5 @@
+import type { InputError } from '../errors.js';
+
 /**
  * What a reader yields: one article as found in its source, before any analysis.
  * Readers never analyze text; they only cut it out and record where it came from.
@@ -67,4 +69,9 @@ export interface ReadMessage {
 export interface ReadResult {
   readonly articles: RawArticle[];
   readonly messages: ReadMessage[];
+  /**
+   * Records rejected on their own while the rest of the file went in (a JSONL line that is
+   * not JSON, a Reuters story with an invalid UTF-8 byte). Each names its file and line.
+   */
+  readonly rejected: InputError[];
 }

@@ -11,13 +11,23 @@ export interface SourceText {
   /** File name used for format detection, without a trailing ".gz". */
   readonly name: string;
   readonly text: string;
+  /**
+   * Character offsets where the source was not valid UTF-8 (each holds U+FFFD). Readers of
+   * record formats reject only the records that contain one; the others reject the file.
+   */
+  readonly badOffsets: readonly number[];
   /** 1-based line of a character offset. */
   lineAt(offset: number): number;
   /** Byte offset in the UTF-8 source of a character offset. */
   byteAt(offset: number): number;
 }
 
-export function createSourceText(file: string, name: string, text: string): SourceText {
+export function createSourceText(
+  file: string,
+  name: string,
+  text: string,
+  badOffsets: readonly number[] = [],
+): SourceText {
   // Line starts as char offsets, and the byte offset of each line start, built once.
   const lineStarts: number[] = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
@@ -45,6 +55,7 @@ export function createSourceText(file: string, name: string, text: string): Sour
     file,
     name,
     text,
+    badOffsets,
     lineAt: (offset: number) => lineIndex(offset) + 1,
     byteAt: (offset: number) => {
       const l = lineIndex(offset);
