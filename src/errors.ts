@@ -36,7 +36,7 @@ export class InputError extends Error {
   readonly reason: string;
 
   constructor(code: InputErrorCode, location: InputLocation, reason: string) {
-    super(formatLocation(location) + ': ' + reason);
+    super(`${formatLocation(location)}: ${reason}`);
     this.name = 'InputError';
     this.code = code;
     this.location = location;

@@ -49,6 +49,8 @@ export interface RawArticle {
   readonly url: string | null;
   /** Body text, paragraphs separated by blank lines ("\n\n") or single newlines as in the source. */
   readonly text: string;
+  /** Subheadings inside the body, as [start, end) offsets into `text`. */
+  readonly headings?: ReadonlyArray<{ readonly start: number; readonly end: number }>;
   /** A closing author bio, kept apart from the body. */
   readonly authorBio: string | null;
   readonly provenance: Provenance;

@@ -1,0 +1,19 @@
+import { Buffer } from 'node:buffer';
+import type { SourceRun } from './raw-article.js';
+
+/**
+ * The runs of `text[from, to)`, rebased so that offset `from` becomes 0. A run cut at its
+ * start moves its source byte forward by the UTF-8 length of the part cut away, which is
+ * verbatim source and so has the same bytes in the text as in the file.
+ */
+export function sliceRuns(text: string, runs: readonly SourceRun[], from: number, to: number): SourceRun[] {
+  const out: SourceRun[] = [];
+  for (const run of runs) {
+    const start = Math.max(run.textStart, from);
+    const end = Math.min(run.textStart + run.length, to);
+    if (end <= start) continue;
+    const cut = Buffer.byteLength(text.slice(run.textStart, start), 'utf8');
+    out.push({ textStart: start - from, length: end - start, sourceByte: run.sourceByte + cut });
+  }
+  return out;
+}
