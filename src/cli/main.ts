@@ -1,0 +1,168 @@
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { EXIT_OK, EXIT_SOME_INPUTS_FAILED, EXIT_USAGE, UsageError } from '../errors.js';
+import { formatExtractEvalLine, runExtractEval } from '../eval/extract-eval.js';
+import type { ReaderName } from '../ingest/raw-article.js';
+import { READER_NAMES } from '../ingest/readers.js';
+import { expandInputs, ingestFiles } from '../pipeline/ingest-files.js';
+import { findArticles, getArticle, searchArticles, storeStats } from '../store/articles-repository.js';
+import { openStore, storePath } from '../store/open-store.js';
+import { printArticle, printArticles, printHits } from './print-articles.js';
+
+const positiveInt = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a non-negative integer');
+  return n;
+};
+
+const isoDate = (v: string): string => {
+  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) throw new InvalidArgumentError('expected YYYY, YYYY-MM or YYYY-MM-DD');
+  return v;
+};
+
+/** Runs the CLI and returns its exit code: 0 all went in, 1 some inputs failed, 2 usage. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let code = EXIT_OK;
+  const program = new Command('dossier')
+    .description('Turn raw news into a sourced, queryable record.')
+    .option('--db <path>', 'SQLite database file (default: $DOSSIER_DB or ./dossier.db)')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  const db = () => openStore(storePath(program.opts<{ db?: string }>().db));
+
+  program
+    .command('ingest')
+    .description('Read news files (digest, HTML, RSS/Atom, JSONL, text, Reuters SGML, .gz), folders, globs or - for stdin, and store their articles')
+    .argument('<paths...>')
+    .option('--reader <name>', `force a reader: ${READER_NAMES.join(', ')}`)
+    .addHelpText('after', '\nExamples:\n  dossier ingest digest.txt\n  dossier ingest feeds/ "pages/*.html" --db news.db\n  cat export.jsonl | dossier ingest - --reader jsonl')
+    .action(async (paths: string[], opts: { reader?: string }) => {
+      if (opts.reader && !READER_NAMES.includes(opts.reader as ReaderName)) throw new UsageError(`unknown reader "${opts.reader}"; one of ${READER_NAMES.join(', ')}`);
+      const files = await expandInputs(paths);
+      const stdin = files.includes('-') ? await readStdin() : undefined;
+      const store = await db();
+      let stop = false;
+      const onSigint = (): void => {
+        stop = true;
+      };
+      process.on('SIGINT', onSigint);
+      const tty = process.stderr.isTTY === true;
+      try {
+        const s = await ingestFiles(store, files, {
+          reader: opts.reader as ReaderName | undefined,
+          stdin,
+          shouldStop: () => stop,
+          onFile: tty ? (f, i, n) => process.stderr.write(`\r\x1b[K[${i + 1}/${n}] ${f.slice(-60)}`) : undefined,
+        });
+        if (tty) process.stderr.write('\r\x1b[K');
+        for (const e of s.errors) process.stderr.write(`error: ${e.message} [${e.code}]\n`);
+        const mb = s.bytes / 1e6;
+        process.stdout.write(
+          `${s.files} files, ${s.articlesNew} articles new, ${s.articlesKnown} already known, ${s.errors.length} errors, ${s.seconds.toFixed(1)} s (${(mb / Math.max(s.seconds, 1e-9)).toFixed(2)} MB/s)${stop ? ', interrupted' : ''}\n`,
+        );
+        if (s.errors.length > 0 || stop) code = EXIT_SOME_INPUTS_FAILED;
+      } finally {
+        process.off('SIGINT', onSigint);
+        await store.destroy();
+      }
+    });
+
+  program
+    .command('articles')
+    .description('List stored articles')
+    .option('--outlet <name>', 'outlet name contains')
+    .option('--author <name>', 'author name contains')
+    .option('--from <date>', 'on or after (YYYY[-MM[-DD]])', isoDate)
+    .option('--to <date>', 'on or before (YYYY[-MM[-DD]])', isoDate)
+    .option('--sort <key>', 'date, -date (default), title, outlet', '-date')
+    .option('--limit <n>', 'at most n articles', positiveInt)
+    .option('--json', 'print a JSON array')
+    .addHelpText('after', '\nExamples:\n  dossier articles --outlet "press tv" --from 2020-04 --json\n  dossier articles --sort title --limit 20')
+    .action(async (opts: { outlet?: string; author?: string; from?: string; to?: string; sort: string; limit?: number; json?: boolean }) => {
+      if (!['date', '-date', 'title', 'outlet'].includes(opts.sort)) throw new UsageError(`unknown sort "${opts.sort}"`);
+      const store = await db();
+      try {
+        const rows = await findArticles(store, { ...opts, sort: opts.sort as 'date' });
+        printArticles(rows, opts.json === true);
+      } finally {
+        await store.destroy();
+      }
+    });
+
+  program
+    .command('show')
+    .description('Show one article: metadata, provenance, text with repeated passages marked')
+    .argument('<id>')
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExample:\n  dossier show a_1234abcd --json')
+    .action(async (id: string, opts: { json?: boolean }) => {
+      const store = await db();
+      try {
+        const article = await getArticle(store, id);
+        if (!article) throw new UsageError(`no article with id ${id}`);
+        printArticle(article, opts.json === true);
+      } finally {
+        await store.destroy();
+      }
+    });
+
+  program
+    .command('search')
+    .description('Full-text search: ranked hits with snippets ("quoted phrases", OR, NOT, prefix*)')
+    .argument('<query>')
+    .option('--limit <n>', 'at most n hits', positiveInt, 20)
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExamples:\n  dossier search "air defense"\n  dossier search \'"S-400" AND Iraq\' --json')
+    .action(async (query: string, opts: { limit: number; json?: boolean }) => {
+      const store = await db();
+      try {
+        printHits(await searchArticles(store, query, opts.limit), opts.json === true);
+      } catch (error) {
+        if ((error as Error).message.includes('fts5')) throw new UsageError(`bad search query: ${(error as Error).message}`);
+        throw error;
+      } finally {
+        await store.destroy();
+      }
+    });
+
+  program
+    .command('stats')
+    .description('Counts of what the store holds')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const store = await db();
+      try {
+        const s = await storeStats(store);
+        process.stdout.write(opts.json ? `${JSON.stringify(s, null, 2)}\n` : `${Object.entries(s).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`).join('\n')}\n`);
+      } finally {
+        await store.destroy();
+      }
+    });
+
+  const evalCommand = program.command('eval').description('Score Dossier on standard gold data');
+  evalCommand
+    .command('extract')
+    .description('Article-body extraction on a folder with ground-truth.json and html/ (shingle F1)')
+    .argument('<dir>')
+    .action(async (dir: string) => {
+      process.stdout.write(`${formatExtractEvalLine(await runExtractEval(dir))}\n`);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    if (error instanceof UsageError) {
+      process.stderr.write(`dossier: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    process.stderr.write(`dossier: ${(error as Error).message}\n`);
+    return EXIT_SOME_INPUTS_FAILED;
+  }
+  return code;
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}

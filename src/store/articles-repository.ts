@@ -1,0 +1,138 @@
+import { sql } from 'kysely';
+import type { Store } from './open-store.js';
+
+export interface ArticleSummary {
+  id: string;
+  title: string;
+  outlet: string | null;
+  author: string | null;
+  date: string | null;
+  datePrecision: string | null;
+  dateReason: string | null;
+  url: string | null;
+  source: { file: string; startLine: number; endLine: number; startByte: number; endByte: number; reader: string };
+}
+
+export interface ArticleDetail extends ArticleSummary {
+  text: string;
+  authorBio: string | null;
+  paragraphs: string[];
+  repeatedPassages: Array<{ text: string; start: number; end: number; otherArticleId: string; otherText: string; similarity: number; kind: string }>;
+}
+
+export interface ArticleFilter {
+  outlet?: string;
+  author?: string;
+  from?: string;
+  to?: string;
+  sort?: 'date' | '-date' | 'title' | 'outlet';
+  limit?: number;
+}
+
+function baseQuery(db: Store) {
+  return db
+    .selectFrom('articles')
+    .leftJoin('outlets', 'outlets.id', 'articles.outlet_id')
+    .leftJoin('authors', 'authors.id', 'articles.author_id')
+    .select([
+      'articles.id', 'articles.title', 'outlets.name as outlet', 'authors.name as author', 'articles.date', 'articles.date_precision',
+      'articles.date_reason', 'articles.url', 'articles.source_file', 'articles.start_line', 'articles.end_line', 'articles.start_byte',
+      'articles.end_byte', 'articles.reader',
+    ]);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
+
+const toSummary = (r: Row): ArticleSummary => ({
+  id: r.id,
+  title: r.title,
+  outlet: r.outlet,
+  author: r.author,
+  date: r.date,
+  datePrecision: r.date_precision,
+  dateReason: r.date_reason,
+  url: r.url,
+  source: { file: r.source_file, startLine: r.start_line, endLine: r.end_line, startByte: r.start_byte, endByte: r.end_byte, reader: r.reader },
+});
+
+export async function findArticles(db: Store, f: ArticleFilter): Promise<ArticleSummary[]> {
+  let q = baseQuery(db);
+  if (f.outlet) q = q.where(sql<string>`lower(outlets.name)`, 'like', `%${f.outlet.toLowerCase()}%`);
+  if (f.author) q = q.where(sql<string>`lower(authors.name)`, 'like', `%${f.author.toLowerCase()}%`);
+  if (f.from) q = q.where('articles.date', '>=', f.from);
+  if (f.to) q = q.where('articles.date', '<=', `${f.to}\uffff`);
+  const sort = f.sort ?? '-date';
+  if (sort === 'title') q = q.orderBy('articles.title');
+  else if (sort === 'outlet') q = q.orderBy('outlets.name').orderBy('articles.date', 'desc');
+  else q = q.orderBy('articles.date', sort === 'date' ? 'asc' : 'desc').orderBy('articles.source_file').orderBy('articles.start_line');
+  if (f.limit !== undefined) q = q.limit(f.limit);
+  return (await q.execute()).map(toSummary);
+}
+
+export async function getArticle(db: Store, id: string): Promise<ArticleDetail | null> {
+  const row = await baseQuery(db).select(['articles.text', 'articles.author_bio']).where('articles.id', '=', id).executeTakeFirst();
+  if (!row) return null;
+  const paragraphs = await db.selectFrom('paragraphs').select(['start', 'end']).where('article_id', '=', id).orderBy('idx').execute();
+  const links = await db
+    .selectFrom('repeats')
+    .innerJoin('passages as mine', 'mine.id', 'repeats.passage_id')
+    .innerJoin('passages as theirs', 'theirs.id', 'repeats.other_passage_id')
+    .select(['mine.article_id as a', 'mine.start as aStart', 'mine.end as aEnd', 'theirs.article_id as b', 'theirs.start as bStart', 'theirs.end as bEnd', 'repeats.similarity', 'repeats.kind'])
+    .where((eb) => eb.or([eb('mine.article_id', '=', id), eb('theirs.article_id', '=', id)]))
+    .execute();
+  const repeatedPassages: ArticleDetail['repeatedPassages'] = [];
+  for (const l of links) {
+    const mineFirst = l.a === id;
+    const [start, end, other, oStart, oEnd] = mineFirst ? [l.aStart, l.aEnd, l.b, l.bStart, l.bEnd] : [l.bStart, l.bEnd, l.a, l.aStart, l.aEnd];
+    const otherRow = await db.selectFrom('articles').select(sql<string>`substr(text, ${oStart + 1}, ${oEnd - oStart})`.as('t')).where('id', '=', other).executeTakeFirst();
+    repeatedPassages.push({ text: row.text.slice(start, end), start, end, otherArticleId: other, otherText: otherRow?.t ?? '', similarity: l.similarity, kind: l.kind });
+  }
+  repeatedPassages.sort((x, y) => x.start - y.start);
+  return { ...toSummary(row), text: row.text, authorBio: row.author_bio, paragraphs: paragraphs.map((p) => row.text.slice(p.start, p.end)), repeatedPassages };
+}
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  outlet: string | null;
+  date: string | null;
+  score: number;
+  snippet: string;
+}
+
+/** FTS5 with bm25 ranking; the query is quoted word by word unless it uses FTS syntax itself. */
+export async function searchArticles(db: Store, query: string, limit: number): Promise<SearchHit[]> {
+  const match = /["*]|\b(AND|OR|NOT|NEAR)\b/.test(query) ? query : query.split(/\s+/).filter(Boolean).map((w) => `"${w.replace(/"/g, '""')}"`).join(' ');
+  const result = await sql<SearchHit>`
+    SELECT a.id, a.title, o.name AS outlet, a.date, bm25(articles_fts, 5.0, 1.0) AS score,
+           snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet
+    FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid LEFT JOIN outlets o ON o.id = a.outlet_id
+    WHERE articles_fts MATCH ${match} ORDER BY score LIMIT ${limit}`.execute(db);
+  return result.rows;
+}
+
+export interface StoreStats {
+  articles: number;
+  outlets: number;
+  authors: number;
+  repeatedPassages: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  byReader: Record<string, number>;
+}
+
+export async function storeStats(db: Store): Promise<StoreStats> {
+  const count = async (t: 'articles' | 'outlets' | 'authors' | 'repeats'): Promise<number> =>
+    Number((await db.selectFrom(t).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const range = await db.selectFrom('articles').select((eb) => [eb.fn.min('date').as('first'), eb.fn.max('date').as('last')]).executeTakeFirstOrThrow();
+  const readers = await db.selectFrom('articles').select(['reader', (eb) => eb.fn.countAll().as('n')]).groupBy('reader').execute();
+  return {
+    articles: await count('articles'),
+    outlets: await count('outlets'),
+    authors: await count('authors'),
+    repeatedPassages: await count('repeats'),
+    firstDate: range.first,
+    lastDate: range.last,
+    byReader: Object.fromEntries(readers.map((r) => [r.reader, Number(r.n)])),
+  };
+}
