@@ -125,7 +125,7 @@ function digestOrder(values: ReadonlyArray<string | null>): Order | null {
     if (known[i]! < known[i - 1]!) down++;
     else if (known[i]! > known[i - 1]!) up++;
   }
-  if (down + up < 2) return null;
+  if (down + up === 0) return null;
   if (down >= 0.8 * (down + up)) return 'newest-first';
   if (up >= 0.8 * (down + up)) return 'oldest-first';
   return null;
