@@ -5,7 +5,7 @@ import type { ReaderName } from '../ingest/raw-article.js';
 import { READER_NAMES } from '../ingest/readers.js';
 import { expandInputs, ingestFiles } from '../pipeline/ingest-files.js';
 import { findArticles, getArticle, searchArticles, storeStats } from '../store/articles-repository.js';
-import { openStore, storePath } from '../store/open-store.js';
+import { openStore, type Store, storePath } from '../store/open-store.js';
 import { printArticle, printArticles, printHits } from './print-articles.js';
 
 const positiveInt = (v: string): number => {
@@ -28,6 +28,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   const db = () => openStore(storePath(program.opts<{ db?: string }>().db));
+  // Every read command opens the store, does one thing, and closes it whatever happens.
+  const withStore = async (work: (store: Store) => Promise<void>): Promise<void> => {
+    const store = await db();
+    try {
+      await work(store);
+    } finally {
+      await store.destroy();
+    }
+  };
 
   program
     .command('ingest')
@@ -79,13 +88,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addHelpText('after', '\nExamples:\n  dossier articles --outlet "press tv" --from 2020-04 --json\n  dossier articles --sort title --limit 20')
     .action(async (opts: { outlet?: string; author?: string; from?: string; to?: string; sort: string; limit?: number; json?: boolean }) => {
       if (!['date', '-date', 'title', 'outlet'].includes(opts.sort)) throw new UsageError(`unknown sort "${opts.sort}"`);
-      const store = await db();
-      try {
-        const rows = await findArticles(store, { ...opts, sort: opts.sort as 'date' });
-        printArticles(rows, opts.json === true);
-      } finally {
-        await store.destroy();
-      }
+      await withStore(async (store) => printArticles(await findArticles(store, { ...opts, sort: opts.sort as 'date' }), opts.json === true));
     });
 
   program
@@ -95,14 +98,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExample:\n  dossier show a_1234abcd --json')
     .action(async (id: string, opts: { json?: boolean }) => {
-      const store = await db();
-      try {
+      await withStore(async (store) => {
         const article = await getArticle(store, id);
         if (!article) throw new UsageError(`no article with id ${id}`);
         printArticle(article, opts.json === true);
-      } finally {
-        await store.destroy();
-      }
+      });
     });
 
   program
@@ -113,15 +113,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExamples:\n  dossier search "air defense"\n  dossier search \'"S-400" AND Iraq\' --json')
     .action(async (query: string, opts: { limit: number; json?: boolean }) => {
-      const store = await db();
-      try {
-        printHits(await searchArticles(store, query, opts.limit), opts.json === true);
-      } catch (error) {
-        if ((error as Error).message.includes('fts5')) throw new UsageError(`bad search query: ${(error as Error).message}`);
-        throw error;
-      } finally {
-        await store.destroy();
-      }
+      await withStore(async (store) => {
+        const hits = await searchArticles(store, query, opts.limit).catch((error: Error) => {
+          throw error.message.includes('fts5') ? new UsageError(`bad search query: ${error.message}`) : error;
+        });
+        printHits(hits, opts.json === true);
+      });
     });
 
   program
@@ -129,13 +126,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('Counts of what the store holds')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
-      const store = await db();
-      try {
+      await withStore(async (store) => {
         const s = await storeStats(store);
         process.stdout.write(opts.json ? `${JSON.stringify(s, null, 2)}\n` : `${Object.entries(s).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`).join('\n')}\n`);
-      } finally {
-        await store.destroy();
-      }
+      });
     });
 
   const evalCommand = program.command('eval').description('Score Dossier on standard gold data');
