@@ -5,69 +5,111 @@ import {
   deserializeSignature,
   isEligiblePassage,
   passageFingerprint,
+  type ShingledFingerprint,
   serializeSignature,
 } from '../text/repeats/index.js';
 import type { Database } from './schema.js';
 
+type PassageSpan = { kind: 'paragraph' | 'sentence'; start: number; end: number };
+type Candidate = {
+  id: number;
+  article_id: string;
+  kind: string;
+  exact_hash: string;
+  word_count: number;
+  shingle_count: number;
+  figures: string;
+  signature: string;
+};
+
+// SQLite allows 32,766 bound variables; stay far below it.
+const CHUNK = 500;
+
 /**
- * Fingerprints the article's paragraphs and sentences, finds earlier passages sharing an LSH
- * band, verifies each candidate, and stores the links. Sentences inside a paragraph that
- * already linked to the same other article are not linked again.
+ * Fingerprints the article's paragraphs and sentences, looks up every earlier passage that
+ * shares an LSH band (one query per chunk of band keys, not per passage), verifies each
+ * candidate, and stores passages, bands and links. A sentence inside a paragraph already
+ * linked to the same other article is not linked again.
  */
 export async function savePassages(trx: Transaction<Database>, a: AnalyzedArticle): Promise<number> {
-  const { doc } = a;
-  const spans = [
-    ...(doc.layers.paragraphs ?? []).map((p) => ({ kind: 'paragraph' as const, start: p.start, end: p.end })),
-    ...(doc.layers.sentences ?? []).map((s) => ({ kind: 'sentence' as const, start: s.start, end: s.end })),
-  ];
+  const items = eligiblePassages(a).map((span) => ({ span, fp: passageFingerprint(a.doc.text.slice(span.start, span.end)) }));
+  if (items.length === 0) return 0;
+  const byBand = await candidatesByBand(trx, a.id, [...new Set(items.flatMap((i) => i.fp.bandKeys))]);
+
+  const ids: number[] = [];
+  for (let i = 0; i < items.length; i += CHUNK) {
+    const rows = items.slice(i, i + CHUNK).map(({ span, fp }) => passageRow(a.id, span, fp));
+    const inserted = await trx.insertInto('passages').values(rows).returning('id').execute();
+    ids.push(...inserted.map((r) => r.id));
+  }
+
   const linkedParagraphs: Array<{ start: number; end: number; other: string }> = [];
-  let links = 0;
-  for (const span of spans) {
-    const text = doc.text.slice(span.start, span.end);
-    if (!isEligiblePassage(text)) continue;
-    // A one-sentence paragraph is already fingerprinted as the paragraph.
-    if (span.kind === 'sentence' && spans.some((p) => p.kind === 'paragraph' && p.start === span.start && p.end === span.end)) continue;
-    const fp = passageFingerprint(text);
-    const row = await trx
-      .insertInto('passages')
-      .values({
-        article_id: a.id,
-        kind: span.kind,
-        start: span.start,
-        end: span.end,
-        exact_hash: fp.exactHash,
-        word_count: fp.wordCount,
-        shingle_count: fp.shingleCount,
-        figures: fp.figures,
-        signature: serializeSignature(fp.signature),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (fp.bandKeys.length === 0) continue;
-    const candidates = await trx
+  const links: Array<{ passage_id: number; other_passage_id: number; similarity: number; kind: string }> = [];
+  items.forEach(({ span, fp }, k) => {
+    const seen = new Set<number>();
+    for (const key of fp.bandKeys) {
+      for (const c of byBand.get(key) ?? []) {
+        if (seen.has(c.id) || c.kind !== span.kind) continue;
+        seen.add(c.id);
+        if (span.kind === 'sentence' && linkedParagraphs.some((p) => p.other === c.article_id && p.start <= span.start && span.end <= p.end)) continue;
+        const match = comparePassages(fp, {
+          exactHash: c.exact_hash,
+          wordCount: c.word_count,
+          shingleCount: c.shingle_count,
+          figures: c.figures,
+          signature: deserializeSignature(c.signature),
+        });
+        if (!match) continue;
+        links.push({ passage_id: ids[k]!, other_passage_id: c.id, similarity: match.similarity, kind: match.kind });
+        if (span.kind === 'paragraph') linkedParagraphs.push({ start: span.start, end: span.end, other: c.article_id });
+      }
+    }
+  });
+  for (let i = 0; i < links.length; i += CHUNK) await trx.insertInto('repeats').values(links.slice(i, i + CHUNK)).execute();
+  const bands = items.flatMap(({ fp }, k) => fp.bandKeys.map((band_key) => ({ band_key, passage_id: ids[k]! })));
+  for (let i = 0; i < bands.length; i += CHUNK) await trx.insertInto('passage_bands').values(bands.slice(i, i + CHUNK)).execute();
+  return links.length;
+}
+
+/** Paragraphs, then sentences that are not a whole paragraph, long enough to mean something. */
+function eligiblePassages(a: AnalyzedArticle): PassageSpan[] {
+  const paragraphs = (a.doc.layers.paragraphs ?? []).map((p) => ({ kind: 'paragraph' as const, start: p.start, end: p.end }));
+  const whole = new Set(paragraphs.map((p) => `${p.start}:${p.end}`));
+  const sentences = (a.doc.layers.sentences ?? [])
+    .filter((s) => !whole.has(`${s.start}:${s.end}`))
+    .map((s) => ({ kind: 'sentence' as const, start: s.start, end: s.end }));
+  return [...paragraphs, ...sentences].filter((s) => isEligiblePassage(a.doc.text.slice(s.start, s.end)));
+}
+
+function passageRow(articleId: string, span: PassageSpan, fp: ShingledFingerprint) {
+  return {
+    article_id: articleId,
+    kind: span.kind,
+    start: span.start,
+    end: span.end,
+    exact_hash: fp.exactHash,
+    word_count: fp.wordCount,
+    shingle_count: fp.shingleCount,
+    figures: fp.figures,
+    signature: serializeSignature(fp.signature),
+  };
+}
+
+async function candidatesByBand(trx: Transaction<Database>, articleId: string, keys: readonly string[]): Promise<Map<string, Candidate[]>> {
+  const byBand = new Map<string, Candidate[]>();
+  for (let i = 0; i < keys.length; i += CHUNK) {
+    const rows = await trx
       .selectFrom('passage_bands')
       .innerJoin('passages', 'passages.id', 'passage_bands.passage_id')
-      .select(['passages.id', 'passages.article_id', 'passages.kind', 'passages.start', 'passages.end', 'passages.exact_hash', 'passages.word_count', 'passages.shingle_count', 'passages.figures', 'passages.signature'])
-      .distinct()
-      .where('passage_bands.band_key', 'in', [...fp.bandKeys])
-      .where('passages.article_id', '!=', a.id)
-      .where('passages.kind', '=', span.kind)
+      .select(['passage_bands.band_key', 'passages.id', 'passages.article_id', 'passages.kind', 'passages.exact_hash', 'passages.word_count', 'passages.shingle_count', 'passages.figures', 'passages.signature'])
+      .where('passage_bands.band_key', 'in', keys.slice(i, i + CHUNK))
+      .where('passages.article_id', '!=', articleId)
       .execute();
-    for (const c of candidates) {
-      if (span.kind === 'sentence' && linkedParagraphs.some((p) => p.other === c.article_id && p.start <= span.start && span.end <= p.end)) continue;
-      const match = comparePassages(fp, {
-        exactHash: c.exact_hash,
-        wordCount: c.word_count,
-        shingleCount: c.shingle_count,
-        figures: c.figures,
-        signature: deserializeSignature(c.signature),
-      });
-      if (!match) continue;
-      await trx.insertInto('repeats').values({ passage_id: row.id, other_passage_id: c.id, similarity: match.similarity, kind: match.kind }).execute();
-      if (span.kind === 'paragraph') linkedParagraphs.push({ start: span.start, end: span.end, other: c.article_id });
-      links++;
+    for (const { band_key, ...c } of rows) {
+      const list = byBand.get(band_key);
+      if (list) list.push(c);
+      else byBand.set(band_key, [c]);
     }
-    await trx.insertInto('passage_bands').values(fp.bandKeys.map((band_key) => ({ band_key, passage_id: row.id }))).execute();
   }
-  return links;
+  return byBand;
 }
