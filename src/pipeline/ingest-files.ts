@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { glob } from 'tinyglobby';
 import { InputError } from '../errors.js';
+import { fetchInput, isUrl } from '../ingest/fetch-input.js';
 import { isDirectory, loadInput } from '../ingest/load-input.js';
 import type { ReaderName } from '../ingest/raw-article.js';
 import { chooseReader } from '../ingest/readers.js';
@@ -29,7 +30,7 @@ export interface IngestOptions {
 export async function expandInputs(paths: readonly string[]): Promise<string[]> {
   const out: string[] = [];
   for (const p of paths) {
-    if (p === '-') out.push(p);
+    if (p === '-' || isUrl(p)) out.push(p);
     else if (isDirectory(p)) out.push(...walk(p));
     else if (/[*?[{]/.test(p)) out.push(...(await glob(p, { onlyFiles: true })).sort());
     else out.push(p);
@@ -58,7 +59,8 @@ export async function ingestFiles(store: Store, files: readonly string[], option
     options.onFile?.(file, i, files.length);
     summary.files++;
     try {
-      const source = loadInput(file, file === '-' ? options.stdin : undefined);
+      const given = file === '-' ? options.stdin : isUrl(file) ? await fetchInput(file) : undefined;
+      const source = loadInput(file, given);
       summary.bytes += Buffer.byteLength(source.text);
       const result = chooseReader(source, options.reader).read(source);
       summary.errors.push(...result.rejected);

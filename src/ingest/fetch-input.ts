@@ -1,0 +1,20 @@
+import { InputError } from '../errors.js';
+
+const TIMEOUT_MS = 30_000;
+const MAX_BYTES = 64 * 1024 * 1024;
+
+export const isUrl = (path: string): boolean => /^https?:\/\//i.test(path);
+
+/** Fetches a feed or page the user pointed at; the only network call Dossier makes. */
+export async function fetchInput(url: string): Promise<Buffer> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS), headers: { 'user-agent': 'dossier/0.1' } });
+  } catch (error) {
+    throw new InputError('DOSSIER_INPUT_FETCH_FAILED', { file: url }, `cannot fetch (${(error as Error).message})`);
+  }
+  if (!response.ok) throw new InputError('DOSSIER_INPUT_FETCH_FAILED', { file: url }, `HTTP ${response.status} ${response.statusText}`);
+  const body = Buffer.from(await response.arrayBuffer());
+  if (body.length > MAX_BYTES) throw new InputError('DOSSIER_INPUT_TOO_LARGE', { file: url }, `response is larger than ${MAX_BYTES} bytes`);
+  return body;
+}
