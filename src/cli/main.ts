@@ -54,6 +54,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         stop = true;
       };
       process.on('SIGINT', onSigint);
+      process.on('SIGTERM', onSigint);
       const tty = process.stderr.isTTY === true;
       try {
         const s = await ingestFiles(store, files, {
@@ -71,6 +72,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         if (s.errors.length > 0 || stop) code = EXIT_SOME_INPUTS_FAILED;
       } finally {
         process.off('SIGINT', onSigint);
+        process.off('SIGTERM', onSigint);
         await store.destroy();
       }
     });

@@ -55,6 +55,8 @@ export async function ingestFiles(store: Store, files: readonly string[], option
   const summary: IngestSummary = { files: 0, articlesNew: 0, articlesKnown: 0, errors: [], seconds: 0, bytes: 0 };
   const now = new Date().toISOString();
   for (const [i, file] of files.entries()) {
+    // SQLite work resolves in microtasks only: yield to the event loop so Ctrl-C is heard.
+    await new Promise((resolve) => setImmediate(resolve));
     if (options.shouldStop?.()) break;
     options.onFile?.(file, i, files.length);
     summary.files++;
