@@ -17,3 +17,15 @@ export function sliceRuns(text: string, runs: readonly SourceRun[], from: number
   }
   return out;
 }
+
+/**
+ * Byte offset in the source of `text[offset]`, through the run that holds it; null when the
+ * character was made by the reader (a paragraph break it inserted, text extracted from markup).
+ */
+export function sourceByteOf(text: string, runs: readonly SourceRun[], offset: number): number | null {
+  for (const run of runs) {
+    if (offset < run.textStart || offset >= run.textStart + run.length) continue;
+    return run.sourceByte + Buffer.byteLength(text.slice(run.textStart, offset), 'utf8');
+  }
+  return null;
+}
