@@ -34,7 +34,7 @@ const CHUNK = 500;
 export async function savePassages(trx: Transaction<Database>, a: AnalyzedArticle): Promise<number> {
   const items = eligiblePassages(a).map((span) => ({ span, fp: passageFingerprint(a.doc.text.slice(span.start, span.end)) }));
   if (items.length === 0) return 0;
-  const byBand = await candidatesByBand(trx, a.id, [...new Set(items.flatMap((i) => i.fp.bandKeys))]);
+  const byBand = await candidatesByBand(trx, a.id, [...new Set(items.flatMap((i) => i.fp.bandKeys.map(bandNumber)))]);
 
   const ids: number[] = [];
   for (let i = 0; i < items.length; i += CHUNK) {
@@ -48,7 +48,7 @@ export async function savePassages(trx: Transaction<Database>, a: AnalyzedArticl
   items.forEach(({ span, fp }, k) => {
     const seen = new Set<number>();
     for (const key of fp.bandKeys) {
-      for (const c of byBand.get(key) ?? []) {
+      for (const c of byBand.get(bandNumber(key)) ?? []) {
         if (seen.has(c.id) || c.kind !== span.kind) continue;
         seen.add(c.id);
         if (span.kind === 'sentence' && linkedParagraphs.some((p) => p.other === c.article_id && p.start <= span.start && span.end <= p.end)) continue;
@@ -66,9 +66,15 @@ export async function savePassages(trx: Transaction<Database>, a: AnalyzedArticl
     }
   });
   for (let i = 0; i < links.length; i += CHUNK) await trx.insertInto('repeats').values(links.slice(i, i + CHUNK)).execute();
-  const bands = items.flatMap(({ fp }, k) => fp.bandKeys.map((band_key) => ({ band_key, passage_id: ids[k]! })));
+  const bands = items.flatMap(({ fp }, k) => fp.bandKeys.map((key) => ({ band_key: bandNumber(key), passage_id: ids[k]! })));
   for (let i = 0; i < bands.length; i += CHUNK) await trx.insertInto('passage_bands').values(bands.slice(i, i + CHUNK)).execute();
   return links.length;
+}
+
+/** "3:123456789" → 3 * 2^32 + 123456789: an exact integer (below 2^53) SQLite indexes cheaply. */
+function bandNumber(key: string): number {
+  const colon = key.indexOf(':');
+  return Number(key.slice(0, colon)) * 2 ** 32 + Number(key.slice(colon + 1));
 }
 
 /** Paragraphs, then sentences that are not a whole paragraph, long enough to mean something. */
@@ -95,8 +101,8 @@ function passageRow(articleId: string, span: PassageSpan, fp: ShingledFingerprin
   };
 }
 
-async function candidatesByBand(trx: Transaction<Database>, articleId: string, keys: readonly string[]): Promise<Map<string, Candidate[]>> {
-  const byBand = new Map<string, Candidate[]>();
+async function candidatesByBand(trx: Transaction<Database>, articleId: string, keys: readonly number[]): Promise<Map<number, Candidate[]>> {
+  const byBand = new Map<number, Candidate[]>();
   for (let i = 0; i < keys.length; i += CHUNK) {
     const rows = await trx
       .selectFrom('passage_bands')

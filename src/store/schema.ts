@@ -57,7 +57,8 @@ export interface PassagesTable {
 }
 
 export interface PassageBandsTable {
-  band_key: string;
+  /** band * 2^32 + bucket hash, from the "band:hash" keys of the repeats library. */
+  band_key: number;
   passage_id: number;
 }
 
