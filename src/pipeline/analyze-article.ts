@@ -17,5 +17,12 @@ const pipeline = createPipeline(createStages());
 /** Reads nothing and writes nothing: a RawArticle in, its Document with every layer out. */
 export function analyzeArticle(raw: RawArticle): AnalyzedArticle {
   const id = articleId(raw);
-  return { raw, id, contentHash: contentHash(raw.text), doc: pipeline.run(createDocument(id, raw.text)) };
+  return {
+    raw,
+    id,
+    contentHash: contentHash(raw.text),
+    doc: pipeline.run(
+      createDocument(id, raw.text, { published: raw.date?.value ?? null, title: raw.title, outlet: raw.outlet }),
+    ),
+  };
 }

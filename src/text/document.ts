@@ -20,11 +20,96 @@ export interface TokenAttrs {
   readonly kind: 'word' | 'number' | 'punct' | 'symbol';
 }
 
+/**
+ * Entity mention types (OntoNotes-style, plus TITLE for roles such as "deputy head of").
+ * MISC is what the CoNLL-trained model says when nothing finer is known.
+ */
+export type EntityType = 'PERSON' | 'ORG' | 'GPE' | 'LOC' | 'FAC' | 'NORP' | 'LAW' | 'EVENT' | 'TITLE' | 'MISC';
+
+export interface EntityAttrs {
+  readonly type: EntityType;
+  /** 0..1: the model's margin-based score, or the registry match's strength. */
+  readonly confidence: number;
+  /** What found it: the statistical tagger, a registry alias, the gazetteer, or a rule. */
+  readonly source: 'model' | 'registry' | 'gazetteer' | 'rule';
+}
+
+/** One link from an entity mention to an actor identity. */
+export interface ActorLinkAttrs {
+  /** Index into the entities layer. */
+  readonly entity: number;
+  /** A registry id ("irq-pmu") or a store-made id for an actor nobody listed ("new:..."). */
+  readonly actorId: string;
+  readonly name: string;
+  readonly confidence: number;
+  /** Why this actor: "alias 'Hashd al-Sha'abi'", "short form of 'Qais al-Khazali' (para 2)". */
+  readonly reason: string;
+}
+
+export type PlacePrecision = 'site' | 'city' | 'district' | 'region' | 'country' | 'area';
+
+export interface PlaceAttrs {
+  /** Index into the entities layer, or null when the place came from a gazetteer scan. */
+  readonly entity: number | null;
+  /** "gn:<geonamesId>" when GeoNames has it, else "site:<slug>", "adm1:<ISO 3166-2>", "cc:<ISO3>". */
+  readonly placeId: string;
+  readonly name: string;
+  readonly lat: number;
+  readonly lon: number;
+  readonly geonamesId: number | null;
+  /** GeoNames feature class: A (country, region), P (populated place), S (site), T, H, L, R, V. */
+  readonly featureClass: string;
+  /** ISO 3166-1 alpha-3. */
+  readonly country: string | null;
+  readonly admin1: string | null;
+  readonly precision: PlacePrecision;
+  readonly confidence: number;
+  readonly reason: string;
+}
+
+export type TimeType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
+
+export type TimePrecision =
+  | 'millennium'
+  | 'century'
+  | 'decade'
+  | 'year'
+  | 'half'
+  | 'quarter'
+  | 'season'
+  | 'month'
+  | 'week'
+  | 'day'
+  | 'part-of-day'
+  | 'hour'
+  | 'minute'
+  | 'second'
+  | 'duration'
+  | 'set'
+  | 'reference'
+  | 'unknown';
+
+export interface TimeAttrs {
+  readonly type: TimeType;
+  /** TIMEX3 value: "2020-05-04", "2020-06", "2014-H1", "P3D", "PAST_REF", "XXXX-WXX-1"... */
+  readonly value: string;
+  readonly precision: TimePrecision;
+  /** What the value was computed from: the publication date, an earlier date in the text, nothing. */
+  readonly anchor: 'dct' | 'narrative' | 'absolute' | 'none';
+  /** TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER, ... */
+  readonly mod: string | null;
+  readonly reason: string;
+}
+
 /** Layers known to Dossier, each owned by exactly one stage. */
 export interface Layers {
   readonly paragraphs: Layer<{ readonly kind: ParagraphKind }>;
   readonly tokens: Layer<TokenAttrs>;
   readonly sentences: Layer<{ readonly paragraph: number }>;
+  readonly entities: Layer<EntityAttrs>;
+  readonly actors: Layer<ActorLinkAttrs>;
+  readonly places: Layer<PlaceAttrs>;
+  readonly times: Layer<TimeAttrs>;
 }
 
 export type LayerName = keyof Layers;
@@ -43,8 +128,17 @@ export interface NormalizedText {
   readonly rawOffsets: Int32Array;
 }
 
+/** What the text alone cannot say: the article's date and origin, for anchoring and context. */
+export interface DocumentMeta {
+  /** Publication date as stored ("2020-05-05", "2020-05", "2020-05-05T14:30"), or null when unknown. */
+  readonly published: string | null;
+  readonly title: string;
+  readonly outlet: string | null;
+}
+
 export interface Document {
   readonly id: string;
+  readonly meta: DocumentMeta;
   readonly text: string;
   readonly rawOffsets: Int32Array;
   readonly layers: Partial<Layers>;
