@@ -69,6 +69,90 @@ export interface RepeatsTable {
   kind: string;
 }
 
+export interface ActorsTable {
+  id: string;
+  name: string;
+  type: string;
+  country: string | null;
+  sector: string | null;
+  cameo: string | null;
+  wikidata: string | null;
+  /** 'registry' (shipped or user file), 'new' (first seen in the news), 'split' (analyst). */
+  origin: string;
+  /** JSON arrays: kept as text so both dialects read them the same way. */
+  aliases: string;
+  member_of: string;
+  roles: string;
+}
+
+export interface EntityMentionsTable {
+  article_id: string;
+  idx: number;
+  start: number;
+  end: number;
+  text: string;
+  type: string;
+  confidence: number;
+  source: string;
+  raw_actor_id: string | null;
+  actor_id: string | null;
+  link_confidence: number | null;
+  link_reason: string | null;
+}
+
+export interface PlacesTable {
+  id: string;
+  name: string;
+  lat: number;
+  lon: number;
+  geonames_id: number | null;
+  feature_class: string;
+  country: string | null;
+  admin1: string | null;
+  precision: string;
+}
+
+export interface PlaceMentionsTable {
+  article_id: string;
+  idx: number;
+  start: number;
+  end: number;
+  text: string;
+  entity_idx: number | null;
+  place_id: string;
+  confidence: number;
+  reason: string;
+}
+
+export interface TimeMentionsTable {
+  article_id: string;
+  idx: number;
+  start: number;
+  end: number;
+  text: string;
+  type: string;
+  value: string;
+  precision: string;
+  anchor: string;
+  mod: string | null;
+  reason: string;
+}
+
+export interface ActorCorrectionsTable {
+  seq: Generated<number>;
+  op: string;
+  payload: string;
+  created_at: string;
+  undone: Generated<number>;
+}
+
+export interface ArticleLayersTable {
+  article_id: string;
+  layer: string;
+  stage: string;
+  version: string;
+}
+
 export interface Database {
   outlets: OutletsTable;
   authors: AuthorsTable;
@@ -77,6 +161,13 @@ export interface Database {
   passages: PassagesTable;
   passage_bands: PassageBandsTable;
   repeats: RepeatsTable;
+  actors: ActorsTable;
+  entity_mentions: EntityMentionsTable;
+  places: PlacesTable;
+  place_mentions: PlaceMentionsTable;
+  time_mentions: TimeMentionsTable;
+  actor_corrections: ActorCorrectionsTable;
+  article_layers: ArticleLayersTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

@@ -1,0 +1,262 @@
+import { sql } from 'kysely';
+import { correctedNames } from './corrections-repository.js';
+import type { Store } from './open-store.js';
+
+export interface ActorSummary {
+  id: string;
+  name: string;
+  type: string;
+  country: string | null;
+  sector: string | null;
+  cameo: string | null;
+  origin: string;
+  /** Registry aliases and every distinct spelling the news used for this actor. */
+  aliases: string[];
+  mentions: number;
+  articles: number;
+}
+
+export interface ActorFilter {
+  name?: string;
+  type?: string;
+  country?: string;
+  limit?: number;
+}
+
+const parseList = (s: string): string[] => {
+  const v: unknown = JSON.parse(s);
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+};
+
+/** Actors with at least one mention, most mentioned first; corrections' renames applied. */
+export async function findActors(db: Store, f: ActorFilter = {}): Promise<ActorSummary[]> {
+  let q = db
+    .selectFrom('entity_mentions as m')
+    .innerJoin('actors as a', 'a.id', 'm.actor_id')
+    .select([
+      'a.id',
+      'a.name',
+      'a.type',
+      'a.country',
+      'a.sector',
+      'a.cameo',
+      'a.origin',
+      'a.aliases',
+      (eb) => eb.fn.countAll<number>().as('mentions'),
+      (eb) => eb.fn.count<number>('m.article_id').distinct().as('articles'),
+    ])
+    .groupBy(['a.id', 'a.name', 'a.type', 'a.country', 'a.sector', 'a.cameo', 'a.origin', 'a.aliases'])
+    .orderBy('mentions', 'desc')
+    .orderBy('a.name');
+  if (f.type) q = q.where('a.type', '=', f.type.toLowerCase());
+  if (f.country) q = q.where('a.country', '=', f.country.toUpperCase());
+  const rows = await q.execute();
+  const surfaces = await db.selectFrom('entity_mentions').select(['actor_id', 'text']).distinct().where('actor_id', 'is not', null).execute();
+  const spelled = new Map<string, Set<string>>();
+  for (const s of surfaces) {
+    const set = spelled.get(s.actor_id!) ?? new Set<string>();
+    set.add(s.text);
+    spelled.set(s.actor_id!, set);
+  }
+  const renamed = await correctedNames(db);
+  let out = rows.map((r) => {
+    const name = renamed.get(r.id) ?? r.name;
+    const aliases = [...new Set([...parseList(r.aliases), ...(spelled.get(r.id) ?? [])])].filter((a) => a !== name).sort();
+    return { id: r.id, name, type: r.type, country: r.country, sector: r.sector, cameo: r.cameo, origin: r.origin, aliases, mentions: Number(r.mentions), articles: Number(r.articles) };
+  });
+  if (f.name) {
+    const needle = f.name.toLowerCase();
+    out = out.filter((a) => a.name.toLowerCase().includes(needle) || a.aliases.some((x) => x.toLowerCase().includes(needle)));
+  }
+  return f.limit === undefined ? out : out.slice(0, f.limit);
+}
+
+export interface ActorDetail extends ActorSummary {
+  wikidata: string | null;
+  memberOf: string[];
+  roles: unknown[];
+  /** Members: actors whose registry record says they are part of this one. */
+  members: Array<{ id: string; name: string }>;
+  mentionList: Array<{ articleId: string; title: string; date: string | null; outlet: string | null; start: number; end: number; text: string; confidence: number | null; reason: string | null }>;
+}
+
+export async function getActor(db: Store, id: string): Promise<ActorDetail | null> {
+  const row = await db.selectFrom('actors').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return null;
+  const summary = (await findActors(db)).find((a) => a.id === id);
+  const mentions = await db
+    .selectFrom('entity_mentions as m')
+    .innerJoin('articles as a', 'a.id', 'm.article_id')
+    .leftJoin('outlets as o', 'o.id', 'a.outlet_id')
+    .select(['m.article_id', 'a.title', 'a.date', 'o.name as outlet', 'm.start', 'm.end', 'm.text', 'm.link_confidence', 'm.link_reason'])
+    .where('m.actor_id', '=', id)
+    .orderBy('a.date', 'desc')
+    .orderBy('m.article_id')
+    .orderBy('m.start')
+    .execute();
+  const members = await db
+    .selectFrom('actors')
+    .select(['id', 'name'])
+    .where(sql<boolean>`member_of LIKE ${`%"${id}"%`}`)
+    .orderBy('name')
+    .execute();
+  const renamed = await correctedNames(db);
+  return {
+    id,
+    name: renamed.get(id) ?? row.name,
+    type: row.type,
+    country: row.country,
+    sector: row.sector,
+    cameo: row.cameo,
+    origin: row.origin,
+    aliases: summary?.aliases ?? parseList(row.aliases),
+    mentions: summary?.mentions ?? 0,
+    articles: summary?.articles ?? 0,
+    wikidata: row.wikidata,
+    memberOf: parseList(row.member_of),
+    roles: JSON.parse(row.roles) as unknown[],
+    members,
+    mentionList: mentions.map((m) => ({
+      articleId: m.article_id,
+      title: m.title,
+      date: m.date,
+      outlet: m.outlet,
+      start: m.start,
+      end: m.end,
+      text: m.text,
+      confidence: m.link_confidence,
+      reason: m.link_reason,
+    })),
+  };
+}
+
+export interface PlaceSummary {
+  id: string;
+  name: string;
+  lat: number;
+  lon: number;
+  geonamesId: number | null;
+  precision: string;
+  featureClass: string;
+  country: string | null;
+  admin1: string | null;
+  mentions: number;
+  articles: number;
+}
+
+export async function findPlaces(db: Store, f: { name?: string; country?: string; precision?: string; limit?: number } = {}): Promise<PlaceSummary[]> {
+  let q = db
+    .selectFrom('place_mentions as m')
+    .innerJoin('places as p', 'p.id', 'm.place_id')
+    .select([
+      'p.id',
+      'p.name',
+      'p.lat',
+      'p.lon',
+      'p.geonames_id',
+      'p.precision',
+      'p.feature_class',
+      'p.country',
+      'p.admin1',
+      (eb) => eb.fn.countAll<number>().as('mentions'),
+      (eb) => eb.fn.count<number>('m.article_id').distinct().as('articles'),
+    ])
+    .groupBy(['p.id', 'p.name', 'p.lat', 'p.lon', 'p.geonames_id', 'p.precision', 'p.feature_class', 'p.country', 'p.admin1'])
+    .orderBy('mentions', 'desc')
+    .orderBy('p.name');
+  if (f.name) q = q.where(sql<string>`lower(p.name)`, 'like', `%${f.name.toLowerCase()}%`);
+  if (f.country) q = q.where('p.country', '=', f.country.toUpperCase());
+  if (f.precision) q = q.where('p.precision', '=', f.precision);
+  if (f.limit !== undefined) q = q.limit(f.limit);
+  return (await q.execute()).map((r) => ({
+    id: r.id,
+    name: r.name,
+    lat: r.lat,
+    lon: r.lon,
+    geonamesId: r.geonames_id,
+    precision: r.precision,
+    featureClass: r.feature_class,
+    country: r.country,
+    admin1: r.admin1,
+    mentions: Number(r.mentions),
+    articles: Number(r.articles),
+  }));
+}
+
+export interface TimelineEntry {
+  value: string;
+  type: string;
+  precision: string;
+  anchor: string;
+  text: string;
+  reason: string;
+  articleId: string;
+  title: string;
+  published: string | null;
+  outlet: string | null;
+  /** The sentence-sized context around the expression, for reading the timeline without opening articles. */
+  context: string;
+}
+
+/** Dated mentions (DATE and TIME with a calendar value), in time order. */
+export async function timeline(db: Store, f: { from?: string; to?: string; limit?: number } = {}): Promise<TimelineEntry[]> {
+  let q = db
+    .selectFrom('time_mentions as t')
+    .innerJoin('articles as a', 'a.id', 't.article_id')
+    .leftJoin('outlets as o', 'o.id', 'a.outlet_id')
+    .select(['t.value', 't.type', 't.precision', 't.anchor', 't.text', 't.reason', 't.article_id', 't.start', 't.end', 'a.title', 'a.date', 'o.name as outlet', 'a.text as body'])
+    .where('t.type', 'in', ['DATE', 'TIME'])
+    .where(sql<boolean>`substr(t.value, 1, 1) BETWEEN '0' AND '9'`)
+    .orderBy('t.value')
+    .orderBy('a.date')
+    .orderBy('t.article_id')
+    .orderBy('t.start');
+  if (f.from) q = q.where('t.value', '>=', f.from);
+  if (f.to) q = q.where('t.value', '<=', `${f.to}\uffff`);
+  if (f.limit !== undefined) q = q.limit(f.limit);
+  return (await q.execute()).map((r) => ({
+    value: r.value,
+    type: r.type,
+    precision: r.precision,
+    anchor: r.anchor,
+    text: r.text,
+    reason: r.reason,
+    articleId: r.article_id,
+    title: r.title,
+    published: r.date,
+    outlet: r.outlet,
+    context: sentenceAround(r.body, r.start, r.end),
+  }));
+}
+
+function sentenceAround(text: string, start: number, end: number): string {
+  const from = Math.max(text.lastIndexOf('. ', start) + 2, text.lastIndexOf('\n', start) + 1, start - 160);
+  let to = text.indexOf('. ', end);
+  const nl = text.indexOf('\n', end);
+  if (to === -1 || (nl !== -1 && nl < to)) to = nl === -1 ? text.length : nl;
+  return text.slice(from, Math.min(to + 1, end + 160)).trim();
+}
+
+export interface ArticleAnnotations {
+  entities: Array<{ start: number; end: number; text: string; type: string; actorId: string | null; confidence: number; reason: string | null }>;
+  places: Array<{ start: number; end: number; text: string; placeId: string; name: string; lat: number; lon: number; precision: string; reason: string }>;
+  times: Array<{ start: number; end: number; text: string; type: string; value: string; precision: string; anchor: string; reason: string }>;
+}
+
+/** The stored layers of one article, for `dossier show` and the reader. */
+export async function articleAnnotations(db: Store, id: string): Promise<ArticleAnnotations> {
+  const entities = await db.selectFrom('entity_mentions').selectAll().where('article_id', '=', id).orderBy('idx').execute();
+  const places = await db
+    .selectFrom('place_mentions as m')
+    .innerJoin('places as p', 'p.id', 'm.place_id')
+    .select(['m.start', 'm.end', 'm.text', 'm.place_id', 'p.name', 'p.lat', 'p.lon', 'p.precision', 'm.reason'])
+    .where('m.article_id', '=', id)
+    .orderBy('m.idx')
+    .execute();
+  const times = await db.selectFrom('time_mentions').selectAll().where('article_id', '=', id).orderBy('idx').execute();
+  return {
+    entities: entities.map((e) => ({ start: e.start, end: e.end, text: e.text, type: e.type, actorId: e.actor_id, confidence: e.link_confidence ?? e.confidence, reason: e.link_reason })),
+    places: places.map((p) => ({ start: p.start, end: p.end, text: p.text, placeId: p.place_id, name: p.name, lat: p.lat, lon: p.lon, precision: p.precision, reason: p.reason })),
+    times: times.map((t) => ({ start: t.start, end: t.end, text: t.text, type: t.type, value: t.value, precision: t.precision, anchor: t.anchor, reason: t.reason })),
+  };
+}
