@@ -6,6 +6,8 @@ import { READER_NAMES } from '../ingest/readers.js';
 import { expandInputs, ingestFiles } from '../pipeline/ingest-files.js';
 import { findArticles, getArticle, searchArticles, storeStats } from '../store/articles-repository.js';
 import { openStore, type Store, storePath } from '../store/open-store.js';
+import { articleAnnotations } from '../store/mentions-queries.js';
+import { registerMentionCommands } from './mention-commands.js';
 import { printArticle, printArticles, printHits } from './print-articles.js';
 
 const positiveInt = (v: string): number => {
@@ -95,7 +97,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   program
     .command('show')
-    .description('Show one article: metadata, provenance, text with repeated passages marked')
+    .description('Show one article: metadata, provenance, text with entities, places, times and repeated passages marked')
     .argument('<id>')
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExample:\n  dossier show a_1234abcd --json')
@@ -103,7 +105,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       await withStore(async (store) => {
         const article = await getArticle(store, id);
         if (!article) throw new UsageError(`no article with id ${id}`);
-        printArticle(article, opts.json === true);
+        printArticle(article, await articleAnnotations(store, id), opts.json === true);
       });
     });
 
@@ -133,6 +135,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         process.stdout.write(opts.json ? `${JSON.stringify(s, null, 2)}\n` : `${Object.entries(s).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`).join('\n')}\n`);
       });
     });
+
+  registerMentionCommands(program, withStore);
 
   const evalCommand = program.command('eval').description('Score Dossier on standard gold data');
   evalCommand

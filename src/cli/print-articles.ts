@@ -1,4 +1,6 @@
 import type { ArticleDetail, ArticleSummary, SearchHit } from '../store/articles-repository.js';
+import type { ArticleAnnotations } from '../store/mentions-queries.js';
+import { markAnnotations } from './print-mentions.js';
 
 const out = (s: string): void => {
   process.stdout.write(s);
@@ -12,28 +14,23 @@ export function printArticles(rows: readonly ArticleSummary[], json: boolean): v
   for (const r of rows) out(`${r.id}  ${(r.date ?? '?').padEnd(10)}  ${(r.outlet ?? '-').slice(0, 24).padEnd(24)}  ${r.title}\n`);
 }
 
-export function printArticle(a: ArticleDetail, json: boolean): void {
+export function printArticle(a: ArticleDetail, notes: ArticleAnnotations, json: boolean): void {
   if (json) {
-    out(`${JSON.stringify(a, null, 2)}\n`);
+    out(`${JSON.stringify({ ...a, ...notes }, null, 2)}\n`);
     return;
   }
   out(`${a.title}\n${[a.outlet, a.author, a.date].filter(Boolean).join(' | ')}\n`);
   if (a.dateReason) out(`date: ${a.date} (${a.datePrecision}; ${a.dateReason})\n`);
   out(`id: ${a.id}\nsource: ${a.source.file} lines ${a.source.startLine}-${a.source.endLine}, bytes ${a.source.startByte}-${a.source.endByte} (${a.source.reader})\n\n`);
-  // Repeated passages are bracketed with a number that points to the list below.
-  let text = '';
-  let at = 0;
+  const marked = markAnnotations(a.text, notes);
+  out(`${marked.text}\n`);
+  if (marked.key.length > 0) out(`\nMentions (⟨entity⟩ ⟪place⟫ ⟦time⟧):\n${marked.key.map((k) => `  ${k}`).join('\n')}\n`);
   const marks = a.repeatedPassages.filter((p, i, all) => i === 0 || p.start >= all[i - 1]!.end);
-  marks.forEach((p, i) => {
-    text += `${a.text.slice(at, p.start)}⟦${a.text.slice(p.start, p.end)}⟧[${i + 1}]`;
-    at = p.end;
-  });
-  out(`${text}${a.text.slice(at)}\n`);
   if (a.authorBio) out(`\nAbout the author: ${a.authorBio}\n`);
   if (a.repeatedPassages.length > 0) {
     out('\nRepeated passages:\n');
     marks.forEach((p, i) => {
-      out(`[${i + 1}] ${p.kind} ${p.similarity.toFixed(2)} also in ${p.otherArticleId}: ${p.otherText.slice(0, 100)}…\n`);
+      out(`[${i + 1}] chars ${p.start}-${p.end} ${p.kind} ${p.similarity.toFixed(2)} also in ${p.otherArticleId}: ${p.otherText.slice(0, 100)}…\n`);
     });
   }
 }

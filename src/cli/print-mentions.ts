@@ -1,0 +1,82 @@
+import type { ArticleAnnotations, ActorDetail, ActorSummary, PlaceSummary, TimelineEntry } from '../store/mentions-queries.js';
+
+const out = (s: string): void => {
+  process.stdout.write(s);
+};
+
+const json = (v: unknown): void => out(`${JSON.stringify(v, null, 2)}\n`);
+
+export function printActors(rows: readonly ActorSummary[], asJson: boolean): void {
+  if (asJson) {
+    json(rows.map((r) => ({ id: r.id, name: r.name, type: r.type, country: r.country, sector: r.sector, cameo: r.cameo, origin: r.origin, aliases: r.aliases, mentions: r.mentions, articles: r.articles })));
+    return;
+  }
+  for (const r of rows) {
+    const facts = [r.type, r.country, r.sector].filter(Boolean).join(', ');
+    const aka = r.aliases.length > 0 ? `  aka ${r.aliases.slice(0, 6).join('; ')}${r.aliases.length > 6 ? '; …' : ''}` : '';
+    out(`${String(r.mentions).padStart(5)}  ${r.id.padEnd(34)} ${r.name} (${facts})${aka}\n`);
+  }
+}
+
+export function printActor(a: ActorDetail, asJson: boolean): void {
+  if (asJson) {
+    json(a);
+    return;
+  }
+  out(`${a.name}  [${a.id}]\n`);
+  out(`type: ${a.type}  country: ${a.country ?? '-'}  sector: ${a.sector ?? '-'}  cameo: ${a.cameo ?? '-'}  wikidata: ${a.wikidata ?? '-'}  origin: ${a.origin}\n`);
+  if (a.aliases.length > 0) out(`aliases: ${a.aliases.join('; ')}\n`);
+  if (a.memberOf.length > 0) out(`member of: ${a.memberOf.join(', ')}\n`);
+  if (a.members.length > 0) out(`members: ${a.members.map((m) => `${m.name} [${m.id}]`).join(', ')}\n`);
+  for (const r of a.roles) out(`role: ${JSON.stringify(r)}\n`);
+  out(`${a.mentions} mentions in ${a.articles} articles\n`);
+  for (const m of a.mentionList.slice(0, 50)) {
+    out(`  ${m.articleId}  ${(m.date ?? '?').padEnd(10)}  "${m.text}"  ${m.confidence?.toFixed(2) ?? ''} ${m.reason ?? ''}\n`);
+  }
+}
+
+export function printPlaces(rows: readonly PlaceSummary[], asJson: boolean): void {
+  if (asJson) {
+    json(rows.map((r) => ({ id: r.id, name: r.name, lat: r.lat, lon: r.lon, geonamesId: r.geonamesId, precision: r.precision, featureClass: r.featureClass, country: r.country, admin1: r.admin1, mentions: r.mentions, articles: r.articles })));
+    return;
+  }
+  for (const r of rows) {
+    out(`${String(r.mentions).padStart(5)}  ${r.id.padEnd(22)} ${r.name} (${r.precision}; ${r.country ?? '-'}${r.admin1 ? `/${r.admin1}` : ''}) ${r.lat.toFixed(4)}, ${r.lon.toFixed(4)}\n`);
+  }
+}
+
+export function printTimeline(rows: readonly TimelineEntry[], asJson: boolean): void {
+  if (asJson) {
+    json(rows);
+    return;
+  }
+  for (const r of rows) out(`${r.value.padEnd(16)} "${r.text}"  ${r.articleId} (${r.outlet ?? '-'}, ${r.published ?? '?'})  ${r.context}\n`);
+}
+
+/** The article text with entities ⟨…⟩, places ⟪…⟫ and times ⟦…⟧ marked, and a key below. */
+export function markAnnotations(text: string, a: ArticleAnnotations): { text: string; key: string[] } {
+  type Mark = { start: number; end: number; open: string; close: string; note: string };
+  const marks: Mark[] = [];
+  for (const t of a.times) marks.push({ start: t.start, end: t.end, open: '⟦', close: `⟧{${t.value}}`, note: `time "${t.text}" = ${t.value} (${t.precision}; ${t.reason})` });
+  const placeByStart = new Map(a.places.map((p) => [`${p.start}:${p.end}`, p]));
+  for (const e of a.entities) {
+    const place = placeByStart.get(`${e.start}:${e.end}`);
+    const tag = place ? `${e.type}@${place.placeId}` : e.actorId ? `${e.type}:${e.actorId}` : e.type;
+    marks.push({ start: e.start, end: e.end, open: '⟨', close: `⟩{${tag}}`, note: `${e.type} "${e.text}"${e.actorId ? ` → ${e.actorId} (${e.reason ?? ''})` : ''}${place ? ` @ ${place.name} ${place.lat.toFixed(3)},${place.lon.toFixed(3)} ${place.precision}` : ''}` });
+  }
+  for (const p of a.places) {
+    if (a.entities.some((e) => e.start === p.start && e.end === p.end)) continue;
+    marks.push({ start: p.start, end: p.end, open: '⟪', close: `⟫{${p.placeId}}`, note: `place "${p.text}" = ${p.name} (${p.precision}; ${p.reason})` });
+  }
+  marks.sort((x, y) => x.start - y.start || y.end - x.end);
+  let outText = '';
+  let at = 0;
+  const key: string[] = [];
+  for (const m of marks) {
+    if (m.start < at) continue;
+    outText += `${text.slice(at, m.start)}${m.open}${text.slice(m.start, m.end)}${m.close}`;
+    at = m.end;
+    key.push(m.note);
+  }
+  return { text: outText + text.slice(at), key };
+}

@@ -1,0 +1,256 @@
+import type { Stage } from '../../pipeline/stage.js';
+import type { ActorLinkAttrs, Document, EntityAttrs, Layers, Span } from '../../text/document.js';
+import { titleHead } from '../entities/lexicon-spans.js';
+import { newActorId } from './actor-overlay.js';
+
+export interface ActorFacts {
+  readonly id: string;
+  readonly name: string;
+  readonly type: string;
+  readonly country: string | null;
+}
+
+/** What resolution needs to know; src/knowledge/knowledge.ts supplies it from the registry. */
+export interface ActorKnowledge {
+  /** Registry candidates for a name, best first: exact alias 1.0, folded spelling, surname, edit distance. */
+  readonly lookup: (name: string) => ReadonlyArray<{ readonly actorId: string; readonly score: number; readonly reason: string }>;
+  readonly actor: (id: string) => ActorFacts | undefined;
+  /** The country actor for an ISO3 code ("cc-irq"), and its government ("irq-gov"). */
+  readonly countryActor: (iso3: string) => string | undefined;
+  readonly governmentActor: (iso3: string) => string | undefined;
+  /** ISO3 of a country named by `name` ("Iraq", "the United States"). */
+  readonly countryOfName: (name: string) => string | undefined;
+  /** ISO3 of the country whose capital is `name` ("Washington" → USA, "Baghdad" → IRQ). */
+  readonly capitalOf: (name: string) => string | undefined;
+  /** ISO3 for a demonym ("Iraqi" → IRQ). */
+  readonly demonymCountry: (word: string) => string | undefined;
+  /** The transliteration-folded key that makes "Ziayadi" and "Ziyadi" one new actor. */
+  readonly foldName: (name: string) => string;
+}
+
+type Entity = Span & EntityAttrs;
+type Link = Span & ActorLinkAttrs;
+type LinkFields = Omit<ActorLinkAttrs, 'entity'>;
+
+const LINKABLE = new Set(['PERSON', 'ORG', 'GPE', 'NORP', 'TITLE']);
+const MIN_FUZZY = 0.82;
+
+/** Verbs and auxiliaries that make a capital the government acting ("Washington warned ..."). */
+const AGENT_VERBS = new Set(
+  'said says say warned warns accused accuses announced announces rejected rejects demanded demands imposed imposes claimed claims denied denies insisted insists has have had is was will would wants wanted must should can could may might refused refuses agreed agrees threatened threatens blamed blames urged urges called calls sent sends launched launches ordered orders decided decides sought seeks responded responds condemned condemns vowed vows approved approves signed signs backed backs supports supported opposes opposed struck strikes hit hits recalled recalls expelled expels sanctioned sanctions designated designates believes believed considers considered views viewed sees saw plans planned continues continued tried tries hopes hoped'.split(' '),
+);
+const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'outside', 'inside', 'around', 'across', 'towards', 'toward', 'via', 'through', 'of', 'north', 'south', 'east', 'west', 'downtown', 'central']);
+const POLICY_NOUNS = new Set(['policy', 'policies', 'decision', 'decisions', 'demands', 'position', 'stance', 'sanctions', 'pressure', 'plan', 'plans', 'strategy', 'response', 'request', 'refusal', 'approval', 'allies', 'ally', 'efforts', 'role', 'withdrawal', 'campaign', 'accusations', 'claims', 'support', 'military', 'forces', 'troops', 'government', 'move', 'moves']);
+
+interface Context {
+  readonly doc: Document;
+  readonly entities: readonly Entity[];
+  readonly tokens: NonNullable<Document['layers']['tokens']>;
+  readonly k: ActorKnowledge;
+}
+
+/** Index of the token starting at or after `offset`. */
+function tokenAt(ctx: Context, offset: number): number {
+  let lo = 0;
+  let hi = ctx.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const words = (s: string): string[] => s.split(/[\s]+/).filter(Boolean);
+
+/** The name's last word without the Arabic article: "al-Khazali" → "khazali". */
+function surname(name: string): string {
+  const last = words(name).at(-1) ?? '';
+  return last.toLowerCase().replace(/^(al|el|ad|as|ash|an|ar|az)[-‐]/, '').replace(/['’ʿ]/g, '');
+}
+
+function linkRegistry(ctx: Context, text: string): LinkFields | null {
+  const best = ctx.k.lookup(text)[0];
+  if (!best || best.score < MIN_FUZZY) return null;
+  const facts = ctx.k.actor(best.actorId);
+  return { actorId: best.actorId, name: facts?.name ?? text, confidence: Math.min(0.98, best.score), reason: best.reason };
+}
+
+/** Government or place? The words around a capital or country name decide. */
+function metonymy(ctx: Context, e: Entity): { government: boolean; cue: string } {
+  const i = tokenAt(ctx, e.start);
+  const before = ctx.tokens[i - 1]?.norm;
+  let j = tokenAt(ctx, e.end);
+  let after = ctx.tokens[j]?.norm;
+  if (after === '’s' || after === "'s") {
+    const noun = ctx.tokens[j + 1]?.norm;
+    if (noun && POLICY_NOUNS.has(noun)) return { government: true, cue: `possessive before '${noun}'` };
+    j++;
+    after = ctx.tokens[j]?.norm;
+  }
+  if (before && LOCATIVE.has(before)) return { government: false, cue: `after '${before}'` };
+  if (after && AGENT_VERBS.has(after)) return { government: true, cue: `subject of '${after}'` };
+  if (before === 'between' || before === 'and' || before === 'with' || before === 'against' || before === 'by' || before === 'urged' || before === 'accused') {
+    return { government: true, cue: `after '${before}'` };
+  }
+  return { government: false, cue: 'no agent cue' };
+}
+
+/**
+ * Links entity mentions to actors, one pass in text order so that short forms and
+ * descriptions can point back at names already resolved:
+ * - PERSON / ORG: the registry (alias, folded spelling, surname, edit distance); else a
+ *   short form of a full name elsewhere in the article; else a new actor with a folded id.
+ * - GPE: a country is its state actor; a capital acting ("Washington warned") is its
+ *   government; a city as a place gets no actor.
+ * - TITLE descriptions ("the Iraqi lawmaker"): the last named person with that role.
+ */
+export function resolveActors(doc: Document, k: ActorKnowledge): Link[] {
+  const entities = doc.layers.entities ?? [];
+  const ctx: Context = { doc, entities, tokens: doc.layers.tokens ?? [], k };
+  const links: Link[] = [];
+  const byEntity = new Map<number, Link>();
+  const personRoles: Array<{ entity: number; link: Link; head: string; country: string | null }> = [];
+  const acronyms = new Map<string, Link>();
+
+  const add = (entity: number, l: LinkFields): Link => {
+    const { start, end } = entities[entity]!;
+    const link = { start, end, entity, ...l };
+    links.push(link);
+    byEntity.set(entity, link);
+    return link;
+  };
+
+  entities.forEach((e, idx) => {
+    if (!LINKABLE.has(e.type)) return;
+    const text = doc.text.slice(e.start, e.end).replace(/^the\s+/i, '');
+    if (e.type === 'GPE') {
+      const capital = k.capitalOf(text);
+      const country = k.countryOfName(text);
+      const m = metonymy(ctx, e);
+      if (capital && m.government) {
+        const gov = k.governmentActor(capital);
+        if (gov) add(idx, { actorId: gov, name: k.actor(gov)?.name ?? text, confidence: 0.75, reason: `metonymy: capital '${text}' ${m.cue} → government of ${capital}` });
+        return;
+      }
+      if (country) {
+        const actor = (m.government ? k.governmentActor(country) : undefined) ?? k.countryActor(country);
+        if (actor) add(idx, { actorId: actor, name: k.actor(actor)?.name ?? text, confidence: 0.9, reason: m.government ? `country '${text}' ${m.cue} → its government` : `country name '${text}'` });
+        return;
+      }
+      const reg = linkRegistry(ctx, text);
+      if (reg && k.actor(reg.actorId)?.type !== 'place') add(idx, reg);
+      return;
+    }
+    if (e.type === 'NORP') {
+      const reg = linkRegistry(ctx, text);
+      if (reg && reg.confidence >= 0.95) add(idx, reg);
+      return;
+    }
+    if (e.type === 'TITLE') {
+      resolveDescription(ctx, idx, personRoles, add);
+      return;
+    }
+    // An acronym defined earlier in the article: "Popular Mobilization Units (PMU)".
+    const defined = acronyms.get(text);
+    let link: Link | null = null;
+    const reg = linkRegistry(ctx, text);
+    if (reg) link = add(idx, reg);
+    else if (defined) link = add(idx, { actorId: defined.actorId, name: defined.name, confidence: 0.85, reason: `acronym defined in this article for '${defined.name}'` });
+    else {
+      const full = e.type === 'PERSON' ? fullNameFor(ctx, idx, text, byEntity) : null;
+      if (full) link = add(idx, { actorId: full.actorId, name: full.name, confidence: 0.85, reason: `short form of '${full.surface}' in this article` });
+      else {
+        const kind = e.type === 'PERSON' ? 'person' : 'organization';
+        link = add(idx, { actorId: newActorId(kind, k.foldName(text)), name: text, confidence: 0.6, reason: `not in the registry: new ${kind}` });
+      }
+    }
+    // "(PMU)" right after an organisation defines its acronym for the rest of the article.
+    const next = entities[idx + 1];
+    if (e.type === 'ORG' && next && doc.text.slice(e.end, next.start).trim() === '(') {
+      acronyms.set(doc.text.slice(next.start, next.end), link);
+    }
+    if (e.type === 'PERSON') {
+      const role = roleOf(ctx, idx);
+      if (role) personRoles.push({ entity: idx, link, head: role.head, country: role.country ?? k.actor(link.actorId)?.country ?? null });
+    }
+  });
+  return links;
+}
+
+/** A full name elsewhere in the article that this one- or two-word name is the end or start of. */
+function fullNameFor(ctx: Context, idx: number, text: string, byEntity: Map<number, Link>): { actorId: string; name: string; surface: string } | null {
+  const w = words(text);
+  if (w.length > 2) return null;
+  const key = surname(text);
+  const order = [...ctx.entities.keys()].filter((j) => j !== idx).sort((a, b) => (a < idx ? idx - a : 1e9 + a) - (b < idx ? idx - b : 1e9 + b));
+  for (const j of order) {
+    const other = ctx.entities[j]!;
+    if (other.type !== 'PERSON') continue;
+    const surface = ctx.doc.text.slice(other.start, other.end);
+    const ow = words(surface);
+    if (ow.length <= w.length) continue;
+    if (surname(surface) !== key && words(surface)[0]?.toLowerCase() !== w[0]?.toLowerCase()) continue;
+    if (surname(surface) !== key && w.length > 1) continue;
+    const link = byEntity.get(j);
+    if (link) return { actorId: link.actorId, name: link.name, surface };
+    const reg = linkRegistry(ctx, surface);
+    if (reg) return { actorId: reg.actorId, name: reg.name, surface };
+    return { actorId: newActorId('person', ctx.k.foldName(surface)), name: surface, surface };
+  }
+  return null;
+}
+
+/** The role a named person is given next to the name: "Iraqi lawmaker X", "X, a lawmaker". */
+function roleOf(ctx: Context, idx: number): { head: string; country: string | null } | null {
+  const e = ctx.entities[idx]!;
+  const prev = ctx.entities[idx - 1];
+  const next = ctx.entities[idx + 1];
+  let head: string | null = null;
+  if (prev?.type === 'TITLE' && ctx.doc.text.slice(prev.end, e.start).trim() === '') head = titleHead(ctx.doc, prev);
+  if (!head && next?.type === 'TITLE' && /^,\s*(a|an|the)?\s*$/.test(ctx.doc.text.slice(e.end, next.start))) head = titleHead(ctx.doc, next);
+  if (!head) return null;
+  // A demonym just before the role: "Iraqi lawmaker X".
+  const window = ctx.doc.text.slice(Math.max(0, (prev?.start ?? e.start) - 30), prev?.start ?? e.start);
+  const demonym = /(\p{Lu}[\p{L}’'-]+)\s*$/u.exec(window)?.[1];
+  return { head, country: demonym ? (ctx.k.demonymCountry(demonym) ?? null) : null };
+}
+
+function resolveDescription(
+  ctx: Context,
+  idx: number,
+  personRoles: ReadonlyArray<{ entity: number; link: Link; head: string; country: string | null }>,
+  add: (entity: number, l: LinkFields) => Link,
+): void {
+  const e = ctx.entities[idx]!;
+  const next = ctx.entities[idx + 1];
+  // A title right before a name is that name's role, not a description.
+  if (next?.type === 'PERSON' && ctx.doc.text.slice(e.end, next.start).trim() === '') return;
+  const before = ctx.doc.text.slice(Math.max(0, e.start - 40), e.start);
+  const m = /\bthe\s+(?:(\p{Lu}[\p{L}’'-]+)\s+)?$/u.exec(before);
+  if (!m) return;
+  const head = titleHead(ctx.doc, e);
+  if (!head) return;
+  const country = m[1] ? (ctx.k.demonymCountry(m[1]) ?? null) : null;
+  const candidates = personRoles.filter((p) => p.entity < idx && p.head === head && (country === null || p.country === country));
+  const last = candidates.at(-1);
+  if (!last) return;
+  const distinct = new Set(candidates.map((c) => c.link.actorId));
+  const text = ctx.doc.text.slice(e.start - (m[0]?.length ?? 0), e.end);
+  add(idx, {
+    actorId: last.link.actorId,
+    name: last.link.name,
+    confidence: distinct.size === 1 ? 0.75 : 0.55,
+    reason: `description '${text.trim()}' → last named ${country ?? ''}${country ? ' ' : ''}${head} '${last.link.name}'${distinct.size > 1 ? ` (${distinct.size} candidates, most recent taken)` : ''}`,
+  });
+}
+
+export function createActorsStage(k: ActorKnowledge): Stage<'actors'> {
+  return {
+    name: 'actors',
+    version: '1',
+    requires: ['tokens', 'entities'],
+    assigns: 'actors',
+    run: (doc): Layers['actors'] => resolveActors(doc, k),
+  };
+}

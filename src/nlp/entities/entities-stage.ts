@@ -1,0 +1,104 @@
+import type { Stage } from '../../pipeline/stage.js';
+import type { Document, EntityAttrs, EntityType, Layers, Span } from '../../text/document.js';
+import { lexiconSpans } from './lexicon-spans.js';
+
+/** What the entities stage needs to know; src/knowledge/knowledge.ts supplies it. */
+export interface EntityKnowledge {
+  /** The statistical tagger's spans (CoNLL types). */
+  readonly recognize: (doc: Document) => ReadonlyArray<Span & { readonly type: 'PER' | 'ORG' | 'LOC' | 'MISC'; readonly confidence: number }>;
+  /** Registry aliases found in the text, with the entity type their actor implies. */
+  readonly aliasMentions: (doc: Document) => ReadonlyArray<Span & { readonly type: EntityType; readonly exact: boolean }>;
+  /** GPE, LOC or FAC for a place name the gazetteer knows. */
+  readonly placeType: (name: string) => 'GPE' | 'LOC' | 'FAC' | null;
+  /** True for "Iraqi", "Shiite", "Kurds": nationalities, religious and ethnic groups. */
+  readonly isNorp: (word: string) => boolean;
+}
+
+type Entity = Span & EntityAttrs;
+
+const FAC_WORDS = /\b(base|airbase|air base|airport|camp|bridge|embassy|consulate|palace|prison|hospital|port|crossing|checkpoint|dam|refinery|field|plant|compound|headquarters|square|mosque|shrine|university|stadium|tower|building)\b/i;
+const LOC_WORDS = /\b(river|desert|mountains?|valley|sea|gulf|strait|lake|plain|peninsula|region|heights|coast|island|islands|basin|corridor)\b/i;
+
+/** Maps a CoNLL label to our types, asking the gazetteer and lexicons where CoNLL is coarse. */
+export function refineType(k: EntityKnowledge, label: 'PER' | 'ORG' | 'LOC' | 'MISC', text: string): EntityType {
+  if (label === 'PER') return 'PERSON';
+  if (label === 'ORG') return 'ORG';
+  if (label === 'LOC') {
+    const known = k.placeType(text);
+    if (known) return known;
+    if (FAC_WORDS.test(text)) return 'FAC';
+    if (LOC_WORDS.test(text)) return 'LOC';
+    return 'GPE';
+  }
+  if (k.isNorp(text)) return 'NORP';
+  return 'MISC';
+}
+
+const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+const length = (s: Span): number => s.end - s.start;
+
+/**
+ * Entity mentions from three sources, in order of trust for spans: registry aliases that
+ * are longer than (or equal to) what the model found, the model's spans, then lexicon spans
+ * (titles, laws, events) where nothing else claimed the text.
+ */
+export function mergeEntities(doc: Document, k: EntityKnowledge): Entity[] {
+  const chosen: Entity[] = [];
+  const model = k.recognize(doc).map((m): Entity => {
+    const text = doc.text.slice(m.start, m.end);
+    return { start: m.start, end: m.end, type: refineType(k, m.type, text), confidence: m.confidence, source: 'model' };
+  });
+  const aliases = k.aliasMentions(doc);
+  for (const m of model) {
+    // A registry alias that covers the model's span wins the span ("Popular Mobilization Units"
+    // over a model span of "Popular Mobilization") and the type: the registry is curated.
+    const wider = aliases.find((a) => overlaps(a, m) && a.start <= m.start && a.end >= m.end && length(a) >= length(m));
+    if (wider) {
+      chosen.push({ start: wider.start, end: wider.end, type: wider.type, confidence: Math.max(m.confidence, 0.9), source: 'registry' });
+    } else {
+      chosen.push(m);
+    }
+  }
+  for (const a of aliases) {
+    if (chosen.some((c) => overlaps(c, a))) continue;
+    chosen.push({ start: a.start, end: a.end, type: a.type, confidence: a.exact ? 0.9 : 0.75, source: 'registry' });
+  }
+  for (const l of lexiconSpans(doc)) {
+    const clash = chosen.findIndex((c) => overlaps(c, l));
+    if (clash < 0) {
+      chosen.push({ start: l.start, end: l.end, type: l.type, confidence: 0.8, source: 'rule' });
+    } else if ((l.type === 'LAW' || l.type === 'EVENT') && chosen[clash]!.type === 'MISC' && chosen[clash]!.start >= l.start && chosen[clash]!.end <= l.end) {
+      chosen[clash] = { start: l.start, end: l.end, type: l.type, confidence: 0.85, source: 'rule' };
+    }
+  }
+  // Law and event words at the end of a MISC span ("Caesar Act", "Gulf War").
+  const dedup = dedupe(chosen).map((e): Entity => {
+    if (e.type !== 'MISC') return e;
+    const last = /(\S+)$/.exec(doc.text.slice(e.start, e.end))?.[1] ?? '';
+    if (/^(Act|Law|Bill|Resolution|Agreement|Accords?|Treaty|Deal|Convention|Protocol|Charter|Amendment|Decree|Doctrine)$/.test(last)) return { ...e, type: 'LAW' };
+    if (/^(War|Revolution|Uprising|Intifada|Operation|Summit|Conference|Talks|Crisis|Massacre|Offensive|Campaign|Elections?|Referendum|Protests|Olympics|Games|Cup|Spring|Invasion|Siege|Battle)$/.test(last)) return { ...e, type: 'EVENT' };
+    return e;
+  });
+  return dedup;
+}
+
+function dedupe(entities: Entity[]): Entity[] {
+  const sorted = [...entities].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Entity[] = [];
+  for (const e of sorted) {
+    const last = out.at(-1);
+    if (last && overlaps(last, e)) continue;
+    out.push(e);
+  }
+  return out;
+}
+
+export function createEntitiesStage(k: EntityKnowledge): Stage<'entities'> {
+  return {
+    name: 'entities',
+    version: '1',
+    requires: ['tokens', 'sentences'],
+    assigns: 'entities',
+    run: (doc): Layers['entities'] => mergeEntities(doc, k),
+  };
+}
