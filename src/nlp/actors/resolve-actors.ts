@@ -90,9 +90,8 @@ function metonymy(ctx: Context, e: Entity): { government: boolean; cue: string }
   }
   if (before && LOCATIVE.has(before)) return { government: false, cue: `after '${before}'` };
   if (after && AGENT_VERBS.has(after)) return { government: true, cue: `subject of '${after}'` };
-  if (before === 'between' || before === 'and' || before === 'with' || before === 'against' || before === 'by' || before === 'urged' || before === 'accused') {
-    return { government: true, cue: `after '${before}'` };
-  }
+  if (before && AGENT_VERBS.has(before)) return { government: true, cue: `object of '${before}'` };
+  if (before === 'between' || before === 'with' || before === 'against' || before === 'by') return { government: true, cue: `after '${before}'` };
   return { government: false, cue: 'no agent cue' };
 }
 
@@ -182,7 +181,8 @@ export function resolveActors(doc: Document, k: ActorKnowledge): Link[] {
 function fullNameFor(ctx: Context, idx: number, text: string, byEntity: Map<number, Link>): { actorId: string; name: string; surface: string } | null {
   const w = words(text);
   if (w.length > 2) return null;
-  const key = surname(text);
+  const fold = ctx.k.foldName;
+  const key = fold(surname(text));
   const order = [...ctx.entities.keys()].filter((j) => j !== idx).sort((a, b) => (a < idx ? idx - a : 1e9 + a) - (b < idx ? idx - b : 1e9 + b));
   for (const j of order) {
     const other = ctx.entities[j]!;
@@ -190,8 +190,8 @@ function fullNameFor(ctx: Context, idx: number, text: string, byEntity: Map<numb
     const surface = ctx.doc.text.slice(other.start, other.end);
     const ow = words(surface);
     if (ow.length <= w.length) continue;
-    if (surname(surface) !== key && words(surface)[0]?.toLowerCase() !== w[0]?.toLowerCase()) continue;
-    if (surname(surface) !== key && w.length > 1) continue;
+    const sameSurname = fold(surname(surface)) === key;
+    if (!sameSurname && (w.length > 1 || fold(ow[0] ?? '') !== fold(w[0] ?? ''))) continue;
     const link = byEntity.get(j);
     if (link) return { actorId: link.actorId, name: link.name, surface };
     const reg = linkRegistry(ctx, surface);
