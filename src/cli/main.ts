@@ -1,12 +1,13 @@
+import { delimiter } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { EXIT_OK, EXIT_SOME_INPUTS_FAILED, EXIT_USAGE, UsageError } from '../errors.js';
-import { formatExtractEvalLine, runExtractEval } from '../eval/extract-eval.js';
 import type { ReaderName } from '../ingest/raw-article.js';
 import { READER_NAMES } from '../ingest/readers.js';
 import { expandInputs, ingestFiles } from '../pipeline/ingest-files.js';
 import { findArticles, getArticle, searchArticles, storeStats } from '../store/articles-repository.js';
 import { openStore, type Store, storePath } from '../store/open-store.js';
 import { articleAnnotations } from '../store/mentions-queries.js';
+import { registerEvalCommands } from './eval-commands.js';
 import { registerMentionCommands } from './mention-commands.js';
 import { printArticle, printArticles, printHits } from './print-articles.js';
 
@@ -27,8 +28,15 @@ export async function main(argv: readonly string[]): Promise<number> {
   const program = new Command('dossier')
     .description('Turn raw news into a sourced, queryable record.')
     .option('--db <path>', 'SQLite database file (default: $DOSSIER_DB or ./dossier.db)')
+    .option('--registry <files...>', 'your actor registry files (YAML or JSON), applied over the shipped actors (also $DOSSIER_REGISTRY, separated by the path delimiter)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  const registryFiles = (): string[] => program.opts<{ registry?: string[] }>().registry ?? (process.env.DOSSIER_REGISTRY ?? '').split(delimiter).filter(Boolean);
+  // The models and gazetteer load only for the commands that analyze text.
+  const fullAnalyzer = async () => {
+    const [{ loadKnowledge }, { createAnalyzer }] = await Promise.all([import('../knowledge/knowledge.js'), import('../pipeline/analyze-article.js')]);
+    return createAnalyzer(loadKnowledge({ registryFiles: registryFiles() }));
+  };
   const db = () => openStore(storePath(program.opts<{ db?: string }>().db));
   // Every read command opens the store, does one thing, and closes it whatever happens.
   const withStore = async (work: (store: Store) => Promise<void>): Promise<void> => {
@@ -50,6 +58,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       if (opts.reader && !READER_NAMES.includes(opts.reader as ReaderName)) throw new UsageError(`unknown reader "${opts.reader}"; one of ${READER_NAMES.join(', ')}`);
       const files = await expandInputs(paths);
       const stdin = files.includes('-') ? await readStdin() : undefined;
+      const analyzer = await fullAnalyzer();
       const store = await db();
       let stop = false;
       const onSigint = (): void => {
@@ -61,6 +70,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       try {
         const s = await ingestFiles(store, files, {
           reader: opts.reader as ReaderName | undefined,
+          analyzer,
           stdin,
           shouldStop: () => stop,
           onFile: tty ? (f, i, n) => process.stderr.write(`\r\x1b[K[${i + 1}/${n}] ${f.slice(-60)}`) : undefined,
@@ -136,16 +146,25 @@ export async function main(argv: readonly string[]): Promise<number> {
       });
     });
 
+  program
+    .command('reanalyze')
+    .description('Run the annotation stages again over stored articles (after upgrading Dossier or editing --registry files)')
+    .option('--force', 'rewrite every article, not only those made by older stage versions')
+    .action(async (opts: { force?: boolean }) => {
+      const analyzer = await fullAnalyzer();
+      const { reanalyzeStored } = await import('../pipeline/reanalyze.js');
+      await withStore(async (store) => {
+        const s = await reanalyzeStored(store, analyzer, { force: opts.force === true });
+        for (const id of s.skipped) process.stderr.write(`warning: ${id}: stored text does not normalize to itself; left as it was\n`);
+        process.stdout.write(`${s.articles} articles, ${s.updated} re-annotated, ${s.skipped.length} skipped, ${s.seconds.toFixed(1)} s\n`);
+      });
+    });
+
   registerMentionCommands(program, withStore);
 
-  const evalCommand = program.command('eval').description('Score Dossier on standard gold data');
-  evalCommand
-    .command('extract')
-    .description('Article-body extraction on a folder with ground-truth.json and html/ (shingle F1)')
-    .argument('<dir>')
-    .action(async (dir: string) => {
-      process.stdout.write(`${formatExtractEvalLine(await runExtractEval(dir))}\n`);
-    });
+  registerEvalCommands(program, () => {
+    code = EXIT_SOME_INPUTS_FAILED;
+  });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

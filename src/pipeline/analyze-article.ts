@@ -1,8 +1,9 @@
 import { articleId, contentHash } from '../ingest/article-id.js';
 import type { RawArticle } from '../ingest/raw-article.js';
+import type { Knowledge } from '../knowledge/knowledge.js';
 import { createDocument } from '../text/create-document.js';
 import type { Document } from '../text/document.js';
-import { createPipeline } from './pipeline.js';
+import { createPipeline, type Pipeline } from './pipeline.js';
 import { createStages } from './stages.js';
 
 export interface AnalyzedArticle {
@@ -12,17 +13,26 @@ export interface AnalyzedArticle {
   readonly doc: Document;
 }
 
-const pipeline = createPipeline(createStages());
+export interface Analyzer {
+  readonly pipeline: Pipeline;
+  readonly knowledge: Knowledge | undefined;
+  /** Reads nothing and writes nothing: a RawArticle in, its Document with every layer out. */
+  analyze(raw: RawArticle): AnalyzedArticle;
+  /** Which stage made which layer, at which version: stored with the layers. */
+  readonly stageVersions: ReadonlyArray<{ layer: string; stage: string; version: string }>;
+}
 
-/** Reads nothing and writes nothing: a RawArticle in, its Document with every layer out. */
-export function analyzeArticle(raw: RawArticle): AnalyzedArticle {
-  const id = articleId(raw);
+/** The article analyzer for this knowledge: the text stages alone when there is none. */
+export function createAnalyzer(knowledge?: Knowledge): Analyzer {
+  const pipeline = createPipeline(createStages(knowledge));
   return {
-    raw,
-    id,
-    contentHash: contentHash(raw.text),
-    doc: pipeline.run(
-      createDocument(id, raw.text, { published: raw.date?.value ?? null, title: raw.title, outlet: raw.outlet }),
-    ),
+    pipeline,
+    knowledge,
+    stageVersions: pipeline.stages.map((s) => ({ layer: s.assigns, stage: s.name, version: s.version })),
+    analyze(raw) {
+      const id = articleId(raw);
+      const doc = createDocument(id, raw.text, { published: raw.date?.value ?? null, title: raw.title, outlet: raw.outlet });
+      return { raw, id, contentHash: contentHash(raw.text), doc: pipeline.run(doc) };
+    },
   };
 }

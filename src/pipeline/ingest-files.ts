@@ -8,7 +8,9 @@ import type { ReaderName } from '../ingest/raw-article.js';
 import { chooseReader } from '../ingest/readers.js';
 import type { Store } from '../store/open-store.js';
 import { saveArticle } from '../store/save-article.js';
-import { analyzeArticle } from './analyze-article.js';
+import { activeCorrections } from '../store/corrections-repository.js';
+import { type Analyzer, createAnalyzer } from './analyze-article.js';
+import { saveLayers } from '../store/save-layers.js';
 
 export interface IngestSummary {
   files: number;
@@ -24,6 +26,8 @@ export interface IngestOptions {
   readonly onFile?: (file: string, done: number, total: number) => void;
   readonly shouldStop?: () => boolean;
   readonly stdin?: Buffer;
+  /** Defaults to the full pipeline with the shipped knowledge. */
+  readonly analyzer?: Analyzer;
 }
 
 /** Expands paths (folders recursively, globs, "-" for stdin) into a sorted file list. */
@@ -54,6 +58,9 @@ export async function ingestFiles(store: Store, files: readonly string[], option
   const started = performance.now();
   const summary: IngestSummary = { files: 0, articlesNew: 0, articlesKnown: 0, errors: [], seconds: 0, bytes: 0 };
   const now = new Date().toISOString();
+  // Loaded here, not at import, so commands that only list or show start fast.
+  const analyzer = options.analyzer ?? createAnalyzer((await import('../knowledge/knowledge.js')).loadKnowledge());
+  const corrections = await activeCorrections(store);
   for (const [i, file] of files.entries()) {
     // SQLite work resolves in microtasks only: yield to the event loop so Ctrl-C is heard.
     await new Promise((resolve) => setImmediate(resolve));
@@ -69,11 +76,15 @@ export async function ingestFiles(store: Store, files: readonly string[], option
       if (result.articles.length === 0 && result.rejected.length === 0) {
         throw new InputError('DOSSIER_INPUT_NO_ARTICLES', { file }, 'no article found in the file');
       }
-      const analyzed = result.articles.map(analyzeArticle);
+      const analyzed = result.articles.map((raw) => analyzer.analyze(raw));
       const outcome = await store.transaction().execute(async (trx) => {
         let fresh = 0;
         let known = 0;
-        for (const a of analyzed) ((await saveArticle(trx, a, now)) === 'new' ? fresh++ : known++);
+        for (const a of analyzed) {
+          if ((await saveArticle(trx, a, now)) === 'new') fresh++;
+          else known++;
+          await saveLayers(trx, a.doc, analyzer, corrections);
+        }
         return { fresh, known };
       });
       summary.articlesNew += outcome.fresh;

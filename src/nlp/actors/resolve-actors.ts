@@ -227,7 +227,7 @@ function resolveDescription(
   // A title right before a name is that name's role, not a description.
   if (next?.type === 'PERSON' && ctx.doc.text.slice(e.end, next.start).trim() === '') return;
   const before = ctx.doc.text.slice(Math.max(0, e.start - 40), e.start);
-  const m = /\bthe\s+(?:(\p{Lu}[\p{L}’'-]+)\s+)?$/u.exec(before);
+  const m = /\b[Tt]he\s+(?:(\p{Lu}[\p{L}’'-]+)\s+)?$/u.exec(before);
   if (!m) return;
   const head = titleHead(ctx.doc, e);
   if (!head) return;

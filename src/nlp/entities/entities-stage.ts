@@ -10,6 +10,8 @@ export interface EntityKnowledge {
   readonly aliasMentions: (doc: Document) => ReadonlyArray<Span & { readonly type: EntityType; readonly exact: boolean }>;
   /** GPE, LOC or FAC for a place name the gazetteer knows. */
   readonly placeType: (name: string) => 'GPE' | 'LOC' | 'FAC' | null;
+  /** The same, only for the hand-curated sites (bases, zones, crossings), which no person shares a name with. */
+  readonly curatedPlaceType: (name: string) => 'GPE' | 'LOC' | 'FAC' | null;
   /** True for "Iraqi", "Shiite", "Kurds": nationalities, religious and ethnic groups. */
   readonly isNorp: (word: string) => boolean;
 }
@@ -21,8 +23,13 @@ const LOC_WORDS = /\b(river|desert|mountains?|valley|sea|gulf|strait|lake|plain|
 
 /** Maps a CoNLL label to our types, asking the gazetteer and lexicons where CoNLL is coarse. */
 export function refineType(k: EntityKnowledge, label: 'PER' | 'ORG' | 'LOC' | 'MISC', text: string): EntityType {
-  if (label === 'PER') return 'PERSON';
-  if (label === 'ORG') return 'ORG';
+  if (label === 'PER' || label === 'ORG') {
+    // The model has seen few bases and zones: "Green Zone" looks like a name to it. Sites and
+    // natural features win; towns do not, since so many people share a town's name.
+    const place = k.curatedPlaceType(text) ?? k.placeType(text);
+    if (place === 'FAC' || place === 'LOC' || (place === 'GPE' && k.curatedPlaceType(text))) return place;
+    return label === 'PER' ? 'PERSON' : 'ORG';
+  }
   if (label === 'LOC') {
     const known = k.placeType(text);
     if (known) return known;

@@ -1,0 +1,54 @@
+import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
+
+const print = (lines: readonly string[]): void => {
+  process.stdout.write(`${lines.join('\n')}\n`);
+};
+
+/**
+ * `dossier eval <task>`: each scores Dossier on a standard gold format and prints the
+ * standard metrics, the last line being `eval <task> key=value ...`. Modules load on use, so
+ * the rest of the CLI starts without the models.
+ */
+export function registerEvalCommands(program: Command, someInputsFailed: () => void): void {
+  const evalCommand = program.command('eval').description('Score Dossier on standard gold data');
+  evalCommand
+    .command('extract')
+    .description('Article-body extraction on a folder with ground-truth.json and html/ (shingle F1)')
+    .argument('<dir>')
+    .action(async (dir: string) => {
+      const { formatExtractEvalLine, runExtractEval } = await import('../eval/extract-eval.js');
+      print([formatExtractEvalLine(await runExtractEval(dir))]);
+    });
+  evalCommand
+    .command('ner')
+    .description('Named entities on CoNLL-2003 (IOB1) data: entity-level P/R/F1 per type and micro')
+    .requiredOption('--conll <file>', 'a CoNLL-2003 file such as eng.testa')
+    .option('--types <list>', 'comma-separated types to score, e.g. PER,LOC,ORG')
+    .action(async (opts: { conll: string; types?: string }) => {
+      const { formatNerEvalLines, runNerEval } = await import('../eval/ner-eval.js');
+      const types = opts.types?.split(',').map((t) => t.trim().toUpperCase()).filter(Boolean);
+      for (const t of types ?? []) if (!['PER', 'LOC', 'ORG', 'MISC'].includes(t)) throw new UsageError(`unknown type "${t}"; one of PER, LOC, ORG, MISC`);
+      print(formatNerEvalLines(await runNerEval(opts.conll, types ? { types } : {})));
+    });
+  evalCommand
+    .command('time')
+    .description('Temporal expressions on TimeML (TempEval-3): strict/relaxed extent F1, type accuracy, value F1')
+    .requiredOption('--timeml <path>', 'a .tml file or a folder of them')
+    .action(async (opts: { timeml: string }) => {
+      const { formatTimeEvalLines, runTimeEval } = await import('../eval/time-eval.js');
+      const scores = await runTimeEval(opts.timeml);
+      for (const e of scores.rejected) process.stderr.write(`error: ${e.message} [${e.code}]\n`);
+      print(formatTimeEvalLines(scores));
+      if (scores.rejected.length > 0) someInputsFailed();
+    });
+  evalCommand
+    .command('geo')
+    .description('Geocoding on GeoWebNews, LGL, TR-News or GeoVirus XML: accuracy@161 km, mean/median error, AUC')
+    .argument('<path>', 'a dataset file or a folder of them')
+    .option('--end-to-end', 'find the toponyms too (adds toponym_f1); default: gold toponyms given')
+    .action(async (path: string, opts: { endToEnd?: boolean }) => {
+      const { formatGeoEvalLines, runGeoEval } = await import('../eval/geo-eval.js');
+      print(formatGeoEvalLines(await runGeoEval(path, { endToEnd: opts.endToEnd === true })));
+    });
+}

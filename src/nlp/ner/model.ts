@@ -1,0 +1,234 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { FeatureResources } from './features.js';
+import { buildGazetteer, type GazetteerLists } from './gazetteer.js';
+import { clusterTable, type WordClusters } from './word-clusters.js';
+
+/**
+ * The trained tagger: weights per (feature hash, label), label transitions, and the name
+ * lists and word clusters its features were trained with. Stored as one gzipped binary file:
+ *   "DNER" | u32 header length | header JSON | pad to 4 | u32 keys[n] | i16 weights[n × labels]
+ * Weights are quantized to int16 with one scale; emission scores are summed as integers and
+ * scaled once.
+ */
+
+export interface NerModelInfo {
+  readonly version: number;
+  readonly trainedOn: string;
+  readonly epochs: number;
+  readonly features: number;
+  readonly devF1: number | null;
+  /** Divides chain scores before marginals, so confidences match observed accuracy. */
+  readonly temperature: number;
+}
+
+export interface NerModel {
+  readonly labels: readonly string[];
+  readonly info: NerModelInfo;
+  readonly lexicon: NerLexicon;
+  /** The lexicon, indexed for feature lookups. */
+  readonly resources: FeatureResources;
+  /** Score of label j right after label i, at labels × i + j; -Infinity where BIO forbids it. */
+  readonly transitions: Float64Array;
+  /** Score of starting a sentence with each label. */
+  readonly start: Float64Array;
+  /** Score of ending a sentence on each label. */
+  readonly end: Float64Array;
+  /** Feature hashes, row order of `weights`. */
+  readonly keys: Uint32Array;
+  readonly weights: Int16Array;
+  readonly scale: number;
+  /** Open-addressing table: slot → row + 1 (0 empty), for hash lookups without a Map. */
+  readonly table: Int32Array;
+}
+
+/** What the features read besides the words: stored in the model so tagging matches training. */
+export interface NerLexicon {
+  readonly gazetteer: GazetteerLists;
+  readonly clusters: WordClusters;
+}
+
+export function lexiconResources(lexicon: NerLexicon): FeatureResources {
+  return {
+    gazetteer: buildGazetteer(lexicon.gazetteer),
+    clusters: clusterTable(lexicon.clusters),
+    clusterSizes: lexicon.clusters.sizes,
+  };
+}
+
+interface Header {
+  readonly labels: readonly string[];
+  readonly info: NerModelInfo;
+  readonly lexicon: NerLexicon;
+  readonly transitions: readonly number[];
+  readonly start: readonly number[];
+  readonly end: readonly number[];
+  readonly rows: number;
+  readonly scale: number;
+}
+
+const MAGIC = 'DNER';
+
+export interface ModelParts {
+  readonly labels: readonly string[];
+  readonly info: NerModelInfo;
+  readonly lexicon: NerLexicon;
+  readonly transitions: Float64Array;
+  readonly start: Float64Array;
+  readonly end: Float64Array;
+  readonly keys: Uint32Array;
+  /** Real-valued weights, rows × labels. */
+  readonly weights: Float64Array;
+}
+
+export function createModel(parts: ModelParts): NerModel {
+  const { weights, scale } = quantize(parts.weights);
+  return assemble(parts.labels, parts.info, parts.lexicon, parts.transitions, parts.start, parts.end, parts.keys, weights, scale);
+}
+
+function quantize(weights: Float64Array): { weights: Int16Array; scale: number } {
+  let max = 0;
+  for (const w of weights) max = Math.max(max, Math.abs(w));
+  const scale = max === 0 ? 1 : max / 32767;
+  const out = new Int16Array(weights.length);
+  for (let i = 0; i < weights.length; i++) out[i] = Math.round(weights[i]! / scale);
+  return { weights: out, scale };
+}
+
+function assemble(
+  labels: readonly string[],
+  info: NerModelInfo,
+  lexicon: NerLexicon,
+  transitions: Float64Array,
+  start: Float64Array,
+  end: Float64Array,
+  keys: Uint32Array,
+  weights: Int16Array,
+  scale: number,
+): NerModel {
+  return {
+    labels,
+    info,
+    lexicon,
+    resources: lexiconResources(lexicon),
+    transitions,
+    start,
+    end,
+    keys,
+    weights,
+    scale,
+    table: buildTable(keys),
+  };
+}
+
+function buildTable(keys: Uint32Array): Int32Array {
+  let size = 1024;
+  while (size < keys.length * 2) size *= 2;
+  const table = new Int32Array(size);
+  const mask = size - 1;
+  for (let row = 0; row < keys.length; row++) {
+    let slot = mix(keys[row]!) & mask;
+    while (table[slot] !== 0) slot = (slot + 1) & mask;
+    table[slot] = row + 1;
+  }
+  return table;
+}
+
+// FNV's low bits are weak for sequential strings; one multiply spreads them over the table.
+function mix(key: number): number {
+  return Math.imul(key ^ (key >>> 16), 0x45d9f3b) >>> 0;
+}
+
+/** The weight row of a feature hash, or -1 when the model has no weights for it. */
+export function featureRow(model: NerModel, key: number): number {
+  const { table, keys } = model;
+  const mask = table.length - 1;
+  let slot = mix(key) & mask;
+  for (;;) {
+    const entry = table[slot]!;
+    if (entry === 0) return -1;
+    if (keys[entry - 1] === key) return entry - 1;
+    slot = (slot + 1) & mask;
+  }
+}
+
+/** Emission scores, tokens × labels, of one sentence's feature hashes. */
+export function emissionScores(model: NerModel, tokens: readonly Uint32Array[]): Float64Array {
+  const n = model.labels.length;
+  const out = new Float64Array(tokens.length * n);
+  const sums = new Int32Array(n);
+  tokens.forEach((features, t) => {
+    sums.fill(0);
+    for (const key of features) {
+      const row = featureRow(model, key);
+      if (row < 0) continue;
+      const base = row * n;
+      for (let y = 0; y < n; y++) sums[y]! += model.weights[base + y]!;
+    }
+    for (let y = 0; y < n; y++) out[t * n + y] = sums[y]! * model.scale;
+  });
+  return out;
+}
+
+// JSON has no -Infinity: forbidden transitions travel as null.
+function finiteOrNull(values: Float64Array): number[] {
+  return [...values].map((v) => (Number.isFinite(v) ? v : null)) as number[];
+}
+
+export function encodeModel(model: NerModel): Buffer {
+  const header: Header = {
+    labels: model.labels,
+    info: model.info,
+    lexicon: model.lexicon,
+    transitions: finiteOrNull(model.transitions),
+    start: finiteOrNull(model.start),
+    end: finiteOrNull(model.end),
+    rows: model.keys.length,
+    scale: model.scale,
+  };
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const headerEnd = 8 + json.length;
+  const pad = (4 - (headerEnd % 4)) % 4;
+  const body = Buffer.alloc(headerEnd + pad + model.keys.byteLength + model.weights.byteLength);
+  body.write(MAGIC, 0, 'latin1');
+  body.writeUInt32LE(json.length, 4);
+  json.copy(body, 8);
+  let offset = headerEnd + pad;
+  for (const key of model.keys) {
+    body.writeUInt32LE(key, offset);
+    offset += 4;
+  }
+  for (const w of model.weights) {
+    body.writeInt16LE(w, offset);
+    offset += 2;
+  }
+  return gzipSync(body, { level: 9 });
+}
+
+export function decodeModel(gzipped: Uint8Array, file: string): NerModel {
+  const body = gunzipSync(gzipped);
+  if (body.toString('latin1', 0, 4) !== MAGIC) throw new Error(`${file}: not a Dossier NER model`);
+  const jsonLength = body.readUInt32LE(4);
+  const header = JSON.parse(body.toString('utf8', 8, 8 + jsonLength)) as Header;
+  const headerEnd = 8 + jsonLength;
+  let offset = headerEnd + ((4 - (headerEnd % 4)) % 4);
+  // Copies give aligned buffers for the typed views (the file is little-endian, as is every
+  // platform Node runs on).
+  const keyBytes = header.rows * 4;
+  const keys = new Uint32Array(body.buffer.slice(body.byteOffset + offset, body.byteOffset + offset + keyBytes));
+  offset += keyBytes;
+  const weightBytes = header.rows * header.labels.length * 2;
+  const weights = new Int16Array(body.buffer.slice(body.byteOffset + offset, body.byteOffset + offset + weightBytes));
+  const finite = (values: readonly (number | null)[]): Float64Array =>
+    Float64Array.from(values, (v) => (v === null ? Number.NEGATIVE_INFINITY : v));
+  return assemble(
+    header.labels,
+    header.info,
+    header.lexicon,
+    finite(header.transitions),
+    finite(header.start),
+    finite(header.end),
+    keys,
+    weights,
+    header.scale,
+  );
+}

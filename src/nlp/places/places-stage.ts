@@ -1,0 +1,48 @@
+import type { Gazetteer } from '../../knowledge/gazetteer/gazetteer.js';
+import type { Stage } from '../../pipeline/stage.js';
+import type { Document, Layers, Span } from '../../text/document.js';
+import { recognizePlaceNames } from './place-recognizer.js';
+import { type PlaceMention, resolvePlaces } from './resolve-places.js';
+
+/**
+ * The places stage: resolves the GPE, LOC and FAC entities to gazetteer places, and adds
+ * the curated sites the tagger missed ("Ain al-Asad", "Camp Taji") with `entity: null`.
+ */
+
+const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
+
+export function createPlacesStage(gazetteer: Gazetteer): Stage<'places'> {
+  return {
+    name: 'places',
+    version: '1',
+    requires: ['entities', 'sentences'],
+    assigns: 'places',
+    run: (doc) => placesOf(gazetteer, doc),
+  };
+}
+
+export function placesOf(gazetteer: Gazetteer, doc: Document): Layers['places'] {
+  const mentions: PlaceMention[] = [];
+  const entities: Array<number | null> = [];
+  (doc.layers.entities ?? []).forEach((e, i) => {
+    if (!PLACE_TYPES.has(e.type)) return;
+    mentions.push({ start: e.start, end: e.end, type: e.type });
+    entities.push(i);
+  });
+  const taken: Span[] = [...(doc.layers.entities ?? [])];
+  for (const hit of recognizePlaceNames(gazetteer, doc.text, { curatedOnly: true })) {
+    if (taken.some((s) => s.start < hit.end && hit.start < s.end)) continue;
+    mentions.push(hit);
+    entities.push(null);
+    taken.push(hit);
+  }
+  const order = mentions.map((_, i) => i).sort((a, b) => mentions[a]!.start - mentions[b]!.start);
+  return Object.freeze(
+    resolvePlaces(
+      gazetteer,
+      doc.text,
+      order.map((i) => mentions[i]!),
+      { entities: order.map((i) => entities[i]!) },
+    ),
+  );
+}

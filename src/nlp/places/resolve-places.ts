@@ -1,0 +1,442 @@
+import { distanceKm } from '../../knowledge/gazetteer/distance.js';
+import { type Gazetteer, lookupPlace, type PlaceCandidate } from '../../knowledge/gazetteer/gazetteer.js';
+import { placeKey } from '../../knowledge/gazetteer/place-name.js';
+import type { PlaceAttrs, Span } from '../../text/document.js';
+import { formatPopulation, priorScore, typeFit } from './candidate-prior.js';
+import { type Container, type LocalHints, localHints } from './place-context.js';
+
+/**
+ * Toponym resolution: each mention's gazetteer candidates are scored by a prior (kind,
+ * population, capital) plus what the article says around them (a container after a comma,
+ * a unit word, the countries and admin-1 units the other mentions resolve to, and nearby
+ * resolved places), in a few passes so the document's focus can settle.
+ */
+
+export type PlaceMention = Span & { readonly type: string };
+
+export interface ResolveOptions {
+  /** Entity-layer index of each mention (parallel to `mentions`); null or absent for none. */
+  readonly entities?: ReadonlyArray<number | null>;
+  /** ISO3 codes known to be the article's focus before reading it (e.g. from the outlet). */
+  readonly focusCountries?: readonly string[];
+  /**
+   * Place a name the gazetteer lacks ("Royal Street", "Wegmans") at the article's main
+   * place, with low confidence and a reason saying so. Off by default: the answer is where
+   * the thing probably is, not what it is.
+   */
+  readonly placeUnknownAtFocus?: boolean;
+}
+
+export type ResolvedPlace = Span & PlaceAttrs;
+
+const PASSES = 3;
+const EMBEDDED_MIN_POPULATION = Number(process.env.W_EMP ?? 50000);
+const NAMED_ADMIN1_BONUS = Number(process.env.W_NA1 ?? 3);
+const ADMIN1_NAMESAKE_PENALTY = Number(process.env.W_NS ?? 3);
+const ADMIN1_NAMESAKE_POPULATION = Number(process.env.W_NSP ?? 100000);
+
+interface MentionGroup {
+  readonly key: string;
+  readonly type: string;
+  readonly candidates: readonly PlaceCandidate[];
+  /** Local-context bonus per candidate (max over the group's occurrences) and why. */
+  readonly local: ReadonlyArray<{ readonly bonus: number; readonly why: string | null }>;
+  /** Support per candidate from other names that have a candidate nearby, and why. */
+  readonly near: ReadonlyArray<{ readonly bonus: number; readonly why: string | null }>;
+  readonly occurrences: number;
+  /** Candidates come from a place inside an unknown name: they follow the article, never lead it. */
+  readonly embedded: boolean;
+}
+
+interface Winner {
+  readonly candidate: PlaceCandidate;
+  readonly score: number;
+  readonly confidence: number;
+  readonly reasons: readonly string[];
+}
+
+export function resolvePlaces(
+  gazetteer: Gazetteer,
+  text: string,
+  mentions: ReadonlyArray<PlaceMention>,
+  options: ResolveOptions = {},
+): ResolvedPlace[] {
+  const keys = mentions.map((m) => placeKey(text.slice(m.start, m.end)));
+  const groups = buildGroups(gazetteer, text, mentions, keys);
+  let winners = new Map<string, Winner>();
+  for (let pass = 0; pass < PASSES; pass += 1) {
+    const context = documentContext(winners, options.focusCountries ?? [], groups);
+    const next = new Map<string, Winner>();
+    for (const group of groups.values()) {
+      const winner = pickCandidate(group, context, pass > 0);
+      if (winner !== null) next.set(group.key, winner);
+    }
+    winners = next;
+  }
+  const focus = options.placeUnknownAtFocus === true ? mainPlace(groups, winners) : null;
+  const out: ResolvedPlace[] = [];
+  mentions.forEach((m, i) => {
+    const winner = preferFocus(groups.get(keys[i]!), winners.get(keys[i]!), focus);
+    if (winner === undefined || winner === null) return;
+    const c = winner.candidate;
+    out.push({
+      start: m.start,
+      end: m.end,
+      entity: options.entities?.[i] ?? null,
+      placeId: c.placeId,
+      name: c.name,
+      lat: c.lat,
+      lon: c.lon,
+      geonamesId: c.geonamesId,
+      featureClass: c.featureClass,
+      country: c.country,
+      admin1: c.admin1,
+      precision: c.precision,
+      confidence: Number(winner.confidence.toFixed(3)),
+      reason: winner.reasons.join('; '),
+    });
+  });
+  return out;
+}
+
+// A name only built on a place ("Washington Square", "Bank of Japan") is more likely at the
+// article's main place when that lies inside the place it is built on.
+function preferFocus(group: MentionGroup | undefined, winner: Winner | undefined, focus: Winner | null): Winner | null {
+  if (winner === undefined) return focus;
+  if (focus === null || group?.embedded !== true) return winner;
+  const c = winner.candidate;
+  const f = focus.candidate;
+  const inside = c.kind === 'admin1' ? f.admin1 === c.admin1 : f.country === c.country;
+  return inside ? focus : winner;
+}
+
+// The place the article is mostly about: within its most-mentioned country, the town named
+// most often, else the admin-1 unit named most often, else the country itself.
+function mainPlace(groups: ReadonlyMap<string, MentionGroup>, winners: ReadonlyMap<string, Winner>): Winner | null {
+  const weight = new Map<string, number>();
+  for (const [key, winner] of winners) {
+    const country = winner.candidate.country;
+    if (country !== null) weight.set(country, (weight.get(country) ?? 0) + (groups.get(key)?.occurrences ?? 1));
+  }
+  const country = [...weight].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  let best: { winner: Winner; rank: number } | null = null;
+  for (const [key, winner] of winners) {
+    const c = winner.candidate;
+    if (country !== null && c.country !== country) continue;
+    const level = c.kind === 'country' || c.kind === 'area' ? 0 : c.kind === 'admin1' ? 1 : 2;
+    const rank = level * 1000 + (groups.get(key)?.occurrences ?? 0) + winner.confidence;
+    if (best === null || rank > best.rank) best = { winner, rank };
+  }
+  if (best === null) return null;
+  const c = best.winner.candidate;
+  return { candidate: c, score: 0, confidence: 0.2, reasons: [`unknown name; placed at the article's main place, ${c.name}`] };
+}
+
+// One group per distinct key: one sense per name per article, and a container written once
+// ("Alexandria, La." in the headline) settles every later bare "Alexandria".
+function buildGroups(
+  gazetteer: Gazetteer,
+  text: string,
+  mentions: ReadonlyArray<PlaceMention>,
+  keys: readonly string[],
+): Map<string, MentionGroup> {
+  const hintsByKey = new Map<string, { type: string; surface: string; hints: LocalHints[]; afterPlace: boolean }>();
+  mentions.forEach((m, i) => {
+    const key = keys[i]!;
+    const entry = hintsByKey.get(key) ?? { type: m.type, surface: text.slice(m.start, m.end), hints: [], afterPlace: false };
+    entry.hints.push(localHints(gazetteer, text, m));
+    // "Seattle, Washington": a name right after another place and a comma is its container.
+    if (/,\s*$/.test(text.slice(Math.max(0, m.start - 3), m.start))) {
+      const before = text.slice(0, m.start).replace(/,\s*$/, '');
+      if (mentions.some((other) => other.end === before.length)) entry.afterPlace = true;
+    }
+    hintsByKey.set(key, entry);
+  });
+  const groups = new Map<string, MentionGroup>();
+  for (const [key, entry] of hintsByKey) {
+    const { candidates, containers, embedded } = candidatesFor(gazetteer, entry.surface);
+    const allContainers = [...containers, ...entry.hints.flatMap((h) => h.containers)];
+    const units = entry.hints.map((h) => h.unit).filter((u) => u !== null);
+    const local = candidates.map((c) => localBonus(c, allContainers, units, entry.afterPlace));
+    groups.set(key, { key, type: entry.type, candidates, local, near: [], occurrences: entry.hints.length, embedded });
+  }
+  return withNearness(groups);
+}
+
+const NEAR_POOL = 40;
+
+// Two names that each have a candidate within a short distance of the other's most likely
+// mean those two ("Huntsville" and "Walker County" → both in Texas). Each other name adds
+// support once, from its closest candidate among its NEAR_POOL most likely.
+function withNearness(groups: Map<string, MentionGroup>): Map<string, MentionGroup> {
+  const pools = new Map(
+    [...groups].filter(([, g]) => !g.embedded).map(([key, g]) => [
+      key,
+      [...g.candidates]
+        .filter((c) => pointLike(c))
+        .sort((a, b) => priorScore(b) - priorScore(a))
+        .slice(0, NEAR_POOL),
+    ]),
+  );
+  for (const [key, g] of groups) {
+    const near = g.candidates.map((c) => {
+      if (!pointLike(c)) return { bonus: 0, why: null };
+      let bonus = 0;
+      let closest: { d: number; name: string } | null = null;
+      for (const [otherKey, pool] of pools) {
+        if (otherKey === key) continue;
+        let d = Number.POSITIVE_INFINITY;
+        let name = '';
+        for (const o of pool) {
+          const dist = distanceKm(c.lat, c.lon, o.lat, o.lon);
+          if (dist < d) {
+            d = dist;
+            name = o.name;
+          }
+        }
+        bonus += d < 30 ? 1.5 : d < 100 ? 1 : d < 200 ? 0.5 : 0;
+        if (d < 200 && (closest === null || d < closest.d)) closest = { d, name };
+      }
+      return { bonus: Math.min(3, bonus), why: closest === null ? null : `${Math.round(closest.d)} km from ${closest.name}` };
+    });
+    groups.set(key, { ...g, near });
+  }
+  return groups;
+}
+
+function pointLike(c: PlaceCandidate): boolean {
+  return c.kind === 'city' || c.kind === 'district' || c.kind === 'site' || c.kind === 'admin2';
+}
+
+/** Candidates for a surface form, trying the forms news writes around a bare name. */
+interface CandidateSet {
+  readonly candidates: PlaceCandidate[];
+  readonly containers: readonly Container[];
+  readonly embedded: boolean;
+}
+
+function candidatesFor(gazetteer: Gazetteer, surface: string): CandidateSet {
+  const direct = lookupPlace(gazetteer, surface);
+  if (direct.length > 0) return { candidates: direct, containers: [], embedded: false };
+  const possessive = surface.replace(/['’]s$/, '');
+  if (possessive !== surface) return candidatesFor(gazetteer, possessive);
+  // "Paris, Texas" tagged as one mention: the head, with the tail as its container.
+  const comma = surface.indexOf(',');
+  if (comma > 0) {
+    const head = lookupPlace(gazetteer, surface.slice(0, comma));
+    const tail = localHints(gazetteer, surface, { start: comma, end: comma }).containers;
+    return { candidates: head, containers: tail, embedded: false };
+  }
+  // "northern Iraq", "eastern Aleppo", "Greater Boston": the named place itself.
+  const qualified = /^(?:(?:north|south|east|west|central|upper|lower)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|greater|downtown|inner|outer|rural|metro|metropolitan)\s+(.+)$/i.exec(
+    surface,
+  );
+  if (qualified !== null) {
+    // Only well-known places take a qualifier: "South Side" is not the Turkish town of Side.
+    const inner = candidatesFor(gazetteer, qualified[1]!);
+    return { ...inner, candidates: inner.candidates.filter((c) => c.kind !== 'city' || c.population >= 100_000) };
+  }
+  return { candidates: process.env.W_EMB === '0' ? [] : embeddedPlace(gazetteer, surface), containers: [], embedded: true };
+}
+
+// "Bank of Japan", "Robinson College Cambridge", "European Central Bank": a name the gazetteer
+// lacks that is built on a well-known place is placed there; the longest such part wins.
+function embeddedPlace(gazetteer: Gazetteer, surface: string): PlaceCandidate[] {
+  // Streets, parks, valleys and waters named after a place are rarely at it.
+  if (FEATURE_WORDS.test(surface)) return [];
+  const words = surface.split(/\s+/).filter((w) => w !== '');
+  for (let n = words.length - 1; n > 0; n -= 1) {
+    for (let i = 0; i + n <= words.length; i += 1) {
+      const part = words.slice(i, i + n).join(' ');
+      if (!/^\p{Lu}/u.test(part)) continue;
+      const found = lookupPlace(gazetteer, part).filter((c) => c.match !== 'demonym' && wellKnown(c));
+      // A national body ("Bank of Japan") sits in the capital, not at the country's middle.
+      if (found.length > 0) return found.map((c) => (c.kind === 'country' ? (capitalOf(gazetteer, c) ?? c) : c));
+    }
+  }
+  return [];
+}
+
+const capitals = new WeakMap<Gazetteer, Map<string, PlaceCandidate>>();
+
+function capitalOf(gazetteer: Gazetteer, country: PlaceCandidate): PlaceCandidate | undefined {
+  let byCountry = capitals.get(gazetteer);
+  if (byCountry === undefined) {
+    byCountry = new Map();
+    for (const r of gazetteer.records) {
+      if (!r.capital || r.kind !== 'city' || r.country === null) continue;
+      const seen = byCountry.get(r.country);
+      if (seen === undefined || r.population > seen.population) byCountry.set(r.country, { ...r, match: 'name' });
+    }
+    capitals.set(gazetteer, byCountry);
+  }
+  return country.country === null ? undefined : byCountry.get(country.country);
+}
+
+const FEATURE_WORDS =
+  /\b(?:avenue|ave|street|st|road|rd|boulevard|blvd|square|park|plaza|quarter|valley|river|creek|lake|bay|gulf|island|islands|beach|mountain|mountains|hill|hills|centre|center|mall|station|metro|colony|township|plantation|north|south|east|west)\b\.?/i;
+
+function wellKnown(c: PlaceCandidate): boolean {
+  if (c.kind === 'country' || c.kind === 'admin1' || c.kind === 'area' || c.capital) return true;
+  return c.kind === 'city' && c.population >= EMBEDDED_MIN_POPULATION;
+}
+
+function localBonus(
+  c: PlaceCandidate,
+  containers: readonly Container[],
+  units: readonly string[],
+  afterPlace: boolean,
+): { bonus: number; why: string | null } {
+  let bonus = 0;
+  let why: string | null = null;
+  if (containers.length > 0) {
+    const inside = containers.find((k) =>
+      k.admin1 !== null ? c.admin1 === k.admin1 && c.kind !== 'admin1' : c.country === k.country && c.kind !== 'country',
+    );
+    if (inside !== undefined) {
+      bonus += 10;
+      why = `in ${inside.label}`;
+    } else bonus -= 3;
+  }
+  for (const unit of units) {
+    if (unit === 'admin1' && c.kind === 'admin1') bonus += 4;
+    else if (unit === 'admin1' && c.kind === 'city') bonus -= 2;
+    else if (unit === 'admin2' && (c.kind === 'admin2' || c.kind === 'admin1')) bonus += 2;
+    else if (unit === 'city' && c.kind === 'city') bonus += 2;
+    if (unit !== 'city' && bonus > 0 && why === null) why = `followed by "${unit}" unit word`;
+  }
+  if (afterPlace && (c.kind === 'admin1' || c.kind === 'country')) {
+    bonus += 4;
+    why ??= 'container of the place before it';
+  }
+  if (c.match === 'unit') why ??= 'unit word in the name';
+  return { bonus, why };
+}
+
+interface DocumentContext {
+  /** ISO3 → keys of the groups whose winner lies in that country. */
+  readonly countries: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly admin1: ReadonlyMap<string, ReadonlySet<string>>;
+  /** ISO 3166-2 → keys of the groups that name that admin-1 unit itself ("Nebraska"). */
+  readonly namedAdmin1: ReadonlyMap<string, ReadonlySet<string>>;
+  /** How many groups name an admin-1 unit, and which. */
+  readonly namedAdmin1Groups: number;
+  readonly namedAdmin1Keys: ReadonlySet<string>;
+  readonly groupCount: number;
+  readonly focus: ReadonlySet<string>;
+  /** Names of resolved countries/admin-1 units, for reasons: ISO3 or ISO 3166-2 → name. */
+  readonly names: ReadonlyMap<string, string>;
+}
+
+function documentContext(
+  winners: ReadonlyMap<string, Winner>,
+  focus: readonly string[],
+  groups: ReadonlyMap<string, MentionGroup>,
+): DocumentContext {
+  const countries = new Map<string, Set<string>>();
+  const admin1 = new Map<string, Set<string>>();
+  const namedAdmin1 = new Map<string, Set<string>>();
+  const names = new Map<string, string>();
+  const vote = (into: Map<string, Set<string>>, code: string | null, key: string) => {
+    if (code === null) return;
+    const set = into.get(code) ?? new Set<string>();
+    set.add(key);
+    into.set(code, set);
+  };
+  for (const [key, w] of winners) {
+    if (groups.get(key)?.embedded === true) continue;
+    const c = w.candidate;
+    vote(countries, c.country, key);
+    vote(admin1, c.admin1, key);
+    if (c.kind === 'admin1') vote(namedAdmin1, c.admin1, key);
+    if (c.kind === 'country' && c.country !== null) names.set(c.country, c.name);
+    if (c.kind === 'admin1' && c.admin1 !== null) names.set(c.admin1, c.name);
+  }
+  const namedAdmin1Keys = new Set([...namedAdmin1.values()].flatMap((keys) => [...keys]));
+  return { countries, admin1, namedAdmin1, namedAdmin1Groups: namedAdmin1Keys.size, namedAdmin1Keys, groupCount: winners.size, focus: new Set(focus), names };
+}
+
+function pickCandidate(group: MentionGroup, context: DocumentContext, useDocument: boolean): Winner | null {
+  let best: Winner | null = null;
+  let second = Number.NEGATIVE_INFINITY;
+  // Countries win over towns that share their name ("China, Texas") unless the text says so.
+  const countryNamed = group.candidates.some(
+    (c) => (c.kind === 'country' && c.match === 'name') || (c.kind === 'country' && c.match === 'demonym'),
+  );
+  // Only the well-known units (those with a GeoNames reference point) outrank their namesake towns.
+  const admin1Named = group.candidates.some((c) => c.kind === 'admin1' && c.match === 'name' && c.geonamesId !== null);
+  group.candidates.forEach((c, i) => {
+    const reasons: string[] = [];
+    let score = priorScore(c) + typeFit(c, group.type);
+    describePrior(c, reasons);
+    const local = group.local[i]!;
+    score += local.bonus;
+    if (local.why !== null) reasons.push(local.why);
+    const near = group.near[i];
+    if (near !== undefined && near.bonus > 0) {
+      score += near.bonus;
+      if (near.why !== null) reasons.push(near.why);
+    }
+    const town = c.kind === 'city' || c.kind === 'district' || c.kind === 'admin2';
+    if (town && local.bonus <= 0 && !c.capital && countryNamed) score -= 6;
+    else if (town && local.bonus <= 0 && admin1Named && c.population < ADMIN1_NAMESAKE_POPULATION) score -= ADMIN1_NAMESAKE_PENALTY;
+    if (useDocument) score += documentBonus(c, group.key, context, reasons);
+    if (best === null || score > best.score) {
+      if (best !== null) second = best.score;
+      best = { candidate: c, score, confidence: 0, reasons };
+    } else if (score > second) second = score;
+  });
+  if (best === null) return null;
+  const top: Winner = best;
+  const margin = second === Number.NEGATIVE_INFINITY ? 3 : top.score - second;
+  return { ...top, confidence: 1 / (1 + Math.exp(-margin)) };
+}
+
+function describePrior(c: PlaceCandidate, reasons: string[]): void {
+  if (c.kind === 'country') reasons.push('country');
+  else if (c.capital) reasons.push(`capital of ${c.country ?? '?'}`);
+  else if (c.kind === 'admin1') reasons.push(`admin-1 unit of ${c.country ?? '?'}`);
+  else if (c.curated) reasons.push(`curated ${c.kind}`);
+  else reasons.push(c.kind);
+  if (c.population > 0) reasons.push(formatPopulation(c.population));
+  if (c.match === 'demonym') reasons.push('from a demonym');
+}
+
+// What the rest of the article says: its countries, admin-1 units and nearby places.
+// A group never votes for itself, so a lone "Georgia" gets no support from its own name.
+function documentBonus(c: PlaceCandidate, key: string, context: DocumentContext, reasons: string[]): number {
+  let bonus = 0;
+  const others = Math.max(1, context.groupCount - 1);
+  const support = (votes: ReadonlySet<string> | undefined): number =>
+    votes === undefined ? 0 : votes.size - (votes.has(key) ? 1 : 0);
+  if (c.country !== null) {
+    const n = support(context.countries.get(c.country));
+    if (n > 0) {
+      bonus += 1.5 + 2 * (n / others);
+      const label = context.names.get(c.country);
+      reasons.push(label !== undefined && c.kind !== 'country' ? `co-mentioned ${label}` : `article about ${c.country} (${n})`);
+    } else if (context.focus.has(c.country)) {
+      bonus += 1.5;
+      reasons.push(`focus ${c.country}`);
+    }
+  }
+  if (c.admin1 !== null) {
+    const n = support(context.admin1.get(c.admin1));
+    if (n > 0) {
+      bonus += 1 + 2 * (n / others);
+      const label = context.names.get(c.admin1);
+      if (c.kind === 'admin1') {
+        // Containment: a unit that holds other places the article names is the one meant.
+        bonus += 2.5;
+        reasons.push(`contains ${n} other place(s) named`);
+      } else reasons.push(label !== undefined ? `co-mentioned ${label}` : `same admin-1 as ${n} other place(s)`);
+    }
+    // A state or province the article names outright is where its ambiguous towns are.
+    // Shared among the units named, so an article naming one state leans on it fully.
+    const named = support(context.namedAdmin1.get(c.admin1));
+    if (c.kind !== 'admin1' && named > 0) {
+      bonus += (NAMED_ADMIN1_BONUS * named) / Math.max(named, context.namedAdmin1Groups - (context.namedAdmin1Keys.has(key) ? 1 : 0));
+    }
+  }
+  return bonus;
+}

@@ -1,0 +1,22 @@
+import type { Transaction } from 'kysely';
+import type { Correction } from '../nlp/actors/actor-overlay.js';
+import type { Analyzer } from '../pipeline/analyze-article.js';
+import type { Document } from '../text/document.js';
+import { saveMentions } from './mentions-repository.js';
+import type { Database } from './schema.js';
+
+/**
+ * Writes an article's annotation layers unless the same stage versions already made them:
+ * so re-ingesting a file after an upgrade re-annotates it, and re-ingesting it unchanged
+ * costs one query per article.
+ */
+export async function saveLayers(trx: Transaction<Database>, doc: Document, analyzer: Analyzer, corrections: readonly Correction[]): Promise<boolean> {
+  const knowledge = analyzer.knowledge;
+  if (!knowledge) return false;
+  const stored = await trx.selectFrom('article_layers').select(['layer', 'version']).where('article_id', '=', doc.id).execute();
+  const want = analyzer.stageVersions;
+  const same = stored.length === want.length && want.every((w) => stored.some((s) => s.layer === w.layer && s.version === w.version));
+  if (same) return false;
+  await saveMentions(trx, doc.id, doc, { corrections, describeActor: knowledge.describeActor }, want);
+  return true;
+}

@@ -1,0 +1,138 @@
+/**
+ * The tense of the clause around a temporal expression, read from marker words near it:
+ * a bare weekday or month is resolved backwards from the publication date in past-tense
+ * clauses and forwards in future ones. Without a tagger, the nearest marker in the
+ * sentence decides ("said Friday that it will…" → past; "will meet on Friday" → future).
+ */
+
+export type Tense = 'past' | 'present' | 'future' | 'unknown';
+
+export interface Word {
+  readonly start: number;
+  readonly end: number;
+  /** Lower-cased. */
+  readonly norm: string;
+}
+
+const FUTURE = new Set([
+  'will',
+  "'ll",
+  '’ll',
+  'shall',
+  'wo',
+  'would',
+  'tomorrow',
+  'upcoming',
+  'until',
+  'by',
+]);
+
+const PARTICIPLE_HOSTS = new Set(['be', 'been', 'being', 'to', 'is', 'are', 'am']);
+
+const INTENT = new Set(['going', 'set', 'due', 'scheduled', 'plans', 'plan', 'planned', 'planning', 'expected', 'expects', 'expect', 'intends', 'aims', 'hopes', 'hoped', 'wants', 'agreed', 'promised', 'vowed', 'threatened', 'decided']);
+
+const MODALS = new Set(['will', "'ll", '’ll', 'shall', 'wo', 'would', "won't"]);
+
+const PRESENT = new Set(['is', 'are', 'am', 'says', 'say', 'has', 'have', "'s", 'remains', 'continues']);
+
+const PAST_IRREGULAR = new Set([
+  'was',
+  'were',
+  'had',
+  'did',
+  'said',
+  'told',
+  'went',
+  'came',
+  'made',
+  'took',
+  'gave',
+  'got',
+  'met',
+  'began',
+  'left',
+  'held',
+  'won',
+  'lost',
+  'fell',
+  'rose',
+  'led',
+  'sent',
+  'saw',
+  'found',
+  'became',
+  'brought',
+  'thought',
+  'struck',
+  'shot',
+  'hit',
+  'fled',
+  'spoke',
+  'wrote',
+  'sold',
+  'bought',
+  'paid',
+  'ago',
+  'yesterday',
+  'earlier',
+  'last',
+  'ended',
+]);
+
+// Words in -ed that are rarely past verbs in news.
+const NOT_PAST = new Set(['united', 'based', 'related', 'limited', 'red', 'bed', 'need', 'speed', 'seed', 'feed', 'indeed', 'hundred', 'proposed', 'expected', 'scheduled', 'planned', 'armed', 'allied']);
+
+function markerTense(word: Word, next: Word | undefined, previous: Word | undefined): Tense {
+  const w = word.norm;
+  // A participle after an auxiliary ("would be paid", "is closed") carries no tense: the auxiliary does.
+  if (previous !== undefined && PARTICIPLE_HOSTS.has(previous.norm) && w.endsWith('ed')) return 'unknown';
+  // "plans to", "is set to", "expected to": intentions point ahead; "the plan" does not.
+  if (INTENT.has(w)) return next?.norm === 'to' ? 'future' : w.endsWith('ed') && w !== 'scheduled' ? 'past' : 'unknown';
+  if (w.endsWith("'ll") || w.endsWith('’ll') || w === "won't") return 'future';
+  if (FUTURE.has(w)) return w === 'until' || w === 'by' ? 'unknown' : 'future';
+  if (PAST_IRREGULAR.has(w)) return 'past';
+  if (PRESENT.has(w)) return 'present';
+  if (w.length > 4 && w.endsWith('ed') && !NOT_PAST.has(w)) return 'past';
+  return 'unknown';
+}
+
+/**
+ * The tense of the nearest marker to [start, end) among `words` (one sentence), looking
+ * left and right; a future marker within a few words outranks a nearer past one, since
+ * "will" governs the main verb that the time expression usually modifies.
+ */
+export function tenseNear(words: readonly Word[], start: number, end: number): Tense {
+  let best: Tense = 'unknown';
+  let bestDistance = Number.POSITIVE_INFINITY;
+  let modalDistance = Number.POSITIVE_INFINITY;
+  let index = 0;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (word.end <= start) index = i + 1;
+  }
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (word.start >= start && word.end <= end) continue;
+    const tense = markerTense(word, words[i + 1], words[i - 1]);
+    if (tense === 'unknown') continue;
+    const distance = word.end <= start ? index - i : i - index + 1;
+    if (MODALS.has(word.norm) && distance < modalDistance) modalDistance = distance;
+    if (distance < bestDistance) {
+      best = tense;
+      bestDistance = distance;
+    }
+  }
+  if (best !== 'future' && modalDistance <= 5 && modalDistance <= bestDistance + 3) return 'future';
+  return best;
+}
+
+/** Lower-cased words of `text` between start and end, for callers without a token layer. */
+export function wordsOf(text: string, start = 0, end = text.length): Word[] {
+  const words: Word[] = [];
+  const re = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?|['’]ll/gu;
+  re.lastIndex = start;
+  for (let m = re.exec(text); m !== null && m.index < end; m = re.exec(text)) {
+    words.push({ start: m.index, end: m.index + m[0].length, norm: m[0].toLowerCase() });
+  }
+  return words;
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { foldName, placeKey, splitUnitSuffix } from '../../../src/knowledge/gazetteer/place-name.js';
+
+describe('placeKey', () => {
+  it('joins the Arabic article and apostrophe variants of one name', () => {
+    const keys = ['Al-Qaim', "al-Qa'im", 'Qaim', 'al Qa’im', 'AL-QAIM'].map(placeKey);
+    expect(new Set(keys)).toEqual(new Set(['qaim']));
+    expect(placeKey('Jurf as-Sakhar')).toBe(placeKey('Jurf al-Sakhar'));
+    expect(placeKey('Deir ez-Zor')).toBe(placeKey('Deir al-Zor'));
+  });
+
+  it('folds diacritics, ayn marks and a leading "the"', () => {
+    expect(foldName('Şanlıurfa')).toBe('sanliurfa');
+    expect(placeKey('Ḥalab')).toBe('halab');
+    expect(placeKey('Sanʿaʾ')).toBe('sana');
+    expect(placeKey('the Green Zone')).toBe('green zone');
+  });
+
+  it('meets abbreviated and full forms of saint, mount and fort', () => {
+    expect(placeKey('Saint Louis')).toBe(placeKey('St. Louis'));
+    expect(placeKey('Mount Sinjar')).toBe(placeKey('Mt. Sinjar'));
+  });
+
+  it('keeps a name made only of particles', () => {
+    expect(placeKey('As')).toBe('as');
+  });
+});
+
+describe('splitUnitSuffix', () => {
+  it('recognizes a trailing unit word', () => {
+    expect(splitUnitSuffix('anbar province')).toEqual({ base: 'anbar', unit: 'admin1' });
+    expect(splitUnitSuffix('polk county')).toEqual({ base: 'polk', unit: 'admin2' });
+    expect(splitUnitSuffix('anbar')).toBeNull();
+  });
+});

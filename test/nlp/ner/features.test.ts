@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { documentFeatures, type FeatureResources, sentenceForm } from '../../../src/nlp/ner/features.js';
+import { hashFeature } from '../../../src/nlp/ner/feature-hash.js';
+import { buildGazetteer, gazetteerMatches, phraseKey } from '../../../src/nlp/ner/gazetteer.js';
+import { foldWord, longShape, shortShape } from '../../../src/nlp/ner/word-form.js';
+
+const resources: FeatureResources = {
+  gazetteer: buildGazetteer({ city: ['Port Elland', 'Rowan Bay'], country: ['Meridia'] }),
+  clusters: new Map([
+    ['Meridia', [1, 7]],
+    ['Velmont', [1, 8]],
+  ]),
+  clusterSizes: [4, 16],
+};
+
+describe('word forms', () => {
+  it('fold curly quotes and dashes to ASCII', () => {
+    expect(foldWord('Kata’ib')).toBe("Kata'ib");
+    expect(foldWord('“Yes”—no')).toBe('"Yes"-no');
+  });
+
+  it('describe shapes long and short', () => {
+    expect(longShape('Muhandis')).toBe('Xxxxx');
+    expect(longShape('1996-08-22')).toBe('dddd-dd-dd');
+    expect(shortShape('al-Muhandis')).toBe('x-Xx');
+    expect(shortShape('U.S.')).toBe('X.X.');
+    expect(shortShape(foldWord('Sha’abi'))).toBe("Xx'x");
+  });
+});
+
+describe('sentenceForm', () => {
+  it('tells all-caps and title-case headlines from running text', () => {
+    expect(sentenceForm(['ROWAN', 'VALE', 'WIN', 'IN', 'MERIDIA'])).toBe('caps');
+    expect(sentenceForm(['Harbour', 'Strike', 'Halts', 'Ferries', 'Across', 'the', 'Northern', 'Coast'])).toBe('title');
+    expect(sentenceForm(['The', 'ferry', 'to', 'Port', 'Elland', 'was', 'late', 'again', '.'])).toBe('normal');
+  });
+});
+
+describe('gazetteerMatches', () => {
+  it('marks every token of a listed phrase with its category and position', () => {
+    const words = ['from', 'Rowan', 'Bay', 'to', 'MERIDIA'].map((w) => phraseKey([w]));
+    expect(gazetteerMatches(resources.gazetteer, words)).toEqual([[], ['city:B'], ['city:L'], [], ['country:U']]);
+  });
+});
+
+describe('documentFeatures', () => {
+  const has = (features: Uint32Array, name: string): boolean => features.includes(hashFeature(name));
+
+  it('gives one hash list per token, the same for the same input', () => {
+    const doc = [['Ilsa', 'Brandt', 'visited', 'Meridia', '.']];
+    const a = documentFeatures(doc, resources);
+    expect(a[0]).toHaveLength(5);
+    expect(documentFeatures(doc, resources)).toEqual(a);
+    expect(has(a[0]![3]!, 'g=country:U')).toBe(true);
+    expect(has(a[0]![3]!, 'k=16:7')).toBe(true);
+  });
+
+  it('folds curly quotes, so news text and ASCII training text share features', () => {
+    const curly = documentFeatures([['Kata’ib', 'spoke']], resources)[0]![0]!;
+    const ascii = documentFeatures([["Kata'ib", 'spoke']], resources)[0]![0]!;
+    expect(curly).toEqual(ascii);
+  });
+
+  it('reads how a capitalized word is written elsewhere in the document', () => {
+    const inHeadline = (rest: string[][]) => documentFeatures([['MERIDIA', 'TROOPS', 'LEAVE'], ...rest], resources)[0]!;
+    const alone = inHeadline([]);
+    const withBody = inHeadline([['The', 'troops', 'left', 'Meridia', 'on', 'Monday', '.']]);
+    expect(has(alone[1]!, 'doc=none|headline')).toBe(true);
+    expect(has(withBody[1]!, 'doc=lc|headline')).toBe(true);
+    expect(has(withBody[0]!, 'doc=cm|headline')).toBe(true);
+  });
+
+  it('marks Arabic name particles and the fused article', () => {
+    const [abu, mahdi, muhandis] = documentFeatures([['Abu', 'Mahdi', 'al-Muhandis']], resources)[0]!;
+    expect(has(abu!, 'particle')).toBe(true);
+    expect(has(mahdi!, 'particle-1')).toBe(true);
+    expect(has(muhandis!, 'article|ss=Xx')).toBe(true);
+    // The name behind the article is read as the name itself.
+    expect(has(muhandis!, 'l=muhandis')).toBe(true);
+    expect(has(muhandis!, 'init')).toBe(true);
+    const [qaeda] = documentFeatures([['al-qaeda']], resources)[0]!;
+    expect(has(qaeda!, 'article')).toBe(false);
+  });
+});

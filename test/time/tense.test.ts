@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { tenseNear, wordsOf } from '../../src/time/tense.js';
+
+function tenseAt(sentence: string, expression: string): string {
+  const start = sentence.indexOf(expression);
+  return tenseNear(wordsOf(sentence), start, start + expression.length);
+}
+
+describe('tenseNear', () => {
+  it('takes the nearest marker', () => {
+    expect(tenseAt('The envoy said Friday that the talks will resume.', 'Friday')).toBe('past');
+    expect(tenseAt('The envoy will meet rebels on Friday.', 'Friday')).toBe('future');
+    expect(tenseAt('The border is closed on Friday.', 'Friday')).toBe('present');
+    expect(tenseAt('Rebels attacked the town on Friday.', 'Friday')).toBe('past');
+  });
+
+  it('reads intentions followed by "to" as future, and the noun "plan" as nothing', () => {
+    expect(tenseAt('The council plans to vote in June.', 'June')).toBe('future');
+    expect(tenseAt('The thrift announced the plan in June.', 'June')).toBe('past');
+  });
+
+  it('ignores a participle after "be"', () => {
+    expect(tenseAt('The dividend would be paid in January.', 'January')).toBe('future');
+  });
+
+  it('says unknown when no marker is in the sentence', () => {
+    expect(tenseAt('Friday, a new start.', 'Friday')).toBe('unknown');
+  });
+});
