@@ -72,8 +72,19 @@ export function loadKnowledge(options: KnowledgeOptions = {}): Knowledge {
     },
     isNorp: (word) => NORP_WORDS.has(word.toLowerCase()) || demonymCountry(word) !== null,
   };
+  // Names recur across a corpus, and a miss costs an edit-distance scan of the registry.
+  const lookups = new Map<string, ReturnType<typeof lookupActorName>>();
+  const lookup = (name: string): ReturnType<typeof lookupActorName> => {
+    let found = lookups.get(name);
+    if (!found) {
+      if (lookups.size >= 100_000) lookups.clear();
+      found = lookupActorName(registry, name);
+      lookups.set(name, found);
+    }
+    return found;
+  };
   const actors: ActorKnowledge = {
-    lookup: (name) => lookupActorName(registry, name),
+    lookup,
     actor: actorFacts,
     countryActor: (iso3) => (registry.actors.has(`cc-${iso3.toLowerCase()}`) ? `cc-${iso3.toLowerCase()}` : undefined),
     governmentActor: (iso3) => (registry.actors.has(`${iso3.toLowerCase()}-gov`) ? `${iso3.toLowerCase()}-gov` : undefined),

@@ -28,6 +28,21 @@ interface NameTarget {
   /** The unfolded key without spaces: ranks fold-distance ties by how the names are spelled. */
   readonly key: string;
   readonly surname: boolean;
+  /** Which letters the fold holds (a bit per char code mod 32): a cheap test before edit distance. */
+  readonly letters: number;
+}
+
+/** A bit per letter: one edit changes at most two bits, so more differing bits than 2 × edits cannot match. */
+function letterMask(s: string): number {
+  let m = 0;
+  for (let i = 0; i < s.length; i++) m |= 1 << (s.charCodeAt(i) & 31);
+  return m;
+}
+
+function bitCount(n: number): number {
+  let v = n - ((n >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /** The actors a key names and the first alias spelling that gave it. */
@@ -96,12 +111,12 @@ export function buildAliasIndex(actors: Iterable<Actor>): AliasIndex {
         spellings.set(spellingKey, spelling);
       }
       if (!spelling.actorIds.includes(actor.id)) spelling.actorIds.push(actor.id);
-      addTarget(targets, seenTarget, { actorId: actor.id, alias, fold, key: key.replace(/ /g, ''), surname: false });
+      addTarget(targets, seenTarget, { actorId: actor.id, alias, fold, key: key.replace(/ /g, ''), surname: false, letters: letterMask(fold) });
       const last = words[words.length - 1]!;
       if (actor.type === 'person' && words.length >= 2 && last.key.length >= MIN_SURNAME) {
         group(bySurname, last.key, alias, actor.id);
         group(bySurnameFold, last.fold, alias, actor.id);
-        addTarget(targets, seenTarget, { actorId: actor.id, alias, fold: last.fold, key: last.key, surname: true });
+        addTarget(targets, seenTarget, { actorId: actor.id, alias, fold: last.fold, key: last.key, surname: true, letters: letterMask(last.fold) });
       }
     }
   }
@@ -322,8 +337,10 @@ export function lookupActorName(registry: IndexedRegistry, name: string): NameMa
   const maxEdits = fold.length >= 9 ? 2 : fold.length >= 5 ? 1 : 0;
   if (maxEdits > 0 && best.size === 0) {
     const spelled = key.replace(/ /g, '');
+    const letters = letterMask(fold);
     for (const t of index.targets) {
       if (t.surname && words.length > 1) continue;
+      if (Math.abs(t.fold.length - fold.length) > maxEdits || bitCount(letters ^ t.letters) > 2 * maxEdits) continue;
       const d = editDistance(fold, t.fold, maxEdits);
       if (d === 0 || d > maxEdits) continue;
       // Folds of short names collide ("kamana": Khamenei, Komori, Romania): the spelling itself

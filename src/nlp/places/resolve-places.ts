@@ -30,6 +30,9 @@ export interface ResolveOptions {
 export type ResolvedPlace = Span & PlaceAttrs;
 
 const PASSES = 3;
+const NAMED_COUNTRY_BONUS = Number(process.env.W_NCB ?? 0);
+const ISOLATION_PENALTY = Number(process.env.W_IP ?? 0);
+const NAMESAKE_UNIT_BONUS = Number(process.env.W_NU ?? 6);
 const EMBEDDED_MIN_POPULATION = Number(process.env.W_EMP ?? 50000);
 const NAMED_ADMIN1_BONUS = Number(process.env.W_NA1 ?? 3);
 const ADMIN1_NAMESAKE_PENALTY = Number(process.env.W_NS ?? 3);
@@ -163,7 +166,9 @@ function buildGroups(
   return withNearness(groups);
 }
 
-const NEAR_POOL = 40;
+const NEAR_POOL = Number(process.env.W_NP ?? 40);
+const NEAR_CAP = Number(process.env.W_NC ?? 3);
+const NEAR_SCALE = Number(process.env.W_NSC ?? 1);
 
 // Two names that each have a candidate within a short distance of the other's most likely
 // mean those two ("Huntsville" and "Walker County" → both in Texas). Each other name adds
@@ -197,7 +202,7 @@ function withNearness(groups: Map<string, MentionGroup>): Map<string, MentionGro
         bonus += d < 30 ? 1.5 : d < 100 ? 1 : d < 200 ? 0.5 : 0;
         if (d < 200 && (closest === null || d < closest.d)) closest = { d, name };
       }
-      return { bonus: Math.min(3, bonus), why: closest === null ? null : `${Math.round(closest.d)} km from ${closest.name}` };
+      return { bonus: Math.min(NEAR_CAP, bonus * NEAR_SCALE), why: closest === null ? null : `${Math.round(closest.d)} km from ${closest.name}` };
     });
     groups.set(key, { ...g, near });
   }
@@ -319,6 +324,8 @@ interface DocumentContext {
   readonly admin1: ReadonlyMap<string, ReadonlySet<string>>;
   /** ISO 3166-2 → keys of the groups that name that admin-1 unit itself ("Nebraska"). */
   readonly namedAdmin1: ReadonlyMap<string, ReadonlySet<string>>;
+  /** ISO3 → keys of the groups that name that country itself. */
+  readonly namedCountries: ReadonlyMap<string, ReadonlySet<string>>;
   /** How many groups name an admin-1 unit, and which. */
   readonly namedAdmin1Groups: number;
   readonly namedAdmin1Keys: ReadonlySet<string>;
@@ -336,6 +343,7 @@ function documentContext(
   const countries = new Map<string, Set<string>>();
   const admin1 = new Map<string, Set<string>>();
   const namedAdmin1 = new Map<string, Set<string>>();
+  const namedCountries = new Map<string, Set<string>>();
   const names = new Map<string, string>();
   const vote = (into: Map<string, Set<string>>, code: string | null, key: string) => {
     if (code === null) return;
@@ -349,11 +357,12 @@ function documentContext(
     vote(countries, c.country, key);
     vote(admin1, c.admin1, key);
     if (c.kind === 'admin1') vote(namedAdmin1, c.admin1, key);
+    if (c.kind === 'country') vote(namedCountries, c.country, key);
     if (c.kind === 'country' && c.country !== null) names.set(c.country, c.name);
     if (c.kind === 'admin1' && c.admin1 !== null) names.set(c.admin1, c.name);
   }
   const namedAdmin1Keys = new Set([...namedAdmin1.values()].flatMap((keys) => [...keys]));
-  return { countries, admin1, namedAdmin1, namedAdmin1Groups: namedAdmin1Keys.size, namedAdmin1Keys, groupCount: winners.size, focus: new Set(focus), names };
+  return { countries, admin1, namedAdmin1, namedCountries, namedAdmin1Groups: namedAdmin1Keys.size, namedAdmin1Keys, groupCount: winners.size, focus: new Set(focus), names };
 }
 
 function pickCandidate(group: MentionGroup, context: DocumentContext, useDocument: boolean): Winner | null {
@@ -381,6 +390,12 @@ function pickCandidate(group: MentionGroup, context: DocumentContext, useDocumen
     if (town && local.bonus <= 0 && !c.capital && countryNamed) score -= 6;
     else if (town && local.bonus <= 0 && admin1Named && c.population < ADMIN1_NAMESAKE_POPULATION) score -= ADMIN1_NAMESAKE_PENALTY;
     if (useDocument) score += documentBonus(c, group.key, context, reasons);
+    // "Georgia" in an article about American places is the state, not the country.
+    if (useDocument && c.kind === 'admin1' && countryNamed && namesakeUnitWins(c, group, context)) {
+      score += NAMESAKE_UNIT_BONUS;
+      reasons.push(`${c.country ?? '?'} article, no other place in the namesake country`);
+    }
+    if (process.env.DBG === group.key && useDocument) process.stderr.write(`${c.name} ${c.country} ${c.admin1} ${score.toFixed(2)} ${reasons.join('; ')}\n`);
     if (best === null || score > best.score) {
       if (best !== null) second = best.score;
       best = { candidate: c, score, confidence: 0, reasons };
@@ -390,6 +405,15 @@ function pickCandidate(group: MentionGroup, context: DocumentContext, useDocumen
   const top: Winner = best;
   const margin = second === Number.NEGATIVE_INFINITY ? 3 : top.score - second;
   return { ...top, confidence: 1 / (1 + Math.exp(-margin)) };
+}
+
+function namesakeUnitWins(c: PlaceCandidate, group: MentionGroup, context: DocumentContext): boolean {
+  const support = (code: string | null): number => {
+    const votes = code === null ? undefined : context.countries.get(code);
+    return votes === undefined ? 0 : votes.size - (votes.has(group.key) ? 1 : 0);
+  };
+  const rivals = group.candidates.filter((o) => o.kind === 'country');
+  return support(c.country) > 0 && rivals.every((o) => o.country !== c.country && support(o.country) === 0);
 }
 
 function describePrior(c: PlaceCandidate, reasons: string[]): void {
@@ -411,8 +435,11 @@ function documentBonus(c: PlaceCandidate, key: string, context: DocumentContext,
     votes === undefined ? 0 : votes.size - (votes.has(key) ? 1 : 0);
   if (c.country !== null) {
     const n = support(context.countries.get(c.country));
+    // A town abroad that nothing else in the article is near is a worse reading than a local one.
+    if (n === 0 && c.kind !== 'country' && c.kind !== 'area' && context.groupCount > 2) bonus -= ISOLATION_PENALTY;
     if (n > 0) {
       bonus += 1.5 + 2 * (n / others);
+      if (c.kind !== 'country' && support(context.namedCountries.get(c.country)) > 0) bonus += NAMED_COUNTRY_BONUS;
       const label = context.names.get(c.country);
       reasons.push(label !== undefined && c.kind !== 'country' ? `co-mentioned ${label}` : `article about ${c.country} (${n})`);
     } else if (context.focus.has(c.country)) {
