@@ -49,8 +49,10 @@ describe('runTimeEval', () => {
     expect(scores).toMatchObject({ documents: 1, gold: 4, system: 4, valueCorrect: 4 });
   });
 
-  it('fails on a malformed file in the folder, naming it', async () => {
-    await expect(runTimeEval(FIXTURES)).rejects.toThrow(/unclosed\.tml:7/);
+  it('names a malformed file in the folder, skips it, and scores the rest', async () => {
+    const scores = await runTimeEval(FIXTURES);
+    expect(scores.rejected.map((e) => e.message)).toEqual([expect.stringMatching(/unclosed\.tml:7: closing <\/EVENT>/)]);
+    expect(scores.documents).toBe(2);
   });
 
   it('reaches value F1 ≥ 0.80 on TempEval-3 TBAQ-cleaned (HeidelTime: 0.776)', async (ctx) => {

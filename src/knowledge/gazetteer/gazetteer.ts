@@ -107,6 +107,25 @@ const AREA_DEMONYMS: ReadonlyMap<string, readonly string[]> = new Map([
   ['Soviet Union', ['Soviet']],
 ]);
 
+/** What people of an admin-1 unit are called, where news uses it as a place. */
+const ADMIN1_DEMONYMS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['GB-ENG', ['English', 'Englishman', 'Englishmen']],
+  ['GB-SCT', ['Scottish', 'Scot', 'Scots']],
+  ['GB-WLS', ['Welsh', 'Welshman']],
+  ['GB-NIR', ['Northern Irish']],
+  ['CA-ON', ['Ontarian']],
+  ['CA-QC', ['Quebecer', 'Quebecker', 'Québécois']],
+  ['CA-AB', ['Albertan']],
+  ['CA-BC', ['British Columbian']],
+  ['US-CA', ['Californian']],
+  ['US-TX', ['Texan']],
+  ['US-FL', ['Floridian']],
+  ['US-NY', ['New Yorker']],
+  ['AU-QLD', ['Queenslander']],
+  ['AU-VIC', ['Victorian']],
+  ['AU-TAS', ['Tasmanian']],
+]);
+
 let cached: Gazetteer | null = null;
 
 /** The gazetteer, built on first use (2-4 s, ~140 MB of heap) and kept for the process. */
@@ -215,6 +234,10 @@ export function buildGazetteer(sources: GazetteerSources): Gazetteer {
     const at = add(record, [s.name, bare, `${bare} province`, `${bare} governorate`, `${bare} state`, `${bare} region`, ...abbreviations]);
     admin1.set(code, record);
     admin1Index.set(code, at);
+    for (const form of ADMIN1_DEMONYMS.get(code) ?? []) {
+      demonyms.set(placeKey(form), at);
+      demonyms.set(placeKey(`${form}s`), at);
+    }
   }
 
   const cityNames = new Set<string>();

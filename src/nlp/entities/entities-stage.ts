@@ -22,7 +22,16 @@ const FAC_WORDS = /\b(base|airbase|air base|airport|camp|bridge|embassy|consulat
 const LOC_WORDS = /\b(river|desert|mountains?|valley|sea|gulf|strait|lake|plain|peninsula|region|heights|coast|island|islands|basin|corridor)\b/i;
 
 /** Maps a CoNLL label to our types, asking the gazetteer and lexicons where CoNLL is coarse. */
+/** Words that make a name a place whatever the model said: "Wadi Houran", "Anbar Province". */
+const PLACE_HEAD = /^(Wadi|Jabal|Jebel|Mount|Mt\.|Lake|Camp|Fort|Cape|Lake|Gulf of|Strait of|Sea of)\s/;
+const PLACE_TAIL = /\s(River|Sea|Strait|Desert|Valley|Mountains|Air Base|Airbase|Airport|Base|Border Crossing|Crossing)$/;
+const UNIT_TAIL = /^(.+?)\s+(Province|Governorate|Governate|District|Region|County|Prefecture|Oblast)$/;
+
 export function refineType(k: EntityKnowledge, label: 'PER' | 'ORG' | 'LOC' | 'MISC', text: string): EntityType {
+  const unit = UNIT_TAIL.exec(text);
+  if (unit && (k.placeType(unit[1]!) !== null || k.placeType(text) !== null)) return 'GPE';
+  if (label !== 'LOC' && PLACE_HEAD.test(text)) return /^(Camp|Fort)\s/.test(text) ? 'FAC' : 'LOC';
+  if (label !== 'LOC' && PLACE_TAIL.test(text)) return FAC_WORDS.test(text) ? 'FAC' : 'LOC';
   if (label === 'PER' || label === 'ORG') {
     // The model has seen few bases and zones: "Green Zone" looks like a name to it. Sites and
     // natural features win; towns do not, since so many people share a town's name.
@@ -51,17 +60,23 @@ const length = (s: Span): number => s.end - s.start;
  */
 export function mergeEntities(doc: Document, k: EntityKnowledge): Entity[] {
   const chosen: Entity[] = [];
-  const model = k.recognize(doc).map((m): Entity => {
-    const text = doc.text.slice(m.start, m.end);
-    return { start: m.start, end: m.end, type: refineType(k, m.type, text), confidence: m.confidence, source: 'model' };
-  });
+  const model = k
+    .recognize(doc)
+    .flatMap((m) => tidySpan(doc.text, m))
+    .map((m): Entity => {
+      const text = doc.text.slice(m.start, m.end);
+      return { start: m.start, end: m.end, type: refineType(k, m.type, text), confidence: m.confidence, source: 'model' };
+    });
   const aliases = k.aliasMentions(doc);
   for (const m of model) {
     // A registry alias that covers the model's span wins the span ("Popular Mobilization Units"
     // over a model span of "Popular Mobilization") and the type: the registry is curated.
     const wider = aliases.find((a) => overlaps(a, m) && a.start <= m.start && a.end >= m.end && length(a) >= length(m));
-    if (wider) {
-      chosen.push({ start: wider.start, end: wider.end, type: wider.type, confidence: Math.max(m.confidence, 0.9), source: 'registry' });
+    // So does an alias that starts the span when the rest only says where: "Quds Force of Iran".
+    const head = aliases.find((a) => a.start === m.start && a.end < m.end && /^\s+(of|in)\s/.test(doc.text.slice(a.end, m.end)));
+    const alias = wider ?? head;
+    if (alias) {
+      chosen.push({ start: alias.start, end: alias.end, type: alias.type, confidence: Math.max(m.confidence, 0.9), source: 'registry' });
     } else {
       chosen.push(m);
     }
@@ -74,19 +89,47 @@ export function mergeEntities(doc: Document, k: EntityKnowledge): Entity[] {
     const clash = chosen.findIndex((c) => overlaps(c, l));
     if (clash < 0) {
       chosen.push({ start: l.start, end: l.end, type: l.type, confidence: 0.8, source: 'rule' });
-    } else if ((l.type === 'LAW' || l.type === 'EVENT') && chosen[clash]!.type === 'MISC' && chosen[clash]!.start >= l.start && chosen[clash]!.end <= l.end) {
+    } else if ((l.type === 'LAW' || l.type === 'EVENT') && chosen[clash]!.source === 'model' && chosen[clash]!.start >= l.start && chosen[clash]!.end <= l.end) {
       chosen[clash] = { start: l.start, end: l.end, type: l.type, confidence: 0.85, source: 'rule' };
     }
   }
-  // Law and event words at the end of a MISC span ("Caesar Act", "Gulf War").
+  // Law and event words heading or ending a MISC or ORG span ("Caesar Act", "Act to Combat
+  // International Terrorism", "Gulf War").
   const dedup = dedupe(chosen).map((e): Entity => {
-    if (e.type !== 'MISC') return e;
-    const last = /(\S+)$/.exec(doc.text.slice(e.start, e.end))?.[1] ?? '';
+    if (e.type !== 'MISC' && !(e.type === 'ORG' && e.source === 'model')) return e;
+    const text = doc.text.slice(e.start, e.end);
+    if (/^(Act|Law|Bill)\s+(to|on|of|for)\s/.test(text)) return { ...e, type: 'LAW' };
+    if (e.type === 'ORG') return e;
+    const last = /(\S+)$/.exec(text)?.[1] ?? '';
     if (/^(Act|Law|Bill|Resolution|Agreement|Accords?|Treaty|Deal|Convention|Protocol|Charter|Amendment|Decree|Doctrine)$/.test(last)) return { ...e, type: 'LAW' };
     if (/^(War|Revolution|Uprising|Intifada|Operation|Summit|Conference|Talks|Crisis|Massacre|Offensive|Campaign|Elections?|Referendum|Protests|Olympics|Games|Cup|Spring|Invasion|Siege|Battle)$/.test(last)) return { ...e, type: 'EVENT' };
     return e;
   });
   return dedup;
+}
+
+/** Sentence-initial words the model sometimes glues to a name ("What Pompeo"). */
+const LEADING_FUNCTION_WORDS = new Set(['What', 'When', 'Why', 'How', 'But', 'And', 'If', 'As', 'So', 'Then', 'While', 'Although', 'Though', 'Meanwhile', 'Also', 'Yet', 'Now', 'Where', 'Whether', 'Since', 'After', 'Before', 'Unlike', 'Like', 'Under', 'Despite']);
+
+type ModelSpan = ReturnType<EntityKnowledge['recognize']>[number];
+
+/**
+ * Trims a leading function word and splits at an inner possessive, which the model reads as
+ * part of the name: "Department of State’s Diplomatic Security Service" is two names.
+ */
+function tidySpan(text: string, m: ModelSpan): ModelSpan[] {
+  let start = m.start;
+  const first = /^(\p{L}+)\s+/u.exec(text.slice(start, m.end));
+  if (first && LEADING_FUNCTION_WORDS.has(first[1]!)) start += first[0].length;
+  const inner = text.slice(start, m.end);
+  const poss = /[’']s\s+(?=\p{Lu})/u.exec(inner);
+  if (poss && poss.index > 0) {
+    return [
+      { ...m, start, end: start + poss.index },
+      { ...m, start: start + poss.index + poss[0].length, end: m.end },
+    ];
+  }
+  return start < m.end ? [{ ...m, start }] : [];
 }
 
 function dedupe(entities: Entity[]): Entity[] {

@@ -30,8 +30,6 @@ export interface ResolveOptions {
 export type ResolvedPlace = Span & PlaceAttrs;
 
 const PASSES = 3;
-const NAMED_COUNTRY_BONUS = Number(process.env.W_NCB ?? 0);
-const ISOLATION_PENALTY = Number(process.env.W_IP ?? 0);
 const NAMESAKE_UNIT_BONUS = Number(process.env.W_NU ?? 6);
 const EMBEDDED_MIN_POPULATION = Number(process.env.W_EMP ?? 50000);
 const NAMED_ADMIN1_BONUS = Number(process.env.W_NA1 ?? 3);
@@ -66,16 +64,7 @@ export function resolvePlaces(
 ): ResolvedPlace[] {
   const keys = mentions.map((m) => placeKey(text.slice(m.start, m.end)));
   const groups = buildGroups(gazetteer, text, mentions, keys);
-  let winners = new Map<string, Winner>();
-  for (let pass = 0; pass < PASSES; pass += 1) {
-    const context = documentContext(winners, options.focusCountries ?? [], groups);
-    const next = new Map<string, Winner>();
-    for (const group of groups.values()) {
-      const winner = pickCandidate(group, context, pass > 0);
-      if (winner !== null) next.set(group.key, winner);
-    }
-    winners = next;
-  }
+  const winners = settleInPasses(groups, options.focusCountries ?? []);
   const focus = options.placeUnknownAtFocus === true ? mainPlace(groups, winners) : null;
   const out: ResolvedPlace[] = [];
   mentions.forEach((m, i) => {
@@ -100,6 +89,20 @@ export function resolvePlaces(
     });
   });
   return out;
+}
+
+function settleInPasses(groups: ReadonlyMap<string, MentionGroup>, focus: readonly string[]): Map<string, Winner> {
+  let winners = new Map<string, Winner>();
+  for (let pass = 0; pass < PASSES; pass += 1) {
+    const context = documentContext(winners, focus, groups);
+    const next = new Map<string, Winner>();
+    for (const group of groups.values()) {
+      const winner = pickCandidate(group, context, pass > 0);
+      if (winner !== null) next.set(group.key, winner);
+    }
+    winners = next;
+  }
+  return winners;
 }
 
 // A name only built on a place ("Washington Square", "Bank of Japan") is more likely at the
@@ -324,8 +327,6 @@ interface DocumentContext {
   readonly admin1: ReadonlyMap<string, ReadonlySet<string>>;
   /** ISO 3166-2 → keys of the groups that name that admin-1 unit itself ("Nebraska"). */
   readonly namedAdmin1: ReadonlyMap<string, ReadonlySet<string>>;
-  /** ISO3 → keys of the groups that name that country itself. */
-  readonly namedCountries: ReadonlyMap<string, ReadonlySet<string>>;
   /** How many groups name an admin-1 unit, and which. */
   readonly namedAdmin1Groups: number;
   readonly namedAdmin1Keys: ReadonlySet<string>;
@@ -343,7 +344,6 @@ function documentContext(
   const countries = new Map<string, Set<string>>();
   const admin1 = new Map<string, Set<string>>();
   const namedAdmin1 = new Map<string, Set<string>>();
-  const namedCountries = new Map<string, Set<string>>();
   const names = new Map<string, string>();
   const vote = (into: Map<string, Set<string>>, code: string | null, key: string) => {
     if (code === null) return;
@@ -357,12 +357,11 @@ function documentContext(
     vote(countries, c.country, key);
     vote(admin1, c.admin1, key);
     if (c.kind === 'admin1') vote(namedAdmin1, c.admin1, key);
-    if (c.kind === 'country') vote(namedCountries, c.country, key);
     if (c.kind === 'country' && c.country !== null) names.set(c.country, c.name);
     if (c.kind === 'admin1' && c.admin1 !== null) names.set(c.admin1, c.name);
   }
   const namedAdmin1Keys = new Set([...namedAdmin1.values()].flatMap((keys) => [...keys]));
-  return { countries, admin1, namedAdmin1, namedCountries, namedAdmin1Groups: namedAdmin1Keys.size, namedAdmin1Keys, groupCount: winners.size, focus: new Set(focus), names };
+  return { countries, admin1, namedAdmin1, namedAdmin1Groups: namedAdmin1Keys.size, namedAdmin1Keys, groupCount: winners.size, focus: new Set(focus), names };
 }
 
 function pickCandidate(group: MentionGroup, context: DocumentContext, useDocument: boolean): Winner | null {
@@ -387,7 +386,9 @@ function pickCandidate(group: MentionGroup, context: DocumentContext, useDocumen
       if (near.why !== null) reasons.push(near.why);
     }
     const town = c.kind === 'city' || c.kind === 'district' || c.kind === 'admin2';
-    if (town && local.bonus <= 0 && !c.capital && countryNamed) score -= 6;
+    // "Jordan" among Minnesota towns is the town: its state is named around it, the country not.
+    const localNamesake = useDocument && town && namesakeTownWins(c, group, context);
+    if (town && local.bonus <= 0 && !c.capital && countryNamed && !localNamesake) score -= 6;
     else if (town && local.bonus <= 0 && admin1Named && c.population < ADMIN1_NAMESAKE_POPULATION) score -= ADMIN1_NAMESAKE_PENALTY;
     if (useDocument) score += documentBonus(c, group.key, context, reasons);
     // "Georgia" in an article about American places is the state, not the country.
@@ -395,7 +396,6 @@ function pickCandidate(group: MentionGroup, context: DocumentContext, useDocumen
       score += NAMESAKE_UNIT_BONUS;
       reasons.push(`${c.country ?? '?'} article, no other place in the namesake country`);
     }
-    if (process.env.DBG === group.key && useDocument) process.stderr.write(`${c.name} ${c.country} ${c.admin1} ${score.toFixed(2)} ${reasons.join('; ')}\n`);
     if (best === null || score > best.score) {
       if (best !== null) second = best.score;
       best = { candidate: c, score, confidence: 0, reasons };
@@ -414,6 +414,17 @@ function namesakeUnitWins(c: PlaceCandidate, group: MentionGroup, context: Docum
   };
   const rivals = group.candidates.filter((o) => o.kind === 'country');
   return support(c.country) > 0 && rivals.every((o) => o.country !== c.country && support(o.country) === 0);
+}
+
+function namesakeTownWins(c: PlaceCandidate, group: MentionGroup, context: DocumentContext): boolean {
+  // Only a state the article names outright counts: namesake towns would vouch for each other.
+  const votes = c.admin1 === null ? undefined : context.namedAdmin1.get(c.admin1);
+  if (votes === undefined || votes.size - (votes.has(group.key) ? 1 : 0) === 0) return false;
+  return group.candidates.every((o) => {
+    if (o.kind !== 'country' || o.country === null) return true;
+    const rival = context.countries.get(o.country);
+    return rival === undefined || rival.size - (rival.has(group.key) ? 1 : 0) === 0;
+  });
 }
 
 function describePrior(c: PlaceCandidate, reasons: string[]): void {
@@ -435,11 +446,8 @@ function documentBonus(c: PlaceCandidate, key: string, context: DocumentContext,
     votes === undefined ? 0 : votes.size - (votes.has(key) ? 1 : 0);
   if (c.country !== null) {
     const n = support(context.countries.get(c.country));
-    // A town abroad that nothing else in the article is near is a worse reading than a local one.
-    if (n === 0 && c.kind !== 'country' && c.kind !== 'area' && context.groupCount > 2) bonus -= ISOLATION_PENALTY;
     if (n > 0) {
       bonus += 1.5 + 2 * (n / others);
-      if (c.kind !== 'country' && support(context.namedCountries.get(c.country)) > 0) bonus += NAMED_COUNTRY_BONUS;
       const label = context.names.get(c.country);
       reasons.push(label !== undefined && c.kind !== 'country' ? `co-mentioned ${label}` : `article about ${c.country} (${n})`);
     } else if (context.focus.has(c.country)) {
