@@ -101,6 +101,93 @@ export interface TimeAttrs {
   readonly reason: string;
 }
 
+/** How the text commits to an event: the outlet's own word, a named source's, or less. */
+export type Modality = 'asserted' | 'reported' | 'claimed' | 'denied' | 'planned' | 'conditional' | 'hypothetical' | 'negated';
+
+/** A participant of an event: the words naming it and the actor they resolve to. */
+export interface EventParticipant {
+  readonly span: Span;
+  /** Index into the entities layer when the words are an entity mention. */
+  readonly entity: number | null;
+  readonly actorId: string | null;
+  readonly name: string;
+  /** CAMEO actor code ("USAMIL", "IRQGOV"), from the registry or the entity's context. */
+  readonly cameo: string | null;
+}
+
+export type MagnitudeKind =
+  | 'killed'
+  | 'injured'
+  | 'arrested'
+  | 'kidnapped'
+  | 'missing'
+  | 'displaced'
+  | 'missiles'
+  | 'rockets'
+  | 'drones'
+  | 'airstrikes'
+  | 'troops'
+  | 'protesters'
+  | 'other';
+
+export interface Magnitude {
+  readonly kind: MagnitudeKind;
+  /** The number, or the lower bound for "at least 10"; null for "dozens" with no figure. */
+  readonly value: number | null;
+  /** 'exact' ("three"), 'at-least' ("at least 10", "more than"), 'about' ("some 200"), 'vague' ("dozens"). */
+  readonly qualifier: 'exact' | 'at-least' | 'at-most' | 'about' | 'vague';
+  readonly span: Span;
+}
+
+export interface EventAttrs {
+  /** CAMEO event code, 2 to 4 digits as the text supports ("19", "190", "1951"). */
+  readonly code: string;
+  readonly rootCode: string;
+  /** PLOVER event type and mode, from the CAMEO-to-PLOVER mapping; null for 01x/02x. */
+  readonly plover: string | null;
+  readonly ploverMode: string | null;
+  /** The verb or noun that names the event ("killed", "the assassination"). */
+  readonly trigger: Span;
+  readonly sources: readonly EventParticipant[];
+  readonly targets: readonly EventParticipant[];
+  /** Where it happened (index into the places layer), never merely a place mentioned nearby. */
+  readonly place: { readonly span: Span; readonly placeIndex: number } | null;
+  /** When (index into the times layer); date values copied for convenience. */
+  readonly time: { readonly span: Span; readonly timeIndex: number } | null;
+  readonly date: string | null;
+  readonly dateEnd: string | null;
+  readonly datePrecision: TimePrecision | null;
+  readonly modality: Modality;
+  /** The words that set the modality ("if", "denied", "will", "claimed"), when any. */
+  readonly modalityCue: Span | null;
+  /** Told inside a quote or a report: the quote (index into the quotes layer) and its speaker. */
+  readonly attribution: { readonly quote: number | null; readonly speakerActorId: string | null; readonly speaker: string | null } | null;
+  readonly magnitudes: readonly Magnitude[];
+  readonly confidence: number;
+  readonly reason: string;
+}
+
+export type QuoteKind = 'direct' | 'indirect' | 'statement' | 'according-to' | 'post';
+
+export interface QuoteAttrs {
+  readonly kind: QuoteKind;
+  /** The words attributed to the speaker: the quotation, or the reported clause. */
+  readonly content: Span;
+  /** The reporting words: "said", "told", "according to", "in a statement". */
+  readonly cue: Span | null;
+  /** The words naming the speaker in this sentence ("he", "the ministry"), and who it resolves to. */
+  readonly speaker: Span | null;
+  readonly speakerActorId: string | null;
+  readonly speakerName: string | null;
+  readonly speakerRole: string | null;
+  /** The intermediary: "was quoted as saying by the al-Ahed news website". */
+  readonly via: { readonly span: Span; readonly name: string; readonly actorId: string | null } | null;
+  /** Actors the claim is about (mentioned in the content). */
+  readonly topicActorIds: readonly string[];
+  readonly confidence: number;
+  readonly reason: string;
+}
+
 /** Layers known to Dossier, each owned by exactly one stage. */
 export interface Layers {
   readonly paragraphs: Layer<{ readonly kind: ParagraphKind }>;
@@ -110,6 +197,10 @@ export interface Layers {
   readonly actors: Layer<ActorLinkAttrs>;
   readonly places: Layer<PlaceAttrs>;
   readonly times: Layer<TimeAttrs>;
+  /** Span: the whole attribution (speaker, cue and content). */
+  readonly quotes: Layer<QuoteAttrs>;
+  /** Span: the evidence, the sentence (or clause) that tells the event. */
+  readonly events: Layer<EventAttrs>;
 }
 
 export type LayerName = keyof Layers;

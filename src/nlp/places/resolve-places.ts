@@ -386,9 +386,7 @@ function pickCandidate(group: MentionGroup, context: DocumentContext, useDocumen
       if (near.why !== null) reasons.push(near.why);
     }
     const town = c.kind === 'city' || c.kind === 'district' || c.kind === 'admin2';
-    // "Jordan" among Minnesota towns is the town: its state is named around it, the country not.
-    const localNamesake = useDocument && town && namesakeTownWins(c, group, context);
-    if (town && local.bonus <= 0 && !c.capital && countryNamed && !localNamesake) score -= 6;
+    if (town && local.bonus <= 0 && !c.capital && countryNamed) score -= 6;
     else if (town && local.bonus <= 0 && admin1Named && c.population < ADMIN1_NAMESAKE_POPULATION) score -= ADMIN1_NAMESAKE_PENALTY;
     if (useDocument) score += documentBonus(c, group.key, context, reasons);
     // "Georgia" in an article about American places is the state, not the country.
@@ -414,17 +412,6 @@ function namesakeUnitWins(c: PlaceCandidate, group: MentionGroup, context: Docum
   };
   const rivals = group.candidates.filter((o) => o.kind === 'country');
   return support(c.country) > 0 && rivals.every((o) => o.country !== c.country && support(o.country) === 0);
-}
-
-function namesakeTownWins(c: PlaceCandidate, group: MentionGroup, context: DocumentContext): boolean {
-  // Only a state the article names outright counts: namesake towns would vouch for each other.
-  const votes = c.admin1 === null ? undefined : context.namedAdmin1.get(c.admin1);
-  if (votes === undefined || votes.size - (votes.has(group.key) ? 1 : 0) === 0) return false;
-  return group.candidates.every((o) => {
-    if (o.kind !== 'country' || o.country === null) return true;
-    const rival = context.countries.get(o.country);
-    return rival === undefined || rival.size - (rival.has(group.key) ? 1 : 0) === 0;
-  });
 }
 
 function describePrior(c: PlaceCandidate, reasons: string[]): void {
