@@ -6,8 +6,10 @@ import { READER_NAMES } from '../ingest/readers.js';
 import { expandInputs, ingestFiles } from '../pipeline/ingest-files.js';
 import { findArticles, getArticle, searchArticles, storeStats } from '../store/articles-repository.js';
 import { openStore, type Store, storePath } from '../store/open-store.js';
+import { findEvents, findQuotes } from '../store/events-queries.js';
 import { articleAnnotations } from '../store/mentions-queries.js';
 import { registerEvalCommands } from './eval-commands.js';
+import { registerEventCommands } from './event-commands.js';
 import { registerMentionCommands } from './mention-commands.js';
 import { printArticle, printArticles, printHits } from './print-articles.js';
 
@@ -115,7 +117,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       await withStore(async (store) => {
         const article = await getArticle(store, id);
         if (!article) throw new UsageError(`no article with id ${id}`);
-        printArticle(article, await articleAnnotations(store, id), opts.json === true);
+        const claims = { events: await findEvents(store, { articleId: id, includeRejected: true }), quotes: await findQuotes(store, { articleId: id, includeRejected: true }) };
+        printArticle(article, await articleAnnotations(store, id), claims, opts.json === true);
       });
     });
 
@@ -161,6 +164,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     });
 
   registerMentionCommands(program, withStore);
+  registerEventCommands(program, withStore);
 
   registerEvalCommands(program, () => {
     code = EXIT_SOME_INPUTS_FAILED;

@@ -53,8 +53,20 @@ export function printTimeline(rows: readonly TimelineEntry[], asJson: boolean): 
   for (const r of rows) out(`${r.value.padEnd(16)} "${r.text}"  ${r.articleId} (${r.outlet ?? '-'}, ${r.published ?? '?'})  ${r.context}\n`);
 }
 
-/** The article text with entities ⟨…⟩, places ⟪…⟫ and times ⟦…⟧ marked, and a key below. */
-export function markAnnotations(text: string, a: ArticleAnnotations): { text: string; key: string[] } {
+/** An event's trigger or a quote's content, as `dossier show` marks them. */
+export interface ShownClaim {
+  readonly start: number;
+  readonly end: number;
+  readonly label: string;
+  readonly note: string;
+}
+
+/**
+ * The article text with entities ⟨…⟩, places ⟪…⟫, times ⟦…⟧, event triggers ⟬…⟭ and quoted
+ * content ⟮…⟯ marked, each mark followed by {what it resolved to}, and a key below. Marks are
+ * insertions at offsets, so a quote can hold the entities inside it.
+ */
+export function markAnnotations(text: string, a: ArticleAnnotations, events: readonly ShownClaim[] = [], quotes: readonly ShownClaim[] = []): { text: string; key: string[] } {
   type Mark = { start: number; end: number; open: string; close: string; note: string };
   const marks: Mark[] = [];
   for (const t of a.times) marks.push({ start: t.start, end: t.end, open: '⟦', close: `⟧{${t.value}}`, note: `time "${t.text}" = ${t.value} (${t.precision}; ${t.reason})` });
@@ -68,15 +80,27 @@ export function markAnnotations(text: string, a: ArticleAnnotations): { text: st
     if (a.entities.some((e) => e.start === p.start && e.end === p.end)) continue;
     marks.push({ start: p.start, end: p.end, open: '⟪', close: `⟫{${p.placeId}}`, note: `place "${p.text}" = ${p.name} (${p.precision}; ${p.reason})` });
   }
+  for (const e of events) marks.push({ start: e.start, end: e.end, open: '⟬', close: `⟭{${e.label}}`, note: e.note });
+  for (const q of quotes) marks.push({ start: q.start, end: q.end, open: '⟮', close: `⟯{${q.label}}`, note: q.note });
+  // Crossing spans of the same kind would garble the text: the first one wins.
   marks.sort((x, y) => x.start - y.start || y.end - x.end);
-  let outText = '';
-  let at = 0;
-  const key: string[] = [];
+  const kept: Mark[] = [];
   for (const m of marks) {
-    if (m.start < at) continue;
-    outText += `${text.slice(at, m.start)}${m.open}${text.slice(m.start, m.end)}${m.close}`;
-    at = m.end;
-    key.push(m.note);
+    if (kept.some((k) => k.open === m.open && m.start < k.end && k.start < m.end)) continue;
+    kept.push(m);
   }
-  return { text: outText + text.slice(at), key };
+  const inserts: Array<{ at: number; text: string; order: number }> = [];
+  kept.forEach((m, i) => {
+    inserts.push({ at: m.start, text: m.open, order: i });
+    inserts.push({ at: m.end, text: m.close, order: -i - 1 });
+  });
+  // At one offset: closings before openings; inner closings (later marks) first.
+  inserts.sort((x, y) => x.at - y.at || (x.order < 0 ? 0 : 1) - (y.order < 0 ? 0 : 1) || x.order - y.order);
+  let out = '';
+  let at = 0;
+  for (const ins of inserts) {
+    out += text.slice(at, ins.at) + ins.text;
+    at = ins.at;
+  }
+  return { text: out + text.slice(at), key: kept.map((m) => m.note) };
 }

@@ -114,6 +114,18 @@ export async function reapplyCorrections(db: Store): Promise<number> {
       await trx.updateTable('entity_mentions').set({ actor_id: next }).where('article_id', '=', r.article_id).where('idx', '=', r.idx).execute();
       changed++;
     }
+    // Event participants and quote speakers follow the same overlay.
+    const participants = await trx.selectFrom('event_actors').select(['event_id', 'role', 'pos', 'raw_actor_id', 'actor_id', 'text', 'type']).execute();
+    for (const p of participants) {
+      const next = effectiveActor(corrections, { rawActorId: p.raw_actor_id, text: p.text, type: p.type });
+      if (next === p.actor_id) continue;
+      await trx.updateTable('event_actors').set({ actor_id: next }).where('event_id', '=', p.event_id).where('role', '=', p.role).where('pos', '=', p.pos).execute();
+    }
+    const speakers = await trx.selectFrom('quotes').select(['id', 'raw_speaker_actor_id', 'speaker_actor_id', 'speaker_text']).where('raw_speaker_actor_id', 'is not', null).execute();
+    for (const q of speakers) {
+      const next = effectiveActor(corrections, { rawActorId: q.raw_speaker_actor_id, text: q.speaker_text ?? '', type: 'PERSON' });
+      if (next !== q.speaker_actor_id) await trx.updateTable('quotes').set({ speaker_actor_id: next }).where('id', '=', q.id).execute();
+    }
     return changed;
   });
 }

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import { type Correction, effectiveActor } from '../nlp/actors/actor-overlay.js';
 import type { Document } from '../text/document.js';
+import { saveEventsAndQuotes } from './events-repository.js';
 import type { Database } from './schema.js';
 
 /** What the store keeps of an actor: the registry's facts, or what the news alone says. */
@@ -141,6 +142,7 @@ export async function saveMentions(
       reason: t.reason,
     })),
   );
+  await saveEventsAndQuotes(trx, articleId, doc, ctx.corrections);
   if (stageVersions.length > 0) {
     await trx
       .insertInto('article_layers')

@@ -153,6 +153,83 @@ export interface ArticleLayersTable {
   version: string;
 }
 
+export interface EventsTable {
+  id: string;
+  article_id: string;
+  idx: number;
+  start: number;
+  end: number;
+  trigger_start: number;
+  trigger_end: number;
+  code: string;
+  root_code: string;
+  plover: string | null;
+  plover_mode: string | null;
+  place_id: string | null;
+  place_name: string | null;
+  lat: number | null;
+  lon: number | null;
+  place_precision: string | null;
+  date: string | null;
+  date_end: string | null;
+  date_precision: string | null;
+  modality: string;
+  speaker: string | null;
+  speaker_actor_id: string | null;
+  quote_idx: number | null;
+  /** JSON: Magnitude[] with spans. */
+  magnitudes: string;
+  /** JSON: the span of every field (trigger, place, time, modality cue, participants). */
+  fields: string;
+  confidence: number;
+  reason: string;
+}
+
+export interface EventActorsTable {
+  event_id: string;
+  role: string;
+  pos: number;
+  text: string;
+  type: string;
+  raw_actor_id: string | null;
+  actor_id: string | null;
+  name: string;
+  cameo: string | null;
+}
+
+export interface QuotesTable {
+  id: string;
+  article_id: string;
+  idx: number;
+  start: number;
+  end: number;
+  kind: string;
+  content_start: number;
+  content_end: number;
+  speaker_text: string | null;
+  raw_speaker_actor_id: string | null;
+  speaker_actor_id: string | null;
+  speaker_name: string | null;
+  speaker_role: string | null;
+  via_name: string | null;
+  via_actor_id: string | null;
+  topic_actor_ids: string;
+  confidence: number;
+  reason: string;
+}
+
+export interface ReviewDecisionsTable {
+  seq: Generated<number>;
+  item_kind: string;
+  item_id: string;
+  decision: string;
+  field: string | null;
+  value: string | null;
+  note: string | null;
+  created_at: string;
+  undone: Generated<number>;
+}
+
 export interface Database {
   outlets: OutletsTable;
   authors: AuthorsTable;
@@ -168,6 +245,10 @@ export interface Database {
   time_mentions: TimeMentionsTable;
   actor_corrections: ActorCorrectionsTable;
   article_layers: ArticleLayersTable;
+  events: EventsTable;
+  event_actors: EventActorsTable;
+  quotes: QuotesTable;
+  review_decisions: ReviewDecisionsTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

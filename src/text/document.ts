@@ -193,6 +193,8 @@ export interface Layers {
   readonly paragraphs: Layer<{ readonly kind: ParagraphKind }>;
   readonly tokens: Layer<TokenAttrs>;
   readonly sentences: Layer<{ readonly paragraph: number }>;
+  /** Penn Treebank part-of-speech tags, one per token, same order as the tokens layer. */
+  readonly pos: Layer<{ readonly tag: string }>;
   readonly entities: Layer<EntityAttrs>;
   readonly actors: Layer<ActorLinkAttrs>;
   readonly places: Layer<PlaceAttrs>;

@@ -1,0 +1,276 @@
+import { sql } from 'kysely';
+import type { Store } from './open-store.js';
+import { listDecisions, type ReviewState, reviewStates } from './review-repository.js';
+
+export interface EventParticipantOut {
+  id: string | null;
+  name: string;
+  text: string;
+  cameo: string | null;
+}
+
+export interface EventOut {
+  id: string;
+  articleId: string;
+  outlet: string | null;
+  published: string | null;
+  code: string;
+  rootCode: string;
+  plover: string | null;
+  ploverMode: string | null;
+  source: EventParticipantOut[];
+  target: EventParticipantOut[];
+  place: { id: string; name: string; lat: number; lon: number; geonamesId: number | null; precision: string } | null;
+  date: string | null;
+  dateEnd: string | null;
+  datePrecision: string | null;
+  modality: string;
+  attributedTo: { speaker: string | null; speakerId: string | null; outlet: string | null } | null;
+  magnitudes: Array<{ kind: string; value: number | null; qualifier: string; text: string }>;
+  evidence: string;
+  evidenceSpan: { start: number; end: number };
+  trigger: string;
+  fields: Record<string, unknown>;
+  confidence: number;
+  reason: string;
+  review: ReviewState['status'];
+}
+
+export interface EventFilter {
+  actor?: string;
+  code?: string;
+  plover?: string;
+  place?: string;
+  /** minLon,minLat,maxLon,maxLat */
+  bbox?: readonly [number, number, number, number];
+  from?: string;
+  to?: string;
+  outlet?: string;
+  modality?: string;
+  minConfidence?: number;
+  articleId?: string;
+  /** Include events an analyst rejected. */
+  includeRejected?: boolean;
+  limit?: number;
+}
+
+/** Events with their participants, place and attribution; the analyst's review decisions applied. */
+export async function findEvents(db: Store, f: EventFilter = {}): Promise<EventOut[]> {
+  let q = db
+    .selectFrom('events as e')
+    .innerJoin('articles as a', 'a.id', 'e.article_id')
+    .leftJoin('outlets as o', 'o.id', 'a.outlet_id')
+    .leftJoin('places as p', 'p.id', 'e.place_id')
+    .select([
+      'e.id',
+      'e.article_id',
+      'o.name as outlet',
+      'a.date as published',
+      'e.code',
+      'e.root_code',
+      'e.plover',
+      'e.plover_mode',
+      'e.place_id',
+      'e.place_name',
+      'e.lat',
+      'e.lon',
+      'p.geonames_id',
+      'e.place_precision',
+      'e.date',
+      'e.date_end',
+      'e.date_precision',
+      'e.modality',
+      'e.speaker',
+      'e.speaker_actor_id',
+      'e.magnitudes',
+      'e.fields',
+      'e.confidence',
+      'e.reason',
+      'e.start',
+      'e.end',
+      'e.trigger_start',
+      'e.trigger_end',
+      sql<string>`substr(a.text, e.start + 1, e.end - e.start)`.as('evidence'),
+      sql<string>`substr(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start)`.as('trigger'),
+    ])
+    .orderBy('e.date', 'desc')
+    .orderBy('e.article_id')
+    .orderBy('e.start');
+  if (f.articleId) q = q.where('e.article_id', '=', f.articleId);
+  if (f.code) q = q.where('e.code', 'like', `${f.code}%`);
+  if (f.plover) q = q.where('e.plover', '=', f.plover.toUpperCase());
+  if (f.modality) q = q.where('e.modality', '=', f.modality);
+  if (f.minConfidence !== undefined) q = q.where('e.confidence', '>=', f.minConfidence);
+  if (f.from) q = q.where('e.date', '>=', f.from);
+  if (f.to) q = q.where('e.date', '<=', `${f.to}\uffff`);
+  if (f.outlet) q = q.where(sql<string>`lower(o.name)`, 'like', `%${f.outlet.toLowerCase()}%`);
+  if (f.place) q = q.where(sql<string>`lower(e.place_name)`, 'like', `%${f.place.toLowerCase()}%`);
+  if (f.bbox) {
+    const [minLon, minLat, maxLon, maxLat] = f.bbox;
+    q = q.where('e.lon', '>=', minLon).where('e.lon', '<=', maxLon).where('e.lat', '>=', minLat).where('e.lat', '<=', maxLat);
+  }
+  if (f.actor) {
+    const needle = f.actor.toLowerCase();
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('event_actors as ea')
+          .select('ea.event_id')
+          .whereRef('ea.event_id', '=', 'e.id')
+          .where((w) => w.or([w('ea.actor_id', '=', f.actor!), w(sql<string>`lower(ea.name)`, 'like', `%${needle}%`), w(sql<string>`lower(ea.text)`, 'like', `%${needle}%`)])),
+      ),
+    );
+  }
+  const rows = await q.execute();
+  const ids = rows.map((r) => r.id);
+  const participants = ids.length === 0 ? [] : await db.selectFrom('event_actors').selectAll().where('event_id', 'in', ids).orderBy('pos').execute();
+  const byEvent = new Map<string, typeof participants>();
+  for (const p of participants) byEvent.set(p.event_id, [...(byEvent.get(p.event_id) ?? []), p]);
+  const states = reviewStates(await listDecisions(db, ids));
+  const out: EventOut[] = [];
+  for (const r of rows) {
+    const state = states.get(r.id);
+    if (state?.status === 'rejected' && !f.includeRejected) continue;
+    const parts = byEvent.get(r.id) ?? [];
+    const role = (name: string): EventParticipantOut[] =>
+      parts.filter((p) => p.role === name).map((p) => ({ id: p.actor_id, name: p.name, text: p.text, cameo: p.cameo }));
+    const fixes = state?.fixes ?? {};
+    const code = fixes.code ?? r.code;
+    const event: EventOut = {
+      id: r.id,
+      articleId: r.article_id,
+      outlet: r.outlet,
+      published: r.published,
+      code,
+      rootCode: code.slice(0, 2),
+      plover: r.plover,
+      ploverMode: r.plover_mode,
+      source: fixes.source ? [{ id: fixes.source, name: fixes.source, text: '', cameo: null }] : role('source'),
+      target: fixes.target ? [{ id: fixes.target, name: fixes.target, text: '', cameo: null }] : role('target'),
+      place:
+        r.place_id && r.lat !== null && r.lon !== null
+          ? { id: r.place_id, name: r.place_name ?? '', lat: r.lat, lon: r.lon, geonamesId: r.geonames_id, precision: r.place_precision ?? 'unknown' }
+          : null,
+      date: fixes.date ?? r.date,
+      dateEnd: fixes.date ?? r.date_end,
+      datePrecision: fixes.date ? (fixes.date.length === 10 ? 'day' : fixes.date.length === 7 ? 'month' : 'year') : r.date_precision,
+      modality: fixes.modality ?? r.modality,
+      attributedTo: r.speaker || r.speaker_actor_id ? { speaker: r.speaker, speakerId: r.speaker_actor_id, outlet: r.outlet } : null,
+      magnitudes: JSON.parse(r.magnitudes) as EventOut['magnitudes'],
+      evidence: r.evidence,
+      evidenceSpan: { start: r.start, end: r.end },
+      trigger: r.trigger,
+      fields: JSON.parse(r.fields) as Record<string, unknown>,
+      confidence: r.confidence,
+      reason: r.reason,
+      review: state?.status ?? null,
+    };
+    if (fixes.place) event.place = event.place ? { ...event.place, name: fixes.place } : null;
+    out.push(event);
+    if (f.limit !== undefined && out.length >= f.limit) break;
+  }
+  return out;
+}
+
+export interface QuoteOut {
+  id: string;
+  articleId: string;
+  outlet: string | null;
+  speaker: { id: string | null; name: string | null; role: string | null; text: string | null };
+  via: { name: string; id: string | null } | null;
+  kind: string;
+  direct: boolean;
+  text: string;
+  span: { start: number; end: number };
+  date: string | null;
+  topicActorIds: string[];
+  confidence: number;
+  reason: string;
+  review: ReviewState['status'];
+}
+
+export async function findQuotes(
+  db: Store,
+  f: { speaker?: string; outlet?: string; about?: string; articleId?: string; minConfidence?: number; includeRejected?: boolean; limit?: number } = {},
+): Promise<QuoteOut[]> {
+  let q = db
+    .selectFrom('quotes as q')
+    .innerJoin('articles as a', 'a.id', 'q.article_id')
+    .leftJoin('outlets as o', 'o.id', 'a.outlet_id')
+    .selectAll('q')
+    .select(['o.name as outlet', 'a.date', sql<string>`substr(a.text, q.content_start + 1, q.content_end - q.content_start)`.as('content')])
+    .orderBy('a.date', 'desc')
+    .orderBy('q.article_id')
+    .orderBy('q.start');
+  if (f.articleId) q = q.where('q.article_id', '=', f.articleId);
+  if (f.outlet) q = q.where(sql<string>`lower(o.name)`, 'like', `%${f.outlet.toLowerCase()}%`);
+  if (f.minConfidence !== undefined) q = q.where('q.confidence', '>=', f.minConfidence);
+  if (f.speaker) {
+    const needle = f.speaker.toLowerCase();
+    q = q.where((w) => w.or([w('q.speaker_actor_id', '=', f.speaker!), w(sql<string>`lower(q.speaker_name)`, 'like', `%${needle}%`), w(sql<string>`lower(q.speaker_text)`, 'like', `%${needle}%`)]));
+  }
+  if (f.about) q = q.where('q.topic_actor_ids', 'like', `%"${f.about}"%`);
+  const rows = await q.execute();
+  const states = reviewStates(await listDecisions(db, rows.map((r) => r.id)));
+  const out: QuoteOut[] = [];
+  for (const r of rows) {
+    const state = states.get(r.id);
+    if (state?.status === 'rejected' && !f.includeRejected) continue;
+    const fixedSpeaker = state?.fixes.speaker;
+    out.push({
+      id: r.id,
+      articleId: r.article_id,
+      outlet: r.outlet,
+      speaker: fixedSpeaker
+        ? { id: fixedSpeaker, name: fixedSpeaker, role: r.speaker_role, text: r.speaker_text }
+        : { id: r.speaker_actor_id, name: r.speaker_name, role: r.speaker_role, text: r.speaker_text },
+      via: r.via_name ? { name: r.via_name, id: r.via_actor_id } : null,
+      kind: state?.fixes.kind ?? r.kind,
+      direct: (state?.fixes.kind ?? r.kind) === 'direct',
+      text: r.content,
+      span: { start: r.start, end: r.end },
+      date: r.date,
+      topicActorIds: JSON.parse(r.topic_actor_ids) as string[],
+      confidence: r.confidence,
+      reason: r.reason,
+      review: state?.status ?? null,
+    });
+    if (f.limit !== undefined && out.length >= f.limit) break;
+  }
+  return out;
+}
+
+export interface ReviewItem {
+  kind: 'event' | 'quote';
+  id: string;
+  articleId: string;
+  confidence: number;
+  reason: string;
+  summary: string;
+}
+
+/** Events and quotes under the threshold that no analyst has decided on yet, least sure first. */
+export async function reviewQueue(db: Store, threshold: number, limit?: number): Promise<ReviewItem[]> {
+  const decided = new Set((await listDecisions(db)).map((d) => d.itemId));
+  const events = (await findEvents(db, {})).filter((e) => e.confidence < threshold && !decided.has(e.id));
+  const quotes = (await findQuotes(db, {})).filter((q) => q.confidence < threshold && !decided.has(q.id));
+  const items: ReviewItem[] = [
+    ...events.map((e) => ({
+      kind: 'event' as const,
+      id: e.id,
+      articleId: e.articleId,
+      confidence: e.confidence,
+      reason: e.reason,
+      summary: `${e.code} ${e.source.map((s) => s.name).join('+') || '?'} → ${e.target.map((t) => t.name).join('+') || '?'} (${e.modality}; ${e.date ?? 'undated'}${e.place ? `; ${e.place.name}` : ''}): ${e.evidence.slice(0, 120)}`,
+    })),
+    ...quotes.map((q) => ({
+      kind: 'quote' as const,
+      id: q.id,
+      articleId: q.articleId,
+      confidence: q.confidence,
+      reason: q.reason,
+      summary: `${q.speaker.name ?? '?'}${q.via ? ` via ${q.via.name}` : ''}: ${q.text.slice(0, 120)}`,
+    })),
+  ].sort((a, b) => a.confidence - b.confidence || a.id.localeCompare(b.id));
+  return limit === undefined ? items : items.slice(0, limit);
+}

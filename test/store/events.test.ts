@@ -1,0 +1,195 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addCorrection } from '../../src/store/corrections-repository.js';
+import { findEvents, findQuotes, reviewQueue } from '../../src/store/events-queries.js';
+import { type ActorRecord, saveMentions } from '../../src/store/mentions-repository.js';
+import { openStore, type Store } from '../../src/store/open-store.js';
+import { recordDecision, undoLastDecision } from '../../src/store/review-repository.js';
+import { createDocument } from '../../src/text/create-document.js';
+import type { Document, EventAttrs, Span } from '../../src/text/document.js';
+
+const TEXT = 'Harbour guards shot two smugglers near Saltmere on Monday, the Tide Council said. "We will close the port if they return," said Ona Brill, a council spokeswoman.';
+
+const at = (surface: string, from = 0): Span => {
+  const start = TEXT.indexOf(surface, from);
+  if (start < 0) throw new Error(surface);
+  return { start, end: start + surface.length };
+};
+
+const describeActor = (id: string, surface: string, type: string): ActorRecord => ({
+  id,
+  name: surface,
+  type: type.toLowerCase(),
+  country: null,
+  sector: null,
+  cameo: null,
+  wikidata: null,
+  origin: 'new',
+  aliases: [],
+  memberOf: [],
+  roles: [],
+});
+
+/** Every layer written by hand, as the stages would: two events (one inside the quote) and one quote. */
+function annotatedDoc(id: string): Document {
+  const base = createDocument(id, TEXT, { published: '2020-05-05', title: 't', outlet: 'Example Wire' });
+  const entities = [
+    { ...at('Harbour guards'), type: 'ORG' as const, confidence: 0.9, source: 'model' as const },
+    { ...at('Saltmere'), type: 'GPE' as const, confidence: 0.9, source: 'model' as const },
+    { ...at('Tide Council'), type: 'ORG' as const, confidence: 0.9, source: 'model' as const },
+    { ...at('Ona Brill'), type: 'PERSON' as const, confidence: 0.9, source: 'model' as const },
+  ];
+  const actors = [
+    { ...entities[0]!, entity: 0, actorId: 'new:organization:harbour-guards', name: 'Harbour guards', confidence: 0.6, reason: 'new' },
+    { ...entities[2]!, entity: 2, actorId: 'new:organization:tide-council', name: 'Tide Council', confidence: 0.6, reason: 'new' },
+    { ...entities[3]!, entity: 3, actorId: 'new:person:ona-brill', name: 'Ona Brill', confidence: 0.6, reason: 'new' },
+  ];
+  const places = [{ ...at('Saltmere'), entity: 1, placeId: 'site:saltmere', name: 'Saltmere', lat: 51.5, lon: -3.2, geonamesId: null, featureClass: 'P', country: 'GBR', admin1: null, precision: 'city' as const, confidence: 0.8, reason: 'test' }];
+  const times = [{ ...at('Monday'), type: 'DATE' as const, value: '2020-05-04', precision: 'day' as const, anchor: 'dct' as const, mod: null, reason: 'weekday' }];
+  const quotes = [
+    {
+      start: at('"We will').start,
+      end: TEXT.length - 1,
+      kind: 'direct' as const,
+      content: at('We will close the port if they return,'),
+      cue: at('said', 90),
+      speaker: at('Ona Brill'),
+      speakerActorId: 'new:person:ona-brill',
+      speakerName: 'Ona Brill',
+      speakerRole: 'council spokeswoman',
+      via: null,
+      topicActorIds: [],
+      confidence: 0.4,
+      reason: 'direct quote; speaker after',
+    },
+  ];
+  const sentence1 = { start: 0, end: TEXT.indexOf('"') - 1 };
+  const shot: EventAttrs = {
+    code: '190',
+    rootCode: '19',
+    plover: 'ASSAULT',
+    ploverMode: null,
+    trigger: at('shot'),
+    sources: [{ span: at('Harbour guards'), entity: 0, actorId: 'new:organization:harbour-guards', name: 'Harbour guards', cameo: 'GBRCOP' }],
+    targets: [{ span: at('two smugglers'), entity: null, actorId: null, name: 'smugglers', cameo: 'GBRCRM' }],
+    place: { span: at('Saltmere'), placeIndex: 0 },
+    time: { span: at('Monday'), timeIndex: 0 },
+    date: '2020-05-04',
+    dateEnd: '2020-05-04',
+    datePrecision: 'day',
+    modality: 'reported',
+    modalityCue: at('said'),
+    attribution: null,
+    magnitudes: [{ kind: 'killed', value: 2, qualifier: 'exact', span: at('two') }],
+    confidence: 0.8,
+    reason: 'verb shot → 190',
+  };
+  const close: EventAttrs = {
+    ...shot,
+    code: '1312',
+    rootCode: '13',
+    plover: 'THREATEN',
+    trigger: at('close'),
+    sources: [{ span: at('Ona Brill'), entity: 3, actorId: 'new:person:ona-brill', name: 'Ona Brill', cameo: null }],
+    targets: [],
+    place: null,
+    time: null,
+    date: null,
+    dateEnd: null,
+    datePrecision: null,
+    modality: 'conditional',
+    modalityCue: at('if'),
+    attribution: { quote: 0, speakerActorId: 'new:person:ona-brill', speaker: 'Ona Brill' },
+    magnitudes: [],
+    confidence: 0.35,
+    reason: 'threat inside a quote, conditional on "if"',
+  };
+  const events = [
+    { ...sentence1, ...shot },
+    { start: quotes[0]!.start, end: quotes[0]!.end, ...close },
+  ];
+  return { ...base, layers: { entities, actors, places, times, quotes, events } };
+}
+
+describe('events and quotes in the store', () => {
+  let store: Store;
+  beforeEach(async () => {
+    store = await openStore(join(mkdtempSync(join(tmpdir(), 'dossier-events-')), 'e.db'));
+    await store.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('articles')
+        .values({ id: 'a1', title: 't', outlet_id: null, author_id: null, date: '2020-05-05', date_precision: 'day', date_reason: null, url: null, text: TEXT, author_bio: null, content_hash: 'h', extra: '{}', source_file: 'f', start_line: 1, end_line: 1, start_byte: 0, end_byte: 1, reader: 'text', ingested_at: 'now' })
+        .execute();
+      await saveMentions(trx, 'a1', annotatedDoc('a1'), { corrections: [], describeActor }, []);
+    });
+  });
+  afterEach(async () => {
+    await store.destroy();
+  });
+
+  it('stores each field of an event with its evidence and filters on them', async () => {
+    const all = await findEvents(store);
+    expect(all).toHaveLength(2);
+    const shot = all.find((e) => e.code === '190')!;
+    expect(shot).toMatchObject({
+      rootCode: '19',
+      plover: 'ASSAULT',
+      date: '2020-05-04',
+      modality: 'reported',
+      place: { name: 'Saltmere', lat: 51.5, precision: 'city' },
+      source: [{ id: 'new:organization:harbour-guards', cameo: 'GBRCOP' }],
+      magnitudes: [{ kind: 'killed', value: 2, text: 'two' }],
+      trigger: 'shot',
+    });
+    expect(shot.evidence).toMatch(/^Harbour guards shot two smugglers/);
+    expect(shot.id).toMatch(/^e_[0-9a-f]{20}$/);
+    expect((await findEvents(store, { code: '19' })).map((e) => e.code)).toEqual(['190']);
+    expect((await findEvents(store, { modality: 'conditional' })).map((e) => e.code)).toEqual(['1312']);
+    expect(await findEvents(store, { bbox: [-4, 51, -3, 52] })).toHaveLength(1);
+    expect(await findEvents(store, { bbox: [10, 10, 20, 20] })).toHaveLength(0);
+    expect(await findEvents(store, { actor: 'brill' })).toHaveLength(1);
+    expect(await findEvents(store, { from: '2020-05-04', to: '2020-05-04' })).toHaveLength(1);
+    expect(await findEvents(store, { minConfidence: 0.5 })).toHaveLength(1);
+    const threat = all.find((e) => e.code === '1312')!;
+    expect(threat.attributedTo).toMatchObject({ speaker: 'Ona Brill', speakerId: 'new:person:ona-brill' });
+  });
+
+  it('stores quotes with speaker and role, and filters them', async () => {
+    const [q] = await findQuotes(store);
+    expect(q).toMatchObject({ kind: 'direct', direct: true, speaker: { id: 'new:person:ona-brill', role: 'council spokeswoman' }, text: 'We will close the port if they return,' });
+    expect(await findQuotes(store, { speaker: 'nobody' })).toHaveLength(0);
+  });
+
+  it('queues low-confidence items, and applies accept, reject, fix and undo', async () => {
+    const queue = await reviewQueue(store, 0.5);
+    expect(queue.map((i) => i.kind)).toEqual(['event', 'quote']);
+    expect(queue[0]!.reason).toMatch(/conditional/);
+    const threat = queue[0]!.id;
+    await recordDecision(store, { kind: 'event', itemId: threat, decision: 'fix', field: 'code', value: '138' });
+    expect((await findEvents(store, { code: '13' }))[0]).toMatchObject({ code: '138', review: 'fixed' });
+    await recordDecision(store, { kind: 'event', itemId: threat, decision: 'reject' });
+    expect(await findEvents(store, { code: '13' })).toHaveLength(0);
+    expect(await findEvents(store, { code: '13', includeRejected: true })).toHaveLength(1);
+    expect((await reviewQueue(store, 0.5)).map((i) => i.kind)).toEqual(['quote']);
+    await undoLastDecision(store);
+    expect(await findEvents(store, { code: '13' })).toHaveLength(1);
+    await expect(recordDecision(store, { kind: 'event', itemId: threat, decision: 'fix', field: 'modality', value: 'maybe' })).rejects.toThrow(/modality is one of/);
+    await expect(recordDecision(store, { kind: 'event', itemId: 'e_missing', decision: 'accept' })).rejects.toThrow(/no event/);
+  });
+
+  it('keeps decisions and corrections across a re-run of the stages', async () => {
+    const [shot] = await findEvents(store, { code: '190' });
+    await recordDecision(store, { kind: 'event', itemId: shot!.id, decision: 'fix', field: 'date', value: '2020-05-03' });
+    await addCorrection(store, { op: 'rename', actor: 'new:organization:harbour-guards', name: 'Harbour Guard' });
+    await addCorrection(store, { op: 'merge', into: 'new:person:ona-brill', from: 'new:organization:tide-council' });
+    await store.transaction().execute(async (trx) => {
+      await saveMentions(trx, 'a1', annotatedDoc('a1'), { corrections: [{ op: 'merge', into: 'new:person:ona-brill', from: 'new:organization:harbour-guards' }], describeActor }, []);
+    });
+    const [again] = await findEvents(store, { code: '190' });
+    expect(again!.id).toBe(shot!.id);
+    expect(again!.date).toBe('2020-05-03');
+    expect(again!.source[0]!.id).toBe('new:person:ona-brill');
+  });
+});
