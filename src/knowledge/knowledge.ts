@@ -1,5 +1,5 @@
 import { findAliasMentions, lookupActorName } from './actors/alias-index.js';
-import { foldKey } from './actors/actor-names.js';
+import { foldKey, nameKey } from './actors/actor-names.js';
 import type { Actor } from './actors/actor-schema.js';
 import { demonymCountry } from './actors/country-actors.js';
 import { type ActorRegistry, loadActorRegistry } from './actors/load-registry.js';
@@ -42,6 +42,11 @@ const NORP_WORDS = new Set(
   'shiite shiites shia shias sunni sunnis kurd kurds kurdish yazidi yazidis alawite alawites druze christian christians muslim muslims jewish jews arab arabs persian persians turkmen assyrian assyrians chaldean chaldeans sufi salafi salafist salafists wahhabi zionist zionists islamist islamists jihadist jihadists baathist baathists houthi houthis pashtun baloch'.split(' '),
 );
 
+/** Case, diacritics, the article and doubled letters do not count; vowels still do. */
+export function newActorKey(name: string): string {
+  return nameKey(name).replace(/(\p{L})\1+/gu, '$1');
+}
+
 export function loadKnowledge(options: KnowledgeOptions = {}): Knowledge {
   const registry = loadActorRegistry({ extraFiles: options.registryFiles ?? [] });
   const gazetteer = loadGazetteer();
@@ -51,8 +56,9 @@ export function loadKnowledge(options: KnowledgeOptions = {}): Knowledge {
   for (const a of registry.actors.values()) {
     if (a.type !== 'state' || !a.country) continue;
     // "Washington D.C." is "Washington" when it stands for the government.
-    if (a.capital) for (const c of [a.capital, a.capital.replace(/,?\s*D\.?\s?C\.?$/, '')]) capitals.set(foldKey(c), a.country);
-    for (const n of [a.name, ...a.aliases]) countryNames.set(foldKey(n), a.country);
+    if (a.capital) for (const c of [a.capital, a.capital.replace(/,?\s*D\.?\s?C\.?$/, '')]) capitals.set(nameKey(c), a.country);
+    // Exact keys, not transliteration folds: short country names collide when folded.
+    for (const n of [a.name, ...a.aliases]) countryNames.set(nameKey(n), a.country);
   }
   const actorFacts = (id: string) => {
     const a = registry.actors.get(id);
@@ -88,10 +94,11 @@ export function loadKnowledge(options: KnowledgeOptions = {}): Knowledge {
     actor: actorFacts,
     countryActor: (iso3) => (registry.actors.has(`cc-${iso3.toLowerCase()}`) ? `cc-${iso3.toLowerCase()}` : undefined),
     governmentActor: (iso3) => (registry.actors.has(`${iso3.toLowerCase()}-gov`) ? `${iso3.toLowerCase()}-gov` : undefined),
-    countryOfName: (name) => countryNames.get(foldKey(name)),
-    capitalOf: (name) => capitals.get(foldKey(name)),
+    countryOfName: (name) => countryNames.get(nameKey(name)),
+    capitalOf: (name) => capitals.get(nameKey(name)),
     demonymCountry: (word) => demonymCountry(word) ?? undefined,
     foldName: (name) => foldKey(name),
+    newActorKey,
   };
   const describeActor = (id: string, surface: string, entityType: string): ActorRecord => {
     const a = registry.actors.get(id);

@@ -116,13 +116,19 @@ export interface StoreStats {
   outlets: number;
   authors: number;
   repeatedPassages: number;
+  entityMentions: number;
+  actors: number;
+  placeMentions: number;
+  timeMentions: number;
+  events: number;
+  quotes: number;
   firstDate: string | null;
   lastDate: string | null;
   byReader: Record<string, number>;
 }
 
 export async function storeStats(db: Store): Promise<StoreStats> {
-  const count = async (t: 'articles' | 'outlets' | 'authors' | 'repeats'): Promise<number> =>
+  const count = async (t: 'articles' | 'outlets' | 'authors' | 'repeats' | 'entity_mentions' | 'place_mentions' | 'time_mentions' | 'events' | 'quotes'): Promise<number> =>
     Number((await db.selectFrom(t).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   const range = await db.selectFrom('articles').select((eb) => [eb.fn.min('date').as('first'), eb.fn.max('date').as('last')]).executeTakeFirstOrThrow();
   const readers = await db.selectFrom('articles').select(['reader', (eb) => eb.fn.countAll().as('n')]).groupBy('reader').execute();
@@ -131,6 +137,12 @@ export async function storeStats(db: Store): Promise<StoreStats> {
     outlets: await count('outlets'),
     authors: await count('authors'),
     repeatedPassages: await count('repeats'),
+    entityMentions: await count('entity_mentions'),
+    actors: Number((await db.selectFrom('entity_mentions').select((eb) => eb.fn.count('actor_id').distinct().as('n')).executeTakeFirstOrThrow()).n),
+    placeMentions: await count('place_mentions'),
+    timeMentions: await count('time_mentions'),
+    events: await count('events'),
+    quotes: await count('quotes'),
     firstDate: range.first,
     lastDate: range.last,
     byReader: Object.fromEntries(readers.map((r) => [r.reader, Number(r.n)])),

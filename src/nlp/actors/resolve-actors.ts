@@ -24,8 +24,13 @@ export interface ActorKnowledge {
   readonly capitalOf: (name: string) => string | undefined;
   /** ISO3 for a demonym ("Iraqi" → IRQ). */
   readonly demonymCountry: (word: string) => string | undefined;
-  /** The transliteration-folded key that makes "Ziayadi" and "Ziyadi" one new actor. */
+  /** The transliteration fold that lets "Ziyadi" stand for "Ziayadi" within one article. */
   readonly foldName: (name: string) => string;
+  /**
+   * The key of an actor nobody listed, across articles: lighter than the fold, because the
+   * fold makes Hassan and Hussein one name, and a wrong merge is worse than a missed one.
+   */
+  readonly newActorKey: (name: string) => string;
 }
 
 type Entity = Span & EntityAttrs;
@@ -161,7 +166,7 @@ export function resolveActors(doc: Document, k: ActorKnowledge): Link[] {
       if (full) link = add(idx, { actorId: full.actorId, name: full.name, confidence: 0.85, reason: `short form of '${full.surface}' in this article` });
       else {
         const kind = e.type === 'PERSON' ? 'person' : 'organization';
-        link = add(idx, { actorId: newActorId(kind, k.foldName(text)), name: text, confidence: 0.6, reason: `not in the registry: new ${kind}` });
+        link = add(idx, { actorId: newActorId(kind, k.newActorKey(text)), name: text, confidence: 0.6, reason: `not in the registry: new ${kind}` });
       }
     }
     // "(PMU)" right after an organisation defines its acronym for the rest of the article.
@@ -196,7 +201,7 @@ function fullNameFor(ctx: Context, idx: number, text: string, byEntity: Map<numb
     if (link) return { actorId: link.actorId, name: link.name, surface };
     const reg = linkRegistry(ctx, surface);
     if (reg) return { actorId: reg.actorId, name: reg.name, surface };
-    return { actorId: newActorId('person', ctx.k.foldName(surface)), name: surface, surface };
+    return { actorId: newActorId('person', ctx.k.newActorKey(surface)), name: surface, surface };
   }
   return null;
 }

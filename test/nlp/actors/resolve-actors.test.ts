@@ -22,6 +22,7 @@ const knowledge: ActorKnowledge = {
   capitalOf: (name) => ({ washington: 'USA', baghdad: 'IRQ' })[name.toLowerCase()],
   demonymCountry: (w) => ({ iraqi: 'IRQ', american: 'USA' })[w.toLowerCase()],
   foldName: (name) => name.toLowerCase().replace(/y/g, 'i').replace(/ia/g, 'i'),
+  newActorKey: (name) => name.toLowerCase(),
 };
 
 /** Text layers from the real stages; entities placed by hand at each listed surface, in order. */
