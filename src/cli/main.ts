@@ -2,8 +2,7 @@ import { delimiter } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { EXIT_OK, EXIT_SOME_INPUTS_FAILED, EXIT_USAGE, UsageError } from '../errors.js';
 import type { ReaderName } from '../ingest/raw-article.js';
-import { READER_NAMES } from '../ingest/readers.js';
-import { expandInputs, ingestFiles } from '../pipeline/ingest-files.js';
+import { READER_NAMES } from '../ingest/raw-article.js';
 import { findArticles, getArticle, searchArticles, storeStats } from '../store/articles-repository.js';
 import { openStore, type Store, storePath } from '../store/open-store.js';
 import { findEvents, findQuotes } from '../store/events-queries.js';
@@ -58,6 +57,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addHelpText('after', '\nExamples:\n  dossier ingest digest.txt\n  dossier ingest feeds/ "pages/*.html" --db news.db\n  cat export.jsonl | dossier ingest - --reader jsonl')
     .action(async (paths: string[], opts: { reader?: string }) => {
       if (opts.reader && !READER_NAMES.includes(opts.reader as ReaderName)) throw new UsageError(`unknown reader "${opts.reader}"; one of ${READER_NAMES.join(', ')}`);
+      // Readers, models and gazetteer load only when there is text to read.
+      const { expandInputs, ingestFiles } = await import('../pipeline/ingest-files.js');
       const files = await expandInputs(paths);
       const stdin = files.includes('-') ? await readStdin() : undefined;
       const analyzer = await fullAnalyzer();

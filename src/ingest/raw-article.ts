@@ -7,7 +7,8 @@ import type { InputError } from '../errors.js';
 
 export type DatePrecision = 'day' | 'month' | 'year';
 
-export type ReaderName = 'digest' | 'html' | 'rss' | 'atom' | 'jsonl' | 'text' | 'reuters';
+export const READER_NAMES = ['digest', 'html', 'rss', 'atom', 'jsonl', 'text', 'reuters'] as const;
+export type ReaderName = (typeof READER_NAMES)[number];
 
 /** Where an article came from, precise enough to find it again in the source file. */
 export interface Provenance {

@@ -12,8 +12,6 @@ import { textReader } from './text-reader.js';
 
 export const READERS: readonly Reader[] = Object.freeze([reutersReader, rssReader, atomReader, htmlReader, jsonlReader, digestReader, textReader]);
 
-export const READER_NAMES = READERS.map((r) => r.name);
-
 /** The reader named by the user, or the one most sure the content is its format. */
 export function chooseReader(source: SourceText, forced?: ReaderName): Reader {
   if (forced) {
