@@ -1,8 +1,12 @@
 import { distanceKm, MAX_ERROR_KM } from '../knowledge/gazetteer/distance.js';
 import { type Gazetteer, loadGazetteer } from '../knowledge/gazetteer/gazetteer.js';
+import { loadNerModel, recognizeEntities } from '../nlp/ner/recognize.js';
+import { placeMentionsFromEntities } from '../nlp/places/ner-place-mentions.js';
 import { classifyPlaceType } from '../nlp/places/place-type.js';
-import { recognizePlaceNames } from '../nlp/places/place-recognizer.js';
 import { type PlaceMention, resolvePlaces } from '../nlp/places/resolve-places.js';
+import { createPipeline } from '../pipeline/pipeline.js';
+import { createStages } from '../pipeline/stages.js';
+import { createDocument } from '../text/create-document.js';
 import type { Span } from '../text/document.js';
 import {
   type GeoArticle,
@@ -59,9 +63,13 @@ export interface GeoScores {
   readonly gazetteer: { readonly loadMs: number; readonly heapMb: number; readonly records: number };
 }
 
+/** Finds place mentions in an article's raw text (offsets into that text). */
+export type PlaceRecognizer = (text: string) => Array<Span & { type: string }>;
+
 export interface GeoEvalOptions {
   readonly endToEnd?: boolean;
-  readonly recognizer?: (text: string) => Array<Span & { type: string }>;
+  /** End-to-end recognizer; defaults to the statistical tagger (nerPlaceRecognizer). */
+  readonly recognizer?: PlaceRecognizer;
   /** Defaults to the built-in gazetteer (loadGazetteer). */
   readonly gazetteer?: Gazetteer;
 }
@@ -78,9 +86,9 @@ export async function runGeoEval(path: string, options: GeoEvalOptions = {}): Pr
   const datasets = await loadGeoDatasets(path);
   const gazetteer = options.gazetteer ?? loadGazetteer();
   const endToEnd = options.endToEnd === true;
-  const recognize = options.recognizer ?? ((text: string) => recognizePlaceNames(gazetteer, text));
+  const recognize = endToEnd ? (options.recognizer ?? nerPlaceRecognizer(gazetteer)) : null;
   const started = performance.now();
-  const results = datasets.map((d) => d.articles.map((a) => evaluateArticle(gazetteer, a, endToEnd ? recognize : null)));
+  const results = datasets.map((d) => d.articles.map((a) => evaluateArticle(gazetteer, a, recognize)));
   const seconds = (performance.now() - started) / 1000;
   const perDataset = datasets.map((d, i) => summarize(d.name, results[i]!, d.articles.length, endToEnd));
   const articles = datasets.reduce((n, d) => n + d.articles.length, 0);
@@ -91,6 +99,23 @@ export async function runGeoEval(path: string, options: GeoEvalOptions = {}): Pr
     overall,
     seconds,
     gazetteer: { loadMs: gazetteer.stats.loadMs, heapMb: gazetteer.stats.heapMb, records: gazetteer.stats.records },
+  };
+}
+
+/**
+ * The production path: the text stages build the Document, the statistical tagger finds
+ * entities, and placeMentionsFromEntities keeps the places; spans go back to raw offsets.
+ */
+export function nerPlaceRecognizer(gazetteer: Gazetteer): PlaceRecognizer {
+  const pipeline = createPipeline(createStages());
+  const model = loadNerModel();
+  return (raw) => {
+    const doc = pipeline.run(createDocument('geo-eval', raw));
+    return placeMentionsFromEntities(gazetteer, doc.text, recognizeEntities(model, doc)).map((m) => ({
+      ...m,
+      start: doc.rawOffsets[m.start]!,
+      end: doc.rawOffsets[m.end - 1]! + 1,
+    }));
   };
 }
 

@@ -87,7 +87,7 @@ describe('runGeoEval', () => {
     expect(formatGeoEvalLines(scores).at(-1)).toMatch(/ toponym_f1=0\.0000 /);
   });
 
-  it('scores recognition by exact span with the built-in recognizer', async () => {
+  it('scores recognition by exact span with the statistical tagger by default', async () => {
     const scores = await runGeoEval(join(fixtures, 'TR-News-mini.xml'), { endToEnd: true });
     expect(scores.overall.recognition).toMatchObject({ gold: 3, matched: 3 });
     expect(scores.overall.acc161).toBe(1);
@@ -99,8 +99,16 @@ describe.skipIf(!existsSync(shared))('eval geo on the shared development sets', 
     const scores = await runGeoEval(shared);
     expect(scores.datasets.map((d) => d.name).sort()).toEqual(['GWN', 'GeoVirus', 'LGL', 'TR-News']);
     expect(scores.overall.toponyms).toBeGreaterThan(5000);
-    // The target is 0.90; this floor is what the resolver reaches today (0.847 on the dev half).
-    expect(scores.overall.acc161).toBeGreaterThanOrEqual(0.84);
-    for (const d of scores.datasets) expect(d.acc161).toBeGreaterThanOrEqual(0.8);
+    // The target is 0.90; the resolver reaches 0.890 on the dev half (GeoVirus lowest, 0.853).
+    expect(scores.overall.acc161).toBeGreaterThanOrEqual(0.885);
+    for (const d of scores.datasets) expect(d.acc161).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('finds and places toponyms end to end with the statistical tagger', async () => {
+    const scores = await runGeoEval(shared, { endToEnd: true });
+    expect(scores.mode).toBe('end-to-end');
+    // 0.751 toponym F1 and 0.71 acc161 on the dev half; the capitalized-phrase scan reached 0.60.
+    expect(scores.overall.recognition?.f1).toBeGreaterThanOrEqual(0.73);
+    expect(scores.overall.acc161).toBeGreaterThanOrEqual(0.69);
   });
 });

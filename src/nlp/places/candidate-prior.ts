@@ -6,6 +6,10 @@ import type { PlaceCandidate } from '../../knowledge/gazetteer/gazetteer.js';
  * city of a million (7.5) beats a province (6), and a country (12) wins unless the text
  * clearly says otherwise.
  */
+const CAPITAL_BONUS = 2.5;
+// A province or state capital is the sense news means more often than its size alone says.
+const PPLA_BONUS = 1;
+
 export function priorScore(c: PlaceCandidate): number {
   let score: number;
   switch (c.kind) {
@@ -31,7 +35,8 @@ export function priorScore(c: PlaceCandidate): number {
       score = c.population > 0 ? 1.5 + Math.log10(c.population) : c.curated ? 6 : 2.5;
       if (c.kind === 'district' && !c.curated) score -= 1;
   }
-  if (c.capital) score += 3;
+  if (c.capital) score += CAPITAL_BONUS;
+  else if (c.featureCode === 'PPLA') score += PPLA_BONUS;
   if (c.match === 'demonym') score -= 1;
   return score;
 }

@@ -5,8 +5,9 @@ import { classifyPlaceType } from './place-type.js';
 
 /**
  * A plain gazetteer recognizer: capitalized phrases whose key names a well-known place,
- * longest first. It stands in for the NER model in end-to-end evaluation and finds the
- * curated sites the tagger misses ("Ain al-Asad", "Camp Taji").
+ * longest first. It finds the curated sites the tagger misses ("Ain al-Asad", "Camp Taji")
+ * and the places inside organisation names ("Ohio" in "Ohio State University"); end-to-end
+ * evaluation can still use it alone as a baseline to the statistical tagger.
  */
 
 export interface RecognizerOptions {
@@ -91,6 +92,12 @@ function acceptable(gazetteer: Gazetteer, name: string, words: number, sentenceS
   // A capitalized word opening a sentence is weak evidence: ask for a well-known place.
   const needed = sentenceStart && words === 1 ? 3 : words === 1 ? 2 : 1;
   return strongest >= needed;
+}
+
+/** How well-known the best place under this exact name is: 0 (unknown or a hamlet) to 3. */
+export function placeNameStrength(gazetteer: Gazetteer, name: string): number {
+  const hits = gazetteer.byKey.get(placeKey(name));
+  return hits === undefined ? 0 : Math.max(...hits.map((at) => strength(gazetteer.records[at]!)));
 }
 
 function strength(r: PlaceRecord): number {

@@ -30,11 +30,11 @@ export interface ResolveOptions {
 export type ResolvedPlace = Span & PlaceAttrs;
 
 const PASSES = 3;
-const NAMESAKE_UNIT_BONUS = Number(process.env.W_NU ?? 6);
-const EMBEDDED_MIN_POPULATION = Number(process.env.W_EMP ?? 50000);
-const NAMED_ADMIN1_BONUS = Number(process.env.W_NA1 ?? 3);
-const ADMIN1_NAMESAKE_PENALTY = Number(process.env.W_NS ?? 3);
-const ADMIN1_NAMESAKE_POPULATION = Number(process.env.W_NSP ?? 100000);
+const NAMESAKE_UNIT_BONUS = 6;
+const EMBEDDED_MIN_POPULATION = 50_000;
+const NAMED_ADMIN1_BONUS = 3;
+const ADMIN1_NAMESAKE_PENALTY = 3;
+const ADMIN1_NAMESAKE_POPULATION = 100_000;
 
 interface MentionGroup {
   readonly key: string;
@@ -169,9 +169,7 @@ function buildGroups(
   return withNearness(groups);
 }
 
-const NEAR_POOL = Number(process.env.W_NP ?? 40);
-const NEAR_CAP = Number(process.env.W_NC ?? 3);
-const NEAR_SCALE = Number(process.env.W_NSC ?? 1);
+const NEAR_POOL = 40;
 
 // Two names that each have a candidate within a short distance of the other's most likely
 // mean those two ("Huntsville" and "Walker County" → both in Texas). Each other name adds
@@ -205,7 +203,7 @@ function withNearness(groups: Map<string, MentionGroup>): Map<string, MentionGro
         bonus += d < 30 ? 1.5 : d < 100 ? 1 : d < 200 ? 0.5 : 0;
         if (d < 200 && (closest === null || d < closest.d)) closest = { d, name };
       }
-      return { bonus: Math.min(NEAR_CAP, bonus * NEAR_SCALE), why: closest === null ? null : `${Math.round(closest.d)} km from ${closest.name}` };
+      return { bonus: Math.min(3, bonus), why: closest === null ? null : `${Math.round(closest.d)} km from ${closest.name}` };
     });
     groups.set(key, { ...g, near });
   }
@@ -214,6 +212,15 @@ function withNearness(groups: Map<string, MentionGroup>): Map<string, MentionGro
 
 function pointLike(c: PlaceCandidate): boolean {
   return c.kind === 'city' || c.kind === 'district' || c.kind === 'site' || c.kind === 'admin2';
+}
+
+// "Douglas and Lancaster counties": a bare name may be a county the text names by its stem.
+function countiesNamed(gazetteer: Gazetteer, surface: string, found: readonly PlaceCandidate[]): PlaceCandidate[] {
+  if (/\s(?:County|Parish)$/i.test(surface)) return [];
+  const seen = new Set(found.map((c) => c.placeId));
+  return [...lookupPlace(gazetteer, `${surface} County`), ...lookupPlace(gazetteer, `${surface} Parish`)]
+    .filter((c) => c.kind === 'admin2' && c.match === 'name' && !seen.has(c.placeId))
+    .map((c) => ({ ...c, match: 'unit' as const }));
 }
 
 /** Candidates for a surface form, trying the forms news writes around a bare name. */
@@ -225,7 +232,8 @@ interface CandidateSet {
 
 function candidatesFor(gazetteer: Gazetteer, surface: string): CandidateSet {
   const direct = lookupPlace(gazetteer, surface);
-  if (direct.length > 0) return { candidates: direct, containers: [], embedded: false };
+  const candidates = [...direct, ...countiesNamed(gazetteer, surface, direct)];
+  if (candidates.length > 0) return { candidates, containers: [], embedded: false };
   const possessive = surface.replace(/['’]s$/, '');
   if (possessive !== surface) return candidatesFor(gazetteer, possessive);
   // "Paris, Texas" tagged as one mention: the head, with the tail as its container.
@@ -244,7 +252,7 @@ function candidatesFor(gazetteer: Gazetteer, surface: string): CandidateSet {
     const inner = candidatesFor(gazetteer, qualified[1]!);
     return { ...inner, candidates: inner.candidates.filter((c) => c.kind !== 'city' || c.population >= 100_000) };
   }
-  return { candidates: process.env.W_EMB === '0' ? [] : embeddedPlace(gazetteer, surface), containers: [], embedded: true };
+  return { candidates: embeddedPlace(gazetteer, surface), containers: [], embedded: true };
 }
 
 // "Bank of Japan", "Robinson College Cambridge", "European Central Bank": a name the gazetteer

@@ -21,6 +21,15 @@ describe('placeKey', () => {
     expect(placeKey('Mount Sinjar')).toBe(placeKey('Mt. Sinjar'));
   });
 
+  it('folds plain ASCII names as the full Unicode path does', () => {
+    // The second spelling of each pair leaves the ASCII fast path.
+    expect(foldName("O'Fallon & Sons")).toBe('ofallon and sons');
+    expect(foldName("O’Fallon & Sons")).toBe(foldName("O'Fallon & Sons"));
+    expect(placeKey('Saint')).toBe('st');
+    expect(placeKey('Sáint')).toBe(placeKey('Saint'));
+    expect(placeKey('  Fort   Worth  ')).toBe(placeKey('Fórt Worth'));
+  });
+
   it('keeps a name made only of particles', () => {
     expect(placeKey('As')).toBe('as');
   });

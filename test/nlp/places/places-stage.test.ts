@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../../src/knowledge/gazetteer/gazetteer.js';
-import { createPlacesStage } from '../../../src/nlp/places/places-stage.js';
 import { recognizePlaceNames } from '../../../src/nlp/places/place-recognizer.js';
+import { createPlacesStage } from '../../../src/nlp/places/places-stage.js';
 import type { Document, EntityType, Layers } from '../../../src/text/document.js';
 import { runTextStages } from '../../text/run-text-stages.js';
 

@@ -136,6 +136,46 @@ describe('resolvePlaces: ambiguous names', () => {
   });
 });
 
+describe('resolvePlaces: what the article says about its towns', () => {
+  it('reads a state the article names as the home of its ambiguous towns', () => {
+    const text = 'Scout troops in northeast Nebraska will collect food in Norfolk and Wayne on Saturday.';
+    const out = resolve(text, ['Nebraska', 'Norfolk', 'Wayne']);
+    expect(out.slice(1).map((p) => p.admin1)).toEqual(['US-NE', 'US-NE']);
+    // Without the state, the bigger namesakes win.
+    expect(resolve('Scouts will collect food in Norfolk on Saturday.', ['Norfolk'])[0]?.admin1).not.toBe('US-NE');
+    expect(out[1]?.reason).toMatch(/co-mentioned Nebraska/);
+  });
+
+  it('takes "Georgia" among American places as the state', () => {
+    const text = 'Police in Atlanta and Savannah said Georgia would review the case.';
+    const georgia = resolve(text, ['Atlanta', 'Savannah', 'Georgia'])[2];
+    expect(georgia).toMatchObject({ admin1: 'US-GA', precision: 'region' });
+    expect(resolve('Georgia and Armenia signed a border deal.', ['Georgia', 'Armenia'])[0]?.country).toBe('GEO');
+  });
+
+  it('lets a well-known state beat a small town of the same name', () => {
+    const text = 'Beekeepers in California and Florida reported losses.';
+    const [california] = resolve(text, ['California', 'Florida']);
+    expect(california).toMatchObject({ admin1: 'US-CA', precision: 'region' });
+  });
+
+  it('reads a bare county stem as the county', () => {
+    const text = 'Flooding closed roads across Minnesota in Becker and Otter Tail counties.';
+    const [, becker, otterTail] = resolve(text, ['Minnesota', 'Becker', 'Otter Tail']);
+    expect(becker).toMatchObject({ admin1: 'US-MN' });
+    expect(otterTail).toMatchObject({ admin1: 'US-MN', precision: 'region' });
+  });
+
+  it('places a body named after a country in its capital, and a street at the main place', () => {
+    const text = 'Traders in Sydney and Melbourne watched the Bank of Japan. Shops on Collins Street in Melbourne closed.';
+    const mentions = mentionsOf(text, ['Sydney', 'Melbourne', ['Bank of Japan', 'FAC'], ['Collins Street', 'FAC'], 'Melbourne']);
+    const out = resolvePlaces(gazetteer, text, mentions, { placeUnknownAtFocus: true });
+    const by = new Map(out.map((p) => [text.slice(p.start, p.end), p]));
+    expect(near(by.get('Bank of Japan'), 35.69, 139.69, 30)).toBe(true);
+    expect(by.get('Collins Street')).toMatchObject({ name: 'Melbourne', confidence: 0.2 });
+  });
+});
+
 describe('classifyPlaceType', () => {
   it('tells GPE, LOC and FAC apart', () => {
     expect(classifyPlaceType(gazetteer, 'Iraq')).toBe('GPE');
