@@ -43,6 +43,28 @@ export function registerEvalCommands(program: Command, someInputsFailed: () => v
       if (scores.rejected.length > 0) someInputsFailed();
     });
   evalCommand
+    .command('events')
+    .description('Event coding: PLOVER GSR (type/mode/actor accuracy), PETRARCH-2 or GSR validation (triples), or Dossier gold (P/R, fields)')
+    .option('--plover <file>', 'PLOVER gold-standard records (JSON array)')
+    .option('--petrarch <file>', 'PETRARCH-2 validation records (.jsonl or .xml); loads the validation actor dictionary beside them')
+    .option('--gsr <file>', 'real-world PETRARCH-2 validation records (.jsonl or .xml)')
+    .option('--gold <file>', 'Dossier event gold over Reuters-21578 (test/fixtures/event-gold/reuters-30.json)')
+    .option('--dictionary <file>', 'PETRARCH actor dictionary for --petrarch (default: ../dictionaries/PETR.Validate.actors.txt beside the records)')
+    .option('--corpus <dir>', 'Reuters-21578 folder for --gold (default: the gold file\'s "corpus" path)')
+    .option('--registry <file...>', 'extra actor registry files (YAML or JSON)')
+    .action(async (opts: { plover?: string; petrarch?: string; gsr?: string; gold?: string; dictionary?: string; corpus?: string; registry?: string[] }) => {
+      const sets = (['plover', 'petrarch', 'gsr', 'gold'] as const).filter((k) => opts[k] !== undefined);
+      const kind = sets[0];
+      if (kind === undefined || sets.length > 1) throw new UsageError('give exactly one of --plover, --petrarch, --gsr, --gold');
+      const { formatEventEvalLines, runEventEval } = await import('../eval/event-eval.js');
+      const scores = await runEventEval(kind, opts[kind] ?? '', {
+        ...(opts.registry ? { registryFiles: opts.registry } : {}),
+        ...(opts.dictionary ? { actorDictionary: opts.dictionary } : {}),
+        ...(opts.corpus ? { corpusDir: opts.corpus } : {}),
+      });
+      print(formatEventEvalLines(scores));
+    });
+  evalCommand
     .command('geo')
     .description('Geocoding on GeoWebNews, LGL, TR-News or GeoVirus XML: accuracy@161 km, mean/median error, AUC')
     .argument('<path>', 'a dataset file or a folder of them')

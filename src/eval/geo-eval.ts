@@ -2,6 +2,7 @@ import { distanceKm, MAX_ERROR_KM } from '../knowledge/gazetteer/distance.js';
 import { type Gazetteer, loadGazetteer } from '../knowledge/gazetteer/gazetteer.js';
 import { loadNerModel, recognizeEntities } from '../nlp/ner/recognize.js';
 import { placeMentionsFromEntities } from '../nlp/places/ner-place-mentions.js';
+import { outletHomePlace } from '../nlp/places/outlet-home.js';
 import { classifyPlaceType } from '../nlp/places/place-type.js';
 import { type PlaceMention, resolvePlaces } from '../nlp/places/resolve-places.js';
 import { createPipeline } from '../pipeline/pipeline.js';
@@ -134,7 +135,8 @@ function evaluateArticle(
           type: classifyPlaceType(gazetteer, t.name) ?? 'GPE',
         }))
       : recognize(article.text);
-  const resolved = resolvePlaces(gazetteer, article.text, mentions, { placeUnknownAtFocus: true });
+  const home = outletHomePlace(gazetteer, article.source);
+  const resolved = resolvePlaces(gazetteer, article.text, mentions, { placeUnknownAtFocus: true, home });
   const bySpan = new Map(resolved.map((r) => [`${r.start}:${r.end}`, r]));
   const errors = scored.map((t) => {
     const r = bySpan.get(`${t.start}:${t.end}`);

@@ -26,6 +26,8 @@ export interface GeoArticle {
   readonly id: string;
   readonly text: string;
   readonly toponyms: readonly GoldToponym[];
+  /** Where the article was published: its web domain or URL when the file gives one. */
+  readonly source: string | null;
 }
 
 export interface GeoDataset {
@@ -161,7 +163,7 @@ function readGwn(node: XmlNode, index: number): ReadArticle {
       gwnType: leaf(t, 'type').trim() || null,
     });
   }
-  return { article: { id: String(node['@file'] ?? index), text, toponyms }, dropped };
+  return { article: { id: String(node['@file'] ?? index), text, toponyms, source: leaf(node, 'link').trim() || null }, dropped };
 }
 
 function readLgl(node: XmlNode, index: number): ReadArticle {
@@ -187,7 +189,8 @@ function readLgl(node: XmlNode, index: number): ReadArticle {
       gwnType: null,
     });
   }
-  return { article: { id: String(leaf(node, 'docid') || node['@docid'] || index), text, toponyms }, dropped };
+  const source = leaf(node, 'domain').trim() || leaf(node, 'url').trim() || null;
+  return { article: { id: String(leaf(node, 'docid') || node['@docid'] || index), text, toponyms, source }, dropped };
 }
 
 function readGeoVirus(node: XmlNode, index: number): ReadArticle {
@@ -212,7 +215,8 @@ function readGeoVirus(node: XmlNode, index: number): ReadArticle {
       gwnType: null,
     });
   }
-  return { article: { id: `${leaf(node, 'source').trim()}#${index}`, text, toponyms }, dropped };
+  const source = leaf(node, 'source').trim();
+  return { article: { id: `${source}#${index}`, text, toponyms, source: source || null }, dropped };
 }
 
 // The span of `name` at `start`, or up to `back` characters before / `ahead` after it.

@@ -10,6 +10,9 @@ import type { EntityKnowledge } from '../nlp/entities/entities-stage.js';
 import { loadNerModel, type NerModel, recognizeEntities } from '../nlp/ner/recognize.js';
 import type { ActorRecord } from '../store/mentions-repository.js';
 import type { EntityType } from '../text/document.js';
+// events helper: the events stage's knowledge (registry facts + event dictionary).
+import { createEventKnowledge } from '../events/event-knowledge.js';
+import type { EventKnowledge } from '../events/events-stage.js';
 
 /**
  * Everything the analysis stages know, loaded once: the actor registry (shipped data plus
@@ -23,11 +26,15 @@ export interface Knowledge {
   readonly actors: ActorKnowledge;
   /** The facts the store keeps for an actor id, registry or new. */
   readonly describeActor: (id: string, surface: string, entityType: string) => ActorRecord;
+  /** events helper: the event dictionary and the actor facts the events stage codes with. */
+  readonly events: EventKnowledge;
 }
 
 export interface KnowledgeOptions {
   /** User registry files (YAML or JSON) applied over the shipped actors, in order. */
   readonly registryFiles?: readonly string[];
+  /** events helper: user event dictionaries (YAML or JSON) applied over the shipped one, in order. */
+  readonly eventDictionaryFiles?: readonly string[];
 }
 
 const ENTITY_TYPE_OF_ACTOR: Record<Actor['type'], EntityType> = {
@@ -120,5 +127,9 @@ export function loadKnowledge(options: KnowledgeOptions = {}): Knowledge {
     const type = entityType === 'PERSON' ? 'person' : entityType === 'GPE' ? 'state' : 'organization';
     return { id, name: surface, type, country: null, sector: null, cameo: null, wikidata: null, origin: 'new', aliases: [], memberOf: [], roles: [] };
   };
-  return { registry, gazetteer, ner, entities, actors, describeActor };
+  // events helper: country words for participant codes ("Israeli", "Syria", "Washington").
+  const events = createEventKnowledge(registry, (w) => actors.countryOfName(w) ?? actors.demonymCountry(w) ?? actors.capitalOf(w), {
+    extraFiles: options.eventDictionaryFiles ?? [],
+  });
+  return { registry, gazetteer, ner, entities, actors, describeActor, events };
 }

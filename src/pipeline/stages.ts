@@ -1,3 +1,6 @@
+import { quoteKnowledgeOf } from '../claims/quote-knowledge.js';
+import { createQuotesStage } from '../claims/quotes-stage.js';
+import { createEventsStage } from '../events/events-stage.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import { createActorsStage } from '../nlp/actors/resolve-actors.js';
 import { createEntitiesStage } from '../nlp/entities/entities-stage.js';
@@ -28,5 +31,7 @@ export function createStages(knowledge?: Knowledge): readonly Stage[] {
     createActorsStage(knowledge.actors), // src/nlp/actors/resolve-actors.ts
     createPlacesStage(knowledge.gazetteer), // src/nlp/places/places-stage.ts
     createTimesStage(), // src/time/times-stage.ts
+    createQuotesStage(quoteKnowledgeOf(knowledge)), // src/claims/quotes-stage.ts (quotes helper)
+    createEventsStage(knowledge.events), // src/events/events-stage.ts (events helper)
   ]);
 }

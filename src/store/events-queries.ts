@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { isQuotedContent } from '../claims/quote-marks.js';
 import type { Store } from './open-store.js';
 import { listDecisions, type ReviewState, reviewStates } from './review-repository.js';
 
@@ -198,7 +199,13 @@ export async function findQuotes(
     .innerJoin('articles as a', 'a.id', 'q.article_id')
     .leftJoin('outlets as o', 'o.id', 'a.outlet_id')
     .selectAll('q')
-    .select(['o.name as outlet', 'a.date', sql<string>`substr(a.text, q.content_start + 1, q.content_end - q.content_start)`.as('content')])
+    .select([
+      'o.name as outlet',
+      'a.date',
+      sql<string>`substr(a.text, q.content_start + 1, q.content_end - q.content_start)`.as('content'),
+      // The character before the content: a quote mark makes the words the speaker's own.
+      sql<string>`substr(a.text, q.content_start, 1)`.as('before'),
+    ])
     .orderBy('a.date', 'desc')
     .orderBy('q.article_id')
     .orderBy('q.start');
@@ -226,7 +233,7 @@ export async function findQuotes(
         : { id: r.speaker_actor_id, name: r.speaker_name, role: r.speaker_role, text: r.speaker_text },
       via: r.via_name ? { name: r.via_name, id: r.via_actor_id } : null,
       kind: state?.fixes.kind ?? r.kind,
-      direct: (state?.fixes.kind ?? r.kind) === 'direct',
+      direct: state?.fixes.kind ? state.fixes.kind === 'direct' : r.kind === 'direct' || isQuotedContent(`${r.before}${r.content}`, { start: 1, end: 1 + r.content.length }),
       text: r.content,
       span: { start: r.start, end: r.end },
       date: r.date,

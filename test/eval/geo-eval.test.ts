@@ -49,6 +49,14 @@ describe('geoparsing loaders', () => {
     expect(louisiana?.lat).toBeNull();
     expect(isResolvableToponym(louisiana!)).toBe(false);
   });
+
+  it("keeps each article's source: the domain, the link or the story URL", async () => {
+    const byName = new Map((await loadGeoDatasets(fixtures)).map((d) => [d.name, d.articles[0]?.source]));
+    expect(byName.get('LGL')).toBe('example.invalid');
+    expect(byName.get('TR-News')).toBe('example.invalid');
+    expect(byName.get('GWN')).toBe('https://example.invalid/storm');
+    expect(byName.get('GeoVirus')).toBe('https://example.invalid/wiki/Outbreak_in_Basra');
+  });
 });
 
 describe('error metrics', () => {
@@ -99,16 +107,17 @@ describe.skipIf(!existsSync(shared))('eval geo on the shared development sets', 
     const scores = await runGeoEval(shared);
     expect(scores.datasets.map((d) => d.name).sort()).toEqual(['GWN', 'GeoVirus', 'LGL', 'TR-News']);
     expect(scores.overall.toponyms).toBeGreaterThan(5000);
-    // The target is 0.90; the resolver reaches 0.890 on the dev half (GeoVirus lowest, 0.853).
-    expect(scores.overall.acc161).toBeGreaterThanOrEqual(0.885);
-    for (const d of scores.datasets) expect(d.acc161).toBeGreaterThanOrEqual(0.85);
+    // The resolver reaches 0.925 on the dev half with outlet homes and the curated places
+    // (GeoVirus lowest, 0.866: Wikipedia's country points differ from GeoNames').
+    expect(scores.overall.acc161).toBeGreaterThanOrEqual(0.92);
+    for (const d of scores.datasets) expect(d.acc161).toBeGreaterThanOrEqual(0.86);
   });
 
   it('finds and places toponyms end to end with the statistical tagger', async () => {
     const scores = await runGeoEval(shared, { endToEnd: true });
     expect(scores.mode).toBe('end-to-end');
-    // 0.751 toponym F1 and 0.71 acc161 on the dev half; the capitalized-phrase scan reached 0.60.
+    // 0.753 toponym F1 and 0.753 acc161 on the dev half; the capitalized-phrase scan reached 0.60.
     expect(scores.overall.recognition?.f1).toBeGreaterThanOrEqual(0.73);
-    expect(scores.overall.acc161).toBeGreaterThanOrEqual(0.69);
+    expect(scores.overall.acc161).toBeGreaterThanOrEqual(0.74);
   });
 });

@@ -74,8 +74,17 @@ function surname(name: string): string {
   return last.toLowerCase().replace(/^(al|el|ad|as|ash|an|ar|az)[-‐]/, '').replace(/['’ʿ]/g, '');
 }
 
-function linkRegistry(ctx: Context, text: string): LinkFields | null {
-  const best = ctx.k.lookup(text)[0];
+/** Registry actor types an entity type may denote: a person's name never links to a state. */
+const COMPATIBLE: Record<string, readonly string[]> = {
+  PERSON: ['person'],
+  ORG: ['organization', 'group', 'norp', 'state'],
+  GPE: ['state', 'organization', 'group'],
+  NORP: ['norp', 'group', 'state'],
+};
+
+function linkRegistry(ctx: Context, text: string, entityType?: string): LinkFields | null {
+  const allowed = entityType ? COMPATIBLE[entityType] : undefined;
+  const best = ctx.k.lookup(text).find((c) => !allowed || allowed.includes(ctx.k.actor(c.actorId)?.type ?? ''));
   if (!best || best.score < MIN_FUZZY) return null;
   const facts = ctx.k.actor(best.actorId);
   return { actorId: best.actorId, name: facts?.name ?? text, confidence: Math.min(0.98, best.score), reason: best.reason };
@@ -142,12 +151,12 @@ export function resolveActors(doc: Document, k: ActorKnowledge): Link[] {
         if (actor) add(idx, { actorId: actor, name: k.actor(actor)?.name ?? text, confidence: 0.9, reason: m.government ? `country '${text}' ${m.cue} → its government` : `country name '${text}'` });
         return;
       }
-      const reg = linkRegistry(ctx, text);
-      if (reg && k.actor(reg.actorId)?.type !== 'place') add(idx, reg);
+      const reg = linkRegistry(ctx, text, 'GPE');
+      if (reg) add(idx, reg);
       return;
     }
     if (e.type === 'NORP') {
-      const reg = linkRegistry(ctx, text);
+      const reg = linkRegistry(ctx, text, 'NORP');
       if (reg && reg.confidence >= 0.95) add(idx, reg);
       return;
     }
@@ -158,7 +167,7 @@ export function resolveActors(doc: Document, k: ActorKnowledge): Link[] {
     // An acronym defined earlier in the article: "Popular Mobilization Units (PMU)".
     const defined = acronyms.get(text);
     let link: Link | null = null;
-    const reg = linkRegistry(ctx, text);
+    const reg = linkRegistry(ctx, text, e.type);
     if (reg) link = add(idx, reg);
     else if (defined) link = add(idx, { actorId: defined.actorId, name: defined.name, confidence: 0.85, reason: `acronym defined in this article for '${defined.name}'` });
     else {
@@ -199,7 +208,7 @@ function fullNameFor(ctx: Context, idx: number, text: string, byEntity: Map<numb
     if (!sameSurname && (w.length > 1 || fold(ow[0] ?? '') !== fold(w[0] ?? ''))) continue;
     const link = byEntity.get(j);
     if (link) return { actorId: link.actorId, name: link.name, surface };
-    const reg = linkRegistry(ctx, surface);
+    const reg = linkRegistry(ctx, surface, 'PERSON');
     if (reg) return { actorId: reg.actorId, name: reg.name, surface };
     return { actorId: newActorId('person', ctx.k.newActorKey(surface)), name: surface, surface };
   }

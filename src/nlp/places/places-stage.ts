@@ -1,12 +1,14 @@
 import type { Gazetteer } from '../../knowledge/gazetteer/gazetteer.js';
 import type { Stage } from '../../pipeline/stage.js';
 import type { Document, Layers, Span } from '../../text/document.js';
+import { outletHomePlace } from './outlet-home.js';
 import { recognizePlaceNames } from './place-recognizer.js';
 import { type PlaceMention, resolvePlaces } from './resolve-places.js';
 
 /**
  * The places stage: resolves the GPE, LOC and FAC entities to gazetteer places, and adds
  * the curated sites the tagger missed ("Ain al-Asad", "Camp Taji") with `entity: null`.
+ * A local outlet's home (doc.meta.outlet, by name or web domain) is a soft prior.
  */
 
 const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
@@ -14,7 +16,7 @@ const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
 export function createPlacesStage(gazetteer: Gazetteer): Stage<'places'> {
   return {
     name: 'places',
-    version: '1',
+    version: '2',
     requires: ['entities', 'sentences'],
     assigns: 'places',
     run: (doc) => placesOf(gazetteer, doc),
@@ -42,7 +44,7 @@ export function placesOf(gazetteer: Gazetteer, doc: Document): Layers['places'] 
       gazetteer,
       doc.text,
       order.map((i) => mentions[i]!),
-      { entities: order.map((i) => entities[i]!) },
+      { entities: order.map((i) => entities[i]!), home: outletHomePlace(gazetteer, doc.meta.outlet) },
     ),
   );
 }

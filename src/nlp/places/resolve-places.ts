@@ -3,6 +3,7 @@ import { type Gazetteer, lookupPlace, type PlaceCandidate } from '../../knowledg
 import { placeKey } from '../../knowledge/gazetteer/place-name.js';
 import type { PlaceAttrs, Span } from '../../text/document.js';
 import { formatPopulation, priorScore, typeFit } from './candidate-prior.js';
+import type { HomePlace } from './outlet-home.js';
 import { type Container, type LocalHints, localHints } from './place-context.js';
 
 /**
@@ -25,6 +26,11 @@ export interface ResolveOptions {
    * the thing probably is, not what it is.
    */
   readonly placeUnknownAtFocus?: boolean;
+  /**
+   * Where the publishing outlet is based (outletHomePlace): a soft prior for its own area,
+   * weaker than anything the text says, since local news is mostly about its home.
+   */
+  readonly home?: HomePlace | null;
 }
 
 export type ResolvedPlace = Span & PlaceAttrs;
@@ -64,8 +70,10 @@ export function resolvePlaces(
 ): ResolvedPlace[] {
   const keys = mentions.map((m) => placeKey(text.slice(m.start, m.end)));
   const groups = buildGroups(gazetteer, text, mentions, keys);
-  const winners = settleInPasses(groups, options.focusCountries ?? []);
-  const focus = options.placeUnknownAtFocus === true ? mainPlace(groups, winners) : null;
+  const home = options.home ?? null;
+  const focusCountries = [...(options.focusCountries ?? []), ...(home === null ? [] : [home.country])];
+  const winners = settleInPasses(groups, focusCountries, home);
+  const focus = options.placeUnknownAtFocus === true ? unknownNamesAt(mainPlace(groups, winners), home) : null;
   const out: ResolvedPlace[] = [];
   mentions.forEach((m, i) => {
     const winner = preferFocus(groups.get(keys[i]!), winners.get(keys[i]!), focus);
@@ -91,13 +99,17 @@ export function resolvePlaces(
   return out;
 }
 
-function settleInPasses(groups: ReadonlyMap<string, MentionGroup>, focus: readonly string[]): Map<string, Winner> {
+function settleInPasses(
+  groups: ReadonlyMap<string, MentionGroup>,
+  focus: readonly string[],
+  home: HomePlace | null,
+): Map<string, Winner> {
   let winners = new Map<string, Winner>();
   for (let pass = 0; pass < PASSES; pass += 1) {
     const context = documentContext(winners, focus, groups);
     const next = new Map<string, Winner>();
     for (const group of groups.values()) {
-      const winner = pickCandidate(group, context, pass > 0);
+      const winner = pickCandidate(group, context, pass > 0, home);
       if (winner !== null) next.set(group.key, winner);
     }
     winners = next;
@@ -136,6 +148,15 @@ function mainPlace(groups: ReadonlyMap<string, MentionGroup>, winners: ReadonlyM
   if (best === null) return null;
   const c = best.winner.candidate;
   return { candidate: c, score: 0, confidence: 0.2, reasons: [`unknown name; placed at the article's main place, ${c.name}`] };
+}
+
+// A local outlet's unknown names ("Riverbanks", "Main Street") are at its home unless the
+// article's main place is itself a town: a state or country is too coarse to beat it.
+function unknownNamesAt(main: Winner | null, home: HomePlace | null): Winner | null {
+  if (home === null || home.regional) return main;
+  if (main !== null && pointLike(main.candidate)) return main;
+  const at: PlaceCandidate = { ...home.place, match: 'name' };
+  return { candidate: at, score: 0, confidence: 0.2, reasons: [`unknown name; placed at the outlet's home, ${home.name}`] };
 }
 
 // One group per distinct key: one sense per name per article, and a container written once
@@ -372,7 +393,7 @@ function documentContext(
   return { countries, admin1, namedAdmin1, namedAdmin1Groups: namedAdmin1Keys.size, namedAdmin1Keys, groupCount: winners.size, focus: new Set(focus), names };
 }
 
-function pickCandidate(group: MentionGroup, context: DocumentContext, useDocument: boolean): Winner | null {
+function pickCandidate(group: MentionGroup, context: DocumentContext, useDocument: boolean, home: HomePlace | null): Winner | null {
   let best: Winner | null = null;
   let second = Number.NEGATIVE_INFINITY;
   // Countries win over towns that share their name ("China, Texas") unless the text says so.
@@ -394,13 +415,25 @@ function pickCandidate(group: MentionGroup, context: DocumentContext, useDocumen
       if (near.why !== null) reasons.push(near.why);
     }
     const town = c.kind === 'city' || c.kind === 'district' || c.kind === 'admin2';
-    if (town && local.bonus <= 0 && !c.capital && countryNamed) score -= 6;
-    else if (town && local.bonus <= 0 && admin1Named && c.population < ADMIN1_NAMESAKE_POPULATION) score -= ADMIN1_NAMESAKE_PENALTY;
+    // The outlet's own town is what its bare name means there ("Palestine" in the Palestine paper).
+    const homeTown = home !== null && isHomeTown(c, group.key, home);
+    if (homeTown) {
+      score += HOME_TOWN_BONUS;
+      reasons.push(`the outlet's home town`);
+    }
+    const said = local.bonus > 0 || homeTown;
+    if (town && !said && !c.capital && countryNamed) score -= 6;
+    else if (town && !said && admin1Named && c.population < ADMIN1_NAMESAKE_POPULATION) score -= ADMIN1_NAMESAKE_PENALTY;
     if (useDocument) score += documentBonus(c, group.key, context, reasons);
+    if (home !== null) score += homeBonus(c, home, reasons);
     // "Georgia" in an article about American places is the state, not the country.
     if (useDocument && c.kind === 'admin1' && countryNamed && namesakeUnitWins(c, group, context)) {
       score += NAMESAKE_UNIT_BONUS;
       reasons.push(`${c.country ?? '?'} article, no other place in the namesake country`);
+    } else if (c.kind === 'admin1' && countryNamed && home !== null && c.admin1 !== null && c.admin1 === home.admin1) {
+      // "Georgia" in an Atlanta paper is its own state.
+      score += NAMESAKE_UNIT_BONUS;
+      reasons.push("the outlet's home state");
     }
     if (best === null || score > best.score) {
       if (best !== null) second = best.score;
@@ -411,6 +444,38 @@ function pickCandidate(group: MentionGroup, context: DocumentContext, useDocumen
   const top: Winner = best;
   const margin = second === Number.NEGATIVE_INFINITY ? 3 : top.score - second;
   return { ...top, confidence: 1 / (1 + Math.exp(-margin)) };
+}
+
+const HOME_ADMIN1_BONUS = 1.5;
+const HOME_NEAR_KM = 50;
+const HOME_NEAR_BONUS = 1.5;
+const HOME_AREA_KM = 150;
+const HOME_AREA_BONUS = 0.5;
+const HOME_TOWN_BONUS = 6;
+const HOME_TOWN_KM = 15;
+
+function isHomeTown(c: PlaceCandidate, key: string, home: HomePlace): boolean {
+  return (
+    !home.regional &&
+    pointLike(c) &&
+    key === placeKey(home.name) &&
+    distanceKm(c.lat, c.lon, home.lat, home.lon) <= HOME_TOWN_KM
+  );
+}
+
+// The outlet's own state and surroundings: enough to pick the home-state "Paris" over a
+// bigger namesake, never enough to beat a container or unit word the text writes.
+function homeBonus(c: PlaceCandidate, home: HomePlace, reasons: string[]): number {
+  if (c.kind === 'country') return 0;
+  let bonus = 0;
+  if (home.admin1 !== null && c.admin1 === home.admin1) bonus += HOME_ADMIN1_BONUS;
+  if (!home.regional && pointLike(c)) {
+    const d = distanceKm(c.lat, c.lon, home.lat, home.lon);
+    if (d <= HOME_NEAR_KM) bonus += HOME_NEAR_BONUS;
+    else if (d <= HOME_AREA_KM) bonus += HOME_AREA_BONUS;
+  }
+  if (bonus > 0) reasons.push(`near the outlet's home, ${home.name}`);
+  return bonus;
 }
 
 function namesakeUnitWins(c: PlaceCandidate, group: MentionGroup, context: DocumentContext): boolean {

@@ -48,6 +48,15 @@ describe('createPlacesStage', () => {
     expect(added).toEqual(['Ain al-Asad', 'Camp Taji']);
     expect(places.every((p, i) => i === 0 || places[i - 1]!.start <= p.start)).toBe(true);
   });
+
+  it("leans on a local outlet's home, read from doc.meta.outlet by name or domain", () => {
+    const tagged = withEntities('Crews in Alexandria cleared the flooded streets by noon.', [['Alexandria', 'GPE']]);
+    const at = (outlet: string | null) => stage.run({ ...tagged, meta: { ...tagged.meta, outlet } })[0]?.admin1;
+    expect(at(null)).not.toBe('US-LA');
+    expect(at('thetowntalk.com')).toBe('US-LA');
+    expect(at('The Town Talk')).toBe('US-LA');
+    expect(at('echopress.com')).toBe('US-MN');
+  });
 });
 
 describe('recognizePlaceNames', () => {

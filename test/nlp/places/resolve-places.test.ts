@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { distanceKm } from '../../../src/knowledge/gazetteer/distance.js';
 import { loadGazetteer } from '../../../src/knowledge/gazetteer/gazetteer.js';
+import { outletHomePlace } from '../../../src/nlp/places/outlet-home.js';
 import { classifyPlaceType } from '../../../src/nlp/places/place-type.js';
 import { type PlaceMention, type ResolvedPlace, resolvePlaces } from '../../../src/nlp/places/resolve-places.js';
 
@@ -187,5 +188,49 @@ describe('classifyPlaceType', () => {
     expect(classifyPlaceType(gazetteer, 'Ain al-Asad air base')).toBe('FAC');
     expect(classifyPlaceType(gazetteer, 'Camp Taji')).toBe('FAC');
     expect(classifyPlaceType(gazetteer, 'Zzyzxq')).toBeNull();
+  });
+});
+
+describe('resolvePlaces: the outlet home as a prior', () => {
+  const resolveAt = (text: string, names: readonly string[], outlet: string | null) =>
+    resolvePlaces(gazetteer, text, mentionsOf(text, names), { home: outletHomePlace(gazetteer, outlet) });
+
+  it('reads a bare town name as the one near a local paper', () => {
+    const text = 'The council in Paris voted on Tuesday to repave two streets.';
+    expect(near(resolveAt(text, ['Paris'], null)[0], 48.86, 2.35, 50)).toBe(true);
+    expect(near(resolveAt(text, ['Paris'], 'theparisnews.com')[0], 33.66, -95.55, 30)).toBe(true);
+    expect(near(resolveAt(text, ['Paris'], 'parispi.net')[0], 36.3, -88.33, 30)).toBe(true);
+  });
+
+  it("takes the paper's own town over the country it is named after", () => {
+    const text = 'Palestine police said the road will reopen Monday.';
+    expect(resolveAt(text, ['Palestine'], null)[0]?.country).toBe('PSE');
+    const local = resolveAt(text, ['Palestine'], 'palestineherald.com')[0];
+    expect(local?.admin1).toBe('US-TX');
+    expect(local?.reason).toContain("outlet's home town");
+  });
+
+  it("reads a namesake of a country as the outlet's own state", () => {
+    const text = 'Georgia lawmakers passed the budget late on Thursday.';
+    expect(resolveAt(text, ['Georgia'], null)[0]?.country).toBe('GEO');
+    expect(resolveAt(text, ['Georgia'], 'ajc.com')[0]?.admin1).toBe('US-GA');
+  });
+
+  it("places unknown names at a local outlet's home unless the article names a town", () => {
+    const text = 'Volunteers met at Quillfeather Hall in Louisiana on Saturday.';
+    const names = ['Quillfeather Hall', 'Louisiana'];
+    const mentions = mentionsOf(text, names);
+    const at = (outlet: string | null) =>
+      resolvePlaces(gazetteer, text, mentions, { placeUnknownAtFocus: true, home: outletHomePlace(gazetteer, outlet) })[0];
+    expect(at(null)?.admin1).toBe('US-LA');
+    expect(at(null)?.precision).not.toBe('city');
+    const local = at('thetowntalk.com');
+    expect(near(local, 31.31, -92.45, 20)).toBe(true);
+    expect(local?.reason).toContain("outlet's home");
+  });
+
+  it('yields to a container the text writes', () => {
+    const text = 'She flew from Paris, France, to see her family.';
+    expect(near(resolveAt(text, ['Paris'], 'theparisnews.com')[0], 48.86, 2.35, 50)).toBe(true);
   });
 });

@@ -1,0 +1,152 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Correction } from '../nlp/actors/actor-overlay.js';
+import { addCorrection, listCorrections, undoLastCorrection } from '../store/corrections-repository.js';
+import { findEvents, findQuotes } from '../store/events-queries.js';
+import { findActors, getActor } from '../store/mentions-queries.js';
+import type { ApiContext } from './api-context.js';
+import { ApiError, notFound } from './api-errors.js';
+import { errorResponses, EventSchema, QuoteSchema, writeErrorResponses } from './claim-schemas.js';
+import { Flag, IdParams, Needle, PageQuery, pageOf, paginate } from './query-schemas.js';
+
+const ActorSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.string(),
+  country: z.string().nullable(),
+  sector: z.string().nullable(),
+  cameo: z.string().nullable(),
+  origin: z.string(),
+  aliases: z.array(z.string()),
+  mentions: z.number().int(),
+  articles: z.number().int(),
+});
+
+const ActorDetailSchema = ActorSummarySchema.extend({
+  wikidata: z.string().nullable(),
+  memberOf: z.array(z.string()),
+  roles: z.array(z.unknown()),
+  members: z.array(z.object({ id: z.string(), name: z.string() })),
+  mentionList: z.array(
+    z.object({
+      articleId: z.string(),
+      title: z.string(),
+      date: z.string().nullable(),
+      outlet: z.string().nullable(),
+      start: z.number().int(),
+      end: z.number().int(),
+      text: z.string(),
+      confidence: z.number().nullable(),
+      reason: z.string().nullable(),
+    }),
+  ),
+  eventsAsSource: z.array(EventSchema),
+  eventsAsTarget: z.array(EventSchema),
+  quotes: z.array(QuoteSchema),
+});
+
+const Id = z.string().trim().min(1).max(300);
+
+/** The body of POST /api/actors/corrections: one Correction (src/nlp/actors/actor-overlay.ts). */
+export const CorrectionSchema = z.discriminatedUnion('op', [
+  z.strictObject({ op: z.literal('merge'), into: Id, from: Id }),
+  z.strictObject({ op: z.literal('split'), actor: Id, surface: Id, name: Id.optional() }),
+  z.strictObject({ op: z.literal('rename'), actor: Id, name: Id }),
+  z.strictObject({ op: z.literal('alias-add'), actor: Id, alias: Id }),
+  z.strictObject({ op: z.literal('alias-remove'), actor: Id, alias: Id }),
+]);
+
+const StoredCorrectionSchema = z.object({ seq: z.number().int(), correction: CorrectionSchema, createdAt: z.string(), undone: z.boolean() });
+
+const ActorsQuery = PageQuery.extend({
+  name: Needle.optional().describe('name or alias contains'),
+  type: Needle.optional().describe('person, organization, state, group, norp'),
+  country: z.string().regex(/^[A-Za-z]{3}$/, 'expected an ISO 3166-1 alpha-3 code such as IRQ').optional(),
+});
+
+/** /api/actors, /api/actors/:id and the analyst's corrections under /api/actors/corrections. */
+export const actorsRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) => {
+  app.get(
+    '/api/actors',
+    { schema: { tags: ['actors'], summary: 'Actors with aliases and mention counts, most mentioned first', querystring: ActorsQuery, response: { 200: pageOf(ActorSummarySchema), ...errorResponses } } },
+    async (req) => {
+      const { limit, offset, ...filter } = req.query;
+      return paginate(await findActors(ctx.store, filter), { limit, offset });
+    },
+  );
+
+  app.get(
+    '/api/actors/corrections',
+    {
+      schema: {
+        tags: ['actors'],
+        summary: 'The analyst corrections in force, oldest first (all=true: undone ones too)',
+        querystring: PageQuery.extend({ all: Flag.optional() }),
+        response: { 200: pageOf(StoredCorrectionSchema), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const { limit, offset, all } = req.query;
+      return paginate(await listCorrections(ctx.store, all === true), { limit, offset });
+    },
+  );
+
+  app.get(
+    '/api/actors/:id',
+    {
+      schema: {
+        tags: ['actors'],
+        summary: 'One actor: facts, aliases, roles, members, mentions, events as source and target, quotes',
+        params: IdParams,
+        response: { 200: ActorDetailSchema, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const { id } = req.params;
+      const actor = await getActor(ctx.store, id);
+      if (!actor) throw notFound('actor', id);
+      // The store's actor filter also matches names; keep only the events this very actor takes part in.
+      const events = await findEvents(ctx.store, { actor: id });
+      const quotes = (await findQuotes(ctx.store, { speaker: id })).filter((q) => q.speaker.id === id);
+      return {
+        ...actor,
+        eventsAsSource: events.filter((e) => e.source.some((p) => p.id === id)),
+        eventsAsTarget: events.filter((e) => e.target.some((p) => p.id === id)),
+        quotes,
+      };
+    },
+  );
+
+  app.post(
+    '/api/actors/corrections',
+    {
+      onRequest: ctx.guard,
+      schema: {
+        tags: ['actors'],
+        summary: 'Record a correction (merge, split, rename, alias-add, alias-remove) and relink mentions',
+        security: [{ bearer: [] }],
+        body: CorrectionSchema,
+        response: { 200: z.object({ seq: z.number().int(), changed: z.number().int() }), ...writeErrorResponses },
+      },
+    },
+    async (req) => addCorrection(ctx.store, req.body as Correction),
+  );
+
+  app.post(
+    '/api/actors/corrections/undo',
+    {
+      onRequest: ctx.guard,
+      schema: {
+        tags: ['actors'],
+        summary: 'Undo the most recent correction still in force',
+        security: [{ bearer: [] }],
+        response: { 200: z.object({ undone: StoredCorrectionSchema, changed: z.number().int() }), ...writeErrorResponses },
+      },
+    },
+    async () => {
+      const result = await undoLastCorrection(ctx.store);
+      if (!result) throw new ApiError(404, 'NOT_FOUND', 'no correction to undo');
+      return result;
+    },
+  );
+};

@@ -1,0 +1,107 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { UsageError } from '../errors.js';
+import { findArticles, getArticle, searchArticles } from '../store/articles-repository.js';
+import { findEvents, findQuotes } from '../store/events-queries.js';
+import { articleAnnotations } from '../store/mentions-queries.js';
+import type { ApiContext } from './api-context.js';
+import { notFound } from './api-errors.js';
+import { errorResponses, EventSchema, QuoteSchema } from './claim-schemas.js';
+import { IdParams, IsoDate, MAX_LIMIT, Needle, PageQuery, pageOf, paginate } from './query-schemas.js';
+
+const ArticleSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  outlet: z.string().nullable(),
+  author: z.string().nullable(),
+  date: z.string().nullable(),
+  datePrecision: z.string().nullable(),
+  dateReason: z.string().nullable(),
+  url: z.string().nullable(),
+  source: z.object({ file: z.string(), startLine: z.number().int(), endLine: z.number().int(), startByte: z.number().int(), endByte: z.number().int(), reader: z.string() }),
+});
+
+const Span = { start: z.number().int(), end: z.number().int(), text: z.string() };
+
+const ArticleDetailSchema = ArticleSummarySchema.extend({
+  text: z.string(),
+  authorBio: z.string().nullable(),
+  paragraphs: z.array(z.string()),
+  repeatedPassages: z.array(
+    z.object({ text: z.string(), start: z.number().int(), end: z.number().int(), otherArticleId: z.string(), otherText: z.string(), similarity: z.number(), kind: z.string() }),
+  ),
+  entities: z.array(z.object({ ...Span, type: z.string(), actorId: z.string().nullable(), confidence: z.number(), reason: z.string().nullable() })),
+  places: z.array(z.object({ ...Span, placeId: z.string(), name: z.string(), lat: z.number(), lon: z.number(), precision: z.string(), reason: z.string() })),
+  times: z.array(z.object({ ...Span, type: z.string(), value: z.string(), precision: z.string(), anchor: z.string(), reason: z.string() })),
+  events: z.array(EventSchema),
+  quotes: z.array(QuoteSchema),
+});
+
+const SearchHitSchema = z.object({ id: z.string(), title: z.string(), outlet: z.string().nullable(), date: z.string().nullable(), score: z.number(), snippet: z.string() });
+
+const ArticlesQuery = PageQuery.extend({
+  outlet: Needle.optional().describe('outlet name contains'),
+  author: Needle.optional().describe('author name contains'),
+  from: IsoDate.optional().describe('published on or after'),
+  to: IsoDate.optional().describe('published on or before'),
+  sort: z.enum(['date', '-date', 'title', 'outlet']).default('-date'),
+});
+
+const SearchQuery = z.object({
+  q: z.string().trim().min(1, 'q is required: the words to search for').max(500),
+  limit: z.coerce.number().int().min(0).max(MAX_LIMIT).default(20),
+});
+
+/** /api/articles, /api/articles/:id and /api/search. */
+export const articlesRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) => {
+  app.get(
+    '/api/articles',
+    { schema: { tags: ['articles'], summary: 'Stored articles, newest first', querystring: ArticlesQuery, response: { 200: pageOf(ArticleSummarySchema), ...errorResponses } } },
+    async (req) => {
+      const { limit, offset, ...filter } = req.query;
+      return paginate(await findArticles(ctx.store, filter), { limit, offset });
+    },
+  );
+
+  app.get(
+    '/api/articles/:id',
+    {
+      schema: {
+        tags: ['articles'],
+        summary: 'One article: text, provenance, entities, places, times, repeated passages, events and quotes',
+        params: IdParams,
+        response: { 200: ArticleDetailSchema, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const { id } = req.params;
+      const article = await getArticle(ctx.store, id);
+      if (!article) throw notFound('article', id);
+      const annotations = await articleAnnotations(ctx.store, id);
+      // Rejected claims are shown too, as `dossier show` does: the reader marks them as rejected.
+      const events = await findEvents(ctx.store, { articleId: id, includeRejected: true });
+      const quotes = await findQuotes(ctx.store, { articleId: id, includeRejected: true });
+      return { ...article, ...annotations, events, quotes };
+    },
+  );
+
+  app.get(
+    '/api/search',
+    {
+      schema: {
+        tags: ['articles'],
+        summary: 'Full-text search over titles and texts, best first ("quoted phrases", OR, NOT, prefix*)',
+        querystring: SearchQuery,
+        response: { 200: pageOf(SearchHitSchema), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const { q, limit } = req.query;
+      // The query is FTS5 syntax: SQLite's complaints about it (unterminated string, syntax error) are the user's to fix.
+      const hits = await searchArticles(ctx.store, q, limit).catch((error: Error & { code?: string }) => {
+        throw error.code === 'SQLITE_ERROR' ? new UsageError(`bad search query ${JSON.stringify(q)}: ${error.message}`) : error;
+      });
+      return { items: hits, total: hits.length, limit, offset: 0 };
+    },
+  );
+};

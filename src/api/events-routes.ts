@@ -1,0 +1,53 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { findEvents } from '../store/events-queries.js';
+import type { ApiContext } from './api-context.js';
+import { notFound } from './api-errors.js';
+import { errorResponses, EventSchema } from './claim-schemas.js';
+import { BBoxParam, Confidence, Flag, IdParams, IsoDate, MODALITIES, Needle, PageQuery, pageOf, paginate } from './query-schemas.js';
+
+const EventsQuery = PageQuery.extend({
+  actor: Needle.optional().describe('an actor id, or a name a source or target contains'),
+  code: z.string().regex(/^\d{1,4}$/, 'a CAMEO code is 1 to 4 digits: "19", "190", "1951"').optional().describe('CAMEO code or prefix'),
+  plover: z.string().regex(/^[A-Za-z_-]{2,40}$/, 'expected a PLOVER type such as ASSAULT').optional(),
+  place: Needle.optional().describe('place name contains'),
+  bbox: BBoxParam.optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  outlet: Needle.optional().describe('outlet name contains'),
+  modality: z.enum(MODALITIES).optional(),
+  minConfidence: Confidence.optional(),
+  all: Flag.optional().describe('include events an analyst rejected'),
+});
+
+/** /api/events and /api/events/:id. */
+export const eventsRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) => {
+  app.get(
+    '/api/events',
+    {
+      schema: {
+        tags: ['events'],
+        summary: 'Coded events (who did what to whom, where, when, according to whom), latest first',
+        querystring: EventsQuery,
+        response: { 200: pageOf(EventSchema), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const { limit, offset, all, ...filter } = req.query;
+      return paginate(await findEvents(ctx.store, { ...filter, includeRejected: all === true }), { limit, offset });
+    },
+  );
+
+  app.get(
+    '/api/events/:id',
+    { schema: { tags: ['events'], summary: 'One event, rejected or not', params: IdParams, response: { 200: EventSchema, ...errorResponses } } },
+    async (req) => {
+      const { id } = req.params;
+      // findEvents has no id filter: find the article, then the event among the article's.
+      const row = await ctx.store.selectFrom('events').select('article_id').where('id', '=', id).executeTakeFirst();
+      const event = row ? (await findEvents(ctx.store, { articleId: row.article_id, includeRejected: true })).find((e) => e.id === id) : undefined;
+      if (!event) throw notFound('event', id);
+      return event;
+    },
+  );
+};

@@ -1,0 +1,45 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { storeStats } from '../store/articles-repository.js';
+import type { ApiContext } from './api-context.js';
+import { errorResponses } from './claim-schemas.js';
+
+const StatsSchema = z.object({
+  articles: z.number().int(),
+  outlets: z.number().int(),
+  authors: z.number().int(),
+  repeatedPassages: z.number().int(),
+  entityMentions: z.number().int(),
+  actors: z.number().int(),
+  placeMentions: z.number().int(),
+  timeMentions: z.number().int(),
+  events: z.number().int(),
+  quotes: z.number().int(),
+  firstDate: z.string().nullable(),
+  lastDate: z.string().nullable(),
+  byReader: z.record(z.string(), z.number().int()),
+});
+
+const OpenApiSchema = z.looseObject({ openapi: z.string(), info: z.looseObject({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) });
+
+/** /api/health, /api/stats and /api/openapi.json. */
+export const metaRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) => {
+  app.get(
+    '/api/health',
+    { schema: { tags: ['meta'], summary: 'Liveness and version', response: { 200: z.object({ ok: z.literal(true), version: z.string() }) } } },
+    async () => ({ ok: true as const, version: ctx.version }),
+  );
+
+  app.get(
+    '/api/stats',
+    { schema: { tags: ['meta'], summary: 'Counts of what the store holds', response: { 200: StatsSchema, ...errorResponses } } },
+    async () => storeStats(ctx.store),
+  );
+
+  app.get(
+    '/api/openapi.json',
+    { schema: { hide: true, response: { 200: OpenApiSchema } } },
+    // The parent instance holds the swagger decorator; plugins see it through encapsulation.
+    async () => app.swagger() as unknown as z.infer<typeof OpenApiSchema>,
+  );
+};

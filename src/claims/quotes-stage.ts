@@ -1,0 +1,19 @@
+import type { Stage } from '../pipeline/stage.js';
+import type { Layers } from '../text/document.js';
+import { findQuotes } from './find-quotes.js';
+import type { QuoteKnowledge } from './quote-knowledge.js';
+
+/**
+ * The quotes layer: direct quotes, indirect speech, statements and posts, each with its
+ * speaker resolved to an actor where the text allows. Without knowledge, speakers still
+ * resolve through the actor links, but sectors (media outlets, armed groups) are unknown.
+ */
+export function createQuotesStage(k?: QuoteKnowledge): Stage<'quotes'> {
+  return {
+    name: 'quotes',
+    version: '1',
+    requires: ['tokens', 'sentences', 'paragraphs', 'pos', 'entities', 'actors'],
+    assigns: 'quotes',
+    run: (doc): Layers['quotes'] => findQuotes(doc, k),
+  };
+}

@@ -1,0 +1,181 @@
+import type { ClaimToken } from './claim-tokens.js';
+
+/**
+ * Reporting words: the verbs and phrases that attribute words to a speaker. A cue is found
+ * only outside quoted content (the frame), and says what kind of attribution it makes.
+ */
+export type CueKind = 'say' | 'post' | 'according-to';
+
+export interface Cue {
+  /** Token range [start, end) of the reporting words. */
+  readonly start: number;
+  readonly end: number;
+  readonly kind: CueKind;
+  /** The reporting verb's lemma-ish form ("say", "tell", "warn"), for reasons and rules. */
+  readonly verb: string;
+  /** "saying", "noting": the speaker is the subject of the clause the participle hangs on. */
+  readonly participle: boolean;
+  /** "was quoted as saying", "as quoted by": the intermediary follows "by". */
+  readonly quotedBy: boolean;
+}
+
+const VERB_FORMS: ReadonlyArray<readonly [string, string]> = [
+  ['say', 'say says said'],
+  ['state', 'state states stated'],
+  ['add', 'add adds added'],
+  ['note', 'note notes noted'],
+  ['stress', 'stress stresses stressed'],
+  ['emphasize', 'emphasize emphasizes emphasized emphasise emphasises emphasised'],
+  ['underline', 'underline underlines underlined underscored underscores'],
+  ['explain', 'explain explains explained'],
+  ['insist', 'insist insists insisted'],
+  ['declare', 'declare declares declared'],
+  ['announce', 'announce announces announced'],
+  ['claim', 'claim claims claimed'],
+  ['deny', 'deny denies denied'],
+  ['warn', 'warn warns warned'],
+  ['tell', 'tell tells told'],
+  ['assert', 'assert asserts asserted'],
+  ['argue', 'argue argues argued'],
+  ['reiterate', 'reiterate reiterates reiterated'],
+  ['confirm', 'confirm confirms confirmed'],
+  ['reveal', 'reveal reveals revealed disclosed discloses'],
+  ['suggest', 'suggest suggests suggested'],
+  ['complain', 'complain complains complained'],
+  ['reply', 'reply replies replied responded'],
+  ['ask', 'ask asks asked'],
+  ['urge', 'urge urges urged'],
+  ['affirm', 'affirm affirms affirmed'],
+  ['acknowledge', 'acknowledge acknowledges acknowledged admitted admits'],
+  ['allege', 'allege alleges alleged'],
+  ['accuse', 'accuse accuses accused'],
+  ['blame', 'blame blames blamed'],
+  ['vow', 'vow vows vowed pledged pledges'],
+  ['threaten', 'threaten threatens threatened'],
+  ['predict', 'predict predicts predicted'],
+  ['report', 'report reports reported'],
+  ['comment', 'comment comments commented remark remarks remarked observe observes observed'],
+  ['maintain', 'maintain maintains maintained contended'],
+  ['conclude', 'concluded continued recalled'],
+  ['point out', 'pointed points'],
+  ['write', 'write writes wrote'],
+  ['tweet', 'tweet tweets tweeted posted'],
+];
+
+const VERB_OF = new Map<string, string>();
+for (const [lemma, forms] of VERB_FORMS) for (const f of forms.split(' ')) VERB_OF.set(f, lemma);
+
+const PARTICIPLES = new Map<string, string>([
+  ['saying', 'say'],
+  ['noting', 'note'],
+  ['adding', 'add'],
+  ['stressing', 'stress'],
+  ['emphasizing', 'emphasize'],
+  ['emphasising', 'emphasize'],
+  ['warning', 'warn'],
+  ['insisting', 'insist'],
+  ['claiming', 'claim'],
+  ['stating', 'state'],
+  ['declaring', 'declare'],
+  ['arguing', 'argue'],
+  ['explaining', 'explain'],
+  ['accusing', 'accuse'],
+  ['denying', 'deny'],
+  ['asserting', 'assert'],
+]);
+
+/** Verbs that almost never mean anything but speech, even when the tagger calls them nouns. */
+const SURE_VERBS = new Set(['said', 'says', 'told', 'added', 'tweeted', 'stated', 'noted', 'stressed', 'emphasized']);
+const SOCIAL = new Set(['twitter', 'x', 'facebook', 'telegram', 'instagram', 'social', 'his', 'her', 'its', 'their', 'the']);
+
+/** Reporting cues among tokens [from, to) that are not quoted content. */
+export function findCues(tokens: readonly ClaimToken[], from: number, to: number): Cue[] {
+  const cues: Cue[] = [];
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (t.quote >= 0 || t.mark) continue;
+    const next = tokens[i + 1];
+    const next2 = tokens[i + 2];
+    const prev = tokens[i - 1];
+    if (t.norm === 'according' && next?.norm === 'to') {
+      cues.push({ start: i, end: i + 2, kind: 'according-to', verb: 'according to', participle: false, quotedBy: false });
+      i++;
+      continue;
+    }
+    // "was quoted as saying (by X)", "said as quoted by X".
+    if (t.norm === 'quoted' && next?.norm === 'as') {
+      const saying = next2?.norm === 'saying';
+      cues.push({ start: i, end: saying ? i + 3 : i + 2, kind: 'say', verb: 'say', participle: false, quotedBy: true });
+      i += saying ? 2 : 1;
+      continue;
+    }
+    // "went on to say".
+    if (t.norm === 'went' && next?.norm === 'on' && next2?.norm === 'to' && tokens[i + 3]?.norm === 'say') {
+      cues.push({ start: i, end: i + 4, kind: 'say', verb: 'say', participle: false, quotedBy: false });
+      i += 3;
+      continue;
+    }
+    const participle = PARTICIPLES.get(t.norm);
+    if (participle && t.tag === 'VBG') {
+      cues.push({ start: i, end: i + 1, kind: 'say', verb: participle, participle: true, quotedBy: false });
+      continue;
+    }
+    const verb = VERB_OF.get(t.norm);
+    if (!verb) continue;
+    // Right after a closing quote mark ("…,” reports the AFP) any reporting word is a verb.
+    const afterQuote = prev?.mark === true || (prev?.norm === ',' && tokens[i - 2]?.mark === true);
+    // "Critics note, however, that": a noun-tagged reporting word between a subject and "that".
+    const thatFollows = prev !== undefined && /^(NN|PRP)/.test(prev.tag) && thatWithin(tokens, i + 1, to, 4);
+    const verbal = t.tag.startsWith('VB') || SURE_VERBS.has(t.norm) || afterQuote || thatFollows;
+    // "the alleged organizer", "his stated aim": adjectives, not reporting.
+    if (!verbal || (prev && ['DT', 'PRP$', 'POS'].includes(prev.tag))) continue;
+    // "the said agreement", "it is said": not attributions.
+    if (t.tag === 'VBN' && prev && ['is', 'was', 'been', 'be', 'being'].includes(prev.norm) && verb !== 'tell') continue;
+    let end = i + 1;
+    if (t.norm === 'pointed' && next?.norm === 'out') end = i + 2;
+    else if (verb === 'say' || verb === 'write' || verb === 'tweet' || verb === 'report') {
+      // "wrote on Twitter", "said on his Telegram channel", "posted on X".
+      if (next?.norm === 'on' && next2 && SOCIAL.has(next2.norm)) {
+        const platform = next2.norm === 'social' || SOCIAL.has(next2.norm) ? findPlatform(tokens, i + 2, to) : -1;
+        if (platform >= 0) {
+          cues.push({ start: i, end: platform + 1, kind: 'post', verb, participle: false, quotedBy: false });
+          i = platform;
+          continue;
+        }
+      }
+    }
+    if (verb === 'tweet') {
+      cues.push({ start: i, end, kind: 'post', verb, participle: false, quotedBy: false });
+      continue;
+    }
+    if ((verb === 'conclude' && t.norm === 'continued' && next?.tag.startsWith('VB')) || (verb === 'write' && next?.tag === 'NN')) continue;
+    if (t.norm === 'pointed' && end === i + 1) continue;
+    cues.push({ start: i, end, kind: 'say', verb, participle: false, quotedBy: false });
+    i = end - 1;
+  }
+  return cues;
+}
+
+function thatWithin(tokens: readonly ClaimToken[], from: number, to: number, n: number): boolean {
+  for (let j = from; j < Math.min(to, from + n); j++) {
+    const t = tokens[j]!;
+    if (t.norm === 'that') return true;
+    if (t.norm !== ',' && t.tag !== 'RB') return false;
+  }
+  return false;
+}
+
+const PLATFORMS = new Set(['twitter', 'x', 'facebook', 'telegram', 'instagram', 'media', 'account', 'channel', 'page', 'website']);
+
+/** The token naming a social platform within a few tokens of `from`, or -1. */
+function findPlatform(tokens: readonly ClaimToken[], from: number, to: number): number {
+  for (let j = from; j < Math.min(to, from + 4); j++) {
+    const t = tokens[j]!;
+    if (PLATFORMS.has(t.norm) && (t.norm !== 'x' || tokens[j - 1]?.norm === 'on')) {
+      // "his Telegram channel": take the last platform word of the phrase.
+      const after = tokens[j + 1];
+      return after && PLATFORMS.has(after.norm) ? j + 1 : j;
+    }
+  }
+  return -1;
+}

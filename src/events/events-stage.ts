@@ -1,0 +1,716 @@
+import { cameoCode, ploverOf } from '../knowledge/events/cameo-table.js';
+import type { EventDictionary } from '../knowledge/events/load-dictionary.js';
+import type { Stage } from '../pipeline/stage.js';
+import type { Document, EventAttrs, EventParticipant, Layers, Magnitude, MagnitudeKind, Modality, Span } from '../text/document.js';
+import type { ActorFacts } from './actor-codes.js';
+import { type Clause, clauseAt, segmentClauses } from './clauses.js';
+import { findMagnitudes } from './magnitudes.js';
+import { readModality } from './modality.js';
+import { type Chunk, chunkParticipant, governingPreposition, isPlaceUse, nounChunks, type ParticipantContext } from './participants.js';
+import { type Candidate, dateRange, pickPlace, pickTime, placeCandidates, timeCandidates } from './place-time.js';
+import { buildDocumentView, type DocumentView, type SentenceView, type Token } from './sentence-view.js';
+import { findTriggers, type Trigger } from './triggers.js';
+
+/**
+ * The events stage: per sentence, triggers from our dictionary, their clause, source and
+ * target actors, the place and the time found in the trigger's own phrase, clause or
+ * sentence (never another paragraph), modality, attribution and counts. A verb that only
+ * tells the result of a nominal event ("the assault that killed 10") is folded into it.
+ */
+
+export interface EventKnowledge {
+  readonly dictionary: EventDictionary;
+  readonly facts: ActorFacts;
+}
+
+export const EVENTS_STAGE_VERSION = '1';
+
+const SPEECH = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'states', 'reported', 'reports', 'announced', 'announces', 'noted', 'stressed', 'claimed', 'claims', 'alleged', 'insisted', 'explained', 'confirmed', 'emphasized', 'tweeted', 'wrote', 'quoted']);
+const ATTACK_ROOTS = new Set(['15', '17', '18', '19', '20']);
+const PEOPLE_KIND: Readonly<Record<string, MagnitudeKind>> = { killed: 'killed', injured: 'injured', arrested: 'arrested', kidnapped: 'kidnapped', missing: 'missing', displaced: 'displaced' };
+const FIRST_PERSON = new Set(['i', 'we', 'my', 'our', 'us', 'me', 'ours']);
+const OPEN_QUOTES = new Set(['“', '"', '«']);
+const CLOSE_QUOTES = new Set(['”', '»']);
+const AGENT_NOUN_PREPS = new Set(['in', 'during', 'by', 'with', 'through']);
+const TARGET_PREPS = new Set(['against', 'on', 'at', 'upon', 'to', 'with', 'into']);
+const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'such']);
+/** Roots of verbal events (statements, appeals, threats...): placed only by their own clause. */
+const VERBAL_ROOTS = new Set(['01', '02', '03', '04', '05', '10', '11', '12', '13', '14']);
+const APPOSITION = new Set(['called', 'named', 'dubbed', 'identified', 'known']);
+
+interface Draft {
+  readonly trigger: Trigger;
+  readonly sentence: SentenceView;
+  readonly clause: number;
+  sources: EventParticipant[];
+  targets: EventParticipant[];
+  place: Candidate | null;
+  placeLevel: string;
+  time: Candidate | null;
+  timeLevel: string;
+  magnitudes: Magnitude[];
+  modality: Modality;
+  modalityCue: Span | null;
+  attribution: EventAttrs['attribution'];
+  confidence: number;
+  reasons: string[];
+  absorbedBy: Draft | null;
+  /** May take a place or time from elsewhere in the sentence. */
+  sentenceScope: boolean;
+}
+
+export function createEventsStage(k: EventKnowledge): Stage<'events'> {
+  return {
+    name: 'events',
+    version: EVENTS_STAGE_VERSION,
+    requires: ['tokens', 'sentences', 'pos', 'entities', 'actors', 'places', 'times', 'quotes'],
+    assigns: 'events',
+    run: (doc) => extractEvents(doc, k),
+  };
+}
+
+export function extractEvents(doc: Document, k: EventKnowledge): Layers['events'] {
+  const view = buildDocumentView(doc);
+  const timeTokens = new Set<number>();
+  for (const t of doc.layers.times ?? []) for (const s of view.sentences) for (const tok of s.tokens) if (tok.start >= t.start && tok.end <= t.end) timeTokens.add(tok.index);
+  const opinion = opinionParagraphs(view);
+  const paragraphs = doc.layers.paragraphs ?? [];
+  const events: Array<Span & EventAttrs> = [];
+  for (const sentence of view.sentences) {
+    const kind = paragraphs[sentence.paragraph]?.kind ?? 'body';
+    if (kind === 'bio') continue;
+    const drafts = sentenceEvents(view, sentence, k, timeTokens);
+    for (const d of drafts) {
+      if (d.absorbedBy) continue;
+      // A bare noun with no actor, place, date or count ("war", "operations") names a topic,
+      // not an event the text tells.
+      if (d.trigger.kind === 'noun' && d.sources.length + d.targets.length + d.magnitudes.length === 0 && !d.place && !d.time) continue;
+      d.targets = d.targets.filter((t) => !d.sources.some((s) => same(s, t)));
+      if (kind === 'heading') {
+        d.confidence *= 0.6;
+        d.reasons.push('headline: the body tells it in full');
+      }
+      if (opinion.has(sentence.paragraph) && d.attribution === null) {
+        d.confidence *= 0.5;
+        d.reasons.push('opinion or analysis paragraph (first person outside quotes, or a question): not the outlet reporting a fact');
+      }
+      events.push(finish(doc, d));
+    }
+  }
+  return events;
+}
+
+/** Paragraphs written in the author's own voice: first person outside quotes, or questions. */
+function opinionParagraphs(view: DocumentView): Set<number> {
+  const out = new Set<number>();
+  let paragraph = -1;
+  let quoted = false;
+  for (const s of view.sentences) {
+    if (s.paragraph !== paragraph) {
+      paragraph = s.paragraph;
+      quoted = false;
+    }
+    for (const t of s.tokens) {
+      if (OPEN_QUOTES.has(t.norm) && t.norm !== '"') quoted = true;
+      else if (CLOSE_QUOTES.has(t.norm)) quoted = false;
+      else if (t.norm === '"') quoted = !quoted;
+      else if (!quoted && ((FIRST_PERSON.has(t.norm) && t.tag.startsWith('PRP')) || t.norm === '?')) out.add(s.paragraph);
+    }
+  }
+  return out;
+}
+
+function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnowledge, timeTokens: ReadonlySet<number>): Draft[] {
+  const tokens = sentence.tokens;
+  const triggers = findTriggers(tokens, k.dictionary, timeTokens);
+  if (triggers.length === 0) return [];
+  const doc = view.doc;
+  const clauses = segmentClauses(tokens);
+  const chunks = nounChunks(tokens);
+  const triggerWords = new Set(triggers.flatMap((t) => t.words));
+  const ctx: ParticipantContext = { view, sentence, facts: k.facts, timeTokens, triggerWords };
+  const places = placeCandidates(doc, sentence, chunks, timeTokens);
+  const times = timeCandidates(doc, sentence);
+  const question = tokens.some((t) => t.norm === '?');
+  const pronoun = pronounAntecedent(view, sentence, k.facts);
+  const participant = (c: Chunk) => chunkParticipant(ctx, c, pronoun);
+  const chunkAt = (i: number) => chunks.find((c) => c.from <= i && c.to > i);
+  const nounTriggerIn = (c: Chunk) => triggers.find((t) => t.kind === 'noun' && t.head >= c.from && t.head < c.to);
+
+  // Each nominal trigger's own phrase: its chunk and the prepositional phrases after it.
+  const extents = new Map<Trigger, [number, number]>();
+  for (const t of triggers) extents.set(t, t.kind === 'noun' ? nounExtent(tokens, chunks, t) : [t.words[0]!, t.words.at(-1)! + 1]);
+  const claimedPlaces = new Map<number, Trigger>();
+  const claimedTimes = new Map<number, Trigger>();
+  for (const t of triggers) {
+    if (t.kind !== 'noun') continue;
+    const [from, to] = extents.get(t)!;
+    const p = pickPlace(doc, places, from, to, t.head, new Set());
+    if (p) claimedPlaces.set(p.index, t);
+    const tm = pickTime(times, from, to, t.head, new Set());
+    if (tm) claimedTimes.set(tm.index, t);
+  }
+
+  const drafts: Draft[] = [];
+  const byTrigger = new Map<Trigger, Draft>();
+  const instruments: Array<[Draft, Trigger]> = [];
+  for (const trigger of triggers) {
+    const ci = clauseAt(clauses, trigger.words[0]!);
+    const clause = clauses[ci]!;
+    const reasons: string[] = [`'${trigger.words.map((w) => tokens[w]!.norm).join(' ')}' matches ${trigger.kind} pattern '${trigger.pattern.text}' → ${trigger.pattern.code} (${cameoCode(trigger.pattern.code)?.name ?? '?'})`];
+    const draft: Draft = {
+      trigger,
+      sentence,
+      clause: ci,
+      sources: [],
+      targets: [],
+      place: null,
+      placeLevel: '',
+      time: null,
+      timeLevel: '',
+      magnitudes: [],
+      modality: 'asserted',
+      modalityCue: null,
+      attribution: null,
+      confidence: trigger.pattern.weight,
+      reasons,
+      absorbedBy: null,
+      sentenceScope: true,
+    };
+    let host: Trigger | null = null;
+    let agentNoun: Trigger | null = null;
+
+    if (trigger.kind === 'noun') {
+      const own = chunkAt(trigger.head);
+      if (own && own.from < trigger.words[0]!) {
+        const modifier = chunkParticipant(ctx, { from: own.from, to: trigger.words[0]! });
+        if (modifier) {
+          draft.sources.push(modifier);
+          reasons.push(`source '${modifier.name}' modifies the noun`);
+        }
+      }
+      const [, extentEnd] = extents.get(trigger)!;
+      for (const c of chunks) {
+        if (c.from <= trigger.head || c.from >= extentEnd) continue;
+        const prep = governingPreposition(tokens, c, chunks);
+        if (!prep || isPlaceUse(view, tokens, c, chunks)) continue;
+        const found = group(tokens, chunks, c, clause.to, participant);
+        if (found.length === 0) continue;
+        const toSource = prep.word === 'by' || (prep.word === 'of' && trigger.pattern.of === 'source');
+        const toTarget = !toSource && (prep.word === 'of' || prep.word === 'against' || prep.word === 'on');
+        if (!toSource && !toTarget) continue;
+        const list = toSource ? draft.sources : draft.targets;
+        for (const p of found) if (!list.some((s) => same(s, p))) list.push(p);
+        reasons.push(`${toSource ? 'source' : 'target'} ${names(found)} from '${prep.word} …'`);
+      }
+    } else {
+      const subject = subjectOf(tokens, clauses, ci, trigger, chunks, participant, chunkAt, nounTriggerIn);
+      host = subject.host;
+      if (subject.why) reasons.push(subject.why);
+      const object = objectOf(view, tokens, clause, trigger, chunks, participant);
+      if (trigger.passive) {
+        draft.targets = subject.group;
+        const agent = agentOf(tokens, clause, trigger, chunks, participant, nounTriggerIn);
+        draft.sources = agent.group;
+        agentNoun = agent.noun;
+        reasons.push(`passive: target ${names(draft.targets)} is the subject, source ${names(draft.sources)} the agent`);
+      } else {
+        draft.sources = subject.group;
+        draft.targets = object;
+        reasons.push(`active: source ${names(draft.sources)} before the verb, target ${names(draft.targets)} after it`);
+      }
+      // A participle after a comma or a noun tells the result of an event already named.
+      if (!host && (clause.kind === 'participle' || (trigger.passive === false && tokens[trigger.head]!.tag === 'VBG' && clause.from !== trigger.head && draft.sources.length === 0))) {
+        host = nearestEventBefore(triggers, trigger, 30);
+        if (host) reasons.push('participle: the result of the event before it');
+      }
+    }
+
+    // Place and time: the trigger's phrase, then its clause (with the relative clause it
+    // governs); the sentence is tried after every trigger had its pick. Another nominal
+    // event's own place or time is not taken.
+    const [eFrom, eTo] = extents.get(trigger)!;
+    const ownChunk = chunkAt(trigger.head);
+    // A definite noun in a prepositional phrase ("following the targeted killings") points
+    // back; as the clause's subject ("The last attack was on March 27") it is the topic.
+    const definite =
+      trigger.kind === 'noun' &&
+      DEFINITE.has(determinerOf(tokens, trigger.words[0]!)) &&
+      !(ownChunk && ownChunk.from <= clause.from + 1 && !governingPreposition(tokens, ownChunk, chunks));
+    const scopes: Array<[string, number, number]> = definite
+      ? [['its own phrase', eFrom, eTo]]
+      : [
+          ['its own phrase', eFrom, eTo],
+          ['its clause', clause.from, followingRelativeEnd(clauses, ci)],
+        ];
+    if (definite) {
+      draft.confidence *= 0.8;
+      reasons.push('definite noun: may refer back to an event told before, so place and date come only from its own phrase');
+    }
+    const notMine = (claimed: Map<number, Trigger>) => new Set([...claimed].filter(([, t]) => t !== trigger).map(([i]) => i));
+    for (const [level, from, to] of scopes) {
+      draft.place = pickPlace(doc, places, from, to, trigger.head, notMine(claimedPlaces));
+      if (draft.place) {
+        draft.placeLevel = level;
+        break;
+      }
+    }
+    for (const [level, from, to] of scopes) {
+      draft.time = pickTime(times, from, to, trigger.head, notMine(claimedTimes));
+      if (draft.time) {
+        draft.timeLevel = level;
+        break;
+      }
+    }
+    draft.sentenceScope = !definite;
+
+    const peopleKind = trigger.pattern.magnitude ? (PEOPLE_KIND[trigger.pattern.magnitude] ?? null) : null;
+    const magnitudeEnd = trigger.kind === 'noun' ? Math.max(eTo, clause.to) : clause.to;
+    draft.magnitudes = findMagnitudes(tokens, clause.from, magnitudeEnd, peopleKind, trigger.pattern.code.startsWith('15'));
+
+    const m = readModality(tokens, clauses, ci, trigger, question);
+    draft.modality = m.modality;
+    draft.modalityCue = m.cue;
+    if (m.why) reasons.push(`modality ${m.modality}: ${m.why}`);
+    attribute(view, sentence, clauses, ci, trigger, draft, chunks, participant);
+
+    drafts.push(draft);
+    byTrigger.set(trigger, draft);
+    if (host && host !== trigger) {
+      const hostDraft = byTrigger.get(host);
+      if (hostDraft && ATTACK_ROOTS.has(host.pattern.code.slice(0, 2)) && (ATTACK_ROOTS.has(trigger.pattern.code.slice(0, 2)) || trigger.pattern.magnitude)) absorb(hostDraft, draft, tokens);
+    }
+    if (agentNoun) instruments.push([draft, agentNoun]);
+  }
+  // "were assassinated … in a US airstrike": the airstrike is how, not another event.
+  for (const [verb, noun] of instruments) {
+    const nounDraft = byTrigger.get(noun);
+    if (!nounDraft || nounDraft.absorbedBy || nounDraft.targets.length > 0) continue;
+    nounDraft.absorbedBy = verb;
+    if (!verb.place && nounDraft.place) {
+      verb.place = nounDraft.place;
+      verb.placeLevel = `the phrase of '${tokens[noun.head]!.norm}'`;
+    }
+    if (!verb.time && nounDraft.time) {
+      verb.time = nounDraft.time;
+      verb.timeLevel = `the phrase of '${tokens[noun.head]!.norm}'`;
+    }
+    verb.reasons.push(`by means of '${tokens[noun.head]!.norm}' (${noun.pattern.code})`);
+  }
+  sentenceFallback(doc, drafts, places, times, tokens.length, clauses, tokens);
+  // "attacks by Daesh …, among them Saturday's assault": the list's actor did each one.
+  for (const d of drafts) {
+    if (d.trigger.kind !== 'noun' || d.sources.length > 0 || d.absorbedBy) continue;
+    const earlier = drafts.find((o) => o !== d && o.trigger.kind === 'noun' && o.clause === d.clause && o.trigger.head < d.trigger.head && o.sources.length > 0 && o.trigger.pattern.code.slice(0, 2) === d.trigger.pattern.code.slice(0, 2));
+    if (earlier) {
+      d.sources = [...earlier.sources];
+      d.reasons.push(`source ${names(d.sources)} from '${tokens[earlier.trigger.head]!.norm}' it belongs to`);
+    }
+  }
+  return drafts;
+}
+
+/** Drafts still without a place or time look in the whole sentence, avoiding what others took. */
+function sentenceFallback(doc: Document, drafts: readonly Draft[], places: readonly Candidate[], times: readonly Candidate[], length: number, clauses: readonly Clause[], tokens: readonly Token[]): void {
+  const takenPlaces = new Set(drafts.flatMap((d) => (d.place ? [d.place.index] : [])));
+  const takenTimes = new Set(drafts.flatMap((d) => (d.time ? [d.time.index] : [])));
+  // "…, a spokesman in Baghdad said": the reporting clause's place is the speaker's.
+  clauses.forEach((c, ci) => {
+    if (!tokens.slice(c.from, c.to).some((t) => SPEECH.has(t.norm) && t.tag.startsWith('VB'))) return;
+    for (const p of places) if (clauseAt(clauses, p.from) === ci) takenPlaces.add(p.index);
+  });
+  for (const d of drafts) {
+    if (!d.sentenceScope || d.absorbedBy) continue;
+    if (!d.place && !VERBAL_ROOTS.has(d.trigger.pattern.code.slice(0, 2))) {
+      d.place = pickPlace(doc, places, 0, length, d.trigger.head, takenPlaces);
+      if (d.place) d.placeLevel = 'its sentence';
+    }
+    if (!d.time) {
+      d.time = pickTime(times, 0, length, d.trigger.head, takenTimes);
+      if (d.time) d.timeLevel = 'its sentence';
+    }
+  }
+}
+
+/** Folds a result verb into its nominal event: targets, counts, and place or time it lacked. */
+function absorb(to: Draft, part: Draft, tokens: readonly Token[]): void {
+  let host = to;
+  while (host.absorbedBy) host = host.absorbedBy;
+  if (host === part) return;
+  part.absorbedBy = host;
+  for (const t of part.targets) if (!host.targets.some((h) => same(h, t))) host.targets.push(t);
+  for (const m of part.magnitudes) if (!host.magnitudes.some((h) => h.span.start === m.span.start)) host.magnitudes.push(m);
+  if (!host.place && part.place) {
+    host.place = part.place;
+    host.placeLevel = `the clause of '${tokens[part.trigger.head]!.norm}'`;
+  }
+  if (!host.time && part.time) {
+    host.time = part.time;
+    host.timeLevel = `the clause of '${tokens[part.trigger.head]!.norm}'`;
+  }
+  host.reasons.push(`'${tokens[part.trigger.head]!.norm}' tells its result (${part.trigger.pattern.code})`);
+  host.confidence = Math.min(1, host.confidence + 0.1);
+}
+
+function nounExtent(tokens: readonly Token[], chunks: readonly Chunk[], t: Trigger): [number, number] {
+  const own = chunks.find((c) => c.from <= t.head && c.to > t.head);
+  const from = own ? own.from : t.words[0]!;
+  let to = own ? own.to : t.head + 1;
+  // Prepositional phrases hang on: "assault in Salahuddin Province on Saturday by Daesh".
+  for (;;) {
+    const prep = tokens[to];
+    if (!prep || !(prep.tag === 'IN' || prep.tag === 'TO') || prep.norm === 'that') break;
+    const next = chunks.find((c) => c.from === to + 1);
+    if (!next) break;
+    to = next.to;
+  }
+  return [from, to];
+}
+
+/** The determiner of a noun, looking past modifiers: "the targeted killings" → "the". */
+function determinerOf(tokens: readonly Token[], noun: number): string {
+  for (let i = noun - 1; i >= 0 && i >= noun - 6; i--) {
+    const t = tokens[i]!;
+    if (t.tag === 'DT' || t.tag === 'PRP$') return t.norm;
+    if (!/^(JJ|VBN|VBG|NN|CD|POS)/.test(t.tag)) break;
+  }
+  return '';
+}
+
+function followingRelativeEnd(clauses: readonly Clause[], ci: number): number {
+  const next = clauses[ci + 1];
+  return next && next.kind === 'relative' ? next.to : clauses[ci]!.to;
+}
+
+function nearestEventBefore(triggers: readonly Trigger[], t: Trigger, window: number): Trigger | null {
+  let best: Trigger | null = null;
+  for (const o of triggers) if (o !== t && o.head < t.words[0]! && t.words[0]! - o.head <= window && ATTACK_ROOTS.has(o.pattern.code.slice(0, 2))) best = o;
+  return best;
+}
+
+interface Subject {
+  readonly group: EventParticipant[];
+  readonly host: Trigger | null;
+  readonly why: string;
+}
+
+function subjectOf(
+  tokens: readonly Token[],
+  clauses: readonly Clause[],
+  ci: number,
+  trigger: Trigger,
+  chunks: readonly Chunk[],
+  participant: (c: Chunk) => EventParticipant | null,
+  chunkAt: (i: number) => Chunk | undefined,
+  nounTriggerIn: (c: Chunk) => Trigger | undefined,
+): Subject {
+  const clause = clauses[ci]!;
+  const end = trigger.words[0]!;
+  const candidates = chunks.filter((c) => c.from >= clause.from && c.to <= end && c.from !== clause.marker && !governingPreposition(tokens, c, chunks));
+  // A relative pronoun is the subject only when nothing else stands before the verb.
+  const first = candidates[0];
+  if (first) {
+    const host = nounTriggerIn(first) ?? null;
+    if (host && host !== trigger) return { group: [], host, why: `subject '${tokens[host.head]!.norm}' is an event` };
+    return { group: group(tokens, chunks, first, end, participant), host: null, why: '' };
+  }
+  if (clause.kind === 'relative' && clause.marker !== null) return antecedent(tokens, chunks, clause, participant, chunkAt, nounTriggerIn);
+  if ((clause.kind === 'coordinate' || clause.kind === 'participle') && ci > 0) {
+    // "repelled and downed", ", killing": the earlier clause's subject does this too.
+    for (let p = ci - 1; p >= 0; p--) {
+      const prev = clauses[p]!;
+      const found = tokens.slice(prev.from, prev.to).findIndex((t) => /^VB[DZP]?$/.test(t.tag));
+      // A clause without a finite verb is a subject cut off by a parenthesis: "X — known as Y — have".
+      const verb = found < 0 ? prev.to - prev.from : found;
+      const prevSubject = chunks.find((c) => c.from >= prev.from && c.to <= prev.from + verb && !governingPreposition(tokens, c, chunks));
+      if (prevSubject) {
+        const host = nounTriggerIn(prevSubject) ?? null;
+        return { group: host ? [] : group(tokens, chunks, prevSubject, prev.from + verb, participant), host: null, why: 'subject shared with the clause before' };
+      }
+    }
+  }
+  return { group: [], host: null, why: '' };
+}
+
+/** The chunk's participant, coordinated ones after it ("X and Y", "X, Y and Z"), and "of X" behind a bare head. */
+function group(tokens: readonly Token[], chunks: readonly Chunk[], first: Chunk, limit: number, participant: (c: Chunk) => EventParticipant | null): EventParticipant[] {
+  const out: EventParticipant[] = [];
+  let c: Chunk | undefined = first;
+  let p = participant(first);
+  // "a member of the Iraqi parliament", "an official with the PMU", "fighters from the PMF":
+  // the named body behind a bare role.
+  if ((!p || p.entity === null) && ['of', 'with', 'from'].includes(tokens[first.to]?.norm ?? '')) {
+    const behind = chunks.find((x) => x.from === first.to + 1);
+    const q = behind && behind.to <= limit ? participant(behind) : null;
+    if (q && q.entity !== null) {
+      p = q;
+      c = behind;
+    }
+  }
+  if (p) out.push(p);
+  while (c) {
+    let at = c.to;
+    // Skip an apposition: "Soleimani, the commander of the Quds Force,".
+    const link = tokens[at]?.norm;
+    if (link !== 'and' && link !== ',' && !(link === 'as' && tokens[at + 1]?.norm === 'well')) break;
+    at += link === 'as' ? 3 : 1;
+    if (tokens[at]?.norm === 'and') at++;
+    const next = chunks.find((x) => x.from === at);
+    if (!next || next.to > limit) break;
+    const q = participant(next);
+    // "the group's deputy commander, Abu Mahdi al-Muhandis": the name replaces the role.
+    if (q && link === ',' && out.at(-1)?.entity === null && q.entity !== null) out[out.length - 1] = q;
+    else if (q && !out.some((o) => same(o, q))) out.push(q);
+    c = next;
+  }
+  return out;
+}
+
+function antecedent(
+  tokens: readonly Token[],
+  chunks: readonly Chunk[],
+  clause: Clause,
+  participant: (c: Chunk) => EventParticipant | null,
+  chunkAt: (i: number) => Chunk | undefined,
+  nounTriggerIn: (c: Chunk) => Trigger | undefined,
+): Subject {
+  const marker = tokens[clause.marker!]!;
+  const before = chunks.filter((c) => c.to <= clause.marker!).reverse();
+  if (marker.norm === 'who' || marker.norm === 'whom') {
+    // "Soleimani, the commander of …, and al-Muhandis, the deputy head of PMU, who were":
+    // every person named since the last verb.
+    let lastVerb = -1;
+    for (let i = clause.marker! - 1; i >= 0; i--) {
+      if (/^VB/.test(tokens[i]!.tag) && tokens[i]!.entity < 0) {
+        lastVerb = i;
+        break;
+      }
+    }
+    const persons: EventParticipant[] = [];
+    for (const c of before.reverse()) {
+      if (c.from <= lastVerb || tokens[c.from - 1]?.norm === 'of') continue;
+      const p = participant(c);
+      if (p && p.entity !== null && !persons.some((o) => same(o, p))) persons.push(p);
+    }
+    return { group: persons.slice(-4), host: null, why: `subject: '${marker.norm}' refers to ${names(persons)}` };
+  }
+  for (const c of before) {
+    if (governingPreposition(tokens, c, chunks)?.word === 'in' || governingPreposition(tokens, c, chunks)?.word === 'near') continue;
+    const host = nounTriggerIn(c);
+    if (host) return { group: [], host, why: `'${marker.norm}' refers to the event '${tokens[host.head]!.norm}'` };
+    const p = participant(c);
+    return { group: p ? [p] : [], host: null, why: p ? `subject: '${marker.norm}' refers to '${p.name}'` : '' };
+  }
+  void chunkAt;
+  return { group: [], host: null, why: '' };
+}
+
+function objectOf(view: DocumentView, tokens: readonly Token[], clause: Clause, trigger: Trigger, chunks: readonly Chunk[], participant: (c: Chunk) => EventParticipant | null): EventParticipant[] {
+  const last = trigger.words.at(-1)!;
+  const limit = clause.to;
+  for (const c of chunks) {
+    if (c.from <= last || c.from >= limit) continue;
+    if (c.to - c.from === 1 && tokens[c.from]!.tag === 'PRP' && tokens[c.from]!.norm === 'it') return [];
+    const prep = governingPreposition(tokens, c, chunks);
+    const direct = !prep || prep.at <= last;
+    if (isPlaceUse(view, tokens, c, chunks)) continue;
+    if (!direct) {
+      if (!TARGET_PREPS.has(prep.word)) {
+        if (prep.word === 'of' || prep.word === 'for' || prep.word === 'from') continue;
+        return [];
+      }
+    }
+    const out = group(tokens, chunks, c, limit, participant);
+    // "a Daesh ringleader, called Abu Hajar": the name in apposition is the target.
+    const after = c.to;
+    if (tokens[after]?.norm === ',' && APPOSITION.has(tokens[after + 1]?.norm ?? '')) {
+      const named = chunks.find((x) => x.from > after + 1 && x.from <= after + 3);
+      const p = named ? participant(named) : null;
+      if (p) return [p];
+    }
+    if (out.length > 0 || direct) return out;
+  }
+  return [];
+}
+
+/** A passive's agent: "by X" right after the verb, or the actor of "in a US airstrike". */
+function agentOf(
+  tokens: readonly Token[],
+  clause: Clause,
+  trigger: Trigger,
+  chunks: readonly Chunk[],
+  participant: (c: Chunk) => EventParticipant | null,
+  nounTriggerIn: (c: Chunk) => Trigger | undefined,
+): { group: EventParticipant[]; noun: Trigger | null } {
+  const last = trigger.words.at(-1)!;
+  let verbBetween = false;
+  for (const c of chunks) {
+    if (c.from <= last || c.from >= clause.to) continue;
+    for (let i = last + 1; i < c.from; i++) if (tokens[i]!.tag === 'VBN' || tokens[i]!.tag === 'VBD') verbBetween = true;
+    const prep = governingPreposition(tokens, c, chunks);
+    if (!prep) continue;
+    const event = nounTriggerIn(c);
+    if (prep.word === 'by' && !verbBetween && !event) return { group: group(tokens, chunks, c, clause.to, participant), noun: null };
+    if (event && AGENT_NOUN_PREPS.has(prep.word)) {
+      const modifier = event.words[0]! > c.from ? participant({ from: c.from, to: event.words[0]! }) : null;
+      return { group: modifier ? [modifier] : [], noun: event };
+    }
+  }
+  return { group: [], noun: null };
+}
+
+/** Quotes, "X said (that)", "according to X": who tells the event, and at least 'reported'. */
+function attribute(
+  view: DocumentView,
+  sentence: SentenceView,
+  clauses: readonly Clause[],
+  ci: number,
+  trigger: Trigger,
+  draft: Draft,
+  chunks: readonly Chunk[],
+  participant: (c: Chunk) => EventParticipant | null,
+): void {
+  const tokens = sentence.tokens;
+  const at = tokens[trigger.head]!;
+  const quotes = view.doc.layers.quotes ?? [];
+  const qi = quotes.findIndex((q) => q.content.start <= at.start && q.content.end >= at.end);
+  const report = (speaker: string | null, actorId: string | null, quote: number | null, why: string) => {
+    draft.attribution = { quote, speakerActorId: actorId, speaker };
+    if (draft.modality === 'asserted') draft.modality = 'reported';
+    draft.reasons.push(why);
+  };
+  if (qi >= 0) {
+    const q = quotes[qi]!;
+    report(q.speakerName, q.speakerActorId, qi, `told by ${q.speakerName ?? 'an unnamed speaker'} (quote ${qi})`);
+    return;
+  }
+  // "according to X" anywhere in the sentence.
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (tokens[i]!.norm === 'according' && tokens[i + 1]!.norm === 'to') {
+      const c = chunks.find((x) => x.from === i + 2);
+      const p = c ? participant(c) : null;
+      report(p?.name ?? null, p?.actorId ?? null, null, `according to ${p?.name ?? 'a source'}`);
+      return;
+    }
+  }
+  if (clauses[ci]!.kind === 'quote' || insideQuotationMarks(tokens, trigger.head)) {
+    const speaker = speechSubject(tokens, chunks, participant, -1);
+    report(speaker?.name ?? null, speaker?.actorId ?? null, null, `inside quotation marks${speaker ? `, said by ${speaker.name}` : ''}`);
+    return;
+  }
+  // A reporting verb governing the trigger's clause, before it ("X said that …") or after it ("…, it said").
+  const clause = clauses[ci]!;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!SPEECH.has(tokens[i]!.norm) || !tokens[i]!.tag.startsWith('VB')) continue;
+    const before = i < clause.from;
+    const after = i > clause.to - 1 && tokens.slice(clause.to, i).some((t) => t.norm === ',');
+    if (!before && !after) continue;
+    const speaker = speechSubject(tokens, chunks, participant, i);
+    report(speaker?.name ?? null, speaker?.actorId ?? null, null, `reported: '${tokens[i]!.norm}'${speaker ? ` by ${speaker.name}` : ''}`);
+    if (tokens[i]!.norm === 'claimed' || tokens[i]!.norm === 'alleged' || tokens[i]!.norm === 'claims') draft.modality = draft.modality === 'reported' ? 'claimed' : draft.modality;
+    return;
+  }
+}
+
+function insideQuotationMarks(tokens: readonly Token[], i: number): boolean {
+  let open = false;
+  for (let j = 0; j < i; j++) {
+    const n = tokens[j]!.norm;
+    if (n === '“') open = true;
+    else if (n === '”') open = false;
+    else if (n === '"') open = !open;
+  }
+  return open;
+}
+
+/** The subject of the reporting verb at `verb`, or of the sentence's first reporting verb. */
+function speechSubject(tokens: readonly Token[], chunks: readonly Chunk[], participant: (c: Chunk) => EventParticipant | null, verb: number): EventParticipant | null {
+  let v = verb;
+  if (v < 0) v = tokens.findIndex((t) => SPEECH.has(t.norm) && t.tag.startsWith('VB'));
+  if (v < 0) return null;
+  // Nearest actor chunk before the verb ("Khazali pointed out"), else after ("said Khazali").
+  const before = chunks.filter((c) => c.to <= v && v - c.to <= 3).reverse();
+  for (const c of before) {
+    const p = participant(c);
+    if (p) return p;
+  }
+  const after = chunks.find((c) => c.from > v && c.from - v <= 2);
+  return after ? participant(after) : null;
+}
+
+/** "he"/"she": the last person named in this paragraph or the one before. */
+function pronounAntecedent(view: DocumentView, sentence: SentenceView, facts: ActorFacts): EventParticipant | null {
+  const entities = view.doc.layers.entities ?? [];
+  const paragraphs = view.doc.layers.paragraphs ?? [];
+  const floor = paragraphs[Math.max(0, sentence.paragraph - 1)]?.start ?? 0;
+  for (let e = entities.length - 1; e >= 0; e--) {
+    const ent = entities[e]!;
+    if (ent.start >= sentence.span.start) continue;
+    if (ent.start < floor) break;
+    if (ent.type !== 'PERSON') continue;
+    const link = (view.doc.layers.actors ?? []).find((a) => a.entity === e);
+    const pronoun = sentence.tokens.find((t) => (t.norm === 'he' || t.norm === 'she') && t.tag === 'PRP');
+    if (!pronoun) return null;
+    return {
+      span: { start: pronoun.start, end: pronoun.end },
+      entity: null,
+      actorId: link?.actorId ?? null,
+      name: link?.name ?? view.doc.text.slice(ent.start, ent.end),
+      cameo: link ? (facts.cameo(link.actorId) ?? null) : null,
+    };
+  }
+  return null;
+}
+
+function same(a: EventParticipant, b: EventParticipant): boolean {
+  return (a.actorId !== null && a.actorId === b.actorId) || (a.span.start === b.span.start && a.span.end === b.span.end);
+}
+
+function names(ps: readonly EventParticipant[]): string {
+  return ps.length === 0 ? 'none' : ps.map((p) => `'${p.name}'${p.cameo ? ` (${p.cameo})` : ''}`).join(' and ');
+}
+
+function finish(doc: Document, d: Draft): Span & EventAttrs {
+  const tokens = d.sentence.tokens;
+  const code = d.trigger.pattern.code;
+  const plover = ploverOf(code);
+  const time = d.time ? doc.layers.times?.[d.time.index] : undefined;
+  const range = time ? dateRange(time.value) : { date: null, dateEnd: null };
+  const place = d.place ? doc.layers.places?.[d.place.index] : undefined;
+  const reasons = [...d.reasons];
+  if (place) reasons.push(`place '${place.name}' introduced by a preposition in ${d.placeLevel}`);
+  else reasons.push('no place introduced by a locative preposition in the phrase, clause or sentence');
+  if (time) reasons.push(`date ${time.value} from '${doc.text.slice(time.start, time.end)}' in ${d.timeLevel}`);
+  else reasons.push('no date in the clause or sentence; the publication date is not assumed');
+  let confidence = d.confidence * 0.55;
+  if (d.sources.length > 0) confidence += 0.2;
+  if (d.targets.length > 0) confidence += 0.1;
+  if (place) confidence += 0.05;
+  if (time) confidence += 0.05;
+  if (d.modality === 'hypothetical') confidence *= 0.7;
+  if (d.timeLevel === 'its sentence' || d.placeLevel === 'its sentence') confidence -= 0.05;
+  const first = tokens[d.trigger.words[0]!]!;
+  const last = tokens[d.trigger.words.at(-1)!]!;
+  return {
+    start: d.sentence.span.start,
+    end: d.sentence.span.end,
+    code,
+    rootCode: code.slice(0, 2),
+    plover: plover.event,
+    ploverMode: plover.mode,
+    trigger: { start: first.start, end: last.end },
+    sources: d.sources,
+    targets: d.targets,
+    place: place && d.place ? { span: { start: place.start, end: place.end }, placeIndex: d.place.index } : null,
+    time: time && d.time ? { span: { start: time.start, end: time.end }, timeIndex: d.time.index } : null,
+    date: range.date,
+    dateEnd: range.dateEnd,
+    datePrecision: time?.precision ?? null,
+    modality: d.modality,
+    modalityCue: d.modalityCue,
+    attribution: d.attribution,
+    magnitudes: d.magnitudes,
+    confidence: Math.round(Math.max(0.05, Math.min(0.95, confidence)) * 100) / 100,
+    reason: reasons.join('; '),
+  };
+}

@@ -1,0 +1,69 @@
+import type { Modality, Span } from '../text/document.js';
+import type { Clause } from './clauses.js';
+import type { Token } from './sentence-view.js';
+import type { Trigger } from './triggers.js';
+
+/**
+ * How the text commits to an event, from cue words around the trigger. Stronger cues win:
+ * negated > denied > conditional > hypothetical > planned > claimed > reported > asserted.
+ * Attribution (a quote, "X said", "according to") is found by the stage; this module reads
+ * the trigger's own clause and the sentence's conditional and reporting words.
+ */
+
+export interface ModalityReading {
+  readonly modality: Modality;
+  readonly cue: Span | null;
+  readonly why: string;
+}
+
+const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
+const HYPOTHETICAL = new Set(['could', 'would', 'might', 'may', 'should', 'must', "'d", 'possibly', 'perhaps', 'likely', 'potential', 'possible']);
+const FUTURE = new Set(['will', 'shall', "'ll", 'wo']);
+/** Words before "to <verb>" that announce a plan: "plans to withdraw", "is set to meet". */
+const INTENT = new Set(['plan', 'plans', 'planned', 'planning', 'set', 'intend', 'intends', 'intended', 'going', 'aim', 'aims', 'aiming', 'scheduled', 'expected', 'due', 'prepared', 'preparing', 'decided', 'agreed', 'vowed', 'vow', 'vows', 'pledged', 'promised', 'threatened', 'seeks', 'seeking', 'sought', 'wants', 'want', 'wanted', 'ready', 'about']);
+const CLAIM = new Set(['claimed', 'claims', 'claim', 'claiming', 'alleged', 'allegedly', 'purportedly', 'reportedly', 'purported', 'supposedly']);
+const DENY = new Set(['denied', 'denies', 'deny', 'denying', 'rejected', 'dismissed', 'refuted']);
+const CONDITIONAL = new Set(['if', 'unless']);
+
+const AUX_CHAIN = /^(MD|RB|VB|TO)/;
+
+export function readModality(tokens: readonly Token[], clauses: readonly Clause[], clauseIndex: number, trigger: Trigger, sentenceHasQuestion: boolean): ModalityReading {
+  const clause = clauses[clauseIndex]!;
+  const head = trigger.words[0]!;
+  const span = (i: number): Span => ({ start: tokens[i]!.start, end: tokens[i]!.end });
+  // Negation: in the auxiliary chain before the verb, or "no" before a noun trigger.
+  for (let i = head - 1; i >= clause.from && i >= head - 4; i--) {
+    const t = tokens[i]!;
+    if (NEGATIONS.has(t.norm) && (trigger.kind === 'verb' || t.norm === 'no' || t.norm === 'without')) return { modality: 'negated', cue: span(i), why: `negated by '${t.norm}'` };
+    if (trigger.kind === 'verb' && !AUX_CHAIN.test(t.tag) && t.norm !== 'to') break;
+  }
+  // Denial and claims: a denial or claim verb earlier in the sentence that governs this clause.
+  for (let i = head - 1; i >= 0; i--) {
+    const w = tokens[i]!.norm;
+    if (DENY.has(w) && tokens[i]!.tag.startsWith('VB')) return { modality: 'denied', cue: span(i), why: `under '${w}'` };
+  }
+  for (let c = 0; c < clauses.length; c++) {
+    const other = clauses[c]!;
+    if (other.kind !== 'conditional' || other.marker === null) continue;
+    const marker = tokens[other.marker]!;
+    if (CONDITIONAL.has(marker.norm)) return { modality: 'conditional', cue: span(other.marker), why: c === clauseIndex ? `inside the '${marker.norm}' clause` : `under the condition '${marker.norm} …'` };
+  }
+  for (let i = head - 1; i >= clause.from && i >= head - 5; i--) {
+    const t = tokens[i]!;
+    if (HYPOTHETICAL.has(t.norm) && (t.tag === 'MD' || t.tag === 'RB' || t.tag === 'JJ')) return { modality: 'hypothetical', cue: span(i), why: `'${t.norm}'` };
+    if (FUTURE.has(t.norm) && t.tag === 'MD') return { modality: 'planned', cue: span(i), why: `future '${t.norm}'` };
+    if (t.norm === 'to' && i === head - 1) {
+      const governor = tokens[i - 1];
+      const base = tokens[i - 2];
+      if (governor && (INTENT.has(governor.norm) || (base && INTENT.has(base.norm)))) return { modality: 'planned', cue: span(i - 1), why: `'${governor.norm} to'` };
+      return { modality: 'hypothetical', cue: span(i), why: 'an infinitive: intended or asked for, not done' };
+    }
+    if (trigger.kind === 'verb' && !AUX_CHAIN.test(t.tag)) break;
+  }
+  if (sentenceHasQuestion) return { modality: 'hypothetical', cue: null, why: 'a question' };
+  for (let i = Math.max(0, head - 8); i < Math.min(tokens.length, head + 3); i++) {
+    const w = tokens[i]!.norm;
+    if (CLAIM.has(w)) return { modality: 'claimed', cue: span(i), why: `'${w}'` };
+  }
+  return { modality: 'asserted', cue: null, why: '' };
+}

@@ -1,0 +1,170 @@
+import type { EventParticipant } from '../text/document.js';
+import { type ActorFacts, actorCameo, contextCameo, countryRoleActor, roleOfWord } from './actor-codes.js';
+import type { DocumentView, SentenceView, Token } from './sentence-view.js';
+
+/**
+ * Noun-phrase chunks of a sentence and the participant each one names: an entity linked to
+ * an actor, an entity the registry does not know, or a role phrase ("Syrian air defenses",
+ * "militants") coded from its words.
+ */
+
+export interface Chunk {
+  /** Sentence positions [from, to). */
+  readonly from: number;
+  readonly to: number;
+}
+
+const CHUNK_TAG = /^(DT|PDT|JJ|NN|POS|PRP\$|CD|FW)/;
+/** Prepositions after which a place name is where something happened. */
+export const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'into', 'within', 'throughout', 'off']);
+/** Prepositions that place an event only through a geographic noun: "on the outskirts of Damascus". */
+const GEO_ONLY_PREPOSITIONS = new Set(['on', 'over', 'along', 'towards', 'toward']);
+/** Nouns that pass a place through "of": "the outskirts of Mosul", "the capital of". */
+const GEO_NOUNS = new Set(['capital', 'city', 'town', 'province', 'outskirts', 'south', 'north', 'east', 'west', 'countryside', 'region', 'area', 'district', 'suburbs', 'suburb', 'village', 'part', 'parts', 'centre', 'center', 'heart', 'border', 'borders', 'coast', 'northeast', 'northwest', 'southeast', 'southwest']);
+const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
+/** Words the tagger calls IN that open clauses rather than prepositional phrases. */
+const COMPLEMENTIZERS = new Set(['that', 'if', 'whether', 'because', 'although', 'though', 'unless', 'while', 'whereas', 'once']);
+const RELATIVE_WORDS = new Set(['that', 'which', 'who', 'whom', 'whose']);
+const WEAPONS = new Set(['missiles', 'missile', 'drones', 'drone', 'artillery', 'warplanes', 'warplane', 'jets', 'aircraft', 'defenses', 'defences']);
+const ACTOR_RANK: Readonly<Record<string, number>> = { PERSON: 4, ORG: 3, GPE: 2, NORP: 1 };
+
+export function nounChunks(tokens: readonly Token[]): Chunk[] {
+  const chunks: Chunk[] = [];
+  let from = -1;
+  for (let i = 0; i <= tokens.length; i++) {
+    const t = tokens[i];
+    // Relative pronouns open clauses; they never join the noun phrase before them.
+    const inChunk = t !== undefined && !RELATIVE_WORDS.has(t.norm) && (t.entity >= 0 || CHUNK_TAG.test(t.tag) || t.norm === "'s" || t.norm === '’s');
+    const pronoun = t !== undefined && t.tag === 'PRP' && t.entity < 0;
+    if (inChunk && !pronoun) {
+      if (from < 0) from = i;
+      continue;
+    }
+    if (from >= 0) chunks.push({ from, to: i });
+    from = -1;
+    if (pronoun) chunks.push({ from: i, to: i + 1 });
+  }
+  return chunks;
+}
+
+/** The preposition that governs a chunk ("in" for "in Iraq's western Anbar"), seen through "the south of". */
+export interface Preposition {
+  readonly word: string;
+  /** Sentence position of the preposition. */
+  readonly at: number;
+  /** Reached through a geographic noun: "on the south of Damascus". */
+  readonly viaGeo: boolean;
+}
+
+export function governingPreposition(tokens: readonly Token[], chunk: Chunk, chunks: readonly Chunk[]): Preposition | null {
+  const before = tokens[chunk.from - 1];
+  if (!before) return null;
+  if (before.norm === 'of') {
+    const host = chunks.find((c) => c.to === chunk.from - 1);
+    const hostHead = host ? tokens[host.to - 1] : undefined;
+    if (host && hostHead && GEO_NOUNS.has(hostHead.norm)) {
+      const outer = governingPreposition(tokens, host, chunks);
+      return outer ? { ...outer, viaGeo: true } : null;
+    }
+    return { word: 'of', at: chunk.from - 1, viaGeo: false };
+  }
+  if (COMPLEMENTIZERS.has(before.norm)) return null;
+  if (before.tag === 'IN' || before.tag === 'TO' || PLACE_PREPOSITIONS.has(before.norm)) return { word: before.norm, at: chunk.from - 1, viaGeo: false };
+  return null;
+}
+
+/** Does this preposition say where something happened? */
+export function isLocative(prep: Preposition | null): boolean {
+  return prep !== null && (PLACE_PREPOSITIONS.has(prep.word) || (prep.viaGeo && GEO_ONLY_PREPOSITIONS.has(prep.word)));
+}
+
+/** Is the name at [from, to) the head of its chunk ("in Anbar Province"), not a modifier ("in a US airstrike")? */
+export function isChunkHead(tokens: readonly Token[], chunk: Chunk, to: number, timeTokens: ReadonlySet<number>): boolean {
+  for (let i = to; i < chunk.to; i++) {
+    const t = tokens[i]!;
+    if (!GEO_NOUNS.has(t.norm) && t.norm !== 'governorate' && !timeTokens.has(t.index)) return false;
+  }
+  return true;
+}
+
+export function isPlaceUse(view: DocumentView, tokens: readonly Token[], chunk: Chunk, chunks: readonly Chunk[]): boolean {
+  if (!isLocative(governingPreposition(tokens, chunk, chunks))) return false;
+  for (let i = chunk.from; i < chunk.to; i++) {
+    const e = tokens[i]!.entity;
+    if (e >= 0 && PLACE_TYPES.has(view.doc.layers.entities?.[e]?.type ?? '')) return true;
+  }
+  return false;
+}
+
+export interface ParticipantContext {
+  readonly view: DocumentView;
+  readonly sentence: SentenceView;
+  readonly facts: ActorFacts;
+  /** Token indexes inside time expressions: never participants. */
+  readonly timeTokens: ReadonlySet<number>;
+  /** Token positions of other triggers' words, which do not name actors. */
+  readonly triggerWords: ReadonlySet<number>;
+}
+
+function linkOf(view: DocumentView, entity: number): { actorId: string; name: string } | null {
+  let best: { actorId: string; name: string; confidence: number } | null = null;
+  for (const a of view.doc.layers.actors ?? []) {
+    if (a.entity === entity && (!best || a.confidence > best.confidence)) best = { actorId: a.actorId, name: a.name, confidence: a.confidence };
+  }
+  return best;
+}
+
+/** The participant a chunk names, or null when it names no actor (a place, a date, a thing). */
+export function chunkParticipant(ctx: ParticipantContext, chunk: Chunk, pronounAntecedent?: EventParticipant | null): EventParticipant | null {
+  const { view, sentence, facts } = ctx;
+  const tokens = sentence.tokens;
+  const entities = view.doc.layers.entities ?? [];
+  const first = tokens[chunk.from]!;
+  if (chunk.to - chunk.from === 1 && first.tag === 'PRP') return pronounAntecedent ?? null;
+  let best = -1;
+  let bestRank = 0;
+  const words: string[] = [];
+  let head: string | null = null;
+  for (let i = chunk.from; i < chunk.to; i++) {
+    const t = tokens[i]!;
+    if (ctx.timeTokens.has(t.index)) continue;
+    words.push(t.norm);
+    if (t.tag.startsWith('NN') && !ctx.triggerWords.has(i)) head = t.norm;
+    const e = t.entity;
+    if (e < 0 || e === best) continue;
+    const rank = ACTOR_RANK[entities[e]?.type ?? ''] ?? 0;
+    if (rank > 0 && rank >= bestRank) {
+      best = e;
+      bestRank = rank;
+    }
+  }
+  const role = head ? roleOfWord(head) : null;
+  let last = chunk.to - 1;
+  while (last > chunk.from && ctx.timeTokens.has(tokens[last]!.index)) last--;
+  const span = { start: tokens[skipDeterminers(tokens, chunk)]!.start, end: tokens[last]!.end };
+  const text = view.doc.text.slice(span.start, span.end);
+  if (best >= 0) {
+    const entity = entities[best]!;
+    const link = linkOf(view, best);
+    const entityText = view.doc.text.slice(entity.start, entity.end);
+    // A country or people word modifying a role noun: "Iraqi forces", "US troops".
+    if (role && (entity.type === 'NORP' || entity.type === 'GPE') && head !== null && !entityText.toLowerCase().endsWith(head)) {
+      const cameo = contextCameo(facts, [entityText, ...words], head);
+      const actorId = countryRoleActor(facts, cameo);
+      return { span, entity: best, actorId, name: text, cameo };
+    }
+    const cameo = link ? actorCameo(facts, link.actorId) : contextCameo(facts, [entityText], head);
+    return { span: { start: entity.start, end: entity.end }, entity: best, actorId: link?.actorId ?? null, name: link?.name ?? entityText, cameo };
+  }
+  if (!role) return null;
+  const cameo = contextCameo(facts, words, head);
+  // "several hostile missiles" name no one; "Israeli missiles" name Israel's military.
+  if (head && WEAPONS.has(head) && (!cameo || cameo.length < 6)) return null;
+  return { span, entity: null, actorId: countryRoleActor(facts, cameo), name: text, cameo };
+}
+
+function skipDeterminers(tokens: readonly Token[], chunk: Chunk): number {
+  let i = chunk.from;
+  while (i < chunk.to - 1 && (tokens[i]!.tag === 'DT' || tokens[i]!.tag === 'PDT')) i++;
+  return i;
+}

@@ -1,0 +1,86 @@
+import type { Document, TimePrecision } from '../text/document.js';
+import { type Chunk, governingPreposition, isChunkHead, isLocative } from './participants.js';
+import type { SentenceView } from './sentence-view.js';
+
+/**
+ * Where and when: a place only when a locative preposition introduces it ("in", "near",
+ * "outside", "the outskirts of"), never a place merely named; a time expression that is a
+ * date or a time of day. Candidates are looked for in the trigger's own phrase, then its
+ * clause, then its sentence; the publication date is never taken silently.
+ */
+
+export interface Candidate {
+  readonly index: number;
+  /** Sentence positions [from, to). */
+  readonly from: number;
+  readonly to: number;
+}
+
+const PRECISION_RANK: Readonly<Record<string, number>> = { site: 6, city: 5, district: 4, region: 3, area: 2, country: 1 };
+
+function positions(sentence: SentenceView, start: number, end: number): [number, number] | null {
+  let from = -1;
+  let to = -1;
+  sentence.tokens.forEach((t, i) => {
+    if (t.end > start && t.start < end) {
+      if (from < 0) from = i;
+      to = i + 1;
+    }
+  });
+  return from < 0 ? null : [from, to];
+}
+
+export function placeCandidates(doc: Document, sentence: SentenceView, chunks: readonly Chunk[], timeTokens: ReadonlySet<number>): Candidate[] {
+  const out: Candidate[] = [];
+  (doc.layers.places ?? []).forEach((p, index) => {
+    if (p.end <= sentence.span.start || p.start >= sentence.span.end) return;
+    const at = positions(sentence, p.start, p.end);
+    if (!at) return;
+    const chunk = chunks.find((c) => c.from <= at[0] && c.to >= at[1]) ?? { from: at[0], to: at[1] };
+    if (isLocative(governingPreposition(sentence.tokens, chunk, chunks)) && isChunkHead(sentence.tokens, chunk, at[1], timeTokens)) out.push({ index, from: at[0], to: at[1] });
+  });
+  return out;
+}
+
+/** Date and time expressions in the sentence (durations, sets and vague references excluded). */
+export function timeCandidates(doc: Document, sentence: SentenceView): Candidate[] {
+  const out: Candidate[] = [];
+  (doc.layers.times ?? []).forEach((t, index) => {
+    if (t.end <= sentence.span.start || t.start >= sentence.span.end) return;
+    if ((t.type !== 'DATE' && t.type !== 'TIME') || !/^\d{4}/.test(t.value)) return;
+    const at = positions(sentence, t.start, t.end);
+    if (at) out.push({ index, from: at[0], to: at[1] });
+  });
+  return out;
+}
+
+/** The best place in [from, to): the most specific, then the nearest to the trigger. */
+export function pickPlace(doc: Document, candidates: readonly Candidate[], from: number, to: number, near: number, taken: ReadonlySet<number>): Candidate | null {
+  const places = doc.layers.places ?? [];
+  const inside = candidates.filter((c) => c.from >= from && c.to <= to && !taken.has(c.index));
+  inside.sort((a, b) => (PRECISION_RANK[places[b.index]!.precision] ?? 0) - (PRECISION_RANK[places[a.index]!.precision] ?? 0) || Math.abs(a.from - near) - Math.abs(b.from - near));
+  return inside[0] ?? null;
+}
+
+/** The nearest time in [from, to). */
+export function pickTime(candidates: readonly Candidate[], from: number, to: number, near: number, taken: ReadonlySet<number>): Candidate | null {
+  const inside = candidates.filter((c) => c.from >= from && c.to <= to && !taken.has(c.index));
+  inside.sort((a, b) => Math.abs(a.from - near) - Math.abs(b.from - near));
+  return inside[0] ?? null;
+}
+
+const LAST_DAY = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** The calendar start and end of a TIMEX3 value ("2020-06" → 2020-06-01 .. 2020-06-30). */
+export function dateRange(value: string): { date: string | null; dateEnd: string | null } {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value);
+  if (!m) return { date: null, dateEnd: null };
+  const [, y, mo, d] = m;
+  if (d) return { date: `${y}-${mo}-${d}`, dateEnd: `${y}-${mo}-${d}` };
+  if (mo) return { date: `${y}-${mo}`, dateEnd: `${y}-${mo}-${String(LAST_DAY(Number(y), Number(mo))).padStart(2, '0')}` };
+  return { date: y!, dateEnd: `${y}-12-31` };
+}
+
+export function precisionOf(doc: Document, index: number): TimePrecision | null {
+  return doc.layers.times?.[index]?.precision ?? null;
+}

@@ -1,0 +1,86 @@
+import type { Document, Span } from '../text/document.js';
+
+/**
+ * The layers the event stage reads, re-indexed by token: one sentence's tokens with their
+ * tags, and which entity, place and time each token belongs to. Everything downstream works
+ * in token indexes (global to the document), never in character offsets.
+ */
+
+export interface Token {
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+  readonly norm: string;
+  readonly tag: string;
+  /** Index into the entities layer of the entity covering the token, or -1. */
+  readonly entity: number;
+}
+
+export interface SentenceView {
+  readonly index: number;
+  readonly paragraph: number;
+  readonly span: Span;
+  readonly tokens: readonly Token[];
+}
+
+export interface DocumentView {
+  readonly doc: Document;
+  readonly sentences: readonly SentenceView[];
+  /** Entity index → [first token, last token + 1] (global token indexes). */
+  readonly entityTokens: ReadonlyMap<number, readonly [number, number]>;
+  /** Entity index → place index, for entities the places layer resolved. */
+  readonly placeOfEntity: ReadonlyMap<number, number>;
+  /** Token index → token. */
+  readonly token: (index: number) => Token | undefined;
+}
+
+function coveringIndex(spans: ReadonlyArray<Span>, start: number, end: number): number {
+  // Layers are sorted by start; a token lies in at most one entity.
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = spans[mid]!;
+    if (s.end <= start) lo = mid + 1;
+    else if (s.start >= end) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+export function buildDocumentView(doc: Document): DocumentView {
+  const tokens = doc.layers.tokens ?? [];
+  const pos = doc.layers.pos ?? [];
+  const entities = doc.layers.entities ?? [];
+  const all: Token[] = tokens.map((t, i) => ({
+    index: i,
+    start: t.start,
+    end: t.end,
+    norm: t.norm,
+    tag: pos[i]?.tag ?? 'NN',
+    entity: coveringIndex(entities, t.start, t.end),
+  }));
+  const entityTokens = new Map<number, [number, number]>();
+  for (const t of all) {
+    if (t.entity < 0) continue;
+    const range = entityTokens.get(t.entity);
+    if (range) range[1] = t.index + 1;
+    else entityTokens.set(t.entity, [t.index, t.index + 1]);
+  }
+  const placeOfEntity = new Map<number, number>();
+  (doc.layers.places ?? []).forEach((p, i) => {
+    if (p.entity !== null) placeOfEntity.set(p.entity, i);
+  });
+  const sentences: SentenceView[] = [];
+  let t = 0;
+  (doc.layers.sentences ?? []).forEach((s, index) => {
+    while (t < all.length && all[t]!.end <= s.start) t++;
+    const from = t;
+    while (t < all.length && all[t]!.start < s.end) t++;
+    sentences.push({ index, paragraph: s.paragraph, span: { start: s.start, end: s.end }, tokens: all.slice(from, t) });
+  });
+  return { doc, sentences, entityTokens, placeOfEntity, token: (i) => all[i] };
+}
+
+export const isVerbTag = (tag: string): boolean => tag.startsWith('VB') || tag === 'MD';
+export const isNounTag = (tag: string): boolean => tag.startsWith('NN');

@@ -1,0 +1,124 @@
+import type { EventDictionary, TriggerPattern } from '../knowledge/events/load-dictionary.js';
+import type { Token } from './sentence-view.js';
+
+/**
+ * Trigger finding: verbs (by POS tag and our inflection index) and nominal triggers (by
+ * noun phrase), matched against the dictionary. Where matches overlap, the one matching
+ * more words wins ("withdraw troops" over "withdraw", "rocket attack" over "attack").
+ */
+
+export interface Trigger {
+  readonly kind: 'verb' | 'noun';
+  readonly pattern: TriggerPattern;
+  /** Sentence positions of the matched words, in order; the first is the head. */
+  readonly words: readonly number[];
+  readonly head: number;
+  /** A verb in the passive voice ("were assassinated", "the bill passed by"). */
+  readonly passive: boolean;
+}
+
+/** Largest gap between two words of a verb pattern: "pulled its last troops out". */
+const MAX_GAP = 4;
+const PARTICLES = new Set(['for', 'on', 'in', 'to', 'with', 'out', 'up', 'down', 'off', 'back', 'into', 'of', 'from', 'against', 'by', 'at']);
+const BARRIERS = new Set(['.', ';', ':', '"', '“', '”', '?', '!']);
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'get', 'got', 'gets', 'getting', 'become', 'became']);
+const HAVE = new Set(['has', 'have', 'had', 'having', "'ve"]);
+/** Tags a noun trigger may carry: the tagger reads "airstrike" as JJ and "bombing" as VBG. */
+const NOUNISH = /^(NN|JJ|VBG|VBN|FW)/;
+const DETERMINERS = new Set(['DT', 'PRP$', 'POS', 'JJ', 'CD', 'PDT']);
+
+function matchVerb(tokens: readonly Token[], i: number, p: TriggerPattern): number[] | null {
+  const words = [i];
+  let at = i;
+  for (let w = 1; w < p.words.length; w++) {
+    const forms = p.words[w]!;
+    let found = -1;
+    // A closing particle sits by its verb ("called for"), not across a phrase ("called an exchange for").
+    const gap = w === p.words.length - 1 && [...forms].some((f) => PARTICLES.has(f)) ? 1 : MAX_GAP;
+    for (let j = at + 1; j < tokens.length && j <= at + 1 + gap; j++) {
+      if (BARRIERS.has(tokens[j]!.norm)) break;
+      if (forms.has(tokens[j]!.norm)) {
+        found = j;
+        break;
+      }
+    }
+    if (found < 0) return null;
+    words.push(found);
+    at = found;
+  }
+  return words;
+}
+
+function matchNoun(tokens: readonly Token[], i: number, p: TriggerPattern): number[] | null {
+  const words: number[] = [];
+  for (let w = 0; w < p.words.length; w++) {
+    const t = tokens[i + w];
+    if (!t || !p.words[w]!.has(t.norm)) return null;
+    words.push(i + w);
+  }
+  return words;
+}
+
+function isPassive(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (t.tag !== 'VBN' && t.tag !== 'VBD') return false;
+  for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
+    const n = tokens[j]!.norm;
+    if (BE.has(n)) return true;
+    if (HAVE.has(n)) return false;
+    if (tokens[j]!.tag !== 'RB' && n !== 'not' && n !== "n't") break;
+  }
+  // A participle right after a noun or a comma, not led by "have": "fighters killed in",
+  // "Soleimani, killed by". A VBD tag there is the tagger's guess; "by" next settles it.
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (t.tag === 'VBN' && prev && (prev.tag.startsWith('NN') || prev.norm === ',')) return true;
+  return next?.norm === 'by' && t.tag === 'VBN';
+}
+
+/** A VBG or VBN reads as a noun only after a determiner or modifier: "the killing of". */
+function nounReading(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (!NOUNISH.test(t.tag)) return false;
+  if (t.tag === 'VBG' || t.tag === 'VBN') return DETERMINERS.has(tokens[i - 1]?.tag ?? '') || tokens[i - 1]?.entity !== -1;
+  return true;
+}
+
+export function findTriggers(tokens: readonly Token[], dictionary: EventDictionary, timeTokens: ReadonlySet<number> = new Set()): Trigger[] {
+  const candidates: Trigger[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    // Words inside a name ("Islamic Resistance", "Desert Storm") are not triggers.
+    if (t.entity >= 0 && t.tag.startsWith('NNP')) continue;
+    // "March 27" is a date, "May" a month.
+    if (timeTokens.has(t.index)) continue;
+    if (t.tag.startsWith('VB')) {
+      for (const p of dictionary.verbs.get(t.norm) ?? []) {
+        const words = matchVerb(tokens, i, p);
+        if (words) {
+          candidates.push({ kind: 'verb', pattern: p, words, head: i, passive: isPassive(tokens, i) });
+          break;
+        }
+      }
+    }
+    // A capitalized noun mid-sentence is a name or a month ("March"), not an event noun.
+    if (nounReading(tokens, i) && !(t.tag.startsWith('NNP') && i > 0)) {
+      for (const p of dictionary.nouns.get(t.norm) ?? []) {
+        const words = matchNoun(tokens, i, p);
+        if (words) {
+          candidates.push({ kind: 'noun', pattern: p, words, head: words.at(-1) ?? i, passive: false });
+          break;
+        }
+      }
+    }
+  }
+  candidates.sort((a, b) => b.words.length - a.words.length || (a.kind === b.kind ? a.head - b.head : a.kind === 'verb' ? -1 : 1));
+  const taken = new Set<number>();
+  const kept: Trigger[] = [];
+  for (const c of candidates) {
+    if (c.words.some((w) => taken.has(w))) continue;
+    for (const w of c.words) taken.add(w);
+    kept.push(c);
+  }
+  return kept.sort((a, b) => a.words[0]! - b.words[0]!);
+}
