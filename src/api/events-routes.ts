@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { findEvents } from '../store/events-queries.js';
+import { countEvents, findEvents } from '../store/events-queries.js';
 import type { ApiContext } from './api-context.js';
 import { notFound } from './api-errors.js';
 import { errorResponses, EventSchema } from './claim-schemas.js';
-import { BBoxParam, Confidence, Flag, IdParams, IsoDate, MODALITIES, Needle, PageQuery, pageOf, paginate } from './query-schemas.js';
+import { BBoxParam, Confidence, Flag, IdParams, IsoDate, MODALITIES, Needle, PageQuery, pageOf } from './query-schemas.js';
 
 const EventsQuery = PageQuery.extend({
   actor: Needle.optional().describe('an actor id, or a name a source or target contains'),
@@ -34,7 +34,8 @@ export const eventsRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) 
     },
     async (req) => {
       const { limit, offset, all, ...filter } = req.query;
-      return paginate(await findEvents(ctx.store, { ...filter, includeRejected: all === true }), { limit, offset });
+      const f = { ...filter, includeRejected: all === true };
+      return { items: await findEvents(ctx.store, { ...f, limit, offset }), total: await countEvents(ctx.store, f), limit, offset };
     },
   );
 
@@ -43,9 +44,7 @@ export const eventsRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) 
     { schema: { tags: ['events'], summary: 'One event, rejected or not', params: IdParams, response: { 200: EventSchema, ...errorResponses } } },
     async (req) => {
       const { id } = req.params;
-      // findEvents has no id filter: find the article, then the event among the article's.
-      const row = await ctx.store.selectFrom('events').select('article_id').where('id', '=', id).executeTakeFirst();
-      const event = row ? (await findEvents(ctx.store, { articleId: row.article_id, includeRejected: true })).find((e) => e.id === id) : undefined;
+      const [event] = await findEvents(ctx.store, { id, includeRejected: true });
       if (!event) throw notFound('event', id);
       return event;
     },

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { findQuotes } from '../store/events-queries.js';
+import { countQuotes, findQuotes } from '../store/events-queries.js';
 import type { ApiContext } from './api-context.js';
 import { errorResponses, QuoteSchema } from './claim-schemas.js';
-import { Confidence, Flag, Needle, PageQuery, pageOf, paginate } from './query-schemas.js';
+import { Confidence, Flag, Needle, PageQuery, pageOf } from './query-schemas.js';
 
 const QuotesQuery = PageQuery.extend({
   speaker: Needle.optional().describe('speaker actor id, or a name it contains'),
@@ -19,7 +19,8 @@ export const quotesRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) 
     { schema: { tags: ['quotes'], summary: 'Quotes and claims with speakers, intermediaries and outlets', querystring: QuotesQuery, response: { 200: pageOf(QuoteSchema), ...errorResponses } } },
     async (req) => {
       const { limit, offset, all, ...filter } = req.query;
-      return paginate(await findQuotes(ctx.store, { ...filter, includeRejected: all === true }), { limit, offset });
+      const f = { ...filter, includeRejected: all === true };
+      return { items: await findQuotes(ctx.store, { ...f, limit, offset }), total: await countQuotes(ctx.store, f), limit, offset };
     },
   );
 };

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { reviewQueue } from '../store/events-queries.js';
+import { countReviewQueue, reviewQueue } from '../store/events-queries.js';
 import { recordDecision, type ReviewKind, undoLastDecision } from '../store/review-repository.js';
 import type { ApiContext } from './api-context.js';
 import { ApiError } from './api-errors.js';
 import { errorResponses, writeErrorResponses } from './claim-schemas.js';
-import { Confidence, IdParams, PageQuery, pageOf, paginate } from './query-schemas.js';
+import { Confidence, IdParams, PageQuery, pageOf } from './query-schemas.js';
 
 const ReviewItemSchema = z.object({ kind: z.enum(['event', 'quote']), id: z.string(), articleId: z.string(), confidence: z.number(), reason: z.string(), summary: z.string() });
 
@@ -44,7 +44,7 @@ export const reviewRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) 
     },
     async (req) => {
       const { limit, offset, threshold } = req.query;
-      return paginate(await reviewQueue(ctx.store, threshold), { limit, offset });
+      return { items: await reviewQueue(ctx.store, threshold, limit, offset), total: await countReviewQueue(ctx.store, threshold), limit, offset };
     },
   );
 

@@ -2,7 +2,6 @@ import { fileURLToPath } from 'node:url';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { Analyzer } from '../pipeline/analyze-article.js';
 import { openStore } from '../store/open-store.js';
-import { buildServer } from './server.js';
 
 export interface ServeCommandOptions {
   /** The store file, resolved when the command runs (after --db is parsed). */
@@ -35,7 +34,7 @@ export function registerServeCommand(program: Command, options: ServeCommandOpti
     .action(async (o: { host: string; port: number; token?: string; web: string }) => {
       const token = o.token ?? process.env.DOSSIER_TOKEN ?? null;
       const store = await openStore(options.storePath());
-      const app = await buildServer({ store, token, webRoot: o.web, logger: { level: 'warn' }, ...(options.analyzer ? { analyzer: options.analyzer } : {}) });
+      const app = await (await import('./server.js')).buildServer({ store, token, webRoot: o.web, logger: { level: 'warn' }, ...(options.analyzer ? { analyzer: options.analyzer } : {}) });
       try {
         await app.listen({ host: o.host, port: o.port });
       } catch (error) {

@@ -7,6 +7,7 @@ import { findArticles, getArticle, searchArticles, storeStats } from '../store/a
 import { openStore, type Store, storePath } from '../store/open-store.js';
 import { findEvents, findQuotes } from '../store/events-queries.js';
 import { articleAnnotations } from '../store/mentions-queries.js';
+import { registerServeCommand } from '../api/serve-command.js';
 import { registerEvalCommands } from './eval-commands.js';
 import { registerEventCommands } from './event-commands.js';
 import { registerMentionCommands } from './mention-commands.js';
@@ -167,6 +168,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerMentionCommands(program, withStore);
   registerEventCommands(program, withStore);
 
+  registerServeCommand(program, { storePath: () => storePath(program.opts<{ db?: string }>().db), analyzer: fullAnalyzer });
   registerEvalCommands(program, () => {
     code = EXIT_SOME_INPUTS_FAILED;
   });

@@ -50,18 +50,81 @@ export interface EventFilter {
   modality?: string;
   minConfidence?: number;
   articleId?: string;
+  id?: string;
+  /** Only events under this confidence that no analyst has decided on: the review queue. */
+  undecidedBelow?: number;
+  /** Latest first (default), or least sure first for review. */
+  order?: 'date' | 'confidence';
   /** Include events an analyst rejected. */
   includeRejected?: boolean;
   limit?: number;
+  offset?: number;
 }
 
-/** Events with their participants, place and attribution; the analyst's review decisions applied. */
-export async function findEvents(db: Store, f: EventFilter = {}): Promise<EventOut[]> {
+/**
+ * Items whose latest review decision is a rejection. The same rule as reviewStates (a later
+ * accept or fix takes the item back), written in SQL so that pages and counts stay exact.
+ */
+const rejectedIds = (kind: 'event' | 'quote') => sql<string>`(
+  SELECT d.item_id FROM review_decisions d
+  WHERE d.item_kind = ${kind} AND d.undone = 0 AND d.decision = 'reject'
+    AND NOT EXISTS (SELECT 1 FROM review_decisions l WHERE l.item_id = d.item_id AND l.undone = 0 AND l.seq > d.seq))`;
+
+/** The filtered events, unordered and unpaged: shared by findEvents and countEvents. */
+function filteredEvents(db: Store, f: EventFilter) {
   let q = db
     .selectFrom('events as e')
     .innerJoin('articles as a', 'a.id', 'e.article_id')
     .leftJoin('outlets as o', 'o.id', 'a.outlet_id')
-    .leftJoin('places as p', 'p.id', 'e.place_id')
+    .leftJoin('places as p', 'p.id', 'e.place_id');
+  if (f.id) q = q.where('e.id', '=', f.id);
+  if (f.articleId) q = q.where('e.article_id', '=', f.articleId);
+  if (f.code) q = q.where('e.code', 'like', `${f.code}%`);
+  if (f.plover) q = q.where('e.plover', '=', f.plover.toUpperCase());
+  if (f.modality) q = q.where('e.modality', '=', f.modality);
+  if (f.minConfidence !== undefined) q = q.where('e.confidence', '>=', f.minConfidence);
+  if (f.from) q = q.where('e.date', '>=', f.from);
+  if (f.to) q = q.where('e.date', '<=', `${f.to}\uffff`);
+  if (f.outlet) q = q.where(sql<string>`lower(o.name)`, 'like', `%${f.outlet.toLowerCase()}%`);
+  if (f.place) q = q.where(sql<string>`lower(e.place_name)`, 'like', `%${f.place.toLowerCase()}%`);
+  if (f.bbox) {
+    const [minLon, minLat, maxLon, maxLat] = f.bbox;
+    q = q.where('e.lon', '>=', minLon).where('e.lon', '<=', maxLon).where('e.lat', '>=', minLat).where('e.lat', '<=', maxLat);
+  }
+  if (f.actor) {
+    const needle = f.actor.toLowerCase();
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('event_actors as ea')
+          .select('ea.event_id')
+          .whereRef('ea.event_id', '=', 'e.id')
+          .where((w) => w.or([w('ea.actor_id', '=', f.actor!), w(sql<string>`lower(ea.name)`, 'like', `%${needle}%`), w(sql<string>`lower(ea.text)`, 'like', `%${needle}%`)])),
+      ),
+    );
+  }
+  if (!f.includeRejected) q = q.where('e.id', 'not in', rejectedIds('event'));
+  if (f.undecidedBelow !== undefined) {
+    q = q.where('e.confidence', '<', f.undecidedBelow).where('e.id', 'not in', sql<string>`(SELECT item_id FROM review_decisions WHERE undone = 0)`);
+  }
+  return q;
+}
+
+export async function countEvents(db: Store, f: EventFilter = {}): Promise<number> {
+  const row = await filteredEvents(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Rows of a `WHERE x IN (...)` list, fetched in chunks: SQLite caps bound variables. */
+async function inChunks<T>(ids: readonly string[], fetch: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += 500) out.push(...(await fetch(ids.slice(i, i + 500))));
+  return out;
+}
+
+/** Events with their participants, place and attribution; the analyst's review decisions applied. */
+export async function findEvents(db: Store, f: EventFilter = {}): Promise<EventOut[]> {
+  let q = filteredEvents(db, f)
     .select([
       'e.id',
       'e.article_id',
@@ -94,44 +157,20 @@ export async function findEvents(db: Store, f: EventFilter = {}): Promise<EventO
       sql<string>`substr(a.text, e.start + 1, e.end - e.start)`.as('evidence'),
       sql<string>`substr(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start)`.as('trigger'),
     ])
-    .orderBy('e.date', 'desc')
+    .orderBy(f.order === 'confidence' ? 'e.confidence' : 'e.date', f.order === 'confidence' ? 'asc' : 'desc')
     .orderBy('e.article_id')
     .orderBy('e.start');
-  if (f.articleId) q = q.where('e.article_id', '=', f.articleId);
-  if (f.code) q = q.where('e.code', 'like', `${f.code}%`);
-  if (f.plover) q = q.where('e.plover', '=', f.plover.toUpperCase());
-  if (f.modality) q = q.where('e.modality', '=', f.modality);
-  if (f.minConfidence !== undefined) q = q.where('e.confidence', '>=', f.minConfidence);
-  if (f.from) q = q.where('e.date', '>=', f.from);
-  if (f.to) q = q.where('e.date', '<=', `${f.to}\uffff`);
-  if (f.outlet) q = q.where(sql<string>`lower(o.name)`, 'like', `%${f.outlet.toLowerCase()}%`);
-  if (f.place) q = q.where(sql<string>`lower(e.place_name)`, 'like', `%${f.place.toLowerCase()}%`);
-  if (f.bbox) {
-    const [minLon, minLat, maxLon, maxLat] = f.bbox;
-    q = q.where('e.lon', '>=', minLon).where('e.lon', '<=', maxLon).where('e.lat', '>=', minLat).where('e.lat', '<=', maxLat);
-  }
-  if (f.actor) {
-    const needle = f.actor.toLowerCase();
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('event_actors as ea')
-          .select('ea.event_id')
-          .whereRef('ea.event_id', '=', 'e.id')
-          .where((w) => w.or([w('ea.actor_id', '=', f.actor!), w(sql<string>`lower(ea.name)`, 'like', `%${needle}%`), w(sql<string>`lower(ea.text)`, 'like', `%${needle}%`)])),
-      ),
-    );
-  }
+  if (f.limit !== undefined) q = q.limit(f.limit).offset(f.offset ?? 0);
+  else if (f.offset) q = q.limit(-1).offset(f.offset);
   const rows = await q.execute();
   const ids = rows.map((r) => r.id);
-  const participants = ids.length === 0 ? [] : await db.selectFrom('event_actors').selectAll().where('event_id', 'in', ids).orderBy('pos').execute();
+  const participants = await inChunks(ids, (chunk) => db.selectFrom('event_actors').selectAll().where('event_id', 'in', chunk).orderBy('pos').execute());
   const byEvent = new Map<string, typeof participants>();
   for (const p of participants) byEvent.set(p.event_id, [...(byEvent.get(p.event_id) ?? []), p]);
   const states = reviewStates(await listDecisions(db, ids));
   const out: EventOut[] = [];
   for (const r of rows) {
     const state = states.get(r.id);
-    if (state?.status === 'rejected' && !f.includeRejected) continue;
     const parts = byEvent.get(r.id) ?? [];
     const role = (name: string): EventParticipantOut[] =>
       parts.filter((p) => p.role === name).map((p) => ({ id: p.actor_id, name: p.name, text: p.text, cameo: p.cameo }));
@@ -168,7 +207,6 @@ export async function findEvents(db: Store, f: EventFilter = {}): Promise<EventO
     };
     if (fixes.place) event.place = event.place ? { ...event.place, name: fixes.place } : null;
     out.push(event);
-    if (f.limit !== undefined && out.length >= f.limit) break;
   }
   return out;
 }
@@ -190,25 +228,21 @@ export interface QuoteOut {
   review: ReviewState['status'];
 }
 
-export async function findQuotes(
-  db: Store,
-  f: { speaker?: string; outlet?: string; about?: string; articleId?: string; minConfidence?: number; includeRejected?: boolean; limit?: number } = {},
-): Promise<QuoteOut[]> {
-  let q = db
-    .selectFrom('quotes as q')
-    .innerJoin('articles as a', 'a.id', 'q.article_id')
-    .leftJoin('outlets as o', 'o.id', 'a.outlet_id')
-    .selectAll('q')
-    .select([
-      'o.name as outlet',
-      'a.date',
-      sql<string>`substr(a.text, q.content_start + 1, q.content_end - q.content_start)`.as('content'),
-      // The character before the content: a quote mark makes the words the speaker's own.
-      sql<string>`substr(a.text, q.content_start, 1)`.as('before'),
-    ])
-    .orderBy('a.date', 'desc')
-    .orderBy('q.article_id')
-    .orderBy('q.start');
+export interface QuoteFilter {
+  speaker?: string;
+  outlet?: string;
+  about?: string;
+  articleId?: string;
+  minConfidence?: number;
+  undecidedBelow?: number;
+  order?: 'date' | 'confidence';
+  includeRejected?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+function filteredQuotes(db: Store, f: QuoteFilter) {
+  let q = db.selectFrom('quotes as q').innerJoin('articles as a', 'a.id', 'q.article_id').leftJoin('outlets as o', 'o.id', 'a.outlet_id');
   if (f.articleId) q = q.where('q.article_id', '=', f.articleId);
   if (f.outlet) q = q.where(sql<string>`lower(o.name)`, 'like', `%${f.outlet.toLowerCase()}%`);
   if (f.minConfidence !== undefined) q = q.where('q.confidence', '>=', f.minConfidence);
@@ -217,12 +251,38 @@ export async function findQuotes(
     q = q.where((w) => w.or([w('q.speaker_actor_id', '=', f.speaker!), w(sql<string>`lower(q.speaker_name)`, 'like', `%${needle}%`), w(sql<string>`lower(q.speaker_text)`, 'like', `%${needle}%`)]));
   }
   if (f.about) q = q.where('q.topic_actor_ids', 'like', `%"${f.about}"%`);
+  if (!f.includeRejected) q = q.where('q.id', 'not in', rejectedIds('quote'));
+  if (f.undecidedBelow !== undefined) {
+    q = q.where('q.confidence', '<', f.undecidedBelow).where('q.id', 'not in', sql<string>`(SELECT item_id FROM review_decisions WHERE undone = 0)`);
+  }
+  return q;
+}
+
+export async function countQuotes(db: Store, f: QuoteFilter = {}): Promise<number> {
+  const row = await filteredQuotes(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function findQuotes(db: Store, f: QuoteFilter = {}): Promise<QuoteOut[]> {
+  let q = filteredQuotes(db, f)
+    .selectAll('q')
+    .select([
+      'o.name as outlet',
+      'a.date',
+      sql<string>`substr(a.text, q.content_start + 1, q.content_end - q.content_start)`.as('content'),
+      // The character before the content: a quote mark makes the words the speaker's own.
+      sql<string>`substr(a.text, q.content_start, 1)`.as('before'),
+    ])
+    .orderBy(f.order === 'confidence' ? 'q.confidence' : 'a.date', f.order === 'confidence' ? 'asc' : 'desc')
+    .orderBy('q.article_id')
+    .orderBy('q.start');
+  if (f.limit !== undefined) q = q.limit(f.limit).offset(f.offset ?? 0);
+  else if (f.offset) q = q.limit(-1).offset(f.offset);
   const rows = await q.execute();
   const states = reviewStates(await listDecisions(db, rows.map((r) => r.id)));
   const out: QuoteOut[] = [];
   for (const r of rows) {
     const state = states.get(r.id);
-    if (state?.status === 'rejected' && !f.includeRejected) continue;
     const fixedSpeaker = state?.fixes.speaker;
     out.push({
       id: r.id,
@@ -242,7 +302,6 @@ export async function findQuotes(
       reason: r.reason,
       review: state?.status ?? null,
     });
-    if (f.limit !== undefined && out.length >= f.limit) break;
   }
   return out;
 }
@@ -257,10 +316,12 @@ export interface ReviewItem {
 }
 
 /** Events and quotes under the threshold that no analyst has decided on yet, least sure first. */
-export async function reviewQueue(db: Store, threshold: number, limit?: number): Promise<ReviewItem[]> {
-  const decided = new Set((await listDecisions(db)).map((d) => d.itemId));
-  const events = (await findEvents(db, {})).filter((e) => e.confidence < threshold && !decided.has(e.id));
-  const quotes = (await findQuotes(db, {})).filter((q) => q.confidence < threshold && !decided.has(q.id));
+export async function reviewQueue(db: Store, threshold: number, limit?: number, offset = 0): Promise<ReviewItem[]> {
+  // Each list is read least sure first, up to the page's end; the merge then pages exactly.
+  const upTo = limit === undefined ? undefined : offset + limit;
+  const page = { undecidedBelow: threshold, order: 'confidence' as const, ...(upTo === undefined ? {} : { limit: upTo }) };
+  const events = await findEvents(db, page);
+  const quotes = await findQuotes(db, page);
   const items: ReviewItem[] = [
     ...events.map((e) => ({
       kind: 'event' as const,
@@ -279,5 +340,9 @@ export async function reviewQueue(db: Store, threshold: number, limit?: number):
       summary: `${q.speaker.name ?? '?'}${q.via ? ` via ${q.via.name}` : ''}: ${q.text.slice(0, 120)}`,
     })),
   ].sort((a, b) => a.confidence - b.confidence || a.id.localeCompare(b.id));
-  return limit === undefined ? items : items.slice(0, limit);
+  return limit === undefined ? items.slice(offset) : items.slice(offset, offset + limit);
+}
+
+export async function countReviewQueue(db: Store, threshold: number): Promise<number> {
+  return (await countEvents(db, { undecidedBelow: threshold })) + (await countQuotes(db, { undecidedBelow: threshold }));
 }

@@ -93,6 +93,8 @@ export async function getActor(db: Store, id: string): Promise<ActorDetail | nul
     .orderBy('a.date', 'desc')
     .orderBy('m.article_id')
     .orderBy('m.start')
+    // The most recent mentions; the counts above cover them all.
+    .limit(500)
     .execute();
   const members = await db
     .selectFrom('actors')
@@ -204,7 +206,23 @@ export async function timeline(db: Store, f: { from?: string; to?: string; limit
     .selectFrom('time_mentions as t')
     .innerJoin('articles as a', 'a.id', 't.article_id')
     .leftJoin('outlets as o', 'o.id', 'a.outlet_id')
-    .select(['t.value', 't.type', 't.precision', 't.anchor', 't.text', 't.reason', 't.article_id', 't.start', 't.end', 'a.title', 'a.date', 'o.name as outlet', 'a.text as body'])
+    .select([
+      't.value',
+      't.type',
+      't.precision',
+      't.anchor',
+      't.text',
+      't.reason',
+      't.article_id',
+      't.start',
+      't.end',
+      'a.title',
+      'a.date',
+      'o.name as outlet',
+      // 200 characters either side, not the whole article, for each dated mention.
+      sql<string>`substr(a.text, max(1, t.start - 199), min(t.start, 200) + (t.end - t.start) + 200)`.as('window'),
+      sql<number>`max(0, t.start - 200)`.as('windowStart'),
+    ])
     .where('t.type', 'in', ['DATE', 'TIME'])
     .where(sql<boolean>`substr(t.value, 1, 1) BETWEEN '0' AND '9'`)
     .orderBy('t.value')
@@ -225,7 +243,7 @@ export async function timeline(db: Store, f: { from?: string; to?: string; limit
     title: r.title,
     published: r.date,
     outlet: r.outlet,
-    context: sentenceAround(r.body, r.start, r.end),
+    context: sentenceAround(r.window, r.start - r.windowStart, r.end - r.windowStart),
   }));
 }
 

@@ -53,9 +53,13 @@ export async function undoLastDecision(db: Store): Promise<Decision | null> {
 }
 
 export async function listDecisions(db: Store, ids?: readonly string[]): Promise<Decision[]> {
-  let q = db.selectFrom('review_decisions').selectAll().where('undone', '=', 0).orderBy('seq');
-  if (ids) q = q.where('item_id', 'in', ids.length > 0 ? [...ids] : ['']);
-  return (await q.execute()).map((r) => ({
+  const query = db.selectFrom('review_decisions').selectAll().where('undone', '=', 0).orderBy('seq');
+  let rows: Awaited<ReturnType<typeof query.execute>> = [];
+  if (!ids) rows = await query.execute();
+  // SQLite caps bound variables: long id lists go in chunks, then back in log order.
+  else for (let i = 0; i < ids.length; i += 500) rows.push(...(await query.where('item_id', 'in', ids.slice(i, i + 500)).execute()));
+  if (ids && ids.length > 500) rows.sort((a, b) => a.seq - b.seq);
+  return rows.map((r) => ({
     seq: r.seq,
     kind: r.item_kind as ReviewKind,
     itemId: r.item_id,

@@ -151,8 +151,9 @@ export function resolveActors(doc: Document, k: ActorKnowledge): Link[] {
         if (actor) add(idx, { actorId: actor, name: k.actor(actor)?.name ?? text, confidence: 0.9, reason: m.government ? `country '${text}' ${m.cue} → its government` : `country name '${text}'` });
         return;
       }
+      // Only an exact alias: folded spellings of place names collide ("Amman" and "Oman").
       const reg = linkRegistry(ctx, text, 'GPE');
-      if (reg) add(idx, reg);
+      if (reg && reg.confidence >= 0.95) add(idx, reg);
       return;
     }
     if (e.type === 'NORP') {

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { DAY, dayOf, dayTicks, isoDay } from '../../web/src/dates.js';
+import { denseRange } from '../../web/src/dense-range.js';
+import { forceLayout } from '../../web/src/force-layout.js';
+import { type Mark, runs } from '../../web/src/highlight.js';
+import { matchRoute, patchQuery } from '../../web/src/route-match.js';
+import { safeUrl } from '../../web/src/url-safety.js';
+
+const mark = (start: number, end: number, kind: string): Mark => ({ start, end, kind, title: kind });
+
+describe('runs: the reader cuts text at every annotation boundary', () => {
+  it('covers the whole text once, in order, with the marks that cover each run', () => {
+    const text = 'Police in Erbil arrested six men on Tuesday.';
+    const marks = [mark(10, 15, 'place'), mark(0, 44, 'event'), mark(16, 24, 'trigger'), mark(10, 15, 'entity'), mark(36, 43, 'time')];
+    const out = runs(text.length, marks);
+    expect(out.map((r) => text.slice(r.start, r.end)).join('')).toBe(text);
+    for (const [i, r] of out.entries()) if (i > 0) expect(r.start).toBe(out[i - 1]!.end);
+    const erbil = out.find((r) => text.slice(r.start, r.end) === 'Erbil')!;
+    expect(erbil.marks.map((m) => m.kind).sort()).toEqual(['entity', 'event', 'place']);
+    const arrested = out.find((r) => text.slice(r.start, r.end) === 'arrested')!;
+    expect(arrested.marks.map((m) => m.kind).sort()).toEqual(['event', 'trigger']);
+  });
+
+  it('drops empty marks and clips marks that run past the text', () => {
+    const out = runs(10, [mark(3, 3, 'empty'), mark(8, 40, 'long'), mark(-5, 2, 'before')]);
+    expect(out.map((r) => [r.start, r.end, r.marks.map((m) => m.kind)])).toEqual([
+      [0, 2, ['before']],
+      [2, 8, []],
+      [8, 10, ['long']],
+    ]);
+  });
+
+  it('gives one unmarked run for an unannotated text and none for an empty one', () => {
+    expect(runs(5, [])).toEqual([{ start: 0, end: 5, marks: [] }]);
+    expect(runs(0, [mark(0, 3, 'x')])).toEqual([]);
+  });
+});
+
+describe('routes and URLs', () => {
+  it('matches patterns and decodes parameters (actor ids hold colons)', () => {
+    expect(matchRoute('/actor/:id', '/actor/new%3Aperson%3Arana-khoury')).toEqual({ id: 'new:person:rana-khoury' });
+    expect(matchRoute('/actor/:id', '/actor')).toBeNull();
+    expect(matchRoute('/', '/')).toEqual({});
+    expect(matchRoute('/map', '/timeline')).toBeNull();
+    expect(matchRoute('/article/:id', '/article/%E0%A4%A')).toBeNull();
+  });
+
+  it('patches a query: empty values remove keys, others are set', () => {
+    const q = patchQuery(new URLSearchParams('from=2024-03-01&outlet=Example+Wire&offset=50'), { from: '2024-03-04', offset: null, outlet: '' , plover: 'ASSAULT' });
+    expect(q.toString()).toBe('from=2024-03-04&plover=ASSAULT');
+  });
+
+  it('lets through internal paths and http(s) links only', () => {
+    expect(safeUrl('/article/a_1?at=3')).toBe('/article/a_1?at=3');
+    expect(safeUrl('https://wire.example.org/x')).toBe('https://wire.example.org/x');
+    for (const bad of ['javascript:alert(1)', ' JavaScript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,x', '//evil.example/x', '/\\evil.example', 'vbscript:x', 'http:/x', 'https://a b']) {
+      expect(safeUrl(bad)).toBeNull();
+    }
+  });
+});
+
+describe('dates on the timeline', () => {
+  it('reads year, month, day and datetime values as the first UTC day they cover', () => {
+    expect(isoDay(dayOf('2024-03-04')!)).toBe('2024-03-04');
+    expect(isoDay(dayOf('2024-03')!)).toBe('2024-03-01');
+    expect(isoDay(dayOf('2019')!)).toBe('2019-01-01');
+    expect(isoDay(dayOf('2024-03-04T10:30')!)).toBe('2024-03-04');
+    expect(dayOf('PRESENT_REF')).toBeNull();
+    expect(dayOf(null)).toBeNull();
+  });
+
+  it('places about eight ticks in order inside the window, at any scale', () => {
+    for (const [from, to] of [['2024-03-01', '2024-03-05'], ['2024-01-01', '2024-04-01'], ['2019-01-01', '2024-12-31'], ['1987-02-26', '2020-05-25'], ['1900-01-01', '2047-01-01']] as const) {
+      const [a, b] = [dayOf(from)!, dayOf(to)!];
+      const ticks = dayTicks(a, b);
+      expect(ticks.length).toBeGreaterThanOrEqual(2);
+      expect(ticks.length).toBeLessThanOrEqual(13);
+      expect(ticks.every((t) => t >= a - DAY && t <= b)).toBe(true);
+      expect([...ticks].sort((x, y) => x - y)).toEqual(ticks);
+    }
+  });
+});
+
+describe('denseRange keeps a lone far-off value out of the first view', () => {
+  it('leaves out an outlier and keeps the cluster', () => {
+    const days = ['2024-03-04', '2024-03-06', '2024-03-10', '2024-03-12', '2024-03-15', '2024-03-18', '2024-03-20', '2024-03-22', '2019-01-01'].map((d) => dayOf(d)!);
+    const [lo, hi] = denseRange(days, DAY)!;
+    expect(isoDay(lo)).toBe('2024-03-04');
+    expect(isoDay(hi)).toBe('2024-03-22');
+  });
+
+  it('widens a single value to the minimum span and gives null for none', () => {
+    expect(denseRange([10], 4)).toEqual([8, 12]);
+    expect(denseRange([], 4)).toBeNull();
+  });
+});
+
+describe('forceLayout', () => {
+  it('is deterministic, keeps nodes on the canvas, and pulls linked nodes closer than unlinked ones', () => {
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const edges = [{ source: 'a', target: 'b' }, { source: 'b', target: 'c' }, { source: 'a', target: 'c' }];
+    const one = forceLayout(ids, edges, 800, 600);
+    expect(forceLayout(ids, edges, 800, 600)).toEqual(one);
+    for (const p of one.values()) {
+      expect(p.x).toBeGreaterThanOrEqual(0);
+      expect(p.x).toBeLessThanOrEqual(800);
+      expect(p.y).toBeGreaterThanOrEqual(0);
+      expect(p.y).toBeLessThanOrEqual(600);
+    }
+    const dist = (x: string, y: string): number => Math.hypot(one.get(x)!.x - one.get(y)!.x, one.get(x)!.y - one.get(y)!.y);
+    const linked = (dist('a', 'b') + dist('b', 'c') + dist('a', 'c')) / 3;
+    const unlinked = (dist('d', 'e') + dist('e', 'f') + dist('d', 'f')) / 3;
+    expect(linked).toBeLessThan(unlinked);
+  });
+});

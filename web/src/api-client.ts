@@ -1,0 +1,80 @@
+import type {
+  ActorDetail,
+  ActorSummary,
+  ArticleDetail,
+  ArticleSummary,
+  Correction,
+  EventOut,
+  Network,
+  Page,
+  PlaceSummary,
+  QuoteOut,
+  ReviewItem,
+  SearchHit,
+  StoreStats,
+  TimelineEntry,
+} from './api-types.js';
+import { path, withQuery } from './dom.js';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Query = Record<string, string | number | null | undefined>;
+
+const TOKEN_KEY = 'dossier.token';
+
+/** The analyst's write token lives in this tab's sessionStorage only, never in the build. */
+export const writeToken = {
+  get: (): string => sessionStorage.getItem(TOKEN_KEY) ?? '',
+  set: (t: string): void => {
+    if (t) sessionStorage.setItem(TOKEN_KEY, t);
+    else sessionStorage.removeItem(TOKEN_KEY);
+  },
+};
+
+async function request<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method === 'POST') {
+    headers['content-type'] = 'application/json';
+    const token = writeToken.get();
+    if (token) headers.authorization = `Bearer ${token}`;
+  }
+  const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const data: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const err = (data as { error?: { code?: string; message?: string } } | null)?.error;
+    throw new ApiError(res.status, err?.code ?? 'HTTP', err?.message ?? `${res.status} ${res.statusText}`);
+  }
+  return data as T;
+}
+
+const get = <T>(p: string, q: Query = {}): Promise<T> => request<T>('GET', withQuery(`/api${p}`, q));
+const post = <T>(p: string, body: unknown = {}): Promise<T> => request<T>('POST', `/api${p}`, body);
+
+export const api = {
+  stats: () => get<StoreStats>('/stats'),
+  articles: (q: Query) => get<Page<ArticleSummary>>('/articles', q),
+  article: (id: string) => get<ArticleDetail>(`/articles/${encodeURIComponent(id)}`),
+  search: (q: string, limit = 50) => get<Page<SearchHit>>('/search', { q, limit }),
+  actors: (q: Query) => get<Page<ActorSummary>>('/actors', q),
+  actor: (id: string) => get<ActorDetail>(path('actors', id)),
+  places: (q: Query) => get<Page<PlaceSummary>>('/places', q),
+  timeline: (q: Query) => get<Page<TimelineEntry>>('/timeline', q),
+  events: (q: Query) => get<Page<EventOut>>('/events', q),
+  event: (id: string) => get<EventOut>(path('events', id)),
+  quotes: (q: Query) => get<Page<QuoteOut>>('/quotes', q),
+  network: (q: Query) => get<Network>('/network', q),
+  review: (q: Query) => get<Page<ReviewItem>>('/review', q),
+  decide: (id: string, body: { decision: 'accept' | 'reject' | 'fix'; field?: string; value?: string; note?: string }) =>
+    post<{ seq: number }>(path('review', id), body),
+  undoDecision: () => post<unknown>('/review/undo'),
+  correct: (c: Correction) => post<{ seq: number; changed: number }>('/actors/corrections', c),
+  undoCorrection: () => post<{ undone: unknown; changed: number }>('/actors/corrections/undo'),
+};

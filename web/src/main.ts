@@ -1,0 +1,57 @@
+import { h } from './dom.js';
+import { actorPage } from './pages/actor-page.js';
+import { articlePage } from './pages/article-page.js';
+import { articlesPage } from './pages/articles-page.js';
+import { eventPage } from './pages/event-page.js';
+import { mapPage } from './pages/map-page.js';
+import { networkPage } from './pages/network-page.js';
+import { overviewPage } from './pages/overview-page.js';
+import { recordPage } from './pages/record-page.js';
+import { reviewPage } from './pages/review-page.js';
+import { searchPage } from './pages/search-page.js';
+import { timelinePage } from './pages/timeline-page.js';
+import { type Route, startRouter } from './router.js';
+
+const routes: Route[] = [
+  { pattern: '/', name: 'overview', render: overviewPage },
+  { pattern: '/articles', name: 'articles', render: articlesPage },
+  { pattern: '/timeline', name: 'timeline', render: timelinePage },
+  { pattern: '/map', name: 'map', render: mapPage },
+  { pattern: '/network', name: 'network', render: networkPage },
+  { pattern: '/search', name: 'search', render: searchPage },
+  { pattern: '/review', name: 'review', render: reviewPage },
+  { pattern: '/article/:id', name: 'article', render: articlePage },
+  { pattern: '/actor/:id', name: 'actor', render: actorPage },
+  { pattern: '/event/:id', name: 'event', render: eventPage },
+  { pattern: '/record/:id', name: 'record', render: recordPage },
+];
+
+const NAV: Array<[string, string, string]> = [
+  ['/', 'overview', 'Overview'],
+  ['/articles', 'articles', 'Articles'],
+  ['/timeline', 'timeline', 'Timeline'],
+  ['/map', 'map', 'Map'],
+  ['/network', 'network', 'Network'],
+  ['/search', 'search', 'Search'],
+  ['/review', 'review', 'Review'],
+];
+
+const nav = document.getElementById('nav')!;
+const navLinks = NAV.map(([href, name, label]) => {
+  const a = h('a', { href, 'data-internal': true, 'data-nav': name }, label);
+  nav.appendChild(a);
+  return a;
+});
+
+const router = startRouter(routes, document.getElementById('main')!, (name) => {
+  for (const a of navLinks) a.classList.toggle('active', a.dataset.nav === name);
+  const title = NAV.find(([, n]) => n === name)?.[2];
+  document.title = title ? `${title} · Dossier` : 'Dossier';
+});
+
+const quick = document.getElementById('quick-search') as HTMLFormElement;
+quick.addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  const q = String(new FormData(quick).get('q') ?? '').trim();
+  if (q) router.navigate(`/search?q=${encodeURIComponent(q)}`);
+});

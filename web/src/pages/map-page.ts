@@ -1,0 +1,239 @@
+import { type GeoPermissibleObjects, type GeoProjection, geoCircle, geoContains, geoNaturalEarth1, geoPath } from 'd3-geo';
+import type { Feature, FeatureCollection, Geometry, MultiPoint } from 'geojson';
+import Supercluster from 'supercluster';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import worldUrl from 'world-atlas/countries-50m.json?url';
+import { api } from '../api-client.js';
+import type { EventOut, PlaceSummary } from '../api-types.js';
+import { denseRange } from '../dense-range.js';
+import { clear, empty, h, link, path, s, withQuery } from '../dom.js';
+import { PLOVER_TYPES } from '../plover.js';
+import type { RouteContext } from '../router.js';
+import { filterForm, ploverBadge } from '../widgets.js';
+
+const W = 900;
+const H = 520;
+const LIMIT = 500;
+const MAX_LABELS = 30;
+/** Drawn as pins (and clustered); coarser places are drawn as areas, never as a precise point. */
+const POINT_PRECISIONS = new Set(['site', 'city', 'district']);
+/** Radius in degrees of the circle that stands for a region or a wider area. */
+const AREA_RADIUS: Record<string, number> = { region: 1.2, area: 3 };
+
+type Bbox = [number, number, number, number];
+
+let world: Promise<FeatureCollection<Geometry>> | null = null;
+const loadWorld = (): Promise<FeatureCollection<Geometry>> => {
+  world ??= fetch(worldUrl)
+    .then((r) => r.json() as Promise<Topology>)
+    .then((t) => feature(t, t.objects.countries as GeometryCollection) as FeatureCollection<Geometry>);
+  return world;
+};
+
+const parseBbox = (v: string | null): Bbox | null => {
+  const n = (v ?? '').split(',').map(Number);
+  return n.length === 4 && n.every(Number.isFinite) && n[0]! < n[2]! && n[1]! < n[3]! ? (n as Bbox) : null;
+};
+
+/** Where most places are, padded; a lone far-away mention stays off the first view ("world" shows it). */
+export function defaultBbox(places: readonly { lat: number; lon: number }[]): Bbox {
+  const lons = denseRange(places.map((p) => p.lon), 8);
+  const lats = denseRange(places.map((p) => p.lat), 6);
+  if (!lons || !lats) return WORLD;
+  const pad = 2;
+  return [Math.max(-180, lons[0] - pad), Math.max(-85, lats[0] - pad), Math.min(180, lons[1] + pad), Math.min(85, lats[1] + pad)];
+}
+
+const WORLD: Bbox = [-170, -60, 180, 80];
+
+const fmt = (x: number): string => x.toFixed(2);
+
+export async function mapPage(ctx: RouteContext): Promise<Node> {
+  const q = ctx.query;
+  const [places, events, countries] = await Promise.all([
+    api.places({ name: q.get('name'), country: q.get('country'), precision: q.get('precision'), limit: LIMIT }),
+    api.events({ from: q.get('from'), to: q.get('to'), plover: q.get('plover'), limit: LIMIT }),
+    loadWorld(),
+  ]);
+  const focus = places.items.find((p) => p.id === q.get('focus')) ?? null;
+  const bbox = parseBbox(q.get('view')) ?? (focus ? ([focus.lon - 6, focus.lat - 4, focus.lon + 6, focus.lat + 4] as Bbox) : defaultBbox(places.items));
+  const corners: MultiPoint = { type: 'MultiPoint', coordinates: [[bbox[0], bbox[1]], [bbox[2], bbox[3]], [bbox[0], bbox[3]], [bbox[2], bbox[1]]] };
+  const projection = geoNaturalEarth1().fitExtent([[12, 12], [W - 12, H - 12]], corners);
+  const draw = geoPath(projection);
+  const eventsByPlace = new Map<string, EventOut[]>();
+  for (const e of events.items) if (e.place) eventsByPlace.set(e.place.id, [...(eventsByPlace.get(e.place.id) ?? []), e]);
+
+  const panel = h('aside', { class: 'card map-panel', 'data-testid': 'map-panel' }, empty('Click a marker or an area to see its places, events and articles.'));
+  const select = (list: readonly PlaceSummary[]): void => {
+    clear(panel);
+    panel.appendChild(placePanel(list, eventsByPlace));
+  };
+
+  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'map-svg', role: 'img', 'aria-label': 'map of places and events' });
+  svg.appendChild(s('path', { d: draw({ type: 'Sphere' }) ?? '', class: 'sphere' }));
+  const land = s('g', { class: 'countries' });
+  for (const c of countries.features) land.appendChild(s('path', { d: draw(c) ?? '', class: 'country' }));
+  svg.appendChild(land);
+
+  // Only the most mentioned places get a name on the map, or a big store's labels would bury it.
+  const labelled = new Set([...places.items].sort((a, b) => b.mentions - a.mentions).slice(0, MAX_LABELS).map((p) => p.id));
+  const areas = s('g', { class: 'areas' });
+  const labels = s('g', { class: 'labels' });
+  const points: PlaceSummary[] = [];
+  for (const p of places.items) {
+    if (POINT_PRECISIONS.has(p.precision)) {
+      points.push(p);
+      continue;
+    }
+    const shape: GeoPermissibleObjects | undefined =
+      p.precision === 'country'
+        ? (countries.features.find((c) => geoContains(c, [p.lon, p.lat])) ?? geoCircle().center([p.lon, p.lat]).radius(2)())
+        : geoCircle().center([p.lon, p.lat]).radius(AREA_RADIUS[p.precision] ?? 1.5)();
+    const d = draw(shape);
+    if (!d) continue;
+    const n = eventsByPlace.get(p.id)?.length ?? 0;
+    const area = s(
+      'path',
+      { d, class: `area area-${p.precision === 'country' ? 'country' : 'region'}${focus?.id === p.id ? ' focused' : ''}`, 'data-place': p.id, tabindex: 0 },
+      s('title', {}, `${p.name} (${p.precision}): ${p.mentions} mentions, ${n} events`),
+    );
+    area.addEventListener('click', () => select([p]));
+    areas.appendChild(area);
+    const xy = projection([p.lon, p.lat]);
+    if (xy && labelled.has(p.id)) labels.appendChild(s('text', { x: xy[0], y: xy[1], class: `area-label${p.precision === 'country' ? ' country-label' : ''}`, 'text-anchor': 'middle' }, p.name));
+  }
+  svg.appendChild(areas);
+  svg.appendChild(markersLayer(points, projection, bbox, focus, select, labelled));
+  svg.appendChild(labels);
+
+  const zoom = (factor: number): void => {
+    const [cx, cy] = [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2];
+    const [hw, hh] = [((bbox[2] - bbox[0]) * factor) / 2, ((bbox[3] - bbox[1]) * factor) / 2];
+    ctx.setQuery({ view: [cx - hw, Math.max(-85, cy - hh), cx + hw, Math.min(85, cy + hh)].map(fmt).join(',') });
+  };
+  const pan = (dx: number, dy: number): void => {
+    const [w, hgt] = [bbox[2] - bbox[0], bbox[3] - bbox[1]];
+    ctx.setQuery({ view: [bbox[0] + dx * w, bbox[1] + dy * hgt, bbox[2] + dx * w, bbox[3] + dy * hgt].map(fmt).join(',') });
+  };
+  if (focus) requestAnimationFrame(() => select([focus]));
+  return h(
+    'div',
+    { class: 'page map' },
+    h('h1', {}, 'Map'),
+    filterForm(ctx, [
+      { name: 'name', label: 'Place name' },
+      { name: 'country', label: 'Country (ISO3)', placeholder: 'IRQ' },
+      { name: 'precision', label: 'Precision', type: 'select', options: ['site', 'city', 'district', 'region', 'country', 'area'] },
+      { name: 'plover', label: 'Event type', type: 'select', options: PLOVER_TYPES },
+      { name: 'from', label: 'Events from', type: 'date' },
+      { name: 'to', label: 'to', type: 'date' },
+    ]),
+    h(
+      'div',
+      { class: 'toolbar' },
+      h('button', { type: 'button', class: 'secondary', onclick: () => zoom(0.5) }, 'zoom in'),
+      h('button', { type: 'button', class: 'secondary', onclick: () => zoom(2) }, 'zoom out'),
+      h('button', { type: 'button', class: 'secondary', onclick: () => pan(-0.3, 0) }, '←'),
+      h('button', { type: 'button', class: 'secondary', onclick: () => pan(0.3, 0) }, '→'),
+      h('button', { type: 'button', class: 'secondary', onclick: () => pan(0, 0.3) }, '↑'),
+      h('button', { type: 'button', class: 'secondary', onclick: () => pan(0, -0.3) }, '↓'),
+      h('button', { type: 'button', class: 'secondary', onclick: () => ctx.setQuery({ view: null, focus: null }) }, 'fit'),
+      h('button', { type: 'button', class: 'secondary', onclick: () => ctx.setQuery({ view: WORLD.join(','), focus: null }) }, 'world'),
+      h('span', { class: 'muted', 'data-testid': 'map-counts' }, `${places.items.length} places (${points.length} as markers, ${places.items.length - points.length} as areas); ${events.items.length} events`),
+    ),
+    h(
+      'div',
+      { class: 'map-layout' },
+      h('div', { class: 'card map-canvas' }, svg, h('p', { class: 'legend muted' }, 'Circles: towns and sites, clustered (the number is how many places). Shaded shapes: a country or region named without a precise place.')),
+      panel,
+    ),
+  );
+}
+
+interface PointProps {
+  place: PlaceSummary;
+}
+
+function markersLayer(
+  points: readonly PlaceSummary[],
+  projection: GeoProjection,
+  bbox: Bbox,
+  focus: PlaceSummary | null,
+  select: (list: readonly PlaceSummary[]) => void,
+  labelled: ReadonlySet<string>,
+): SVGGElement {
+  const layer = s('g', { class: 'markers' });
+  const index = new Supercluster<PointProps>({ radius: 48, maxZoom: 16 });
+  index.load(points.map((place): Feature<{ type: 'Point'; coordinates: number[] }, PointProps> => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [place.lon, place.lat] }, properties: { place } })));
+  // The web-mercator zoom whose pixels per degree match this view, so clusters split as you zoom.
+  const a = projection([(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2]);
+  const b = projection([(bbox[0] + bbox[2]) / 2 + 1, (bbox[1] + bbox[3]) / 2]);
+  const pxPerDegree = a && b ? Math.abs(b[0] - a[0]) : 1;
+  const zoom = Math.max(0, Math.min(16, Math.floor(Math.log2((pxPerDegree * 360) / 256))));
+  for (const c of index.getClusters([-180, -85, 180, 85], zoom)) {
+    const [lon, lat] = c.geometry.coordinates as [number, number];
+    const xy = projection([lon, lat]);
+    if (!xy) continue;
+    const props = c.properties as Partial<PointProps> & { cluster?: boolean; cluster_id?: number; point_count?: number };
+    const members = props.cluster && props.cluster_id !== undefined ? index.getLeaves(props.cluster_id, Infinity).map((l) => l.properties.place) : props.place ? [props.place] : [];
+    const count = members.length;
+    const label = count === 1 ? members[0]!.name : `${count} places: ${members.map((m) => m.name).join(', ')}`;
+    const g = s(
+      'g',
+      { class: `marker${count > 1 ? ' cluster' : ''}${members.some((m) => m.id === focus?.id) ? ' focused' : ''}`, transform: `translate(${xy[0].toFixed(1)},${xy[1].toFixed(1)})`, 'data-places': members.map((m) => m.id).join(' '), tabindex: 0 },
+      s('title', {}, label),
+      s('circle', { r: count > 1 ? 9 + Math.sqrt(count) * 3 : 6 }),
+      count > 1 ? s('text', { 'text-anchor': 'middle', dy: '0.35em' }, String(count)) : null,
+    );
+    g.addEventListener('click', () => select(members));
+    g.addEventListener('keydown', (ev) => {
+      if ((ev as KeyboardEvent).key === 'Enter') select(members);
+    });
+    layer.appendChild(g);
+    if (count === 1 && labelled.has(members[0]!.id)) layer.appendChild(s('text', { x: xy[0] + 9, y: xy[1] + 4, class: 'marker-label' }, members[0]!.name));
+  }
+  return layer;
+}
+
+function placePanel(list: readonly PlaceSummary[], eventsByPlace: ReadonlyMap<string, EventOut[]>): HTMLElement {
+  const box = h('div', { class: 'place-list' });
+  for (const p of list) {
+    const evs = eventsByPlace.get(p.id) ?? [];
+    const articles = h('ul', { class: 'place-articles', 'data-testid': 'place-articles' }, h('li', { class: 'muted' }, 'loading articles…'));
+    // The articles that name the place: a full-text search on its name.
+    void api
+      .search(`"${p.name.replace(/"/g, '')}"`, 20)
+      .then((hits) => {
+        clear(articles);
+        if (hits.items.length === 0) articles.appendChild(h('li', { class: 'muted' }, 'no article found by name'));
+        for (const a of hits.items) articles.appendChild(h('li', {}, link(path('article', a.id), a.title || '(untitled)'), h('span', { class: 'muted' }, ` ${[a.outlet, a.date].filter(Boolean).join(' · ')}`)));
+      })
+      .catch(() => {
+        clear(articles);
+        articles.appendChild(h('li', { class: 'muted' }, 'search failed'));
+      });
+    box.appendChild(
+      h(
+        'div',
+        { class: 'place', 'data-place': p.id },
+        h('h3', {}, p.name),
+        h('p', { class: 'muted' }, `${p.precision}${p.country ? ` · ${p.country}` : ''}${p.admin1 ? ` · ${p.admin1}` : ''} · ${p.mentions} mentions in ${p.articles} articles`),
+        evs.length
+          ? h(
+              'ul',
+              { class: 'place-events' },
+              evs.map((e) =>
+                h('li', {}, ploverBadge(e.plover), ' ', e.date ?? 'undated', ' ', link(path('event', e.id), e.code), ' — ', link(`${path('article', e.articleId)}?at=${e.evidenceSpan.start}&end=${e.evidenceSpan.end}`, e.evidence.slice(0, 80))),
+              ),
+            )
+          : h('p', { class: 'muted' }, 'No events here.'),
+        h('h4', {}, 'Articles'),
+        articles,
+        h('p', {}, link(withQuery('/search', { q: p.name }), `Search for ${p.name} →`)),
+      ),
+    );
+  }
+  return box;
+}
+

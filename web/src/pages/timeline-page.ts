@@ -1,0 +1,183 @@
+import { api } from '../api-client.js';
+import type { EventOut } from '../api-types.js';
+import { DAY, dayOf, dayTicks, isoDay } from '../dates.js';
+import { denseRange } from '../dense-range.js';
+import { empty, h, path, s, section, table } from '../dom.js';
+import { PLOVER_TYPES, ploverColour } from '../plover.js';
+import type { RouteContext } from '../router.js';
+import { EVENT_HEADERS, eventRow, filterForm } from '../widgets.js';
+
+const LIMIT = 500;
+const W = 960;
+const H = 260;
+const PAD = { left: 40, right: 20, top: 16, bottom: 36 };
+const R = 6;
+
+interface Item {
+  id: string;
+  day: number;
+  colour: string;
+  title: string;
+  href: string;
+  disputed: boolean;
+}
+
+export async function timelinePage(ctx: RouteContext): Promise<Node> {
+  const q = ctx.query;
+  const plover = q.get('plover');
+  // Zoomed in, the page asks for the events of the window, so a big store shows them all there.
+  const events = await api.events({ limit: LIMIT, plover, actor: q.get('actor'), outlet: q.get('outlet'), from: q.get('zf'), to: q.get('zt') });
+  // Before the events stage runs, the dated mentions keep the timeline useful.
+  const mentions = events.total === 0 && !plover && !q.get('actor') && !q.get('outlet') ? await api.timeline({ limit: LIMIT, from: q.get('zf'), to: q.get('zt') }) : null;
+  const items: Item[] = mentions
+    ? mentions.items.flatMap((t, i) => {
+        const day = dayOf(t.value);
+        return day === null ? [] : [{ id: `t${i}`, day, colour: '#737373', title: `${t.value}: ${t.context}`, href: `${path('article', t.articleId)}?t=${encodeURIComponent(t.value)}`, disputed: false }];
+      })
+    : events.items.flatMap((e) => {
+        const day = dayOf(e.date);
+        return day === null
+          ? []
+          : [
+              {
+                id: e.id,
+                day,
+                colour: ploverColour(e.plover),
+                title: `${e.date} ${e.plover ?? e.code}: ${e.evidence}`,
+                href: `${path('article', e.articleId)}?at=${e.evidenceSpan.start}&end=${e.evidenceSpan.end}`,
+                disputed: e.disputed === true,
+              },
+            ];
+      });
+  const from = dayOf(q.get('from'));
+  const to = dayOf(q.get('to'));
+  const days = items.map((i) => i.day);
+  const extent: [number, number] = days.length ? [Math.min(...days) - DAY, Math.max(...days) + DAY] : [Date.UTC(2000, 0, 1), Date.UTC(2001, 0, 1)];
+  const dense = denseRange(days, 14 * DAY);
+  const initial: [number, number] = dense ? [dense[0] - DAY, dense[1] + DAY] : extent;
+  const view: [number, number] = [dayOf(q.get('zf')) ?? initial[0], dayOf(q.get('zt')) ?? initial[1]];
+  const outside = days.filter((d) => d < view[0] || d > view[1]).length;
+  if (view[1] <= view[0]) view[1] = view[0] + DAY;
+
+  const chart = drawChart(ctx, items, view, from, to);
+  const zoom = (factor: number): void => {
+    const mid = (view[0] + view[1]) / 2;
+    const half = Math.max(DAY, ((view[1] - view[0]) * factor) / 2);
+    ctx.setQuery({ zf: isoDay(mid - half), zt: isoDay(mid + half) });
+  };
+  const inRange = (e: EventOut): boolean => {
+    const d = dayOf(e.date);
+    return (from === null || (d !== null && d >= from)) && (to === null || (d !== null && d <= to));
+  };
+  const listed = events.items.filter(inRange);
+  const present = new Set(events.items.map((e) => e.plover ?? ''));
+  return h(
+    'div',
+    { class: 'page timeline' },
+    h('h1', {}, 'Timeline'),
+    filterForm(ctx, [
+      { name: 'plover', label: 'PLOVER type', type: 'select', options: PLOVER_TYPES },
+      { name: 'actor', label: 'Actor' },
+      { name: 'outlet', label: 'Outlet' },
+      { name: 'from', label: 'From', type: 'date' },
+      { name: 'to', label: 'To', type: 'date' },
+    ]),
+    h(
+      'div',
+      { class: 'toolbar' },
+      h('button', { type: 'button', class: 'secondary', onclick: () => zoom(0.5), 'data-testid': 'zoom-in' }, 'zoom in'),
+      h('button', { type: 'button', class: 'secondary', onclick: () => zoom(2) }, 'zoom out'),
+      from !== null || to !== null ? h('button', { type: 'button', class: 'secondary', onclick: () => ctx.setQuery({ zf: q.get('from'), zt: q.get('to') }) }, 'zoom to selection') : null,
+      h('button', { type: 'button', class: 'secondary', onclick: () => ctx.setQuery({ zf: isoDay(extent[0]), zt: isoDay(extent[1]) }) }, 'all dates'),
+      h('button', { type: 'button', class: 'secondary', onclick: () => ctx.setQuery({ zf: null, zt: null, from: null, to: null }) }, 'reset'),
+      outside > 0 ? h('span', { class: 'notice', 'data-testid': 'outside' }, `${outside} outside this view`) : null,
+      h('span', { class: 'muted' }, 'Drag across the chart to select dates; click a dot to read its evidence.'),
+    ),
+    mentions
+      ? h('p', { class: 'notice' }, `No events in the store yet: the chart shows the ${mentions.items.length} dated time mentions instead.`)
+      : h(
+          'div',
+          { class: 'legend' },
+          PLOVER_TYPES.filter((t) => present.has(t)).map((t) => {
+            const sw = h('span', { class: 'swatch' });
+            sw.style.background = ploverColour(t);
+            return h('button', { type: 'button', class: `key${plover === t ? ' active' : ''}`, onclick: () => ctx.setQuery({ plover: plover === t ? null : t }) }, sw, t);
+          }),
+        ),
+    h('div', { class: 'card chart' }, chart),
+    section(
+      `Events${from !== null || to !== null ? ` from ${q.get('from') ?? '…'} to ${q.get('to') ?? '…'}` : ''} (${listed.length}${events.total > events.items.length ? `; the newest ${events.items.length} of ${events.total} in the window are drawn: zoom in for the rest` : ''})`,
+      listed.length === 0 ? empty(mentions ? 'No events yet.' : 'No event in this range.') : table(EVENT_HEADERS, listed.map(eventRow), { class: 'events', 'data-testid': 'timeline-list' }),
+    ),
+  );
+}
+
+function drawChart(ctx: RouteContext, items: readonly Item[], view: [number, number], from: number | null, to: number | null): SVGSVGElement {
+  const x = (t: number): number => PAD.left + ((t - view[0]) / (view[1] - view[0])) * (W - PAD.left - PAD.right);
+  const tOf = (px: number): number => view[0] + ((px - PAD.left) / (W - PAD.left - PAD.right)) * (view[1] - view[0]);
+  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'timeline-svg', role: 'img', 'aria-label': 'events by date' });
+  const baseline = H - PAD.bottom;
+  svg.appendChild(s('rect', { x: PAD.left, y: PAD.top, width: W - PAD.left - PAD.right, height: baseline - PAD.top, class: 'plot' }));
+  if (from !== null || to !== null) {
+    const x0 = Math.max(PAD.left, x(from ?? view[0]));
+    const x1 = Math.min(W - PAD.right, x((to ?? view[1]) + DAY));
+    if (x1 > x0) svg.appendChild(s('rect', { x: x0, y: PAD.top, width: x1 - x0, height: baseline - PAD.top, class: 'selection' }));
+  }
+  for (const t of dayTicks(view[0], view[1])) {
+    const px = x(t);
+    svg.appendChild(s('line', { x1: px, x2: px, y1: PAD.top, y2: baseline, class: 'tick' }));
+    svg.appendChild(s('text', { x: px, y: baseline + 16, 'text-anchor': 'middle', class: 'tick-label' }, isoDay(t)));
+  }
+  const stacks = new Map<number, number>();
+  const marks = s('g', { class: 'items' });
+  for (const item of [...items].sort((a, b) => a.day - b.day || a.id.localeCompare(b.id))) {
+    if (item.day < view[0] || item.day > view[1]) continue;
+    const lane = stacks.get(item.day) ?? 0;
+    stacks.set(item.day, lane + 1);
+    const cy = baseline - R - 2 - lane * (2 * R + 2);
+    if (cy < PAD.top) continue;
+    const dot = s(
+      'circle',
+      { cx: x(item.day + DAY / 2), cy, r: R, fill: item.colour, class: `item${item.disputed ? ' disputed' : ''}`, 'data-id': item.id, 'data-href': item.href, tabindex: 0 },
+      s('title', {}, item.title),
+    );
+    dot.addEventListener('click', (ev) => {
+      ev.stopPropagation();
+      ctx.navigate(item.href);
+    });
+    dot.addEventListener('keydown', (ev) => {
+      if ((ev as KeyboardEvent).key === 'Enter') ctx.navigate(item.href);
+    });
+    marks.appendChild(dot);
+  }
+  svg.appendChild(marks);
+
+  // The brush: a drag across the plot selects dates and writes them to the URL.
+  const band = s('rect', { class: 'brush', y: PAD.top, height: baseline - PAD.top, width: 0, x: 0 });
+  svg.appendChild(band);
+  let start: number | null = null;
+  const local = (ev: PointerEvent): number => {
+    const box = svg.getBoundingClientRect();
+    return ((ev.clientX - box.left) / box.width) * W;
+  };
+  svg.addEventListener('pointerdown', (ev) => {
+    if ((ev.target as Element).classList.contains('item')) return;
+    start = local(ev);
+    svg.setPointerCapture(ev.pointerId);
+  });
+  svg.addEventListener('pointermove', (ev) => {
+    if (start === null) return;
+    const now = local(ev);
+    band.setAttribute('x', String(Math.min(start, now)));
+    band.setAttribute('width', String(Math.abs(now - start)));
+  });
+  svg.addEventListener('pointerup', (ev) => {
+    if (start === null) return;
+    const end = local(ev);
+    const [a, b] = [Math.min(start, end), Math.max(start, end)];
+    start = null;
+    if (b - a < 4) return;
+    ctx.setQuery({ from: isoDay(tOf(a)), to: isoDay(tOf(b)) });
+  });
+  return svg;
+}
