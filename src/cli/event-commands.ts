@@ -1,36 +1,11 @@
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
+import { boundingBox, isoDate, positiveInt, unitInterval } from './cli-arguments.js';
 import { UsageError } from '../errors.js';
 import { type EventOut, findEvents, findQuotes, type QuoteOut, reviewQueue } from '../store/events-queries.js';
 import type { Store } from '../store/open-store.js';
 import { FIXABLE_FIELDS, recordDecision, type ReviewKind, undoLastDecision } from '../store/review-repository.js';
 
 type WithStore = (work: (store: Store) => Promise<void>) => Promise<void>;
-
-const positiveInt = (v: string): number => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a non-negative integer');
-  return n;
-};
-
-const unit = (v: string): number => {
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a number from 0 to 1');
-  return n;
-};
-
-const isoDate = (v: string): string => {
-  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) throw new InvalidArgumentError('expected YYYY, YYYY-MM or YYYY-MM-DD');
-  return v;
-};
-
-const bbox = (v: string): [number, number, number, number] => {
-  const parts = v.split(',').map(Number);
-  const [minLon, minLat, maxLon, maxLat] = parts;
-  if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n)) || minLon! > maxLon! || minLat! > maxLat!) {
-    throw new InvalidArgumentError('expected minLon,minLat,maxLon,maxLat');
-  }
-  return [minLon!, minLat!, maxLon!, maxLat!];
-};
 
 const MODALITIES = ['asserted', 'reported', 'claimed', 'denied', 'planned', 'conditional', 'hypothetical', 'negated'];
 
@@ -70,12 +45,12 @@ export function registerEventCommands(program: Command, withStore: WithStore): v
     .option('--code <code>', 'CAMEO code or its prefix (root "19", "190", "1951")')
     .option('--plover <type>', 'PLOVER event type (ASSAULT, PROTEST, ...)')
     .option('--place <name>', 'place name contains')
-    .option('--bbox <box>', 'minLon,minLat,maxLon,maxLat', bbox)
+    .option('--bbox <box>', 'minLon,minLat,maxLon,maxLat', boundingBox)
     .option('--from <date>', 'on or after (YYYY[-MM[-DD]])', isoDate)
     .option('--to <date>', 'on or before (YYYY[-MM[-DD]])', isoDate)
     .option('--outlet <name>', 'outlet name contains')
     .option('--modality <m>', MODALITIES.join(', '))
-    .option('--min-confidence <x>', 'only events at or above this confidence (0..1)', unit)
+    .option('--min-confidence <x>', 'only events at or above this confidence (0..1)', unitInterval)
     .option('--all', 'include events an analyst rejected')
     .option('--limit <n>', 'at most n events', positiveInt)
     .option('--json', 'print a JSON array')
@@ -94,7 +69,7 @@ export function registerEventCommands(program: Command, withStore: WithStore): v
     .option('--speaker <id|name>', 'speaker actor id, or a name it contains')
     .option('--outlet <name>', 'outlet name contains')
     .option('--about <actor-id>', 'quotes whose content mentions this actor')
-    .option('--min-confidence <x>', 'only quotes at or above this confidence (0..1)', unit)
+    .option('--min-confidence <x>', 'only quotes at or above this confidence (0..1)', unitInterval)
     .option('--all', 'include quotes an analyst rejected')
     .option('--limit <n>', 'at most n quotes', positiveInt)
     .option('--json', 'print a JSON array')
@@ -105,7 +80,7 @@ export function registerEventCommands(program: Command, withStore: WithStore): v
   const review = program
     .command('review')
     .description('The review queue: events and quotes below a confidence threshold, with their reasons')
-    .option('--threshold <x>', 'confidence below which an item needs review', unit, 0.5)
+    .option('--threshold <x>', 'confidence below which an item needs review', unitInterval, 0.5)
     .option('--limit <n>', 'at most n items', positiveInt)
     .option('--json', 'print JSON')
     .action(async (o: { threshold: number; limit?: number; json?: boolean }) => {

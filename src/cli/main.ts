@@ -1,5 +1,6 @@
 import { delimiter } from 'node:path';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError } from 'commander';
+import { isoDate, positiveInt } from './cli-arguments.js';
 import { EXIT_OK, EXIT_SOME_INPUTS_FAILED, EXIT_USAGE, UsageError } from '../errors.js';
 import type { ReaderName } from '../ingest/raw-article.js';
 import { READER_NAMES } from '../ingest/raw-article.js';
@@ -12,17 +13,6 @@ import { registerEvalCommands } from './eval-commands.js';
 import { registerEventCommands } from './event-commands.js';
 import { registerMentionCommands } from './mention-commands.js';
 import { printArticle, printArticles, printHits } from './print-articles.js';
-
-const positiveInt = (v: string): number => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a non-negative integer');
-  return n;
-};
-
-const isoDate = (v: string): string => {
-  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) throw new InvalidArgumentError('expected YYYY, YYYY-MM or YYYY-MM-DD');
-  return v;
-};
 
 /** Runs the CLI and returns its exit code: 0 all went in, 1 some inputs failed, 2 usage. */
 export async function main(argv: readonly string[]): Promise<number> {

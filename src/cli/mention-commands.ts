@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
+import { isoDate, positiveInt } from './cli-arguments.js';
 import { UsageError } from '../errors.js';
 import type { Correction } from '../nlp/actors/actor-overlay.js';
 import {
@@ -16,17 +17,6 @@ import type { Store } from '../store/open-store.js';
 import { printActor, printActors, printPlaces, printTimeline } from './print-mentions.js';
 
 type WithStore = (work: (store: Store) => Promise<void>) => Promise<void>;
-
-const positiveInt = (v: string): number => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a non-negative integer');
-  return n;
-};
-
-const isoDate = (v: string): string => {
-  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) throw new InvalidArgumentError('expected YYYY, YYYY-MM or YYYY-MM-DD');
-  return v;
-};
 
 const describe = (c: Correction): string => {
   switch (c.op) {

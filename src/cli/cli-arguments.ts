@@ -1,0 +1,29 @@
+import { InvalidArgumentError } from 'commander';
+
+/** Option parsers shared by every command, so a bad value reads the same everywhere. */
+
+export const positiveInt = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a non-negative integer');
+  return n;
+};
+
+export const isoDate = (v: string): string => {
+  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) throw new InvalidArgumentError('expected YYYY, YYYY-MM or YYYY-MM-DD');
+  return v;
+};
+
+export const unitInterval = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a number from 0 to 1');
+  return n;
+};
+
+export const boundingBox = (v: string): [number, number, number, number] => {
+  const parts = v.split(',').map(Number);
+  const [minLon, minLat, maxLon, maxLat] = parts;
+  if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n)) || minLon! > maxLon! || minLat! > maxLat!) {
+    throw new InvalidArgumentError('expected minLon,minLat,maxLon,maxLat');
+  }
+  return [minLon!, minLat!, maxLon!, maxLat!];
+};
