@@ -2,8 +2,15 @@ import { Tag } from 'en-pos';
 import type { Stage } from '../../pipeline/stage.js';
 import type { Document, Layers } from '../../text/document.js';
 
+/**
+ * en-pos keeps its lexicon in a plain object, so "constructor" or "toString" finds a
+ * function there and crashes it. Such words are tagged as an ordinary noun stands in for them.
+ */
+const PROTOTYPE_WORDS = new Set(Object.getOwnPropertyNames(Object.prototype).map((w) => w.toLowerCase()));
+
 /** Curly quotes and dashes read as the ASCII forms the tagger's lexicon knows. */
 function asciiForm(word: string): string {
+  if (PROTOTYPE_WORDS.has(word.toLowerCase())) return 'thing';
   return word.replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, '-');
 }
 
