@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Correction } from '../nlp/actors/actor-overlay.js';
 import { addCorrection, listCorrections, undoLastCorrection } from '../store/corrections-repository.js';
 import { findEvents, findQuotes } from '../store/events-queries.js';
-import { findActors, getActor } from '../store/mentions-queries.js';
+import { countActors, findActors, getActor } from '../store/mentions-queries.js';
 import type { ApiContext } from './api-context.js';
 import { ApiError, notFound } from './api-errors.js';
 import { errorResponses, EventSchema, QuoteSchema, writeErrorResponses } from './claim-schemas.js';
@@ -71,7 +71,9 @@ export const actorsRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) 
     { schema: { tags: ['actors'], summary: 'Actors with aliases and mention counts, most mentioned first', querystring: ActorsQuery, response: { 200: pageOf(ActorSummarySchema), ...errorResponses } } },
     async (req) => {
       const { limit, offset, ...filter } = req.query;
-      return paginate(await findActors(ctx.store, filter), { limit, offset });
+      // A name filter also matches spellings, which only the full list knows: sliced here then.
+      if (filter.name) return paginate(await findActors(ctx.store, filter), { limit, offset });
+      return { items: await findActors(ctx.store, { ...filter, limit, offset }), total: await countActors(ctx.store, filter), limit, offset };
     },
   );
 
@@ -106,8 +108,9 @@ export const actorsRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) 
       const actor = await getActor(ctx.store, id);
       if (!actor) throw notFound('actor', id);
       // The store's actor filter also matches names; keep only the events this very actor takes part in.
-      const events = await findEvents(ctx.store, { actor: id });
-      const quotes = (await findQuotes(ctx.store, { speaker: id })).filter((q) => q.speaker.id === id);
+      // The latest 300 of each: a page, not an export (dossier events --actor gives them all).
+      const events = await findEvents(ctx.store, { actor: id, limit: 300 });
+      const quotes = (await findQuotes(ctx.store, { speaker: id, limit: 300 })).filter((q) => q.speaker.id === id);
       return {
         ...actor,
         eventsAsSource: events.filter((e) => e.source.some((p) => p.id === id)),

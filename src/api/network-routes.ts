@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { EventOut } from '../store/events-queries.js';
 import { findEvents } from '../store/events-queries.js';
-import { type ActorSummary, findActors } from '../store/mentions-queries.js';
+import { actorLabels } from '../store/mentions-queries.js';
 import type { ApiContext } from './api-context.js';
 import { errorResponses } from './claim-schemas.js';
 import { Confidence, IsoDate } from './query-schemas.js';
@@ -25,8 +25,7 @@ const NetworkQuery = z.object({
  * from the events that name a resolved actor on both sides. Nodes take their name, type and
  * country from the actor list (corrections applied), else from the event's words.
  */
-export function buildNetwork(events: readonly EventOut[], actors: readonly ActorSummary[]): Network {
-  const known = new Map(actors.map((a) => [a.id, a]));
+export function buildNetwork(events: readonly EventOut[], known: ReadonlyMap<string, { name: string; type: string; country: string | null }>): Network {
   const nodes = new Map<string, Network['nodes'][number]>();
   const edges = new Map<string, Network['edges'][number]>();
   for (const e of events) {
@@ -73,6 +72,10 @@ export const networkRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx)
         response: { 200: NetworkSchema, ...errorResponses },
       },
     },
-    async (req) => buildNetwork(await findEvents(ctx.store, req.query), await findActors(ctx.store)),
+    async (req) => {
+      const events = await findEvents(ctx.store, { ...req.query, withBothActors: true });
+      const ids = [...new Set(events.flatMap((e) => [...e.source, ...e.target].map((p) => p.id).filter((id): id is string => id !== null)))];
+      return buildNetwork(events, await actorLabels(ctx.store, ids));
+    },
   );
 };

@@ -51,6 +51,8 @@ export interface EventFilter {
   minConfidence?: number;
   articleId?: string;
   id?: string;
+  /** Only events naming a resolved actor on both sides: the edges of the actor network. */
+  withBothActors?: boolean;
   /** Only events under this confidence that no analyst has decided on: the review queue. */
   undecidedBelow?: number;
   /** Latest first (default), or least sure first for review. */
@@ -106,6 +108,13 @@ function filteredEvents(db: Store, f: EventFilter) {
   if (!f.includeRejected) q = q.where('e.id', 'not in', rejectedIds('event'));
   if (f.undecidedBelow !== undefined) {
     q = q.where('e.confidence', '<', f.undecidedBelow).where('e.id', 'not in', sql<string>`(SELECT item_id FROM review_decisions WHERE undone = 0)`);
+  }
+  if (f.withBothActors) {
+    for (const role of ['source', 'target']) {
+      q = q.where((eb) =>
+        eb.exists(eb.selectFrom('event_actors as r').select('r.event_id').whereRef('r.event_id', '=', 'e.id').where('r.role', '=', role).where('r.actor_id', 'is not', null)),
+      );
+    }
   }
   return q;
 }

@@ -21,6 +21,16 @@ export interface ActorFilter {
   type?: string;
   country?: string;
   limit?: number;
+  offset?: number;
+}
+
+/** How many actors have a mention under the type and country filters (the name filter is applied in code). */
+export async function countActors(db: Store, f: ActorFilter = {}): Promise<number> {
+  let q = db.selectFrom('entity_mentions as m').innerJoin('actors as a', 'a.id', 'm.actor_id');
+  if (f.type) q = q.where('a.type', '=', f.type.toLowerCase());
+  if (f.country) q = q.where('a.country', '=', f.country.toUpperCase());
+  const row = await q.select((eb) => eb.fn.count<number>('m.actor_id').distinct().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 const parseList = (s: string): string[] => {
@@ -50,8 +60,14 @@ export async function findActors(db: Store, f: ActorFilter = {}): Promise<ActorS
     .orderBy('a.name');
   if (f.type) q = q.where('a.type', '=', f.type.toLowerCase());
   if (f.country) q = q.where('a.country', '=', f.country.toUpperCase());
+  // Without a name filter the page is cut in SQL; a name also matches spellings, known only below.
+  if (!f.name && f.limit !== undefined) q = q.limit(f.limit).offset(f.offset ?? 0);
   const rows = await q.execute();
-  const surfaces = await db.selectFrom('entity_mentions').select(['actor_id', 'text']).distinct().where('actor_id', 'is not', null).execute();
+  const ids = rows.map((r) => r.id);
+  const surfaces: Array<{ actor_id: string | null; text: string }> = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    surfaces.push(...(await db.selectFrom('entity_mentions').select(['actor_id', 'text']).distinct().where('actor_id', 'in', ids.slice(i, i + 500)).execute()));
+  }
   const spelled = new Map<string, Set<string>>();
   for (const s of surfaces) {
     const set = spelled.get(s.actor_id!) ?? new Set<string>();
@@ -67,8 +83,35 @@ export async function findActors(db: Store, f: ActorFilter = {}): Promise<ActorS
   if (f.name) {
     const needle = f.name.toLowerCase();
     out = out.filter((a) => a.name.toLowerCase().includes(needle) || a.aliases.some((x) => x.toLowerCase().includes(needle)));
+    const from = f.offset ?? 0;
+    return f.limit === undefined ? out.slice(from) : out.slice(from, from + f.limit);
   }
-  return f.limit === undefined ? out : out.slice(0, f.limit);
+  return out;
+}
+
+/** Name, type and country of the given actors (renames applied), for labelling graphs. */
+export async function actorLabels(db: Store, ids: readonly string[]): Promise<Map<string, { name: string; type: string; country: string | null }>> {
+  const renamed = await correctedNames(db);
+  const out = new Map<string, { name: string; type: string; country: string | null }>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db.selectFrom('actors').select(['id', 'name', 'type', 'country']).where('id', 'in', ids.slice(i, i + 500)).execute();
+    for (const r of rows) out.set(r.id, { name: renamed.get(r.id) ?? r.name, type: r.type, country: r.country });
+  }
+  return out;
+}
+
+/** One actor's counts and spellings, without ranking every actor. */
+async function actorSummary(db: Store, id: string): Promise<Pick<ActorSummary, 'aliases' | 'mentions' | 'articles'> | null> {
+  const row = await db
+    .selectFrom('entity_mentions')
+    .select([(eb) => eb.fn.countAll<number>().as('mentions'), (eb) => eb.fn.count<number>('article_id').distinct().as('articles')])
+    .where('actor_id', '=', id)
+    .executeTakeFirstOrThrow();
+  const actor = await db.selectFrom('actors').select(['name', 'aliases']).where('id', '=', id).executeTakeFirst();
+  const spelled = await db.selectFrom('entity_mentions').select('text').distinct().where('actor_id', '=', id).execute();
+  const name = (await correctedNames(db)).get(id) ?? actor?.name ?? '';
+  const aliases = [...new Set([...parseList(actor?.aliases ?? '[]'), ...spelled.map((s) => s.text)])].filter((a) => a !== name).sort();
+  return { aliases, mentions: Number(row.mentions), articles: Number(row.articles) };
 }
 
 export interface ActorDetail extends ActorSummary {
@@ -83,7 +126,7 @@ export interface ActorDetail extends ActorSummary {
 export async function getActor(db: Store, id: string): Promise<ActorDetail | null> {
   const row = await db.selectFrom('actors').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return null;
-  const summary = (await findActors(db)).find((a) => a.id === id);
+  const summary = await actorSummary(db, id);
   const mentions = await db
     .selectFrom('entity_mentions as m')
     .innerJoin('articles as a', 'a.id', 'm.article_id')
