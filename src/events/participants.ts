@@ -114,12 +114,24 @@ function linkOf(view: DocumentView, entity: number): { actorId: string; name: st
   return best;
 }
 
+/** A wire dateline opening a paragraph: "BAGHDAD, March 4 -", "PORT HALVERN (Reuters) -". */
+const DATELINE = /^\p{Lu}[\p{Lu}\s.'’-]*(?:\([^)\n]{1,30}\))?(?:,[^\n–—-]{1,40})?\s*[-–—]\s/u;
+
+/** True when the chunk lies inside the dateline of its paragraph: a place of filing, not an actor. */
+function inDateline(view: DocumentView, start: number): boolean {
+  const text = view.doc.text;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const m = DATELINE.exec(text.slice(lineStart, lineStart + 80));
+  return m !== null && start < lineStart + m[0].length;
+}
+
 /** The participant a chunk names, or null when it names no actor (a place, a date, a thing). */
 export function chunkParticipant(ctx: ParticipantContext, chunk: Chunk, pronounAntecedent?: EventParticipant | null): EventParticipant | null {
   const { view, sentence, facts } = ctx;
   const tokens = sentence.tokens;
   const entities = view.doc.layers.entities ?? [];
   const first = tokens[chunk.from]!;
+  if (inDateline(view, first.start)) return null;
   if (chunk.to - chunk.from === 1 && first.tag === 'PRP') return pronounAntecedent ?? null;
   let best = -1;
   let bestRank = 0;

@@ -137,3 +137,12 @@ describe('events: layer shape', () => {
     expect(e.datePrecision).toBe('day');
   });
 });
+
+describe('datelines', () => {
+  it('never makes the place of filing an actor', () => {
+    const doc = analyzeText('HARBOURTON, March 4 - Three rockets struck a military base near the port on Monday, wounding two soldiers.', '2024-03-05');
+    const events = doc.layers.events ?? [];
+    expect(events.length).toBeGreaterThan(0);
+    for (const e of events) for (const p of e.sources) expect(doc.text.slice(p.span.start, p.span.end)).not.toBe('HARBOURTON');
+  });
+});
