@@ -12,6 +12,7 @@ import { registerServeCommand } from '../api/serve-command.js';
 import { registerEvalCommands } from './eval-commands.js';
 import { registerEventCommands } from './event-commands.js';
 import { registerMentionCommands } from './mention-commands.js';
+import { registerRecordCommands } from './record-commands.js';
 import { printArticle, printArticles, printHits } from './print-articles.js';
 
 /** Runs the CLI and returns its exit code: 0 all went in, 1 some inputs failed, 2 usage. */
@@ -157,6 +158,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   registerMentionCommands(program, withStore);
   registerEventCommands(program, withStore);
+  registerRecordCommands(program, withStore);
 
   registerServeCommand(program, { storePath: () => storePath(program.opts<{ db?: string }>().db), analyzer: fullAnalyzer });
   registerEvalCommands(program, () => {

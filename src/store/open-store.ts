@@ -3,12 +3,14 @@ import { Kysely, type Migration, type MigrationProvider, Migrator, SqliteDialect
 import * as articlesMigration from './migrations/2026-11-24-01-articles.js';
 import * as mentionsMigration from './migrations/2026-11-24-02-mentions.js';
 import * as eventsMigration from './migrations/2026-11-24-03-events.js';
+import * as recordsMigration from './migrations/2026-11-24-04-records.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-24-01-articles': articlesMigration,
   '2026-11-24-02-mentions': mentionsMigration,
   '2026-11-24-03-events': eventsMigration,
+  '2026-11-24-04-records': recordsMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -249,7 +249,39 @@ export interface Database {
   event_actors: EventActorsTable;
   quotes: QuotesTable;
   review_decisions: ReviewDecisionsTable;
+  event_records: EventRecordsTable;
+  record_mentions: RecordMentionsTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;
 export type NewArticle = Insertable<ArticlesTable>;
+
+export interface EventRecordsTable {
+  id: string;
+  code: string;
+  root_code: string;
+  plover: string | null;
+  date: string | null;
+  date_end: string | null;
+  date_precision: string | null;
+  place_id: string | null;
+  place_name: string | null;
+  lat: number | null;
+  lon: number | null;
+  place_precision: string | null;
+  country: string | null;
+  admin1: string | null;
+  /** JSON: actor keys (actor id, or "name:" + lower-cased name) of every mention, most cited first. */
+  sources: string;
+  targets: string;
+  first_reported: string | null;
+  last_reported: string | null;
+  mention_count: number;
+}
+
+export interface RecordMentionsTable {
+  event_id: string;
+  record_id: string;
+  score: number;
+  reason: string;
+}

@@ -1,0 +1,94 @@
+import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
+import type { Contradiction } from '../records/contradictions.js';
+import type { Store } from '../store/open-store.js';
+import { findRecords, getRecord, outletSummaries, type RecordActorOut, type RecordOut } from '../store/records-queries.js';
+import { isoDate, positiveInt } from './cli-arguments.js';
+
+type WithStore = (work: (store: Store) => Promise<void>) => Promise<void>;
+
+const out = (s: string): void => {
+  process.stdout.write(s);
+};
+
+const who = (xs: readonly RecordActorOut[]): string => xs.map((x) => x.name).join(' + ') || '?';
+
+function recordLine(r: RecordOut): string {
+  const date = r.date ? `${r.date}${r.datePrecision && r.datePrecision !== 'day' ? ` (${r.datePrecision})` : ''}` : '?';
+  return `${r.id}  ${date.padEnd(10)}  ${r.code.padEnd(4)} ${(r.plover ?? '-').padEnd(9)} ${who(r.source)} → ${who(r.target)}${r.place ? ` @ ${r.place.name}` : ''}  [${r.mentions.length} mentions, ${r.outlets.length} outlets, ${r.independentOutlets} independent${r.disputed ? ', DISPUTED' : ''}]\n`;
+}
+
+function contradictionLines(cs: readonly Contradiction[]): string {
+  return cs
+    .map((c) => `  ${c.field} disputed:\n${c.values.map((v) => `    ${v.value}: ${v.outlets.join(', ') || '?'} (${v.eventIds.join(', ')})\n      “${(v.evidence[0] ?? '').replace(/\s+/g, ' ').slice(0, 160)}”\n`).join('')}`)
+    .join('');
+}
+
+/** `dossier records`, `dossier record <id>` and `dossier outlets`. */
+export function registerRecordCommands(program: Command, withStore: WithStore): void {
+  program
+    .command('records')
+    .description('List event records: one per real-world event, with its outlets, independent witnesses and contradictions')
+    .option('--actor <id|name>', 'an actor id, or a name a source or target of a mention contains')
+    .option('--code <code>', 'CAMEO code or its prefix')
+    .option('--from <date>', 'on or after (YYYY[-MM[-DD]])', isoDate)
+    .option('--to <date>', 'on or before (YYYY[-MM[-DD]])', isoDate)
+    .option('--place <name>', 'place name contains')
+    .option('--outlet <name>', 'reported by an outlet whose name contains this')
+    .option('--disputed', 'only records whose reports contradict each other')
+    .option('--min-independent <n>', 'only records with at least n independent outlets', positiveInt)
+    .option('--limit <n>', 'at most n records', positiveInt)
+    .option('--json', 'print a JSON array')
+    .addHelpText('after', '\nExamples:\n  dossier records --disputed\n  dossier records --actor per-qasem-soleimani --json\n  dossier records --code 19 --min-independent 2')
+    .action(async (o: { actor?: string; code?: string; from?: string; to?: string; place?: string; outlet?: string; disputed?: boolean; minIndependent?: number; limit?: number; json?: boolean }) => {
+      if (o.code && !/^\d{1,4}$/.test(o.code)) throw new UsageError('a CAMEO code is digits: "19", "190", "1951"');
+      await withStore(async (store) => {
+        const records = await findRecords(store, o);
+        if (o.json) out(`${JSON.stringify(records, null, 2)}\n`);
+        else for (const r of records) out(recordLine(r) + contradictionLines(r.contradictions));
+      });
+    });
+
+  program
+    .command('record')
+    .description('Show one event record: who reported what, the independent witnesses, the contradictions')
+    .argument('<id>')
+    .option('--json', 'print JSON')
+    .action(async (id: string, o: { json?: boolean }) => {
+      await withStore(async (store) => {
+        const r = await getRecord(store, id);
+        if (!r) throw new UsageError(`no event record with id ${id}`);
+        if (o.json) {
+          out(`${JSON.stringify(r, null, 2)}\n`);
+          return;
+        }
+        out(recordLine(r));
+        out(`  first reported ${r.firstReported ?? '?'}, last ${r.lastReported ?? '?'}\n  witnesses:\n`);
+        for (const g of r.witnesses) out(`    ${g.outlets.join(', ')}: ${g.articleIds.length} article(s)${g.reasons.length ? ` (one witness: ${g.reasons.join(', ')})` : ''}\n`);
+        out('  reports:\n');
+        for (const m of r.reports) {
+          const mags = m.magnitudes.map((x) => `${x.kind} ${x.text}`).join(', ');
+          out(`    ${m.outlet ?? '-'} ${m.published ?? '?'} ${m.articleId} ${m.eventId}: ${m.code} ${who(m.source)} → ${who(m.target)} ${m.date ?? 'undated'}${m.place ? ` @ ${m.place}` : ''} [${m.modality}]${mags ? ` (${mags})` : ''}\n      “${m.evidence.replace(/\s+/g, ' ').slice(0, 200)}”\n      linked: ${m.reason}\n`);
+        }
+        if (r.contradictions.length > 0) out(`  contradictions:\n${contradictionLines(r.contradictions)}`);
+      });
+    });
+
+  program
+    .command('outlets')
+    .description('List outlets with their article counts, date ranges, most frequent actors and event types')
+    .option('--json', 'print a JSON array')
+    .action(async (o: { json?: boolean }) => {
+      await withStore(async (store) => {
+        const outlets = await outletSummaries(store);
+        if (o.json) {
+          out(`${JSON.stringify(outlets, null, 2)}\n`);
+          return;
+        }
+        for (const x of outlets) {
+          out(`${x.name}: ${x.articles} article(s), ${x.firstDate ?? '?'} – ${x.lastDate ?? '?'}\n`);
+          out(`    actors: ${x.topActors.map((a) => `${a.name} (${a.events})`).join(', ') || '-'}\n    events: ${x.topEventTypes.map((t) => `${t.type} (${t.events})`).join(', ') || '-'}\n`);
+        }
+      });
+    });
+}

@@ -1,0 +1,107 @@
+import { FAR_KM, haversineKm, isCoarsePlace, type PlaceFeatures } from './link-events.js';
+
+/** One mention as the contradiction finder sees it: what it says, and who says it. */
+export interface MentionClaim {
+  readonly eventId: string;
+  readonly articleId: string;
+  readonly outlet: string | null;
+  readonly evidence: string;
+  /** Actor key and display name of each source and target. */
+  readonly sources: ReadonlyArray<{ key: string; name: string }>;
+  readonly targets: ReadonlyArray<{ key: string; name: string }>;
+  readonly date: string | null;
+  readonly datePrecision: string | null;
+  readonly place: PlaceFeatures | null;
+  readonly magnitudes: ReadonlyArray<{ kind: string; value: number | null; qualifier: string }>;
+}
+
+export interface ContradictionValue {
+  readonly value: string;
+  readonly outlets: string[];
+  readonly articleIds: string[];
+  readonly eventIds: string[];
+  readonly evidence: string[];
+}
+
+export interface Contradiction {
+  /** 'source', 'target', 'date', 'place', or a number's kind prefixed "number:" ("number:killed"). */
+  readonly field: string;
+  readonly values: ContradictionValue[];
+}
+
+/** Groups the mentions that state a value by that value, in order of first appearance. */
+function valuesOf(claims: ReadonlyArray<{ value: string; claim: MentionClaim }>): ContradictionValue[] {
+  const by = new Map<string, ContradictionValue>();
+  for (const { value, claim } of claims) {
+    const v = by.get(value) ?? { value, outlets: [], articleIds: [], eventIds: [], evidence: [] };
+    if (claim.outlet !== null && !v.outlets.includes(claim.outlet)) v.outlets.push(claim.outlet);
+    if (!v.articleIds.includes(claim.articleId)) v.articleIds.push(claim.articleId);
+    if (!v.eventIds.includes(claim.eventId)) v.eventIds.push(claim.eventId);
+    if (!v.evidence.includes(claim.evidence)) v.evidence.push(claim.evidence);
+    by.set(value, v);
+  }
+  return [...by.values()];
+}
+
+/** How many groups the actor sets fall into when sets sharing an actor are chained together. */
+export function actorGroups(sets: ReadonlyArray<ReadonlySet<string>>): number {
+  const groups: Array<Set<string>> = [];
+  for (const s of sets) {
+    const touching = groups.filter((g) => [...s].some((k) => g.has(k)));
+    const merged = new Set([...s, ...touching.flatMap((g) => [...g])]);
+    for (const g of touching) groups.splice(groups.indexOf(g), 1);
+    groups.push(merged);
+  }
+  return groups.length;
+}
+
+/**
+ * Mentions disagree on an actor role when their actor sets fall apart into separate groups:
+ * "Soleimani" and "al-Muhandis" are joined by a third report naming both (one names fewer
+ * victims, not others); "Iranian proxies" and "Islamic State" stay apart.
+ */
+function actorConflict(field: 'source' | 'target', claims: readonly MentionClaim[]): Contradiction | null {
+  const named = claims.filter((c) => c[`${field}s`].length > 0);
+  if (actorGroups(named.map((c) => new Set(c[`${field}s`].map((a) => a.key)))) < 2) return null;
+  return { field, values: valuesOf(named.map((claim) => ({ value: claim[`${field}s`].map((a) => a.name).join(' + '), claim }))) };
+}
+
+function dateConflict(claims: readonly MentionClaim[]): Contradiction | null {
+  // Only day-precise dates can disagree on the day; "in January" agrees with any January day.
+  const dated = claims.filter((c) => c.date !== null && c.datePrecision === 'day').map((claim) => ({ value: claim.date!.slice(0, 10), claim }));
+  return new Set(dated.map((d) => d.value)).size > 1 ? { field: 'date', values: valuesOf(dated) } : null;
+}
+
+function placeConflict(claims: readonly MentionClaim[]): Contradiction | null {
+  const placed = claims.filter((c) => c.place !== null && !isCoarsePlace(c.place));
+  const far = placed.some((a, i) => placed.slice(i + 1).some((b) => haversineKm(a.place!, b.place!) > FAR_KM && (a.place!.admin1 === null || a.place!.admin1 !== b.place!.admin1)));
+  return far ? { field: 'place', values: valuesOf(placed.map((claim) => ({ value: claim.place!.name, claim }))) } : null;
+}
+
+/**
+ * Exact figures that differ, or an exact figure below another report's "at least": "two
+ * killed" and "at least three killed" disagree; "three" and "at least two" do not.
+ */
+function numberConflicts(claims: readonly MentionClaim[]): Contradiction[] {
+  const kinds = [...new Set(claims.flatMap((c) => c.magnitudes.map((m) => m.kind)))];
+  const out: Contradiction[] = [];
+  for (const kind of kinds) {
+    const stated = claims.flatMap((claim) =>
+      claim.magnitudes
+        .filter((m) => m.kind === kind && m.value !== null && (m.qualifier === 'exact' || m.qualifier === 'at-least'))
+        .map((m) => ({ value: m.value!, atLeast: m.qualifier === 'at-least', claim })),
+    );
+    const exact = stated.filter((s) => !s.atLeast);
+    const clash =
+      new Set(exact.map((s) => s.value)).size > 1 || stated.some((s) => s.atLeast && exact.some((e) => e.value < s.value));
+    if (clash) out.push({ field: `number:${kind}`, values: valuesOf(stated.map((s) => ({ value: `${s.atLeast ? 'at least ' : ''}${s.value}`, claim: s.claim }))) });
+  }
+  return out;
+}
+
+/** Every field on which the record's mentions disagree, each value with who states it. Never picks a winner. */
+export function findContradictions(claims: readonly MentionClaim[]): Contradiction[] {
+  return [actorConflict('source', claims), actorConflict('target', claims), dateConflict(claims), placeConflict(claims), ...numberConflicts(claims)].filter(
+    (c): c is Contradiction => c !== null,
+  );
+}

@@ -1,0 +1,315 @@
+/**
+ * The merge rule that decides whether an event mention describes the same real-world event
+ * as an existing record. Pure: the store feeds it rows and writes back its choice.
+ * The weights are set by hand (see docs/event-records.md), not yet fitted on data.
+ */
+
+/** An actor key: the resolved actor id, or "name:" + the lower-cased name when unresolved. */
+export type ActorKey = string;
+
+export interface PlaceFeatures {
+  readonly id: string | null;
+  readonly name: string;
+  readonly lat: number;
+  readonly lon: number;
+  readonly precision: string | null;
+  readonly country: string | null;
+  readonly admin1: string | null;
+}
+
+export interface MentionFeatures {
+  readonly eventId: string;
+  readonly articleId: string;
+  readonly published: string | null;
+  readonly code: string;
+  readonly rootCode: string;
+  readonly plover: string | null;
+  readonly date: string | null;
+  readonly dateEnd: string | null;
+  readonly datePrecision: string | null;
+  readonly place: PlaceFeatures | null;
+  readonly sources: readonly ActorKey[];
+  readonly targets: readonly ActorKey[];
+}
+
+/** What a record offers to the merge rule: its canonical attributes and every actor its mentions name. */
+export interface RecordFeatures {
+  readonly id: string;
+  readonly code: string;
+  readonly rootCode: string;
+  readonly plover: string | null;
+  readonly date: string | null;
+  readonly dateEnd: string | null;
+  readonly datePrecision: string | null;
+  readonly place: PlaceFeatures | null;
+  readonly sources: readonly ActorKey[];
+  readonly targets: readonly ActorKey[];
+  /** Articles with a mention in the record: a lead and its retelling share one. */
+  readonly articleIds?: readonly string[];
+}
+
+export const MERGE_WEIGHTS = { type: 0.2, date: 0.3, place: 0.2, actors: 0.3 } as const;
+/** What an unknown component contributes: neither for nor against, a little below even. */
+export const UNKNOWN_SCORE = { date: 0.4, place: 0.5, actors: 0.3 } as const;
+export const MERGE_THRESHOLD = 0.7;
+export const SAME_ARTICLE_DATE_SCORE = 0.8;
+/** An undated mention that passed the strict undated gate (below) needs less from the sum. */
+export const UNDATED_THRESHOLD = 0.6;
+/** Beyond this distance two precise places are different places unless they share an admin area. */
+export const FAR_KM = 100;
+
+/** Mentions of things that did not (yet) happen are not evidence of a real-world event. */
+const UNLINKED_MODALITIES = new Set(['planned', 'conditional', 'hypothetical', 'negated']);
+export const isLinkable = (modality: string): boolean => !UNLINKED_MODALITIES.has(modality);
+
+/** Days either side of a date that still count as the same day's event, by its precision. */
+export function dateWindowDays(precision: string | null): number {
+  if (precision === 'day') return 3;
+  if (precision === 'week') return 7;
+  if (precision === 'month') return 15;
+  return 60;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The first and last day a date of any precision ("2020", "2020-01", "2020-01-03") covers. */
+export function dayRange(date: string, dateEnd: string | null): [number, number] | null {
+  const start = parseStart(date);
+  const end = parseEnd(dateEnd ?? date);
+  if (start === null || end === null) return null;
+  return [start, Math.max(start, end)];
+}
+
+function parseStart(d: string): number | null {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(d);
+  if (!m) return null;
+  return Date.UTC(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1);
+}
+
+function parseEnd(d: string): number | null {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(d);
+  if (!m) return null;
+  if (m[3]) return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  if (m[2]) return Date.UTC(Number(m[1]), Number(m[2]), 0);
+  return Date.UTC(Number(m[1]), 11, 31);
+}
+
+/** Days between two dates' ranges (0 when they overlap); null when either is missing. */
+export function dateGapDays(a: { date: string | null; dateEnd: string | null }, b: { date: string | null; dateEnd: string | null }): number | null {
+  if (!a.date || !b.date) return null;
+  const ra = dayRange(a.date, a.dateEnd);
+  const rb = dayRange(b.date, b.dateEnd);
+  if (!ra || !rb) return null;
+  if (ra[1] < rb[0]) return Math.round((rb[0] - ra[1]) / DAY_MS);
+  if (rb[1] < ra[0]) return Math.round((ra[0] - rb[1]) / DAY_MS);
+  return 0;
+}
+
+export function haversineKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+const COARSE_PLACES = new Set(['country', 'region', 'admin1', 'area']);
+export const isCoarsePlace = (p: PlaceFeatures): boolean => p.precision !== null && COARSE_PLACES.has(p.precision);
+
+export interface Component {
+  /** 0..1, or null when one side lacks the attribute. */
+  readonly score: number | null;
+  /** True when the attribute rules the pair out whatever the rest says. */
+  readonly blocks: boolean;
+  readonly note: string;
+}
+
+export function typeScore(m: { code: string; rootCode: string; plover: string | null }, r: { code: string; rootCode: string; plover: string | null }): Component {
+  if (m.code === r.code) return { score: 1, blocks: false, note: `same code ${m.code}` };
+  if (m.rootCode === r.rootCode) return { score: 0.7, blocks: false, note: `same root ${m.rootCode}` };
+  if (m.plover !== null && m.plover === r.plover) return { score: 0.5, blocks: false, note: `same PLOVER ${m.plover}` };
+  return { score: 0, blocks: true, note: `types differ (${m.code} vs ${r.code})` };
+}
+
+export function dateScore(m: Pick<MentionFeatures, 'date' | 'dateEnd' | 'datePrecision'>, r: Pick<RecordFeatures, 'date' | 'dateEnd' | 'datePrecision'>): Component {
+  const gap = dateGapDays(m, r);
+  if (gap === null) return { score: null, blocks: false, note: 'undated' };
+  const window = Math.max(dateWindowDays(m.datePrecision), dateWindowDays(r.datePrecision));
+  if (gap > window) return { score: 0, blocks: true, note: `${gap} days apart` };
+  const bothDays = m.datePrecision === 'day' && r.datePrecision === 'day';
+  // Overlap with a coarse date ("in January") is weak evidence: a month holds many events.
+  const score = bothDays ? 1 - gap / (window + 1) : gap === 0 ? 0.6 : 0.3;
+  return { score, blocks: false, note: gap === 0 ? (bothDays ? 'same day' : 'dates overlap') : `${gap} days apart` };
+}
+
+export function placeScore(m: PlaceFeatures | null, r: PlaceFeatures | null): Component {
+  if (!m || !r) return { score: null, blocks: false, note: 'no place' };
+  if (m.id !== null && m.id === r.id) return { score: 1, blocks: false, note: `same place ${m.name}` };
+  if (isCoarsePlace(m) || isCoarsePlace(r)) {
+    // "Iraq" and "Baghdad" agree; "Iraq" and "Syria" do not.
+    const same = m.country !== null && m.country === r.country;
+    return { score: same ? 0.5 : 0, blocks: false, note: same ? `both in ${m.country}` : 'different countries' };
+  }
+  const km = haversineKm(m, r);
+  if (km <= FAR_KM) return { score: 1 - km / (2 * FAR_KM), blocks: false, note: `${Math.round(km)} km apart` };
+  if (m.admin1 !== null && m.admin1 === r.admin1) return { score: 0.5, blocks: false, note: `same admin area ${m.admin1}` };
+  return { score: 0, blocks: true, note: `${Math.round(km)} km apart` };
+}
+
+/** Registry ids of people start "per-": a named person is far more specific than a country. */
+const isPerson = (k: ActorKey): boolean => k.startsWith('per-');
+
+/**
+ * Share of the smaller side found in the other ("United States" vs "United States + Israel"
+ * is 1); a shared named person among the targets counts at least 0.75, since one person is
+ * rarely the target of two like events (a person acting, as source, acts often).
+ */
+function overlap(a: readonly ActorKey[], b: readonly ActorKey[], personBoost = false): number | null {
+  if (a.length === 0 || b.length === 0) return null;
+  const set = new Set(b);
+  const shared = a.filter((k) => set.has(k));
+  const share = shared.length / Math.min(a.length, b.length);
+  return personBoost && shared.some(isPerson) ? Math.max(share, 0.75) : share;
+}
+
+/** Both roles named on both sides and agreeing: the bar for two undated mentions. */
+function bothRolesAgree(m: Pick<MentionFeatures, 'sources' | 'targets'>, r: Pick<RecordFeatures, 'sources' | 'targets'>): boolean {
+  return (overlap(m.sources, r.sources) ?? 0) >= 0.75 && targetsAgree(m, r);
+}
+
+/** The target is what tells like events apart (who was hit): undated mentions must agree on it. */
+const targetsAgree = (m: Pick<MentionFeatures, 'targets'>, r: Pick<RecordFeatures, 'targets'>): boolean => (overlap(m.targets, r.targets, true) ?? 0) >= 0.75;
+
+export function actorScore(m: Pick<MentionFeatures, 'sources' | 'targets'>, r: Pick<RecordFeatures, 'sources' | 'targets'>): Component {
+  const parts = [overlap(m.sources, r.sources), overlap(m.targets, r.targets, true)].filter((x): x is number => x !== null);
+  if (parts.length === 0) return { score: null, blocks: false, note: 'no comparable actors' };
+  const score = parts.reduce((s, x) => s + x, 0) / parts.length;
+  return { score, blocks: false, note: `actor overlap ${score.toFixed(2)}` };
+}
+
+/**
+ * For an undated mention: a retelling is more often of a recent event, so a record dated in
+ * the four months before the article scores a little above one dated long before.
+ */
+export function recencyPrior(m: Pick<MentionFeatures, 'published' | 'date' | 'articleId' | 'sources' | 'targets'>, r: Pick<RecordFeatures, 'date' | 'dateEnd' | 'articleIds'>): number {
+  if (m.date !== null) return UNKNOWN_SCORE.date;
+  // A bare retelling ("the attack", no actors) in the article that reported the record lives
+  // in that narrative's time; a mention naming actors is judged on them, since one article
+  // can tell the history of several like events.
+  if (m.sources.length === 0 && m.targets.length === 0 && r.articleIds?.includes(m.articleId)) return SAME_ARTICLE_DATE_SCORE;
+  if (!m.published || !r.date) return UNKNOWN_SCORE.date;
+  const gap = dateGapDays({ date: m.published, dateEnd: null }, r);
+  return gap !== null && gap <= 120 ? 0.5 : 0.3;
+}
+
+export interface MergeScore {
+  readonly score: number;
+  readonly linkable: boolean;
+  readonly reason: string;
+}
+
+/**
+ * Σ weight × component score, an unknown component counting its neutral value. Blocks: an
+ * incompatible type, dates beyond the window, precise places over 100 km apart in different
+ * admin areas (unless actors and date agree strongly: then the distance is a contradiction to
+ * show, not a reason to split), an undated mention and a record dated after its article. An
+ * undated pair joins only on strong actor and type agreement with no place disagreeing.
+ */
+export function scoreMerge(m: MentionFeatures, r: RecordFeatures): MergeScore {
+  const type = typeScore(m, r);
+  const date = dateScore(m, r);
+  const place = placeScore(m.place, r.place);
+  const actors = actorScore(m, r);
+  const reason = [type.note, date.note, place.note, actors.note].join('; ');
+  const strongActors = (actors.score ?? 0) >= 0.75;
+  if (type.blocks || date.blocks) return { score: 0, linkable: false, reason };
+  // An article reports what happened before it was published.
+  if (!m.date && m.published && r.date && r.date.slice(0, 10) > m.published.slice(0, 10)) {
+    return { score: 0, linkable: false, reason: `${reason}; record dated after the article` };
+  }
+  if (place.blocks && !(strongActors && (date.score ?? 0) >= 0.6)) return { score: 0, linkable: false, reason };
+  // Undated: the actors (the target above all) must agree strongly, the type closely, and no known place may disagree;
+  // two undated sides must share the code and agree on both source and target.
+  const sameArticle = r.articleIds?.includes(m.articleId) === true;
+  const undatedOk =
+    date.score !== null ||
+    // A later retelling in the same article ("the attack on the base"): type and place suffice.
+    (sameArticle && (type.score ?? 0) >= 0.7 && (place.score ?? 0) >= 0.5) ||
+    (strongActors &&
+      targetsAgree(m, r) &&
+      (type.score ?? 0) >= 0.7 &&
+      (place.score === null || place.score >= 0.5) &&
+      ((m.date === null) !== (r.date === null) || (m.code === r.code && bothRolesAgree(m, r))));
+  if (!undatedOk) return { score: 0, linkable: false, reason: `${reason}; undated without strong agreement` };
+  const score =
+    MERGE_WEIGHTS.type * (type.score ?? 0) +
+    MERGE_WEIGHTS.date * (date.score ?? recencyPrior(m, r)) +
+    MERGE_WEIGHTS.place * (place.score ?? UNKNOWN_SCORE.place) +
+    MERGE_WEIGHTS.actors * (actors.score ?? UNKNOWN_SCORE.actors);
+  return { score, linkable: score >= (date.score === null ? UNDATED_THRESHOLD : MERGE_THRESHOLD), reason };
+}
+
+/** The best record for the mention, or null when none clears the threshold. Ties go to the older id order given. */
+export function bestRecord(m: MentionFeatures, candidates: readonly RecordFeatures[]): { record: RecordFeatures; merge: MergeScore } | null {
+  let best: { record: RecordFeatures; merge: MergeScore } | null = null;
+  for (const r of candidates) {
+    const merge = scoreMerge(m, r);
+    if (merge.linkable && (best === null || merge.score > best.merge.score)) best = { record: r, merge };
+  }
+  return best;
+}
+
+const PRECISION_RANK: Record<string, number> = { day: 4, week: 3, month: 2, year: 1 };
+
+/** Most frequent first; ties by first appearance. */
+function byFrequency<T>(values: readonly T[], key: (v: T) => string): T[] {
+  const counts = new Map<string, { v: T; n: number; first: number }>();
+  values.forEach((v, i) => {
+    const k = key(v);
+    const c = counts.get(k);
+    if (c) c.n++;
+    else counts.set(k, { v, n: 1, first: i });
+  });
+  return [...counts.values()].sort((a, b) => b.n - a.n || a.first - b.first).map((c) => c.v);
+}
+
+export interface CanonicalRecord extends Omit<RecordFeatures, 'id'> {
+  readonly firstReported: string | null;
+  readonly lastReported: string | null;
+  readonly mentionCount: number;
+}
+
+/**
+ * A record's attributes from its mentions: the most reported code; the most precise date,
+ * then the most reported; the most reported precise place; every actor, most cited first.
+ * Disagreements are not settled here: contradictions lists them.
+ */
+export function canonicalRecord(mentions: readonly MentionFeatures[]): CanonicalRecord {
+  const first = mentions[0];
+  if (!first) throw new Error('a record needs at least one mention');
+  const code = byFrequency(mentions, (m) => m.code)[0]!.code;
+  const dated = mentions.filter((m) => m.date !== null);
+  const bestRank = Math.max(0, ...dated.map((m) => PRECISION_RANK[m.datePrecision ?? ''] ?? 0));
+  const date = byFrequency(
+    dated.filter((m) => (PRECISION_RANK[m.datePrecision ?? ''] ?? 0) === bestRank),
+    (m) => `${m.date}|${m.dateEnd}`,
+  )[0];
+  const places = mentions.map((m) => m.place).filter((p): p is PlaceFeatures => p !== null);
+  const precise = places.filter((p) => !isCoarsePlace(p));
+  const place = byFrequency(precise.length > 0 ? precise : places, (p) => p.id ?? p.name)[0] ?? null;
+  const published = mentions.map((m) => m.published).filter((d): d is string => d !== null).sort();
+  return {
+    code,
+    rootCode: code.slice(0, 2),
+    plover: byFrequency(mentions.filter((m) => m.code === code), (m) => m.plover ?? '')[0]?.plover ?? first.plover,
+    date: date?.date ?? null,
+    dateEnd: date?.dateEnd ?? null,
+    datePrecision: date?.datePrecision ?? null,
+    place,
+    sources: byFrequency(mentions.flatMap((m) => m.sources), (k) => k),
+    targets: byFrequency(mentions.flatMap((m) => m.targets), (k) => k),
+    firstReported: published[0] ?? null,
+    lastReported: published[published.length - 1] ?? null,
+    mentionCount: mentions.length,
+  };
+}

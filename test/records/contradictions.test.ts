@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { actorGroups, findContradictions, type MentionClaim } from '../../src/records/contradictions.js';
+
+const claim = (id: string, outlet: string, over: Partial<MentionClaim> = {}): MentionClaim => ({
+  eventId: id,
+  articleId: `a_${id}`,
+  outlet,
+  evidence: `text of ${id}`,
+  sources: [{ key: 'name:insurgents', name: 'Insurgents' }],
+  targets: [{ key: 'name:soldiers', name: 'four soldiers' }],
+  date: '2021-03-08',
+  datePrecision: 'day',
+  place: { id: 'm', name: 'Mosul', lat: 36.34, lon: 43.13, precision: 'city', country: 'IRQ', admin1: 'IQ-NI' },
+  magnitudes: [{ kind: 'killed', value: 4, qualifier: 'exact' }],
+  ...over,
+});
+
+describe('findContradictions', () => {
+  it('finds nothing when the reports agree', () => {
+    expect(findContradictions([claim('1', 'A'), claim('2', 'B')])).toEqual([]);
+  });
+
+  it('lists each death toll with the outlets and events behind it', () => {
+    const cs = findContradictions([claim('1', 'A'), claim('2', 'B', { magnitudes: [{ kind: 'killed', value: 6, qualifier: 'exact' }] }), claim('3', 'C')]);
+    expect(cs).toEqual([
+      {
+        field: 'number:killed',
+        values: [
+          { value: '4', outlets: ['A', 'C'], articleIds: ['a_1', 'a_3'], eventIds: ['1', '3'], evidence: ['text of 1', 'text of 3'] },
+          { value: '6', outlets: ['B'], articleIds: ['a_2'], eventIds: ['2'], evidence: ['text of 2'] },
+        ],
+      },
+    ]);
+  });
+
+  it('treats "at least" as a lower bound', () => {
+    const atLeast = (v: number) => [{ kind: 'killed', value: v, qualifier: 'at-least' }];
+    expect(findContradictions([claim('1', 'A'), claim('2', 'B', { magnitudes: atLeast(3) })])).toEqual([]);
+    expect(findContradictions([claim('1', 'A'), claim('2', 'B', { magnitudes: atLeast(5) })]).map((c) => c.field)).toEqual(['number:killed']);
+  });
+
+  it('flags different perpetrators, days and distant places', () => {
+    const cs = findContradictions([
+      claim('1', 'A'),
+      claim('2', 'B', {
+        sources: [{ key: 'arm-isis', name: 'Islamic State' }],
+        date: '2021-03-09',
+        place: { id: 'b', name: 'Basra', lat: 30.5, lon: 47.8, precision: 'city', country: 'IRQ', admin1: 'IQ-BA' },
+      }),
+    ]);
+    expect(cs.map((c) => c.field)).toEqual(['source', 'date', 'place']);
+    expect(cs[0]!.values.map((v) => [v.value, v.outlets])).toEqual([
+      ['Insurgents', ['A']],
+      ['Islamic State', ['B']],
+    ]);
+  });
+
+  it('does not call a report naming fewer victims, a coarser date or a country a contradiction', () => {
+    const cs = findContradictions([
+      claim('1', 'A', { targets: [{ key: 'x', name: 'X' }, { key: 'y', name: 'Y' }] }),
+      claim('2', 'B', { targets: [{ key: 'y', name: 'Y' }], date: '2021-03', datePrecision: 'month' }),
+      claim('3', 'C', { targets: [{ key: 'x', name: 'X' }], place: { id: 'i', name: 'Iraq', lat: 33, lon: 44, precision: 'country', country: 'IRQ', admin1: null } }),
+    ]);
+    expect(cs).toEqual([]);
+  });
+
+  it('chains actor sets that share an actor', () => {
+    expect(actorGroups([new Set(['x']), new Set(['y']), new Set(['x', 'y'])])).toBe(1);
+    expect(actorGroups([new Set(['x']), new Set(['y'])])).toBe(2);
+  });
+});

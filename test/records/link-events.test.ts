@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import {
+  bestRecord,
+  canonicalRecord,
+  dateGapDays,
+  haversineKm,
+  isLinkable,
+  type MentionFeatures,
+  placeScore,
+  recencyPrior,
+  type PlaceFeatures,
+  type RecordFeatures,
+  scoreMerge,
+} from '../../src/records/link-events.js';
+
+const mosul: PlaceFeatures = { id: 'gn:mosul', name: 'Mosul', lat: 36.34, lon: 43.13, precision: 'city', country: 'IRQ', admin1: 'IQ-NI' };
+const basra: PlaceFeatures = { id: 'gn:basra', name: 'Basra', lat: 30.5, lon: 47.8, precision: 'city', country: 'IRQ', admin1: 'IQ-BA' };
+const iraq: PlaceFeatures = { id: 'gn:iraq', name: 'Iraq', lat: 33, lon: 44, precision: 'country', country: 'IRQ', admin1: null };
+
+const mention = (over: Partial<MentionFeatures> = {}): MentionFeatures => ({
+  eventId: 'e1',
+  articleId: 'a1',
+  published: '2021-03-10',
+  code: '193',
+  rootCode: '19',
+  plover: 'ASSAULT',
+  date: '2021-03-08',
+  dateEnd: '2021-03-08',
+  datePrecision: 'day',
+  place: mosul,
+  sources: ['name:insurgents'],
+  targets: ['name:soldiers'],
+  ...over,
+});
+
+const record = (over: Partial<RecordFeatures> = {}): RecordFeatures => ({
+  id: 'r1',
+  code: '193',
+  rootCode: '19',
+  plover: 'ASSAULT',
+  date: '2021-03-08',
+  dateEnd: '2021-03-08',
+  datePrecision: 'day',
+  place: mosul,
+  sources: ['name:insurgents'],
+  targets: ['name:soldiers'],
+  articleIds: ['a0'],
+  ...over,
+});
+
+describe('date and place measures', () => {
+  it('measures gaps between dates of any precision, zero when they overlap', () => {
+    expect(dateGapDays({ date: '2021-03-08', dateEnd: null }, { date: '2021-03-11', dateEnd: null })).toBe(3);
+    expect(dateGapDays({ date: '2020-01', dateEnd: null }, { date: '2020-01-03', dateEnd: null })).toBe(0);
+    expect(dateGapDays({ date: '2020-01', dateEnd: null }, { date: '2020-02-03', dateEnd: null })).toBe(3);
+    expect(dateGapDays({ date: null, dateEnd: null }, { date: '2020-02-03', dateEnd: null })).toBeNull();
+  });
+
+  it('computes great-circle distances', () => {
+    expect(haversineKm(mosul, basra)).toBeGreaterThan(500);
+    expect(haversineKm(mosul, mosul)).toBe(0);
+  });
+
+  it('lets a country agree with a city inside it, and blocks precise places far apart', () => {
+    expect(placeScore(iraq, mosul).score).toBe(0.5);
+    expect(placeScore(mosul, basra).blocks).toBe(true);
+    expect(placeScore(mosul, { ...basra, admin1: 'IQ-NI' }).blocks).toBe(false);
+  });
+});
+
+describe('scoreMerge', () => {
+  it('joins a second report of the same strike', () => {
+    const s = scoreMerge(mention(), record());
+    expect(s.linkable).toBe(true);
+    expect(s.reason).toMatch(/same code.*same day.*same place/);
+  });
+
+  it('keeps apart events of other types, days beyond the window, and far places', () => {
+    expect(scoreMerge(mention({ code: '141', rootCode: '14', plover: 'PROTEST' }), record()).linkable).toBe(false);
+    expect(scoreMerge(mention({ date: '2021-03-15', dateEnd: '2021-03-15' }), record()).linkable).toBe(false);
+    expect(scoreMerge(mention({ place: basra, sources: ['x'], targets: ['y'] }), record()).linkable).toBe(false);
+  });
+
+  it('joins a mention dated only by month to a day-dated record with the same actors', () => {
+    expect(scoreMerge(mention({ date: '2021-03', dateEnd: '2021-03', datePrecision: 'month' }), record()).linkable).toBe(true);
+  });
+
+  it('lets an undated mention join only on strong target agreement, and never a record dated after its article', () => {
+    const undated = mention({ date: null, dateEnd: null, datePrecision: null, place: null });
+    expect(scoreMerge(undated, record()).linkable).toBe(true);
+    expect(scoreMerge({ ...undated, targets: ['name:police'] }, record()).linkable).toBe(false);
+    expect(scoreMerge(undated, record({ date: '2021-04-01', dateEnd: '2021-04-01' })).linkable).toBe(false);
+  });
+
+  it('joins an undated retelling without actors to a record of its own article only', () => {
+    const retelling = mention({ code: '194', date: null, dateEnd: null, datePrecision: null, sources: [], targets: [] });
+    expect(scoreMerge(retelling, record({ articleIds: ['a1'] })).linkable).toBe(true);
+    expect(scoreMerge(retelling, record({ articleIds: ['a9'] })).linkable).toBe(false);
+  });
+
+  it('gives an undated mention the time of its own article only when it names no actors', () => {
+    const bare = mention({ date: null, dateEnd: null, datePrecision: null, sources: [], targets: [] });
+    const own = record({ articleIds: ['a1'], date: '2019-01-01', dateEnd: '2019-01-01' });
+    expect(recencyPrior(bare, own)).toBeGreaterThan(recencyPrior({ ...bare, targets: ['name:soldiers'] }, own));
+    expect(recencyPrior({ ...bare, articleId: 'a2' }, record({ date: '2021-02-01', dateEnd: '2021-02-01' }))).toBeGreaterThan(
+      recencyPrior({ ...bare, articleId: 'a2' }, record({ date: '2019-02-01', dateEnd: '2019-02-01' })),
+    );
+  });
+
+  it('picks the best of several candidates', () => {
+    const best = bestRecord(mention(), [record({ id: 'weak', code: '190', sources: ['other'] }), record({ id: 'strong' })]);
+    expect(best?.record.id).toBe('strong');
+    expect(bestRecord(mention(), [record({ id: 'far', date: '2020-01-01', dateEnd: '2020-01-01' })])).toBeNull();
+  });
+
+  it('does not link what did not happen', () => {
+    expect(isLinkable('planned')).toBe(false);
+    expect(isLinkable('asserted')).toBe(true);
+    expect(isLinkable('denied')).toBe(true);
+  });
+});
+
+describe('canonicalRecord', () => {
+  it('prefers the most precise date, the most reported code and precise place, and spans first to last report', () => {
+    const c = canonicalRecord([
+      mention({ eventId: 'a', code: '190', date: '2021-03', dateEnd: '2021-03', datePrecision: 'month', place: iraq, published: '2021-03-20' }),
+      mention({ eventId: 'b', published: '2021-03-09' }),
+      mention({ eventId: 'c', sources: ['name:islamic state'], published: '2021-03-12' }),
+    ]);
+    expect([c.code, c.date, c.datePrecision, c.place?.name]).toEqual(['193', '2021-03-08', 'day', 'Mosul']);
+    expect(c.sources).toEqual(['name:insurgents', 'name:islamic state']);
+    expect([c.firstReported, c.lastReported, c.mentionCount]).toEqual(['2021-03-09', '2021-03-20', 3]);
+  });
+});

@@ -1,0 +1,129 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/knowledge.js';
+import { type Analyzer, createAnalyzer } from '../../src/pipeline/analyze-article.js';
+import { ingestFiles } from '../../src/pipeline/ingest-files.js';
+import { reanalyzeStored } from '../../src/pipeline/reanalyze.js';
+import { findArticles } from '../../src/store/articles-repository.js';
+import { openStore, type Store } from '../../src/store/open-store.js';
+import { findRecords, getRecord, outletSummaries, type RecordOut, recordStats } from '../../src/store/records-queries.js';
+
+const FIXTURES = join(__dirname, '../fixtures/records');
+const SEED = join(__dirname, '../../../shared/corpus/seed-digest.txt');
+
+let analyzer: Analyzer;
+beforeAll(() => {
+  analyzer = createAnalyzer(loadKnowledge());
+});
+
+const freshStore = (): Promise<Store> => openStore(join(mkdtempSync(join(tmpdir(), 'dossier-records-')), 'r.db'));
+
+/** The record holding the Mosul base strike: the one whose mentions report killed soldiers. */
+const strikeOf = (records: readonly RecordOut[]): RecordOut | undefined => records.find((r) => r.place?.name === 'Mosul' && r.code.startsWith('19') && r.mentions.length > 1);
+
+describe('event records from three invented reports of one strike', () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await freshStore();
+    const s = await ingestFiles(store, [join(FIXTURES, 'wire-strike.txt'), join(FIXTURES, 'ledger-strike.txt'), join(FIXTURES, 'gazette-strike.txt')], { analyzer });
+    expect(s.errors).toEqual([]);
+  });
+
+  it('links the three reports and the wire’s later retelling into one record', async () => {
+    const strike = strikeOf(await findRecords(store));
+    expect(strike).toBeDefined();
+    expect(new Set(strike!.mentions.map((m) => m.articleId)).size).toBe(3);
+    expect(strike!.mentions.filter((m) => m.outlet === 'Example Wire').length).toBe(2);
+    expect([strike!.date, strike!.datePrecision]).toEqual(['2021-03-08', 'day']);
+    expect(strike!.outlets).toEqual(['Example Wire', 'Harbor Gazette', 'Northern Ledger']);
+  });
+
+  it('counts the wire and the ledger, which share a paragraph, as one witness', async () => {
+    const strike = (await getRecord(store, strikeOf(await findRecords(store))!.id))!;
+    expect(strike.independentOutlets).toBe(2);
+    const copied = strike.witnesses.find((g) => g.reasons.includes('shared passage'));
+    expect(copied?.outlets.sort()).toEqual(['Example Wire', 'Northern Ledger']);
+  });
+
+  it('shows both death tolls and both perpetrators without choosing', async () => {
+    const strike = strikeOf(await findRecords(store))!;
+    expect(strike.disputed).toBe(true);
+    const killed = strike.contradictions.find((c) => c.field === 'number:killed');
+    expect(killed?.values.map((v) => [v.value, [...v.outlets].sort()])).toEqual([
+      ['4', ['Example Wire', 'Harbor Gazette']],
+      ['6', ['Northern Ledger']],
+    ]);
+    expect(strike.contradictions.find((c) => c.field === 'source')?.values.map((v) => v.outlets.sort())).toEqual([['Example Wire', 'Northern Ledger'], ['Harbor Gazette']]);
+    expect(strike.contradictions.some((c) => c.field === 'target')).toBe(false);
+  });
+
+  it('keeps the protest in Basra apart, and filters records', async () => {
+    const protests = await findRecords(store, { code: '14' });
+    expect(protests).toHaveLength(1);
+    expect(protests[0]!.mentions).toHaveLength(1);
+    expect((await findRecords(store, { disputed: true })).every((r) => r.disputed)).toBe(true);
+    expect((await findRecords(store, { minIndependent: 2 })).map((r) => r.id)).toEqual([strikeOf(await findRecords(store))!.id]);
+    expect((await findRecords(store, { outlet: 'gazette', code: '19' })).length).toBeGreaterThan(0);
+    expect(await findRecords(store, { outlet: 'no such outlet' })).toEqual([]);
+  });
+
+  it('summarizes each outlet: articles, dates, actors, event types', async () => {
+    const outlets = await outletSummaries(store);
+    expect(outlets.map((o) => [o.name, o.articles, o.firstDate]).sort()).toEqual([
+      ['Example Wire', 1, '2021-03-09'],
+      ['Harbor Gazette', 1, '2021-03-10'],
+      ['Northern Ledger', 1, '2021-03-10'],
+    ]);
+    const gazette = outlets.find((o) => o.name === 'Harbor Gazette')!;
+    expect(gazette.topEventTypes.map((t) => t.type).sort()).toEqual(['ASSAULT', 'PROTEST']);
+    expect(gazette.topActors.map((a) => a.name)).toContain('Islamic State');
+  });
+
+  it('gives the same records after re-annotating every article', async () => {
+    const before = (await findRecords(store)).map((r) => [r.id, r.mentions.map((m) => m.eventId).sort()]);
+    const s = await reanalyzeStored(store, analyzer, { force: true });
+    expect(s.updated).toBe(3);
+    const after = (await findRecords(store)).map((r) => [r.id, r.mentions.map((m) => m.eventId).sort()]);
+    expect(after.sort()).toEqual(before.sort());
+  });
+});
+
+describe.skipIf(!existsSync(SEED))('event records on the seed digest', () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await freshStore();
+    expect((await ingestFiles(store, [SEED], { analyzer })).errors).toEqual([]);
+  });
+
+  it('makes the killing of Soleimani and al-Muhandis one record reported by several articles and outlets', async () => {
+    const records = await findRecords(store, { actor: 'per-abu-mahdi-al-muhandis', code: '18' });
+    expect(records).toHaveLength(1);
+    const killing = records[0]!;
+    expect(killing.date).toBe('2020-01-03');
+    expect(killing.target.map((t) => t.id)).toEqual(expect.arrayContaining(['per-qasem-soleimani', 'per-abu-mahdi-al-muhandis']));
+    expect(new Set(killing.mentions.map((m) => m.articleId)).size).toBeGreaterThanOrEqual(3);
+    expect(killing.outlets.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('does not count the paragraphs repeated between the 18 and 23 April articles as two witnesses', async () => {
+    const april = (await findArticles(store, {})).filter((a) => a.date === '2020-04-18' || a.date === '2020-04-23').map((a) => a.id);
+    expect(april).toHaveLength(2);
+    const shared = (await findRecords(store)).filter((r) => april.every((id) => r.mentions.some((m) => m.articleId === id)));
+    expect(shared.length).toBeGreaterThan(0);
+    for (const r of shared) {
+      const witnesses = (await getRecord(store, r.id))!.witnesses;
+      const aprilGroups = witnesses.filter((g) => g.articleIds.some((id) => april.includes(id)));
+      expect(aprilGroups).toHaveLength(1);
+      expect(aprilGroups[0]!.reasons).toContain('shared passage');
+    }
+  });
+
+  it('reports its figures', async () => {
+    const s = await recordStats(store);
+    expect(s.records).toBeGreaterThan(0);
+    expect(s.multiArticle).toBeGreaterThan(0);
+    expect(s.records).toBeLessThan(await store.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n)));
+  });
+});
