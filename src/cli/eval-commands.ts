@@ -65,6 +65,17 @@ export function registerEvalCommands(program: Command, someInputsFailed: () => v
       print(formatEventEvalLines(scores));
     });
   evalCommand
+    .command('coref')
+    .description('Event coreference on ECB+ with gold mentions (validated sentences): MUC, B3, CEAF-e, CoNLL F1, and the same-lemma baseline')
+    .requiredOption('--ecbplus <dir>', 'the ECB+ folder (XML documents and ECBplus_coreference_sentences.csv)')
+    .option('--topics <list>', 'comma-separated topics to evaluate, e.g. the dev split 2,5,12,18,21,23,34,35')
+    .action(async (opts: { ecbplus: string; topics?: string }) => {
+      const topics = opts.topics?.split(',').map((t) => t.trim()).filter(Boolean);
+      for (const t of topics ?? []) if (!/^\d+$/.test(t)) throw new UsageError(`topic "${t}" is not a number`);
+      const { formatCorefEvalLines, runCorefEval } = await import('../eval/coref-eval.js');
+      print(formatCorefEvalLines(await runCorefEval(opts.ecbplus, topics ? { topics } : {})));
+    });
+  evalCommand
     .command('geo')
     .description('Geocoding on GeoWebNews, LGL, TR-News or GeoVirus XML: accuracy@161 km, mean/median error, AUC')
     .argument('<path>', 'a dataset file or a folder of them')
