@@ -17,10 +17,8 @@ export interface PlaceFeatures {
   readonly admin1: string | null;
 }
 
-export interface MentionFeatures {
-  readonly eventId: string;
-  readonly articleId: string;
-  readonly published: string | null;
+/** What both a mention and a record bring to the merge rule. */
+interface EventFeatures {
   readonly code: string;
   readonly rootCode: string;
   readonly plover: string | null;
@@ -32,18 +30,15 @@ export interface MentionFeatures {
   readonly targets: readonly ActorKey[];
 }
 
+export interface MentionFeatures extends EventFeatures {
+  readonly eventId: string;
+  readonly articleId: string;
+  readonly published: string | null;
+}
+
 /** What a record offers to the merge rule: its canonical attributes and every actor its mentions name. */
-export interface RecordFeatures {
+export interface RecordFeatures extends EventFeatures {
   readonly id: string;
-  readonly code: string;
-  readonly rootCode: string;
-  readonly plover: string | null;
-  readonly date: string | null;
-  readonly dateEnd: string | null;
-  readonly datePrecision: string | null;
-  readonly place: PlaceFeatures | null;
-  readonly sources: readonly ActorKey[];
-  readonly targets: readonly ActorKey[];
   /** Articles with a mention in the record: a lead and its retelling share one. */
   readonly articleIds?: readonly string[];
 }

@@ -13,9 +13,10 @@ import {
   parseCorrectionsFile,
   undoLastCorrection,
 } from '../../src/store/corrections-repository.js';
-import { type ActorRecord, saveMentions } from '../../src/store/mentions-repository.js';
+import { saveMentions } from '../../src/store/mentions-repository.js';
 import { findActors } from '../../src/store/mentions-queries.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
+import { describeNewActor, insertArticleRow } from './store-fixtures.js';
 
 const TEXT = 'Rowan Vale met Ivo Stark. Vale said the Harbour Guild and the Guild of Rowan Bay agreed.';
 
@@ -30,19 +31,7 @@ function annotated(id: string, links: Array<[string, EntityType, string]>): Docu
   return { ...base, layers: { entities, actors } };
 }
 
-const describeActor = (id: string, surface: string, type: string): ActorRecord => ({
-  id,
-  name: surface,
-  type: type.toLowerCase(),
-  country: null,
-  sector: null,
-  cameo: null,
-  wikidata: null,
-  origin: 'new',
-  aliases: [],
-  memberOf: [],
-  roles: [],
-});
+const describeActor = describeNewActor;
 
 const LINKS: Array<[string, EntityType, string]> = [
   ['Rowan Vale', 'PERSON', 'new:person:rowan-vale'],
@@ -55,11 +44,7 @@ const LINKS: Array<[string, EntityType, string]> = [
 async function saveArticleWithMentions(store: Store, id: string): Promise<void> {
   const corrections = await activeCorrections(store);
   await store.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('articles')
-      .values({ id, title: 't', outlet_id: null, author_id: null, date: '2020-05-05', date_precision: 'day', date_reason: null, url: null, text: TEXT, author_bio: null, content_hash: id, extra: '{}', source_file: 'f', start_line: 1, end_line: 1, start_byte: 0, end_byte: 1, reader: 'text', ingested_at: 'now' })
-      .onConflict((oc) => oc.column('id').doNothing())
-      .execute();
+    await insertArticleRow(trx, id, TEXT);
     await saveMentions(trx, id, annotated(id, LINKS), { corrections, describeActor }, []);
   });
 }

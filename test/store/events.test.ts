@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addCorrection } from '../../src/store/corrections-repository.js';
 import { findEvents, findQuotes, reviewQueue } from '../../src/store/events-queries.js';
-import { type ActorRecord, saveMentions } from '../../src/store/mentions-repository.js';
+import { saveMentions } from '../../src/store/mentions-repository.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
+import { describeNewActor, insertArticleRow } from './store-fixtures.js';
 import { recordDecision, undoLastDecision } from '../../src/store/review-repository.js';
 import { createDocument } from '../../src/text/create-document.js';
 import type { Document, EventAttrs, Span } from '../../src/text/document.js';
@@ -18,19 +19,7 @@ const at = (surface: string, from = 0): Span => {
   return { start, end: start + surface.length };
 };
 
-const describeActor = (id: string, surface: string, type: string): ActorRecord => ({
-  id,
-  name: surface,
-  type: type.toLowerCase(),
-  country: null,
-  sector: null,
-  cameo: null,
-  wikidata: null,
-  origin: 'new',
-  aliases: [],
-  memberOf: [],
-  roles: [],
-});
+const describeActor = describeNewActor;
 
 /** Every layer written by hand, as the stages would: two events (one inside the quote) and one quote. */
 function annotatedDoc(id: string): Document {
@@ -118,10 +107,7 @@ describe('events and quotes in the store', () => {
   beforeEach(async () => {
     store = await openStore(join(mkdtempSync(join(tmpdir(), 'dossier-events-')), 'e.db'));
     await store.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('articles')
-        .values({ id: 'a1', title: 't', outlet_id: null, author_id: null, date: '2020-05-05', date_precision: 'day', date_reason: null, url: null, text: TEXT, author_bio: null, content_hash: 'h', extra: '{}', source_file: 'f', start_line: 1, end_line: 1, start_byte: 0, end_byte: 1, reader: 'text', ingested_at: 'now' })
-        .execute();
+      await insertArticleRow(trx, 'a1', TEXT);
       await saveMentions(trx, 'a1', annotatedDoc('a1'), { corrections: [], describeActor }, []);
     });
   });
