@@ -20,7 +20,16 @@ export const recordId = (firstEventId: string): string => `r_${createHash('sha25
 /** Counts say how many, not who: "four soldiers" and "six soldiers" are the same actor. */
 const LEADING_COUNT = /^(?:(?:at least|more than|about|some|nearly|around)\s+)?(?:\d[\d,]*|a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|hundreds of|several|many)\s+/i;
 
-export const actorKey = (actorId: string | null, name: string): ActorKey => actorId ?? `name:${name.toLowerCase().replace(LEADING_COUNT, '').trim()}`;
+/**
+ * A state, its government, armed forces and police are one party when reports are compared:
+ * "the US", "Washington" and "US forces" do not dispute who struck.
+ */
+const STATE_ORGAN = /^([a-z]{3})-(?:gov|mil|cop)$/;
+
+export const actorKey = (actorId: string | null, name: string): ActorKey => {
+  if (actorId) return actorId.replace(STATE_ORGAN, 'cc-$1');
+  return `name:${name.toLowerCase().replace(LEADING_COUNT, '').trim()}`;
+};
 
 /** Blocking margin for the SQL pre-filter; the merge rule then applies the exact window. */
 const MARGIN_DAYS = 75;

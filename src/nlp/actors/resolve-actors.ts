@@ -51,6 +51,8 @@ interface Context {
   readonly doc: Document;
   readonly entities: readonly Entity[];
   readonly tokens: NonNullable<Document['layers']['tokens']>;
+  /** Part-of-speech tags aligned with tokens, when the pos stage ran. */
+  readonly pos: NonNullable<Document['layers']['pos']>;
   readonly k: ActorKnowledge;
 }
 
@@ -104,6 +106,9 @@ function metonymy(ctx: Context, e: Entity): { government: boolean; cue: string }
   }
   if (before && LOCATIVE.has(before)) return { government: false, cue: `after '${before}'` };
   if (after && AGENT_VERBS.has(after)) return { government: true, cue: `subject of '${after}'` };
+  // Any finite verb right after the name makes it the one acting: "Washington assassinated".
+  const tag = ctx.pos[j]?.tag;
+  if (after && tag && /^(VBD|VBZ|VBP|MD)$/.test(tag) && !LOCATIVE.has(before ?? '')) return { government: true, cue: `subject of '${after}' (${tag})` };
   if (before && AGENT_VERBS.has(before)) return { government: true, cue: `object of '${before}'` };
   if (before === 'between' || before === 'with' || before === 'against' || before === 'by') return { government: true, cue: `after '${before}'` };
   return { government: false, cue: 'no agent cue' };
@@ -120,7 +125,7 @@ function metonymy(ctx: Context, e: Entity): { government: boolean; cue: string }
  */
 export function resolveActors(doc: Document, k: ActorKnowledge): Link[] {
   const entities = doc.layers.entities ?? [];
-  const ctx: Context = { doc, entities, tokens: doc.layers.tokens ?? [], k };
+  const ctx: Context = { doc, entities, tokens: doc.layers.tokens ?? [], pos: doc.layers.pos ?? [], k };
   const links: Link[] = [];
   const byEntity = new Map<number, Link>();
   const personRoles: Array<{ entity: number; link: Link; head: string; country: string | null }> = [];
@@ -263,8 +268,8 @@ function resolveDescription(
 export function createActorsStage(k: ActorKnowledge): Stage<'actors'> {
   return {
     name: 'actors',
-    version: '1',
-    requires: ['tokens', 'entities'],
+    version: '2',
+    requires: ['tokens', 'pos', 'entities'],
     assigns: 'actors',
     run: (doc): Layers['actors'] => resolveActors(doc, k),
   };

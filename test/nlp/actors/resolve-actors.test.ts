@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ActorKnowledge, resolveActors } from '../../../src/nlp/actors/resolve-actors.js';
+import { tagDocument } from '../../../src/nlp/pos/pos-stage.js';
 import type { Document, EntityType } from '../../../src/text/document.js';
 import { runTextStages } from '../../text/run-text-stages.js';
 
@@ -68,6 +69,16 @@ describe('resolveActors', () => {
     expect(linkOf(doc, 0)).toMatchObject({ actorId: 'usa-gov', reason: expect.stringMatching(/metonymy.*subject of 'warned'/) });
     expect(linkOf(doc, 1)?.actorId).toBe('irq-gov');
     expect(linkOf(doc, 2)?.actorId).toBe('cc-irq');
+  });
+
+  it('reads any finite verb after a capital as the government acting, given part-of-speech tags', () => {
+    const doc = withEntities('In January, Washington assassinated a commander. Talks in Washington followed.', [
+      ['Washington', 'GPE'],
+      ['Washington', 'GPE'],
+    ]);
+    const tagged = { ...doc, layers: { ...doc.layers, pos: tagDocument(doc) } };
+    expect(resolveActors(tagged, knowledge).find((l) => l.entity === 0)).toMatchObject({ actorId: 'usa-gov', reason: expect.stringMatching(/subject of 'assassinated'/) });
+    expect(resolveActors(tagged, knowledge).find((l) => l.entity === 1)).toBeUndefined();
   });
 
   it('resolves "the Iraqi lawmaker" to the last named Iraqi lawmaker', () => {
