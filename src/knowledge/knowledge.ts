@@ -8,7 +8,7 @@ import { classifyPlaceType, entityTypeOfKind } from '../nlp/places/place-type.js
 import type { ActorKnowledge } from '../nlp/actors/resolve-actors.js';
 import type { EntityKnowledge } from '../nlp/entities/entities-stage.js';
 import { loadNerModel, type NerModel, recognizeEntities } from '../nlp/ner/recognize.js';
-import type { ActorRecord } from '../store/mentions-repository.js';
+import { type ActorRecord, newActorRecord } from '../store/mentions-repository.js';
 import type { EntityType } from '../text/document.js';
 // events helper: the events stage's knowledge (registry facts + event dictionary).
 import { createEventKnowledge } from '../events/event-knowledge.js';
@@ -124,8 +124,7 @@ export function loadKnowledge(options: KnowledgeOptions = {}): Knowledge {
         roles: a.roles,
       };
     }
-    const type = entityType === 'PERSON' ? 'person' : entityType === 'GPE' ? 'state' : 'organization';
-    return { id, name: surface, type, country: null, sector: null, cameo: null, wikidata: null, origin: 'new', aliases: [], memberOf: [], roles: [] };
+    return newActorRecord(id, surface, entityType);
   };
   // events helper: country words for participant codes ("Israeli", "Syria", "Washington").
   const events = createEventKnowledge(registry, (w) => actors.countryOfName(w) ?? actors.demonymCountry(w) ?? actors.capitalOf(w), {

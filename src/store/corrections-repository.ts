@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { InputError, UsageError } from '../errors.js';
 import { type Correction, effectiveActor, newActorId, overlayNames, splitActorId } from '../nlp/actors/actor-overlay.js';
-import { upsertActor } from './mentions-repository.js';
+import { newActorRecord, upsertActor } from './mentions-repository.js';
 import type { Store } from './open-store.js';
 
 const CorrectionSchema = z.discriminatedUnion('op', [
@@ -77,19 +77,16 @@ export async function reapplyCorrections(db: Store): Promise<number> {
     for (const c of corrections) {
       if (c.op !== 'split') continue;
       const base = await trx.selectFrom('actors').selectAll().where('id', '=', c.actor).executeTakeFirst();
-      await upsertActor(trx, {
-        id: splitActorId(c.actor, c.surface),
-        name: c.name ?? c.surface,
-        type: base?.type ?? 'unknown',
-        country: base?.country ?? null,
-        sector: base?.sector ?? null,
-        cameo: null,
-        wikidata: null,
-        origin: 'split',
-        aliases: [c.surface],
-        memberOf: [],
-        roles: [],
-      });
+      await upsertActor(
+        trx,
+        newActorRecord(splitActorId(c.actor, c.surface), c.name ?? c.surface, '', {
+          type: base?.type ?? 'unknown',
+          country: base?.country ?? null,
+          sector: base?.sector ?? null,
+          origin: 'split',
+          aliases: [c.surface],
+        }),
+      );
     }
     const rows = await trx.selectFrom('entity_mentions').select(['article_id', 'idx', 'raw_actor_id', 'actor_id', 'text', 'type']).execute();
     let changed = 0;
@@ -97,19 +94,7 @@ export async function reapplyCorrections(db: Store): Promise<number> {
       const next = effectiveActor(corrections, { rawActorId: r.raw_actor_id, text: r.text, type: r.type });
       if (next === r.actor_id) continue;
       if (next?.startsWith('new:') && next === newActorId(r.type, r.text)) {
-        await upsertActor(trx, {
-          id: next,
-          name: r.text,
-          type: r.type.toLowerCase(),
-          country: null,
-          sector: null,
-          cameo: null,
-          wikidata: null,
-          origin: 'new',
-          aliases: [],
-          memberOf: [],
-          roles: [],
-        });
+        await upsertActor(trx, newActorRecord(next, r.text, r.type));
       }
       await trx.updateTable('entity_mentions').set({ actor_id: next }).where('article_id', '=', r.article_id).where('idx', '=', r.idx).execute();
       changed++;

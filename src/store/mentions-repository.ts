@@ -19,6 +19,12 @@ export interface ActorRecord {
   readonly roles: readonly unknown[];
 }
 
+/** The record of an actor nobody listed: its surface as name, its type from the entity's. */
+export function newActorRecord(id: string, surface: string, entityType: string, overrides: Partial<ActorRecord> = {}): ActorRecord {
+  const type = entityType === 'PERSON' ? 'person' : entityType === 'GPE' ? 'state' : 'organization';
+  return { id, name: surface, type, country: null, sector: null, cameo: null, wikidata: null, origin: 'new', aliases: [], memberOf: [], roles: [], ...overrides };
+}
+
 export interface MentionContext {
   /** Replayed over every raw link, so a correction made earlier applies to this article too. */
   readonly corrections: readonly Correction[];

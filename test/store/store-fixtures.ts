@@ -1,21 +1,9 @@
 import type { Transaction } from 'kysely';
-import type { ActorRecord } from '../../src/store/mentions-repository.js';
+import { type ActorRecord, newActorRecord } from '../../src/store/mentions-repository.js';
 import type { Database } from '../../src/store/schema.js';
 
 /** Facts for an actor nobody listed, as the knowledge would give them: its surface and type only. */
-export const describeNewActor = (id: string, surface: string, type: string): ActorRecord => ({
-  id,
-  name: surface,
-  type: type.toLowerCase(),
-  country: null,
-  sector: null,
-  cameo: null,
-  wikidata: null,
-  origin: 'new',
-  aliases: [],
-  memberOf: [],
-  roles: [],
-});
+export const describeNewActor = (id: string, surface: string, type: string): ActorRecord => newActorRecord(id, surface, type);
 
 /** A bare article row for layer tests that build their Documents by hand. */
 export async function insertArticleRow(trx: Transaction<Database>, id: string, text: string): Promise<void> {
