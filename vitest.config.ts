@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Throwaway servers (PostgreSQL) for the whole run: test/services/global-setup.ts.
+    globalSetup: ['test/services/global-setup.ts'],
   },
 });

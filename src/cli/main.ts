@@ -11,8 +11,11 @@ import { articleAnnotations } from '../store/mentions-queries.js';
 import { registerServeCommand } from '../api/serve-command.js';
 import { registerEvalCommands } from './eval-commands.js';
 import { registerEventCommands } from './event-commands.js';
+import { registerExportCommands } from './export-commands.js';
 import { registerMentionCommands } from './mention-commands.js';
 import { registerRecordCommands } from './record-commands.js';
+import { ingestToQueue, registerQueueCommands } from './queue-commands.js';
+import { registerWatchCommands } from './watch-commands.js';
 import { printArticle, printArticles, printHits } from './print-articles.js';
 
 /** Runs the CLI and returns its exit code: 0 all went in, 1 some inputs failed, 2 usage. */
@@ -20,7 +23,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   let code = EXIT_OK;
   const program = new Command('dossier')
     .description('Turn raw news into a sourced, queryable record.')
-    .option('--db <path>', 'SQLite database file (default: $DOSSIER_DB or ./dossier.db)')
+    .option('--db <path|url>', 'SQLite database file, or a postgres:// URL (default: $DOSSIER_DB or ./dossier.db)')
     .option('--registry <files...>', 'your actor registry files (YAML or JSON), applied over the shipped actors (also $DOSSIER_REGISTRY, separated by the path delimiter)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
@@ -46,13 +49,21 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('Read news files (digest, HTML, RSS/Atom, JSONL, text, Reuters SGML, .gz), folders, globs or - for stdin, and store their articles')
     .argument('<paths...>')
     .option('--reader <name>', `force a reader: ${READER_NAMES.join(', ')}`)
+    .option('--queue <url>', 'enqueue the articles on Redis (redis://host:port[/db]) for `dossier worker` processes instead of analyzing them here')
     .addHelpText('after', '\nExamples:\n  dossier ingest digest.txt\n  dossier ingest feeds/ "pages/*.html" --db news.db\n  cat export.jsonl | dossier ingest - --reader jsonl')
-    .action(async (paths: string[], opts: { reader?: string }) => {
+    .action(async (paths: string[], opts: { reader?: string; queue?: string }) => {
       if (opts.reader && !READER_NAMES.includes(opts.reader as ReaderName)) throw new UsageError(`unknown reader "${opts.reader}"; one of ${READER_NAMES.join(', ')}`);
       // Readers, models and gazetteer load only when there is text to read.
       const { expandInputs, ingestFiles } = await import('../pipeline/ingest-files.js');
       const files = await expandInputs(paths);
       const stdin = files.includes('-') ? await readStdin() : undefined;
+      if (opts.queue) {
+        const queueUrl = opts.queue;
+        await withStore(async (store) => {
+          code = await ingestToQueue(store, queueUrl, files, { reader: opts.reader as ReaderName | undefined, stdin });
+        });
+        return;
+      }
       const analyzer = await fullAnalyzer();
       const store = await db();
       let stop = false;
@@ -159,6 +170,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerMentionCommands(program, withStore);
   registerEventCommands(program, withStore);
   registerRecordCommands(program, withStore);
+  registerExportCommands(program, withStore);
+  registerQueueCommands(program, withStore, fullAnalyzer);
+  registerWatchCommands(program, withStore, { analyzer: fullAnalyzer, failed: () => { code = EXIT_SOME_INPUTS_FAILED; } });
 
   registerServeCommand(program, { storePath: () => storePath(program.opts<{ db?: string }>().db), analyzer: fullAnalyzer });
   registerEvalCommands(program, () => {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { Contradiction } from '../records/contradictions.js';
+import type { Inconsistency } from '../records/inconsistencies.js';
 import type { Store } from '../store/open-store.js';
 import { findRecords, getRecord, outletSummaries, type RecordActorOut, type RecordOut } from '../store/records-queries.js';
 import { isoDate, positiveInt } from './cli-arguments.js';
@@ -15,13 +16,18 @@ const who = (xs: readonly RecordActorOut[]): string => xs.map((x) => x.name).joi
 
 function recordLine(r: RecordOut): string {
   const date = r.date ? `${r.date}${r.datePrecision && r.datePrecision !== 'day' ? ` (${r.datePrecision})` : ''}` : '?';
-  return `${r.id}  ${date.padEnd(10)}  ${r.code.padEnd(4)} ${(r.plover ?? '-').padEnd(9)} ${who(r.source)} → ${who(r.target)}${r.place ? ` @ ${r.place.name}` : ''}  [${r.mentions.length} mentions, ${r.outlets.length} outlets, ${r.independentOutlets} independent${r.disputed ? ', DISPUTED' : ''}]\n`;
+  const flags = `${r.disputed ? ', DISPUTED' : ''}${r.inconsistencies.length > 0 ? `, ${r.inconsistencies.length} inconsistent` : ''}`;
+  return `${r.id}  ${date.padEnd(10)}  ${r.code.padEnd(4)} ${(r.plover ?? '-').padEnd(9)} ${who(r.source)} → ${who(r.target)}${r.place ? ` @ ${r.place.name}` : ''}  [${r.mentions.length} mentions, ${r.outlets.length} outlets, ${r.independentOutlets} independent${flags}]\n`;
 }
 
 function contradictionLines(cs: readonly Contradiction[]): string {
   return cs
     .map((c) => `  ${c.field} disputed:\n${c.values.map((v) => `    ${v.value}: ${v.outlets.join(', ') || '?'} (${v.eventIds.join(', ')})\n      “${(v.evidence[0] ?? '').replace(/\s+/g, ' ').slice(0, 160)}”\n`).join('')}`)
     .join('');
+}
+
+function inconsistencyLines(xs: readonly Inconsistency[]): string {
+  return xs.map((x) => `  inside one article (${x.outlet ?? '?'} ${x.articleId}): ${x.kind}: ${x.note} (${x.eventIds.join(', ')})\n`).join('');
 }
 
 /** `dossier records`, `dossier record <id>` and `dossier outlets`. */
@@ -45,7 +51,7 @@ export function registerRecordCommands(program: Command, withStore: WithStore): 
       await withStore(async (store) => {
         const records = await findRecords(store, o);
         if (o.json) out(`${JSON.stringify(records, null, 2)}\n`);
-        else for (const r of records) out(recordLine(r) + contradictionLines(r.contradictions));
+        else for (const r of records) out(recordLine(r) + contradictionLines(r.contradictions) + inconsistencyLines(r.inconsistencies));
       });
     });
 
@@ -68,9 +74,11 @@ export function registerRecordCommands(program: Command, withStore: WithStore): 
         out('  reports:\n');
         for (const m of r.reports) {
           const mags = m.magnitudes.map((x) => `${x.kind} ${x.text}`).join(', ');
-          out(`    ${m.outlet ?? '-'} ${m.published ?? '?'} ${m.articleId} ${m.eventId}: ${m.code} ${who(m.source)} → ${who(m.target)} ${m.date ?? 'undated'}${m.place ? ` @ ${m.place}` : ''} [${m.modality}]${mags ? ` (${mags})` : ''}\n      “${m.evidence.replace(/\s+/g, ' ').slice(0, 200)}”\n      linked: ${m.reason}\n`);
+          const wires = m.wireCredits.map((c) => `${c.wire ?? 'unnamed agency'} (${c.kind})`).join(', ');
+          out(`    ${m.outlet ?? '-'} ${m.published ?? '?'} ${m.articleId} ${m.eventId}: ${m.code} ${who(m.source)} → ${who(m.target)} ${m.date ?? 'undated'}${m.place ? ` @ ${m.place}` : ''} [${m.modality}]${mags ? ` (${mags})` : ''}\n      “${m.evidence.replace(/\s+/g, ' ').slice(0, 200)}”\n      linked: ${m.reason}${wires ? `\n      credits: ${wires}` : ''}\n`);
         }
         if (r.contradictions.length > 0) out(`  contradictions:\n${contradictionLines(r.contradictions)}`);
+        if (r.inconsistencies.length > 0) out(`  inconsistencies:\n${inconsistencyLines(r.inconsistencies)}`);
       });
     });
 

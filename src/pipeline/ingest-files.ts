@@ -1,15 +1,18 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Transaction } from 'kysely';
 import { glob } from 'tinyglobby';
 import { InputError } from '../errors.js';
 import { fetchInput, isUrl } from '../ingest/fetch-input.js';
 import { isDirectory, loadInput } from '../ingest/load-input.js';
-import type { ReaderName } from '../ingest/raw-article.js';
+import type { RawArticle, ReaderName } from '../ingest/raw-article.js';
 import { chooseReader } from '../ingest/readers.js';
 import type { Store } from '../store/open-store.js';
 import { saveArticle } from '../store/save-article.js';
 import { activeCorrections } from '../store/corrections-repository.js';
-import { type Analyzer, createAnalyzer } from './analyze-article.js';
+import type { Correction } from '../nlp/actors/actor-overlay.js';
+import type { Database } from '../store/schema.js';
+import { type AnalyzedArticle, type Analyzer, createAnalyzer } from './analyze-article.js';
 import { saveLayers } from '../store/save-layers.js';
 
 export interface IngestSummary {
@@ -53,6 +56,24 @@ function walk(dir: string): string[] {
   return files;
 }
 
+/**
+ * Reads one input (a path, a URL, or "-" with the stdin bytes) into raw articles, as every
+ * ingest path does (this one, and the queue enqueuer); throws an InputError when the file
+ * is unreadable or holds no article.
+ */
+export async function readInputFile(
+  file: string,
+  options: Pick<IngestOptions, 'reader' | 'stdin'> = {},
+): Promise<{ articles: RawArticle[]; rejected: InputError[]; bytes: number }> {
+  const given = file === '-' ? options.stdin : isUrl(file) ? await fetchInput(file) : undefined;
+  const source = loadInput(file, given);
+  const result = chooseReader(source, options.reader).read(source);
+  if (result.articles.length === 0 && result.rejected.length === 0) {
+    throw new InputError('DOSSIER_INPUT_NO_ARTICLES', { file }, 'no article found in the file');
+  }
+  return { articles: result.articles, rejected: result.rejected, bytes: Buffer.byteLength(source.text) };
+}
+
 /** Each file is one transaction: it goes in whole or not at all; the batch goes on. */
 export async function ingestFiles(store: Store, files: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const started = performance.now();
@@ -68,25 +89,11 @@ export async function ingestFiles(store: Store, files: readonly string[], option
     options.onFile?.(file, i, files.length);
     summary.files++;
     try {
-      const given = file === '-' ? options.stdin : isUrl(file) ? await fetchInput(file) : undefined;
-      const source = loadInput(file, given);
-      summary.bytes += Buffer.byteLength(source.text);
-      const result = chooseReader(source, options.reader).read(source);
+      const result = await readInputFile(file, options);
+      summary.bytes += result.bytes;
       summary.errors.push(...result.rejected);
-      if (result.articles.length === 0 && result.rejected.length === 0) {
-        throw new InputError('DOSSIER_INPUT_NO_ARTICLES', { file }, 'no article found in the file');
-      }
       const analyzed = result.articles.map((raw) => analyzer.analyze(raw));
-      const outcome = await store.transaction().execute(async (trx) => {
-        let fresh = 0;
-        let known = 0;
-        for (const a of analyzed) {
-          if ((await saveArticle(trx, a, now)) === 'new') fresh++;
-          else known++;
-          await saveLayers(trx, a.doc, analyzer, corrections);
-        }
-        return { fresh, known };
-      });
+      const outcome = await store.transaction().execute((trx) => saveAnalyzed(trx, analyzed, analyzer, corrections, now));
       summary.articlesNew += outcome.fresh;
       summary.articlesKnown += outcome.known;
     } catch (error) {
@@ -96,4 +103,47 @@ export async function ingestFiles(store: Store, files: readonly string[], option
   }
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
+}
+
+/**
+ * Analyzes articles already read (a polled feed's new items) and saves them the way
+ * ingestFiles saves a file: one transaction, articles and layers. `within` writes the
+ * caller's own rows in that same transaction, so they go in with the articles or not at all.
+ */
+export async function saveRawArticles(
+  store: Store,
+  raws: readonly RawArticle[],
+  options: {
+    readonly analyzer: Analyzer;
+    readonly now?: string;
+    readonly within?: (trx: Transaction<Database>) => Promise<void>;
+  },
+): Promise<{ fresh: number; known: number }> {
+  const { analyzer } = options;
+  const now = options.now ?? new Date().toISOString();
+  const corrections = await activeCorrections(store);
+  const analyzed = raws.map((raw) => analyzer.analyze(raw));
+  return store.transaction().execute(async (trx) => {
+    const counts = await saveAnalyzed(trx, analyzed, analyzer, corrections, now);
+    await options.within?.(trx);
+    return counts;
+  });
+}
+
+/** Articles, then their layers, in the caller's transaction: the one save path of every ingest. */
+async function saveAnalyzed(
+  trx: Transaction<Database>,
+  analyzed: readonly AnalyzedArticle[],
+  analyzer: Analyzer,
+  corrections: readonly Correction[],
+  now: string,
+): Promise<{ fresh: number; known: number }> {
+  let fresh = 0;
+  let known = 0;
+  for (const a of analyzed) {
+    if ((await saveArticle(trx, a, now)) === 'new') fresh++;
+    else known++;
+    await saveLayers(trx, a.doc, analyzer, corrections);
+  }
+  return { fresh, known };
 }

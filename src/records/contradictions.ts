@@ -13,6 +13,10 @@ export interface MentionClaim {
   readonly datePrecision: string | null;
   readonly place: PlaceFeatures | null;
   readonly magnitudes: ReadonlyArray<{ kind: string; value: number | null; qualifier: string }>;
+  /** 'asserted', 'reported', 'claimed', 'denied', …: an accusation and its denial are two values. */
+  readonly modality?: string;
+  /** Who claims or denies it, when the article says ("US officials"). */
+  readonly speaker?: string | null;
 }
 
 export interface ContradictionValue {
@@ -55,15 +59,27 @@ export function actorGroups(sets: ReadonlyArray<ReadonlySet<string>>): number {
   return groups.length;
 }
 
+/** How a value is shown: the names, and for a claim or a denial, that it is one and whose. */
+function actorValue(claim: MentionClaim, field: 'source' | 'target'): string {
+  const names = claim[`${field}s`].map((a) => a.name).join(' + ');
+  if (claim.modality !== 'claimed' && claim.modality !== 'denied') return names;
+  return `${names} (${claim.modality}${claim.speaker ? `, per ${claim.speaker}` : ''})`;
+}
+
 /**
  * Mentions disagree on an actor role when their actor sets fall apart into separate groups:
  * "Soleimani" and "al-Muhandis" are joined by a third report naming both (one names fewer
- * victims, not others); "Iranian proxies" and "Islamic State" stay apart.
+ * victims, not others); "Iranian proxies" and "Islamic State" stay apart. A denial disagrees
+ * with every report naming an actor it denies: "Kataib Hezbollah (denied)" against "Kataib
+ * Hezbollah (claimed, per US officials)" is a disputed perpetrator, though one actor.
  */
 function actorConflict(field: 'source' | 'target', claims: readonly MentionClaim[]): Contradiction | null {
   const named = claims.filter((c) => c[`${field}s`].length > 0);
-  if (actorGroups(named.map((c) => new Set(c[`${field}s`].map((a) => a.key)))) < 2) return null;
-  return { field, values: valuesOf(named.map((claim) => ({ value: claim[`${field}s`].map((a) => a.name).join(' + '), claim }))) };
+  const keys = (c: MentionClaim): Set<string> => new Set(c[`${field}s`].map((a) => a.key));
+  const denied = named.filter((c) => c.modality === 'denied');
+  const deniedAgainst = denied.some((d) => named.some((c) => c.modality !== 'denied' && [...keys(c)].some((k) => keys(d).has(k))));
+  if (!deniedAgainst && actorGroups(named.map(keys)) < 2) return null;
+  return { field, values: valuesOf(named.map((claim) => ({ value: actorValue(claim, field), claim }))) };
 }
 
 function dateConflict(claims: readonly MentionClaim[]): Contradiction | null {

@@ -1,6 +1,7 @@
 /**
  * How many independent witnesses a record has: reports from the same outlet, from outlets
- * with the same owner, or from articles that share a repeated passage count once.
+ * with the same owner, crediting the same wire (or being that wire), or from articles that
+ * share a repeated passage count once.
  */
 
 export interface Report {
@@ -8,12 +9,14 @@ export interface Report {
   readonly outlet: string | null;
   /** The outlet's owner or parent, when the registry knows it. */
   readonly owner: string | null;
+  /** Agencies the article credits, and the outlet itself when it is an agency ("Reuters"). */
+  readonly wires?: readonly string[];
 }
 
 export interface WitnessGroup {
   readonly articleIds: string[];
   readonly outlets: string[];
-  /** Why these reports count as one: "same outlet", "same owner", "shared passage". */
+  /** Why these reports count as one: "same outlet", "same owner: News Corp", "wire: Reuters", "shared passage". */
   readonly reasons: string[];
 }
 
@@ -42,13 +45,24 @@ export function independentWitnesses(reports: readonly Report[], copies: Readonl
     reasons.set(ra, merged);
   };
   const firstBy = new Map<string, string>();
+  const outletOf = new Map(reports.map((r) => [r.articleId, r.outlet?.toLowerCase() ?? null]));
   for (const r of reports) {
-    for (const [kind, value] of [['same outlet', r.outlet], ['same owner', r.owner]] as const) {
+    const ties: Array<[string, string | null]> = [
+      ['same outlet', r.outlet],
+      ['same owner', r.owner],
+      ...(r.wires ?? []).map((w): [string, string] => ['wire', w]),
+    ];
+    for (const [kind, value] of ties) {
       if (value === null) continue;
       const key = `${kind}|${value.toLowerCase()}`;
       const seen = firstBy.get(key);
       if (seen === undefined) firstBy.set(key, r.articleId);
-      else if (seen !== r.articleId) union(seen, r.articleId, kind);
+      // The outlet is its own reason; an owner or a wire is named, so the reader sees which
+      // (one outlet's articles share its owner too: that says nothing more).
+      else if (seen !== r.articleId) {
+        const sameOutlet = outletOf.get(seen) !== null && outletOf.get(seen) === outletOf.get(r.articleId);
+        union(seen, r.articleId, kind === 'same outlet' || (kind === 'same owner' && sameOutlet) ? 'same outlet' : `${kind}: ${value}`);
+      }
     }
   }
   for (const [a, b] of copies) if (parent.has(a) && parent.has(b) && a !== b) union(a, b, 'shared passage');

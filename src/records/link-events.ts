@@ -1,7 +1,11 @@
+import { wordCosine } from './evidence-words.js';
+
+
 /**
  * The merge rule that decides whether an event mention describes the same real-world event
  * as an existing record. Pure: the store feeds it rows and writes back its choice.
- * The weights are set by hand (see docs/event-records.md), not yet fitted on data.
+ * The weights and threshold are fitted by scripts/fit-record-weights.ts on a hand-labelled
+ * set of mention pairs (docs/event-records.md); the gates (blocks) are written by hand.
  */
 
 /** An actor key: the resolved actor id, or "name:" + the lower-cased name when unresolved. */
@@ -34,6 +38,12 @@ export interface MentionFeatures extends EventFeatures {
   readonly eventId: string;
   readonly articleId: string;
   readonly published: string | null;
+  /** Where the evidence starts in the article text. */
+  readonly start?: number;
+  /** Content words of the evidence sentence (evidence-words.ts). */
+  readonly words?: readonly string[];
+  /** Nouns the evidence names as already known ("the base"): evidence-words.ts definiteHeads. */
+  readonly definites?: readonly string[];
 }
 
 /** What a record offers to the merge rule: its canonical attributes and every actor its mentions name. */
@@ -41,15 +51,34 @@ export interface RecordFeatures extends EventFeatures {
   readonly id: string;
   /** Articles with a mention in the record: a lead and its retelling share one. */
   readonly articleIds?: readonly string[];
+  /** Where each of its mentions' evidence starts, by article. */
+  readonly spans?: ReadonlyArray<{ readonly articleId: string; readonly start: number }>;
+  /** Content words of each of its mentions' evidence. */
+  readonly mentionWords?: ReadonlyArray<readonly string[]>;
 }
 
-export const MERGE_WEIGHTS = { type: 0.2, date: 0.3, place: 0.2, actors: 0.3 } as const;
+export interface MergeWeights {
+  readonly type: number;
+  readonly date: number;
+  readonly place: number;
+  readonly actors: number;
+  readonly text: number;
+}
+
+/** Fitted by scripts/fit-record-weights.ts (grid search, pairwise F1); see docs/event-records.md. */
+export const MERGE_WEIGHTS: MergeWeights = { type: 0.15, date: 0.2, place: 0.2, actors: 0.2, text: 0.25 };
 /** What an unknown component contributes: neither for nor against, a little below even. */
-export const UNKNOWN_SCORE = { date: 0.4, place: 0.5, actors: 0.3 } as const;
+export const UNKNOWN_SCORE = { date: 0.4, place: 0.5, actors: 0.3, text: 0.2 } as const;
 export const MERGE_THRESHOLD = 0.7;
+/** A later mention this close (characters) after one of the record's, in the same article, may be its retelling. */
+export const NEAR_CHARS = 1000;
+/** The evidence overlap a nearby retelling needs with the record's own sentences. */
+export const NEAR_TEXT = 0.15;
+/** The text value of a retelling that points back to the record's sentence with a definite noun. */
+export const ANAPHOR_TEXT = 0.5;
 export const SAME_ARTICLE_DATE_SCORE = 0.8;
 /** An undated mention that passed the strict undated gate (below) needs less from the sum. */
-export const UNDATED_THRESHOLD = 0.6;
+export const UNDATED_THRESHOLD = 0.5;
 /** Beyond this distance two precise places are different places unless they share an admin area. */
 export const FAR_KM = 100;
 
@@ -182,6 +211,28 @@ export function actorScore(m: Pick<MentionFeatures, 'sources' | 'targets'>, r: P
   return { score, blocks: false, note: `actor overlap ${score.toFixed(2)}` };
 }
 
+/** Best cosine between the mention's evidence words and any of the record's mentions'. */
+export function textScore(m: Pick<MentionFeatures, 'words'>, r: Pick<RecordFeatures, 'mentionWords'>): Component {
+  const scores = (r.mentionWords ?? []).map((w) => wordCosine(m.words ?? [], w)).filter((x): x is number => x !== null);
+  if (scores.length === 0) return { score: null, blocks: false, note: 'no text' };
+  const score = Math.max(...scores);
+  return { score, blocks: false, note: `text ${score.toFixed(2)}` };
+}
+
+/** Characters from the record's nearest mention before this one in the same article; null when none is within NEAR_CHARS. */
+export function nearInArticle(m: Pick<MentionFeatures, 'articleId' | 'start'>, r: Pick<RecordFeatures, 'spans'>): number | null {
+  if (m.start === undefined) return null;
+  const at = m.start;
+  const gaps = (r.spans ?? []).filter((s) => s.articleId === m.articleId && s.start < at && at - s.start <= NEAR_CHARS).map((s) => at - s.start);
+  return gaps.length === 0 ? null : Math.min(...gaps);
+}
+
+const bare = (m: Pick<MentionFeatures, 'sources' | 'targets'>): boolean => m.sources.length === 0 && m.targets.length === 0;
+
+/** A noun the mention names as known ("the base") that the record's own sentences use. */
+const pointsBack = (m: Pick<MentionFeatures, 'definites'>, r: Pick<RecordFeatures, 'mentionWords'>): string | null =>
+  (m.definites ?? []).find((w) => (r.mentionWords ?? []).some((ws) => ws.includes(w))) ?? null;
+
 /**
  * For an undated mention: a retelling is more often of a recent event, so a record dated in
  * the four months before the article scores a little above one dated long before.
@@ -203,45 +254,97 @@ export interface MergeScore {
   readonly reason: string;
 }
 
-/**
- * Σ weight × component score, an unknown component counting its neutral value. Blocks: an
- * incompatible type, dates beyond the window, precise places over 100 km apart in different
- * admin areas (unless actors and date agree strongly: then the distance is a contradiction to
- * show, not a reason to split), an undated mention and a record dated after its article. An
- * undated pair joins only on strong actor and type agreement with no place disagreeing.
- */
-export function scoreMerge(m: MentionFeatures, r: RecordFeatures): MergeScore {
+/** Each component's value (unknowns already at their neutral value) once the gates let a pair through. */
+export interface MergeParts {
+  readonly type: number;
+  readonly date: number;
+  readonly place: number;
+  readonly actors: number;
+  readonly text: number;
+  /** The mention is undated: it must clear the lower undated threshold. */
+  readonly undated: boolean;
+  /**
+   * Undated, but its actors (the target above all) and type agree strongly with the record's:
+   * the gate decides, since the date part of the sum is only a prior then; the sum still ranks.
+   */
+  readonly strictUndated: boolean;
+}
+
+export type Gate = { readonly open: true; readonly parts: MergeParts; readonly reason: string } | { readonly open: false; readonly reason: string };
+
+export const weightedScore = (p: MergeParts, w: MergeWeights = MERGE_WEIGHTS): number =>
+  w.type * p.type + w.date * p.date + w.place * p.place + w.actors * p.actors + w.text * p.text;
+
+/** The hand-written gates, then each component's value for the weighted sum. */
+export function mergeGate(m: MentionFeatures, r: RecordFeatures): Gate {
   const type = typeScore(m, r);
   const date = dateScore(m, r);
   const place = placeScore(m.place, r.place);
   const actors = actorScore(m, r);
-  const reason = [type.note, date.note, place.note, actors.note].join('; ');
+  const text = textScore(m, r);
+  const reason = [type.note, date.note, place.note, actors.note, text.note].join('; ');
   const strongActors = (actors.score ?? 0) >= 0.75;
-  if (type.blocks || date.blocks) return { score: 0, linkable: false, reason };
+  if (type.blocks || date.blocks) return { open: false, reason };
   // An article reports what happened before it was published.
   if (!m.date && m.published && r.date && r.date.slice(0, 10) > m.published.slice(0, 10)) {
-    return { score: 0, linkable: false, reason: `${reason}; record dated after the article` };
+    return { open: false, reason: `${reason}; record dated after the article` };
   }
-  if (place.blocks && !(strongActors && (date.score ?? 0) >= 0.6)) return { score: 0, linkable: false, reason };
+  if (place.blocks && !(strongActors && (date.score ?? 0) >= 0.6)) return { open: false, reason };
   // Undated: the actors (the target above all) must agree strongly, the type closely, and no known place may disagree;
   // two undated sides must share the code and agree on both source and target.
   const sameArticle = r.articleIds?.includes(m.articleId) === true;
+  const gap = nearInArticle(m, r);
+  const near = gap !== null;
+  const anaphor = near ? pointsBack(m, r) : null;
+  const strictUndated =
+    date.score === null &&
+    strongActors &&
+    targetsAgree(m, r) &&
+    (type.score ?? 0) >= 0.7 &&
+    (place.score === null || place.score >= 0.5) &&
+    ((m.date === null) !== (r.date === null) || (m.code === r.code && bothRolesAgree(m, r)));
+  // A few sentences on, a retelling of the lead ("… had attacked the base" after "rockets
+  // slammed into a base near Kirkuk"): a mention naming actors of its own needs the pointer
+  // ("the base"); shared words only do for a bare one.
+  const retelling = near && (type.score ?? 0) >= 0.7 && (place.score ?? 0.5) >= 0.5 && (anaphor !== null || (bare(m) && (text.score ?? 0) >= NEAR_TEXT));
   const undatedOk =
     date.score !== null ||
+    strictUndated ||
+    retelling ||
     // A later retelling in the same article ("the attack on the base"): type and place suffice.
-    (sameArticle && (type.score ?? 0) >= 0.7 && (place.score ?? 0) >= 0.5) ||
-    (strongActors &&
-      targetsAgree(m, r) &&
-      (type.score ?? 0) >= 0.7 &&
-      (place.score === null || place.score >= 0.5) &&
-      ((m.date === null) !== (r.date === null) || (m.code === r.code && bothRolesAgree(m, r))));
-  if (!undatedOk) return { score: 0, linkable: false, reason: `${reason}; undated without strong agreement` };
-  const score =
-    MERGE_WEIGHTS.type * (type.score ?? 0) +
-    MERGE_WEIGHTS.date * (date.score ?? recencyPrior(m, r)) +
-    MERGE_WEIGHTS.place * (place.score ?? UNKNOWN_SCORE.place) +
-    MERGE_WEIGHTS.actors * (actors.score ?? UNKNOWN_SCORE.actors);
-  return { score, linkable: score >= (date.score === null ? UNDATED_THRESHOLD : MERGE_THRESHOLD), reason };
+    (sameArticle && (type.score ?? 0) >= 0.7 && (place.score ?? 0) >= 0.5);
+  if (!undatedOk) return { open: false, reason: `${reason}; undated without strong agreement` };
+  return {
+    open: true,
+    reason: retelling && date.score === null ? `${reason}; retelling ${gap} characters on${anaphor ? ` ("the ${anaphor}")` : ''}` : reason,
+    parts: {
+      type: type.score ?? 0,
+      // The nearer lead is the likelier antecedent: the bare-retelling value, less a little with distance.
+      date: date.score ?? (retelling && gap !== null ? SAME_ARTICLE_DATE_SCORE - (0.2 * gap) / NEAR_CHARS : recencyPrior(m, r)),
+      place: place.score ?? UNKNOWN_SCORE.place,
+      actors: actors.score ?? UNKNOWN_SCORE.actors,
+      // A pointer back ("the base") is text evidence a bag of words undervalues: it counts at least ANAPHOR_TEXT.
+      text: anaphor !== null ? Math.max(ANAPHOR_TEXT, text.score ?? 0) : (text.score ?? UNKNOWN_SCORE.text),
+      undated: date.score === null,
+      strictUndated,
+    },
+  };
+}
+
+/**
+ * Σ weight × component score, an unknown component counting its neutral value, once the
+ * gates let the pair through. Blocks: an incompatible type, dates beyond the window, precise
+ * places over 100 km apart in different admin areas (unless actors and date agree strongly:
+ * then the distance is a contradiction to show, not a reason to split), an undated mention
+ * and a record dated after its article. An undated pair joins only on strong actor and type
+ * agreement with no place disagreeing, or as a retelling in the record's own article.
+ */
+export function scoreMerge(m: MentionFeatures, r: RecordFeatures, w: MergeWeights = MERGE_WEIGHTS, threshold = MERGE_THRESHOLD): MergeScore {
+  const gate = mergeGate(m, r);
+  if (!gate.open) return { score: 0, linkable: false, reason: gate.reason };
+  const score = weightedScore(gate.parts, w);
+  const bar = gate.parts.undated ? threshold - (MERGE_THRESHOLD - UNDATED_THRESHOLD) : threshold;
+  return { score, linkable: gate.parts.strictUndated || score >= bar, reason: gate.reason };
 }
 
 /** The best record for the mention, or null when none clears the threshold. Ties go to the older id order given. */

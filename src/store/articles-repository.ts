@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import { dialectOf, nullsAsSqlite } from './dialect.js';
+import { parseSearch, toTsQuery } from './search-query.js';
 import type { Store } from './open-store.js';
 
 export interface ArticleSummary {
@@ -63,8 +65,8 @@ export async function findArticles(db: Store, f: ArticleFilter): Promise<Article
   if (f.to) q = q.where('articles.date', '<=', `${f.to}\uffff`);
   const sort = f.sort ?? '-date';
   if (sort === 'title') q = q.orderBy('articles.title');
-  else if (sort === 'outlet') q = q.orderBy('outlets.name').orderBy('articles.date', 'desc');
-  else q = q.orderBy('articles.date', sort === 'date' ? 'asc' : 'desc').orderBy('articles.source_file').orderBy('articles.start_line');
+  else if (sort === 'outlet') q = q.orderBy('outlets.name', nullsAsSqlite('asc')).orderBy('articles.date', nullsAsSqlite('desc'));
+  else q = q.orderBy('articles.date', nullsAsSqlite(sort === 'date' ? 'asc' : 'desc')).orderBy('articles.source_file').orderBy('articles.start_line');
   if (f.limit !== undefined) q = q.limit(f.limit);
   return (await q.execute()).map(toSummary);
 }
@@ -100,8 +102,14 @@ export interface SearchHit {
   snippet: string;
 }
 
-/** FTS5 with bm25 ranking; the query is quoted word by word unless it uses FTS syntax itself. */
+/**
+ * Ranked full-text search, best first (lower score is better on both engines). SQLite: FTS5 with
+ * bm25, the query quoted word by word unless it uses FTS syntax itself. PostgreSQL: the same
+ * query as a tsquery (search-query.ts), ts_rank with the title weighted 5:1 over the text, and
+ * ts_headline for a snippet marked with [ and ] like FTS5's.
+ */
 export async function searchArticles(db: Store, query: string, limit: number): Promise<SearchHit[]> {
+  if (dialectOf(db) === 'postgres') return searchPostgres(db, query, limit);
   const match = /["*]|\b(AND|OR|NOT|NEAR)\b/.test(query) ? query : query.split(/\s+/).filter(Boolean).map((w) => `"${w.replace(/"/g, '""')}"`).join(' ');
   const result = await sql<SearchHit>`
     SELECT a.id, a.title, o.name AS outlet, a.date, bm25(articles_fts, 5.0, 1.0) AS score,
@@ -109,6 +117,37 @@ export async function searchArticles(db: Store, query: string, limit: number): P
     FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid LEFT JOIN outlets o ON o.id = a.outlet_id
     WHERE articles_fts MATCH ${match} ORDER BY score LIMIT ${limit}`.execute(db);
   return result.rows;
+}
+
+/** Weights of D, C, B, A: the text (B) counts a fifth of the title (A), as bm25(5.0, 1.0) weighs them. */
+const RANK_WEIGHTS = sql.lit('{0, 0, 0.2, 1.0}');
+const HEADLINE = sql.lit('StartSel=[, StopSel=], MinWords=6, MaxWords=12, ShortWord=0, MaxFragments=1, FragmentDelimiter=" … "');
+
+async function searchPostgres(db: Store, query: string, limit: number): Promise<SearchHit[]> {
+  const node = parseSearch(query);
+  if (!node) return [];
+  // Ranked and cut first, so that ts_headline (which re-reads the text) runs for the page only.
+  const result = await sql<SearchHit & { text: string }>`
+    WITH q AS (SELECT ${toTsQuery(node)} AS query),
+    hits AS (
+      SELECT f.article_id, -ts_rank(${RANK_WEIGHTS}::float4[], f.document, q.query) AS score
+      FROM articles_fts f, q WHERE f.document @@ q.query ORDER BY score, f.article_id LIMIT ${limit})
+    SELECT a.id, a.title, o.name AS outlet, a.date, h.score, a.text,
+           ts_headline('simple', a.text, q.query, ${HEADLINE}) AS snippet
+    FROM hits h CROSS JOIN q JOIN articles a ON a.id = h.article_id LEFT JOIN outlets o ON o.id = a.outlet_id
+    ORDER BY h.score, h.article_id`.execute(db);
+  return result.rows.map(({ text, ...hit }) => ({ ...hit, snippet: withEllipses(text, hit.snippet) }));
+}
+
+/**
+ * Makes ts_headline's snippet read like FTS5's: "…" where the text was cut, and one mark around
+ * adjacent matched words ("[air defense]", not "[air] [defense]").
+ */
+function withEllipses(text: string, snippet: string): string {
+  const plain = snippet.replace(/[[\]]/g, '').trim();
+  const head = text.trimStart().startsWith(plain.slice(0, 40)) ? '' : '…';
+  const tail = text.trimEnd().endsWith(plain.slice(-40)) ? '' : '…';
+  return `${head}${snippet.trim().replace(/\] \[/g, ' ')}${tail}`;
 }
 
 export interface StoreStats {

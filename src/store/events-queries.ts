@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { isQuotedContent } from '../claims/quote-marks.js';
+import { nullsAsSqlite } from './dialect.js';
 import type { Store } from './open-store.js';
 import { listDecisions, type ReviewState, reviewStates } from './review-repository.js';
 
@@ -124,6 +125,9 @@ export async function countEvents(db: Store, f: EventFilter = {}): Promise<numbe
   return Number(row.n);
 }
 
+/** SQLite needs a LIMIT before an OFFSET and PostgreSQL refuses LIMIT -1: a limit no list reaches suits both. */
+const NO_LIMIT = Number.MAX_SAFE_INTEGER;
+
 /** Rows of a `WHERE x IN (...)` list, fetched in chunks: SQLite caps bound variables. */
 async function inChunks<T>(ids: readonly string[], fetch: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
   const out: T[] = [];
@@ -166,11 +170,11 @@ export async function findEvents(db: Store, f: EventFilter = {}): Promise<EventO
       sql<string>`substr(a.text, e.start + 1, e.end - e.start)`.as('evidence'),
       sql<string>`substr(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start)`.as('trigger'),
     ])
-    .orderBy(f.order === 'confidence' ? 'e.confidence' : 'e.date', f.order === 'confidence' ? 'asc' : 'desc')
+    .orderBy(f.order === 'confidence' ? 'e.confidence' : 'e.date', nullsAsSqlite(f.order === 'confidence' ? 'asc' : 'desc'))
     .orderBy('e.article_id')
     .orderBy('e.start');
   if (f.limit !== undefined) q = q.limit(f.limit).offset(f.offset ?? 0);
-  else if (f.offset) q = q.limit(-1).offset(f.offset);
+  else if (f.offset) q = q.limit(NO_LIMIT).offset(f.offset);
   const rows = await q.execute();
   const ids = rows.map((r) => r.id);
   const participants = await inChunks(ids, (chunk) => db.selectFrom('event_actors').selectAll().where('event_id', 'in', chunk).orderBy('pos').execute());
@@ -282,11 +286,11 @@ export async function findQuotes(db: Store, f: QuoteFilter = {}): Promise<QuoteO
       // The character before the content: a quote mark makes the words the speaker's own.
       sql<string>`substr(a.text, q.content_start, 1)`.as('before'),
     ])
-    .orderBy(f.order === 'confidence' ? 'q.confidence' : 'a.date', f.order === 'confidence' ? 'asc' : 'desc')
+    .orderBy(f.order === 'confidence' ? 'q.confidence' : 'a.date', nullsAsSqlite(f.order === 'confidence' ? 'asc' : 'desc'))
     .orderBy('q.article_id')
     .orderBy('q.start');
   if (f.limit !== undefined) q = q.limit(f.limit).offset(f.offset ?? 0);
-  else if (f.offset) q = q.limit(-1).offset(f.offset);
+  else if (f.offset) q = q.limit(NO_LIMIT).offset(f.offset);
   const rows = await q.execute();
   const states = reviewStates(await listDecisions(db, rows.map((r) => r.id)));
   const out: QuoteOut[] = [];

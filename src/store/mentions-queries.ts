@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { correctedNames } from './corrections-repository.js';
+import { nullsAsSqlite, scalarMax, scalarMin } from './dialect.js';
 import type { Store } from './open-store.js';
 
 export interface ActorSummary {
@@ -26,10 +27,11 @@ export interface ActorFilter {
 
 /** How many actors have a mention under the type and country filters (the name filter is applied in code). */
 export async function countActors(db: Store, f: ActorFilter = {}): Promise<number> {
-  let q = db.selectFrom('entity_mentions as m').innerJoin('actors as a', 'a.id', 'm.actor_id');
+  // One index probe per actor, rather than a distinct count over every mention.
+  let q = db.selectFrom('actors as a').where((eb) => eb.exists(eb.selectFrom('entity_mentions as m').select('m.actor_id').whereRef('m.actor_id', '=', 'a.id')));
   if (f.type) q = q.where('a.type', '=', f.type.toLowerCase());
   if (f.country) q = q.where('a.country', '=', f.country.toUpperCase());
-  const row = await q.select((eb) => eb.fn.count<number>('m.actor_id').distinct().as('n')).executeTakeFirstOrThrow();
+  const row = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -40,30 +42,56 @@ const parseList = (s: string): string[] => {
 
 /** Actors with at least one mention, most mentioned first; corrections' renames applied. */
 export async function findActors(db: Store, f: ActorFilter = {}): Promise<ActorSummary[]> {
+  // Counted per actor id first (a scan of the (actor_id, article_id) index), then joined: grouping
+  // by every actor column made the database sort 150k mention rows wide.
+  let counted = db
+    .selectFrom('entity_mentions')
+    .select(['actor_id', (eb) => eb.fn.countAll<number>().as('mentions')])
+    .where('actor_id', 'is not', null);
+  if (f.name) {
+    // A cheap superset in SQL (name, registry aliases, or a spelling in the news), so only those
+    // actors are counted; the exact rule is applied below.
+    const like = `%${f.name.toLowerCase()}%`;
+    const renamedHits = [...(await correctedNames(db))].filter(([, n]) => n.toLowerCase().includes(f.name!.toLowerCase())).map(([id]) => id);
+    counted = counted.where('actor_id', 'in', (eb) =>
+      eb
+        .selectFrom('actors as n')
+        .select('n.id')
+        .where((w) =>
+          w.or([
+            w(sql<string>`lower(n.name)`, 'like', like),
+            w(sql<string>`lower(n.aliases)`, 'like', like),
+            w('n.id', 'in', w.selectFrom('entity_mentions as s').select('s.actor_id').where(sql<string>`lower(s.text)`, 'like', like)),
+            ...(renamedHits.length > 0 ? [w('n.id', 'in', renamedHits)] : []),
+          ]),
+        ),
+    );
+  }
+  const counts = counted.groupBy('actor_id').as('m');
   let q = db
-    .selectFrom('entity_mentions as m')
+    .selectFrom(counts)
     .innerJoin('actors as a', 'a.id', 'm.actor_id')
-    .select([
-      'a.id',
-      'a.name',
-      'a.type',
-      'a.country',
-      'a.sector',
-      'a.cameo',
-      'a.origin',
-      'a.aliases',
-      (eb) => eb.fn.countAll<number>().as('mentions'),
-      (eb) => eb.fn.count<number>('m.article_id').distinct().as('articles'),
-    ])
-    .groupBy(['a.id', 'a.name', 'a.type', 'a.country', 'a.sector', 'a.cameo', 'a.origin', 'a.aliases'])
-    .orderBy('mentions', 'desc')
+    .select(['a.id', 'a.name', 'a.type', 'a.country', 'a.sector', 'a.cameo', 'a.origin', 'a.aliases', 'm.mentions'])
+    .orderBy('m.mentions', 'desc')
     .orderBy('a.name');
   if (f.type) q = q.where('a.type', '=', f.type.toLowerCase());
   if (f.country) q = q.where('a.country', '=', f.country.toUpperCase());
+
   // Without a name filter the page is cut in SQL; a name also matches spellings, known only below.
   if (!f.name && f.limit !== undefined) q = q.limit(f.limit).offset(f.offset ?? 0);
   const rows = await q.execute();
   const ids = rows.map((r) => r.id);
+  // Distinct articles only for the actors listed: counting them for every actor was most of the list's cost.
+  const articleCounts = new Map<string, number>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const counts = await db
+      .selectFrom('entity_mentions')
+      .select(['actor_id', (eb) => eb.fn.count<number>('article_id').distinct().as('n')])
+      .where('actor_id', 'in', ids.slice(i, i + 500))
+      .groupBy('actor_id')
+      .execute();
+    for (const c of counts) articleCounts.set(c.actor_id!, Number(c.n));
+  }
   const surfaces: Array<{ actor_id: string | null; text: string }> = [];
   for (let i = 0; i < ids.length; i += 500) {
     surfaces.push(...(await db.selectFrom('entity_mentions').select(['actor_id', 'text']).distinct().where('actor_id', 'in', ids.slice(i, i + 500)).execute()));
@@ -78,7 +106,7 @@ export async function findActors(db: Store, f: ActorFilter = {}): Promise<ActorS
   let out = rows.map((r) => {
     const name = renamed.get(r.id) ?? r.name;
     const aliases = [...new Set([...parseList(r.aliases), ...(spelled.get(r.id) ?? [])])].filter((a) => a !== name).sort();
-    return { id: r.id, name, type: r.type, country: r.country, sector: r.sector, cameo: r.cameo, origin: r.origin, aliases, mentions: Number(r.mentions), articles: Number(r.articles) };
+    return { id: r.id, name, type: r.type, country: r.country, sector: r.sector, cameo: r.cameo, origin: r.origin, aliases, mentions: Number(r.mentions), articles: articleCounts.get(r.id) ?? 0 };
   });
   if (f.name) {
     const needle = f.name.toLowerCase();
@@ -133,7 +161,7 @@ export async function getActor(db: Store, id: string): Promise<ActorDetail | nul
     .leftJoin('outlets as o', 'o.id', 'a.outlet_id')
     .select(['m.article_id', 'a.title', 'a.date', 'o.name as outlet', 'm.start', 'm.end', 'm.text', 'm.link_confidence', 'm.link_reason'])
     .where('m.actor_id', '=', id)
-    .orderBy('a.date', 'desc')
+    .orderBy('a.date', nullsAsSqlite('desc'))
     .orderBy('m.article_id')
     .orderBy('m.start')
     // The most recent mentions; the counts above cover them all.
@@ -245,6 +273,7 @@ export interface TimelineEntry {
 
 /** Dated mentions (DATE and TIME with a calendar value), in time order. */
 export async function timeline(db: Store, f: { from?: string; to?: string; limit?: number } = {}): Promise<TimelineEntry[]> {
+  const [max, min] = [scalarMax(db), scalarMin(db)];
   let q = db
     .selectFrom('time_mentions as t')
     .innerJoin('articles as a', 'a.id', 't.article_id')
@@ -263,13 +292,13 @@ export async function timeline(db: Store, f: { from?: string; to?: string; limit
       'a.date',
       'o.name as outlet',
       // 200 characters either side, not the whole article, for each dated mention.
-      sql<string>`substr(a.text, max(1, t.start - 199), min(t.start, 200) + (t.end - t.start) + 200)`.as('window'),
-      sql<number>`max(0, t.start - 200)`.as('windowStart'),
+      sql<string>`substr(a.text, ${max}(1, t.start - 199), ${min}(t.start, 200) + (t.end - t.start) + 200)`.as('window'),
+      sql<number>`${max}(0, t.start - 200)`.as('windowStart'),
     ])
     .where('t.type', 'in', ['DATE', 'TIME'])
     .where(sql<boolean>`substr(t.value, 1, 1) BETWEEN '0' AND '9'`)
     .orderBy('t.value')
-    .orderBy('a.date')
+    .orderBy('a.date', nullsAsSqlite('asc'))
     .orderBy('t.article_id')
     .orderBy('t.start');
   if (f.from) q = q.where('t.value', '>=', f.from);

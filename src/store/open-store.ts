@@ -1,9 +1,14 @@
 import SQLite from 'better-sqlite3';
-import { Kysely, type Migration, type MigrationProvider, Migrator, SqliteDialect } from 'kysely';
+import { type Dialect, Kysely, type Migration, type MigrationProvider, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { describeTarget, dialectOf, isPostgresTarget, PostgresSchemaPlugin } from './dialect.js';
 import * as articlesMigration from './migrations/2026-11-24-01-articles.js';
 import * as mentionsMigration from './migrations/2026-11-24-02-mentions.js';
 import * as eventsMigration from './migrations/2026-11-24-03-events.js';
 import * as recordsMigration from './migrations/2026-11-24-04-records.js';
+import * as feedsMigration from './migrations/2026-11-24-05-feeds.js';
+import * as queueMigration from './migrations/2026-11-24-06-queue.js';
+import * as webIndexesMigration from './migrations/2026-11-24-08-web-indexes.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -11,21 +16,39 @@ const migrations: Record<string, Migration> = {
   '2026-11-24-02-mentions': mentionsMigration,
   '2026-11-24-03-events': eventsMigration,
   '2026-11-24-04-records': recordsMigration,
+  '2026-11-24-05-feeds': feedsMigration,
+  '2026-11-24-06-queue': queueMigration,
+  '2026-11-24-08-web-indexes': webIndexesMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export type Store = Kysely<Database>;
 
-/** Opens (and migrates) the embedded SQLite store: WAL, foreign keys on. */
-export async function openStore(path: string): Promise<Store> {
-  const sqlite = new SQLite(path);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const { error } = await new Migrator({ db, provider }).migrateToLatest();
+/** The store could not be opened: the server is down or refuses us, the database or the file's folder is missing. */
+export class StoreUnreachableError extends Error {
+  constructor(target: string, cause: unknown) {
+    super(`cannot open the store at ${describeTarget(target)}: ${causeMessage(cause)}`, { cause });
+    this.name = 'StoreUnreachableError';
+  }
+}
+
+/** Node's connection errors to a host with several addresses are an AggregateError with no message of its own. */
+function causeMessage(cause: unknown): string {
+  if (cause instanceof AggregateError && !cause.message) return cause.errors.map(causeMessage).join('; ');
+  if (cause instanceof Error) return cause.message || (cause as Error & { code?: string }).code || cause.name;
+  return String(cause);
+}
+
+/**
+ * Opens (and migrates) the store: a `postgres://` or `postgresql://` URL opens PostgreSQL,
+ * anything else is the embedded SQLite file (WAL, foreign keys on). Same schema, migrations
+ * and queries on both.
+ */
+export async function openStore(target: string): Promise<Store> {
+  const db = new Kysely<Database>({ dialect: isPostgresTarget(target) ? await postgresDialect(target) : sqliteDialect(target) });
+  const migrating = dialectOf(db) === 'postgres' ? db.withPlugin(new PostgresSchemaPlugin()) : db;
+  const { error } = await new Migrator({ db: migrating, provider }).migrateToLatest();
   if (error) {
     await db.destroy();
     throw error instanceof Error ? error : new Error(String(error));
@@ -33,7 +56,49 @@ export async function openStore(path: string): Promise<Store> {
   return db;
 }
 
-/** `--db` wins over DOSSIER_DB, which wins over dossier.db in the working directory. */
-export function storePath(option: string | undefined): string {
+function sqliteDialect(path: string): Dialect {
+  let sqlite: SQLite.Database;
+  try {
+    sqlite = new SQLite(path);
+  } catch (error) {
+    throw new StoreUnreachableError(path, error);
+  }
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return new SqliteDialect({ database: sqlite });
+}
+
+/**
+ * bigint (count(*), sum) and numeric arrive from pg as strings; the store's code reads counts
+ * as numbers on both engines. Every value it keeps is far below 2^53.
+ */
+function numberTypes(): pg.CustomTypesConfig {
+  const types = new pg.TypeOverrides();
+  types.setTypeParser(pg.types.builtins.INT8, Number);
+  types.setTypeParser(pg.types.builtins.NUMERIC, Number);
+  return types;
+}
+
+async function postgresDialect(url: string): Promise<Dialect> {
+  // allowExitOnIdle: a CLI run ends when its work does, without waiting for idle connections to time out.
+  const pool = new pg.Pool({ connectionString: url, types: numberTypes(), allowExitOnIdle: true });
+  // An idle connection the server drops is discarded by the pool; the next query reconnects or fails there.
+  pool.on('error', () => {});
+  try {
+    (await pool.connect()).release();
+  } catch (error) {
+    await pool.end();
+    throw new StoreUnreachableError(url, error);
+  }
+  return new PostgresDialect({ pool });
+}
+
+/** `--db` wins over DOSSIER_DB, which wins over dossier.db in the working directory: a file path or a PostgreSQL URL. */
+export function storeTarget(option: string | undefined): string {
   return option ?? process.env.DOSSIER_DB ?? 'dossier.db';
 }
+
+/** The former name of storeTarget, kept for its callers. */
+export const storePath = storeTarget;

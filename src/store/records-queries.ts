@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
 import { type Contradiction, findContradictions, type MentionClaim } from '../records/contradictions.js';
+import { findInconsistencies, type Inconsistency } from '../records/inconsistencies.js';
 import { type Independence, independentWitnesses } from '../records/independence.js';
 import { outletOwner } from '../records/outlet-owners.js';
+import { creditedWires, detectWireCredits, outletAsWire, type WireCredit } from '../records/wire-credits.js';
+import { nullsAsSqlite } from './dialect.js';
 import type { Store } from './open-store.js';
 import { actorKey } from './records-repository.js';
 
@@ -17,6 +20,8 @@ export interface RecordMentionOut {
   published: string | null;
   code: string;
   modality: string;
+  /** Who claims, reports or denies it, when the article says. */
+  speaker: string | null;
   date: string | null;
   datePrecision: string | null;
   place: string | null;
@@ -26,6 +31,8 @@ export interface RecordMentionOut {
   evidence: string;
   score: number;
   reason: string;
+  /** The agencies the mention's article credits (dateline, sign-off, byline), each with how it was found. */
+  wireCredits: WireCredit[];
 }
 
 export interface RecordOut {
@@ -42,6 +49,8 @@ export interface RecordOut {
   independentOutlets: number;
   disputed: boolean;
   contradictions: Contradiction[];
+  /** Inconsistencies inside one article: an event dated after the article, or one article's mentions disagreeing. */
+  inconsistencies: Inconsistency[];
   firstReported: string | null;
   lastReported: string | null;
 }
@@ -61,6 +70,8 @@ export interface RecordFilter {
   disputed?: boolean;
   minIndependent?: number;
   id?: string;
+  /** Only these records (the API pages in SQL, then loads a page's records by id). */
+  ids?: readonly string[];
   limit?: number;
 }
 
@@ -70,7 +81,37 @@ const rejectedEvents = sql<string>`(
   WHERE d.item_kind = 'event' AND d.undone = 0 AND d.decision = 'reject'
     AND NOT EXISTS (SELECT 1 FROM review_decisions l WHERE l.item_id = d.item_id AND l.undone = 0 AND l.seq > d.seq))`;
 
-type MentionRow = RecordMentionOut & { recordId: string; sourceKeys: string[]; targetKeys: string[]; placeFeatures: MentionClaim['place'] };
+type MentionRow = Omit<RecordMentionOut, 'wireCredits'> & {
+  recordId: string;
+  sourceKeys: string[];
+  targetKeys: string[];
+  placeFeatures: MentionClaim['place'];
+  dateEnd: string | null;
+};
+
+/** Wire credits sit in the dateline and the closing lines: only an article's head and tail are read. */
+const EDGE_CHARS = 800;
+
+/** Each article's wire credits, from its head, its tail and its byline. */
+async function wireCreditsOf(db: Store, articleIds: readonly string[]): Promise<Map<string, WireCredit[]>> {
+  const out = new Map<string, WireCredit[]>();
+  for (let i = 0; i < articleIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('articles as a')
+      .leftJoin('authors as au', 'au.id', 'a.author_id')
+      .select([
+        'a.id',
+        'au.name as byline',
+        // Literals, not parameters: PostgreSQL cannot always type a bound number inside substr arithmetic.
+        sql<string>`substr(a.text, 1, ${sql.lit(EDGE_CHARS)})`.as('head'),
+        sql<string>`CASE WHEN length(a.text) > ${sql.lit(2 * EDGE_CHARS)} THEN substr(a.text, length(a.text) - ${sql.lit(EDGE_CHARS - 1)}, ${sql.lit(EDGE_CHARS)}) ELSE '' END`.as('tail'),
+      ])
+      .where('a.id', 'in', articleIds.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.id, detectWireCredits(`${r.head}\n${r.tail}`, r.byline));
+  }
+  return out;
+}
 
 async function mentionsOf(db: Store, recordIds: readonly string[]): Promise<MentionRow[]> {
   const out: MentionRow[] = [];
@@ -82,13 +123,13 @@ async function mentionsOf(db: Store, recordIds: readonly string[]): Promise<Ment
       .leftJoin('outlets as o', 'o.id', 'a.outlet_id')
       .leftJoin('places as p', 'p.id', 'e.place_id')
       .select([
-        'm.record_id', 'm.score', 'm.reason', 'e.id', 'e.article_id', 'o.name as outlet', 'a.date as published', 'e.code', 'e.modality', 'e.date',
+        'm.record_id', 'm.score', 'm.reason', 'e.id', 'e.article_id', 'o.name as outlet', 'a.date as published', 'e.code', 'e.modality', 'e.speaker', 'e.date', 'e.date_end',
         'e.date_precision', 'e.place_id', 'e.place_name', 'e.lat', 'e.lon', 'e.place_precision', 'p.country', 'p.admin1', 'e.magnitudes',
         sql<string>`substr(a.text, e.start + 1, e.end - e.start)`.as('evidence'),
       ])
       .where('m.record_id', 'in', recordIds.slice(i, i + 500))
       .where('e.id', 'not in', rejectedEvents)
-      .orderBy('a.date')
+      .orderBy('a.date', nullsAsSqlite('asc'))
       .orderBy('e.article_id')
       .orderBy('e.start')
       .execute();
@@ -104,7 +145,9 @@ async function mentionsOf(db: Store, recordIds: readonly string[]): Promise<Ment
         published: r.published,
         code: r.code,
         modality: r.modality,
+        speaker: r.speaker,
         date: r.date,
+        dateEnd: r.date_end,
         datePrecision: r.date_precision,
         place: r.place_name,
         placeFeatures:
@@ -129,14 +172,22 @@ async function mentionsOf(db: Store, recordIds: readonly string[]): Promise<Ment
 async function copiedPairs(db: Store, articleIds: readonly string[]): Promise<Array<[string, string]>> {
   if (articleIds.length === 0) return [];
   const wanted = new Set(articleIds);
-  const rows = await db
-    .selectFrom('repeats as r')
-    .innerJoin('passages as x', 'x.id', 'r.passage_id')
-    .innerJoin('passages as y', 'y.id', 'r.other_passage_id')
-    .select(['x.article_id as a', 'y.article_id as b'])
-    .distinct()
-    .execute();
-  return rows.filter((r) => wanted.has(r.a) && wanted.has(r.b)).map((r) => [r.a, r.b]);
+  const ids = [...wanted];
+  const rows: Array<{ a: string; b: string }> = [];
+  // Only the repeats of these articles: the whole table is millions of rows on a big store.
+  for (let i = 0; i < ids.length; i += 500) {
+    rows.push(
+      ...(await db
+        .selectFrom('repeats as r')
+        .innerJoin('passages as x', 'x.id', 'r.passage_id')
+        .innerJoin('passages as y', 'y.id', 'r.other_passage_id')
+        .select(['x.article_id as a', 'y.article_id as b'])
+        .distinct()
+        .where('x.article_id', 'in', ids.slice(i, i + 500))
+        .execute()),
+    );
+  }
+  return rows.filter((r) => wanted.has(r.b)).map((r) => [r.a, r.b]);
 }
 
 const toClaim = (m: MentionRow): MentionClaim => ({
@@ -150,6 +201,8 @@ const toClaim = (m: MentionRow): MentionClaim => ({
   datePrecision: m.datePrecision,
   place: m.placeFeatures,
   magnitudes: m.magnitudes,
+  modality: m.modality,
+  speaker: m.speaker,
 });
 
 /** Display actors for a record's keys, named as its mentions name them. */
@@ -168,22 +221,33 @@ function actorsFor(keys: readonly string[], mentions: readonly MentionRow[], rol
 async function loadRecords(db: Store, f: RecordFilter): Promise<RecordDetail[]> {
   let q = db.selectFrom('event_records').selectAll().where('mention_count', '>', 0);
   if (f.id) q = q.where('id', '=', f.id);
+  if (f.ids) q = f.ids.length > 0 ? q.where('id', 'in', [...f.ids]) : q.where(sql<boolean>`1 = 0`);
   if (f.code) q = q.where('code', 'like', `${f.code}%`);
   if (f.from) q = q.where('date', '>=', f.from);
   if (f.to) q = q.where('date', '<=', `${f.to}\uffff`);
   if (f.place) q = q.where(sql<string>`lower(place_name)`, 'like', `%${f.place.toLowerCase()}%`);
-  const records = await q.orderBy('date', 'desc').orderBy('id').execute();
+  const records = await q.orderBy('date', nullsAsSqlite('desc')).orderBy('id').execute();
   const mentions = await mentionsOf(db, records.map((r) => r.id));
   const byRecord = new Map<string, MentionRow[]>();
   for (const m of mentions) byRecord.set(m.recordId, [...(byRecord.get(m.recordId) ?? []), m]);
-  const copies = await copiedPairs(db, [...new Set(mentions.map((m) => m.articleId))]);
+  const articleIds = [...new Set(mentions.map((m) => m.articleId))];
+  const copies = await copiedPairs(db, articleIds);
+  const credits = await wireCreditsOf(db, articleIds);
   const out: RecordDetail[] = [];
   for (const r of records) {
     const ms = byRecord.get(r.id) ?? [];
     if (ms.length === 0) continue;
     const articles = new Set(ms.map((m) => m.articleId));
     const independence = independentWitnesses(
-      [...new Map(ms.map((m) => [m.articleId, { articleId: m.articleId, outlet: m.outlet, owner: outletOwner(m.outlet) }])).values()],
+      [
+        ...new Map(
+          ms.map((m) => {
+            const own = outletAsWire(m.outlet);
+            const wires = [...new Set([...(own ? [own] : []), ...creditedWires(credits.get(m.articleId) ?? [])])];
+            return [m.articleId, { articleId: m.articleId, outlet: m.outlet, owner: outletOwner(m.outlet), wires }];
+          }),
+        ).values(),
+      ],
       copies.filter(([a, b]) => articles.has(a) && articles.has(b)),
     );
     const contradictions = findContradictions(ms.map(toClaim));
@@ -201,9 +265,10 @@ async function loadRecords(db: Store, f: RecordFilter): Promise<RecordDetail[]> 
       independentOutlets: independence.independentOutlets,
       disputed: contradictions.length > 0,
       contradictions,
+      inconsistencies: findInconsistencies(ms),
       firstReported: r.first_reported,
       lastReported: r.last_reported,
-      reports: ms.map(({ recordId: _r, sourceKeys: _s, targetKeys: _t, placeFeatures: _p, ...m }) => m),
+      reports: ms.map(({ recordId: _r, sourceKeys: _s, targetKeys: _t, placeFeatures: _p, dateEnd: _d, ...m }) => ({ ...m, wireCredits: credits.get(m.articleId) ?? [] })),
       witnesses: independence.groups,
     });
   }
@@ -273,7 +338,8 @@ export async function outletSummaries(db: Store, top = 5): Promise<OutletSummary
     .innerJoin('events as e', 'e.id', 'ea.event_id')
     .innerJoin('articles as a', 'a.id', 'e.article_id')
     .select(['a.outlet_id', 'ea.actor_id', sql<string>`min(ea.name)`.as('name'), (eb) => eb.fn.count('ea.event_id').distinct().as('n')])
-    .groupBy(['a.outlet_id', sql`coalesce(ea.actor_id, lower(ea.name))`])
+    // actor_id too, as PostgreSQL wants every selected column grouped; the coalesce already implies it.
+    .groupBy(['a.outlet_id', 'ea.actor_id', sql`coalesce(ea.actor_id, lower(ea.name))`])
     .execute();
   const types = await db
     .selectFrom('events as e')

@@ -10,6 +10,7 @@ import {
   type PlaceFeatures,
   type RecordFeatures,
 } from '../records/link-events.js';
+import { contentWords, definiteHeads } from '../records/evidence-words.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -42,7 +43,8 @@ export async function mentionFeatures(db: Db, where: { articleId?: string; event
     .leftJoin('places as p', 'p.id', 'e.place_id')
     .select([
       'e.id', 'e.article_id', 'a.date as published', 'e.code', 'e.root_code', 'e.plover', 'e.date', 'e.date_end', 'e.date_precision',
-      'e.place_id', 'e.place_name', 'e.lat', 'e.lon', 'e.place_precision', 'p.country', 'p.admin1', 'e.modality',
+      'e.place_id', 'e.place_name', 'e.lat', 'e.lon', 'e.place_precision', 'p.country', 'p.admin1', 'e.modality', 'e.start',
+      sql<string>`substr(a.text, e.start + 1, e.end - e.start)`.as('evidence'),
     ])
     .orderBy('e.article_id')
     .orderBy('e.start');
@@ -71,6 +73,9 @@ export async function mentionFeatures(db: Db, where: { articleId?: string; event
       sources: keys('source'),
       targets: keys('target'),
       modality: r.modality,
+      start: r.start,
+      words: contentWords(r.evidence),
+      definites: definiteHeads(r.evidence),
     };
   });
 }
@@ -93,19 +98,25 @@ async function candidates(db: Db, m: MentionFeatures): Promise<RecordFeatures[]>
     q = q.where((eb) => eb.or([eb('date', 'is', null), eb.and([eb('date', '>=', lo), eb('date', '<=', hi)])]));
   }
   const rows = await q.orderBy('id').execute();
-  const articles = new Map<string, string[]>();
+  const spans = new Map<string, Array<{ articleId: string; start: number }>>();
+  const words = new Map<string, string[][]>();
   for (let i = 0; i < rows.length; i += 500) {
     const links = await db
       .selectFrom('record_mentions as m')
       .innerJoin('events as e', 'e.id', 'm.event_id')
-      .select(['m.record_id', 'e.article_id'])
-      .distinct()
+      .innerJoin('articles as a', 'a.id', 'e.article_id')
+      .select(['m.record_id', 'e.article_id', 'e.start', sql<string>`substr(a.text, e.start + 1, e.end - e.start)`.as('evidence')])
       .where('m.record_id', 'in', rows.slice(i, i + 500).map((r) => r.id))
       .execute();
-    for (const l of links) articles.set(l.record_id, [...(articles.get(l.record_id) ?? []), l.article_id]);
+    for (const l of links) {
+      spans.set(l.record_id, [...(spans.get(l.record_id) ?? []), { articleId: l.article_id, start: l.start }]);
+      words.set(l.record_id, [...(words.get(l.record_id) ?? []), contentWords(l.evidence)]);
+    }
   }
   return rows.map((r) => ({
-    articleIds: articles.get(r.id) ?? [],
+    articleIds: [...new Set((spans.get(r.id) ?? []).map((x) => x.articleId))],
+    spans: spans.get(r.id) ?? [],
+    mentionWords: words.get(r.id) ?? [],
     id: r.id,
     code: r.code,
     rootCode: r.root_code,

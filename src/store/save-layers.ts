@@ -3,6 +3,7 @@ import type { Correction } from '../nlp/actors/actor-overlay.js';
 import type { Analyzer } from '../pipeline/analyze-article.js';
 import type { Document } from '../text/document.js';
 import { saveMentions } from './mentions-repository.js';
+import { lockRecordLinking } from './dialect.js';
 import { linkArticleEvents } from './records-repository.js';
 import type { Database } from './schema.js';
 
@@ -19,7 +20,9 @@ export async function saveLayers(trx: Transaction<Database>, doc: Document, anal
   const same = stored.length === want.length && want.every((w) => stored.some((s) => s.layer === w.layer && s.version === w.version));
   if (same) return false;
   await saveMentions(trx, doc.id, doc, { corrections, describeActor: knowledge.describeActor }, want);
-  // Event records (issue 5): the article's event mentions join or start records, in the same transaction.
+  // Event records: the article's event mentions join or start records, in the same transaction,
+  // one linker at a time store-wide (two PostgreSQL writers would otherwise both start a record).
+  await lockRecordLinking(trx);
   await linkArticleEvents(trx, doc.id);
   return true;
 }

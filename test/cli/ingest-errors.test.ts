@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { freshStoreTarget } from '../support/test-store.js';
 
 // Runs the built CLI (npm test builds before vitest), as a user would.
 const BIN = join(__dirname, '../../bin/dossier.js');
@@ -13,8 +14,10 @@ const GOOD = 'Quay reopens\nExample Wire – June 3, 2024\nThe port of Saltmere 
 
 describe('dossier ingest on bad input', () => {
   let dir: string;
-  beforeAll(() => {
+  const db: Record<'bad' | 'again' | 'env', string> = { bad: '', again: '', env: '' };
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'dossier-bad-'));
+    for (const k of ['bad', 'again', 'env'] as const) db[k] = await freshStoreTarget(k);
     writeFileSync(join(dir, 'good.txt'), GOOD);
     writeFileSync(join(dir, 'binary.bin'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
     writeFileSync(join(dir, 'latin1.txt'), Buffer.concat([Buffer.from('Quay\nExample Wire – June 3, 2024\nCaf'), Buffer.from([0xe9]), Buffer.from(' open.\n')]));
@@ -25,7 +28,7 @@ describe('dossier ingest on bad input', () => {
   });
 
   it('names each bad file with its line or byte and reason, stores the rest, exits 1', () => {
-    const r = run(['ingest', '.', 'missing.txt', '--db', 'bad.db'], dir);
+    const r = run(['ingest', '.', 'missing.txt', '--db', db.bad], dir);
     expect(r.status).toBe(1);
     const errors = r.stderr.split('\n').filter((l) => l.startsWith('error:'));
     expect(errors.find((l) => l.includes('binary.bin'))).toMatch(/binary.bin:1: binary content/);
@@ -36,13 +39,13 @@ describe('dossier ingest on bad input', () => {
     expect(errors.find((l) => l.includes('records.jsonl'))).toMatch(/records.jsonl:2/);
     expect(errors.find((l) => l.includes('missing.txt'))).toMatch(/cannot read/);
     expect(r.stdout).toMatch(/2 articles new, 0 already known, 7 errors/);
-    const list = JSON.parse(run(['articles', '--json', '--db', 'bad.db'], dir).stdout) as Array<{ title: string }>;
+    const list = JSON.parse(run(['articles', '--json', '--db', db.bad], dir).stdout) as Array<{ title: string }>;
     expect(list.map((a) => a.title).sort()).toEqual(['Quay reopens', 'Quay reopens']);
   });
 
   it('adds nothing on a second run and exits 0 when all went in', () => {
-    run(['ingest', 'good.txt', '--db', 'again.db'], dir);
-    const r = run(['ingest', 'good.txt', '--db', 'again.db'], dir);
+    run(['ingest', 'good.txt', '--db', db.again], dir);
+    const r = run(['ingest', 'good.txt', '--db', db.again], dir);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/0 articles new, 1 already known, 0 errors/);
   });
@@ -56,8 +59,8 @@ describe('dossier ingest on bad input', () => {
   });
 
   it('honours DOSSIER_DB like --db', () => {
-    spawnSync(process.execPath, [BIN, 'ingest', 'good.txt'], { cwd: dir, env: { ...process.env, DOSSIER_DB: 'env.db' } });
-    const list = JSON.parse(run(['articles', '--json', '--db', 'env.db'], dir).stdout) as Array<{ id: string; source: { file: string; startLine: number } }>;
+    spawnSync(process.execPath, [BIN, 'ingest', 'good.txt'], { cwd: dir, env: { ...process.env, DOSSIER_DB: db.env } });
+    const list = JSON.parse(run(['articles', '--json', '--db', db.env], dir).stdout) as Array<{ id: string; source: { file: string; startLine: number } }>;
     expect(list).toHaveLength(1);
     expect(list[0]!.source).toMatchObject({ file: 'good.txt', startLine: 1 });
   });

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { freshStoreTarget } from '../support/test-store.js';
 
 // Runs the built CLI (npm test builds before vitest) on two short articles written for the test.
 const BIN = join(__dirname, '../../bin/dossier.js');
@@ -20,15 +21,17 @@ interface ActorRow {
 
 describe('dossier actors, places, timeline and show on resolved text', () => {
   let dir: string;
-  const run = (...args: string[]) => spawnSync(process.execPath, [BIN, '--db', join(dir, 'm.db'), ...args], { cwd: dir, encoding: 'utf8' });
+  let target: string;
+  const run = (...args: string[]) => spawnSync(process.execPath, [BIN, '--db', target, ...args], { cwd: dir, encoding: 'utf8' });
   const json = <T>(...args: string[]): T => {
     const r = run(...args, '--json');
     expect(r.status, r.stderr).toBe(0);
     return JSON.parse(r.stdout) as T;
   };
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'dossier-mentions-'));
+    target = await freshStoreTarget('mentions');
     const r = run('ingest', FIXTURES);
     expect(r.status, r.stderr).toBe(0);
   });

@@ -1,10 +1,9 @@
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../src/pipeline/ingest-files.js';
 import { findArticles, getArticle } from '../../src/store/articles-repository.js';
-import { openStore } from '../../src/store/open-store.js';
+import { openTestStore } from '../support/test-store.js';
 
 const SEED = join(__dirname, '../../../shared/corpus/seed-digest.txt');
 
@@ -26,7 +25,7 @@ const EXPECTED: Array<[string, string, string | null, string]> = [
 
 describe.skipIf(!existsSync(SEED))('ingesting the seed digest', () => {
   it('gives exactly its 12 articles, their metadata, and the repeated passages', async () => {
-    const store = await openStore(join(mkdtempSync(join(tmpdir(), 'dossier-')), 'seed.db'));
+    const store = await openTestStore('seed');
     const first = await ingestFiles(store, [SEED]);
     expect(first.errors).toEqual([]);
     expect(first.articlesNew).toBe(12);

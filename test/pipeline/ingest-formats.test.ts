@@ -1,16 +1,14 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expandInputs, ingestFiles } from '../../src/pipeline/ingest-files.js';
 import { findArticles, getArticle, searchArticles, storeStats } from '../../src/store/articles-repository.js';
-import { openStore } from '../../src/store/open-store.js';
+import { openTestStore } from '../support/test-store.js';
 
 const FIXTURES = join(__dirname, '../fixtures');
 
 describe('ingesting a folder of every format', () => {
   it('detects each reader, stores only text, and finds it again', async () => {
-    const store = await openStore(join(mkdtempSync(join(tmpdir(), 'dossier-formats-')), 'f.db'));
+    const store = await openTestStore('formats');
     const files = await expandInputs(['feeds', 'html', 'jsonl', 'text', 'reuters'].map((d) => join(FIXTURES, d)));
     const summary = await ingestFiles(store, files);
     const stats = await storeStats(store);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../src/pipeline/ingest-files.js';
 import { storeStats } from '../../src/store/articles-repository.js';
-import { openStore } from '../../src/store/open-store.js';
+import { openTestStore } from '../support/test-store.js';
 
 describe('an interrupted batch', () => {
   it('stops between files and leaves only whole files in the store', async () => {
@@ -14,7 +14,7 @@ describe('an interrupted batch', () => {
       writeFileSync(path, `Story ${n} a\nExample Wire – June ${n}, 2024\nBody of story ${n} a.\nStory ${n} b\nExample Wire – June ${n}, 2024\nBody of story ${n} b.\n`);
       return path;
     });
-    const store = await openStore(join(dir, 's.db'));
+    const store = await openTestStore('stop');
     let started = 0;
     const summary = await ingestFiles(store, files, { onFile: () => started++, shouldStop: () => started >= 1 });
     expect(summary.files).toBe(1);

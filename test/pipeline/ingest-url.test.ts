@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../src/pipeline/ingest-files.js';
 import { findArticles } from '../../src/store/articles-repository.js';
-import { openStore } from '../../src/store/open-store.js';
+import { openTestStore } from '../support/test-store.js';
 
 const FEED = readFileSync(join(__dirname, '../fixtures/feeds/example-wire.rss.xml'));
 
@@ -30,7 +28,7 @@ describe('ingesting a feed from a URL', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('reads the items, records the URL as the source, and names a failing URL', async () => {
-    const store = await openStore(join(mkdtempSync(join(tmpdir(), 'dossier-url-')), 'u.db'));
+    const store = await openTestStore('url');
     const summary = await ingestFiles(store, [`${base}/feed.xml`, `${base}/missing.xml`]);
     expect(summary.articlesNew).toBeGreaterThan(0);
     // The fixture holds one deliberately empty item, rejected on its own line.

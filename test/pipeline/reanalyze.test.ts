@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/knowledge.js';
@@ -7,13 +5,13 @@ import { createAnalyzer } from '../../src/pipeline/analyze-article.js';
 import { expandInputs, ingestFiles } from '../../src/pipeline/ingest-files.js';
 import { reanalyzeStored } from '../../src/pipeline/reanalyze.js';
 import { storeStats } from '../../src/store/articles-repository.js';
-import { openStore } from '../../src/store/open-store.js';
+import { openTestStore } from '../support/test-store.js';
 
 const FIXTURES = join(__dirname, '../fixtures/resolution');
 
 describe('reanalyzeStored', () => {
   it('annotates articles stored by an older pipeline, then has nothing left to do', async () => {
-    const store = await openStore(join(mkdtempSync(join(tmpdir(), 'dossier-re-')), 'r.db'));
+    const store = await openTestStore('re');
     try {
       // Stored with the text stages only, as by a Dossier without these layers.
       const first = await ingestFiles(store, await expandInputs([FIXTURES]), { analyzer: createAnalyzer() });

@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../src/pipeline/ingest-files.js';
-import { openStore, type Store } from '../../src/store/open-store.js';
+import type { Store } from '../../src/store/open-store.js';
+import { openTestStore } from '../support/test-store.js';
 
 const SEED = join(__dirname, '../../../shared/corpus/seed-digest.txt');
 
@@ -17,7 +17,7 @@ function km(lat1: number, lon1: number, lat2: number, lon2: number): number {
 describe.skipIf(!existsSync(SEED))('the seed digest, resolved', () => {
   let store: Store;
   beforeAll(async () => {
-    store = await openStore(join(mkdtempSync(join(tmpdir(), 'dossier-seed-')), 'seed.db'));
+    store = await openTestStore('seed');
     const s = await ingestFiles(store, [SEED]);
     expect(s.errors).toEqual([]);
   });

@@ -69,3 +69,32 @@ describe('findContradictions', () => {
     expect(actorGroups([new Set(['x']), new Set(['y'])])).toBe(2);
   });
 });
+
+describe('claimed and denied perpetrators', () => {
+  const kh = [{ key: 'irq-kataib-hezbollah', name: 'Kataib Hezbollah' }];
+
+  it('shows an accusation and its denial side by side, though they name one actor', () => {
+    const cs = findContradictions([
+      claim('1', 'A', { sources: kh, modality: 'claimed', speaker: 'US officials' }),
+      claim('2', 'B', { sources: kh, modality: 'denied', speaker: 'Kataib Hezbollah' }),
+    ]);
+    const source = cs.find((c) => c.field === 'source');
+    expect(source?.values.map((v) => [v.value, v.outlets])).toEqual([
+      ['Kataib Hezbollah (claimed, per US officials)', ['A']],
+      ['Kataib Hezbollah (denied, per Kataib Hezbollah)', ['B']],
+    ]);
+  });
+
+  it('lays a claimed perpetrator beside another report’s, with no winner (the Kirkuk shape)', () => {
+    const cs = findContradictions([
+      claim('1', 'A', { sources: [{ key: 'name:iranian proxies', name: 'Iranian proxies' }], modality: 'claimed', speaker: 'Mike Pompeo' }),
+      claim('2', 'A', { sources: [{ key: 'arm-isis', name: 'Islamic State' }] }),
+    ]);
+    expect(cs.find((c) => c.field === 'source')?.values.map((v) => v.value)).toEqual(['Iranian proxies (claimed, per Mike Pompeo)', 'Islamic State']);
+  });
+
+  it('does not dispute a denial of someone nobody accused', () => {
+    const cs = findContradictions([claim('1', 'A', { sources: kh, modality: 'denied' }), claim('2', 'B', { sources: [] })]);
+    expect(cs.some((c) => c.field === 'source')).toBe(false);
+  });
+});

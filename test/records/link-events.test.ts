@@ -30,6 +30,7 @@ const mention = (over: Partial<MentionFeatures> = {}): MentionFeatures => ({
   place: mosul,
   sources: ['name:insurgents'],
   targets: ['name:soldiers'],
+  words: ['army', 'base', 'insurgent', 'kill', 'mosul', 'rocket', 'soldier'],
   ...over,
 });
 
@@ -45,6 +46,7 @@ const record = (over: Partial<RecordFeatures> = {}): RecordFeatures => ({
   sources: ['name:insurgents'],
   targets: ['name:soldiers'],
   articleIds: ['a0'],
+  mentionWords: [['army', 'base', 'fire', 'insurgent', 'kill', 'mosul', 'rocket', 'soldier']],
   ...over,
 });
 
@@ -130,5 +132,32 @@ describe('canonicalRecord', () => {
     expect([c.code, c.date, c.datePrecision, c.place?.name]).toEqual(['193', '2021-03-08', 'day', 'Mosul']);
     expect(c.sources).toEqual(['name:insurgents', 'name:islamic state']);
     expect([c.firstReported, c.lastReported, c.mentionCount]).toEqual(['2021-03-09', '2021-03-20', 3]);
+  });
+});
+
+describe('retellings a few sentences on', () => {
+  const lead = record({
+    code: '194',
+    date: null,
+    dateEnd: null,
+    datePrecision: null,
+    sources: [],
+    articleIds: ['a1'],
+    spans: [{ articleId: 'a1', start: 100 }],
+    mentionWords: [['barrage', 'base', 'contractor', 'kill', 'northern', 'quay', 'rocket', 'slamm']],
+  });
+  const later = (over: Partial<MentionFeatures>): MentionFeatures =>
+    mention({ code: '190', date: null, dateEnd: null, datePrecision: null, place: null, sources: [], targets: [], start: 300, words: ['attack', 'believe', 'militia', 'minister', 'meet'], ...over });
+
+  it('joins an undated mention that points back to the lead with a definite noun', () => {
+    const s = scoreMerge(later({ definites: ['base'], sources: ['name:militias'] }), lead);
+    expect(s.linkable).toBe(true);
+    expect(s.reason).toContain('("the base")');
+  });
+
+  it('keeps apart a mention with its own actors and no pointer, or one too far on', () => {
+    expect(scoreMerge(later({ sources: ['name:militias'] }), lead).linkable).toBe(false);
+    expect(scoreMerge(later({ definites: ['base'], start: 5000 }), lead).linkable).toBe(false);
+    expect(scoreMerge(later({ definites: ['base'], articleId: 'a2' }), lead).linkable).toBe(false);
   });
 });

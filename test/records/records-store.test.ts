@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/knowledge.js';
@@ -7,8 +6,9 @@ import { type Analyzer, createAnalyzer } from '../../src/pipeline/analyze-articl
 import { ingestFiles } from '../../src/pipeline/ingest-files.js';
 import { reanalyzeStored } from '../../src/pipeline/reanalyze.js';
 import { findArticles } from '../../src/store/articles-repository.js';
-import { openStore, type Store } from '../../src/store/open-store.js';
+import type { Store } from '../../src/store/open-store.js';
 import { findRecords, getRecord, outletSummaries, type RecordOut, recordStats } from '../../src/store/records-queries.js';
+import { openTestStore } from '../support/test-store.js';
 
 const FIXTURES = join(__dirname, '../fixtures/records');
 const SEED = join(__dirname, '../../../shared/corpus/seed-digest.txt');
@@ -18,7 +18,7 @@ beforeAll(() => {
   analyzer = createAnalyzer(loadKnowledge());
 });
 
-const freshStore = (): Promise<Store> => openStore(join(mkdtempSync(join(tmpdir(), 'dossier-records-')), 'r.db'));
+const freshStore = (): Promise<Store> => openTestStore('records');
 
 /** The record holding the Mosul base strike: the one whose mentions report killed soldiers. */
 const strikeOf = (records: readonly RecordOut[]): RecordOut | undefined => records.find((r) => r.place?.name === 'Mosul' && r.code.startsWith('19') && r.mentions.length > 1);
@@ -90,6 +90,26 @@ describe('event records from three invented reports of one strike', () => {
   });
 });
 
+describe('reports crediting one wire', () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await freshStore();
+    const s = await ingestFiles(store, [join(FIXTURES, 'valley-bridge.txt'), join(FIXTURES, 'coast-bridge.txt')], { analyzer });
+    expect(s.errors).toEqual([]);
+  });
+
+  it('counts two outlets running one agency story as one witness, and says which wire', async () => {
+    const attack = (await findRecords(store, { code: '1' })).find((r) => r.outlets.length === 2);
+    expect(attack?.outlets).toEqual(['Coast Times', 'Valley Post']);
+    expect(attack?.independentOutlets).toBe(1);
+    const detail = (await getRecord(store, attack!.id))!;
+    expect(detail.witnesses).toHaveLength(1);
+    expect(detail.witnesses[0]!.reasons).toEqual(['wire: Associated Press']);
+    expect(detail.reports.every((m) => m.wireCredits.some((c) => c.wire === 'Associated Press'))).toBe(true);
+    expect(detail.inconsistencies).toEqual([]);
+  });
+});
+
 describe.skipIf(!existsSync(SEED))('event records on the seed digest', () => {
   let store: Store;
   beforeAll(async () => {
@@ -118,6 +138,14 @@ describe.skipIf(!existsSync(SEED))('event records on the seed digest', () => {
       expect(aprilGroups).toHaveLength(1);
       expect(aprilGroups[0]!.reasons).toContain('shared passage');
     }
+  });
+
+  it('links the later "had attacked the base" to the Kirkuk rocket barrage as its retelling', async () => {
+    const kirkuk = (await findRecords(store, { place: 'kirkuk', code: '19' })).find((r) => r.mentions.length > 1);
+    expect(kirkuk).toBeDefined();
+    const detail = (await getRecord(store, kirkuk!.id))!;
+    expect(new Set(detail.reports.map((m) => m.articleId)).size).toBe(1);
+    expect(detail.reports.some((m) => m.reason.includes('("the base")'))).toBe(true);
   });
 
   it('reports its figures', async () => {

@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { createDocument } from '../../src/text/create-document.js';
@@ -15,7 +12,8 @@ import {
 } from '../../src/store/corrections-repository.js';
 import { saveMentions } from '../../src/store/mentions-repository.js';
 import { findActors } from '../../src/store/mentions-queries.js';
-import { openStore, type Store } from '../../src/store/open-store.js';
+import type { Store } from '../../src/store/open-store.js';
+import { openTestStore } from '../support/test-store.js';
 import { describeNewActor, insertArticleRow } from './store-fixtures.js';
 
 const TEXT = 'Rowan Vale met Ivo Stark. Vale said the Harbour Guild and the Guild of Rowan Bay agreed.';
@@ -54,7 +52,7 @@ const mentionsOf = async (store: Store): Promise<Record<string, number>> => Obje
 describe('analyst corrections', () => {
   let store: Store;
   beforeEach(async () => {
-    store = await openStore(join(mkdtempSync(join(tmpdir(), 'dossier-corr-')), 'c.db'));
+    store = await openTestStore('corr');
     await saveArticleWithMentions(store, 'a1');
   });
   afterEach(async () => {
@@ -104,7 +102,7 @@ describe('analyst corrections', () => {
   it('exports and imports the overlay as a file, skipping what is already there', async () => {
     await addCorrection(store, { op: 'merge', into: 'new:person:rowan-vale', from: 'new:person:vale' });
     const file = exportCorrections(await activeCorrections(store));
-    const other = await openStore(join(mkdtempSync(join(tmpdir(), 'dossier-corr-')), 'd.db'));
+    const other = await openTestStore('corr');
     try {
       await saveArticleWithMentions(other, 'a1');
       const parsed = parseCorrectionsFile(file, 'corr.json');

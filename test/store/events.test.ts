@@ -1,11 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addCorrection } from '../../src/store/corrections-repository.js';
 import { findEvents, findQuotes, reviewQueue } from '../../src/store/events-queries.js';
 import { saveMentions } from '../../src/store/mentions-repository.js';
-import { openStore, type Store } from '../../src/store/open-store.js';
+import type { Store } from '../../src/store/open-store.js';
+import { openTestStore } from '../support/test-store.js';
 import { describeNewActor, insertArticleRow } from './store-fixtures.js';
 import { recordDecision, undoLastDecision } from '../../src/store/review-repository.js';
 import { createDocument } from '../../src/text/create-document.js';
@@ -105,7 +103,7 @@ function annotatedDoc(id: string): Document {
 describe('events and quotes in the store', () => {
   let store: Store;
   beforeEach(async () => {
-    store = await openStore(join(mkdtempSync(join(tmpdir(), 'dossier-events-')), 'e.db'));
+    store = await openTestStore('events');
     await store.transaction().execute(async (trx) => {
       await insertArticleRow(trx, 'a1', TEXT);
       await saveMentions(trx, 'a1', annotatedDoc('a1'), { corrections: [], describeActor }, []);

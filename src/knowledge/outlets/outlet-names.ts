@@ -1,6 +1,39 @@
-import registry from './outlets.json' with { type: 'json' };
+import { z } from 'zod';
+import registryJson from './outlets.json' with { type: 'json' };
 
 export type DateOrder = 'dmy' | 'mdy';
+
+/** Who owns an outlet, by kind: a government, an arm's-length public body, a company, a non-profit. */
+export type Ownership = 'state' | 'public' | 'private' | 'nonprofit' | 'unknown';
+
+const entrySchema = z
+  .object({
+    name: z.string().min(1),
+    aliases: z.array(z.string().min(1)),
+    country: z.string().regex(/^[A-Z]{3}$/).nullable(),
+    dateOrder: z.enum(['dmy', 'mdy']).nullable(),
+    ownership: z.enum(['state', 'public', 'private', 'nonprofit', 'unknown']),
+    owner: z.string().min(1).optional(),
+    parent: z.string().min(1).optional(),
+    note: z.string().min(1),
+    domains: z.array(z.string().min(1)),
+    home: z.object({ name: z.string().nullable().optional(), admin1: z.string().nullable().optional() }).nullable(),
+  })
+  .strict();
+
+const registrySchema = z.object({ $comment: z.string().optional(), outlets: z.array(entrySchema) });
+
+/** The shipped registry, checked once: a malformed entry is a build error, named by its index and field. */
+function parseRegistry(json: unknown): z.infer<typeof registrySchema> {
+  const parsed = registrySchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`src/knowledge/outlets/outlets.json: ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+const registry = parseRegistry(registryJson);
 
 /** Where a local or regional outlet is based: the place its news is mostly about. */
 export interface OutletHome {
@@ -21,6 +54,13 @@ export interface KnownOutlet {
   readonly domains: readonly string[];
   /** Null for national and international outlets. */
   readonly home: OutletHome | null;
+  readonly ownership: Ownership;
+  /** The company or body that owns the outlet, where known. */
+  readonly owner: string | null;
+  /** The group above the owner ("News Corp" above Dow Jones), where known. */
+  readonly parent: string | null;
+  /** Our own short words on what the outlet is and where its facts come from. */
+  readonly note: string;
 }
 
 /**
@@ -39,22 +79,31 @@ export function outletKey(name: string): string {
 
 const byKey = new Map<string, KnownOutlet>();
 const byDomain = new Map<string, KnownOutlet>();
+const all: KnownOutlet[] = [];
 for (const entry of registry.outlets) {
   const home = entry.home;
   const outlet: KnownOutlet = Object.freeze({
     name: entry.name,
     aliases: Object.freeze([...entry.aliases]),
     country: entry.country,
-    dateOrder: entry.dateOrder === 'dmy' || entry.dateOrder === 'mdy' ? entry.dateOrder : null,
+    dateOrder: entry.dateOrder,
     domains: Object.freeze([...entry.domains]),
     home:
       home === null || entry.country === null
         ? null
         : Object.freeze({ name: home.name ?? null, admin1: home.admin1 ?? null, country: entry.country }),
+    ownership: entry.ownership,
+    owner: entry.owner ?? null,
+    parent: entry.parent ?? null,
+    note: entry.note,
   });
+  all.push(outlet);
   for (const name of [entry.name, ...entry.aliases]) byKey.set(outletKey(name), outlet);
   for (const domain of entry.domains) byDomain.set(domain, outlet);
 }
+
+/** Every registry outlet, in file order. */
+export const knownOutlets = (): readonly KnownOutlet[] => all;
 
 export function findKnownOutlet(name: string): KnownOutlet | null {
   return byKey.get(outletKey(name)) ?? null;

@@ -1,0 +1,71 @@
+import type { Command } from 'commander';
+import { checkExportRequest, EXPORT_MODALITIES, type ExportFilters, writeExport } from '../export/export-dataset.js';
+import { EXPORT_FORMAT_NAMES } from '../export/export-formats.js';
+import type { ExportLevel } from '../export/export-row.js';
+import type { Store } from '../store/open-store.js';
+import { boundingBox, isoDate, positiveInt, unitInterval } from './cli-arguments.js';
+
+type WithStore = (work: (store: Store) => Promise<void>) => Promise<void>;
+
+interface ExportOptions extends ExportFilters {
+  format: string;
+  level: string;
+  out?: string;
+  manifest?: string;
+  header?: boolean;
+  title?: string;
+}
+
+const HELP = `
+Output:
+  With --out FILE, the data goes to FILE and its manifest to FILE.manifest.json (Dossier version,
+  format, level, filters, time, row counts, the store's article count and date range, the SHA-256
+  of FILE, a field dictionary). Without --out the data goes to stdout and no manifest is written
+  unless --manifest FILE asks for one. The same store and filters give byte-identical data; only the
+  manifest's generatedAt differs. Columns and how to open each format: docs/exports.md.
+
+Examples:
+  dossier export --format csv --out strikes.csv --code 19 --from 2020-01
+  dossier export --format geojson --level events --bbox 38,29,49,38 --out events.geojson
+  dossier export --format gexf --actor irq-pmu --out network.gexf
+  dossier export --format gdelt --header --disputed > disputed.tsv`;
+
+/** `dossier export`: the records or event mentions the filters select, as a dataset file with its manifest. */
+export function registerExportCommands(program: Command, withStore: WithStore): void {
+  program
+    .command('export')
+    .description('Export records or event mentions as CSV (ACLED-like), JSONL, GeoJSON, GEXF, GraphML, TimelineJS or GDELT-like TSV, with a manifest')
+    .requiredOption('--format <name>', EXPORT_FORMAT_NAMES.join(', '))
+    .option('--level <level>', 'records (one row per real-world event) or events (one row per event mention)', 'records')
+    .option('--out <file>', 'write the data to this file and the manifest to <file>.manifest.json')
+    .option('--manifest <file>', 'write the manifest here (without --out, the only way to get one)')
+    .option('--header', 'gdelt: add a header row (GDELT files have none)')
+    .option('--title <text>', 'geojson, gexf, timelinejs: a title for the dataset')
+    .option('--actor <id|name>', 'an actor id, or a name a source or target contains')
+    .option('--code <code>', 'CAMEO code or its prefix (root "19", "190", "1951")')
+    .option('--from <date>', 'on or after (YYYY[-MM[-DD]])', isoDate)
+    .option('--to <date>', 'on or before (YYYY[-MM[-DD]])', isoDate)
+    .option('--place <name>', 'place name contains')
+    .option('--outlet <name>', 'reported by an outlet whose name contains this')
+    .option('--disputed', 'only records whose reports contradict each other (events level: mentions of such records)')
+    .option('--min-independent <n>', 'only records with at least n independent outlets', positiveInt)
+    .option('--plover <type>', 'PLOVER event type (ASSAULT, PROTEST, ...)')
+    .option('--bbox <box>', 'minLon,minLat,maxLon,maxLat', boundingBox)
+    .option('--modality <m>', `events level: ${EXPORT_MODALITIES.join(', ')}`)
+    .option('--min-confidence <x>', 'events level: only mentions at or above this confidence (0..1)', unitInterval)
+    .addHelpText('after', HELP)
+    .action(async (o: ExportOptions) => {
+      const { format, level, out, manifest, header, title, ...filters } = o;
+      const request = { format, level: level as ExportLevel, filters, ...(header ? { header } : {}), ...(title ? { title } : {}) };
+      checkExportRequest(request);
+      await withStore(async (store) => {
+        await writeExport(store, request, {
+          ...(out ? { out } : {}),
+          ...(manifest ? { manifest } : {}),
+          write: (data) => {
+            process.stdout.write(data);
+          },
+        });
+      });
+    });
+}

@@ -1,0 +1,112 @@
+import { type RawBuilder, sql } from 'kysely';
+import { UsageError } from '../errors.js';
+
+/**
+ * The search syntax `dossier search` accepts is FTS5's: words (all must match), "quoted
+ * phrases", prefix*, AND, OR, NOT, NEAR(...) and parentheses. On PostgreSQL the same query
+ * becomes a tsquery built from these nodes, so both engines accept the same input.
+ */
+export type SearchNode =
+  | { readonly kind: 'term'; readonly text: string; readonly prefix: boolean }
+  | { readonly kind: 'and' | 'or'; readonly items: readonly SearchNode[] }
+  | { readonly kind: 'not'; readonly keep: SearchNode; readonly drop: SearchNode };
+
+/** Does the query use the search syntax, or is it plain words (each then matched as it is)? */
+export const usesSearchSyntax = (query: string): boolean => /["*]|\b(AND|OR|NOT|NEAR)\b/.test(query);
+
+type Token = { kind: 'word' | 'phrase'; text: string; prefix: boolean } | { kind: '(' | ')' | 'AND' | 'OR' | 'NOT' | 'NEAR' };
+
+const syntaxError = (query: string, reason: string): UsageError => new UsageError(`bad search query ${JSON.stringify(query)}: ${reason}`);
+
+function tokenize(query: string): Token[] {
+  const tokens: Token[] = [];
+  const re = /\s*(?:"((?:[^"]|"")*)("?)(\*?)|([()])|([^\s()"]+))/gy;
+  for (let m = re.exec(query); m && m[0] !== ''; m = re.exec(query)) {
+    const [, phrase, closed, phraseStar, paren, word] = m;
+    if (phrase !== undefined && !closed) throw syntaxError(query, 'unclosed quote');
+    if (phrase !== undefined) tokens.push({ kind: 'phrase', text: phrase.replace(/""/g, '"'), prefix: phraseStar === '*' });
+    else if (paren) tokens.push({ kind: paren as '(' | ')' });
+    else if (word === 'AND' || word === 'OR' || word === 'NOT' || word === 'NEAR') tokens.push({ kind: word });
+    else if (word) {
+      // FTS5's "+" phrase glue is not a word.
+      const text = word.replace(/^\+$/, '');
+      if (text) tokens.push({ kind: 'word', text: text.replace(/\*$/, ''), prefix: text.endsWith('*') });
+    }
+  }
+  return tokens;
+}
+
+/**
+ * Parses the FTS5 subset: OR binds loosest, then AND (or mere adjacency), then NOT; NEAR(...)
+ * is read as AND. What FTS5 refuses (an unclosed quote or parenthesis, an operator without an
+ * operand) is a UsageError naming the query.
+ */
+export function parseSearch(query: string): SearchNode | null {
+  const tokens = usesSearchSyntax(query)
+    ? tokenize(query.replace(/,\s*\d+\s*\)/g, ')'))
+    : query
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((w): Token => ({ kind: 'phrase', text: w, prefix: false }));
+  let i = 0;
+  const peek = (): Token | undefined => tokens[i];
+  const startsPrimary = (t: Token | undefined): boolean => t !== undefined && (t.kind === 'word' || t.kind === 'phrase' || t.kind === '(' || t.kind === 'NEAR');
+  const group = (kind: 'and' | 'or', items: SearchNode[]): SearchNode | null => (items.length === 0 ? null : items.length === 1 ? items[0]! : { kind, items });
+
+  const primary = (): SearchNode => {
+    const t = tokens[i++];
+    if (!t) throw syntaxError(query, 'an operator needs something after it');
+    if (t.kind === 'word' || t.kind === 'phrase') return { kind: 'term', text: t.text, prefix: t.prefix };
+    if (t.kind === 'NEAR' && peek()?.kind !== '(') return { kind: 'term', text: 'NEAR', prefix: false };
+    if (t.kind === '(' || t.kind === 'NEAR') {
+      if (t.kind === 'NEAR') i++;
+      const inner = or();
+      if (tokens[i++]?.kind !== ')') throw syntaxError(query, 'unclosed parenthesis');
+      return inner;
+    }
+    throw syntaxError(query, `unexpected ${t.kind}`);
+  };
+  const not = (): SearchNode => {
+    let left = primary();
+    while (peek()?.kind === 'NOT') {
+      i++;
+      left = { kind: 'not', keep: left, drop: primary() };
+    }
+    return left;
+  };
+  const and = (): SearchNode => {
+    const items = [not()];
+    while (peek()?.kind === 'AND' || startsPrimary(peek())) {
+      if (peek()?.kind === 'AND') i++;
+      items.push(not());
+    }
+    return group('and', items)!;
+  };
+  const or = (): SearchNode => {
+    const items = [and()];
+    while (peek()?.kind === 'OR') {
+      i++;
+      items.push(and());
+    }
+    return group('or', items)!;
+  };
+
+  if (tokens.length === 0) return null;
+  const node = or();
+  if (i < tokens.length) throw syntaxError(query, `unexpected ${tokens[i]!.kind}`);
+  return node;
+}
+
+/**
+ * The node as a PostgreSQL tsquery expression ('simple' configuration, as the index). A term is
+ * a phrase of its words, as FTS5 reads a quoted string; a prefix term's last word matches as a
+ * prefix. Words reach to_tsquery only as letters and digits, so no input breaks its syntax.
+ */
+export function toTsQuery(node: SearchNode): RawBuilder<unknown> {
+  if (node.kind === 'not') return sql`(${toTsQuery(node.keep)} && !!${toTsQuery(node.drop)})`;
+  if (node.kind !== 'term') return sql`(${sql.join(node.items.map(toTsQuery), sql.raw(node.kind === 'and' ? ' && ' : ' || '))})`;
+  if (!node.prefix) return sql`phraseto_tsquery('simple', ${node.text})`;
+  const words = node.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length === 0) return sql`phraseto_tsquery('simple', '')`;
+  return sql`to_tsquery('simple', ${`${words.join(' <-> ')}:*`})`;
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { contentWords, definiteHeads, wordCosine } from '../../src/records/evidence-words.js';
+
+describe('evidence words', () => {
+  it('keeps content-word stems, drops function words and numbers', () => {
+    expect(contentWords('Two rockets hit the base near Mosul on 3 May, killing four soldiers.')).toEqual(['base', 'hit', 'kill', 'mosul', 'near', 'rocket', 'soldier']);
+  });
+
+  it('measures overlap as a cosine, null when a side is empty', () => {
+    expect(wordCosine(['base', 'rocket'], ['base', 'rocket'])).toBe(1);
+    expect(wordCosine(['base', 'rocket'], ['base', 'mosul', 'soldier', 'kill'])).toBeCloseTo(1 / Math.sqrt(8));
+    expect(wordCosine([], ['base'])).toBeNull();
+  });
+
+  it('finds nouns that point back, not those a phrase after them defines', () => {
+    expect(definiteHeads('Officials said militants had attacked the base, and pressed on.')).toEqual(['base']);
+    expect(definiteHeads('He backed the killing of the commander and the attacks on the depot.')).toEqual(['commander', 'depot']);
+    expect(definiteHeads('At a meeting the following day, officials spoke about the country.')).toEqual([]);
+  });
+});
