@@ -1,15 +1,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sql } from 'kysely';
 import type { EventOut } from '../store/events-queries.js';
-import { findEvents } from '../store/events-queries.js';
 import { actorLabels } from '../store/mentions-queries.js';
+import type { Store } from '../store/open-store.js';
+import { listDecisions, reviewStates } from '../store/review-repository.js';
 import type { ApiContext } from './api-context.js';
 import { errorResponses } from './claim-schemas.js';
 import { Confidence, IsoDate } from './query-schemas.js';
 
 const NodeSchema = z.object({ id: z.string(), name: z.string(), type: z.string(), country: z.string().nullable(), events: z.number().int() });
 const EdgeSchema = z.object({ source: z.string(), target: z.string(), plover: z.string().nullable(), code: z.string(), count: z.number().int(), eventIds: z.array(z.string()) });
-const NetworkSchema = z.object({ nodes: z.array(NodeSchema), edges: z.array(EdgeSchema) });
+const NetworkSchema = z.object({
+  nodes: z.array(NodeSchema),
+  edges: z.array(EdgeSchema),
+  total: z.object({ nodes: z.number().int(), edges: z.number().int() }).optional().describe('with `top`: the whole network’s size'),
+});
 
 export type Network = z.infer<typeof NetworkSchema>;
 
@@ -18,14 +24,65 @@ const NetworkQuery = z.object({
   to: IsoDate.optional(),
   plover: z.string().regex(/^[A-Za-z_-]{2,40}$/, 'expected a PLOVER type such as ASSAULT').optional(),
   minConfidence: Confidence.optional(),
+  top: z.coerce.number().int().min(1).max(5000).optional().describe('only the most active actors (and the edges among them): what a drawing can show'),
 });
+
+/** What an edge needs of an event: much less than an EventOut, which reads the evidence out of every article's text. */
+export type NetworkEvent = Pick<EventOut, 'id' | 'plover' | 'code'> & { source: Array<{ id: string | null; name: string }>; target: Array<{ id: string | null; name: string }> };
+
+/**
+ * The events between two resolved actors, as findEvents({ withBothActors }) selects them (same
+ * filters, rejected events out, analysts' code/source/target fixes applied), without the text.
+ */
+export async function networkEvents(db: Store, f: { from?: string; to?: string; plover?: string; minConfidence?: number }): Promise<NetworkEvent[]> {
+  let q = db.selectFrom('events as e').select(['e.id', 'e.plover', 'e.code']);
+  if (f.plover) q = q.where('e.plover', '=', f.plover.toUpperCase());
+  if (f.minConfidence !== undefined) q = q.where('e.confidence', '>=', f.minConfidence);
+  if (f.from) q = q.where('e.date', '>=', f.from);
+  if (f.to) q = q.where('e.date', '<=', `${f.to}\uffff`);
+  q = q.where(
+    'e.id',
+    'not in',
+    sql<string>`(SELECT d.item_id FROM review_decisions d WHERE d.item_kind = 'event' AND d.undone = 0 AND d.decision = 'reject'
+      AND NOT EXISTS (SELECT 1 FROM review_decisions l WHERE l.item_id = d.item_id AND l.undone = 0 AND l.seq > d.seq))`,
+  );
+  for (const role of ['source', 'target']) {
+    q = q.where((eb) => eb.exists(eb.selectFrom('event_actors as r').select('r.event_id').whereRef('r.event_id', '=', 'e.id').where('r.role', '=', role).where('r.actor_id', 'is not', null)));
+  }
+  const rows = await q.orderBy('e.id').execute();
+  const ids = rows.map((r) => r.id);
+  const parts: Array<{ event_id: string; role: string; actor_id: string | null; name: string }> = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    parts.push(...(await db.selectFrom('event_actors').select(['event_id', 'role', 'actor_id', 'name']).where('event_id', 'in', ids.slice(i, i + 500)).orderBy('event_id').orderBy('pos').execute()));
+  }
+  const byEvent = new Map<string, typeof parts>();
+  for (const p of parts) byEvent.set(p.event_id, [...(byEvent.get(p.event_id) ?? []), p]);
+  const states = reviewStates(await listDecisions(db, ids));
+  return rows.map((r) => {
+    const fixes = states.get(r.id)?.fixes ?? {};
+    const role = (name: string) => (byEvent.get(r.id) ?? []).filter((p) => p.role === name).map((p) => ({ id: p.actor_id, name: p.name }));
+    return {
+      id: r.id,
+      plover: r.plover,
+      code: fixes.code ?? r.code,
+      source: fixes.source ? [{ id: fixes.source, name: fixes.source }] : role('source'),
+      target: fixes.target ? [{ id: fixes.target, name: fixes.target }] : role('target'),
+    };
+  });
+}
+
+/** The `top` most active nodes and the edges among them. */
+export function topOfNetwork(net: Network, top: number): Network {
+  const kept = new Set(net.nodes.slice(0, top).map((n) => n.id));
+  return { nodes: net.nodes.filter((n) => kept.has(n.id)), edges: net.edges.filter((e) => kept.has(e.source) && kept.has(e.target)), total: { nodes: net.nodes.length, edges: net.edges.length } };
+}
 
 /**
  * Who acts on whom: one directed edge per (source actor, target actor, PLOVER type, CAMEO code),
  * from the events that name a resolved actor on both sides. Nodes take their name, type and
  * country from the actor list (corrections applied), else from the event's words.
  */
-export function buildNetwork(events: readonly EventOut[], known: ReadonlyMap<string, { name: string; type: string; country: string | null }>): Network {
+export function buildNetwork(events: readonly NetworkEvent[], known: ReadonlyMap<string, { name: string; type: string; country: string | null }>): Network {
   const nodes = new Map<string, Network['nodes'][number]>();
   const edges = new Map<string, Network['edges'][number]>();
   for (const e of events) {
@@ -73,9 +130,11 @@ export const networkRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx)
       },
     },
     async (req) => {
-      const events = await findEvents(ctx.store, { ...req.query, withBothActors: true });
+      const { top, ...filter } = req.query;
+      const events = await networkEvents(ctx.store, filter);
       const ids = [...new Set(events.flatMap((e) => [...e.source, ...e.target].map((p) => p.id).filter((id): id is string => id !== null)))];
-      return buildNetwork(events, await actorLabels(ctx.store, ids));
+      const net = buildNetwork(events, await actorLabels(ctx.store, ids));
+      return top === undefined ? net : topOfNetwork(net, top);
     },
   );
 };

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { Analyzer } from '../pipeline/analyze-article.js';
 import { openStore } from '../store/open-store.js';
+import { untilStopSignal } from '../cli/stop-signal.js';
 
 export interface ServeCommandOptions {
   /** The store file, resolved when the command runs (after --db is parsed). */
@@ -47,15 +48,7 @@ export function registerServeCommand(program: Command, options: ServeCommandOpti
       const url = `http://${shownHost}:${typeof address === 'object' && address ? address.port : o.port}/`;
       process.stdout.write(`dossier: serving ${url} (${token ? 'writes need the token' : 'read-only'}); Ctrl-C stops\n`);
       if (!LOOPBACK.has(o.host)) process.stderr.write(`dossier: warning: listening on ${o.host}, reachable from other machines\n`);
-      await new Promise<void>((resolve) => {
-        const stop = (): void => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          resolve();
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
+      await untilStopSignal();
       await app.close();
       await store.destroy();
       process.stdout.write('dossier: stopped\n');

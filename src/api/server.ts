@@ -14,8 +14,10 @@ import { eventsRoutes } from './events-routes.js';
 import { ingestRoutes } from './ingest-routes.js';
 import { metaRoutes } from './meta-routes.js';
 import { networkRoutes } from './network-routes.js';
+import { outletsRoutes } from './outlets-routes.js';
 import { placesRoutes } from './places-routes.js';
 import { quotesRoutes } from './quotes-routes.js';
+import { recordsRoutes } from './records-routes.js';
 import { reviewRoutes } from './review-routes.js';
 import { registerWebApp, webFolder } from './web-app.js';
 import { writeGuard } from './write-access.js';
@@ -94,7 +96,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     maxUploadBytes,
     version,
   };
-  for (const routes of [metaRoutes, articlesRoutes, actorsRoutes, placesRoutes, eventsRoutes, quotesRoutes, networkRoutes, reviewRoutes, ingestRoutes]) {
+  for (const routes of [metaRoutes, articlesRoutes, actorsRoutes, placesRoutes, eventsRoutes, quotesRoutes, networkRoutes, recordsRoutes, outletsRoutes, reviewRoutes, ingestRoutes]) {
     await app.register(routes, ctx);
   }
   await registerWebApp(app, webFolder(options.webRoot));

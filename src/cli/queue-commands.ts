@@ -5,6 +5,7 @@ import type { Analyzer } from '../pipeline/analyze-article.js';
 import type { Store } from '../store/open-store.js';
 import { parseQueueUrl } from '../queue/queue-url.js';
 import { positiveInt } from './cli-arguments.js';
+import { untilStopSignal } from './stop-signal.js';
 
 type WithStore = (work: (store: Store) => Promise<void>) => Promise<void>;
 
@@ -51,15 +52,7 @@ export function registerQueueCommands(program: Command, withStore: WithStore, an
       if (o.concurrency < 1 || o.lockDuration < 1) throw new UsageError('--concurrency and --lock-duration must be at least 1');
       const target = parseQueueUrl(url);
       // Listening from the start: a signal while the models load ends the worker cleanly too.
-      const stopped = new Promise<void>((resolve) => {
-        const stop = (): void => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          resolve();
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
+      const stopped = untilStopSignal();
       const a = await analyzer();
       const { startIngestWorker } = await import('../queue/ingest-worker.js');
       await withStore(async (store) => {

@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UsageError } from '../errors.js';
+import type { EventFilter } from '../store/events-queries.js';
 import type { Store } from '../store/open-store.js';
+import type { RecordFilter } from '../store/records-queries.js';
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS } from './export-formats.js';
 import { loadEventRows, loadRecordRows, storeCoverage } from './export-queries.js';
 import { EXPORT_LEVELS, type ExportLevel, type ExportRow } from './export-row.js';
@@ -11,24 +13,9 @@ import { buildManifest, type ExportManifest, manifestText } from './manifest.js'
 
 export const EXPORT_MODALITIES = ['asserted', 'reported', 'claimed', 'denied', 'planned', 'conditional', 'hypothetical', 'negated'] as const;
 
-/** The filters of `dossier records` and `dossier events`. */
-export interface ExportFilters {
-  actor?: string;
-  code?: string;
-  from?: string;
-  to?: string;
-  place?: string;
-  outlet?: string;
-  disputed?: boolean;
-  minIndependent?: number;
-  plover?: string;
-  /** minLon,minLat,maxLon,maxLat */
-  bbox?: readonly [number, number, number, number];
-  /** Events level only. */
-  modality?: string;
-  /** Events level only. */
-  minConfidence?: number;
-}
+/** The filters of `dossier records` and `dossier events` (modality and confidence: events level only). */
+export type ExportFilters = Pick<RecordFilter, 'actor' | 'code' | 'from' | 'to' | 'place' | 'outlet' | 'disputed' | 'minIndependent'> &
+  Pick<EventFilter, 'plover' | 'bbox' | 'modality' | 'minConfidence'>;
 
 export interface ExportRequest {
   format: string;

@@ -7,6 +7,7 @@ import { loadKnowledge } from '../../src/knowledge/knowledge.js';
 import { type Analyzer, createAnalyzer } from '../../src/pipeline/analyze-article.js';
 import { ingestFiles } from '../../src/pipeline/ingest-files.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
+import { freshStoreTarget } from '../support/test-store.js';
 import type { Document, EventAttrs, EventParticipant, Modality, QuoteAttrs, Span } from '../../src/text/document.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
@@ -140,7 +141,7 @@ export interface TestApi {
 /** A fresh store holding the resolution and hostile fixtures, and a server over it. */
 export async function startTestApi(options: { token?: string | null; webRoot?: string | null; maxUploadBytes?: number } = {}): Promise<TestApi> {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-api-'));
-  const store = await openStore(join(dir, 'api.db'));
+  const store = await openStore(await freshStoreTarget('api'));
   const analyzer = testAnalyzer();
   const summary = await ingestFiles(store, [...RESOLUTION_FILES, ...HOSTILE_FILES], { analyzer });
   if (summary.errors.length > 0) throw new Error(summary.errors.map((e) => e.message).join('\n'));

@@ -5,6 +5,7 @@ import type { OpenAPIV3 } from 'openapi-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/api/server.js';
 import { openStore } from '../../src/store/open-store.js';
+import { freshStoreTarget } from '../support/test-store.js';
 import { startTestApi, type TestApi } from './api-fixture.js';
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
@@ -29,6 +30,9 @@ const ROUTES = [
   'GET /api/events/{id}',
   'GET /api/quotes',
   'GET /api/network',
+  'GET /api/records',
+  'GET /api/records/{id}',
+  'GET /api/outlets',
   'GET /api/review',
   'POST /api/review/{id}',
   'POST /api/review/undo',
@@ -137,7 +141,7 @@ describe('hostile ingested text', () => {
 describe('errors', () => {
   it('answers 500 with a generic message and no stack when the store fails', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dossier-broken-'));
-    const store = await openStore(join(dir, 'b.db'));
+    const store = await openStore(await freshStoreTarget('broken'));
     const app = await buildServer({ store });
     await store.destroy();
     const res = await app.inject('/api/stats');
@@ -152,7 +156,7 @@ describe('errors', () => {
 describe('listening for real', () => {
   it('serves /api/health on 127.0.0.1 with port 0, then closes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dossier-listen-'));
-    const store = await openStore(join(dir, 'l.db'));
+    const store = await openStore(await freshStoreTarget('listen'));
     const app = await buildServer({ store });
     try {
       const address = await app.listen({ host: '127.0.0.1', port: 0 });

@@ -13,6 +13,7 @@ import { build } from 'vite';
 import { buildServer } from '../../src/api/server.js';
 import { expandInputs, ingestFiles } from '../../src/pipeline/ingest-files.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
+import { freshStoreTarget } from '../support/test-store.js';
 
 export const ROOT = resolve(__dirname, '../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -49,7 +50,7 @@ export async function startHarness(): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-web-'));
   const webRoot = join(dir, 'web');
   await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'warn', build: { outDir: webRoot, emptyOutDir: true, sourcemap: false } });
-  const store = await openStore(join(dir, 'web.db'));
+  const store = await openStore(await freshStoreTarget('web'));
   const summary = await ingestFiles(store, await expandInputs(corpusFiles()));
   if (summary.articlesNew === 0) throw new Error('the web corpus gave no article');
   const app: FastifyInstance = await buildServer({ store, token: TOKEN, webRoot });

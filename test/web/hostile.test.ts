@@ -27,7 +27,7 @@ describe.skipIf(!HAVE_CHROMIUM)('hostile ingested text in the web app', () => {
     expect(hostile.length).toBeGreaterThanOrEqual(2);
   });
 
-  for (const route of ['/', '/articles', '/search?q=council', '/search?q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', '/timeline', '/map']) {
+  for (const route of ['/', '/articles', '/search?q=council', '/search?q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', '/timeline', '/map', '/records']) {
     it(`${route} stays inert`, async () => {
       const { page, problems } = await h.open(route);
       await page.waitForTimeout(200);
@@ -41,6 +41,22 @@ describe.skipIf(!HAVE_CHROMIUM)('hostile ingested text in the web app', () => {
       await page.close();
     });
   }
+
+  it('the record pages of events the hostile articles report stay inert', async () => {
+    const records = (await (await fetch(`${h.base}/api/records?limit=500`)).json()) as { items: Array<{ id: string; mentions: Array<{ articleId: string }> }> };
+    const ids = new Set(hostile.map((a) => a.id));
+    const touched = records.items.filter((r) => r.mentions.some((m) => ids.has(m.articleId)));
+    expect(touched.length).toBeGreaterThan(0);
+    for (const r of touched) {
+      const { page, problems } = await h.open(`/record/${r.id}`);
+      await page.waitForTimeout(100);
+      expect(await page.evaluate('window.__pwned')).toBeUndefined();
+      expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], dialogs: [] });
+      expect(await page.locator('main img, main iframe, main script, main [onerror], main [onload], main [onmouseover]').count()).toBe(0);
+      expect(await page.locator('a[href^="javascript:" i]').count()).toBe(0);
+      await page.close();
+    }
+  });
 
   it('the hostile articles render their markup as visible text, and a javascript: URL is not a link', async () => {
     for (const a of hostile) {

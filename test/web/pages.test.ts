@@ -20,15 +20,22 @@ describe.skipIf(!HAVE_CHROMIUM)('the web app in chromium', () => {
     await h?.close();
   });
 
-  it('overview: counts, latest events, top actors and outlets from the store', async () => {
+  it('overview: counts, latest and most-reported event records, top actors and outlets from the store', async () => {
     const stats = await api<{ articles: number; events: number }>('/stats');
+    const records = await api<Listing<{ id: string; mentions: unknown[] }>>('/records?sort=reports&limit=8');
     const { page, problems } = await h.open('/');
     await expect(page.locator('[data-testid=stats] li').first().textContent()).resolves.toContain(String(stats.articles));
     const wire = await api<Listing<unknown>>('/articles?outlet=Example%20Wire&limit=1');
     const row = page.locator('table.outlets tbody tr', { hasText: 'Example Wire' });
     await expect(row.locator('td').nth(1).textContent()).resolves.toBe(String(wire.total));
     expect(await rows(page, 'table.actors')).toBeGreaterThan(3);
-    if (stats.events > 0) expect(await rows(page, 'table.events')).toBeGreaterThan(0);
+    expect(await rows(page, 'table.latest-records')).toBe(Math.min(8, records.total));
+    // The most-reported table opens the record with the most reports.
+    await page.locator('table.most-reported tbody tr a.record-link').first().click();
+    await ready(page, 'record');
+    expect(decodeURIComponent(new URL(page.url()).pathname)).toBe(`/record/${records.items[0]!.id}`);
+    await page.goBack();
+    await ready(page, 'overview');
     await screenshot(page, 'overview');
     clean(problems);
   });
@@ -41,17 +48,20 @@ describe.skipIf(!HAVE_CHROMIUM)('the web app in chromium', () => {
     await ready(page, 'articles');
     expect(new URL(page.url()).searchParams.get('outlet')).toBe('Northern Ledger');
     const some = await rows(page, '[data-testid=results]');
-    expect(some).toBe(2);
+    expect(some).toBe((await api<Listing<unknown>>('/articles?outlet=Northern%20Ledger&limit=1')).total);
     expect(some).toBeLessThan(all);
     await screenshot(page, 'articles');
     clean(problems);
   });
 
-  it('timeline: a click on an item opens its article at the evidence; the brush sets from/to and narrows the list', async () => {
-    const events = await api<Listing<{ id: string; articleId: string; date: string | null }>>('/events?limit=500');
+  it('timeline: event records coloured by type, disputed ones ringed; the brush narrows the list; a click opens the record', async () => {
+    const events = await api<Listing<{ id: string; date: string | null; disputed: boolean }>>('/records?limit=500');
     const { page, problems } = await h.open('/timeline');
     const dots = page.locator('svg.timeline-svg circle.item');
     expect(await dots.count()).toBeGreaterThan(0);
+    const disputed = events.items.filter((e) => e.disputed && e.date !== null).map((e) => e.id);
+    expect(disputed.length).toBeGreaterThan(0);
+    expect(await page.locator('svg.timeline-svg circle.item.disputed').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toEqual(expect.arrayContaining(disputed));
     await screenshot(page, 'timeline');
     // The brush: a drag over the left half of the plot.
     const box = (await page.locator('svg.timeline-svg').boundingBox())!;
@@ -85,10 +95,11 @@ describe.skipIf(!HAVE_CHROMIUM)('the web app in chromium', () => {
     }
     const first = page.locator('svg.timeline-svg circle.item').first();
     const href = (await first.getAttribute('data-href'))!;
+    const id = (await first.getAttribute('data-id'))!;
     await first.click();
-    await ready(page, 'article');
-    expect(new URL(page.url()).pathname).toBe(href.split('?')[0]);
-    expect(await page.locator('.m-focus').count()).toBeGreaterThan(0);
+    await ready(page, 'record');
+    expect(new URL(page.url()).pathname).toBe(href);
+    await expect(page.locator('h1 .mono').textContent()).resolves.toBe((await api<{ code: string }>(`/records/${id}`)).code);
     clean(problems);
   });
 
@@ -256,12 +267,77 @@ describe.skipIf(!HAVE_CHROMIUM)('the web app in chromium', () => {
     clean(problems);
   });
 
-  it('the record route is a placeholder and an unknown path says not found, both without errors', async () => {
-    const { page, problems } = await h.open('/record/r_123');
-    await expect(page.locator('main').textContent()).resolves.toContain('not built yet');
-    await page.goto(`${h.base}/nowhere/at/all`);
-    await ready(page);
+  it('records list: every record, a filter in the URL narrows it, a click opens the record page', async () => {
+    const all = await api<Listing<{ id: string; disputed: boolean; independentOutlets: number }>>('/records?limit=50');
+    const { page, problems } = await h.open('/records');
+    expect(await rows(page, '[data-testid=records]')).toBe(Math.min(50, all.total));
+    await page.selectOption('form.filters select[name=disputed]', 'true');
+    await page.fill('form.filters input[name=minIndependent]', '2');
+    await page.click('form.filters button[type=submit]');
+    await ready(page, 'records');
+    const url = new URL(page.url());
+    expect([url.searchParams.get('disputed'), url.searchParams.get('minIndependent')]).toEqual(['true', '2']);
+    const wanted = await api<Listing<{ id: string }>>('/records?disputed=true&minIndependent=2');
+    expect(wanted.total).toBeGreaterThan(0);
+    expect(wanted.total).toBeLessThan(all.total);
+    expect(await rows(page, '[data-testid=records]')).toBe(wanted.total);
+    await screenshot(page, 'records');
+    await page.locator('[data-testid=records] a.record-link').first().click();
+    await ready(page, 'record');
+    expect(new URL(page.url()).pathname).toBe(`/record/${wanted.items[0]!.id}`);
+    clean(problems);
+  });
+
+  it('record page: the witnesses side by side, the contradictions with their outlets, independence in words', async () => {
+    const disputed = await api<Listing<{ id: string; outlets: string[] }>>('/records?disputed=true&minIndependent=2');
+    const strike = disputed.items.find((r) => r.outlets.includes('Sample Daily'))!;
+    const detail = await api<{ witnesses: Array<{ outlets: string[] }>; reports: Array<{ eventId: string; title: string; outlet: string; evidence: string }>; contradictions: Array<{ field: string }> }>(`/records/${strike.id}`);
+    const { page, problems } = await h.open(`/record/${strike.id}`);
+    await expect(page.locator('[data-testid=disputed]').textContent()).resolves.toBe('disputed');
+    // One column per independent witness; the wire and the ledger share one.
+    expect(await page.locator('[data-testid=witnesses] > .witness').count()).toBe(detail.witnesses.length);
+    await expect(page.locator('.witness', { hasText: 'Sample Daily' }).locator('h3').textContent()).resolves.toBe('Witness 2: Sample Daily');
+    expect(await page.locator('.witness .report').count()).toBe(detail.reports.length);
+    const independence = (await page.locator('[data-testid=independence]').textContent())!;
+    expect(independence).toMatch(/^3 reports in 3 articles from 3 outlets; 2 independent witnesses: /);
+    expect(independence).toContain('repeat the same passage');
+    // Each disputed field with each version and who gives it.
+    const killed = page.locator('.contradiction[data-field="number:killed"] tbody tr');
+    expect(await killed.count()).toBe(2);
+    await expect(killed.nth(1).textContent()).resolves.toContain('Sample Daily');
+    expect(await page.locator('.contradiction').count()).toBe(detail.contradictions.length);
+    // The Daily's report marks its perpetrator and its toll as contradicted.
+    const daily = page.locator(`.report[data-event="${detail.reports.find((m) => m.outlet === 'Sample Daily')!.eventId}"]`);
+    expect(await daily.locator('dd.conflict').count()).toBeGreaterThanOrEqual(2);
+    await screenshot(page, 'record');
+    const report = detail.reports.find((m) => m.outlet === 'Sample Daily')!;
+    await daily.locator('a.report-title').click();
+    await ready(page, 'article');
+    await expect(page.locator('[data-testid=article-title]').textContent()).resolves.toBe(report.title);
+    await expect(page.locator('.m-focus').first().textContent()).resolves.toBeTruthy();
+    clean(problems);
+  });
+
+  it('event page: links to the record that holds the event', async () => {
+    const records = await api<Listing<{ id: string; mentions: Array<{ eventId: string }> }>>('/records?sort=reports&limit=1');
+    const record = records.items[0]!;
+    const { page, problems } = await h.open(`/event/${record.mentions[0]!.eventId}`);
+    await page.locator('[data-testid=event-record]').click();
+    await ready(page, 'record');
+    expect(new URL(page.url()).pathname).toBe(`/record/${record.id}`);
+    clean(problems);
+  });
+
+  it('an unknown path and an unknown record say so, without a console error', async () => {
+    const { page, problems } = await h.open('/nowhere/at/all');
     await expect(page.locator('main h1').textContent()).resolves.toBe('Not found');
+    await page.goto(`${h.base}/record/r_0000000000000000`);
+    await ready(page);
+    await expect(page.locator('main [role=alert]').textContent()).resolves.toContain('no event record with id');
+    // The 404 of the API is the expected answer here.
+    expect(problems.failedRequests).toEqual([expect.stringMatching(/records\/r_0000000000000000: 404$/)]);
+    problems.failedRequests.length = 0;
+    problems.consoleErrors.length = 0;
     clean(problems);
   });
 });

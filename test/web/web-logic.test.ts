@@ -3,6 +3,7 @@ import { DAY, dayOf, dayTicks, isoDay } from '../../web/src/dates.js';
 import { denseRange } from '../../web/src/dense-range.js';
 import { forceLayout } from '../../web/src/force-layout.js';
 import { type Mark, runs } from '../../web/src/highlight.js';
+import { disputedFieldsOf, fieldWords, independenceWords, listWords } from '../../web/src/record-text.js';
 import { matchRoute, patchQuery } from '../../web/src/route-match.js';
 import { safeUrl } from '../../web/src/url-safety.js';
 
@@ -111,5 +112,32 @@ describe('forceLayout', () => {
     const linked = (dist('a', 'b') + dist('b', 'c') + dist('a', 'c')) / 3;
     const unlinked = (dist('d', 'e') + dist('e', 'f') + dist('d', 'f')) / 3;
     expect(linked).toBeLessThan(unlinked);
+  });
+});
+
+describe('record words: independence, fields and disputes said plainly', () => {
+  it('explains which reports count as one witness, and why', () => {
+    const groups = [
+      { articleIds: ['a1', 'a2'], outlets: ['Example Wire', 'Sample Daily'], reasons: ['shared passage'] },
+      { articleIds: ['a3', 'a4'], outlets: ['Harbor Gazette'], reasons: ['same outlet'] },
+      { articleIds: ['a5'], outlets: ['Desert Courier'], reasons: [] },
+    ];
+    expect(independenceWords(5, 5, 4, groups)).toBe(
+      '5 reports in 5 articles from 4 outlets; 3 independent witnesses: Example Wire and Sample Daily count as one witness (they repeat the same passage); 2 articles of Harbor Gazette count as one witness (the same outlet).',
+    );
+    expect(independenceWords(1, 1, 1, [{ articleIds: ['a1'], outlets: ['Example Wire'], reasons: [] }])).toBe('1 report in 1 article from 1 outlet; 1 independent witness: every article is its own witness.');
+    expect(listWords(['A', 'B', 'C'])).toBe('A, B and C');
+  });
+
+  it('names fields and finds which fields of a report another report contradicts', () => {
+    expect(fieldWords('number:killed')).toBe('number killed');
+    expect(fieldWords('source')).toBe('who did it (source)');
+    const contradictions = [
+      { field: 'number:killed', values: [{ eventIds: ['e1', 'e2'] }, { eventIds: ['e3'] }] },
+      { field: 'source', values: [{ eventIds: ['e2'] }, { eventIds: ['e3'] }] },
+    ];
+    expect([...disputedFieldsOf('e3', contradictions)].sort()).toEqual(['number:killed', 'source']);
+    expect([...disputedFieldsOf('e1', contradictions)]).toEqual(['number:killed']);
+    expect(disputedFieldsOf('e9', contradictions).size).toBe(0);
   });
 });

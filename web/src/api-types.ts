@@ -254,6 +254,8 @@ export interface NetworkEdge {
 export interface Network {
   nodes: NetworkNode[];
   edges: NetworkEdge[];
+  /** With `top`: the size of the whole network. */
+  total?: { nodes: number; edges: number };
 }
 
 export interface ReviewItem {
@@ -271,3 +273,86 @@ export type Correction =
   | { op: 'rename'; actor: string; name: string }
   | { op: 'alias-add'; actor: string; alias: string }
   | { op: 'alias-remove'; actor: string; alias: string };
+
+export interface RecordActor {
+  id: string | null;
+  name: string;
+}
+
+export interface ContradictionValue {
+  value: string;
+  outlets: string[];
+  articleIds: string[];
+  eventIds: string[];
+  evidence: string[];
+}
+
+export interface Contradiction {
+  /** source, target, date, place, or "number:<kind>" (number:killed). */
+  field: string;
+  values: ContradictionValue[];
+}
+
+export interface EventRecord {
+  id: string;
+  code: string;
+  plover: string | null;
+  date: string | null;
+  datePrecision: string | null;
+  place: { id: string | null; name: string; lat: number; lon: number } | null;
+  source: RecordActor[];
+  target: RecordActor[];
+  mentions: Array<{ eventId: string; articleId: string; outlet: string | null }>;
+  outlets: string[];
+  independentOutlets: number;
+  disputed: boolean;
+  contradictions: Contradiction[];
+  /** Inside one article: an event dated after the article, or one article's mentions disagreeing. */
+  inconsistencies?: Array<{ kind: string; articleId: string; outlet: string | null; eventIds: string[]; values: string[]; note: string }>;
+  firstReported: string | null;
+  lastReported: string | null;
+}
+
+export interface RecordReport {
+  eventId: string;
+  articleId: string;
+  title: string | null;
+  evidenceSpan: OffsetSpan | null;
+  outlet: string | null;
+  published: string | null;
+  code: string;
+  modality: string;
+  date: string | null;
+  datePrecision: string | null;
+  place: string | null;
+  source: RecordActor[];
+  target: RecordActor[];
+  magnitudes: Array<{ kind: string; value: number | null; qualifier: string; text: string }>;
+  evidence: string;
+  score: number;
+  reason: string;
+  /** Agencies the article credits (dateline, sign-off, byline…). */
+  wireCredits?: Array<{ wire: string | null; kind: string; text: string }>;
+}
+
+export interface WitnessGroup {
+  articleIds: string[];
+  outlets: string[];
+  /** Why these reports count as one witness: "same outlet", "same owner", "shared passage". */
+  reasons: string[];
+}
+
+export interface EventRecordDetail extends EventRecord {
+  reports: RecordReport[];
+  witnesses: WitnessGroup[];
+}
+
+export interface OutletSummary {
+  name: string;
+  articles: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  /** Absent when asked for brief. */
+  topActors?: Array<{ id: string | null; name: string; events: number }>;
+  topEventTypes?: Array<{ type: string; events: number }>;
+}

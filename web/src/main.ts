@@ -7,6 +7,7 @@ import { mapPage } from './pages/map-page.js';
 import { networkPage } from './pages/network-page.js';
 import { overviewPage } from './pages/overview-page.js';
 import { recordPage } from './pages/record-page.js';
+import { recordsPage } from './pages/records-page.js';
 import { reviewPage } from './pages/review-page.js';
 import { searchPage } from './pages/search-page.js';
 import { timelinePage } from './pages/timeline-page.js';
@@ -23,12 +24,14 @@ const routes: Route[] = [
   { pattern: '/article/:id', name: 'article', render: articlePage },
   { pattern: '/actor/:id', name: 'actor', render: actorPage },
   { pattern: '/event/:id', name: 'event', render: eventPage },
+  { pattern: '/records', name: 'records', render: recordsPage },
   { pattern: '/record/:id', name: 'record', render: recordPage },
 ];
 
 const NAV: Array<[string, string, string]> = [
   ['/', 'overview', 'Overview'],
   ['/articles', 'articles', 'Articles'],
+  ['/records', 'records', 'Records'],
   ['/timeline', 'timeline', 'Timeline'],
   ['/map', 'map', 'Map'],
   ['/network', 'network', 'Network'],

@@ -1,5 +1,5 @@
-import type { EventOut } from './api-types.js';
-import { type Child, h, link, path } from './dom.js';
+import type { EventOut, EventRecord } from './api-types.js';
+import { type Attrs, type Child, h, link, path, table } from './dom.js';
 import { ploverColour } from './plover.js';
 import type { RouteContext } from './router.js';
 
@@ -85,3 +85,36 @@ export function eventRow(e: EventOut): Child[] {
 }
 
 export const EVENT_HEADERS = ['date', 'type', 'who → whom', 'where', 'event', 'evidence'];
+
+const actorList = (list: ReadonlyArray<{ id: string | null; name: string }>): Child =>
+  list.length === 0 ? h('span', { class: 'muted' }, '?') : list.map((p, i) => [i > 0 ? ' + ' : '', actorLink(p)]);
+
+/** One line per event record: when, type, who → whom, where, how many witnesses, and the link to it. */
+export function recordRow(r: EventRecord): Child[] {
+  return [
+    r.date ? `${r.date}${r.datePrecision && r.datePrecision !== 'day' ? ` (${r.datePrecision})` : ''}` : h('span', { class: 'muted' }, 'undated'),
+    ploverBadge(r.plover),
+    h('span', {}, actorList(r.source), ' → ', actorList(r.target)),
+    r.place ? r.place.name : '',
+    `${r.mentions.length} / ${r.outlets.length} / ${r.independentOutlets}`,
+    h('span', {}, link(path('record', r.id), r.code, { class: 'record-link' }), r.disputed ? h('span', { class: 'disputed', title: 'the reports disagree' }, ' disputed') : null),
+  ];
+}
+
+export const RECORD_HEADERS = ['date', 'type', 'who → whom', 'where', 'reports / outlets / independent', 'record'];
+
+/**
+ * A table of its first `cap` rows and a button for the rest: hundreds of rows (a much-mentioned
+ * actor, a full timeline) would hold the page back for rows below the fold.
+ */
+export function cappedTable(headers: readonly string[], rows: readonly (readonly Child[])[], attrs: Attrs = {}, cap = 100): HTMLElement {
+  const t = table(headers, rows.slice(0, cap), attrs);
+  if (rows.length <= cap) return t;
+  const more = h('button', { type: 'button', class: 'secondary show-all' }, `show all ${rows.length} rows`);
+  more.addEventListener('click', () => {
+    const body = t.tBodies[0]!;
+    for (const r of rows.slice(cap)) body.appendChild(h('tr', {}, r.map((c) => h('td', {}, c))));
+    more.remove();
+  });
+  return h('div', { class: 'capped' }, t, more);
+}

@@ -1,7 +1,7 @@
 import { api } from '../api-client.js';
-import { empty, h, link, path, section, table } from '../dom.js';
+import { empty, h, link, path, section } from '../dom.js';
 import type { RouteContext } from '../router.js';
-import { EVENT_HEADERS, eventRow } from '../widgets.js';
+import { cappedTable, EVENT_HEADERS, eventRow } from '../widgets.js';
 
 const roleText = (r: unknown): string => {
   if (typeof r === 'string') return r;
@@ -58,13 +58,13 @@ export async function actorPage(ctx: RouteContext): Promise<Node> {
             ),
       ),
     ),
-    section('Events as source', asSource.length === 0 ? empty('None.') : table(EVENT_HEADERS, asSource.map(eventRow), { class: 'events', 'data-testid': 'events-source' })),
-    section('Events as target', asTarget.length === 0 ? empty('None.') : table(EVENT_HEADERS, asTarget.map(eventRow), { class: 'events', 'data-testid': 'events-target' })),
+    section('Events as source', asSource.length === 0 ? empty('None.') : cappedTable(EVENT_HEADERS, asSource.map(eventRow), { class: 'events', 'data-testid': 'events-source' })),
+    section('Events as target', asTarget.length === 0 ? empty('None.') : cappedTable(EVENT_HEADERS, asTarget.map(eventRow), { class: 'events', 'data-testid': 'events-target' })),
     section(
       'Mentions',
       a.mentionList.length === 0
         ? empty('No mentions.')
-        : table(
+        : cappedTable(
             ['date', 'article', 'outlet', 'as written', 'link'],
             a.mentionList.map((m) => [
               m.date ?? '',

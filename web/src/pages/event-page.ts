@@ -31,7 +31,8 @@ function fieldMarks(e: EventOut): Mark[] {
 
 export async function eventPage(ctx: RouteContext): Promise<Node> {
   const e = await api.event(ctx.params.id ?? '');
-  const article = await api.article(e.articleId).catch(() => null);
+  const [article, records] = await Promise.all([api.article(e.articleId).catch(() => null), api.records({ event: e.id, limit: 1 }).catch(() => null)]);
+  const record = records?.items[0] ?? null;
   const { start, end } = e.evidenceSpan;
   // The evidence sentence alone, its field spans shifted into its own coordinates.
   const shifted = fieldMarks(e)
@@ -50,7 +51,12 @@ export async function eventPage(ctx: RouteContext): Promise<Node> {
     ['magnitudes', e.magnitudes.length ? h('ul', {}, e.magnitudes.map((m) => h('li', {}, `${m.kind}: ${m.value ?? '?'} (${m.qualifier}) — “${m.text}”`))) : '—'],
     ['confidence', `${Math.round(e.confidence * 100)}% — ${e.reason}`],
     ['review', e.review ?? 'not reviewed'],
-    ['disputed', e.disputed === undefined ? 'not known until records are built' : e.disputed ? 'yes' : 'no'],
+    [
+      'event record',
+      record
+        ? [link(path('record', record.id), `${record.mentions.length} reports from ${record.outlets.length} outlets, ${record.independentOutlets} independent`, { 'data-testid': 'event-record' }), record.disputed ? h('span', { class: 'disputed' }, ' disputed') : null]
+        : 'in no record (not linkable, or rejected)',
+    ],
   ];
   return h(
     'div',

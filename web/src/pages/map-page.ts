@@ -1,11 +1,12 @@
-import { type GeoPermissibleObjects, type GeoProjection, geoCircle, geoContains, geoNaturalEarth1, geoPath } from 'd3-geo';
+import { type GeoPermissibleObjects, type GeoProjection, geoBounds, geoCircle, geoContains, geoNaturalEarth1, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, MultiPoint } from 'geojson';
 import Supercluster from 'supercluster';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import worldUrl from 'world-atlas/countries-50m.json?url';
+import world110Url from 'world-atlas/countries-110m.json?url';
+import world50Url from 'world-atlas/countries-50m.json?url';
 import { api } from '../api-client.js';
-import type { EventOut, PlaceSummary } from '../api-types.js';
+import type { EventRecord, PlaceSummary } from '../api-types.js';
 import { denseRange } from '../dense-range.js';
 import { clear, empty, h, link, path, s, withQuery } from '../dom.js';
 import { PLOVER_TYPES } from '../plover.js';
@@ -23,13 +24,35 @@ const AREA_RADIUS: Record<string, number> = { region: 1.2, area: 3 };
 
 type Bbox = [number, number, number, number];
 
-let world: Promise<FeatureCollection<Geometry>> | null = null;
-const loadWorld = (): Promise<FeatureCollection<Geometry>> => {
-  world ??= fetch(worldUrl)
+interface World {
+  readonly features: Array<Feature<Geometry>>;
+  /** Each country's [[west, south], [east, north]], so a point test skips the countries far away. */
+  readonly bounds: Array<[[number, number], [number, number]]>;
+}
+
+/** Views narrower than this many degrees of longitude get the 1:50m shapes; wider ones the 1:110m (7 times lighter). */
+const DETAIL_BELOW_DEGREES = 40;
+
+const worlds = new Map<string, Promise<World>>();
+const loadWorld = (url: string): Promise<World> => {
+  const cached = worlds.get(url);
+  if (cached) return cached;
+  const world = fetch(url)
     .then((r) => r.json() as Promise<Topology>)
-    .then((t) => feature(t, t.objects.countries as GeometryCollection) as FeatureCollection<Geometry>);
+    .then((t) => {
+      const features = (feature(t, t.objects.countries as GeometryCollection) as FeatureCollection<Geometry>).features;
+      return { features, bounds: features.map((f) => geoBounds(f)) };
+    });
+  worlds.set(url, world);
   return world;
 };
+
+const inBounds = ([[w, s], [e, n]]: [[number, number], [number, number]], lon: number, lat: number): boolean =>
+  lat >= s && lat <= n && (w <= e ? lon >= w && lon <= e : lon >= w || lon <= e);
+
+/** The country shape holding a point; geoContains is exact but slow on 50m shapes, so the bounds go first. */
+const countryAt = (w: World, lon: number, lat: number): Feature<Geometry> | undefined =>
+  w.features.find((c, i) => inBounds(w.bounds[i]!, lon, lat) && geoContains(c, [lon, lat]));
 
 const parseBbox = (v: string | null): Bbox | null => {
   const n = (v ?? '').split(',').map(Number);
@@ -51,20 +74,21 @@ const fmt = (x: number): string => x.toFixed(2);
 
 export async function mapPage(ctx: RouteContext): Promise<Node> {
   const q = ctx.query;
-  const [places, events, countries] = await Promise.all([
+  const [places, events] = await Promise.all([
     api.places({ name: q.get('name'), country: q.get('country'), precision: q.get('precision'), limit: LIMIT }),
-    api.events({ from: q.get('from'), to: q.get('to'), plover: q.get('plover'), limit: LIMIT }),
-    loadWorld(),
+    api.records({ from: q.get('from'), to: q.get('to'), plover: q.get('plover'), limit: LIMIT }),
   ]);
   const focus = places.items.find((p) => p.id === q.get('focus')) ?? null;
   const bbox = parseBbox(q.get('view')) ?? (focus ? ([focus.lon - 6, focus.lat - 4, focus.lon + 6, focus.lat + 4] as Bbox) : defaultBbox(places.items));
+  const countries = await loadWorld(bbox[2] - bbox[0] < DETAIL_BELOW_DEGREES ? world50Url : world110Url);
   const corners: MultiPoint = { type: 'MultiPoint', coordinates: [[bbox[0], bbox[1]], [bbox[2], bbox[3]], [bbox[0], bbox[3]], [bbox[2], bbox[1]]] };
   const projection = geoNaturalEarth1().fitExtent([[12, 12], [W - 12, H - 12]], corners);
   const draw = geoPath(projection);
-  const eventsByPlace = new Map<string, EventOut[]>();
-  for (const e of events.items) if (e.place) eventsByPlace.set(e.place.id, [...(eventsByPlace.get(e.place.id) ?? []), e]);
+  // Records by the place their reports agree on; a click on a place lists them, each opening its record page.
+  const eventsByPlace = new Map<string, EventRecord[]>();
+  for (const e of events.items) if (e.place?.id) eventsByPlace.set(e.place.id, [...(eventsByPlace.get(e.place.id) ?? []), e]);
 
-  const panel = h('aside', { class: 'card map-panel', 'data-testid': 'map-panel' }, empty('Click a marker or an area to see its places, events and articles.'));
+  const panel = h('aside', { class: 'card map-panel', 'data-testid': 'map-panel' }, empty('Click a marker or an area to see its places, event records and articles.'));
   const select = (list: readonly PlaceSummary[]): void => {
     clear(panel);
     panel.appendChild(placePanel(list, eventsByPlace));
@@ -88,7 +112,7 @@ export async function mapPage(ctx: RouteContext): Promise<Node> {
     }
     const shape: GeoPermissibleObjects | undefined =
       p.precision === 'country'
-        ? (countries.features.find((c) => geoContains(c, [p.lon, p.lat])) ?? geoCircle().center([p.lon, p.lat]).radius(2)())
+        ? (countryAt(countries, p.lon, p.lat) ?? geoCircle().center([p.lon, p.lat]).radius(2)())
         : geoCircle().center([p.lon, p.lat]).radius(AREA_RADIUS[p.precision] ?? 1.5)();
     const d = draw(shape);
     if (!d) continue;
@@ -96,7 +120,7 @@ export async function mapPage(ctx: RouteContext): Promise<Node> {
     const area = s(
       'path',
       { d, class: `area area-${p.precision === 'country' ? 'country' : 'region'}${focus?.id === p.id ? ' focused' : ''}`, 'data-place': p.id, tabindex: 0 },
-      s('title', {}, `${p.name} (${p.precision}): ${p.mentions} mentions, ${n} events`),
+      s('title', {}, `${p.name} (${p.precision}): ${p.mentions} mentions, ${n} event records`),
     );
     area.addEventListener('click', () => select([p]));
     areas.appendChild(area);
@@ -140,7 +164,7 @@ export async function mapPage(ctx: RouteContext): Promise<Node> {
       h('button', { type: 'button', class: 'secondary', onclick: () => pan(0, -0.3) }, '↓'),
       h('button', { type: 'button', class: 'secondary', onclick: () => ctx.setQuery({ view: null, focus: null }) }, 'fit'),
       h('button', { type: 'button', class: 'secondary', onclick: () => ctx.setQuery({ view: WORLD.join(','), focus: null }) }, 'world'),
-      h('span', { class: 'muted', 'data-testid': 'map-counts' }, `${places.items.length} places (${points.length} as markers, ${places.items.length - points.length} as areas); ${events.items.length} events`),
+      h('span', { class: 'muted', 'data-testid': 'map-counts' }, `${places.items.length} places (${points.length} as markers, ${places.items.length - points.length} as areas); ${events.items.length} event records`),
     ),
     h(
       'div',
@@ -196,7 +220,7 @@ function markersLayer(
   return layer;
 }
 
-function placePanel(list: readonly PlaceSummary[], eventsByPlace: ReadonlyMap<string, EventOut[]>): HTMLElement {
+function placePanel(list: readonly PlaceSummary[], eventsByPlace: ReadonlyMap<string, EventRecord[]>): HTMLElement {
   const box = h('div', { class: 'place-list' });
   for (const p of list) {
     const evs = eventsByPlace.get(p.id) ?? [];
@@ -224,10 +248,20 @@ function placePanel(list: readonly PlaceSummary[], eventsByPlace: ReadonlyMap<st
               'ul',
               { class: 'place-events' },
               evs.map((e) =>
-                h('li', {}, ploverBadge(e.plover), ' ', e.date ?? 'undated', ' ', link(path('event', e.id), e.code), ' — ', link(`${path('article', e.articleId)}?at=${e.evidenceSpan.start}&end=${e.evidenceSpan.end}`, e.evidence.slice(0, 80))),
+                h(
+                  'li',
+                  {},
+                  ploverBadge(e.plover),
+                  ' ',
+                  e.date ?? 'undated',
+                  ' ',
+                  link(path('record', e.id), `${e.source.map((a) => a.name).join(' + ') || '?'} → ${e.target.map((a) => a.name).join(' + ') || '?'}`, { class: 'record-link' }),
+                  ` (${e.mentions.length} reports, ${e.independentOutlets} independent)`,
+                  e.disputed ? h('span', { class: 'disputed' }, ' disputed') : null,
+                ),
               ),
             )
-          : h('p', { class: 'muted' }, 'No events here.'),
+          : h('p', { class: 'muted' }, 'No event record here.'),
         h('h4', {}, 'Articles'),
         articles,
         h('p', {}, link(withQuery('/search', { q: p.name }), `Search for ${p.name} →`)),

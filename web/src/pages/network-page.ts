@@ -13,7 +13,8 @@ const MAX_NODES = 80;
 
 export async function networkPage(ctx: RouteContext): Promise<Node> {
   const q = ctx.query;
-  let net = await api.network({ from: q.get('from'), to: q.get('to'), plover: q.get('plover'), minConfidence: q.get('minConfidence') });
+  // The server keeps only the most active actors: thousands of nodes would cost a long download for nothing drawn.
+  let net = await api.network({ from: q.get('from'), to: q.get('to'), plover: q.get('plover'), minConfidence: q.get('minConfidence'), top: MAX_NODES });
   const form = filterForm(ctx, [
     { name: 'from', label: 'From', type: 'date' },
     { name: 'to', label: 'To', type: 'date' },
@@ -80,9 +81,11 @@ export async function networkPage(ctx: RouteContext): Promise<Node> {
     nodeLayer.appendChild(g);
   }
   svg.appendChild(nodeLayer);
-  if (all.nodes.length > net.nodes.length) {
+  const totalNodes = all.total?.nodes ?? all.nodes.length;
+  const totalEdges = all.total?.edges ?? all.edges.length;
+  if (totalNodes > net.nodes.length) {
     page.append(
-      h('p', { class: 'notice', 'data-testid': 'network-capped' }, `Showing the ${net.nodes.length} most active of ${all.nodes.length} actors (${net.edges.length} of ${all.edges.length} edges); narrow the dates or the type to see others.`),
+      h('p', { class: 'notice', 'data-testid': 'network-capped' }, `Showing the ${net.nodes.length} most active of ${totalNodes} actors (${net.edges.length} of ${totalEdges} edges); narrow the dates or the type to see others.`),
     );
   }
   page.append(

@@ -1,17 +1,18 @@
 import { api } from '../api-client.js';
 import { empty, h, link, path, section, table, withQuery } from '../dom.js';
 import type { RouteContext } from '../router.js';
-import { EVENT_HEADERS, eventRow } from '../widgets.js';
-
-const OUTLET_SAMPLE = 500;
+import { RECORD_HEADERS, recordRow } from '../widgets.js';
 
 export async function overviewPage(_ctx: RouteContext): Promise<Node> {
-  const [stats, events, actors, articles] = await Promise.all([
+  const [stats, latest, reported, actors, articles, outlets] = await Promise.all([
     api.stats(),
-    api.events({ limit: 10 }),
+    api.records({ limit: 8, sort: 'date' }),
+    api.records({ limit: 8, sort: 'reports' }),
     api.actors({ limit: 12 }),
-    api.articles({ limit: OUTLET_SAMPLE, sort: '-date' }),
+    api.articles({ limit: 10, sort: '-date' }),
+    api.outlets({ limit: 12, brief: 'true' }),
   ]);
+  const multi = reported.items.filter((r) => r.mentions.length > 1);
   const counts: Array<[string, number, string | null]> = [
     ['articles', stats.articles, '/articles'],
     ['outlets', stats.outlets, null],
@@ -19,12 +20,10 @@ export async function overviewPage(_ctx: RouteContext): Promise<Node> {
     ['place mentions', stats.placeMentions, '/map'],
     ['time mentions', stats.timeMentions, '/timeline'],
     ['events', stats.events, '/timeline'],
+    ['event records', latest.total, '/records'],
     ['quotes', stats.quotes, null],
     ['repeated passages', stats.repeatedPassages, null],
   ];
-  const outlets = new Map<string, number>();
-  for (const a of articles.items) outlets.set(a.outlet ?? '(no outlet)', (outlets.get(a.outlet ?? '(no outlet)') ?? 0) + 1);
-  const byOutlet = [...outlets].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   return h(
     'div',
     { class: 'page overview' },
@@ -41,9 +40,16 @@ export async function overviewPage(_ctx: RouteContext): Promise<Node> {
       h(
         'section',
         { class: 'card wide' },
-        h('h2', {}, 'Latest events'),
-        events.items.length === 0 ? empty('No events in the store yet.') : table(EVENT_HEADERS, events.items.map(eventRow), { class: 'events' }),
-        stats.events > 0 ? link('/timeline', 'All events on the timeline →') : null,
+        h('h2', {}, 'Latest event records'),
+        latest.items.length === 0 ? empty('No event records in the store yet.') : table(RECORD_HEADERS, latest.items.map(recordRow), { class: 'records latest-records' }),
+        latest.total > 0 ? h('p', {}, link('/records', 'All event records →'), ' · ', link('/timeline', 'on the timeline →')) : null,
+      ),
+      h(
+        'section',
+        { class: 'card wide' },
+        h('h2', {}, 'Most-reported event records'),
+        h('p', { class: 'muted' }, 'Records reported by more than one article.'),
+        multi.length === 0 ? empty('No event is reported by more than one article yet.') : table(RECORD_HEADERS, multi.map(recordRow), { class: 'records most-reported' }),
       ),
       section(
         'Top actors',
@@ -57,10 +63,10 @@ export async function overviewPage(_ctx: RouteContext): Promise<Node> {
       ),
       section(
         'Outlets',
-        h('p', { class: 'muted' }, articles.total > OUTLET_SAMPLE ? `In the latest ${OUTLET_SAMPLE} of ${articles.total} articles.` : `In all ${articles.total} articles.`),
+        outlets.total > outlets.items.length ? h('p', { class: 'muted' }, `The ${outlets.items.length} with the most articles, of ${outlets.total}.`) : null,
         table(
           ['outlet', 'articles'],
-          byOutlet.map(([name, n]) => [name === '(no outlet)' ? name : link(withQuery('/articles', { outlet: name }), name), n]),
+          outlets.items.map((o) => [link(withQuery('/articles', { outlet: o.name }), o.name), o.articles]),
           { class: 'outlets' },
         ),
       ),

@@ -1,11 +1,11 @@
 import { api } from '../api-client.js';
-import type { EventOut } from '../api-types.js';
+import type { EventRecord } from '../api-types.js';
 import { DAY, dayOf, dayTicks, isoDay } from '../dates.js';
 import { denseRange } from '../dense-range.js';
-import { empty, h, path, s, section, table } from '../dom.js';
+import { empty, h, path, s, section } from '../dom.js';
 import { PLOVER_TYPES, ploverColour } from '../plover.js';
 import type { RouteContext } from '../router.js';
-import { EVENT_HEADERS, eventRow, filterForm } from '../widgets.js';
+import { cappedTable, filterForm, RECORD_HEADERS, recordRow } from '../widgets.js';
 
 const LIMIT = 500;
 const W = 960;
@@ -25,27 +25,28 @@ interface Item {
 export async function timelinePage(ctx: RouteContext): Promise<Node> {
   const q = ctx.query;
   const plover = q.get('plover');
-  // Zoomed in, the page asks for the events of the window, so a big store shows them all there.
-  const events = await api.events({ limit: LIMIT, plover, actor: q.get('actor'), outlet: q.get('outlet'), from: q.get('zf'), to: q.get('zt') });
-  // Before the events stage runs, the dated mentions keep the timeline useful.
-  const mentions = events.total === 0 && !plover && !q.get('actor') && !q.get('outlet') ? await api.timeline({ limit: LIMIT, from: q.get('zf'), to: q.get('zt') }) : null;
+  // Zoomed in, the page asks for the records of the window, so a big store shows them all there.
+  const records = await api.records({ limit: LIMIT, plover, actor: q.get('actor'), outlet: q.get('outlet'), from: q.get('zf'), to: q.get('zt') });
+  // Before any event is recorded, the dated mentions keep the timeline useful.
+  const mentions = records.total === 0 && !plover && !q.get('actor') && !q.get('outlet') ? await api.timeline({ limit: LIMIT, from: q.get('zf'), to: q.get('zt') }) : null;
   const items: Item[] = mentions
     ? mentions.items.flatMap((t, i) => {
         const day = dayOf(t.value);
         return day === null ? [] : [{ id: `t${i}`, day, colour: '#737373', title: `${t.value}: ${t.context}`, href: `${path('article', t.articleId)}?t=${encodeURIComponent(t.value)}`, disputed: false }];
       })
-    : events.items.flatMap((e) => {
-        const day = dayOf(e.date);
+    : records.items.flatMap((r) => {
+        const day = dayOf(r.date);
+        const who = (xs: EventRecord['source']): string => xs.map((x) => x.name).join(' + ') || '?';
         return day === null
           ? []
           : [
               {
-                id: e.id,
+                id: r.id,
                 day,
-                colour: ploverColour(e.plover),
-                title: `${e.date} ${e.plover ?? e.code}: ${e.evidence}`,
-                href: `${path('article', e.articleId)}?at=${e.evidenceSpan.start}&end=${e.evidenceSpan.end}`,
-                disputed: e.disputed === true,
+                colour: ploverColour(r.plover),
+                title: `${r.date} ${r.plover ?? r.code}: ${who(r.source)} → ${who(r.target)}${r.place ? ` in ${r.place.name}` : ''}; ${r.mentions.length} reports, ${r.independentOutlets} independent${r.disputed ? '; disputed' : ''}`,
+                href: path('record', r.id),
+                disputed: r.disputed,
               },
             ];
       });
@@ -65,12 +66,12 @@ export async function timelinePage(ctx: RouteContext): Promise<Node> {
     const half = Math.max(DAY, ((view[1] - view[0]) * factor) / 2);
     ctx.setQuery({ zf: isoDay(mid - half), zt: isoDay(mid + half) });
   };
-  const inRange = (e: EventOut): boolean => {
+  const inRange = (e: EventRecord): boolean => {
     const d = dayOf(e.date);
     return (from === null || (d !== null && d >= from)) && (to === null || (d !== null && d <= to));
   };
-  const listed = events.items.filter(inRange);
-  const present = new Set(events.items.map((e) => e.plover ?? ''));
+  const listed = records.items.filter(inRange);
+  const present = new Set(records.items.map((e) => e.plover ?? ''));
   return h(
     'div',
     { class: 'page timeline' },
@@ -91,10 +92,10 @@ export async function timelinePage(ctx: RouteContext): Promise<Node> {
       h('button', { type: 'button', class: 'secondary', onclick: () => ctx.setQuery({ zf: isoDay(extent[0]), zt: isoDay(extent[1]) }) }, 'all dates'),
       h('button', { type: 'button', class: 'secondary', onclick: () => ctx.setQuery({ zf: null, zt: null, from: null, to: null }) }, 'reset'),
       outside > 0 ? h('span', { class: 'notice', 'data-testid': 'outside' }, `${outside} outside this view`) : null,
-      h('span', { class: 'muted' }, 'Drag across the chart to select dates; click a dot to read its evidence.'),
+      h('span', { class: 'muted' }, 'Drag across the chart to select dates; click a dot to open its record (ringed: the reports disagree).'),
     ),
     mentions
-      ? h('p', { class: 'notice' }, `No events in the store yet: the chart shows the ${mentions.items.length} dated time mentions instead.`)
+      ? h('p', { class: 'notice' }, `No event records in the store yet: the chart shows the ${mentions.items.length} dated time mentions instead.`)
       : h(
           'div',
           { class: 'legend' },
@@ -106,8 +107,8 @@ export async function timelinePage(ctx: RouteContext): Promise<Node> {
         ),
     h('div', { class: 'card chart' }, chart),
     section(
-      `Events${from !== null || to !== null ? ` from ${q.get('from') ?? '…'} to ${q.get('to') ?? '…'}` : ''} (${listed.length}${events.total > events.items.length ? `; the newest ${events.items.length} of ${events.total} in the window are drawn: zoom in for the rest` : ''})`,
-      listed.length === 0 ? empty(mentions ? 'No events yet.' : 'No event in this range.') : table(EVENT_HEADERS, listed.map(eventRow), { class: 'events', 'data-testid': 'timeline-list' }),
+      `Event records${from !== null || to !== null ? ` from ${q.get('from') ?? '…'} to ${q.get('to') ?? '…'}` : ''} (${listed.length}${records.total > records.items.length ? `; the latest ${records.items.length} of ${records.total} in the window are drawn: zoom in for the rest` : ''})`,
+      listed.length === 0 ? empty(mentions ? 'No event records yet.' : 'No event record in this range.') : cappedTable(RECORD_HEADERS, listed.map(recordRow), { class: 'records', 'data-testid': 'timeline-list' }, 200),
     ),
   );
 }
@@ -115,7 +116,7 @@ export async function timelinePage(ctx: RouteContext): Promise<Node> {
 function drawChart(ctx: RouteContext, items: readonly Item[], view: [number, number], from: number | null, to: number | null): SVGSVGElement {
   const x = (t: number): number => PAD.left + ((t - view[0]) / (view[1] - view[0])) * (W - PAD.left - PAD.right);
   const tOf = (px: number): number => view[0] + ((px - PAD.left) / (W - PAD.left - PAD.right)) * (view[1] - view[0]);
-  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'timeline-svg', role: 'img', 'aria-label': 'events by date' });
+  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'timeline-svg', role: 'img', 'aria-label': 'event records by date' });
   const baseline = H - PAD.bottom;
   svg.appendChild(s('rect', { x: PAD.left, y: PAD.top, width: W - PAD.left - PAD.right, height: baseline - PAD.top, class: 'plot' }));
   if (from !== null || to !== null) {
