@@ -88,6 +88,8 @@ export function ecbTopicInputs(docs: readonly EcbDocument[]): EcbTopicInput[] {
         times: words(doc, argumentsOf.get(`${m.sentence}:time`) ?? []),
         places: words(doc, argumentsOf.get(`${m.sentence}:place`) ?? []),
         window: windowWords(doc, m.tokens),
+        // ecbplus documents open with the page's URL as sentence 0
+        sentenceIndex: Math.max(0, m.sentence - (doc.kind === 'ecbplus' ? 1 : 0)),
       });
       t.gold.set(m.id, m.chain);
     }

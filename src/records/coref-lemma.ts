@@ -23,26 +23,33 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   withdrew: 'withdraw', withdrawn: 'withdraw', overthrew: 'overthrow', overthrown: 'overthrow', overran: 'overrun',
   underwent: 'undergo', undergone: 'undergo', became: 'become', ate: 'eat', eaten: 'eat', felt: 'feel', fed: 'feed',
   built: 'build', bit: 'bite', bitten: 'bite', bled: 'bleed', dealt: 'deal', dug: 'dig', hung: 'hang', lit: 'light', sank: 'sink', sunk: 'sink',
-  spread: 'spread', split: 'split', upset: 'upset', wound: 'wind', men: 'man', women: 'woman', children: 'child', people: 'person',
+  spread: 'spread', split: 'split', upset: 'upset', agreed: 'agree', freed: 'free', decreed: 'decree', guaranteed: 'guarantee', wound: 'wind', men: 'man', women: 'woman', children: 'child', people: 'person',
 };
 
 /** Words that end in -s, -ed or -ing but are lemmas already. */
-const KEEP = new Set(['news', 'series', 'crisis', 'bus', 'gas', 'this', 'was', 'has', 'is', 'thus', 'plus', 'status', 'virus', 'bed', 'red', 'need', 'speed', 'seed', 'feed', 'shed', 'hundred', 'sacred', 'thing', 'king', 'ring', 'sing', 'bring', 'during', 'evening', 'morning', 'spring', 'string', 'wing', 'swing', 'sibling', 'ceiling', 'analysis', 'diagnosis', 'alias', 'chaos', 'canvas', 'always', 'perhaps', 'towards', 'us', 'its', 'dies', 'oscars', 'awards']);
+const KEEP = new Set(['news', 'series', 'crisis', 'bus', 'gas', 'this', 'was', 'has', 'is', 'thus', 'plus', 'status', 'virus', 'bed', 'red', 'need', 'speed', 'seed', 'feed', 'shed', 'hundred', 'sacred', 'thing', 'king', 'ring', 'sing', 'bring', 'during', 'evening', 'morning', 'spring', 'string', 'wing', 'swing', 'sibling', 'ceiling', 'analysis', 'diagnosis', 'alias', 'chaos', 'canvas', 'always', 'perhaps', 'towards', 'us', 'its', 'dies']);
 
 const VOWEL = /[aeiou]/;
 
-function stripDouble(stem: string): string {
-  // "stopped" → "stop", but "killed" keeps its double l ("kill")
+const isDoubled = (stem: string): boolean => {
   const n = stem.length;
-  if (n >= 3 && stem[n - 1] === stem[n - 2] && !/[lsz]/.test(stem[n - 1] ?? '')) return stem.slice(0, -1);
-  return stem;
+  return n >= 3 && stem[n - 1] === stem[n - 2] && !/[lsz]/.test(stem[n - 1] ?? '') && !VOWEL.test(stem[n - 1] ?? '');
+};
+
+/**
+ * Undoes the suffix of -ed/-ing: a doubled consonant is undoubled ("stopped" → "stop"; but
+ * "killed" keeps its double l), and otherwise a dropped "e" is restored ("arrived" → "arrive").
+ * A doubled consonant marks a short vowel, so it never takes the "e" back ("putting" → "put").
+ */
+function undoSuffix(stem: string): string {
+  return isDoubled(stem) ? stem.slice(0, -1) : restoreE(stem);
 }
 
 /** Adds back an "e" dropped before -ed/-ing ("arrived" → "arrive"), by spelling cues. */
 function restoreE(stem: string): string {
   if (stem === 'focus') return stem;
-  if (/(?:v|[^aeiou]c|uc|[rl]g|dg|[^aeioul]l|[iy]z|[aeiou]s|ur|[^aeiou]at)$/.test(stem)) return `${stem}e`;
-  if (/[^aeiou][aeiou][bdgkmnprt]$/.test(stem) && !/(?:en|er|it|et|on|el|al|or|om|ed|ad|ap|ip|op|up|ag|ig|og|ug|ub|ab|ib|ob|eb)$/.test(stem)) return `${stem}e`;
+  if (/(?:v|c|[rl]g|dg|[aeiou][^aeiou]+[aeiou]g|[^aeioul]l|[iy]z|[aeiou]s|ur|[^aeiou]at)$/.test(stem)) return `${stem}e`;
+  if (/[^aeiou][aeiou][bdgkmnprt]$/.test(stem) && !/(?:en|er|it|et|on|el|al|or|om|ed|ad|op|up|ag|ig|og|ug|ub|ab|ib|ob|eb)$/.test(stem)) return `${stem}e`;
   return stem;
 }
 
@@ -55,13 +62,15 @@ export function lemmatize(word: string): string {
   if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
   if (w.endsWith('ied') && w.length > 4) return `${w.slice(0, -3)}y`;
   if (/(?:ss|sh|ch|x|z)es$/.test(w)) return w.slice(0, -2);
-  if (w.endsWith('ing') && VOWEL.test(w.slice(0, -3))) return restoreE(stripDouble(w.slice(0, -3)));
+  if (w.endsWith('ing') && VOWEL.test(w.slice(0, -3))) return undoSuffix(w.slice(0, -3));
   if (w.endsWith('eed')) return w;
   if (w.endsWith('ed') && VOWEL.test(w.slice(0, -2))) {
     const stem = w.slice(0, -2);
     if (stem.endsWith('e')) return stem;
-    return restoreE(stripDouble(stem));
+    return undoSuffix(stem);
   }
+  // "killings" → "killing" → "kill": a plural event noun takes its verb's lemma
+  if (w.endsWith('ings') && w.length > 6) return lemmatize(w.slice(0, -1));
   if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) return w.slice(0, -1);
   return w;
 }

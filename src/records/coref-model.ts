@@ -1,5 +1,6 @@
 import { averageLinkClusters } from './coref-cluster.js';
 import { headWord, lemmatize, stem } from './coref-lemma.js';
+import { isEventAnaphor, lexiconRelated } from './coref-lexicon.js';
 
 /**
  * Event coreference on given mentions, within one topic: documents are first grouped by
@@ -27,11 +28,16 @@ export interface CorefMentionInput {
   readonly places?: readonly string[];
   /** Up to three words either side of the trigger. */
   readonly window?: readonly string[];
+  /** Index of its sentence in the article, 0 for the headline: leads tell the main event. */
+  readonly sentenceIndex?: number;
 }
 
 export interface CorefModel {
   readonly features: readonly string[];
+  /** Pair weights, for pairs across articles (and for all pairs when `sameDocumentWeights` is absent). */
   readonly weights: readonly number[];
+  /** Pair weights for two mentions of one article, fitted on those pairs alone: a retelling in the same article is judged by other cues than a report elsewhere. */
+  readonly sameDocumentWeights?: readonly number[];
   /** Minimum mean pair probability for two clusters to merge. */
   readonly threshold: number;
   /** Minimum mean cosine for two document groups to merge. */
@@ -47,6 +53,8 @@ export interface CorefModel {
 export interface LemmaStats {
   readonly same: Readonly<Record<string, readonly number[]>>;
   readonly different: Readonly<Record<string, readonly number[]>>;
+  /** Per lemma, over the pairs it forms with other lemmas: "it" and "incident" often corefer with another word, "say" seldom. */
+  readonly linked?: Readonly<Record<string, readonly number[]>>;
   readonly sameRate: number;
   readonly differentRate: number;
 }
@@ -61,9 +69,11 @@ const smoothed = (counts: readonly number[] | undefined, base: number): number =
 
 export const lemmaPairKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
-function lemmaFeatures(a: string, b: string, stats: LemmaStats): [number, number] {
-  if (a === b) return [smoothed(stats.same[a], stats.sameRate), 0];
-  return [0, smoothed(stats.different[lemmaPairKey(a, b)], stats.differentRate)];
+function lemmaFeatures(a: string, b: string, stats: LemmaStats): number[] {
+  if (a === b) return [smoothed(stats.same[a], stats.sameRate), 0, 0, 0];
+  const ra = smoothed(stats.linked?.[a], stats.differentRate);
+  const rb = smoothed(stats.linked?.[b], stats.differentRate);
+  return [0, smoothed(stats.different[lemmaPairKey(a, b)], stats.differentRate), Math.min(ra, rb), Math.max(ra, rb)];
 }
 
 const STOP = new Set(
@@ -85,7 +95,23 @@ interface Prepared {
   readonly times: ReadonlySet<string>;
   readonly places: ReadonlySet<string>;
   readonly window: ReadonlySet<string>;
+  /** Capitalised words inside the sentence (not its first word): who and where. */
+  readonly names: ReadonlySet<string>;
+  /** Numbers of the sentence: ages, tolls, distances, dates. */
+  readonly numbers: ReadonlySet<string>;
 }
+
+function namesOf(sentence: readonly string[], trigger: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  sentence.forEach((w, i) => {
+    if (i === 0 || !/^[A-Z][a-z]/.test(w) || STOP.has(w.toLowerCase())) return;
+    const key = w.toLowerCase();
+    if (!trigger.has(lemmatize(key))) out.add(key);
+  });
+  return out;
+}
+
+const numbersOf = (sentence: readonly string[]): Set<string> => new Set(sentence.filter((w) => /\d/.test(w)).map((w) => w.replace(/[^0-9]/g, '')));
 
 export const FEATURES: readonly string[] = [
   'bias',
@@ -107,8 +133,24 @@ export const FEATURES: readonly string[] = [
   'place_conflict',
   'window_jaccard',
   'trigram_x_argument',
+  'lemma_centrality',
+  'different_lemma_x_argument',
+  'name_shared',
+  'name_conflict',
+  'number_shared',
+  'number_conflict',
+  'lemma_equal_x_name_conflict',
+  'lemma_equal_x_number_conflict',
+  'different_lemma_x_name_shared',
+  'both_lead',
+  'different_lemma_x_both_lead',
+  'one_lead',
+  'lexicon_related',
+  'event_anaphor',
   'same_lemma_rate',
   'lemma_pair_rate',
+  'linking_rate_min',
+  'linking_rate_max',
 ];
 
 function trigrams(word: string): Set<string> {
@@ -132,16 +174,19 @@ const dice = <T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number => (a.size + b.si
 
 function prepare(m: CorefMentionInput): Prepared {
   const lemma = lemmatize(headWord(m.trigger));
+  const triggerLemmas = new Set(contentLemmas(m.trigger));
   return {
     input: m,
     lemma,
     stem: stem(lemma),
-    triggerLemmas: new Set(contentLemmas(m.trigger)),
+    triggerLemmas,
     sentence: new Set(contentLemmas(m.sentence)),
     arguments: new Set(contentLemmas(m.arguments)),
     times: new Set(contentLemmas(m.times ?? [])),
     places: new Set(contentLemmas(m.places ?? [])),
     window: new Set(contentLemmas(m.window ?? [])),
+    names: namesOf(m.sentence, triggerLemmas),
+    numbers: numbersOf(m.sentence),
   };
 }
 
@@ -151,12 +196,40 @@ const sharedPrefix = (a: string, b: string): number => {
   return i;
 };
 
-function pairFeatures(a: Prepared, b: Prepared, documentCosine: number): number[] {
+interface GroupContext {
+  /** Share of the group's documents that mention each head lemma. */
+  readonly lemmaShare: ReadonlyMap<string, number>;
+}
+
+function groupContext(members: readonly Prepared[]): GroupContext {
+  const docsOfLemma = new Map<string, Set<string>>();
+  const documents = new Set<string>();
+  const add = (map: Map<string, Set<string>>, key: string, doc: string): void => {
+    const docs = map.get(key) ?? new Set<string>();
+    docs.add(doc);
+    map.set(key, docs);
+  };
+  for (const m of members) {
+    documents.add(m.input.documentId);
+    add(docsOfLemma, m.lemma, m.input.documentId);
+  }
+  const lemmaShare = new Map<string, number>();
+  for (const [lemma, docs] of docsOfLemma) lemmaShare.set(lemma, docs.size / documents.size);
+  return { lemmaShare };
+}
+
+const isLead = (m: Prepared): boolean => m.input.sentenceIndex !== undefined && m.input.sentenceIndex <= 1;
+
+function pairFeatures(a: Prepared, b: Prepared, documentCosine: number, group: GroupContext): number[] {
   const lemmaEqual = a.lemma === b.lemma ? 1 : 0;
   const stemEqual = a.stem === b.stem || sharedPrefix(a.lemma, b.lemma) >= 5 ? 1 : 0;
   const argument = jaccard(a.arguments, b.arguments);
   const sentence = jaccard(a.sentence, b.sentence);
   const sameDocument = a.input.documentId === b.input.documentId ? 1 : 0;
+  const bothLead = isLead(a) && isLead(b) ? 1 : 0;
+  const nameShared = overlap(a.names, b.names) > 0 ? 1 : 0;
+  const nameConflict = a.names.size > 0 && b.names.size > 0 && !nameShared ? 1 : 0;
+  const numberConflict = a.numbers.size > 0 && b.numbers.size > 0 && overlap(a.numbers, b.numbers) === 0 ? 1 : 0;
   return [
     1,
     lemmaEqual,
@@ -177,6 +250,20 @@ function pairFeatures(a: Prepared, b: Prepared, documentCosine: number): number[
     a.places.size > 0 && b.places.size > 0 && overlap(a.places, b.places) === 0 ? 1 : 0,
     jaccard(a.window, b.window),
     dice(trigrams(a.lemma), trigrams(b.lemma)) * argument,
+    Math.min(group.lemmaShare.get(a.lemma) ?? 0, group.lemmaShare.get(b.lemma) ?? 0),
+    (1 - lemmaEqual) * argument,
+    nameShared,
+    nameConflict,
+    overlap(a.numbers, b.numbers) > 0 ? 1 : 0,
+    numberConflict,
+    lemmaEqual * nameConflict,
+    lemmaEqual * numberConflict,
+    (1 - lemmaEqual) * nameShared,
+    bothLead,
+    (1 - lemmaEqual) * bothLead,
+    isLead(a) !== isLead(b) ? 1 : 0,
+    lemmaEqual ? 0 : lexiconRelated([a.lemma, ...a.triggerLemmas], [b.lemma, ...b.triggerLemmas]) ? 1 : 0,
+    !lemmaEqual && (isEventAnaphor(a.lemma) || isEventAnaphor(b.lemma)) ? 1 : 0,
   ];
 }
 
@@ -302,6 +389,7 @@ export function topicPairs(docs: readonly CorefDocumentInput[], mentions: readon
   });
   const features = new Map<string, number[]>();
   for (const group of groups.values()) {
+    const context = groupContext(group.map((i) => prepared[i] as Prepared));
     for (let x = 0; x < group.length; x++) {
       for (let y = x + 1; y < group.length; y++) {
         const i = group[x] ?? 0;
@@ -309,7 +397,7 @@ export function topicPairs(docs: readonly CorefDocumentInput[], mentions: readon
         const a = prepared[i] as Prepared;
         const b = prepared[j] as Prepared;
         const docCos = a.input.documentId === b.input.documentId ? 1 : cosine(vectors.get(a.input.documentId), vectors.get(b.input.documentId));
-        features.set(`${i},${j}`, pairFeatures(a, b, docCos));
+        features.set(`${i},${j}`, pairFeatures(a, b, docCos, context));
       }
     }
   }
@@ -317,7 +405,17 @@ export function topicPairs(docs: readonly CorefDocumentInput[], mentions: readon
 }
 
 /** Clusters a topic's pairs with the model's weights and threshold; returns clusters of mention ids. */
-export function clusterTopicPairs(pairs: TopicPairs, weights: readonly number[], threshold: number, stats: LemmaStats): string[][] {
+export type PairWeights = Pick<CorefModel, 'weights' | 'sameDocumentWeights'>;
+
+const SAME_DOCUMENT = FEATURES.indexOf('same_document');
+
+/** Probability that the pair with feature vector `features` corefers, with the weights for its kind of pair. */
+export function scorePair(model: PairWeights, features: readonly number[]): number {
+  const own = features[SAME_DOCUMENT] === 1 ? model.sameDocumentWeights : undefined;
+  return pairProbability(own ?? model.weights, features);
+}
+
+export function clusterTopicPairs(pairs: TopicPairs, weights: PairWeights, threshold: number, stats: LemmaStats): string[][] {
   const out: string[][] = [];
   for (const group of pairs.groups) {
     const clusters = averageLinkClusters(
@@ -326,7 +424,7 @@ export function clusterTopicPairs(pairs: TopicPairs, weights: readonly number[],
         const i = Math.min(group[x] ?? 0, group[y] ?? 0);
         const j = Math.max(group[x] ?? 0, group[y] ?? 0);
         const f = pairVector(pairs, i, j, stats);
-        return f ? pairProbability(weights, f) : 0;
+        return f ? scorePair(weights, f) : 0;
       },
       threshold,
     );
@@ -337,7 +435,7 @@ export function clusterTopicPairs(pairs: TopicPairs, weights: readonly number[],
 
 /** Event coreference for one topic's documents and event mentions. */
 export function clusterEventMentions(docs: readonly CorefDocumentInput[], mentions: readonly CorefMentionInput[], model: CorefModel): string[][] {
-  return clusterTopicPairs(topicPairs(docs, mentions, model.documentThreshold), model.weights, model.threshold, model.lemmaStats);
+  return clusterTopicPairs(topicPairs(docs, mentions, model.documentThreshold), model, model.threshold, model.lemmaStats);
 }
 
 /** The same-lemma baseline: mentions whose head lemma is equal form one cluster. */

@@ -7,14 +7,14 @@ const ecbplus = join(import.meta.dirname, '../../../shared/eval/ecbplus');
 const DEV_TOPICS = ['2', '5', '12', '18', '21', '23', '34', '35'];
 
 describe.skipIf(!existsSync(ecbplus))('event coreference on the ECB+ dev topics', () => {
-  it('reaches CoNLL F1 0.79 and beats both same-lemma baselines', async () => {
+  it('reaches CoNLL F1 0.82 (the issue target) and beats both same-lemma baselines', async () => {
     const scores = await runCorefEval(ecbplus, { topics: DEV_TOPICS });
     expect(scores.documents).toBe(197);
     expect(scores.mentions).toBe(1245);
-    expect(scores.conll).toBeGreaterThanOrEqual(0.79);
+    expect(scores.conll).toBeGreaterThanOrEqual(0.82);
     expect(scores.conll - scores.lemma.conll).toBeGreaterThan(0.05);
     // the baseline papers quote (≈ 0.765) runs within subtopics; ours must beat that one too
     expect(scores.lemmaGrouped.conll).toBeGreaterThan(scores.lemma.conll);
-    expect(scores.conll - scores.lemmaGrouped.conll).toBeGreaterThan(0.02);
+    expect(scores.conll - scores.lemmaGrouped.conll).toBeGreaterThan(0.04);
   }, 60_000);
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { corefModel } from '../../src/eval/coref-eval.js';
 import { averageLinkClusters } from '../../src/records/coref-cluster.js';
 import { headWord, lemmatize } from '../../src/records/coref-lemma.js';
+import { isEventAnaphor, lexiconRelated } from '../../src/records/coref-lexicon.js';
 import { type CorefMentionInput, clusterEventMentions } from '../../src/records/coref-model.js';
 
 describe('trigger lemmas and heads', () => {
@@ -19,10 +20,44 @@ describe('trigger lemmas and heads', () => {
     expect(lemmatize('earthquakes')).toBe('earthquake');
   });
 
+  it('keeps double vowels, does not add an e after a doubled consonant, and maps plural -ings nouns to the verb', () => {
+    for (const [form, lemma] of [
+      ['seeing', 'see'],
+      ['fleeing', 'flee'],
+      ['agreed', 'agree'],
+      ['putting', 'put'],
+      ['gunned', 'gun'],
+      ['planned', 'plan'],
+      ['escaped', 'escape'],
+      ['damaged', 'damage'],
+      ['replaced', 'replace'],
+      ['killings', 'kill'],
+      ['bombings', 'bomb'],
+      ['awards', 'award'],
+    ] as const) {
+      expect(lemmatize(form), form).toBe(lemma);
+    }
+  });
+
   it('takes the verb of a verbal phrase and the last noun of a nominal one', () => {
     expect(headWord(['opened', 'fire'])).toBe('opened');
     expect(headWord(['first-degree', 'murder'])).toBe('murder');
     expect(headWord(['has', 'been', 'arrested'])).toBe('arrested');
+  });
+});
+
+describe('event lexicon', () => {
+  it('relates words of one event kind, whatever their inflection, and nothing else', () => {
+    expect(lexiconRelated(['arrest'], [lemmatize('nabbed')])).toBe(true);
+    expect(lexiconRelated([lemmatize('quakes')], ['temblor'])).toBe(true);
+    expect(lexiconRelated(['open', 'fire'], ['shoot'])).toBe(true);
+    expect(lexiconRelated(['arrest'], ['marry'])).toBe(false);
+    expect(lexiconRelated([], ['arrest'])).toBe(false);
+  });
+
+  it('knows the words that stand in for an event already named', () => {
+    expect(isEventAnaphor('incident')).toBe(true);
+    expect(isEventAnaphor('arrest')).toBe(false);
   });
 });
 
