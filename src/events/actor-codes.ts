@@ -77,6 +77,8 @@ const ROLE_WORDS: Readonly<Record<string, string>> = {
   fighters: 'UAF',
   militia: 'UAF',
   militias: 'UAF',
+  proxies: 'UAF',
+  proxy: 'UAF',
   protesters: 'CVL',
   protestors: 'CVL',
   demonstrators: 'CVL',

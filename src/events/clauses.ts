@@ -1,3 +1,4 @@
+import { scareQuotes } from './scare-quotes.js';
 import { isVerbTag, type Token } from './sentence-view.js';
 
 /**
@@ -92,12 +93,13 @@ export function segmentClauses(tokens: readonly Token[]): Clause[] {
   let kind: ClauseKind = 'main';
   let marker: number | null = null;
   let inQuote = false;
+  const scare = scareQuotes(tokens);
   const close = (to: number) => {
     if (to > from) clauses.push({ from, to, kind, marker });
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (QUOTES.has(t.norm)) {
+    if (QUOTES.has(t.norm) && !scare.has(i)) {
       close(i);
       inQuote = t.norm === '“' ? true : t.norm === '”' ? false : !inQuote;
       from = i + 1;

@@ -3,11 +3,14 @@ import type { EventDictionary } from '../knowledge/events/load-dictionary.js';
 import type { Stage } from '../pipeline/stage.js';
 import type { Document, EventAttrs, EventParticipant, Layers, Magnitude, MagnitudeKind, Modality, Span } from '../text/document.js';
 import type { ActorFacts } from './actor-codes.js';
+import { claimFrameOf } from './claim-frames.js';
 import { type Clause, clauseAt, segmentClauses } from './clauses.js';
 import { findMagnitudes } from './magnitudes.js';
 import { readModality } from './modality.js';
 import { type Chunk, chunkParticipant, governingPreposition, isPlaceUse, nounChunks, type ParticipantContext } from './participants.js';
-import { type Candidate, dateRange, pickPlace, pickTime, placeCandidates, timeCandidates } from './place-time.js';
+import { launchSite } from './launch-site.js';
+import { type Candidate, dateRange, pickPlace, pickTime, placeCandidates, placesWithin, timeCandidates } from './place-time.js';
+import { scareQuotes } from './scare-quotes.js';
 import { buildDocumentView, type DocumentView, type SentenceView, type Token } from './sentence-view.js';
 import { findTriggers, type Trigger } from './triggers.js';
 
@@ -23,9 +26,9 @@ export interface EventKnowledge {
   readonly facts: ActorFacts;
 }
 
-export const EVENTS_STAGE_VERSION = '1';
+export const EVENTS_STAGE_VERSION = '2';
 
-const SPEECH = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'states', 'reported', 'reports', 'announced', 'announces', 'noted', 'stressed', 'claimed', 'claims', 'alleged', 'insisted', 'explained', 'confirmed', 'emphasized', 'tweeted', 'wrote', 'quoted']);
+const SPEECH = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'states', 'reported', 'reports', 'announced', 'announces', 'noted', 'stressed', 'claimed', 'claims', 'alleged', 'insisted', 'explained', 'confirmed', 'emphasized', 'tweeted', 'wrote', 'quoted', 'revealed', 'concluded']);
 const ATTACK_ROOTS = new Set(['15', '17', '18', '19', '20']);
 const PEOPLE_KIND: Readonly<Record<string, MagnitudeKind>> = { killed: 'killed', injured: 'injured', arrested: 'arrested', kidnapped: 'kidnapped', missing: 'missing', displaced: 'displaced' };
 const FIRST_PERSON = new Set(['i', 'we', 'my', 'our', 'us', 'me', 'ours']);
@@ -57,6 +60,8 @@ interface Draft {
   absorbedBy: Draft | null;
   /** May take a place or time from elsewhere in the sentence. */
   sentenceScope: boolean;
+  /** Told in the simple past ("slammed", "was killed"), so a narrative date may apply. */
+  past: boolean;
 }
 
 export function createEventsStage(k: EventKnowledge): Stage<'events'> {
@@ -76,12 +81,20 @@ export function extractEvents(doc: Document, k: EventKnowledge): Layers['events'
   const opinion = opinionParagraphs(view);
   const paragraphs = doc.layers.paragraphs ?? [];
   const events: Array<Span & EventAttrs> = [];
+  let anchor: NarrativeAnchor | null = null;
   for (const sentence of view.sentences) {
     const kind = paragraphs[sentence.paragraph]?.kind ?? 'body';
+    // Only within the paragraph: in wire copy a new paragraph often opens a new time frame.
+    const prior: NarrativeAnchor | null = anchor && anchor.paragraph === sentence.paragraph ? anchor : null;
+    anchor = narrativeAnchor(doc, sentence) ?? prior;
     if (kind === 'bio') continue;
     const drafts = sentenceEvents(view, sentence, k, timeTokens);
     for (const d of drafts) {
       if (d.absorbedBy) continue;
+      if (!d.time && prior && d.past && d.sentenceScope && NARRATED.has(d.modality)) {
+        d.time = { index: prior.index, from: -1, to: -1 };
+        d.timeLevel = NARRATIVE_LEVEL;
+      }
       // A bare noun with no actor, place, date or count ("war", "operations") names a topic,
       // not an event the text tells.
       if (d.trigger.kind === 'noun' && d.sources.length + d.targets.length + d.magnitudes.length === 0 && !d.place && !d.time) continue;
@@ -98,6 +111,33 @@ export function extractEvents(doc: Document, k: EventKnowledge): Layers['events'
     }
   }
   return events;
+}
+
+interface NarrativeAnchor {
+  readonly index: number;
+  readonly paragraph: number;
+}
+
+/** Modalities of events the narrative tells as having happened. */
+const NARRATED = new Set<Modality>(['asserted', 'reported', 'claimed']);
+const NARRATIVE_LEVEL = 'a preceding sentence of its paragraph (date from preceding sentence: a past event with no time of its own takes the last date the narrative named)';
+
+/**
+ * The last day or month date of the sentence that lies before publication: "But on
+ * December 27, … . A barrage of rockets slammed into …" dates the barrage. Vague, future
+ * and year-only times anchor nothing.
+ */
+function narrativeAnchor(doc: Document, sentence: SentenceView): NarrativeAnchor | null {
+  const published = doc.meta.published;
+  const times = doc.layers.times ?? [];
+  for (let index = times.length - 1; index >= 0; index--) {
+    const t = times[index]!;
+    if (t.start < sentence.span.start || t.end > sentence.span.end || t.type !== 'DATE') continue;
+    if (!/^\d{4}-\d{2}(-\d{2})?$/.test(t.value) || (t.precision !== 'day' && t.precision !== 'month')) continue;
+    if (published && t.value > published.slice(0, t.value.length)) continue;
+    return { index, paragraph: sentence.paragraph };
+  }
+  return null;
 }
 
 /** Paragraphs written in the author's own voice: first person outside quotes, or questions. */
@@ -176,11 +216,14 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
       reasons,
       absorbedBy: null,
       sentenceScope: true,
+      past: simplePast(tokens, clause, trigger),
     };
     let host: Trigger | null = null;
     let agentNoun: Trigger | null = null;
 
     if (trigger.kind === 'noun') {
+      // "blamed the attack on Iran": Iran is who did it, not its target.
+      const blamed = claimFrameOf(tokens, trigger)?.kind === 'blame';
       const own = chunkAt(trigger.head);
       if (own && own.from < trigger.words[0]!) {
         const modifier = chunkParticipant(ctx, { from: own.from, to: trigger.words[0]! });
@@ -196,7 +239,7 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
         if (!prep || isPlaceUse(view, tokens, c, chunks)) continue;
         const found = group(tokens, chunks, c, clause.to, participant);
         if (found.length === 0) continue;
-        const toSource = prep.word === 'by' || (prep.word === 'of' && trigger.pattern.of === 'source');
+        const toSource = prep.word === 'by' || (prep.word === 'of' && trigger.pattern.of === 'source') || (prep.word === 'on' && blamed);
         const toTarget = !toSource && (prep.word === 'of' || prep.word === 'against' || prep.word === 'on');
         if (!toSource && !toTarget) continue;
         const list = toSource ? draft.sources : draft.targets;
@@ -297,6 +340,25 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
     }
     verb.reasons.push(`by means of '${tokens[noun.head]!.norm}' (${noun.pattern.code})`);
   }
+  // "the rocket barrage had been launched from …": where it came from, and who holds that ground.
+  for (const d of drafts) {
+    if (d.trigger.kind !== 'noun' || d.absorbedBy || !ATTACK_ROOTS.has(d.trigger.pattern.code.slice(0, 2))) continue;
+    const own = chunkAt(d.trigger.head);
+    const site = own ? launchSite(tokens, chunks, own) : null;
+    if (!site) continue;
+    const launched = `'${tokens[site.verb]!.norm} from'`;
+    if (!d.place) {
+      d.place = pickPlace(doc, placesWithin(doc, sentence, site.from, site.to), site.from, site.to, d.trigger.head, new Set());
+      if (d.place) d.placeLevel = `the launch area after ${launched}`;
+    }
+    const holder = site.holder ? participant(site.holder) : null;
+    if (holder && d.sources.length === 0) {
+      d.sources = [holder];
+      d.confidence *= 0.7;
+      if (d.modality === 'asserted') d.modality = 'reported';
+      d.reasons.push(`source '${holder.name}' inferred, not stated: ${site.why}; at most 'reported', lower confidence`);
+    }
+  }
   sentenceFallback(doc, drafts, places, times, tokens.length, clauses, tokens);
   // "attacks by Daesh …, among them Saturday's assault": the list's actor did each one.
   for (const d of drafts) {
@@ -308,6 +370,28 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
     }
   }
   return drafts;
+}
+
+const PERFECT = new Set(['had', 'has', 'have', "'d"]);
+const PAST_BE = new Set(['was', 'were']);
+
+/**
+ * Is the event told in the simple past? A verb in VBD or "was/were VBN"; a noun by a past
+ * verb of its clause ("A barrage … slammed into"). A pluperfect ("had attacked") points to
+ * a time before the narrative's, so it is not.
+ */
+function simplePast(tokens: readonly Token[], clause: Clause, trigger: Trigger): boolean {
+  const perfect = (i: number) => tokens.slice(Math.max(clause.from, i - 3), i).some((t) => PERFECT.has(t.norm));
+  if (trigger.kind === 'verb') {
+    const t = tokens[trigger.head]!;
+    if (trigger.passive) return tokens.slice(Math.max(clause.from, trigger.head - 3), trigger.head).some((x) => PAST_BE.has(x.norm)) && !perfect(trigger.head);
+    return t.tag === 'VBD' && !perfect(trigger.head);
+  }
+  for (let i = clause.from; i < clause.to; i++) {
+    const t = tokens[i]!;
+    if (t.tag === 'VBD' && !PERFECT.has(t.norm) && !SPEECH.has(t.norm) && !perfect(i)) return true;
+  }
+  return false;
 }
 
 /** Drafts still without a place or time look in the whole sentence, avoiding what others took. */
@@ -579,6 +663,29 @@ function attribute(
     if (draft.modality === 'asserted') draft.modality = 'reported';
     draft.reasons.push(why);
   };
+  if (qi >= 0 && quotes[qi]!.kind === 'direct') {
+    const q = quotes[qi]!;
+    report(q.speakerName, q.speakerActorId, qi, `told by ${q.speakerName ?? 'an unnamed speaker'} (quote ${qi})`);
+    return;
+  }
+  // "X led Y to believe that …", "X accused Y of …": X's claim, not the outlet's statement.
+  const frame = claimFrameOf(tokens, trigger);
+  if (frame && (draft.modality === 'asserted' || draft.modality === 'reported')) {
+    const claimant = speechSubject(tokens, chunks, participant, frame.verb);
+    report(claimant?.name ?? null, claimant?.actorId ?? null, null, `claim frame ${frame.why}${claimant ? ` by ${claimant.name}` : ''}`);
+    draft.modality = 'claimed';
+    draft.modalityCue = { start: tokens[frame.verb]!.start, end: tokens[frame.verb]!.end };
+    // "accused Iran of seizing": the accused is the source.
+    if (frame.kind === 'accuse' && trigger.kind === 'verb' && tokens[trigger.head - 1]?.norm === 'of') {
+      const accused = chunks.find((c) => c.from > frame.verb && c.to < trigger.head);
+      const p = accused ? participant(accused) : null;
+      if (p) {
+        draft.sources = [p];
+        draft.reasons.push(`source '${p.name}': the one accused`);
+      }
+    }
+    return;
+  }
   if (qi >= 0) {
     const q = quotes[qi]!;
     report(q.speakerName, q.speakerActorId, qi, `told by ${q.speakerName ?? 'an unnamed speaker'} (quote ${qi})`);
@@ -614,7 +721,9 @@ function attribute(
 
 function insideQuotationMarks(tokens: readonly Token[], i: number): boolean {
   let open = false;
+  const scare = scareQuotes(tokens);
   for (let j = 0; j < i; j++) {
+    if (scare.has(j)) continue;
     const n = tokens[j]!.norm;
     if (n === '“') open = true;
     else if (n === '”') open = false;
@@ -689,6 +798,7 @@ function finish(doc: Document, d: Draft): Span & EventAttrs {
   if (time) confidence += 0.05;
   if (d.modality === 'hypothetical') confidence *= 0.7;
   if (d.timeLevel === 'its sentence' || d.placeLevel === 'its sentence') confidence -= 0.05;
+  if (d.timeLevel.startsWith(NARRATIVE_LEVEL)) confidence -= 0.05;
   const first = tokens[d.trigger.words[0]!]!;
   const last = tokens[d.trigger.words.at(-1)!]!;
   return {

@@ -26,6 +26,35 @@ const DENY = new Set(['denied', 'denies', 'deny', 'denying', 'rejected', 'dismis
 const CONDITIONAL = new Set(['if', 'unless']);
 
 const AUX_CHAIN = /^(MD|RB|VB|TO)/;
+/** Words whose object is an event ruled out: "prevented an attack", "foiled a bombing". */
+const RULED_OUT = new Set(['prevent', 'prevents', 'prevented', 'preventing', 'avert', 'averted', 'foil', 'foiled', 'thwart', 'thwarted']);
+/**
+ * Words whose object is an event only asked for, feared, forbidden or weighed: "forbidden
+ * direct attacks", "provoking an attack", "suggested the option of killing". Past forms of
+ * "provoke" are left out: "provoked an attack" tells that one happened.
+ */
+const UNREALIZED = new Set([
+  'forbid', 'forbids', 'forbade', 'forbidden', 'forbidding', 'prohibit', 'prohibits', 'prohibited', 'ban', 'bans', 'banned',
+  'deter', 'deters', 'deterring', 'avoid', 'avoids', 'avoiding', 'provoke', 'provoking', 'risk', 'risks', 'risking', 'risked',
+  'fear', 'fears', 'feared', 'option', 'options', 'idea', 'possibility', 'prospect', 'proposal', 'suggest', 'suggests', 'suggested',
+  'suggesting', 'propose', 'proposes', 'proposed', 'recommend', 'recommends', 'recommended', 'contemplate', 'contemplated', 'considered', 'weighed',
+]);
+/** Plans, and verbs whose object is an event still to come: "planning attacks", "plotted a bombing", "preparing an offensive". */
+const PLAN_NOUNS = new Set([
+  'plan', 'plans', 'blueprint', 'planning', 'planned', 'plotting', 'plotted', 'plot', 'plots', 'preparing', 'prepares', 'prepare',
+  'threatening', 'threatened', 'threatens', 'threaten', 'vowing', 'vowed', 'vows', 'intending', 'scheduling', 'scheduled',
+]);
+/** Words between a governing word and its event: "forbidden (direct) attacks", "the option of (military) strikes". */
+const MODIFIER = /^(DT|PDT|JJ|CD|PRP\$|RB|NN|POS)/;
+
+/** The word governing the trigger as its object, past its modifiers and an "of". */
+function governor(tokens: readonly Token[], trigger: Trigger, from: number): { word: string; at: number } | null {
+  let i = trigger.words[0]! - 1;
+  while (i >= from && MODIFIER.test(tokens[i]!.tag) && trigger.kind === 'noun' && i >= trigger.words[0]! - 4) i--;
+  if (tokens[i]?.norm === 'of') i--;
+  const t = tokens[i];
+  return t && i >= from ? { word: t.norm, at: i } : null;
+}
 
 export function readModality(tokens: readonly Token[], clauses: readonly Clause[], clauseIndex: number, trigger: Trigger, sentenceHasQuestion: boolean): ModalityReading {
   const clause = clauses[clauseIndex]!;
@@ -41,6 +70,12 @@ export function readModality(tokens: readonly Token[], clauses: readonly Clause[
   for (let i = head - 1; i >= 0; i--) {
     const w = tokens[i]!.norm;
     if (DENY.has(w) && tokens[i]!.tag.startsWith('VB')) return { modality: 'denied', cue: span(i), why: `under '${w}'` };
+  }
+  const gov = governor(tokens, trigger, clause.from);
+  if (gov && (trigger.kind === 'noun' || tokens[head]!.tag === 'VBG')) {
+    if (RULED_OUT.has(gov.word)) return { modality: 'negated', cue: span(gov.at), why: `ruled out by '${gov.word}'` };
+    if (PLAN_NOUNS.has(gov.word)) return { modality: 'planned', cue: span(gov.at), why: `a plan: '${gov.word}'` };
+    if (UNREALIZED.has(gov.word)) return { modality: 'hypothetical', cue: span(gov.at), why: `asked for, feared or weighed: '${gov.word}'` };
   }
   for (let c = 0; c < clauses.length; c++) {
     const other = clauses[c]!;

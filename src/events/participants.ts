@@ -1,5 +1,6 @@
 import type { EventParticipant } from '../text/document.js';
 import { type ActorFacts, actorCameo, contextCameo, countryRoleActor, roleOfWord } from './actor-codes.js';
+import { scareQuotes, withoutQuoteMarks } from './scare-quotes.js';
 import type { DocumentView, SentenceView, Token } from './sentence-view.js';
 
 /**
@@ -30,11 +31,13 @@ const ACTOR_RANK: Readonly<Record<string, number>> = { PERSON: 4, ORG: 3, GPE: 2
 
 export function nounChunks(tokens: readonly Token[]): Chunk[] {
   const chunks: Chunk[] = [];
+  const scare = scareQuotes(tokens);
   let from = -1;
   for (let i = 0; i <= tokens.length; i++) {
     const t = tokens[i];
-    // Relative pronouns open clauses; they never join the noun phrase before them.
-    const inChunk = t !== undefined && !RELATIVE_WORDS.has(t.norm) && (t.entity >= 0 || CHUNK_TAG.test(t.tag) || t.norm === "'s" || t.norm === '’s');
+    // Relative pronouns open clauses; they never join the noun phrase before them. Scare
+    // quotes (Iranian “proxies”) stay inside it.
+    const inChunk = t !== undefined && !RELATIVE_WORDS.has(t.norm) && (t.entity >= 0 || CHUNK_TAG.test(t.tag) || t.norm === "'s" || t.norm === '’s' || scare.has(i));
     const pronoun = t !== undefined && t.tag === 'PRP' && t.entity < 0;
     if (inChunk && !pronoun) {
       if (from < 0) from = i;
@@ -154,7 +157,7 @@ export function chunkParticipant(ctx: ParticipantContext, chunk: Chunk, pronounA
   let last = chunk.to - 1;
   while (last > chunk.from && ctx.timeTokens.has(tokens[last]!.index)) last--;
   const span = { start: tokens[skipDeterminers(tokens, chunk)]!.start, end: tokens[last]!.end };
-  const text = view.doc.text.slice(span.start, span.end);
+  const text = withoutQuoteMarks(view.doc.text.slice(span.start, span.end));
   if (best >= 0) {
     const entity = entities[best]!;
     const link = linkOf(view, best);

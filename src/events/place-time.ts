@@ -42,6 +42,17 @@ export function placeCandidates(doc: Document, sentence: SentenceView, chunks: r
   return out;
 }
 
+/** Every resolved place in [from, to) of the sentence, whatever introduces it. */
+export function placesWithin(doc: Document, sentence: SentenceView, from: number, to: number): Candidate[] {
+  const out: Candidate[] = [];
+  (doc.layers.places ?? []).forEach((p, index) => {
+    if (p.end <= sentence.span.start || p.start >= sentence.span.end) return;
+    const at = positions(sentence, p.start, p.end);
+    if (at && at[0] >= from && at[1] <= to) out.push({ index, from: at[0], to: at[1] });
+  });
+  return out;
+}
+
 /** Date and time expressions in the sentence (durations, sets and vague references excluded). */
 export function timeCandidates(doc: Document, sentence: SentenceView): Candidate[] {
   const out: Candidate[] = [];

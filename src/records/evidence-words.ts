@@ -45,7 +45,7 @@ export function wordCosine(a: readonly string[], b: readonly string[]): number |
 }
 
 /**
- * Nouns a sentence names with a definite article or demonstrative ("the base", "that attack"):
+ * Nouns a sentence names with a definite article or demonstrative ("the base", "this attack"):
  * a retelling points back with them to what an earlier sentence introduced. "The killing of
  * Soleimani" or "the attacks on its allies" are not: the phrase after says which, so they
  * need no antecedent.
@@ -53,9 +53,10 @@ export function wordCosine(a: readonly string[], b: readonly string[]): number |
 export function definiteHeads(text: string): string[] {
   const lower = text.toLowerCase();
   // The noun right after the article, and the one after a modifier ("the rocket barrage").
+  // Not "that": in news it is mostly a conjunction ("said that fighters…", "strikes that killed").
   const patterns = [
-    /\b(?:the|that|this|those|these)\s+(\p{L}{3,})\b(?!\s+(?:of|on|against|in|at|by|from|to)\b)/gu,
-    /\b(?:the|that|this|those|these)\s+[\p{L}-]+\s+(\p{L}{3,})\b(?!\s+(?:of|on|against|in|at|by|from|to)\b)/gu,
+    /\b(?:the|this|those|these)\s+(\p{L}{3,})\b(?!\s+(?:of|on|against|in|at|by|from|to)\b)/gu,
+    /\b(?:the|this|those|these)\s+[\p{L}-]+\s+(\p{L}{3,})\b(?!\s+(?:of|on|against|in|at|by|from|to)\b)/gu,
   ];
   const heads = patterns.flatMap((re) => [...lower.matchAll(re)].map((m) => stem(m[1]!)));
   return [...new Set(heads.filter((w) => !STOP.has(w) && !VAGUE.has(w)))].sort();

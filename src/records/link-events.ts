@@ -211,9 +211,22 @@ export function actorScore(m: Pick<MentionFeatures, 'sources' | 'targets'>, r: P
   return { score, blocks: false, note: `actor overlap ${score.toFixed(2)}` };
 }
 
-/** Best cosine between the mention's evidence words and any of the record's mentions'. */
-export function textScore(m: Pick<MentionFeatures, 'words'>, r: Pick<RecordFeatures, 'mentionWords'>): Component {
-  const scores = (r.mentionWords ?? []).map((w) => wordCosine(m.words ?? [], w)).filter((x): x is number => x !== null);
+/**
+ * Best cosine between the mention's evidence words and any of the record's mentions'. A record
+ * mention told by the same sentence of the same article is no evidence: two events of one
+ * sentence ("the barrage was launched from an area where IS fighters had carried out attacks")
+ * share every word and still differ.
+ */
+export function textScore(m: Pick<MentionFeatures, 'words' | 'articleId' | 'start'>, r: Pick<RecordFeatures, 'mentionWords' | 'spans'>): Component {
+  const sameSentence = (i: number, words: readonly string[]): boolean => {
+    const span = r.spans?.[i];
+    if (!span || span.articleId !== m.articleId) return false;
+    return span.start === m.start || (words.length === (m.words ?? []).length && words.every((w, k) => w === m.words?.[k]));
+  };
+  const scores = (r.mentionWords ?? [])
+    .filter((w, i) => !sameSentence(i, w))
+    .map((w) => wordCosine(m.words ?? [], w))
+    .filter((x): x is number => x !== null);
   if (scores.length === 0) return { score: null, blocks: false, note: 'no text' };
   const score = Math.max(...scores);
   return { score, blocks: false, note: `text ${score.toFixed(2)}` };

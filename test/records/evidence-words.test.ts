@@ -16,5 +16,7 @@ describe('evidence words', () => {
     expect(definiteHeads('Officials said militants had attacked the base, and pressed on.')).toEqual(['base']);
     expect(definiteHeads('He backed the killing of the commander and the attacks on the depot.')).toEqual(['commander', 'depot']);
     expect(definiteHeads('At a meeting the following day, officials spoke about the country.')).toEqual([]);
+    // "that" is a conjunction here, not a pointer back to a known fighter or killing.
+    expect(definiteHeads('An inquiry found that local fighters had fired rockets, in strikes that killed two.')).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import {
   type PlaceFeatures,
   type RecordFeatures,
   scoreMerge,
+  textScore,
 } from '../../src/records/link-events.js';
 
 const mosul: PlaceFeatures = { id: 'gn:mosul', name: 'Mosul', lat: 36.34, lon: 43.13, precision: 'city', country: 'IRQ', admin1: 'IQ-NI' };
@@ -159,5 +160,16 @@ describe('retellings a few sentences on', () => {
     expect(scoreMerge(later({ sources: ['name:militias'] }), lead).linkable).toBe(false);
     expect(scoreMerge(later({ definites: ['base'], start: 5000 }), lead).linkable).toBe(false);
     expect(scoreMerge(later({ definites: ['base'], articleId: 'a2' }), lead).linkable).toBe(false);
+  });
+});
+
+describe('text similarity', () => {
+  it('ignores a record mention told by the same sentence of the same article', () => {
+    const words = ['base', 'fighter', 'inquiry', 'rocket'];
+    const m = mention({ articleId: 'a1', start: 100, words });
+    const sameSentence = record({ spans: [{ articleId: 'a1', start: 100 }], mentionWords: [words] });
+    expect(textScore(m, sameSentence).score).toBeNull();
+    const otherArticle = record({ spans: [{ articleId: 'a2', start: 100 }], mentionWords: [words] });
+    expect(textScore(m, otherArticle).score).toBe(1);
   });
 });
