@@ -93,9 +93,9 @@ type RecordsFilter = Omit<z.infer<typeof RecordsQuery>, 'limit' | 'offset' | 'so
 const lowerLike = (needle: string): string => `%${needle.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
- * The records the SQL filters keep, as a query on event_records. What needs a record's
- * reports worked out (disputed, independent witnesses) is decided later, on these candidates
- * only; those filters still narrow here, since both need two mentions or more.
+ * The records the SQL filters keep, as a query on event_records. The verdicts (disputed,
+ * independent witnesses) are columns refreshRecord keeps; actor and outlet are re-checked
+ * on the page's records, against the reports shown.
  */
 function candidates(db: Store, f: RecordsFilter) {
   let q = db.selectFrom('event_records as r').where('r.mention_count', '>', 0);
@@ -105,7 +105,8 @@ function candidates(db: Store, f: RecordsFilter) {
   if (f.to) q = q.where('r.date', '<=', `${f.to}\uffff`);
   if (f.place) q = q.where(sql<string>`lower(r.place_name)`, 'like', sql<string>`${lowerLike(f.place)} ESCAPE '\\'`);
   if (f.event) q = q.where('r.id', 'in', db.selectFrom('record_mentions').select('record_id').where('event_id', '=', f.event));
-  if (f.disputed === true || (f.minIndependent ?? 0) > 1) q = q.where('r.mention_count', '>', 1);
+  if (f.disputed === true) q = q.where('r.disputed', '=', 1);
+  if (f.minIndependent !== undefined) q = q.where('r.independent_outlets', '>=', f.minIndependent);
   if (f.actor) {
     const actor = f.actor;
     q = q.where(({ exists, selectFrom }) =>
@@ -158,7 +159,7 @@ export async function recordsPage(db: Store, f: RecordsFilter, page: { limit: nu
     .orderBy('r.date', 'desc')
     .orderBy('r.id')
     .select('r.id');
-  const needsReports = f.actor !== undefined || f.outlet !== undefined || f.disputed === true || f.minIndependent !== undefined;
+  const needsReports = f.actor !== undefined || f.outlet !== undefined;
   if (!needsReports) {
     const [{ n } = { n: 0 }] = await base.select((eb) => eb.fn.countAll<number>().as('n')).execute();
     const ids = (await ordered.limit(page.limit).offset(page.offset).execute()).map((r) => r.id);

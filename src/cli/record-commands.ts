@@ -4,6 +4,7 @@ import type { Contradiction } from '../records/contradictions.js';
 import type { Inconsistency } from '../records/inconsistencies.js';
 import type { Store } from '../store/open-store.js';
 import { findRecords, getRecord, outletSummaries, type RecordActorOut, type RecordOut } from '../store/records-queries.js';
+import { type RelinkSummary, relinkAllArticles } from '../store/records-repository.js';
 import { isoDate, positiveInt } from './cli-arguments.js';
 
 type WithStore = (work: (store: Store) => Promise<void>) => Promise<void>;
@@ -30,7 +31,26 @@ function inconsistencyLines(xs: readonly Inconsistency[]): string {
   return xs.map((x) => `  inside one article (${x.outlet ?? '?'} ${x.articleId}): ${x.kind}: ${x.note} (${x.eventIds.join(', ')})\n`).join('');
 }
 
-/** `dossier records`, `dossier record <id>` and `dossier outlets`. */
+/** Runs the rebuild; the first SIGINT or SIGTERM stops it after the batch in hand is committed. */
+async function relinkUntilStopped(store: Store, batch: number, onProgress: (done: number, total: number) => void): Promise<RelinkSummary> {
+  let stop = false;
+  const onSignal = (): void => {
+    stop = true;
+    // A second signal gets Node's default: exit now (the batch in hand is rolled back).
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    return await relinkAllArticles(store, { batch, shouldStop: () => stop, onProgress: ({ done, total }) => onProgress(done, total) });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+/** `dossier records`, `dossier record <id>`, `dossier relink` and `dossier outlets`. */
 export function registerRecordCommands(program: Command, withStore: WithStore): void {
   program
     .command('records')
@@ -79,6 +99,37 @@ export function registerRecordCommands(program: Command, withStore: WithStore): 
         }
         if (r.contradictions.length > 0) out(`  contradictions:\n${contradictionLines(r.contradictions)}`);
         if (r.inconsistencies.length > 0) out(`  inconsistencies:\n${inconsistencyLines(r.inconsistencies)}`);
+      });
+    });
+
+  program
+    .command('relink')
+    .description('Rebuild every event record: drop them all and link every article’s events again, in ingest order')
+    .option('--batch <n>', 'articles per transaction', positiveInt, 100)
+    .option('--json', 'print the summary as JSON')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'For a store made before event records existed, after an upgrade of the linking rule, or after',
+        '`dossier reanalyze`: the records come out as a fresh ingest of the same articles makes them.',
+        'Ctrl-C stops after the batch in hand; the store then holds the records of the articles linked',
+        'so far, each consistent with its mentions, and exits 1. Run it again: it starts from zero.',
+        '',
+        'Example:\n  dossier relink --db dossier.db',
+      ].join('\n'),
+    )
+    .action(async (o: { batch: number; json?: boolean }) => {
+      await withStore(async (store) => {
+        const tty = process.stderr.isTTY === true;
+        const s = await relinkUntilStopped(store, o.batch, (done, total) => {
+          if (tty) process.stderr.write(`\rrelinking: ${done}/${total} articles`);
+        });
+        if (tty && s.done > 0) process.stderr.write('\n');
+        if (o.json) out(`${JSON.stringify(s)}\n`);
+        else out(`relinked ${s.done} of ${s.total} article(s) with events: ${s.records} record(s)\n`);
+        // An error, so the exit code says the records are incomplete.
+        if (s.interrupted) throw new Error(`relink interrupted: only the first ${s.done} of ${s.total} articles are linked; run dossier relink again (it starts from zero)`);
       });
     });
 

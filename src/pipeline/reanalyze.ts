@@ -1,6 +1,7 @@
 import type { Correction } from '../nlp/actors/actor-overlay.js';
 import { activeCorrections } from '../store/corrections-repository.js';
 import type { Store } from '../store/open-store.js';
+import { relinkAllArticles } from '../store/records-repository.js';
 import { saveLayers } from '../store/save-layers.js';
 import { createDocument } from '../text/create-document.js';
 import type { Analyzer } from './analyze-article.js';
@@ -18,7 +19,8 @@ const BATCH = 200;
 /**
  * Runs the annotation stages again over stored articles (after an upgrade of the model,
  * the registry or the gazetteer) and rewrites the layers that a different stage version
- * made, or all of them with `force`. The analyst's corrections are replayed on the result.
+ * made, or all of them with `force`. The analyst's corrections are replayed on the result,
+ * and event records are rebuilt in ingest order when anything changed.
  */
 export async function reanalyzeStored(store: Store, analyzer: Analyzer, options: { force?: boolean; shouldStop?: () => boolean } = {}): Promise<ReanalyzeSummary> {
   const started = performance.now();
@@ -52,6 +54,9 @@ export async function reanalyzeStored(store: Store, analyzer: Analyzer, options:
       }
     });
   }
+  // Each re-annotated article was relinked in id order as it went; the records a fresh ingest
+  // makes come from linking in ingest order, so build them again that way.
+  if (summary.updated > 0 && !options.shouldStop?.()) await relinkAllArticles(store, { shouldStop: options.shouldStop });
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }

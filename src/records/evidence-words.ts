@@ -61,3 +61,24 @@ export function definiteHeads(text: string): string[] {
   const heads = patterns.flatMap((re) => [...lower.matchAll(re)].map((m) => stem(m[1]!)));
   return [...new Set(heads.filter((w) => !STOP.has(w) && !VAGUE.has(w)))].sort();
 }
+
+/**
+ * Plural event nouns ("three attacks", "the strikes on its allies") tell of several events or
+ * a kind of event: undated, they are no retelling of one record's event.
+ */
+const PLURAL_EVENT_NOUN = /^(?:(?:air|drone|missile|rocket|mortar)?(?:attacks|strikes|raids|bombings|shellings|killings|assassinations|clashes|explosions|blasts|shootings|ambushes|assaults|incursions|offensives|protests|arrests|kidnappings|abductions)|airstrikes|air strikes)$/i;
+
+const COUNTED = /^\s+(?:out\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous|repeated|dozens of|scores of|a series of|a wave of)\s+(?:[a-z-]+\s+)?([a-z]+(?:\s+strikes)?)\b/i;
+
+/**
+ * The trigger is a plural event noun, or a verb whose object is a counted one ("carried out
+ * three attacks"). `after` is the text right after the trigger.
+ */
+export function isPluralEventNoun(trigger: string, after = ''): boolean {
+  // A trigger may span words ("carried out three attacks"): its last word names the event.
+  const last = /(?:air\s+strikes|[a-z-]+)$/i.exec(trigger.trim())?.[0] ?? '';
+  const counted0 = /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous|repeated)\s+(?:[a-z-]+\s+)?[a-z]+$/i.test(trigger.trim());
+  if (PLURAL_EVENT_NOUN.test(trigger.trim()) || (counted0 && PLURAL_EVENT_NOUN.test(last))) return true;
+  const counted = COUNTED.exec(after);
+  return counted !== null && PLURAL_EVENT_NOUN.test(counted[1]!);
+}

@@ -44,6 +44,8 @@ export interface MentionFeatures extends EventFeatures {
   readonly words?: readonly string[];
   /** Nouns the evidence names as already known ("the base"): evidence-words.ts definiteHeads. */
   readonly definites?: readonly string[];
+  /** The trigger is a plural event noun ("three attacks"): several events, or a kind. */
+  readonly plural?: boolean;
 }
 
 /** What a record offers to the merge rule: its canonical attributes and every actor its mentions name. */
@@ -85,6 +87,13 @@ export const FAR_KM = 100;
 /** Mentions of things that did not (yet) happen are not evidence of a real-world event. */
 const UNLINKED_MODALITIES = new Set(['planned', 'conditional', 'hypothetical', 'negated']);
 export const isLinkable = (modality: string): boolean => !UNLINKED_MODALITIES.has(modality);
+
+/**
+ * Undated plural event nouns ("has supported attacks against US troops", "three attacks in ten
+ * days") tell of several events or a kind of event: they stay event mentions, and no record
+ * (one real-world event) is made of them or joined by them.
+ */
+export const isSingleEvent = (m: Pick<MentionFeatures, 'plural' | 'date'>): boolean => !(m.plural === true && m.date === null);
 
 /** Days either side of a date that still count as the same day's event, by its precision. */
 export function dateWindowDays(precision: string | null): number {
@@ -212,19 +221,22 @@ export function actorScore(m: Pick<MentionFeatures, 'sources' | 'targets'>, r: P
 }
 
 /**
- * Best cosine between the mention's evidence words and any of the record's mentions'. A record
- * mention told by the same sentence of the same article is no evidence: two events of one
- * sentence ("the barrage was launched from an area where IS fighters had carried out attacks")
- * share every word and still differ.
+ * The evidence words of the record's mentions, less those told by the mention's own sentence:
+ * two events of one sentence ("the barrage was launched from an area where IS fighters had
+ * carried out attacks") share every word, and its "the barrage" points at the other one.
  */
-export function textScore(m: Pick<MentionFeatures, 'words' | 'articleId' | 'start'>, r: Pick<RecordFeatures, 'mentionWords' | 'spans'>): Component {
+function otherSentenceWords(m: Pick<MentionFeatures, 'words' | 'articleId' | 'start'>, r: Pick<RecordFeatures, 'mentionWords' | 'spans'>): ReadonlyArray<readonly string[]> {
   const sameSentence = (i: number, words: readonly string[]): boolean => {
     const span = r.spans?.[i];
     if (!span || span.articleId !== m.articleId) return false;
     return span.start === m.start || (words.length === (m.words ?? []).length && words.every((w, k) => w === m.words?.[k]));
   };
-  const scores = (r.mentionWords ?? [])
-    .filter((w, i) => !sameSentence(i, w))
+  return (r.mentionWords ?? []).filter((w, i) => !sameSentence(i, w));
+}
+
+/** Best cosine between the mention's evidence words and any of the record's other sentences'. */
+export function textScore(m: Pick<MentionFeatures, 'words' | 'articleId' | 'start'>, r: Pick<RecordFeatures, 'mentionWords' | 'spans'>): Component {
+  const scores = otherSentenceWords(m, r)
     .map((w) => wordCosine(m.words ?? [], w))
     .filter((x): x is number => x !== null);
   if (scores.length === 0) return { score: null, blocks: false, note: 'no text' };
@@ -243,8 +255,10 @@ export function nearInArticle(m: Pick<MentionFeatures, 'articleId' | 'start'>, r
 const bare = (m: Pick<MentionFeatures, 'sources' | 'targets'>): boolean => m.sources.length === 0 && m.targets.length === 0;
 
 /** A noun the mention names as known ("the base") that the record's own sentences use. */
-const pointsBack = (m: Pick<MentionFeatures, 'definites'>, r: Pick<RecordFeatures, 'mentionWords'>): string | null =>
-  (m.definites ?? []).find((w) => (r.mentionWords ?? []).some((ws) => ws.includes(w))) ?? null;
+const pointsBack = (m: Pick<MentionFeatures, 'definites' | 'words' | 'articleId' | 'start'>, r: Pick<RecordFeatures, 'mentionWords' | 'spans'>): string | null => {
+  const others = otherSentenceWords(m, r);
+  return (m.definites ?? []).find((w) => others.some((ws) => ws.includes(w))) ?? null;
+};
 
 /**
  * For an undated mention: a retelling is more often of a recent event, so a record dated in

@@ -3,6 +3,7 @@ import { InputError, UsageError } from '../errors.js';
 import { type Correction, effectiveActor, newActorId, overlayNames, splitActorId } from '../nlp/actors/actor-overlay.js';
 import { newActorRecord, upsertActor } from './mentions-repository.js';
 import type { Store } from './open-store.js';
+import { recordsOfEvents, refreshRecord } from './records-repository.js';
 
 const CorrectionSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('merge'), into: z.string().min(1), from: z.string().min(1) }).strict(),
@@ -101,11 +102,15 @@ export async function reapplyCorrections(db: Store): Promise<number> {
     }
     // Event participants and quote speakers follow the same overlay.
     const participants = await trx.selectFrom('event_actors').select(['event_id', 'role', 'pos', 'raw_actor_id', 'actor_id', 'text', 'type']).execute();
+    const movedEvents = new Set<string>();
     for (const p of participants) {
       const next = effectiveActor(corrections, { rawActorId: p.raw_actor_id, text: p.text, type: p.type });
       if (next === p.actor_id) continue;
       await trx.updateTable('event_actors').set({ actor_id: next }).where('event_id', '=', p.event_id).where('role', '=', p.role).where('pos', '=', p.pos).execute();
+      movedEvents.add(p.event_id);
     }
+    // A record's sources, targets and disputed perpetrator are read from these actor ids.
+    for (const id of await recordsOfEvents(trx, [...movedEvents])) await refreshRecord(trx, id);
     const speakers = await trx.selectFrom('quotes').select(['id', 'raw_speaker_actor_id', 'speaker_actor_id', 'speaker_text']).where('raw_speaker_actor_id', 'is not', null).execute();
     for (const q of speakers) {
       const next = effectiveActor(corrections, { rawActorId: q.raw_speaker_actor_id, text: q.speaker_text ?? '', type: 'PERSON' });

@@ -9,6 +9,7 @@ import * as recordsMigration from './migrations/2026-11-24-04-records.js';
 import * as feedsMigration from './migrations/2026-11-24-05-feeds.js';
 import * as queueMigration from './migrations/2026-11-24-06-queue.js';
 import * as webIndexesMigration from './migrations/2026-11-24-08-web-indexes.js';
+import * as recordVerdictsMigration from './migrations/2026-11-24-09-record-verdicts.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24-05-feeds': feedsMigration,
   '2026-11-24-06-queue': queueMigration,
   '2026-11-24-08-web-indexes': webIndexesMigration,
+  '2026-11-24-09-record-verdicts': recordVerdictsMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -60,6 +60,15 @@ export interface RecordDetail extends RecordOut {
   witnesses: Independence['groups'];
 }
 
+/** The verdicts stored on a record's row (independent_outlets, outlet_count, disputed), as worked out from its reports. */
+export interface RecordVerdict {
+  independentOutlets: number;
+  outletCount: number;
+  disputed: boolean;
+}
+
+type LoadedRecord = RecordDetail & { stored: RecordVerdict };
+
 export interface RecordFilter {
   actor?: string;
   code?: string;
@@ -218,8 +227,11 @@ function actorsFor(keys: readonly string[], mentions: readonly MentionRow[], rol
   return keys.map((k) => names.get(k)).filter((a): a is RecordActorOut => a !== undefined);
 }
 
-async function loadRecords(db: Store, f: RecordFilter): Promise<RecordDetail[]> {
+async function loadRecords(db: Store, f: RecordFilter): Promise<LoadedRecord[]> {
   let q = db.selectFrom('event_records').selectAll().where('mention_count', '>', 0);
+  // The stored verdicts: the filters read them in SQL, so only the records they keep are worked out.
+  if (f.disputed) q = q.where('disputed', '=', 1);
+  if (f.minIndependent !== undefined) q = q.where('independent_outlets', '>=', f.minIndependent);
   if (f.id) q = q.where('id', '=', f.id);
   if (f.ids) q = f.ids.length > 0 ? q.where('id', 'in', [...f.ids]) : q.where(sql<boolean>`1 = 0`);
   if (f.code) q = q.where('code', 'like', `${f.code}%`);
@@ -233,7 +245,7 @@ async function loadRecords(db: Store, f: RecordFilter): Promise<RecordDetail[]> 
   const articleIds = [...new Set(mentions.map((m) => m.articleId))];
   const copies = await copiedPairs(db, articleIds);
   const credits = await wireCreditsOf(db, articleIds);
-  const out: RecordDetail[] = [];
+  const out: LoadedRecord[] = [];
   for (const r of records) {
     const ms = byRecord.get(r.id) ?? [];
     if (ms.length === 0) continue;
@@ -270,6 +282,7 @@ async function loadRecords(db: Store, f: RecordFilter): Promise<RecordDetail[]> 
       lastReported: r.last_reported,
       reports: ms.map(({ recordId: _r, sourceKeys: _s, targetKeys: _t, placeFeatures: _p, dateEnd: _d, ...m }) => ({ ...m, wireCredits: credits.get(m.articleId) ?? [] })),
       witnesses: independence.groups,
+      stored: { independentOutlets: r.independent_outlets, outletCount: r.outlet_count, disputed: r.disputed === 1 },
     });
   }
   return out;
@@ -283,16 +296,34 @@ export async function findRecords(db: Store, f: RecordFilter = {}): Promise<Reco
   const kept = all.filter(
     (r) =>
       (!f.actor || r.reports.some((m) => [...m.source, ...m.target].some((a) => matchesText(f.actor!, a)))) &&
-      (!f.outlet || r.outlets.some((o) => o.toLowerCase().includes(f.outlet!.toLowerCase()))) &&
-      (!f.disputed || r.disputed) &&
-      (f.minIndependent === undefined || r.independentOutlets >= f.minIndependent),
+      (!f.outlet || r.outlets.some((o) => o.toLowerCase().includes(f.outlet!.toLowerCase()))),
   );
-  return kept.slice(0, f.limit ?? kept.length).map(({ reports: _r, witnesses: _w, ...r }) => r);
+  // The list shows the verdicts it filtered on: the stored ones (equal to the worked-out ones, see refreshRecord).
+  return kept
+    .slice(0, f.limit ?? kept.length)
+    .map(({ reports: _r, witnesses: _w, stored, ...r }) => ({ ...r, independentOutlets: stored.independentOutlets, disputed: stored.disputed }));
 }
 
 /** One record: who reported what, the witness groups, the contradictions. */
 export async function getRecord(db: Store, id: string): Promise<RecordDetail | null> {
-  return (await loadRecords(db, { id }))[0] ?? null;
+  const r = (await loadRecords(db, { id }))[0];
+  if (!r) return null;
+  const { stored: _s, ...detail } = r;
+  return detail;
+}
+
+/**
+ * The verdicts of these records worked out from their reports, exactly as getRecord shows
+ * them. Records with no report left to show (all rejected) are absent.
+ */
+export async function recordVerdicts(db: Store, ids: readonly string[]): Promise<Map<string, RecordVerdict>> {
+  const out = new Map<string, RecordVerdict>();
+  for (let i = 0; i < ids.length; i += 200) {
+    for (const r of await loadRecords(db, { ids: ids.slice(i, i + 200) })) {
+      out.set(r.id, { independentOutlets: r.independentOutlets, outletCount: r.outlets.length, disputed: r.disputed });
+    }
+  }
+  return out;
 }
 
 export interface RecordStats {

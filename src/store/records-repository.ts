@@ -1,19 +1,24 @@
 import { createHash } from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Generated, type Kysely, sql, type Transaction } from 'kysely';
 import {
   type ActorKey,
   bestRecord,
+  type CanonicalRecord,
   canonicalRecord,
   dayRange,
   isLinkable,
+  isSingleEvent,
   type MentionFeatures,
   type PlaceFeatures,
   type RecordFeatures,
 } from '../records/link-events.js';
-import { contentWords, definiteHeads } from '../records/evidence-words.js';
-import type { Database } from './schema.js';
+import { contentWords, definiteHeads, isPluralEventNoun } from '../records/evidence-words.js';
+import { dialectOf, lockRecordLinking } from './dialect.js';
+import { recordVerdicts } from './records-queries.js';
+import type { Database, EventRecordsTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
+
 
 /** Stable: the record is named after the mention that started it. */
 export const recordId = (firstEventId: string): string => `r_${createHash('sha256').update(firstEventId).digest('hex').slice(0, 16)}`;
@@ -36,7 +41,7 @@ export const actorKey = (actorId: string | null, name: string): ActorKey => {
 const MARGIN_DAYS = 75;
 
 /** The linking features of the events matching `where`, in article order. */
-export async function mentionFeatures(db: Db, where: { articleId?: string; eventIds?: readonly string[] }): Promise<Array<MentionFeatures & { modality: string }>> {
+export async function mentionFeatures(db: Db, where: { articleId?: string; eventIds?: readonly string[]; recordId?: string }): Promise<Array<MentionFeatures & { modality: string }>> {
   let q = db
     .selectFrom('events as e')
     .innerJoin('articles as a', 'a.id', 'e.article_id')
@@ -45,6 +50,8 @@ export async function mentionFeatures(db: Db, where: { articleId?: string; event
       'e.id', 'e.article_id', 'a.date as published', 'e.code', 'e.root_code', 'e.plover', 'e.date', 'e.date_end', 'e.date_precision',
       'e.place_id', 'e.place_name', 'e.lat', 'e.lon', 'e.place_precision', 'p.country', 'p.admin1', 'e.modality', 'e.start',
       sql<string>`substr(a.text, e.start + 1, e.end - e.start)`.as('evidence'),
+      sql<string>`substr(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start)`.as('trigger'),
+      sql<string>`substr(a.text, e.trigger_end + 1, 40)`.as('after_trigger'),
     ])
     .orderBy('e.article_id')
     .orderBy('e.start');
@@ -53,6 +60,8 @@ export async function mentionFeatures(db: Db, where: { articleId?: string; event
     if (where.eventIds.length === 0) return [];
     q = q.where('e.id', 'in', [...where.eventIds]);
   }
+  const recordId = where.recordId;
+  if (recordId !== undefined) q = q.where('e.id', 'in', db.selectFrom('record_mentions').select('event_id').where('record_id', '=', recordId));
   const rows = await q.execute();
   if (rows.length === 0) return [];
   const actors = await db.selectFrom('event_actors').select(['event_id', 'role', 'actor_id', 'name']).where('event_id', 'in', rows.map((r) => r.id)).orderBy('pos').execute();
@@ -76,6 +85,7 @@ export async function mentionFeatures(db: Db, where: { articleId?: string; event
       start: r.start,
       words: contentWords(r.evidence),
       definites: definiteHeads(r.evidence),
+      plural: isPluralEventNoun(r.trigger, r.after_trigger),
     };
   });
 }
@@ -130,15 +140,68 @@ async function candidates(db: Db, m: MentionFeatures): Promise<RecordFeatures[]>
   }));
 }
 
-/** Rewrites a record's canonical attributes from its current mentions; drops it when none is left. */
+/**
+ * Rewrites a record's canonical attributes and its stored verdicts from its current mentions;
+ * drops it when none is left. Call it whenever a record's mentions, or what its verdicts read
+ * (a review rejection, an actor correction), change.
+ */
 export async function refreshRecord(db: Db, id: string): Promise<void> {
-  const ids = (await db.selectFrom('record_mentions').select('event_id').where('record_id', '=', id).execute()).map((r) => r.event_id);
-  if (ids.length === 0) {
-    await db.deleteFrom('event_records').where('id', '=', id).execute();
-    return;
+  if (await refreshCanonical(db, id)) await storeVerdicts(db, [id]);
+}
+
+/**
+ * Writes the verdicts of these records, worked out by the very function getRecord shows them
+ * with (recordVerdicts), so a stored verdict never differs from the one shown. A record with
+ * no report left to show gets zeros.
+ */
+export async function storeVerdicts(db: Db, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const verdicts = await recordVerdicts(db, ids);
+  // One update per distinct verdict: most records of an article share one (one outlet, undisputed).
+  const byVerdict = new Map<string, string[]>();
+  for (const id of ids) {
+    const v = verdicts.get(id) ?? { independentOutlets: 0, outletCount: 0, disputed: false };
+    const key = `${v.independentOutlets}/${v.outletCount}/${v.disputed ? 1 : 0}`;
+    byVerdict.set(key, [...(byVerdict.get(key) ?? []), id]);
   }
-  const c = canonicalRecord(await mentionFeatures(db, { eventIds: ids }));
-  const row = {
+  for (const [key, same] of byVerdict) {
+    const [independent, outlets, disputed] = key.split('/').map(Number) as [number, number, number];
+    for (let i = 0; i < same.length; i += 500) {
+      await db
+        .updateTable('event_records')
+        .set({ independent_outlets: independent, outlet_count: outlets, disputed })
+        .where('id', 'in', same.slice(i, i + 500))
+        .execute();
+    }
+  }
+}
+
+/** The records holding any of these event mentions. */
+export async function recordsOfEvents(db: Db, eventIds: readonly string[]): Promise<string[]> {
+  const out = new Set<string>();
+  for (let i = 0; i < eventIds.length; i += 500) {
+    const rows = await db.selectFrom('record_mentions').select('record_id').distinct().where('event_id', 'in', eventIds.slice(i, i + 500)).execute();
+    for (const r of rows) out.add(r.record_id);
+  }
+  return [...out].sort();
+}
+
+/** The canonical attributes from the current mentions; false when the record had none and was dropped. */
+async function refreshCanonical(db: Db, id: string): Promise<boolean> {
+  // Every mention's event exists (record_mentions cascades from events): the same set as its event ids.
+  const mentions = await mentionFeatures(db, { recordId: id });
+  if (mentions.length === 0) {
+    await db.deleteFrom('event_records').where('id', '=', id).execute();
+    return false;
+  }
+  const row = canonicalRow(canonicalRecord(mentions));
+  await db.insertInto('event_records').values({ id, ...row }).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
+  return true;
+}
+
+/** A record's row, but its id and its verdicts. */
+function canonicalRow(c: CanonicalRecord) {
+  return {
     code: c.code,
     root_code: c.rootCode,
     plover: c.plover,
@@ -158,7 +221,6 @@ export async function refreshRecord(db: Db, id: string): Promise<void> {
     last_reported: c.lastReported,
     mention_count: c.mentionCount,
   };
-  await db.insertInto('event_records').values({ id, ...row }).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
 }
 
 /**
@@ -172,29 +234,104 @@ export async function linkArticleEvents(db: Db, articleId: string): Promise<{ jo
     LEFT JOIN (SELECT record_id, count(*) AS n FROM record_mentions GROUP BY record_id) c ON c.record_id = r.id
     WHERE coalesce(c.n, 0) != r.mention_count`.execute(db);
   for (const { id } of stale.rows) await refreshRecord(db, id);
+  return linkMentions(db, articleId);
+}
 
+/**
+ * The linking itself. The canonical attributes of a record a mention joins are rewritten at
+ * once, since the article's next mentions are matched against them (bestRecord reads its
+ * date, place and actors); the verdicts, which nothing in linking reads, once per touched
+ * record at the end.
+ */
+async function linkMentions(db: Db, articleId: string): Promise<{ joined: number; created: number }> {
   let joined = 0;
   let created = 0;
+  const touched = new Set<string>();
   for (const m of await mentionFeatures(db, { articleId })) {
-    if (!isLinkable(m.modality)) continue;
+    if (!isLinkable(m.modality) || !isSingleEvent(m)) continue;
     const best = bestRecord(m, await candidates(db, m));
     const id = best?.record.id ?? recordId(m.eventId);
-    if (!best) {
-      // A placeholder row so the mention can reference it; refreshRecord fills it in.
-      await db
-        .insertInto('event_records')
-        .values({ id, code: m.code, root_code: m.rootCode, plover: m.plover, sources: '[]', targets: '[]', mention_count: 0 })
-        .onConflict((oc) => oc.column('id').doNothing())
-        .execute();
-    }
+    // A new record's canonical attributes are its one mention's: written at once, unless a
+    // record of that id is left over (a re-linked article whose first record others joined),
+    // whose attributes are then worked out from all its mentions.
+    const fresh =
+      !best &&
+      Number((await db.insertInto('event_records').values({ id, ...canonicalRow(canonicalRecord([m])) }).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst()).numInsertedOrUpdatedRows ?? 0) > 0;
     await db
       .insertInto('record_mentions')
       .values({ event_id: m.eventId, record_id: id, score: best?.merge.score ?? 1, reason: best?.merge.reason ?? 'first mention' })
       .onConflict((oc) => oc.column('event_id').doUpdateSet({ record_id: id }))
       .execute();
-    await refreshRecord(db, id);
+    if (!fresh) await refreshCanonical(db, id);
+    touched.add(id);
     if (best) joined++;
     else created++;
   }
+  await storeVerdicts(db, [...touched].sort());
   return { joined, created };
+}
+
+/**
+ * The canonical order of linking: the order articles were first written in, which is the order
+ * ingest links them (ingest-files and ordered-writes write one article at a time, in order).
+ * SQLite keeps it as the rowid; PostgreSQL has none, so the write time, then the position in
+ * the source file, stand in for it.
+ */
+export async function articlesInLinkingOrder(db: Db): Promise<string[]> {
+  const withEvents = db.selectFrom('articles as a').select('a.id').where(({ exists, selectFrom }) => exists(selectFrom('events as e').select('e.id').whereRef('e.article_id', '=', 'a.id')));
+  const ordered =
+    dialectOf(db) === 'sqlite'
+      ? withEvents.orderBy(sql`a.rowid`)
+      : withEvents.orderBy('a.ingested_at').orderBy('a.source_file').orderBy('a.start_byte').orderBy('a.id');
+  return (await ordered.execute()).map((r) => r.id);
+}
+
+export interface RelinkProgress {
+  done: number;
+  total: number;
+}
+
+export interface RelinkSummary extends RelinkProgress {
+  records: number;
+  /** Stopped before the end: the store holds the records of the first `done` articles only. */
+  interrupted: boolean;
+}
+
+/**
+ * Drops every event record and links every article's events again in the canonical order, so
+ * the records are those a fresh ingest of the same articles makes. One transaction drops them,
+ * then one per batch of articles links; a stop (shouldStop) is honoured between batches, which
+ * leaves every record consistent with its mentions but only the first articles linked: run it
+ * again, and it starts from zero.
+ */
+export async function relinkAllArticles(
+  store: Kysely<Database>,
+  options: { batch?: number; shouldStop?: () => boolean; onProgress?: (p: RelinkProgress) => void } = {},
+): Promise<RelinkSummary> {
+  const batch = options.batch ?? 100;
+  const articles = await articlesInLinkingOrder(store);
+  await store.transaction().execute(async (trx) => {
+    await lockRecordLinking(trx);
+    await trx.deleteFrom('record_mentions').execute();
+    await trx.deleteFrom('event_records').execute();
+  });
+  let done = 0;
+  let interrupted = false;
+  for (let i = 0; i < articles.length; i += batch) {
+    // Let a signal handler run between batches.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (options.shouldStop?.()) {
+      interrupted = true;
+      break;
+    }
+    const slice = articles.slice(i, i + batch);
+    await store.transaction().execute(async (trx) => {
+      await lockRecordLinking(trx);
+      for (const id of slice) await linkMentions(trx, id);
+    });
+    done += slice.length;
+    options.onProgress?.({ done, total: articles.length });
+  }
+  const [{ n } = { n: 0 }] = await store.selectFrom('event_records').select((eb) => eb.fn.countAll<number>().as('n')).execute();
+  return { done, total: articles.length, records: Number(n), interrupted };
 }

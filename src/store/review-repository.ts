@@ -1,5 +1,6 @@
 import { UsageError } from '../errors.js';
 import type { Store } from './open-store.js';
+import { recordsOfEvents, refreshRecord } from './records-repository.js';
 
 export type ReviewKind = 'event' | 'quote';
 export type ReviewDecision = 'accept' | 'reject' | 'fix';
@@ -42,13 +43,23 @@ export async function recordDecision(
     .values({ item_kind: d.kind, item_id: d.itemId, decision: d.decision, field: d.field ?? null, value: d.value ?? null, note: d.note ?? null, created_at: new Date().toISOString() })
     .returning('seq')
     .executeTakeFirstOrThrow();
+  if (d.kind === 'event') await refreshRecordsOf(db, d.itemId);
   return row.seq;
+}
+
+/**
+ * A decision on an event can add or remove it from its record's shown reports (a live
+ * rejection hides it), so the record's stored verdicts are worked out again.
+ */
+async function refreshRecordsOf(db: Store, eventId: string): Promise<void> {
+  for (const id of await recordsOfEvents(db, [eventId])) await refreshRecord(db, id);
 }
 
 export async function undoLastDecision(db: Store): Promise<Decision | null> {
   const last = (await listDecisions(db)).at(-1);
   if (!last) return null;
   await db.updateTable('review_decisions').set({ undone: 1 }).where('seq', '=', last.seq).execute();
+  if (last.kind === 'event') await refreshRecordsOf(db, last.itemId);
   return last;
 }
 

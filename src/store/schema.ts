@@ -277,6 +277,11 @@ export interface EventRecordsTable {
   first_reported: string | null;
   last_reported: string | null;
   mention_count: number;
+  /** The verdicts getRecord shows, stored so lists filter in SQL (refreshRecord keeps them). */
+  independent_outlets: Generated<number>;
+  outlet_count: Generated<number>;
+  /** 0 or 1: the record's reports contradict each other. */
+  disputed: Generated<number>;
 }
 
 export interface RecordMentionsTable {

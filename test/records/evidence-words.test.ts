@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentWords, definiteHeads, wordCosine } from '../../src/records/evidence-words.js';
+import { contentWords, definiteHeads, isPluralEventNoun, wordCosine } from '../../src/records/evidence-words.js';
 
 describe('evidence words', () => {
   it('keeps content-word stems, drops function words and numbers', () => {
@@ -18,5 +18,17 @@ describe('evidence words', () => {
     expect(definiteHeads('At a meeting the following day, officials spoke about the country.')).toEqual([]);
     // "that" is a conjunction here, not a pointer back to a known fighter or killing.
     expect(definiteHeads('An inquiry found that local fighters had fired rockets, in strikes that killed two.')).toEqual([]);
+  });
+});
+
+describe('plural event nouns', () => {
+  it('tells several events or a kind from one event', () => {
+    expect(isPluralEventNoun('attacks')).toBe(true);
+    expect(isPluralEventNoun('airstrikes')).toBe(true);
+    expect(isPluralEventNoun('carried out four raids')).toBe(true);
+    expect(isPluralEventNoun('launched', ' two rocket attacks on the port')).toBe(true);
+    expect(isPluralEventNoun('attack')).toBe(false);
+    expect(isPluralEventNoun('barrage')).toBe(false);
+    expect(isPluralEventNoun('launched', ' a rocket attack on the port')).toBe(false);
   });
 });

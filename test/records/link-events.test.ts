@@ -5,6 +5,7 @@ import {
   dateGapDays,
   haversineKm,
   isLinkable,
+  isSingleEvent,
   type MentionFeatures,
   placeScore,
   recencyPrior,
@@ -171,5 +172,13 @@ describe('text similarity', () => {
     expect(textScore(m, sameSentence).score).toBeNull();
     const otherArticle = record({ spans: [{ articleId: 'a2', start: 100 }], mentionWords: [words] });
     expect(textScore(m, otherArticle).score).toBe(1);
+  });
+});
+
+describe('single events', () => {
+  it('keeps undated plural mentions out of records, and dated ones in', () => {
+    expect(isSingleEvent(mention({ plural: true, date: null }))).toBe(false);
+    expect(isSingleEvent(mention({ plural: true }))).toBe(true);
+    expect(isSingleEvent(mention({ date: null }))).toBe(true);
   });
 });
