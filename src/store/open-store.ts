@@ -10,6 +10,7 @@ import * as feedsMigration from './migrations/2026-11-24-05-feeds.js';
 import * as queueMigration from './migrations/2026-11-24-06-queue.js';
 import * as webIndexesMigration from './migrations/2026-11-24-08-web-indexes.js';
 import * as recordVerdictsMigration from './migrations/2026-11-24-09-record-verdicts.js';
+import * as articleOrderMigration from './migrations/2026-11-24-10-article-order.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24-06-queue': queueMigration,
   '2026-11-24-08-web-indexes': webIndexesMigration,
   '2026-11-24-09-record-verdicts': recordVerdictsMigration,
+  '2026-11-24-10-article-order': articleOrderMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

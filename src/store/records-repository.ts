@@ -274,15 +274,14 @@ async function linkMentions(db: Db, articleId: string): Promise<{ joined: number
 /**
  * The canonical order of linking: the order articles were first written in, which is the order
  * ingest links them (ingest-files and ordered-writes write one article at a time, in order).
- * SQLite keeps it as the rowid; PostgreSQL has none, so the write time, then the position in
- * the source file, stand in for it.
+ * SQLite keeps it as the rowid; on PostgreSQL a sequence column does (migration 2026-11-24-10).
  */
 export async function articlesInLinkingOrder(db: Db): Promise<string[]> {
   const withEvents = db.selectFrom('articles as a').select('a.id').where(({ exists, selectFrom }) => exists(selectFrom('events as e').select('e.id').whereRef('e.article_id', '=', 'a.id')));
   const ordered =
     dialectOf(db) === 'sqlite'
       ? withEvents.orderBy(sql`a.rowid`)
-      : withEvents.orderBy('a.ingested_at').orderBy('a.source_file').orderBy('a.start_byte').orderBy('a.id');
+      : withEvents.orderBy(sql`a.insert_seq`);
   return (await ordered.execute()).map((r) => r.id);
 }
 
