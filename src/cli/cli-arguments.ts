@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 
 /** Option parsers shared by every command, so a bad value reads the same everywhere. */
 
@@ -27,3 +27,14 @@ export const boundingBox = (v: string): [number, number, number, number] => {
   }
   return [minLon!, minLat!, maxLon!, maxLat!];
 };
+
+/** The filters `events`, `records` and `export` share, worded once. */
+export function addEventFilterOptions(command: Command): Command {
+  return command
+    .option('--actor <id|name>', 'an actor id, or a name a source or target contains')
+    .option('--code <code>', 'CAMEO code or its prefix (root "19", "190", "1951")')
+    .option('--from <date>', 'on or after (YYYY[-MM[-DD]])', isoDate)
+    .option('--to <date>', 'on or before (YYYY[-MM[-DD]])', isoDate)
+    .option('--place <name>', 'place name contains')
+    .option('--outlet <name>', 'reported by an outlet whose name contains this');
+}

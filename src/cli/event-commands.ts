@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { boundingBox, isoDate, positiveInt, unitInterval } from './cli-arguments.js';
+import { addEventFilterOptions, boundingBox, positiveInt, unitInterval } from './cli-arguments.js';
 import { UsageError } from '../errors.js';
 import { type EventOut, findEvents, findQuotes, type QuoteOut, reviewQueue } from '../store/events-queries.js';
 import type { Store } from '../store/open-store.js';
@@ -38,17 +38,9 @@ function printQuotes(quotes: readonly QuoteOut[], json: boolean): void {
 
 /** `dossier events`, `dossier quotes` and `dossier review`. */
 export function registerEventCommands(program: Command, withStore: WithStore): void {
-  program
-    .command('events')
-    .description('List coded events: who did what to whom, where, when, and according to whom')
-    .option('--actor <id|name>', 'an actor id, or a name that a source or target contains')
-    .option('--code <code>', 'CAMEO code or its prefix (root "19", "190", "1951")')
+  addEventFilterOptions(program.command('events').description('List coded events: who did what to whom, where, when, and according to whom'))
     .option('--plover <type>', 'PLOVER event type (ASSAULT, PROTEST, ...)')
-    .option('--place <name>', 'place name contains')
     .option('--bbox <box>', 'minLon,minLat,maxLon,maxLat', boundingBox)
-    .option('--from <date>', 'on or after (YYYY[-MM[-DD]])', isoDate)
-    .option('--to <date>', 'on or before (YYYY[-MM[-DD]])', isoDate)
-    .option('--outlet <name>', 'outlet name contains')
     .option('--modality <m>', MODALITIES.join(', '))
     .option('--min-confidence <x>', 'only events at or above this confidence (0..1)', unitInterval)
     .option('--all', 'include events an analyst rejected')

@@ -3,7 +3,7 @@ import { checkExportRequest, EXPORT_MODALITIES, type ExportFilters, writeExport 
 import { EXPORT_FORMAT_NAMES } from '../export/export-formats.js';
 import type { ExportLevel } from '../export/export-row.js';
 import type { Store } from '../store/open-store.js';
-import { boundingBox, isoDate, positiveInt, unitInterval } from './cli-arguments.js';
+import { addEventFilterOptions, boundingBox, positiveInt, unitInterval } from './cli-arguments.js';
 
 type WithStore = (work: (store: Store) => Promise<void>) => Promise<void>;
 
@@ -32,7 +32,7 @@ Examples:
 
 /** `dossier export`: the records or event mentions the filters select, as a dataset file with its manifest. */
 export function registerExportCommands(program: Command, withStore: WithStore): void {
-  program
+  const command = program
     .command('export')
     .description('Export records or event mentions as CSV (ACLED-like), JSONL, GeoJSON, GEXF, GraphML, TimelineJS or GDELT-like TSV, with a manifest')
     .requiredOption('--format <name>', EXPORT_FORMAT_NAMES.join(', '))
@@ -40,13 +40,8 @@ export function registerExportCommands(program: Command, withStore: WithStore): 
     .option('--out <file>', 'write the data to this file and the manifest to <file>.manifest.json')
     .option('--manifest <file>', 'write the manifest here (without --out, the only way to get one)')
     .option('--header', 'gdelt: add a header row (GDELT files have none)')
-    .option('--title <text>', 'geojson, gexf, timelinejs: a title for the dataset')
-    .option('--actor <id|name>', 'an actor id, or a name a source or target contains')
-    .option('--code <code>', 'CAMEO code or its prefix (root "19", "190", "1951")')
-    .option('--from <date>', 'on or after (YYYY[-MM[-DD]])', isoDate)
-    .option('--to <date>', 'on or before (YYYY[-MM[-DD]])', isoDate)
-    .option('--place <name>', 'place name contains')
-    .option('--outlet <name>', 'reported by an outlet whose name contains this')
+    .option('--title <text>', 'geojson, gexf, timelinejs: a title for the dataset');
+  addEventFilterOptions(command)
     .option('--disputed', 'only records whose reports contradict each other (events level: mentions of such records)')
     .option('--min-independent <n>', 'only records with at least n independent outlets', positiveInt)
     .option('--plover <type>', 'PLOVER event type (ASSAULT, PROTEST, ...)')

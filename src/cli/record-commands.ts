@@ -5,7 +5,7 @@ import type { Inconsistency } from '../records/inconsistencies.js';
 import type { Store } from '../store/open-store.js';
 import { findRecords, getRecord, outletSummaries, type RecordActorOut, type RecordOut } from '../store/records-queries.js';
 import { type RelinkSummary, relinkAllArticles } from '../store/records-repository.js';
-import { isoDate, positiveInt } from './cli-arguments.js';
+import { addEventFilterOptions, positiveInt } from './cli-arguments.js';
 
 type WithStore = (work: (store: Store) => Promise<void>) => Promise<void>;
 
@@ -52,15 +52,9 @@ async function relinkUntilStopped(store: Store, batch: number, onProgress: (done
 
 /** `dossier records`, `dossier record <id>`, `dossier relink` and `dossier outlets`. */
 export function registerRecordCommands(program: Command, withStore: WithStore): void {
-  program
-    .command('records')
-    .description('List event records: one per real-world event, with its outlets, independent witnesses and contradictions')
-    .option('--actor <id|name>', 'an actor id, or a name a source or target of a mention contains')
-    .option('--code <code>', 'CAMEO code or its prefix')
-    .option('--from <date>', 'on or after (YYYY[-MM[-DD]])', isoDate)
-    .option('--to <date>', 'on or before (YYYY[-MM[-DD]])', isoDate)
-    .option('--place <name>', 'place name contains')
-    .option('--outlet <name>', 'reported by an outlet whose name contains this')
+  addEventFilterOptions(
+    program.command('records').description('List event records: one per real-world event, with its outlets, independent witnesses and contradictions'),
+  )
     .option('--disputed', 'only records whose reports contradict each other')
     .option('--min-independent <n>', 'only records with at least n independent outlets', positiveInt)
     .option('--limit <n>', 'at most n records', positiveInt)
