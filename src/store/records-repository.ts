@@ -54,7 +54,11 @@ export async function mentionFeatures(db: Db, where: { articleId?: string; event
       sql<string>`substr(a.text, e.trigger_end + 1, 40)`.as('after_trigger'),
     ])
     .orderBy('e.article_id')
-    .orderBy('e.start');
+    .orderBy('e.start')
+    // Two events of one sentence share a start: their triggers, then their ids, decide, so
+    // every process and engine links them in the same order (the rule is not symmetric).
+    .orderBy('e.trigger_start')
+    .orderBy('e.id');
   if (where.articleId) q = q.where('e.article_id', '=', where.articleId);
   if (where.eventIds) {
     if (where.eventIds.length === 0) return [];
