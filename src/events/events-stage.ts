@@ -330,14 +330,7 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
     const nounDraft = byTrigger.get(noun);
     if (!nounDraft || nounDraft.absorbedBy || nounDraft.targets.length > 0) continue;
     nounDraft.absorbedBy = verb;
-    if (!verb.place && nounDraft.place) {
-      verb.place = nounDraft.place;
-      verb.placeLevel = `the phrase of '${tokens[noun.head]!.norm}'`;
-    }
-    if (!verb.time && nounDraft.time) {
-      verb.time = nounDraft.time;
-      verb.timeLevel = `the phrase of '${tokens[noun.head]!.norm}'`;
-    }
+    inheritWhereAndWhen(verb, nounDraft, `the phrase of '${tokens[noun.head]!.norm}'`);
     verb.reasons.push(`by means of '${tokens[noun.head]!.norm}' (${noun.pattern.code})`);
   }
   // "the rocket barrage had been launched from …": where it came from, and who holds that ground.
@@ -416,6 +409,18 @@ function sentenceFallback(doc: Document, drafts: readonly Draft[], places: reado
   }
 }
 
+/** The host event takes the place and time its absorbed part names when it names none itself. */
+function inheritWhereAndWhen(host: Draft, part: Draft, level: string): void {
+  if (!host.place && part.place) {
+    host.place = part.place;
+    host.placeLevel = level;
+  }
+  if (!host.time && part.time) {
+    host.time = part.time;
+    host.timeLevel = level;
+  }
+}
+
 /** Folds a result verb into its nominal event: targets, counts, and place or time it lacked. */
 function absorb(to: Draft, part: Draft, tokens: readonly Token[]): void {
   let host = to;
@@ -424,14 +429,7 @@ function absorb(to: Draft, part: Draft, tokens: readonly Token[]): void {
   part.absorbedBy = host;
   for (const t of part.targets) if (!host.targets.some((h) => same(h, t))) host.targets.push(t);
   for (const m of part.magnitudes) if (!host.magnitudes.some((h) => h.span.start === m.span.start)) host.magnitudes.push(m);
-  if (!host.place && part.place) {
-    host.place = part.place;
-    host.placeLevel = `the clause of '${tokens[part.trigger.head]!.norm}'`;
-  }
-  if (!host.time && part.time) {
-    host.time = part.time;
-    host.timeLevel = `the clause of '${tokens[part.trigger.head]!.norm}'`;
-  }
+  inheritWhereAndWhen(host, part, `the clause of '${tokens[part.trigger.head]!.norm}'`);
   host.reasons.push(`'${tokens[part.trigger.head]!.norm}' tells its result (${part.trigger.pattern.code})`);
   host.confidence = Math.min(1, host.confidence + 0.1);
 }
