@@ -2,4 +2,4 @@
 // modules that read them, so a build runs without the source tree.
 import { cpSync } from 'node:fs';
 
-for (const dir of ['nlp/ner/model']) cpSync(`src/${dir}`, `dist/${dir}`, { recursive: true });
+for (const dir of ['nlp/ner/model', 'nlp/syntax/model']) cpSync(`src/${dir}`, `dist/${dir}`, { recursive: true });

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ecbTopicInputs } from '../src/eval/coref-eval.js';
 import { loadEcbPlus } from '../src/eval/ecbplus.js';
+import { loadSyntaxModel } from '../src/nlp/syntax/syntax-model.js';
 import { trainCorefModel } from '../src/records/coref-train.js';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { without: { type: 'string' }, out: { type: 'string' } } });
@@ -26,7 +27,7 @@ const topics = ecbTopicInputs(await loadEcbPlus(dir, { topics: trainTopics })).m
   subtopic: (documentId: string): string => (documentId.endsWith('ecbplus') ? 'ecbplus' : 'ecb'),
 }));
 const disable = values.without?.split(',').map((f) => f.trim()).filter(Boolean) ?? [];
-const { model, report } = trainCorefModel(topics, { disable });
+const { model, report } = trainCorefModel(topics, loadSyntaxModel().lemmas, { disable });
 process.stderr.write(
   `document threshold ${model.documentThreshold} (pairwise subtopic F1 ${report.documentF1.toFixed(4)}); ` +
     `${report.pairs} pairs, ${report.positives} coreferent; merge threshold ${model.threshold} ` +

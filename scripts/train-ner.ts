@@ -8,7 +8,7 @@
  * the training file's words plus, when present, the unlabelled Reuters-21578 bodies in
  * ../shared/corpus/reuters21578. Deterministic for fixed options and inputs.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -23,8 +23,8 @@ import { emissionScores, encodeModel, lexiconResources, type NerLexicon, type Ne
 import { seededRandom, type TrainingSentence, trainPerceptron } from '../src/nlp/ner/perceptron.js';
 import { MODEL_FILE, tagSentences } from '../src/nlp/ner/recognize.js';
 import { clusterWords } from '../src/nlp/ner/word-clusters.js';
+import { unlabelledSentences } from './unlabelled-news.js';
 import { foldWord } from '../src/nlp/ner/word-form.js';
-import { tokenize } from '../src/text/tokenize.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -69,23 +69,6 @@ function trainingSentences(documents: readonly ConllDocument[]): TrainingSentenc
 }
 
 const train = await readConll(trainPath);
-
-/** Sentences of unlabelled news: Reuters-21578 <BODY> text, one paragraph a sentence. */
-function unlabelledSentences(dir: string): string[][] {
-  if (!existsSync(dir)) return [];
-  const out: string[][] = [];
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.sgm')).sort()) {
-    const sgml = readFileSync(join(dir, name), 'latin1');
-    for (const match of sgml.matchAll(/<BODY>([\s\S]*?)<\/BODY>/g)) {
-      const body = match[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/&#\d+;/g, ' ');
-      for (const paragraph of body.split(/\n\s+/)) {
-        const words = tokenize(paragraph).map((t) => foldWord(paragraph.slice(t.start, t.end)));
-        if (words.length > 0) out.push(words);
-      }
-    }
-  }
-  return out;
-}
 
 const unlabelled = unlabelledSentences(values.corpus);
 const clusters = clusterWords(

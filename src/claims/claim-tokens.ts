@@ -1,3 +1,4 @@
+import { type SyntaxTree, treeOf } from '../nlp/syntax/tree.js';
 import type { ActorLinkAttrs, Document, EntityAttrs, Span } from '../text/document.js';
 import { findQuotedSpans, type QuotedSpan } from './quote-marks.js';
 
@@ -6,6 +7,8 @@ export interface ClaimToken extends Span {
   readonly norm: string;
   readonly kind: 'word' | 'number' | 'punct' | 'symbol';
   readonly tag: string;
+  /** Lemma from the syntax layer ("said" → "say"); the lower-cased word when the document has none. */
+  readonly lemma: string;
   /** Index into the entities layer of the mention covering the token, or -1. */
   readonly entity: number;
   /** Index into `quoted` when the token is quoted content, or -1. */
@@ -29,11 +32,13 @@ export interface ClaimText {
   /** Token index range [first, end) of each sentence. */
   readonly sentenceTokens: ReadonlyArray<readonly [number, number]>;
   readonly headingParagraphs: ReadonlySet<number>;
+  /** The dependency trees of the syntax layer, or null when the document has none (old heuristics only). */
+  readonly tree: SyntaxTree | null;
 }
 
 export function buildClaimText(doc: Document): ClaimText {
   const tokens = doc.layers.tokens ?? [];
-  const pos = doc.layers.pos ?? [];
+  const pos = doc.layers.syntax ?? [];
   const sentences = doc.layers.sentences ?? [];
   const paragraphs = doc.layers.paragraphs ?? [];
   const entities = doc.layers.entities ?? [];
@@ -60,6 +65,7 @@ export function buildClaimText(doc: Document): ClaimText {
       norm: t.norm,
       kind: t.kind,
       tag: pos[i]?.tag ?? '',
+      lemma: pos[i]?.lemma ?? t.norm,
       entity: ent && t.start >= ent.start && t.end <= ent.end ? e : -1,
       quote: inQuote ? q : -1,
       mark: isMark,
@@ -75,7 +81,9 @@ export function buildClaimText(doc: Document): ClaimText {
   }
   const headingParagraphs = new Set<number>();
   for (const [i, p] of paragraphs.entries()) if (p.kind === 'heading') headingParagraphs.add(i);
-  return { doc, tokens: out, quoted, entities, links, sentences, sentenceTokens, headingParagraphs };
+  // A layer out of step with the tokens (a test's hand-made document) is no tree to trust.
+  const tree = pos.length > 0 && pos.length === tokens.length ? treeOf(pos) : null;
+  return { doc, tokens: out, quoted, entities, links, sentences, sentenceTokens, headingParagraphs, tree };
 }
 
 /** The text of tokens [from, to). */

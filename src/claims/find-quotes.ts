@@ -4,6 +4,7 @@ import type { QuoteKnowledge } from './quote-knowledge.js';
 import { type Cue, findCues } from './speech-cues.js';
 import { type Phrase, phraseAt, phrasesIn, roleOf } from './speaker-phrases.js';
 import { buildMemory, type Memory, type Referent, type Resolution, resolveSpeaker } from './speaker-resolution.js';
+import { treeClause, treeSpeaker } from './tree-attribution.js';
 
 /**
  * Quotes and claims of one document: direct quotes (attributed before, after or inside the
@@ -27,6 +28,8 @@ interface Attribution {
   readonly statement: boolean;
   /** Where the speaker words sit relative to the cue. */
   readonly placement: 'before' | 'after' | 'subject';
+  /** The speaker is the reporting verb's subject in the dependency tree (else a word-window guess). */
+  readonly parsed: boolean;
 }
 
 interface Fragment {
@@ -237,12 +240,21 @@ const AUX = new Set(['has', 'have', 'had', 'was', 'is', 'were', 'are', 'also', '
 const CLAUSE_BREAKS = new Set([';', 'but', 'while', 'whereas', 'although', 'though', 'because']);
 const MEDIA_WORDS = /\b(news|agency|newspaper|daily|website|site|tv|television|channel|radio|network|broadcaster|times|post|journal|gazette|wire)\b/i;
 
-/** The speaker of `cue`: before it, after it ("said X"), or the clause subject for "noting". */
+/**
+ * The speaker of `cue`: the reporting verb's subject in the dependency tree when there is one;
+ * else, by the words around the cue, before it, after it ("said X"), or the clause subject for
+ * "noting"; "according to X" is always read from the words.
+ */
 function attributeCue(ct: ClaimText, cue: Cue, from: number, to: number, memory: Memory, k: QuoteKnowledge | undefined): Attribution | null {
-  const phrase = cue.kind === 'according-to' ? accordingPhrase(ct, cue, to) : speakerPhrase(ct, cue, from, to);
+  const parsed = treeSpeaker(ct, cue, from, to);
+  const phrase = parsed ?? (cue.kind === 'according-to' ? accordingPhrase(ct, cue, to) : speakerPhrase(ct, cue, from, to));
   if (!phrase) return null;
   const resolution = resolveSpeaker(ct, phrase.phrase, cue.verb, memory, k);
-  const roleSpan = phrase.phrase.head.kind === 'entity' || phrase.phrase.head.kind === 'description' ? roleOf(ct, phrase.phrase, to) : null;
+  const describable = phrase.phrase.head.kind === 'entity' || phrase.phrase.head.kind === 'description';
+  // The words up to the next comma hold an apposition whole even where the parse cuts it short
+  // ("a spokesman[ for the group]"); the tree adds the title named before the name ("The leader of
+  // the Example Front, Omar Haddad, said").
+  const roleSpan = describable ? (roleOf(ct, phrase.phrase, to) ?? parsed?.role ?? null) : null;
   let role = roleSpan ? tokensText(ct, roleSpan[0], roleSpan[1]) : null;
   const roleActors: string[] = [];
   if (roleSpan) {
@@ -266,6 +278,7 @@ function attributeCue(ct: ClaimText, cue: Cue, from: number, to: number, memory:
     via: findVia(ct, cue, from, to, phrase.phrase, k),
     statement: saysStatement(ct, cue, from, to),
     placement: phrase.placement,
+    parsed: parsed !== null,
   };
 }
 
@@ -397,7 +410,7 @@ function makeItem(ct: ClaimText, p: ItemParts): QuoteItem {
   const speaker = att.phrase ? { start: ct.tokens[att.phrase.start]!.start, end: ct.tokens[att.phrase.end - 1]!.end } : null;
   const cue = { start: ct.tokens[att.cue.start]!.start, end: ct.tokens[att.cue.end - 1]!.end };
   const edges = [p.outer, cue, ...(speaker ? [speaker] : []), ...(att.via ? [att.via.span] : [])];
-  const reason = [p.reasonHead, att.role ? `role '${att.role}'` : null, att.via ? `via '${att.via.name}'` : null, att.statement && p.kind !== 'statement' ? 'in a statement' : null]
+  const reason = [p.reasonHead, att.parsed ? 'speaker is the subject in the parse' : null, att.role ? `role '${att.role}'` : null, att.via ? `via '${att.via.name}'` : null, att.statement && p.kind !== 'statement' ? 'in a statement' : null]
     .filter((x) => x !== null)
     .join('; ');
   const referent = att.resolution.referent;
@@ -445,6 +458,15 @@ function indirectItem(ct: ClaimText, cue: Cue, from: number, to: number, att: At
     }
     how = 'according to';
   } else {
+    const clause = treeClause(ct, cue, sFirst, last + 1, to);
+    // A clause with no finite verb ("to reopen the port") is a misparse: the words decide.
+    if (clause && clause.to - clause.from >= 2 && (clause.marked || hasFiniteVerb(ct, clause.from, clause.to))) {
+      content = [clause.from, clause.to];
+      how = clause.how;
+      marked = clause.marked;
+    }
+  }
+  if (!content && cue.kind !== 'according-to') {
     const complement = complementStart(ct, cue, att, last + 1);
     const afterCue = ct.tokens[cue.end];
     const afterComma =

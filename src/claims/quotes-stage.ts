@@ -11,8 +11,8 @@ import type { QuoteKnowledge } from './quote-knowledge.js';
 export function createQuotesStage(k?: QuoteKnowledge): Stage<'quotes'> {
   return {
     name: 'quotes',
-    version: '1',
-    requires: ['tokens', 'sentences', 'paragraphs', 'pos', 'entities', 'actors'],
+    version: '2',
+    requires: ['tokens', 'sentences', 'paragraphs', 'syntax', 'entities', 'actors'],
     assigns: 'quotes',
     run: (doc): Layers['quotes'] => findQuotes(doc, k),
   };

@@ -108,13 +108,11 @@ function headOf(ct: ClaimText, start: number, end: number, governed: boolean): P
     }
   }
   const noun = ct.tokens[nounAt];
-  const nounClass = noun && noun.entity < 0 ? nounClassOf(noun.norm) : noun ? nounClassOf(noun.norm) : undefined;
-  const first = ct.tokens[start]!;
+  const nounClass = noun ? nounClassOf(noun.norm) : undefined;
   const persons = entities.filter((e) => typeOf(e) === 'PERSON' && !possessor(e));
   if (persons.length > 0) return { start, end, head: { kind: 'entity', entity: persons[persons.length - 1]! }, entities, governed };
   if (nounClass && (nounClass === 'person' || nounClass === 'spokesperson' || nounClass === 'source')) {
-    const definite = DEFINITE.has(first.norm) || first.tag === 'PRP$';
-    return { start, end, head: { kind: 'description', noun: noun!.norm, nounClass, definite }, entities, governed };
+    return { start, end, head: descriptionOf(ct, start, nounAt, false)!, entities, governed };
   }
   // "Iraqi militias", "Syrian sources": a nationality before a noun is no name of the speaker.
   const named = entities.filter((e) => SPEAKER_ENTITY_TYPES.has(typeOf(e)) && !possessor(e) && !(typeOf(e) === 'NORP' && nounClass));
@@ -122,12 +120,36 @@ function headOf(ct: ClaimText, start: number, end: number, governed: boolean): P
   if (named.length > 0 && (nounIsEntity || !nounClass || nounClass === 'group' || nounClass === 'media')) {
     return { start, end, head: { kind: 'entity', entity: named[named.length - 1]! }, entities, governed };
   }
-  if (nounClass) {
-    const definite = DEFINITE.has(first.norm) || first.tag === 'PRP$' || entities.length > 0;
-    return { start, end, head: { kind: 'description', noun: noun!.norm, nounClass, definite }, entities, governed };
-  }
+  if (nounClass) return { start, end, head: descriptionOf(ct, start, nounAt, entities.length > 0)!, entities, governed };
   if (named.length > 0) return { start, end, head: { kind: 'entity', entity: named[named.length - 1]! }, entities, governed };
   return null;
+}
+
+/**
+ * The description a phrase starting at token `start` makes with its noun at `nounAt`, or null when
+ * the noun names no kind of speaker. "the lawmaker", "its spokesman" are definite; so is "the
+ * committee" or an institution with a name in it ("the Iraqi parliament"), but not a person noun
+ * with a name before it ("Iraq's foreign minister" could be anyone holding the post).
+ */
+export function descriptionOf(ct: ClaimText, start: number, nounAt: number, named: boolean): PhraseHead | null {
+  const noun = ct.tokens[nounAt];
+  const nounClass = noun ? nounClassOf(noun.norm) : undefined;
+  if (!noun || !nounClass) return null;
+  const first = ct.tokens[start]!;
+  const personal = nounClass === 'person' || nounClass === 'spokesperson' || nounClass === 'source';
+  const definite = DEFINITE.has(first.norm) || first.tag === 'PRP$' || (!personal && named);
+  return { kind: 'description', noun: noun.norm, nounClass, definite };
+}
+
+/** A pronoun that can stand for a speaker: he, she, it, they, we, I. */
+export function isSpeakerPronoun(ct: ClaimText, i: number): boolean {
+  const t = ct.tokens[i];
+  return t !== undefined && t.tag === 'PRP' && SPEAKER_PRONOUNS.has(t.norm);
+}
+
+/** Entity types that can name a speaker: a person, an organization, a state, a people. */
+export function isSpeakerEntity(ct: ClaimText, e: number): boolean {
+  return SPEAKER_ENTITY_TYPES.has(ct.entities[e]?.type ?? '');
 }
 
 /** Phrases in [from, to), left to right, each starting where the previous ended. */
@@ -179,7 +201,8 @@ export function roleOf(ct: ClaimText, phrase: Phrase, limit: number): readonly [
   return null;
 }
 
-function hasRoleNoun(ct: ClaimText, from: number, to: number): boolean {
+/** Whether tokens [from, to) hold a role noun ("spokeswoman", "leader") or a TITLE mention. */
+export function hasRoleNoun(ct: ClaimText, from: number, to: number): boolean {
   for (let j = from; j < to; j++) {
     const t = ct.tokens[j]!;
     const cls = nounClassOf(t.norm);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
+import { positiveInt } from './cli-arguments.js';
 
 const print = (lines: readonly string[]): void => {
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -74,6 +75,19 @@ export function registerEvalCommands(program: Command, someInputsFailed: () => v
       for (const t of topics ?? []) if (!/^\d+$/.test(t)) throw new UsageError(`topic "${t}" is not a number`);
       const { formatCorefEvalLines, runCorefEval } = await import('../eval/coref-eval.js');
       print(formatCorefEvalLines(await runCorefEval(opts.ecbplus, topics ? { topics } : {})));
+    });
+  evalCommand
+    .command('parse')
+    .description('Tagging, lemmas and dependencies on CoNLL-U (UD), scored as the CoNLL 2018 shared task: UPOS, XPOS, lemma, UAS, LAS')
+    .requiredOption('--conllu <file>', 'a CoNLL-U file such as en_ewt-ud-test.conllu')
+    .option('--raw', 'from the running text (# text) through Dossier\'s tokenizer and sentence splitter; adds token, sentence and word F1')
+    .option('--limit <n>', 'score the first n sentences only', positiveInt)
+    .option('--json', 'print the scores as JSON')
+    .action(async (opts: { conllu: string; raw?: boolean; limit?: number; json?: boolean }) => {
+      if (opts.limit === 0) throw new UsageError('--limit must be at least 1');
+      const { formatParseEvalJson, formatParseEvalLines, runParseEval } = await import('../eval/parse-eval.js');
+      const result = await runParseEval(opts.conllu, { raw: opts.raw === true, ...(opts.limit === undefined ? {} : { limit: opts.limit }) });
+      print(opts.json ? [formatParseEvalJson(result)] : formatParseEvalLines(result));
     });
   evalCommand
     .command('geo')

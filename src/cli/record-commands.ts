@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
+import { loadSyntaxModel } from '../nlp/syntax/syntax-model.js';
 import type { Contradiction } from '../records/contradictions.js';
 import type { Inconsistency } from '../records/inconsistencies.js';
 import type { Store } from '../store/open-store.js';
@@ -43,7 +44,8 @@ async function relinkUntilStopped(store: Store, batch: number, onProgress: (done
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    return await relinkAllArticles(store, { batch, shouldStop: () => stop, onProgress: ({ done, total }) => onProgress(done, total) });
+    // Linking compares evidence words by lemma: the syntax model's lemma rules, loaded once here.
+    return await relinkAllArticles(store, loadSyntaxModel().lemmas, { batch, shouldStop: () => stop, onProgress: ({ done, total }) => onProgress(done, total) });
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

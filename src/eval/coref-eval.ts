@@ -1,4 +1,6 @@
 import { type CorefDocumentInput, type CorefMentionInput, type CorefModel, clusterEventMentions, sameLemmaClusters, sameLemmaInGroups } from '../records/coref-model.js';
+import type { LemmaRules } from '../nlp/syntax/lemmatizer.js';
+import { loadSyntaxModel } from '../nlp/syntax/syntax-model.js';
 import model from '../records/model/coref-weights.json' with { type: 'json' };
 import { type Clustering, type CorefScores, scoreCoref } from './coref-metrics.js';
 import { type EcbDocument, loadEcbPlus } from './ecbplus.js';
@@ -111,17 +113,17 @@ export function goldClusters(topics: readonly EcbTopicInput[]): string[][] {
 
 export const corefModel: CorefModel = model;
 
-/** Runs both systems over the loaded topics and scores them. */
-export function evaluateCoref(topics: readonly EcbTopicInput[], weights: CorefModel = corefModel): CorefEvalScores {
+/** Runs both systems over the loaded topics and scores them; `rules` are the syntax model's lemma rules. */
+export function evaluateCoref(topics: readonly EcbTopicInput[], rules: LemmaRules, weights: CorefModel = corefModel): CorefEvalScores {
   const key = goldClusters(topics);
   const started = performance.now();
-  const ours: Clustering = topics.flatMap((t) => clusterEventMentions(t.documents, t.mentions, weights));
+  const ours: Clustering = topics.flatMap((t) => clusterEventMentions(t.documents, t.mentions, weights, rules));
   const seconds = (performance.now() - started) / 1000;
-  const lemma: Clustering = topics.flatMap((t) => sameLemmaClusters(t.mentions));
+  const lemma: Clustering = topics.flatMap((t) => sameLemmaClusters(t.mentions, rules));
   return {
     ...scoreCoref(key, ours),
     lemma: scoreCoref(key, lemma),
-    lemmaGrouped: scoreCoref(key, topics.flatMap((t) => sameLemmaInGroups(t.documents, t.mentions, weights.documentThreshold))),
+    lemmaGrouped: scoreCoref(key, topics.flatMap((t) => sameLemmaInGroups(t.documents, t.mentions, weights.documentThreshold, rules))),
     topics: topics.map((t) => t.topic),
     documents: topics.reduce((n, t) => n + t.documents.length, 0),
     mentions: topics.reduce((n, t) => n + t.mentions.length, 0),
@@ -137,7 +139,7 @@ export interface CorefEvalOptions {
 
 export async function runCorefEval(dir: string, options: CorefEvalOptions = {}): Promise<CorefEvalScores> {
   const docs = await loadEcbPlus(dir, options.topics ? { topics: options.topics } : {});
-  return evaluateCoref(ecbTopicInputs(docs));
+  return evaluateCoref(ecbTopicInputs(docs), loadSyntaxModel().lemmas);
 }
 
 const f = (x: number): string => x.toFixed(4);

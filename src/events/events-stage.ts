@@ -26,7 +26,7 @@ export interface EventKnowledge {
   readonly facts: ActorFacts;
 }
 
-export const EVENTS_STAGE_VERSION = '2';
+export const EVENTS_STAGE_VERSION = '3';
 
 const SPEECH = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'states', 'reported', 'reports', 'announced', 'announces', 'noted', 'stressed', 'claimed', 'claims', 'alleged', 'insisted', 'explained', 'confirmed', 'emphasized', 'tweeted', 'wrote', 'quoted', 'revealed', 'concluded']);
 const ATTACK_ROOTS = new Set(['15', '17', '18', '19', '20']);
@@ -68,7 +68,7 @@ export function createEventsStage(k: EventKnowledge): Stage<'events'> {
   return {
     name: 'events',
     version: EVENTS_STAGE_VERSION,
-    requires: ['tokens', 'sentences', 'pos', 'entities', 'actors', 'places', 'times', 'quotes'],
+    requires: ['tokens', 'sentences', 'syntax', 'entities', 'actors', 'places', 'times', 'quotes'],
     assigns: 'events',
     run: (doc) => extractEvents(doc, k),
   };
@@ -169,7 +169,7 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
   const chunks = nounChunks(tokens);
   const triggerWords = new Set(triggers.flatMap((t) => t.words));
   const ctx: ParticipantContext = { view, sentence, facts: k.facts, timeTokens, triggerWords };
-  const places = placeCandidates(doc, sentence, chunks, timeTokens);
+  const places = placeCandidates(doc, sentence, chunks, timeTokens, view.tree);
   const times = timeCandidates(doc, sentence);
   const question = tokens.some((t) => t.norm === '?');
   const pronoun = pronounAntecedent(view, sentence, k.facts);

@@ -19,9 +19,9 @@ const CHUNK_TAG = /^(DT|PDT|JJ|NN|POS|PRP\$|CD|FW)/;
 /** Prepositions after which a place name is where something happened. */
 export const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'into', 'within', 'throughout', 'off']);
 /** Prepositions that place an event only through a geographic noun: "on the outskirts of Damascus". */
-const GEO_ONLY_PREPOSITIONS = new Set(['on', 'over', 'along', 'towards', 'toward']);
+export const GEO_ONLY_PREPOSITIONS = new Set(['on', 'over', 'along', 'towards', 'toward']);
 /** Nouns that pass a place through "of": "the outskirts of Mosul", "the capital of". */
-const GEO_NOUNS = new Set(['capital', 'city', 'town', 'province', 'outskirts', 'south', 'north', 'east', 'west', 'countryside', 'region', 'area', 'district', 'suburbs', 'suburb', 'village', 'part', 'parts', 'centre', 'center', 'heart', 'border', 'borders', 'coast', 'northeast', 'northwest', 'southeast', 'southwest']);
+export const GEO_NOUNS = new Set(['capital', 'city', 'town', 'province', 'outskirts', 'south', 'north', 'east', 'west', 'countryside', 'region', 'area', 'district', 'suburbs', 'suburb', 'village', 'part', 'parts', 'centre', 'center', 'heart', 'border', 'borders', 'coast', 'northeast', 'northwest', 'southeast', 'southwest']);
 const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
 /** Words the tagger calls IN that open clauses rather than prepositional phrases. */
 const COMPLEMENTIZERS = new Set(['that', 'if', 'whether', 'because', 'although', 'though', 'unless', 'while', 'whereas', 'once']);

@@ -1,10 +1,13 @@
+import type { SyntaxTree } from '../nlp/syntax/tree.js';
 import type { Document, TimePrecision } from '../text/document.js';
 import { type Chunk, governingPreposition, isChunkHead, isLocative } from './participants.js';
+import { locativePreposition } from './place-phrase.js';
 import type { SentenceView } from './sentence-view.js';
 
 /**
  * Where and when: a place only when a locative preposition introduces it ("in", "near",
- * "outside", "the outskirts of"), never a place merely named; a time expression that is a
+ * "outside", "the outskirts of"), never a place merely named (read from the words before the
+ * name and, when the document has one, from the dependency tree); a time expression that is a
  * date or a time of day. Candidates are looked for in the trigger's own phrase, then its
  * clause, then its sentence; the publication date is never taken silently.
  */
@@ -30,16 +33,27 @@ function positions(sentence: SentenceView, start: number, end: number): [number,
   return from < 0 ? null : [from, to];
 }
 
-export function placeCandidates(doc: Document, sentence: SentenceView, chunks: readonly Chunk[], timeTokens: ReadonlySet<number>): Candidate[] {
+export function placeCandidates(doc: Document, sentence: SentenceView, chunks: readonly Chunk[], timeTokens: ReadonlySet<number>, tree: SyntaxTree | null = null): Candidate[] {
   const out: Candidate[] = [];
+  const norm = (i: number): string => doc.layers.tokens?.[i]?.norm ?? '';
   (doc.layers.places ?? []).forEach((p, index) => {
     if (p.end <= sentence.span.start || p.start >= sentence.span.end) return;
     const at = positions(sentence, p.start, p.end);
     if (!at) return;
-    const chunk = chunks.find((c) => c.from <= at[0] && c.to >= at[1]) ?? { from: at[0], to: at[1] };
-    if (isLocative(governingPreposition(sentence.tokens, chunk, chunks)) && isChunkHead(sentence.tokens, chunk, at[1], timeTokens)) out.push({ index, from: at[0], to: at[1] });
+    // The tree adds what the words before a name miss ("in Erbil and Kirkuk", "in war-torn Syria",
+    // "in the port city Basra"); where it says no, the words still decide, since a loose parse more
+    // often loses a place ("and also in Syria's Palmyra" read as a subject) than it catches a
+    // false one.
+    const parsed = tree ? locativePreposition(tree, sentence.tokens[at[0]]!.index, sentence.tokens[at[1] - 1]!.index, norm) : null;
+    if (parsed !== null || byWords(sentence, chunks, timeTokens, at)) out.push({ index, from: at[0], to: at[1] });
   });
   return out;
+}
+
+/** Without a tree: a locative preposition before the name's chunk, and the name heading the chunk. */
+function byWords(sentence: SentenceView, chunks: readonly Chunk[], timeTokens: ReadonlySet<number>, at: readonly [number, number]): boolean {
+  const chunk = chunks.find((c) => c.from <= at[0] && c.to >= at[1]) ?? { from: at[0], to: at[1] };
+  return isLocative(governingPreposition(sentence.tokens, chunk, chunks)) && isChunkHead(sentence.tokens, chunk, at[1], timeTokens);
 }
 
 /** Every resolved place in [from, to) of the sentence, whatever introduces it. */

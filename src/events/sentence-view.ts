@@ -1,3 +1,4 @@
+import { type SyntaxTree, treeOf } from '../nlp/syntax/tree.js';
 import type { Document, Span } from '../text/document.js';
 
 /**
@@ -32,6 +33,8 @@ export interface DocumentView {
   readonly placeOfEntity: ReadonlyMap<number, number>;
   /** Token index → token. */
   readonly token: (index: number) => Token | undefined;
+  /** The dependency trees of the syntax layer, or null when the document has none in step with its tokens. */
+  readonly tree: SyntaxTree | null;
 }
 
 function coveringIndex(spans: ReadonlyArray<Span>, start: number, end: number): number {
@@ -50,7 +53,7 @@ function coveringIndex(spans: ReadonlyArray<Span>, start: number, end: number): 
 
 export function buildDocumentView(doc: Document): DocumentView {
   const tokens = doc.layers.tokens ?? [];
-  const pos = doc.layers.pos ?? [];
+  const pos = doc.layers.syntax ?? [];
   const entities = doc.layers.entities ?? [];
   const all: Token[] = tokens.map((t, i) => ({
     index: i,
@@ -79,7 +82,8 @@ export function buildDocumentView(doc: Document): DocumentView {
     while (t < all.length && all[t]!.start < s.end) t++;
     sentences.push({ index, paragraph: s.paragraph, span: { start: s.start, end: s.end }, tokens: all.slice(from, t) });
   });
-  return { doc, sentences, entityTokens, placeOfEntity, token: (i) => all[i] };
+  const tree = pos.length > 0 && pos.length === tokens.length ? treeOf(pos) : null;
+  return { doc, sentences, entityTokens, placeOfEntity, token: (i) => all[i], tree };
 }
 
 export const isVerbTag = (tag: string): boolean => tag.startsWith('VB') || tag === 'MD';

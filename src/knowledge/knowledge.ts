@@ -8,6 +8,7 @@ import { classifyPlaceType, entityTypeOfKind } from '../nlp/places/place-type.js
 import type { ActorKnowledge } from '../nlp/actors/resolve-actors.js';
 import type { EntityKnowledge } from '../nlp/entities/entities-stage.js';
 import { loadNerModel, type NerModel, recognizeEntities } from '../nlp/ner/recognize.js';
+import { loadSyntaxModel, type SyntaxModel } from '../nlp/syntax/syntax-model.js';
 import { type ActorRecord, newActorRecord } from '../store/mentions-repository.js';
 import type { EntityType } from '../text/document.js';
 // events helper: the events stage's knowledge (registry facts + event dictionary).
@@ -22,6 +23,8 @@ export interface Knowledge {
   readonly registry: ActorRegistry;
   readonly gazetteer: Gazetteer;
   readonly ner: NerModel;
+  /** Tagger, lemmatizer and dependency parser weights. */
+  readonly syntax: SyntaxModel;
   readonly entities: EntityKnowledge;
   readonly actors: ActorKnowledge;
   /** The facts the store keeps for an actor id, registry or new. */
@@ -58,6 +61,7 @@ export function loadKnowledge(options: KnowledgeOptions = {}): Knowledge {
   const registry = loadActorRegistry({ extraFiles: options.registryFiles ?? [] });
   const gazetteer = loadGazetteer();
   const ner = loadNerModel();
+  const syntax = loadSyntaxModel();
   const capitals = new Map<string, string>();
   const countryNames = new Map<string, string>();
   for (const a of registry.actors.values()) {
@@ -130,5 +134,5 @@ export function loadKnowledge(options: KnowledgeOptions = {}): Knowledge {
   const events = createEventKnowledge(registry, (w) => actors.countryOfName(w) ?? actors.demonymCountry(w) ?? actors.capitalOf(w), {
     extraFiles: options.eventDictionaryFiles ?? [],
   });
-  return { registry, gazetteer, ner, entities, actors, describeActor, events };
+  return { registry, gazetteer, ner, syntax, entities, actors, describeActor, events };
 }

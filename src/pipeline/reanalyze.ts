@@ -56,7 +56,9 @@ export async function reanalyzeStored(store: Store, analyzer: Analyzer, options:
   }
   // Each re-annotated article was relinked in id order as it went; the records a fresh ingest
   // makes come from linking in ingest order, so build them again that way.
-  if (summary.updated > 0 && !options.shouldStop?.()) await relinkAllArticles(store, { shouldStop: options.shouldStop });
+  // An update means the analyzer has knowledge (saveLayers writes nothing without it).
+  const knowledge = analyzer.knowledge;
+  if (summary.updated > 0 && knowledge && !options.shouldStop?.()) await relinkAllArticles(store, knowledge.syntax.lemmas, { shouldStop: options.shouldStop });
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }

@@ -5,7 +5,7 @@ import type { Knowledge } from '../knowledge/knowledge.js';
 import { createActorsStage } from '../nlp/actors/resolve-actors.js';
 import { createEntitiesStage } from '../nlp/entities/entities-stage.js';
 import { createPlacesStage } from '../nlp/places/places-stage.js';
-import { createPosStage } from '../nlp/pos/pos-stage.js';
+import { createSyntaxStage } from '../nlp/syntax/syntax-stage.js';
 import { createParagraphsStage } from '../text/paragraphs-stage.js';
 import { createSentencesStage } from '../text/sentences-stage.js';
 import { createTokensStage } from '../text/tokens-stage.js';
@@ -26,7 +26,7 @@ export function createStages(knowledge?: Knowledge): readonly Stage[] {
   if (!knowledge) return Object.freeze(text);
   return Object.freeze([
     ...text,
-    createPosStage(), // src/nlp/pos/pos-stage.ts
+    createSyntaxStage(knowledge.syntax), // src/nlp/syntax/syntax-stage.ts
     createEntitiesStage(knowledge.entities), // src/nlp/entities/entities-stage.ts
     createActorsStage(knowledge.actors), // src/nlp/actors/resolve-actors.ts
     createPlacesStage(knowledge.gazetteer), // src/nlp/places/places-stage.ts

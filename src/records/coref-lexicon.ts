@@ -1,11 +1,13 @@
-import { lemmatize } from './coref-lemma.js';
+import type { LemmaRules } from '../nlp/syntax/lemmatizer.js';
+import { lemmaOfWord } from '../nlp/syntax/word-lemma.js';
 
 /**
  * Hand-written groups of English words that news uses for one kind of event ("arrest",
  * "capture", "nab"), general knowledge written for this project, not learned from any corpus.
  * Two different trigger lemmas in one group may name the same event; the pair model weighs
  * that evidence with the rest (a shared group alone does not link two mentions).
- * Words are lemmatised when the table loads, so they match trigger lemmas.
+ * Words are lemmatised with the project's lemma rules when the lexicon is made, so they
+ * match trigger lemmas.
  */
 const GROUPS: readonly string[] = [
   // violence and death
@@ -83,28 +85,32 @@ const GROUPS: readonly string[] = [
 /** Words that stand in for an event already named ("the incident", "it"). */
 const ANAPHORS = ['it', 'this', 'that', 'incident', 'event', 'tragedy', 'episode', 'affair', 'case', 'situation', 'ordeal'];
 
-/** Group numbers of each lemma. */
-const groupsOf: ReadonlyMap<string, readonly number[]> = (() => {
-  const out = new Map<string, number[]>();
-  GROUPS.forEach((line, g) => {
-    for (const word of line.split(' ')) {
-      const lemma = lemmatize(word);
-      const list = out.get(lemma) ?? [];
-      if (!list.includes(g)) list.push(g);
-      out.set(lemma, list);
-    }
-  });
-  return out;
-})();
-
-const anaphors: ReadonlySet<string> = new Set(ANAPHORS.map(lemmatize));
-
-/** True when some lemma of `a` and some lemma of `b` share a lexicon group. */
-export function lexiconRelated(a: Iterable<string>, b: Iterable<string>): boolean {
-  const groups = new Set<number>();
-  for (const lemma of a) for (const g of groupsOf.get(lemma) ?? []) groups.add(g);
-  for (const lemma of b) for (const g of groupsOf.get(lemma) ?? []) if (groups.has(g)) return true;
-  return false;
+/** The lexicon in lemmas: made once per lemma rules, by createEventLexicon. */
+export interface EventLexicon {
+  /** True when some lemma of `a` and some lemma of `b` share a lexicon group. */
+  readonly related: (a: Iterable<string>, b: Iterable<string>) => boolean;
+  /** True for a lemma that stands in for an event already named. */
+  readonly isAnaphor: (lemma: string) => boolean;
 }
 
-export const isEventAnaphor = (lemma: string): boolean => anaphors.has(lemma);
+export function createEventLexicon(rules: LemmaRules): EventLexicon {
+  const groupsOf = new Map<string, number[]>();
+  GROUPS.forEach((line, g) => {
+    for (const word of line.split(' ')) {
+      const lemma = lemmaOfWord(rules, word);
+      const list = groupsOf.get(lemma) ?? [];
+      if (!list.includes(g)) list.push(g);
+      groupsOf.set(lemma, list);
+    }
+  });
+  const anaphors = new Set(ANAPHORS.map((w) => lemmaOfWord(rules, w)));
+  return {
+    related: (a, b) => {
+      const groups = new Set<number>();
+      for (const lemma of a) for (const g of groupsOf.get(lemma) ?? []) groups.add(g);
+      for (const lemma of b) for (const g of groupsOf.get(lemma) ?? []) if (groups.has(g)) return true;
+      return false;
+    },
+    isAnaphor: (lemma) => anaphors.has(lemma),
+  };
+}

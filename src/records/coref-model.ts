@@ -1,11 +1,15 @@
+import type { LemmaRules } from '../nlp/syntax/lemmatizer.js';
+import { lemmaOfWord } from '../nlp/syntax/word-lemma.js';
 import { averageLinkClusters } from './coref-cluster.js';
-import { headWord, lemmatize, stem } from './coref-lemma.js';
-import { isEventAnaphor, lexiconRelated } from './coref-lexicon.js';
+import { headWord } from './coref-head.js';
+import { createEventLexicon, type EventLexicon } from './coref-lexicon.js';
 
 /**
  * Event coreference on given mentions, within one topic: documents are first grouped by
  * lexical similarity (articles about the same real event share their names and numbers),
  * then, inside each group, a logistic-regression pair scorer feeds average-link clustering.
+ * Words are compared by lemma: the project's lemma rules (the syntax model's), read on words
+ * seen alone (word-lemma.ts), since the mentions come as words without a parse.
  */
 
 export interface CorefDocumentInput {
@@ -82,13 +86,15 @@ const STOP = new Set(
   ),
 );
 
-const contentLemmas = (words: readonly string[]): string[] =>
-  words.map((w) => w.toLowerCase()).filter((w) => /[a-z0-9]/.test(w) && !STOP.has(w)).map(lemmatize);
+const contentLemmas = (words: readonly string[], rules: LemmaRules): string[] =>
+  words
+    .map((w) => w.toLowerCase())
+    .filter((w) => /[a-z0-9]/.test(w) && !STOP.has(w))
+    .map((w) => lemmaOfWord(rules, w));
 
 interface Prepared {
   readonly input: CorefMentionInput;
   readonly lemma: string;
-  readonly stem: string;
   readonly triggerLemmas: ReadonlySet<string>;
   readonly sentence: ReadonlySet<string>;
   readonly arguments: ReadonlySet<string>;
@@ -101,12 +107,12 @@ interface Prepared {
   readonly numbers: ReadonlySet<string>;
 }
 
-function namesOf(sentence: readonly string[], trigger: ReadonlySet<string>): Set<string> {
+function namesOf(sentence: readonly string[], trigger: ReadonlySet<string>, rules: LemmaRules): Set<string> {
   const out = new Set<string>();
   sentence.forEach((w, i) => {
     if (i === 0 || !/^[A-Z][a-z]/.test(w) || STOP.has(w.toLowerCase())) return;
     const key = w.toLowerCase();
-    if (!trigger.has(lemmatize(key))) out.add(key);
+    if (!trigger.has(lemmaOfWord(rules, key))) out.add(key);
   });
   return out;
 }
@@ -116,7 +122,7 @@ const numbersOf = (sentence: readonly string[]): Set<string> => new Set(sentence
 export const FEATURES: readonly string[] = [
   'bias',
   'lemma_equal',
-  'stem_equal',
+  'prefix_equal',
   'head_trigram_dice',
   'trigger_dice',
   'argument_jaccard',
@@ -172,20 +178,21 @@ const jaccard = <T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number => {
 };
 const dice = <T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number => (a.size + b.size === 0 ? 0 : (2 * overlap(a, b)) / (a.size + b.size));
 
-function prepare(m: CorefMentionInput): Prepared {
-  const lemma = lemmatize(headWord(m.trigger));
-  const triggerLemmas = new Set(contentLemmas(m.trigger));
+/** The lemma of a trigger's head word. */
+const triggerLemma = (trigger: readonly string[], rules: LemmaRules): string => lemmaOfWord(rules, headWord(trigger, rules));
+
+function prepare(m: CorefMentionInput, rules: LemmaRules): Prepared {
+  const triggerLemmas = new Set(contentLemmas(m.trigger, rules));
   return {
     input: m,
-    lemma,
-    stem: stem(lemma),
+    lemma: triggerLemma(m.trigger, rules),
     triggerLemmas,
-    sentence: new Set(contentLemmas(m.sentence)),
-    arguments: new Set(contentLemmas(m.arguments)),
-    times: new Set(contentLemmas(m.times ?? [])),
-    places: new Set(contentLemmas(m.places ?? [])),
-    window: new Set(contentLemmas(m.window ?? [])),
-    names: namesOf(m.sentence, triggerLemmas),
+    sentence: new Set(contentLemmas(m.sentence, rules)),
+    arguments: new Set(contentLemmas(m.arguments, rules)),
+    times: new Set(contentLemmas(m.times ?? [], rules)),
+    places: new Set(contentLemmas(m.places ?? [], rules)),
+    window: new Set(contentLemmas(m.window ?? [], rules)),
+    names: namesOf(m.sentence, triggerLemmas, rules),
     numbers: numbersOf(m.sentence),
   };
 }
@@ -220,9 +227,10 @@ function groupContext(members: readonly Prepared[]): GroupContext {
 
 const isLead = (m: Prepared): boolean => m.input.sentenceIndex !== undefined && m.input.sentenceIndex <= 1;
 
-function pairFeatures(a: Prepared, b: Prepared, documentCosine: number, group: GroupContext): number[] {
+function pairFeatures(a: Prepared, b: Prepared, documentCosine: number, group: GroupContext, lexicon: EventLexicon): number[] {
   const lemmaEqual = a.lemma === b.lemma ? 1 : 0;
-  const stemEqual = a.stem === b.stem || sharedPrefix(a.lemma, b.lemma) >= 5 ? 1 : 0;
+  // Lemmas that begin alike: "arrest"/"arrestee", "explode"/"explosion", "announce"/"announcement".
+  const prefixEqual = sharedPrefix(a.lemma, b.lemma) >= 5 ? 1 : 0;
   const argument = jaccard(a.arguments, b.arguments);
   const sentence = jaccard(a.sentence, b.sentence);
   const sameDocument = a.input.documentId === b.input.documentId ? 1 : 0;
@@ -233,7 +241,7 @@ function pairFeatures(a: Prepared, b: Prepared, documentCosine: number, group: G
   return [
     1,
     lemmaEqual,
-    stemEqual,
+    prefixEqual,
     dice(trigrams(a.lemma), trigrams(b.lemma)),
     dice(a.triggerLemmas, b.triggerLemmas),
     argument,
@@ -262,8 +270,8 @@ function pairFeatures(a: Prepared, b: Prepared, documentCosine: number, group: G
     bothLead,
     (1 - lemmaEqual) * bothLead,
     isLead(a) !== isLead(b) ? 1 : 0,
-    lemmaEqual ? 0 : lexiconRelated([a.lemma, ...a.triggerLemmas], [b.lemma, ...b.triggerLemmas]) ? 1 : 0,
-    !lemmaEqual && (isEventAnaphor(a.lemma) || isEventAnaphor(b.lemma)) ? 1 : 0,
+    lemmaEqual ? 0 : lexicon.related([a.lemma, ...a.triggerLemmas], [b.lemma, ...b.triggerLemmas]) ? 1 : 0,
+    !lemmaEqual && (lexicon.isAnaphor(a.lemma) || lexicon.isAnaphor(b.lemma)) ? 1 : 0,
   ];
 }
 
@@ -276,13 +284,13 @@ export function pairProbability(weights: readonly number[], features: readonly n
 }
 
 /** Tf-idf vectors (unit length) of the documents of one topic. */
-function documentVectors(docs: readonly CorefDocumentInput[]): Map<string, Map<string, number>> {
+function documentVectors(docs: readonly CorefDocumentInput[], rules: LemmaRules): Map<string, Map<string, number>> {
   const counts = docs.map((d) => {
     const c = new Map<string, number>();
     // names and numbers tell two real events of the same kind apart
     for (const w of d.words) {
       if (STOP.has(w.toLowerCase()) || !/[A-Za-z0-9]/.test(w)) continue;
-      const key = lemmatize(w);
+      const key = lemmaOfWord(rules, w);
       c.set(key, (c.get(key) ?? 0) + (/^(?:[A-Z][a-z]|\d)/.test(w) ? 3 : 1));
     }
     return c;
@@ -343,7 +351,8 @@ function attachStragglers(groups: readonly number[][], similarity: (i: number, j
 export function documentGroups(
   docs: readonly CorefDocumentInput[],
   documentThreshold: number,
-  vectors: ReadonlyMap<string, ReadonlyMap<string, number>> = documentVectors(docs),
+  rules: LemmaRules,
+  vectors: ReadonlyMap<string, ReadonlyMap<string, number>> = documentVectors(docs, rules),
 ): Map<string, number> {
   const similarity = (i: number, j: number): number => cosine(vectors.get(docs[i]?.id ?? ''), vectors.get(docs[j]?.id ?? ''));
   const groups = attachStragglers(averageLinkClusters(docs.length, similarity, documentThreshold), similarity);
@@ -376,10 +385,11 @@ export function pairVector(pairs: TopicPairs, i: number, j: number, stats: Lemma
  * Groups a topic's documents (average-link over tf-idf cosine) and computes the pair
  * features of the mentions inside each group.
  */
-export function topicPairs(docs: readonly CorefDocumentInput[], mentions: readonly CorefMentionInput[], documentThreshold: number): TopicPairs {
-  const vectors = documentVectors(docs);
-  const groupOf = documentGroups(docs, documentThreshold, vectors);
-  const prepared = mentions.map(prepare);
+export function topicPairs(docs: readonly CorefDocumentInput[], mentions: readonly CorefMentionInput[], documentThreshold: number, rules: LemmaRules): TopicPairs {
+  const vectors = documentVectors(docs, rules);
+  const groupOf = documentGroups(docs, documentThreshold, rules, vectors);
+  const lexicon = createEventLexicon(rules);
+  const prepared = mentions.map((m) => prepare(m, rules));
   const groups = new Map<number, number[]>();
   mentions.forEach((m, i) => {
     const g = groupOf.get(m.documentId) ?? -1 - i;
@@ -397,7 +407,7 @@ export function topicPairs(docs: readonly CorefDocumentInput[], mentions: readon
         const a = prepared[i] as Prepared;
         const b = prepared[j] as Prepared;
         const docCos = a.input.documentId === b.input.documentId ? 1 : cosine(vectors.get(a.input.documentId), vectors.get(b.input.documentId));
-        features.set(`${i},${j}`, pairFeatures(a, b, docCos, context));
+        features.set(`${i},${j}`, pairFeatures(a, b, docCos, context, lexicon));
       }
     }
   }
@@ -434,15 +444,15 @@ export function clusterTopicPairs(pairs: TopicPairs, weights: PairWeights, thres
 }
 
 /** Event coreference for one topic's documents and event mentions. */
-export function clusterEventMentions(docs: readonly CorefDocumentInput[], mentions: readonly CorefMentionInput[], model: CorefModel): string[][] {
-  return clusterTopicPairs(topicPairs(docs, mentions, model.documentThreshold), model, model.threshold, model.lemmaStats);
+export function clusterEventMentions(docs: readonly CorefDocumentInput[], mentions: readonly CorefMentionInput[], model: CorefModel, rules: LemmaRules): string[][] {
+  return clusterTopicPairs(topicPairs(docs, mentions, model.documentThreshold, rules), model, model.threshold, model.lemmaStats);
 }
 
 /** The same-lemma baseline: mentions whose head lemma is equal form one cluster. */
-export function sameLemmaClusters(mentions: readonly CorefMentionInput[]): string[][] {
+export function sameLemmaClusters(mentions: readonly CorefMentionInput[], rules: LemmaRules): string[][] {
   const byLemma = new Map<string, string[]>();
   for (const m of mentions) {
-    const lemma = lemmatize(headWord(m.trigger));
+    const lemma = triggerLemma(m.trigger, rules);
     const list = byLemma.get(lemma);
     if (list) list.push(m.id);
     else byLemma.set(lemma, [m.id]);
@@ -451,8 +461,8 @@ export function sameLemmaClusters(mentions: readonly CorefMentionInput[]): strin
 }
 
 /** The same-lemma baseline inside each document group, as papers run it within subtopics. */
-export function sameLemmaInGroups(docs: readonly CorefDocumentInput[], mentions: readonly CorefMentionInput[], documentThreshold: number): string[][] {
-  const groupOf = documentGroups(docs, documentThreshold);
+export function sameLemmaInGroups(docs: readonly CorefDocumentInput[], mentions: readonly CorefMentionInput[], documentThreshold: number, rules: LemmaRules): string[][] {
+  const groupOf = documentGroups(docs, documentThreshold, rules);
   const groups = new Map<number, CorefMentionInput[]>();
   for (const m of mentions) {
     const g = groupOf.get(m.documentId) ?? -1;
@@ -460,5 +470,5 @@ export function sameLemmaInGroups(docs: readonly CorefDocumentInput[], mentions:
     if (list) list.push(m);
     else groups.set(g, [m]);
   }
-  return [...groups.values()].flatMap(sameLemmaClusters);
+  return [...groups.values()].flatMap((g) => sameLemmaClusters(g, rules));
 }

@@ -1,4 +1,5 @@
 import { scoreCoref } from '../eval/coref-metrics.js';
+import type { LemmaRules } from '../nlp/syntax/lemmatizer.js';
 import {
   type CorefDocumentInput,
   type CorefMentionInput,
@@ -52,7 +53,7 @@ function addCount(m: Counts, k: string, y: number, n = 1): void {
   m.set(k, c);
 }
 
-function fitDocumentThreshold(topics: readonly CorefTrainingTopic[]): { threshold: number; f1: number } {
+function fitDocumentThreshold(topics: readonly CorefTrainingTopic[], rules: LemmaRules): { threshold: number; f1: number } {
   let best = { threshold: 0, f1: -1 };
   for (let step = 1; step <= 25; step++) {
     const t = step * 0.02;
@@ -60,7 +61,7 @@ function fitDocumentThreshold(topics: readonly CorefTrainingTopic[]): { threshol
     let fp = 0;
     let fn = 0;
     for (const topic of topics) {
-      const groupOf = documentGroups(topic.documents, t);
+      const groupOf = documentGroups(topic.documents, t, rules);
       const ids = topic.documents.map((d) => d.id);
       for (let i = 0; i < ids.length; i++) {
         for (let j = i + 1; j < ids.length; j++) {
@@ -191,11 +192,15 @@ export interface CorefTrainingOptions {
   readonly disable?: readonly string[];
 }
 
-export function trainCorefModel(topics: readonly CorefTrainingTopic[], options: CorefTrainingOptions = {}): { model: CorefModel; report: CorefTrainingReport } {
+export function trainCorefModel(
+  topics: readonly CorefTrainingTopic[],
+  rules: LemmaRules,
+  options: CorefTrainingOptions = {},
+): { model: CorefModel; report: CorefTrainingReport } {
   for (const name of options.disable ?? []) if (!FEATURES.includes(name)) throw new Error(`unknown coreference feature "${name}"; known: ${FEATURES.join(', ')}`);
   const disabled = FEATURES.map((f) => options.disable?.includes(f) === true);
-  const documents = fitDocumentThreshold(topics);
-  const prepared = topics.map((t) => topicPairs(t.documents, t.mentions, documents.threshold));
+  const documents = fitDocumentThreshold(topics, rules);
+  const prepared = topics.map((t) => topicPairs(t.documents, t.mentions, documents.threshold, rules));
   const perTopic = prepared.map((p, ti) => lemmaCounts(topics[ti] as CorefTrainingTopic, p));
   const crossStats = prepared.map((_, ti) => lemmaStatsOf(perTopic, ti));
 

@@ -1,7 +1,12 @@
+import type { LemmaRules } from '../nlp/syntax/lemmatizer.js';
+import { lemmaOfWord } from '../nlp/syntax/word-lemma.js';
+
 /**
  * The text-similarity part of the merge rule: two mentions of one event tend to share the
  * content words of their evidence sentences ("barrage", "rockets", "base", "Kirkuk"), two
- * like events of one type share only the type's words. Pure.
+ * like events of one type share only the type's words. Words are compared by lemma, with the
+ * project's lemma rules on each word seen alone (word-lemma.ts): the evidence is stored text,
+ * and both sides of a comparison must be lemmatised alike. Pure.
  */
 
 const STOP = new Set(
@@ -13,26 +18,17 @@ const STOP = new Set(
 );
 
 /** Nouns of time and of vague reference: "the following day" or "the country" point back to no event. */
-const VAGUE = new Set(['follow', 'same', 'other', 'latest', 'recent', 'day', 'week', 'month', 'year', 'time', 'morning', 'night', 'evening', 'weekend', 'moment', 'area', 'country', 'region', 'world', 'government', 'people', 'way', 'end', 'start', 'past', 'future', 'case', 'fact', 'issue', 'matter', 'situation', 'theme', 'idea', 'opportunity']);
+const VAGUE = new Set(['following', 'same', 'other', 'latest', 'recent', 'day', 'week', 'month', 'year', 'time', 'morning', 'night', 'evening', 'weekend', 'moment', 'area', 'country', 'region', 'world', 'government', 'people', 'way', 'end', 'start', 'past', 'future', 'case', 'fact', 'issue', 'matter', 'situation', 'theme', 'idea', 'opportunity']);
 
-/** A crude English stem: enough for "rockets"/"rocket", "attacked"/"attack", "killing"/"kill". */
-function stem(w: string): string {
-  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
-  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
-  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
-  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
-  return w;
-}
-
-/** The distinct content-word stems of a text, sorted. */
-export function contentWords(text: string): string[] {
+/** The distinct content-word lemmas of a text, sorted: "rockets" → "rocket", "attacked" → "attack". */
+export function contentWords(text: string, rules: LemmaRules): string[] {
   const words = text
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[’']s\b/g, '')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length >= 3 && !STOP.has(w) && !/^\d+$/.test(w))
-    .map(stem);
+    .map((w) => lemmaOfWord(rules, w));
   return [...new Set(words)].sort();
 }
 
@@ -50,7 +46,7 @@ export function wordCosine(a: readonly string[], b: readonly string[]): number |
  * Soleimani" or "the attacks on its allies" are not: the phrase after says which, so they
  * need no antecedent.
  */
-export function definiteHeads(text: string): string[] {
+export function definiteHeads(text: string, rules: LemmaRules): string[] {
   const lower = text.toLowerCase();
   // The noun right after the article, and the one after a modifier ("the rocket barrage").
   // Not "that": in news it is mostly a conjunction ("said that fighters…", "strikes that killed").
@@ -58,8 +54,12 @@ export function definiteHeads(text: string): string[] {
     /\b(?:the|this|those|these)\s+(\p{L}{3,})\b(?!\s+(?:of|on|against|in|at|by|from|to)\b)/gu,
     /\b(?:the|this|those|these)\s+[\p{L}-]+\s+(\p{L}{3,})\b(?!\s+(?:of|on|against|in|at|by|from|to)\b)/gu,
   ];
-  const heads = patterns.flatMap((re) => [...lower.matchAll(re)].map((m) => stem(m[1]!)));
-  return [...new Set(heads.filter((w) => !STOP.has(w) && !VAGUE.has(w)))].sort();
+  const heads = patterns
+    .flatMap((re) => [...lower.matchAll(re)].map((m) => [m[1]!, lemmaOfWord(rules, m[1]!)] as const))
+    // "the following day", "the countries": as written or as lemma.
+    .filter(([word, lemma]) => ![word, lemma].some((w) => STOP.has(w) || VAGUE.has(w)))
+    .map(([, lemma]) => lemma);
+  return [...new Set(heads)].sort();
 }
 
 /**

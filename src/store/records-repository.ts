@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { type Generated, type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { LemmaRules } from '../nlp/syntax/lemmatizer.js';
 import {
   type ActorKey,
   bestRecord,
@@ -15,7 +16,7 @@ import {
 import { contentWords, definiteHeads, isPluralEventNoun } from '../records/evidence-words.js';
 import { dialectOf, lockRecordLinking } from './dialect.js';
 import { recordVerdicts } from './records-queries.js';
-import type { Database, EventRecordsTable } from './schema.js';
+import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -40,8 +41,14 @@ export const actorKey = (actorId: string | null, name: string): ActorKey => {
 /** Blocking margin for the SQL pre-filter; the merge rule then applies the exact window. */
 const MARGIN_DAYS = 75;
 
-/** The linking features of the events matching `where`, in article order. */
-export async function mentionFeatures(db: Db, where: { articleId?: string; eventIds?: readonly string[]; recordId?: string }): Promise<Array<MentionFeatures & { modality: string }>> {
+/** A stored event mention as the merge rule reads it, with its evidence sentence as text. */
+export type StoredMention = MentionFeatures & { readonly modality: string; readonly evidence: string };
+
+/**
+ * The linking features of the events matching `where`, in article order, but the words of
+ * their evidence: what the canonical attributes read needs no lemma rules (withEvidenceWords).
+ */
+export async function mentionFeatures(db: Db, where: { articleId?: string; eventIds?: readonly string[]; recordId?: string }): Promise<StoredMention[]> {
   let q = db
     .selectFrom('events as e')
     .innerJoin('articles as a', 'a.id', 'e.article_id')
@@ -87,11 +94,15 @@ export async function mentionFeatures(db: Db, where: { articleId?: string; event
       targets: keys('target'),
       modality: r.modality,
       start: r.start,
-      words: contentWords(r.evidence),
-      definites: definiteHeads(r.evidence),
+      evidence: r.evidence,
       plural: isPluralEventNoun(r.trigger, r.after_trigger),
     };
   });
+}
+
+/** The mention with what the text part of the merge rule reads: its evidence's content words and the nouns it points back with. */
+export function withEvidenceWords(m: StoredMention, rules: LemmaRules): StoredMention {
+  return { ...m, words: contentWords(m.evidence, rules), definites: definiteHeads(m.evidence, rules) };
 }
 
 function placeOf(r: { place_id: string | null; place_name: string | null; lat: number | null; lon: number | null; place_precision: string | null; country: string | null; admin1: string | null }): PlaceFeatures | null {
@@ -102,7 +113,7 @@ function placeOf(r: { place_id: string | null; place_name: string | null; lat: n
 const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 /** Records that could hold the mention: a compatible type, and a date near enough or none. */
-async function candidates(db: Db, m: MentionFeatures): Promise<RecordFeatures[]> {
+async function candidates(db: Db, m: MentionFeatures, rules: LemmaRules): Promise<RecordFeatures[]> {
   let q = db.selectFrom('event_records').selectAll().where((eb) => eb.or([eb('root_code', '=', m.rootCode), ...(m.plover ? [eb('plover', '=', m.plover)] : [])]));
   const range = m.date ? dayRange(m.date, m.dateEnd) : null;
   if (range) {
@@ -124,7 +135,7 @@ async function candidates(db: Db, m: MentionFeatures): Promise<RecordFeatures[]>
       .execute();
     for (const l of links) {
       spans.set(l.record_id, [...(spans.get(l.record_id) ?? []), { articleId: l.article_id, start: l.start }]);
-      words.set(l.record_id, [...(words.get(l.record_id) ?? []), contentWords(l.evidence)]);
+      words.set(l.record_id, [...(words.get(l.record_id) ?? []), contentWords(l.evidence, rules)]);
     }
   }
   return rows.map((r) => ({
@@ -231,14 +242,15 @@ function canonicalRow(c: CanonicalRecord) {
  * Links an article's stored events into records, incrementally: each mention joins the best
  * existing record (including those its own article's earlier mentions just made) or starts
  * one. Records that lost mentions when the article's events were replaced are refreshed first.
+ * `rules` (the syntax model's lemma rules) read the evidence words.
  */
-export async function linkArticleEvents(db: Db, articleId: string): Promise<{ joined: number; created: number }> {
+export async function linkArticleEvents(db: Db, articleId: string, rules: LemmaRules): Promise<{ joined: number; created: number }> {
   const stale = await sql<{ id: string }>`
     SELECT r.id FROM event_records r
     LEFT JOIN (SELECT record_id, count(*) AS n FROM record_mentions GROUP BY record_id) c ON c.record_id = r.id
     WHERE coalesce(c.n, 0) != r.mention_count`.execute(db);
   for (const { id } of stale.rows) await refreshRecord(db, id);
-  return linkMentions(db, articleId);
+  return linkMentions(db, articleId, rules);
 }
 
 /**
@@ -247,13 +259,14 @@ export async function linkArticleEvents(db: Db, articleId: string): Promise<{ jo
  * date, place and actors); the verdicts, which nothing in linking reads, once per touched
  * record at the end.
  */
-async function linkMentions(db: Db, articleId: string): Promise<{ joined: number; created: number }> {
+async function linkMentions(db: Db, articleId: string, rules: LemmaRules): Promise<{ joined: number; created: number }> {
   let joined = 0;
   let created = 0;
   const touched = new Set<string>();
-  for (const m of await mentionFeatures(db, { articleId })) {
-    if (!isLinkable(m.modality) || !isSingleEvent(m)) continue;
-    const best = bestRecord(m, await candidates(db, m));
+  for (const stored of await mentionFeatures(db, { articleId })) {
+    if (!isLinkable(stored.modality) || !isSingleEvent(stored)) continue;
+    const m = withEvidenceWords(stored, rules);
+    const best = bestRecord(m, await candidates(db, m, rules));
     const id = best?.record.id ?? recordId(m.eventId);
     // A new record's canonical attributes are its one mention's: written at once, unless a
     // record of that id is left over (a re-linked article whose first record others joined),
@@ -305,10 +318,11 @@ export interface RelinkSummary extends RelinkProgress {
  * the records are those a fresh ingest of the same articles makes. One transaction drops them,
  * then one per batch of articles links; a stop (shouldStop) is honoured between batches, which
  * leaves every record consistent with its mentions but only the first articles linked: run it
- * again, and it starts from zero.
+ * again, and it starts from zero. `rules` (the syntax model's lemma rules) read the evidence words.
  */
 export async function relinkAllArticles(
   store: Kysely<Database>,
+  rules: LemmaRules,
   options: { batch?: number; shouldStop?: () => boolean; onProgress?: (p: RelinkProgress) => void } = {},
 ): Promise<RelinkSummary> {
   const batch = options.batch ?? 100;
@@ -330,7 +344,7 @@ export async function relinkAllArticles(
     const slice = articles.slice(i, i + batch);
     await store.transaction().execute(async (trx) => {
       await lockRecordLinking(trx);
-      for (const id of slice) await linkMentions(trx, id);
+      for (const id of slice) await linkMentions(trx, id, rules);
     });
     done += slice.length;
     options.onProgress?.({ done, total: articles.length });

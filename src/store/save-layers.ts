@@ -23,6 +23,6 @@ export async function saveLayers(trx: Transaction<Database>, doc: Document, anal
   // Event records: the article's event mentions join or start records, in the same transaction,
   // one linker at a time store-wide (two PostgreSQL writers would otherwise both start a record).
   await lockRecordLinking(trx);
-  await linkArticleEvents(trx, doc.id);
+  await linkArticleEvents(trx, doc.id, knowledge.syntax.lemmas);
   return true;
 }

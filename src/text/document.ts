@@ -193,8 +193,8 @@ export interface Layers {
   readonly paragraphs: Layer<{ readonly kind: ParagraphKind }>;
   readonly tokens: Layer<TokenAttrs>;
   readonly sentences: Layer<{ readonly paragraph: number }>;
-  /** Penn Treebank part-of-speech tags, one per token, same order as the tokens layer. */
-  readonly pos: Layer<{ readonly tag: string }>;
+  /** Part of speech, lemma and dependency tree, one entry per token, same order as the tokens layer. */
+  readonly syntax: Layer<SyntaxAttrs>;
   readonly entities: Layer<EntityAttrs>;
   readonly actors: Layer<ActorLinkAttrs>;
   readonly places: Layer<PlaceAttrs>;
@@ -206,6 +206,23 @@ export interface Layers {
 }
 
 export type LayerName = keyof Layers;
+
+/**
+ * One token's syntax: tags, lemma and its arc in the sentence's dependency tree (UD v2).
+ * Heads are indices into the tokens layer, so a tree never crosses a sentence boundary.
+ */
+export interface SyntaxAttrs {
+  /** Universal part of speech: NOUN, PROPN, VERB, AUX, ADP, ... */
+  readonly upos: string;
+  /** Penn Treebank tag: NN, NNP, VBD, IN, ... */
+  readonly tag: string;
+  /** Lower-cased dictionary form ("killed" → "kill", "forces" → "force"); names keep their case. */
+  readonly lemma: string;
+  /** Index into the tokens layer of this token's head, or -1 for the sentence's root. */
+  readonly head: number;
+  /** UD v2 relation to the head: nsubj, obj, obl, nmod, conj, acl:relcl, ...; "root" for the root. */
+  readonly rel: string;
+}
 
 /** A non-fatal observation with a place and a reason (vfile-style), never printed by stages. */
 export interface DocumentMessage {

@@ -6,6 +6,7 @@ import { InputError } from '../../src/errors.js';
 import { ecbTopicInputs, formatCorefEvalLines, goldClusters, runCorefEval } from '../../src/eval/coref-eval.js';
 import { scoreCoref } from '../../src/eval/coref-metrics.js';
 import { loadEcbPlus, parseEcbDocument, parseValidatedSentences } from '../../src/eval/ecbplus.js';
+import { loadSyntaxModel } from '../../src/nlp/syntax/syntax-model.js';
 import { sameLemmaClusters } from '../../src/records/coref-model.js';
 
 const fixture = join(import.meta.dirname, '../fixtures/ecbplus');
@@ -77,9 +78,10 @@ describe('ECB+ loader', () => {
 });
 
 describe('coref eval on the fixture', () => {
+  const rules = loadSyntaxModel().lemmas;
   it('the same-lemma baseline groups equal head lemmas within the topic', async () => {
     const [topic] = ecbTopicInputs(await loadEcbPlus(fixture));
-    expect(sortClusters(sameLemmaClusters(topic?.mentions ?? []))).toEqual(
+    expect(sortClusters(sameLemmaClusters(topic?.mentions ?? [], rules))).toEqual(
       sortClusters([
         ['1_1ecb:1'],
         ['1_1ecb:2', '1_1ecb:5'],
@@ -99,7 +101,7 @@ describe('coref eval on the fixture', () => {
     expect(scores.goldClusters).toBe(7);
     const [topic] = ecbTopicInputs(await loadEcbPlus(fixture));
     const gold = goldClusters(topic ? [topic] : []);
-    expect(scores.lemma.conll).toBeCloseTo(scoreCoref(gold, sameLemmaClusters(topic?.mentions ?? [])).conll, 12);
+    expect(scores.lemma.conll).toBeCloseTo(scoreCoref(gold, sameLemmaClusters(topic?.mentions ?? [], rules)).conll, 12);
     const lines = formatCorefEvalLines(scores);
     expect(lines.at(-1)).toMatch(/^eval coref conll_f1=0\.\d{4} muc=0\.\d{4} b3=0\.\d{4} ceafe=0\.\d{4} lemma_conll_f1=0\.\d{4}$/);
   });

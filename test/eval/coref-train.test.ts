@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ecbTopicInputs } from '../../src/eval/coref-eval.js';
 import { loadEcbPlus } from '../../src/eval/ecbplus.js';
+import { loadSyntaxModel } from '../../src/nlp/syntax/syntax-model.js';
 import { clusterEventMentions, FEATURES, pairProbability } from '../../src/records/coref-model.js';
 import { fitLogistic, trainCorefModel } from '../../src/records/coref-train.js';
 
@@ -27,14 +28,15 @@ describe('logistic regression', () => {
 });
 
 describe('training on gold topics', async () => {
+  const rules = loadSyntaxModel().lemmas;
   const topics = ecbTopicInputs(await loadEcbPlus(fixture)).map((t) => ({
     ...t,
     subtopic: (id: string): string => (id.endsWith('ecbplus') ? 'ecbplus' : 'ecb'),
   }));
 
   it('is deterministic and gives a model whose clusters reproduce the training chains', () => {
-    const first = trainCorefModel(topics);
-    const second = trainCorefModel(topics);
+    const first = trainCorefModel(topics, rules);
+    const second = trainCorefModel(topics, rules);
     expect(second.model).toEqual(first.model);
     expect(first.model.weights).toHaveLength(FEATURES.length);
     // the fixture's articles hold pairs of both kinds, so each kind gets its own weights
@@ -43,16 +45,16 @@ describe('training on gold topics', async () => {
     expect(first.report.trainConll).toBeGreaterThan(0.5);
     const topic = topics[0];
     if (!topic) throw new Error('fixture has no topic');
-    const clusters = clusterEventMentions(topic.documents, topic.mentions, first.model);
+    const clusters = clusterEventMentions(topic.documents, topic.mentions, first.model, rules);
     expect(clusters.flat().sort()).toEqual(topic.mentions.map((m) => m.id).sort());
   });
 
   it('holds disabled features at weight 0 and rejects unknown ones', () => {
-    const { model } = trainCorefModel(topics, { disable: ['lexicon_related', 'window_jaccard'] });
+    const { model } = trainCorefModel(topics, rules, { disable: ['lexicon_related', 'window_jaccard'] });
     for (const weights of [model.weights, model.sameDocumentWeights ?? model.weights]) {
       expect(weights[FEATURES.indexOf('lexicon_related')]).toBe(0);
       expect(weights[FEATURES.indexOf('window_jaccard')]).toBe(0);
     }
-    expect(() => trainCorefModel(topics, { disable: ['no_such_feature'] })).toThrow(/no_such_feature/);
+    expect(() => trainCorefModel(topics, rules, { disable: ['no_such_feature'] })).toThrow(/no_such_feature/);
   });
 });

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { loadKnowledge } from '../../src/knowledge/knowledge.js';
+import { type Knowledge, loadKnowledge } from '../../src/knowledge/knowledge.js';
 import { type Analyzer, createAnalyzer } from '../../src/pipeline/analyze-article.js';
 import { ingestFiles } from '../../src/pipeline/ingest-files.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
@@ -15,9 +15,11 @@ const SEED = join(__dirname, '../../../shared/corpus/seed-digest.txt');
 // Ingested one file at a time, against alphabetical order: linking order then differs from id and file-name order.
 const FILES = ['wire-strike.txt', 'valley-bridge.txt', 'ledger-strike.txt', 'gazette-strike.txt', 'coast-bridge.txt'].map((f) => join(FIXTURES, f));
 
+let knowledge: Knowledge;
 let analyzer: Analyzer;
 beforeAll(() => {
-  analyzer = createAnalyzer(loadKnowledge());
+  knowledge = loadKnowledge();
+  analyzer = createAnalyzer(knowledge);
 });
 
 /** Everything linking decides: each record's row (canonical attributes and verdicts) and each mention's link. */
@@ -54,7 +56,7 @@ describe('dossier relink', () => {
 
   it('rebuilds, in small batches, the records a fresh ingest made', async () => {
     const progress: number[] = [];
-    const s = await relinkAllArticles(store, { batch: 2, onProgress: (p) => progress.push(p.done) });
+    const s = await relinkAllArticles(store, knowledge.syntax.lemmas, { batch: 2, onProgress: (p) => progress.push(p.done) });
     expect(s).toMatchObject({ done: FILES.length, total: FILES.length, interrupted: false, records: fresh.records.length });
     expect(progress).toEqual([2, 4, 5]);
     expect(await snapshot(store)).toEqual(fresh);
@@ -63,13 +65,13 @@ describe('dossier relink', () => {
   it('builds the records of a store that has none', async () => {
     await store.deleteFrom('record_mentions').execute();
     await store.deleteFrom('event_records').execute();
-    await relinkAllArticles(store);
+    await relinkAllArticles(store, knowledge.syntax.lemmas);
     expect(await snapshot(store)).toEqual(fresh);
   });
 
   it('leaves consistent records when stopped between batches, and starts from zero the next time', async () => {
     let batches = 0;
-    const s = await relinkAllArticles(store, { batch: 2, shouldStop: () => batches++ >= 1 });
+    const s = await relinkAllArticles(store, knowledge.syntax.lemmas, { batch: 2, shouldStop: () => batches++ >= 1 });
     expect(s.interrupted).toBe(true);
     expect(s.done).toBe(2);
     const partial = await snapshot(store);
@@ -80,7 +82,7 @@ describe('dossier relink', () => {
       const shown = (await getRecord(store, r.id))!;
       expect([r.independent_outlets, r.outlet_count, r.disputed === 1]).toEqual([shown.independentOutlets, shown.outlets.length, shown.disputed]);
     }
-    await relinkAllArticles(store);
+    await relinkAllArticles(store, knowledge.syntax.lemmas);
     expect(await snapshot(store)).toEqual(fresh);
   });
 
@@ -108,7 +110,7 @@ describe.skipIf(!existsSync(SEED))('dossier relink on the seed digest', () => {
     expect((await ingestFiles(store, [SEED], { analyzer })).errors).toEqual([]);
     const fresh = await snapshot(store);
     expect(fresh.records.some((r) => r.mention_count > 3)).toBe(true);
-    await relinkAllArticles(store, { batch: 7 });
+    await relinkAllArticles(store, knowledge.syntax.lemmas, { batch: 7 });
     expect(await snapshot(store)).toEqual(fresh);
     await store.destroy();
   }, 240_000);

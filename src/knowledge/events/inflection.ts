@@ -72,6 +72,11 @@ function isConsonant(ch: string | undefined): boolean {
   return ch !== undefined && /[a-z]/.test(ch) && !VOWELS.has(ch);
 }
 
+/** The verbs whose past forms are irregular, for the lemmatizer's training (scripts/train-syntax.ts). */
+export function irregularVerbs(): string[] {
+  return Object.keys(IRREGULAR);
+}
+
 /** Every form of a verb lemma: base, -s, past, past participle, -ing. */
 export function verbForms(lemma: string): string[] {
   const forms = new Set<string>([lemma]);

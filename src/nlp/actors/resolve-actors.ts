@@ -1,7 +1,9 @@
 import type { Stage } from '../../pipeline/stage.js';
 import type { ActorLinkAttrs, Document, EntityAttrs, Layers, Span } from '../../text/document.js';
 import { titleHead } from '../entities/lexicon-spans.js';
+import { treeOf } from '../syntax/tree.js';
 import { newActorId } from './actor-overlay.js';
+import { appositiveRole, type MentionTrees, mentionHead, mentionTrees, titleOrganization } from './appositive-roles.js';
 
 export interface ActorFacts {
   readonly id: string;
@@ -51,9 +53,22 @@ interface Context {
   readonly doc: Document;
   readonly entities: readonly Entity[];
   readonly tokens: NonNullable<Document['layers']['tokens']>;
-  /** Part-of-speech tags aligned with tokens, when the pos stage ran. */
-  readonly pos: NonNullable<Document['layers']['pos']>;
+  /** Part-of-speech tags aligned with tokens, when the syntax stage ran. */
+  readonly pos: NonNullable<Document['layers']['syntax']>;
+  /** The dependency trees with the mention of each token, or null without a syntax layer. */
+  readonly trees: MentionTrees | null;
   readonly k: ActorKnowledge;
+}
+
+/** A named person's role, kept for the descriptions that point back at it ("the lawmaker"). */
+interface PersonRole {
+  readonly entity: number;
+  readonly link: Link;
+  /** The title's head word: "lawmaker", "leader". */
+  readonly head: string;
+  readonly country: string | null;
+  /** Index into the entities layer of the organization the title is of ("leader of Y"), or null. */
+  readonly organization: number | null;
 }
 
 /** Index of the token starting at or after `offset`. */
@@ -125,10 +140,12 @@ function metonymy(ctx: Context, e: Entity): { government: boolean; cue: string }
  */
 export function resolveActors(doc: Document, k: ActorKnowledge): Link[] {
   const entities = doc.layers.entities ?? [];
-  const ctx: Context = { doc, entities, tokens: doc.layers.tokens ?? [], pos: doc.layers.pos ?? [], k };
+  const syntax = doc.layers.syntax ?? [];
+  const trees = mentionTrees(doc, syntax.length > 0 ? treeOf(syntax) : null);
+  const ctx: Context = { doc, entities, tokens: doc.layers.tokens ?? [], pos: syntax, trees, k };
   const links: Link[] = [];
   const byEntity = new Map<number, Link>();
-  const personRoles: Array<{ entity: number; link: Link; head: string; country: string | null }> = [];
+  const personRoles: PersonRole[] = [];
   const acronyms = new Map<string, Link>();
 
   const add = (entity: number, l: LinkFields): Link => {
@@ -167,7 +184,7 @@ export function resolveActors(doc: Document, k: ActorKnowledge): Link[] {
       return;
     }
     if (e.type === 'TITLE') {
-      resolveDescription(ctx, idx, personRoles, add);
+      resolveDescription(ctx, idx, personRoles, byEntity, add);
       return;
     }
     // An acronym defined earlier in the article: "Popular Mobilization Units (PMU)".
@@ -190,8 +207,11 @@ export function resolveActors(doc: Document, k: ActorKnowledge): Link[] {
       acronyms.set(doc.text.slice(next.start, next.end), link);
     }
     if (e.type === 'PERSON') {
-      const role = roleOf(ctx, idx);
-      if (role) personRoles.push({ entity: idx, link, head: role.head, country: role.country ?? k.actor(link.actorId)?.country ?? null });
+      // "Brigadier General X, the commander of the Northern Brigade": both roles, the tree's first.
+      const roles = [roleFromTree(ctx, idx), roleOf(ctx, idx)].filter((r, i, all): r is RoleFound => r !== null && (i === 0 || r.head !== all[0]?.head));
+      for (const role of roles) {
+        personRoles.push({ entity: idx, link, head: role.head, country: role.country ?? k.actor(link.actorId)?.country ?? null, organization: role.organization });
+      }
     }
   });
   return links;
@@ -221,8 +241,29 @@ function fullNameFor(ctx: Context, idx: number, text: string, byEntity: Map<numb
   return null;
 }
 
+interface RoleFound {
+  readonly head: string;
+  readonly country: string | null;
+  readonly organization: number | null;
+}
+
+/**
+ * The role a named person is given in apposition, from the tree: "X, the movement's veteran
+ * leader," and "The leader of Y, X," which the word window below misses.
+ */
+function roleFromTree(ctx: Context, idx: number): RoleFound | null {
+  const found = ctx.trees ? appositiveRole(ctx.trees, idx) : null;
+  const title = found ? ctx.entities[found.title] : undefined;
+  const head = title ? titleHead(ctx.doc, title) : null;
+  if (!found || !head) return null;
+  const demonym = found.modifiers.map((w) => ctx.k.demonymCountry(w)).find((c) => c !== undefined);
+  const org = found.organization === null ? undefined : ctx.entities[found.organization];
+  const orgCountry = org?.type === 'GPE' ? ctx.k.countryOfName(ctx.doc.text.slice(org.start, org.end)) : undefined;
+  return { head, country: demonym ?? orgCountry ?? null, organization: found.organization };
+}
+
 /** The role a named person is given next to the name: "Iraqi lawmaker X", "X, a lawmaker". */
-function roleOf(ctx: Context, idx: number): { head: string; country: string | null } | null {
+function roleOf(ctx: Context, idx: number): RoleFound | null {
   const e = ctx.entities[idx]!;
   const prev = ctx.entities[idx - 1];
   const next = ctx.entities[idx + 1];
@@ -233,13 +274,23 @@ function roleOf(ctx: Context, idx: number): { head: string; country: string | nu
   // A demonym just before the role: "Iraqi lawmaker X".
   const window = ctx.doc.text.slice(Math.max(0, (prev?.start ?? e.start) - 30), prev?.start ?? e.start);
   const demonym = /(\p{Lu}[\p{L}’'-]+)\s*$/u.exec(window)?.[1];
-  return { head, country: demonym ? (ctx.k.demonymCountry(demonym) ?? null) : null };
+  return { head, country: demonym ? (ctx.k.demonymCountry(demonym) ?? null) : null, organization: null };
+}
+
+/** The actor an organization mention stands for, linked already or as it will be. */
+function organizationKey(ctx: Context, e: number, byEntity: ReadonlyMap<number, Link>): string {
+  const linked = byEntity.get(e)?.actorId;
+  if (linked) return linked;
+  const ent = ctx.entities[e]!;
+  const text = ctx.doc.text.slice(ent.start, ent.end).replace(/^the\s+/i, '');
+  return linkRegistry(ctx, text, ent.type)?.actorId ?? newActorId('organization', ctx.k.newActorKey(text));
 }
 
 function resolveDescription(
   ctx: Context,
   idx: number,
-  personRoles: ReadonlyArray<{ entity: number; link: Link; head: string; country: string | null }>,
+  personRoles: readonly PersonRole[],
+  byEntity: ReadonlyMap<number, Link>,
   add: (entity: number, l: LinkFields) => Link,
 ): void {
   const e = ctx.entities[idx]!;
@@ -252,24 +303,33 @@ function resolveDescription(
   const head = titleHead(ctx.doc, e);
   if (!head) return;
   const country = m[1] ? (ctx.k.demonymCountry(m[1]) ?? null) : null;
-  const candidates = personRoles.filter((p) => p.entity < idx && p.head === head && (country === null || p.country === country));
+  let candidates = personRoles.filter((p) => p.entity < idx && p.head === head && (country === null || p.country === country));
+  // "the leader of Y" (read from the tree): only a leader named as Y's, when one was.
+  const titleToken = ctx.trees ? mentionHead(ctx.trees, idx) : -1;
+  const of = ctx.trees && titleToken !== -1 ? titleOrganization(ctx.trees, titleToken) : null;
+  const ofKey = of === null ? null : organizationKey(ctx, of, byEntity);
+  if (ofKey !== null) {
+    const same = candidates.filter((p) => p.organization !== null && organizationKey(ctx, p.organization, byEntity) === ofKey);
+    candidates = same.length > 0 ? same : candidates.filter((p) => p.organization === null);
+  }
   const last = candidates.at(-1);
   if (!last) return;
   const distinct = new Set(candidates.map((c) => c.link.actorId));
   const text = ctx.doc.text.slice(e.start - (m[0]?.length ?? 0), e.end);
+  const ofText = of === null ? '' : ` of '${ctx.doc.text.slice(ctx.entities[of]!.start, ctx.entities[of]!.end)}'`;
   add(idx, {
     actorId: last.link.actorId,
     name: last.link.name,
     confidence: distinct.size === 1 ? 0.75 : 0.55,
-    reason: `description '${text.trim()}' → last named ${country ?? ''}${country ? ' ' : ''}${head} '${last.link.name}'${distinct.size > 1 ? ` (${distinct.size} candidates, most recent taken)` : ''}`,
+    reason: `description '${text.trim()}' → last named ${country ?? ''}${country ? ' ' : ''}${head}${ofText} '${last.link.name}'${distinct.size > 1 ? ` (${distinct.size} candidates, most recent taken)` : ''}`,
   });
 }
 
 export function createActorsStage(k: ActorKnowledge): Stage<'actors'> {
   return {
     name: 'actors',
-    version: '2',
-    requires: ['tokens', 'pos', 'entities'],
+    version: '3',
+    requires: ['tokens', 'syntax', 'entities'],
     assigns: 'actors',
     run: (doc): Layers['actors'] => resolveActors(doc, k),
   };

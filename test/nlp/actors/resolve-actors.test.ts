@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type ActorKnowledge, resolveActors } from '../../../src/nlp/actors/resolve-actors.js';
-import { tagDocument } from '../../../src/nlp/pos/pos-stage.js';
+import { loadSyntaxModel } from '../../../src/nlp/syntax/syntax-model.js';
+import { analyzeDocument } from '../../../src/nlp/syntax/syntax-stage.js';
 import type { Document, EntityType } from '../../../src/text/document.js';
 import { runTextStages } from '../../text/run-text-stages.js';
 
@@ -76,7 +77,7 @@ describe('resolveActors', () => {
       ['Washington', 'GPE'],
       ['Washington', 'GPE'],
     ]);
-    const tagged = { ...doc, layers: { ...doc.layers, pos: tagDocument(doc) } };
+    const tagged = { ...doc, layers: { ...doc.layers, syntax: analyzeDocument(loadSyntaxModel(), doc) } };
     expect(resolveActors(tagged, knowledge).find((l) => l.entity === 0)).toMatchObject({ actorId: 'usa-gov', reason: expect.stringMatching(/subject of 'assassinated'/) });
     expect(resolveActors(tagged, knowledge).find((l) => l.entity === 1)).toBeUndefined();
   });

@@ -1,0 +1,89 @@
+import { lemmatize } from './lemmatizer.js';
+import { type ParserInput, parse } from './parser.js';
+import type { SyntaxModel } from './syntax-model.js';
+import { tagClasses } from './tagger.js';
+import { encodeWords } from './word-codes.js';
+
+/** One UD word's analysis. */
+export interface WordAnalysis {
+  readonly upos: string;
+  readonly xpos: string;
+  readonly lemma: string;
+  /** 1-based head in the sentence, 0 for the root. */
+  readonly head: number;
+  readonly deprel: string;
+}
+
+/** Tags, lemmatizes and parses one sentence of UD words ("do", "n't"; "al", "-", "Ani"). */
+export function analyzeWords(model: SyntaxModel, words: readonly string[]): WordAnalysis[] {
+  if (words.length === 0) return [];
+  const codes = encodeWords(words, model.lexicon);
+  const tags = tagClasses(model.tagger, codes);
+  const n = words.length;
+  const input: ParserInput = {
+    n,
+    word: prependRoot(codes.lower, 0x2f00),
+    tag: prependRoot(tags, 0x2f01),
+    fine: prependRoot(codes.fine, 0x2f02),
+    coarse: prependRoot(codes.coarse, 0x2f03),
+  };
+  const tree = parse(model.parser, input);
+  const out: WordAnalysis[] = [];
+  const finite = finiteParticiples(model, tags, tree.heads, tree.relations);
+  for (let i = 0; i < n; i++) {
+    const tag = finite.past.has(i) ? model.pastTense : tags[i]!;
+    const xpos = model.xpos[tag]!;
+    out.push({
+      upos: model.upos[tag]!,
+      xpos,
+      lemma: lemmatize(model.lemmas, words[i]!, xpos),
+      head: tree.heads[i + 1]!,
+      deprel: finite.active.has(i) ? 'nsubj' : (model.parser.relations[tree.relations[i + 1]!] ?? 'dep'),
+    });
+  }
+  return out;
+}
+
+/**
+ * Past participles the tree shows to be finite verbs. English marks a passive clause with an
+ * auxiliary ("was attacked"); a VBN that heads a clause with a subject and no auxiliary of its
+ * own ("Iraqi forces arrested three men", "Washington assassinated a commander", tagged VBN by
+ * a tagger that reads only the words) is a past tense, and a "passive" subject of it is its
+ * active subject. Returns the words to retag as VBD and the words to relabel nsubj.
+ */
+function finiteParticiples(model: SyntaxModel, tags: Int32Array, heads: Int32Array, relations: Int32Array): { past: Set<number>; active: Set<number> } {
+  const past = new Set<number>();
+  const active = new Set<number>();
+  const n = tags.length;
+  const subject = new Uint8Array(n);
+  const passiveSubject = new Uint8Array(n);
+  const object = new Uint8Array(n);
+  const auxiliary = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const head = heads[i + 1]! - 1;
+    if (head < 0) continue;
+    const rel = model.parser.relations[relations[i + 1]!] ?? '';
+    if (rel === 'nsubj') subject[head] = 1;
+    if (rel === 'nsubj:pass') passiveSubject[head] = 1;
+    if (rel === 'obj') object[head] = 1;
+    if (rel === 'aux' || rel === 'aux:pass' || rel === 'cop') auxiliary[head] = 1;
+  }
+  // A headline's passive has no auxiliary either ("Man killed in crash"), but no object.
+  for (let i = 0; i < n; i++) {
+    if (model.xpos[tags[i]!] !== 'VBN' || auxiliary[i] === 1) continue;
+    if (subject[i] === 1 || (passiveSubject[i] === 1 && object[i] === 1)) past.add(i);
+  }
+  for (let i = 0; i < n; i++) {
+    const head = heads[i + 1]! - 1;
+    if (head >= 0 && past.has(head) && model.parser.relations[relations[i + 1]!] === 'nsubj:pass') active.add(i);
+  }
+  return { past, active };
+}
+
+/** The parser's arrays: index 0 is the artificial root. */
+export function prependRoot(values: Int32Array, root: number): Int32Array {
+  const out = new Int32Array(values.length + 1);
+  out[0] = root;
+  out.set(values, 1);
+  return out;
+}

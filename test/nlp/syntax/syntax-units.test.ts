@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { lemmatize, trainLemmatizer } from '../../../src/nlp/syntax/lemmatizer.js';
+import { decodeLinearModel, encodeLinearModel, PerceptronTrainer, scoreFeatures } from '../../../src/nlp/syntax/linear-model.js';
+import { projectivize } from '../../../src/nlp/syntax/parser.js';
+import { tokenAnalyses, udWords } from '../../../src/nlp/syntax/ud-words.js';
+import { tokenize } from '../../../src/text/tokenize.js';
+
+describe('udWords', () => {
+  const words = (text: string) => {
+    const tokens = tokenize(text);
+    return udWords(text, tokens).words;
+  };
+
+  it('splits negations, clitics and hyphens as UD writes them, and keeps numbers whole', () => {
+    expect(words("They don't know")).toEqual(['They', 'do', "n't", 'know']);
+    expect(words('we cannot wait')).toEqual(['we', 'can', 'not', 'wait']);
+    expect(words('the U.S.-led coalition')).toEqual(['the', 'U.S.', '-', 'led', 'coalition']);
+    expect(words('Abu al-Zubair left')).toEqual(['Abu', 'al', '-', 'Zubair', 'left']);
+    expect(words('on 2024-03-05 they’re here')).toEqual(['on', '2024-03-05', 'they', '’re', 'here']);
+  });
+
+  it('folds word analyses back onto tokens: the word whose head is outside the token speaks for it', () => {
+    const text = 'The U.S.-led coalition left.';
+    const tokens = tokenize(text);
+    const w = udWords(text, tokens);
+    expect(w.words).toEqual(['The', 'U.S.', '-', 'led', 'coalition', 'left', '.']);
+    const a = (upos: string, xpos: string, lemma: string, head: number, deprel: string) => ({ upos, xpos, lemma, head, deprel });
+    const analysis = [
+      a('DET', 'DT', 'the', 5, 'det'),
+      a('PROPN', 'NNP', 'U.S.', 4, 'obl:npmod'),
+      a('PUNCT', 'HYPH', '-', 4, 'punct'),
+      a('VERB', 'VBN', 'lead', 5, 'amod'),
+      a('NOUN', 'NN', 'coalition', 6, 'nsubj'),
+      a('VERB', 'VBD', 'leave', 0, 'root'),
+      a('PUNCT', '.', '.', 6, 'punct'),
+    ];
+    const folded = tokenAnalyses(text, tokens.length, w, analysis);
+    expect(folded.map((t) => t.head)).toEqual([2, 2, 3, -1, 3]);
+    expect(folded[1]).toMatchObject({ upos: 'VERB', tag: 'VBN', lemma: 'U.S.-lead', rel: 'amod' });
+    expect(folded[3]).toMatchObject({ rel: 'root', lemma: 'leave' });
+  });
+});
+
+describe('lemmatizer', () => {
+  const rules = trainLemmatizer([
+    ...['attacked:attack', 'killed:kill', 'fired:fire', 'struck:strike', 'arrived:arrive', 'bombed:bomb'].map((p) => {
+      const [form, lemma] = p.split(':') as [string, string];
+      return { form, tag: 'VBD', lemma };
+    }),
+    ...['rockets:rocket', 'drones:drone', 'forces:force', 'bases:base', 'militias:militia'].map((p) => {
+      const [form, lemma] = p.split(':') as [string, string];
+      return { form, tag: 'NNS', lemma };
+    }),
+    { form: 'Kurds', tag: 'NNPS', lemma: 'Kurd' },
+    { form: 'Americans', tag: 'NNPS', lemma: 'American' },
+    { form: 'Germans', tag: 'NNPS', lemma: 'German' },
+  ], 2);
+
+  it('keeps the words its rules get wrong as exceptions, and applies suffix rules to new words', () => {
+    expect(lemmatize(rules, 'struck', 'VBD')).toBe('strike');
+    expect(lemmatize(rules, 'Shelled', 'VBD')).toBe('shell');
+    expect(lemmatize(rules, 'missiles', 'NNS')).toBe('missile');
+    expect(lemmatize(rules, 'Iraqis', 'NNPS')).toBe('Iraqi');
+  });
+});
+
+describe('linear model', () => {
+  it('learns a separable toy problem and survives encoding', () => {
+    const trainer = new PerceptronTrainer(3, 8);
+    const features = (k: number) => Uint32Array.from([k * 7 + 1, 99]);
+    const scores = new Float32Array(3);
+    for (let epoch = 0; epoch < 5; epoch++) {
+      for (let k = 0; k < 3; k++) {
+        trainer.score(features(k), 2, scores);
+        let best = 0;
+        for (let y = 1; y < 3; y++) if (scores[y]! > scores[best]!) best = y;
+        if (best !== k) {
+          trainer.update(features(k), 2, k, 1);
+          trainer.update(features(k), 2, best, -1);
+        }
+        trainer.tick();
+      }
+    }
+    const model = decodeLinearModel(encodeLinearModel(trainer.averaged(0)), 0).model;
+    for (let k = 0; k < 3; k++) {
+      scoreFeatures(model, features(k), 2, scores);
+      expect(scores.indexOf(Math.max(...scores))).toBe(k);
+    }
+  });
+});
+
+describe('projectivize', () => {
+  it('keeps a projective tree and lifts a crossing arc to its head’s head', () => {
+    // 1 is the root; 2 ← 1, 3 ← 4, 4 ← 1: no arc crosses another.
+    expect([...projectivize(Int32Array.from([0, 0, 1, 4, 1]))]).toEqual([0, 0, 1, 4, 1]);
+    // 2 ← 4 spans 3, which hangs from 1, not from 4: 2 is lifted to 4's head, 1.
+    expect([...projectivize(Int32Array.from([0, 0, 4, 1, 1]))]).toEqual([0, 0, 1, 1, 1]);
+  });
+});
