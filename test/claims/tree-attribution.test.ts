@@ -51,14 +51,13 @@ describe('the speaker is the subject of the reporting verb in the parse', () => 
     expect(words).toEqual([]);
   });
 
-  // Known parser gaps (issue 12 stays open): the parser hangs "…, Omar Haddad told reporters" from
-  // the main verb as advcl where UD writes parataxis, and loses the subject of an inverted
-  // "said Laila Nasser, the mayor of Saltmere". These fail until the parse is right.
-  it.fails('reads an inverted speaker with an apposition after the clause', () => {
+  it('reads an inverted speaker with an apposition after the clause', () => {
     const { parsed } = bothWays('Omar Haddad will resign next week, said Laila Nasser, the mayor of Saltmere.');
     expect(parsed[0]).toMatchObject({ kind: 'indirect', speaker: 'Laila Nasser', content: 'Omar Haddad will resign next week', role: 'the mayor of Saltmere' });
   });
 
+  // A known parser gap (issue 12 stays open): the parser hangs "…, Omar Haddad told reporters"
+  // from the main verb as advcl where UD writes parataxis. This fails until the parse is right.
   it.fails('reads a reporting clause with an object after the clause it reports', () => {
     const { parsed, words } = bothWays('The ferry to Saltmere will not run this winter, Omar Haddad told reporters.');
     expect(parsed[0]).toMatchObject({ speaker: 'Omar Haddad', content: 'The ferry to Saltmere will not run this winter' });
