@@ -1,7 +1,7 @@
 import { createPipeline } from '../../src/pipeline/pipeline.js';
 import { createStages } from '../../src/pipeline/stages.js';
 import { createDocument } from '../../src/text/create-document.js';
-import type { Document } from '../../src/text/document.js';
+import type { Document, EntityType } from '../../src/text/document.js';
 
 const pipeline = createPipeline(createStages());
 
@@ -14,4 +14,17 @@ export function runTextStages(raw: string, id = 'test'): Document {
 export function sentencesOf(raw: string): string[] {
   const doc = runTextStages(raw);
   return (doc.layers.sentences ?? []).map((s) => doc.text.slice(s.start, s.end));
+}
+
+/** Text layers from the real stages; entities placed by hand at each listed surface, in order. */
+export function withEntities(text: string, marks: ReadonlyArray<readonly [string, EntityType]>): Document {
+  const doc = runTextStages(text);
+  let from = 0;
+  const entities = marks.map(([surface, type]) => {
+    const start = doc.text.indexOf(surface, from);
+    if (start < 0) throw new Error(`no "${surface}" after ${from}`);
+    from = start + surface.length;
+    return { start, end: start + surface.length, type, confidence: 0.9, source: 'model' as const };
+  });
+  return { ...doc, layers: { ...doc.layers, entities } };
 }

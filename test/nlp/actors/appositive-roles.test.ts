@@ -3,7 +3,7 @@ import { type ActorKnowledge, resolveActors } from '../../../src/nlp/actors/reso
 import { loadSyntaxModel } from '../../../src/nlp/syntax/syntax-model.js';
 import { analyzeDocument } from '../../../src/nlp/syntax/syntax-stage.js';
 import type { Document, EntityType } from '../../../src/text/document.js';
-import { runTextStages } from '../../text/run-text-stages.js';
+import { withEntities } from '../../text/run-text-stages.js';
 
 // People, groups and places are invented; the registry knows none of them.
 const knowledge: ActorKnowledge = {
@@ -22,16 +22,8 @@ const model = loadSyntaxModel();
 
 /** Text layers from the real stages, entities placed by hand in order, and the syntax layer when `parsed`. */
 function document(text: string, marks: Array<[string, EntityType]>, parsed: boolean): Document {
-  const doc = runTextStages(text);
-  let from = 0;
-  const entities = marks.map(([surface, type]) => {
-    const start = doc.text.indexOf(surface, from);
-    if (start < 0) throw new Error(`no "${surface}" after ${from}`);
-    from = start + surface.length;
-    return { start, end: start + surface.length, type, confidence: 0.9, source: 'model' as const };
-  });
-  const withEntities = { ...doc, layers: { ...doc.layers, entities } };
-  return parsed ? { ...withEntities, layers: { ...withEntities.layers, syntax: analyzeDocument(model, withEntities) } } : withEntities;
+  const withText = withEntities(text, marks);
+  return parsed ? { ...withText, layers: { ...withText.layers, syntax: analyzeDocument(model, withText) } } : withText;
 }
 
 const linkOf = (doc: Document, i: number) => resolveActors(doc, knowledge).find((l) => l.entity === i);

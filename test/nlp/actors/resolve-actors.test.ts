@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { type ActorKnowledge, resolveActors } from '../../../src/nlp/actors/resolve-actors.js';
 import { loadSyntaxModel } from '../../../src/nlp/syntax/syntax-model.js';
 import { analyzeDocument } from '../../../src/nlp/syntax/syntax-stage.js';
-import type { Document, EntityType } from '../../../src/text/document.js';
-import { runTextStages } from '../../text/run-text-stages.js';
+import type { Document } from '../../../src/text/document.js';
+import { withEntities } from '../../text/run-text-stages.js';
 
 /** A registry of four actors, looked up by exact lower-cased alias only. */
 const ACTORS = new Map([
@@ -26,19 +26,6 @@ const knowledge: ActorKnowledge = {
   foldName: (name) => name.toLowerCase().replace(/y/g, 'i').replace(/ia/g, 'i'),
   newActorKey: (name) => name.toLowerCase(),
 };
-
-/** Text layers from the real stages; entities placed by hand at each listed surface, in order. */
-function withEntities(text: string, marks: Array<[string, EntityType]>): Document {
-  const doc = runTextStages(text);
-  let from = 0;
-  const entities = marks.map(([surface, type]) => {
-    const start = doc.text.indexOf(surface, from);
-    if (start < 0) throw new Error(`no "${surface}" after ${from}`);
-    from = start + surface.length;
-    return { start, end: start + surface.length, type, confidence: 0.9, source: 'model' as const };
-  });
-  return { ...doc, layers: { ...doc.layers, entities } };
-}
 
 const linkOf = (doc: Document, i: number) => resolveActors(doc, knowledge).find((l) => l.entity === i);
 
