@@ -1,4 +1,5 @@
 import type { ActorRegistry } from '../knowledge/actors/load-registry.js';
+import { loadEventFrameWords } from '../knowledge/events/event-frames.js';
 import { type LoadDictionaryOptions, loadEventDictionary } from '../knowledge/events/load-dictionary.js';
 import type { EventKnowledge } from './events-stage.js';
 
@@ -14,6 +15,7 @@ export function createEventKnowledge(
   const actor = (id: string) => registry.actors.get(id);
   return {
     dictionary: loadEventDictionary(options),
+    frames: loadEventFrameWords(),
     facts: {
       cameo: (id) => actor(id)?.cameo ?? null,
       country: (id) => actor(id)?.country ?? null,

@@ -1,4 +1,5 @@
 import { cameoCode, ploverOf } from '../knowledge/events/cameo-table.js';
+import type { EventFrameWords } from '../knowledge/events/event-frames.js';
 import type { EventDictionary } from '../knowledge/events/load-dictionary.js';
 import type { Stage } from '../pipeline/stage.js';
 import type { Document, EventAttrs, EventParticipant, Layers, Magnitude, MagnitudeKind, Modality, Span } from '../text/document.js';
@@ -12,6 +13,7 @@ import { launchSite } from './launch-site.js';
 import { type Candidate, dateRange, pickPlace, pickTime, placeCandidates, placesWithin, timeCandidates } from './place-time.js';
 import { scareQuotes } from './scare-quotes.js';
 import { buildDocumentView, type DocumentView, type SentenceView, type Token } from './sentence-view.js';
+import { type TreeContext, nounArguments, verbArguments } from './tree-arguments.js';
 import { findTriggers, type Trigger } from './triggers.js';
 
 /**
@@ -24,6 +26,7 @@ import { findTriggers, type Trigger } from './triggers.js';
 export interface EventKnowledge {
   readonly dictionary: EventDictionary;
   readonly facts: ActorFacts;
+  readonly frames: EventFrameWords;
 }
 
 export const EVENTS_STAGE_VERSION = '3';
@@ -43,6 +46,8 @@ const APPOSITION = new Set(['called', 'named', 'dubbed', 'identified', 'known'])
 
 interface Draft {
   readonly trigger: Trigger;
+  /** The CAMEO code: the trigger's, or a more specific one from the event noun that tells how ("attacked … in an air raid"). */
+  code: string;
   readonly sentence: SentenceView;
   readonly clause: number;
   sources: EventParticipant[];
@@ -174,6 +179,10 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
   const question = tokens.some((t) => t.norm === '?');
   const pronoun = pronounAntecedent(view, sentence, k.facts);
   const participant = (c: Chunk) => chunkParticipant(ctx, c, pronoun);
+  const tree = view.tree;
+  const base = tokens[0]!.index;
+  const triggerAt = new Map(triggers.map((t) => [base + t.head, t]));
+  const tctx: TreeContext | null = tree ? { ...ctx, tree, frames: k.frames, base, pronoun, triggerAt } : null;
   const chunkAt = (i: number) => chunks.find((c) => c.from <= i && c.to > i);
   const nounTriggerIn = (c: Chunk) => triggers.find((t) => t.kind === 'noun' && t.head >= c.from && t.head < c.to);
 
@@ -200,6 +209,7 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
     const reasons: string[] = [`'${trigger.words.map((w) => tokens[w]!.norm).join(' ')}' matches ${trigger.kind} pattern '${trigger.pattern.text}' → ${trigger.pattern.code} (${cameoCode(trigger.pattern.code)?.name ?? '?'})`];
     const draft: Draft = {
       trigger,
+      code: trigger.pattern.code,
       sentence,
       clause: ci,
       sources: [],
@@ -221,52 +231,25 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
     let host: Trigger | null = null;
     let agentNoun: Trigger | null = null;
 
-    if (trigger.kind === 'noun') {
-      // "blamed the attack on Iran": Iran is who did it, not its target.
-      const blamed = claimFrameOf(tokens, trigger)?.kind === 'blame';
-      const own = chunkAt(trigger.head);
-      if (own && own.from < trigger.words[0]!) {
-        const modifier = chunkParticipant(ctx, { from: own.from, to: trigger.words[0]! });
-        if (modifier) {
-          draft.sources.push(modifier);
-          reasons.push(`source '${modifier.name}' modifies the noun`);
-        }
-      }
-      const [, extentEnd] = extents.get(trigger)!;
-      for (const c of chunks) {
-        if (c.from <= trigger.head || c.from >= extentEnd) continue;
-        const prep = governingPreposition(tokens, c, chunks);
-        if (!prep || isPlaceUse(view, tokens, c, chunks)) continue;
-        const found = group(tokens, chunks, c, clause.to, participant);
-        if (found.length === 0) continue;
-        const toSource = prep.word === 'by' || (prep.word === 'of' && trigger.pattern.of === 'source') || (prep.word === 'on' && blamed);
-        const toTarget = !toSource && (prep.word === 'of' || prep.word === 'against' || prep.word === 'on');
-        if (!toSource && !toTarget) continue;
-        const list = toSource ? draft.sources : draft.targets;
-        for (const p of found) if (!list.some((s) => same(s, p))) list.push(p);
-        reasons.push(`${toSource ? 'source' : 'target'} ${names(found)} from '${prep.word} …'`);
-      }
-    } else {
+    const read = tree ? (trigger.kind === 'noun' ? nounArguments(tctx!, trigger) : verbArguments(tctx!, trigger)) : null;
+    if (read) {
+      draft.sources = read.sources;
+      draft.targets = read.targets;
+      host = read.host;
+      agentNoun = read.instrument;
+      reasons.push(...read.why);
+    }
+    // A loose parse can leave a finite verb without a subject or object ("Khamenei, Mousavi and
+    // now Rafsanjani … have all vowed"): the words before and after it are read instead.
+    if (trigger.kind === 'verb' && (!read || (!read.hasSubject && !read.host && draft.sources.length === 0 && !trigger.passive))) {
       const subject = subjectOf(tokens, clauses, ci, trigger, chunks, participant, chunkAt, nounTriggerIn);
       host = subject.host;
-      if (subject.why) reasons.push(subject.why);
-      const object = objectOf(view, tokens, clause, trigger, chunks, participant);
-      if (trigger.passive) {
-        draft.targets = subject.group;
-        const agent = agentOf(tokens, clause, trigger, chunks, participant, nounTriggerIn);
-        draft.sources = agent.group;
-        agentNoun = agent.noun;
-        reasons.push(`passive: target ${names(draft.targets)} is the subject, source ${names(draft.sources)} the agent`);
-      } else {
-        draft.sources = subject.group;
-        draft.targets = object;
-        reasons.push(`active: source ${names(draft.sources)} before the verb, target ${names(draft.targets)} after it`);
-      }
-      // A participle after a comma or a noun tells the result of an event already named.
-      if (!host && (clause.kind === 'participle' || (trigger.passive === false && tokens[trigger.head]!.tag === 'VBG' && clause.from !== trigger.head && draft.sources.length === 0))) {
-        host = nearestEventBefore(triggers, trigger, 30);
-        if (host) reasons.push('participle: the result of the event before it');
-      }
+      draft.sources = subject.group;
+      if (subject.group.length > 0) reasons.push(`source ${names(subject.group)}: the words before the verb (the parse gives it no subject)`);
+    }
+    if (trigger.kind === 'verb' && (!read || (!read.hasObject && draft.targets.length === 0 && !trigger.passive))) {
+      draft.targets = objectOf(view, tokens, clause, trigger, chunks, participant);
+      if (draft.targets.length > 0) reasons.push(`target ${names(draft.targets)}: the words after the verb (the parse gives it no object)`);
     }
 
     // Place and time: the trigger's phrase, then its clause (with the relative clause it
@@ -329,9 +312,15 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
   for (const [verb, noun] of instruments) {
     const nounDraft = byTrigger.get(noun);
     if (!nounDraft || nounDraft.absorbedBy || nounDraft.targets.length > 0) continue;
+    if (!ATTACK_ROOTS.has(verb.code.slice(0, 2)) || !ATTACK_ROOTS.has(noun.pattern.code.slice(0, 2))) continue;
     nounDraft.absorbedBy = verb;
     inheritWhereAndWhen(verb, nounDraft, `the phrase of '${tokens[noun.head]!.norm}'`);
     verb.reasons.push(`by means of '${tokens[noun.head]!.norm}' (${noun.pattern.code})`);
+    // "attacked … in an air raid": the noun says how, so its code is the more specific one.
+    if (verb.code.length === 3 && verb.code.endsWith('0') && noun.pattern.code.startsWith(verb.code.slice(0, 2)) && noun.pattern.code !== verb.code) {
+      verb.reasons.push(`code ${noun.pattern.code} from '${tokens[noun.head]!.norm}', which says how`);
+      verb.code = noun.pattern.code;
+    }
   }
   // "the rocket barrage had been launched from …": where it came from, and who holds that ground.
   for (const d of drafts) {
@@ -779,7 +768,7 @@ function names(ps: readonly EventParticipant[]): string {
 
 function finish(doc: Document, d: Draft): Span & EventAttrs {
   const tokens = d.sentence.tokens;
-  const code = d.trigger.pattern.code;
+  const code = d.code;
   const plover = ploverOf(code);
   const time = d.time ? doc.layers.times?.[d.time.index] : undefined;
   const range = time ? dateRange(time.value) : { date: null, dateEnd: null };

@@ -1,0 +1,362 @@
+import type { EventFrameWords } from '../knowledge/events/event-frames.js';
+import { type Argument, argumentsOf, caseMarker, children, childrenWith, childWith, head, isPassive, matchesRel, relation, type SyntaxTree } from '../nlp/syntax/tree.js';
+import type { EventParticipant } from '../text/document.js';
+import { countryRoleActor, roleOfWord } from './actor-codes.js';
+import { type Chunk, chunkParticipant, type ParticipantContext, PLACE_PREPOSITIONS } from './participants.js';
+import type { Trigger } from './triggers.js';
+
+/**
+ * Who did it and to whom, read from the dependency tree. A verb's subject is its actor and its
+ * object its target; a passive turns them round and its by-phrase is the actor; conjuncts share
+ * a role, open clauses take their controller, relative clauses their noun (all from
+ * `argumentsOf`). An event noun takes its actor from a possessor or a modifier ("Iran's
+ * shoot-down", "the Israeli bombing"), a by-phrase, or the light verb that carries it ("carried
+ * out strikes"), and its target from of/on/against. Each argument phrase becomes a participant
+ * through its core words (the head and its determiners, modifiers and possessor), the body
+ * behind a bare role ("an official with the PMU") or a name in apposition.
+ */
+
+export interface TreeContext extends ParticipantContext {
+  readonly tree: SyntaxTree;
+  readonly frames: EventFrameWords;
+  /** Global index of the sentence's first token: sentence position = token index − base. */
+  readonly base: number;
+  /** Who "he" or "she" is, when the paragraph says. */
+  readonly pronoun: EventParticipant | null;
+  /** The sentence's triggers by the global index of their head token. */
+  readonly triggerAt: ReadonlyMap<number, Trigger>;
+}
+
+export interface ArgumentReading {
+  /** Whether the tree gave the verb a subject and an object or target phrase at all (a loose parse may not). */
+  readonly hasSubject: boolean;
+  readonly hasObject: boolean;
+  readonly sources: EventParticipant[];
+  readonly targets: EventParticipant[];
+  /** The nominal event whose result this verb tells ("the assault that killed 10"). */
+  readonly host: Trigger | null;
+  /** The event noun a passive verb's act was done by ("were killed in a US airstrike"). */
+  readonly instrument: Trigger | null;
+  readonly why: string[];
+}
+
+/** Relations inside the core of a noun phrase: what names the participant. */
+const CORE = ['det', 'amod', 'compound', 'flat', 'nummod', 'nmod:poss', 'nmod:desc', 'fixed', 'goeswith'];
+const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
+const POSSESSIVE_PRONOUNS = new Set(['its', 'their']);
+const ANTECEDENT_TYPES = new Set(['GPE', 'ORG', 'NORP']);
+
+function lemma(tree: SyntaxTree, t: number): string {
+  return tree.nodes[t]?.lemma.toLowerCase() ?? '';
+}
+
+function inSentence(ctx: TreeContext, t: number): boolean {
+  return t >= ctx.base && t < ctx.base + ctx.sentence.tokens.length;
+}
+
+/** The first and last token of a phrase's core: its head with determiners, modifiers and possessor. */
+function coreRange(tree: SyntaxTree, g: number): [number, number] {
+  let first = g;
+  let last = g;
+  const stack = [g];
+  while (stack.length > 0) {
+    const t = stack.pop()!;
+    for (const c of children(tree, t)) {
+      const rel = tree.nodes[c]!.rel;
+      const possessor = t !== g || rel === 'nmod:poss';
+      if (!CORE.some((r) => matchesRel(rel, r)) && !(possessor && t !== g && rel === 'case')) continue;
+      first = Math.min(first, c);
+      last = Math.max(last, c);
+      stack.push(c);
+    }
+  }
+  return [first, last];
+}
+
+function chunkOf(ctx: TreeContext, [first, last]: [number, number]): Chunk {
+  const n = ctx.sentence.tokens.length;
+  return { from: Math.max(0, first - ctx.base), to: Math.min(n, last + 1 - ctx.base) };
+}
+
+/** "its forces", "their leaders": the nearest organisation, state or people named before it in the sentence. */
+function possessiveAntecedent(ctx: TreeContext, g: number, [first]: [number, number]): EventParticipant | null {
+  const tokens = ctx.sentence.tokens;
+  const pronoun = tokens[first - ctx.base];
+  if (!pronoun || !POSSESSIVE_PRONOUNS.has(pronoun.norm) || pronoun.tag !== 'PRP$') return null;
+  const role = roleOfWord(tokens[g - ctx.base]?.norm ?? '');
+  const entities = ctx.view.doc.layers.entities ?? [];
+  for (let i = first - ctx.base - 1; i >= 0; i--) {
+    const e = tokens[i]!.entity;
+    if (e < 0 || !ANTECEDENT_TYPES.has(entities[e]?.type ?? '')) continue;
+    let from = i;
+    while (from > 0 && tokens[from - 1]!.entity === e) from--;
+    const named = chunkParticipant(ctx, { from, to: i + 1 });
+    if (!named?.cameo) return null;
+    const country = named.cameo.slice(0, 3);
+    const cameo = role ? `${country}${role}` : named.cameo;
+    const span = { start: pronoun.start, end: tokens[g - ctx.base]!.end };
+    return { span, entity: null, actorId: role ? countryRoleActor(ctx.facts, cameo) : named.actorId, name: ctx.view.doc.text.slice(span.start, span.end), cameo };
+  }
+  return null;
+}
+
+/** The participant a phrase headed by token `g` names, or null when it names no actor. */
+export function participantAt(ctx: TreeContext, g: number): EventParticipant | null {
+  if (!inSentence(ctx, g)) return null;
+  const { tree } = ctx;
+  const core = coreRange(tree, g);
+  let p = chunkParticipant(ctx, chunkOf(ctx, core), ctx.pronoun);
+  if (!p || p.entity === null) p = possessiveAntecedent(ctx, g, core) ?? p;
+  const named = namedAfter(ctx, core[1]);
+  if (named) return named;
+  if (p && p.entity !== null) return p.cameo === null ? titled(ctx, p, core) : p;
+  if (!p && ctx.sentence.tokens[g - ctx.base]?.tag === 'PRP') {
+    const referent = pronounReferent(ctx, g);
+    if (referent) return referent;
+  }
+  for (const c of children(tree, g)) {
+    const rel = relation(tree, c);
+    const behind = rel === 'nmod' && ctx.frames.bodyPrepositions.has(caseMarker(tree, c) ?? '');
+    if (!behind && rel !== 'appos') continue;
+    const q = inSentence(ctx, c) ? chunkParticipant(ctx, chunkOf(ctx, coreRange(tree, c)), ctx.pronoun) : null;
+    if (q && q.entity !== null) return q;
+  }
+  return p;
+}
+
+/**
+ * A person the registry does not know, coded from the words around the name: "British Defence
+ * Secretary Tom King" is GBR + GOV, "Serbian President Vojislav Kostunica" SRB + GOV.
+ */
+function titled(ctx: TreeContext, p: EventParticipant, [first, last]: [number, number]): EventParticipant {
+  let country: string | null = null;
+  let role: string | null = null;
+  for (let t = first; t <= last; t++) {
+    const token = ctx.sentence.tokens[t - ctx.base];
+    if (!token) continue;
+    country ??= ctx.facts.countryOfWord(token.norm);
+    if (token.entity !== p.entity) role ??= roleOfWord(token.norm);
+  }
+  if (!country && !role) return p;
+  const cameo = `${country ?? ''}${role ?? ''}`;
+  return { ...p, cameo };
+}
+
+const REFERRING_PRONOUNS = new Set(['it', 'they']);
+
+/**
+ * "Hungary has said it will support …": "it" or "they" is the subject of a clause that governs
+ * the pronoun's own, else the nearest state, organisation or people named before it.
+ */
+function pronounReferent(ctx: TreeContext, g: number): EventParticipant | null {
+  const { tree } = ctx;
+  if (!REFERRING_PRONOUNS.has(lemma(tree, g))) return null;
+  for (let clause = head(tree, g), hops = 0; clause !== -1 && hops < 4; clause = head(tree, clause), hops++) {
+    if (!inSentence(ctx, clause)) break;
+    for (const s of childrenWith(tree, clause, ['nsubj', 'nsubj:pass'])) {
+      if (s === g || s > g || tree.nodes[s]!.tag === 'PRP') continue;
+      const e = ctx.sentence.tokens[s - ctx.base]?.entity ?? -1;
+      if (e >= 0 && ANTECEDENT_TYPES.has(ctx.view.doc.layers.entities?.[e]?.type ?? '')) return participantAt(ctx, s);
+    }
+  }
+  return null;
+}
+
+/** "a Daesh ringleader, called Abu Hajar": the name a comma and a naming word give right after the phrase. */
+function namedAfter(ctx: TreeContext, last: number): EventParticipant | null {
+  const tokens = ctx.sentence.tokens;
+  const at = last + 1 - ctx.base;
+  if (tokens[at]?.norm !== ',' || !ctx.frames.namingWords.has(tokens[at + 1]?.norm ?? '')) return null;
+  let from = at + 2;
+  if (tokens[from]?.norm === 'as') from++;
+  const e = tokens[from]?.entity ?? -1;
+  if (e < 0) return null;
+  let to = from;
+  while (tokens[to]?.entity === e) to++;
+  return chunkParticipant(ctx, { from, to });
+}
+
+/**
+ * "Soleimani, the commander of …, and al-Muhandis, the deputy head of PMU, who were
+ * assassinated": a relative "who" stands for every person named since the verb before it, which a
+ * parse of such a list rarely joins into one phrase.
+ */
+function personsBefore(ctx: TreeContext, who: number): EventParticipant[] {
+  const tokens = ctx.sentence.tokens;
+  const entities = ctx.view.doc.layers.entities ?? [];
+  const out: EventParticipant[] = [];
+  for (let i = who - ctx.base - 1; i >= 0; i--) {
+    const t = tokens[i]!;
+    if (t.entity < 0 && /^VB/.test(t.tag)) break;
+    if (t.entity < 0 || entities[t.entity]?.type !== 'PERSON' || tokens[i + 1]?.entity === t.entity) continue;
+    let from = i;
+    while (from > 0 && tokens[from - 1]!.entity === t.entity) from--;
+    if (tokens[from - 1]?.norm === 'of') continue;
+    const p = chunkParticipant(ctx, { from, to: i + 1 });
+    if (p) out.unshift(p);
+    i = from;
+  }
+  return out.slice(-4);
+}
+
+function same(a: EventParticipant, b: EventParticipant): boolean {
+  return (a.actorId !== null && a.actorId === b.actorId) || (a.span.start === b.span.start && a.span.end === b.span.end);
+}
+
+function addAll(list: EventParticipant[], found: readonly (EventParticipant | null)[]): void {
+  for (const p of found) if (p && !list.some((o) => same(o, p))) list.push(p);
+}
+
+function names(ps: readonly EventParticipant[]): string {
+  return ps.length === 0 ? 'none' : ps.map((p) => `'${p.name}'`).join(' and ');
+}
+
+/** A name after a locative preposition says where, not to whom: "fired at Basra". */
+function isPlacePhrase(ctx: TreeContext, g: number, preposition: string | undefined): boolean {
+  if (!preposition || !PLACE_PREPOSITIONS.has(preposition)) return false;
+  const e = ctx.sentence.tokens[g - ctx.base]?.entity ?? -1;
+  return e >= 0 && PLACE_TYPES.has(ctx.view.doc.layers.entities?.[e]?.type ?? '');
+}
+
+const isSubject = (a: Argument) => a.role === 'nsubj' || a.role === 'csubj';
+const isPassiveSubject = (a: Argument) => a.role === 'nsubj:pass' || a.role === 'csubj:pass' || a.role === 'nsubjpass';
+const isObject = (a: Argument) => a.role === 'obj' || a.role === 'iobj' || a.role === 'dobj';
+const isOblique = (a: Argument) => matchesRel(a.role, 'obl') && !['obl:tmod', 'obl:npmod', 'obl:unmarked'].includes(a.role);
+
+function nounTrigger(ctx: TreeContext, g: number): Trigger | null {
+  const t = ctx.triggerAt.get(g);
+  return t && t.kind === 'noun' ? t : null;
+}
+
+export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReading {
+  const { tree } = ctx;
+  const g = ctx.base + trigger.head;
+  const args = argumentsOf(tree, g).filter((a) => inSentence(ctx, a.token));
+  // A bare participle with an object of its own is active, whatever its tag: 'Syrian "rebels"
+  // attacked the checkpoint' read as a noun modified by "attacked". The noun is its subject.
+  const bareParticiple = childWith(tree, g, ['aux:pass', 'nsubj:pass', 'auxpass', 'nsubjpass']) === -1 && args.some(isObject);
+  const passive = (isPassive(tree, g) || (trigger.passive && !args.some(isSubject))) && !bareParticiple;
+  if (!passive && bareParticiple) for (const a of args) if (a.via === 'relative' && isPassiveSubject(a)) args.push({ ...a, role: 'nsubj' });
+  const why: string[] = [];
+  const sources: EventParticipant[] = [];
+  const targets: EventParticipant[] = [];
+  let host: Trigger | null = null;
+  let instrument: Trigger | null = null;
+
+  const subjects = args.filter(passive ? isPassiveSubject : isSubject);
+  const who = childWith(tree, g, ['nsubj', 'nsubj:pass', 'nsubjpass']);
+  if (who !== -1 && ['who', 'whom'].includes(lemma(tree, who)) && subjects.some((s) => s.via === 'relative')) {
+    const persons = personsBefore(ctx, who);
+    if (persons.length > 1) addAll(passive ? targets : sources, persons);
+  }
+  for (const s of subjects) {
+    const event = nounTrigger(ctx, s.token);
+    if (event && !passive) {
+      host ??= event;
+      continue;
+    }
+    addAll(passive ? targets : sources, [participantAt(ctx, s.token)]);
+  }
+  if (passive) {
+    addAll(
+      sources,
+      args.filter((a) => a.role === 'agent' && !nounTrigger(ctx, a.token)).map((a) => participantAt(ctx, a.token)),
+    );
+    if (sources.length === 0) {
+      const by = args.find((a) => isOblique(a) && ctx.frames.instrumentPrepositions.has(a.preposition ?? '') && nounTrigger(ctx, a.token));
+      if (by) {
+        instrument = nounTrigger(ctx, by.token);
+        addAll(sources, nounArguments(ctx, instrument!).sources);
+        why.push(`by means of '${lemma(tree, by.token)}'${sources.length > 0 ? `, whose actor is ${names(sources)}` : ''}`);
+      }
+    }
+    why.push(`passive: target ${names(targets)} is the subject, source ${names(sources)} the agent`);
+  } else {
+    addAll(targets, args.filter(isObject).map((a) => participantAt(ctx, a.token)));
+    if (targets.length === 0) {
+      // A bare oblique that names people is an object the parse misread: "killed more than 4,000 Iraqis".
+      const obliques = args.filter((a) => isOblique(a) && (a.preposition === undefined || ctx.frames.targetPrepositions.has(a.preposition)) && !isPlacePhrase(ctx, a.token, a.preposition));
+      addAll(targets, obliques.map((a) => participantAt(ctx, a.token)));
+    }
+    // "attacked the positions … in an air raid": the noun tells how; the stage folds it in.
+    const how = args.find((a) => isOblique(a) && ctx.frames.instrumentPrepositions.has(a.preposition ?? '') && nounTrigger(ctx, a.token));
+    if (how) instrument = nounTrigger(ctx, how.token);
+    why.push(`active: source ${names(sources)} is the subject${subjects.some((s) => s.via !== 'dependent') ? ` (${subjects.map((s) => s.via).join(', ')})` : ''}, target ${names(targets)} the object`);
+  }
+  // "…, killing two guards", "stormed the base and killed": the result of the event it hangs on.
+  const rel = relation(tree, g);
+  const governor = head(tree, g);
+  const governing = ctx.triggerAt.get(governor);
+  if (!host && governing && rel === 'advcl' && ['VBG', 'VBN'].includes(tree.nodes[g]!.tag)) host = governing;
+  if (host) why.push(`tells the result of '${lemma(tree, ctx.base + host.head)}'`);
+  const hasObject = args.some((a) => isObject(a) || (isOblique(a) && ctx.frames.targetPrepositions.has(a.preposition ?? '')));
+  return { hasSubject: subjects.length > 0, hasObject, sources, targets, host, instrument, why };
+}
+
+export function nounArguments(ctx: TreeContext, trigger: Trigger): ArgumentReading {
+  const { tree, frames } = ctx;
+  const g = ctx.base + trigger.head;
+  const own = new Set(trigger.words.map((w) => ctx.base + w));
+  const why: string[] = [];
+  const sources: EventParticipant[] = [];
+  const targets: EventParticipant[] = [];
+  const patientFirst = frames.patientPossessors.has(lemma(tree, g));
+  for (const c of children(tree, g)) {
+    if (own.has(c) || !inSentence(ctx, c)) continue;
+    const full = tree.nodes[c]!.rel;
+    const rel = relation(tree, c);
+    if (full === 'nmod:poss') {
+      const p = participantAt(ctx, c);
+      addAll(patientFirst ? targets : sources, [p]);
+      if (p) why.push(`${patientFirst ? 'target' : 'source'} '${p.name}' is the possessor`);
+    } else if ((rel === 'compound' || rel === 'amod') && c < g) {
+      const p = participantAt(ctx, c);
+      addAll(sources, [p]);
+      if (p) why.push(`source '${p.name}' modifies the noun`);
+    } else if (rel === 'nmod' || rel === 'acl') {
+      const prep = caseMarker(tree, c) ?? '';
+      if (rel === 'acl') {
+        // "the attack carried out by militants": the participle's agent.
+        const agents = argumentsOf(tree, c).filter((a) => a.role === 'agent');
+        addAll(sources, agents.map((a) => participantAt(ctx, a.token)));
+        continue;
+      }
+      if (isPlacePhrase(ctx, c, prep) || nounTrigger(ctx, c)) continue;
+      const toSource = frames.agentPrepositions.has(prep) || (prep === 'of' && trigger.pattern.of === 'source' && !patientFirst);
+      const toTarget = !toSource && (prep === 'of' || frames.targetPrepositions.has(prep));
+      if (!toSource && !toTarget) continue;
+      const p = participantAt(ctx, c);
+      addAll(toSource ? sources : targets, [p]);
+      if (p) why.push(`${toSource ? 'source' : 'target'} '${p.name}' from '${prep} …'`);
+    }
+  }
+  // The verb that carries the noun: "carried out strikes on X", "blamed the attack on Iran".
+  const verb = head(tree, g);
+  const rel = relation(tree, g);
+  if (verb !== -1 && inSentence(ctx, verb) && (rel === 'obj' || rel === 'nsubj')) {
+    const verbLemma = lemma(tree, verb);
+    const passiveCarrier = rel === 'nsubj' && isPassive(tree, verb);
+    const verbArgs = argumentsOf(tree, verb).filter((a) => inSentence(ctx, a.token));
+    if (frames.blameVerbs.has(verbLemma) && rel === 'obj') {
+      // "blamed the bombing on Daesh": the "on" phrase, on the verb or (misattached) on the noun.
+      const onNoun = children(tree, g).filter((c) => relation(tree, c) === 'nmod' && caseMarker(tree, c) === 'on');
+      const on = [...verbArgs.filter((a) => isOblique(a) && a.preposition === 'on').map((a) => a.token), ...onNoun].map((t) => participantAt(ctx, t));
+      for (const p of on) if (p) targets.splice(0, targets.length, ...targets.filter((t) => !same(t, p)));
+      if (on.some((p) => p)) {
+        sources.length = 0;
+        addAll(sources, on);
+        why.push(`source ${names(sources)}: the one it is blamed on`);
+      }
+    } else if (frames.lightVerbs.has(verbLemma) && (rel === 'obj' || passiveCarrier)) {
+      if (sources.length === 0) {
+        addAll(sources, verbArgs.filter((a) => (passiveCarrier ? a.role === 'agent' : isSubject(a))).map((a) => participantAt(ctx, a.token)));
+        if (sources.length > 0) why.push(`source ${names(sources)} ${passiveCarrier ? 'is the agent' : 'is the subject'} of '${verbLemma}', which carries the event`);
+      }
+      if (targets.length === 0) {
+        const obliques = verbArgs.filter((a) => isOblique(a) && frames.targetPrepositions.has(a.preposition ?? '') && !isPlacePhrase(ctx, a.token, a.preposition));
+        addAll(targets, obliques.map((a) => participantAt(ctx, a.token)));
+      }
+    }
+  }
+  return { hasSubject: true, hasObject: true, sources, targets, host: null, instrument: null, why };
+}

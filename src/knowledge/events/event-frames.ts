@@ -1,0 +1,30 @@
+import words from '../lexicon/event-frames.json' with { type: 'json' };
+
+/**
+ * The word classes by which the events stage reads an event's arguments from the dependency
+ * tree (see `lexicon/event-frames.json` for what each class means). Lemmas, lower case.
+ */
+export interface EventFrameWords {
+  readonly lightVerbs: ReadonlySet<string>;
+  readonly patientPossessors: ReadonlySet<string>;
+  readonly targetPrepositions: ReadonlySet<string>;
+  readonly agentPrepositions: ReadonlySet<string>;
+  readonly instrumentPrepositions: ReadonlySet<string>;
+  readonly bodyPrepositions: ReadonlySet<string>;
+  readonly blameVerbs: ReadonlySet<string>;
+  readonly namingWords: ReadonlySet<string>;
+}
+
+export function loadEventFrameWords(): EventFrameWords {
+  const set = (list: { lemmas: string[] }) => new Set(list.lemmas);
+  return {
+    lightVerbs: set(words.lightVerbs),
+    patientPossessors: set(words.patientPossessors),
+    targetPrepositions: set(words.targetPrepositions),
+    agentPrepositions: set(words.agentPrepositions),
+    instrumentPrepositions: set(words.instrumentPrepositions),
+    bodyPrepositions: set(words.bodyPrepositions),
+    blameVerbs: set(words.blameVerbs),
+    namingWords: set(words.namingWords),
+  };
+}
