@@ -14,6 +14,7 @@ import { type Candidate, dateRange, pickPlace, pickTime, placeCandidates, places
 import { scareQuotes } from './scare-quotes.js';
 import { buildDocumentView, type DocumentView, type SentenceView, type Token } from './sentence-view.js';
 import { type TreeContext, nounArguments, verbArguments } from './tree-arguments.js';
+import { eventScope } from './tree-scope.js';
 import { findTriggers, type Trigger } from './triggers.js';
 
 /**
@@ -182,6 +183,13 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
   const tree = view.tree;
   const base = tokens[0]!.index;
   const triggerAt = new Map(triggers.map((t) => [base + t.head, t]));
+  const triggerHeads = new Set(triggerAt.keys());
+  // "…, a spokesman in Ankara said": the reporting clause's place is the speaker's, however it is parsed.
+  const reportingClause = new Set<number>();
+  clauses.forEach((c) => {
+    if (!tokens.slice(c.from, c.to).some((t) => SPEECH.has(t.norm) && t.tag.startsWith('VB'))) return;
+    for (let i = c.from; i < c.to; i++) reportingClause.add(i);
+  });
   const tctx: TreeContext | null = tree ? { ...ctx, tree, frames: k.frames, base, pronoun, triggerAt } : null;
   const chunkAt = (i: number) => chunks.find((c) => c.from <= i && c.to > i);
   const nounTriggerIn = (c: Chunk) => triggers.find((t) => t.kind === 'noun' && t.head >= c.from && t.head < c.to);
@@ -274,15 +282,23 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
       reasons.push('definite noun: may refer back to an event told before, so place and date come only from its own phrase');
     }
     const notMine = (claimed: Map<number, Trigger>) => new Set([...claimed].filter(([, t]) => t !== trigger).map(([i]) => i));
+    // With a tree, the scopes are cut to what the predicate governs (see tree-scope.ts).
+    const scope = tree ? eventScope(tree, base + trigger.head, triggerHeads, trigger.kind === 'noun', (p) => k.frames.lightVerbs.has(tree.nodes[p]!.lemma.toLowerCase()) || k.frames.reportingVerbs.has(tree.nodes[p]!.lemma.toLowerCase()),
+          (p) => k.frames.responseVerbs.has(tree.nodes[p]!.lemma.toLowerCase()),
+        ) : null;
+    const inScope = (c: Candidate) => scope === null || (scope.has(base + c.from) && scope.has(base + c.to - 1));
+    const ownPlaces = places.filter((c) => inScope(c) && !(scope && reportingClause.has(c.from) && clauseAt(clauses, c.from) !== ci));
+    const ownTimes = times.filter(inScope);
+    if (scope && !definite) scopes.push(['its clause', 0, tokens.length]);
     for (const [level, from, to] of scopes) {
-      draft.place = pickPlace(doc, places, from, to, trigger.head, notMine(claimedPlaces));
+      draft.place = pickPlace(doc, ownPlaces, from, to, trigger.head, notMine(claimedPlaces));
       if (draft.place) {
         draft.placeLevel = level;
         break;
       }
     }
     for (const [level, from, to] of scopes) {
-      draft.time = pickTime(times, from, to, trigger.head, notMine(claimedTimes));
+      draft.time = pickTime(ownTimes, from, to, trigger.head, notMine(claimedTimes));
       if (draft.time) {
         draft.timeLevel = level;
         break;
@@ -294,7 +310,7 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
     const magnitudeEnd = trigger.kind === 'noun' ? Math.max(eTo, clause.to) : clause.to;
     draft.magnitudes = findMagnitudes(tokens, clause.from, magnitudeEnd, peopleKind, trigger.pattern.code.startsWith('15'));
 
-    const m = readModality(tokens, clauses, ci, trigger, question);
+    const m = readModality(tokens, clauses, ci, trigger, question, tree ? { tree, base } : null);
     draft.modality = m.modality;
     draft.modalityCue = m.cue;
     if (m.why) reasons.push(`modality ${m.modality}: ${m.why}`);
@@ -341,7 +357,9 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
       d.reasons.push(`source '${holder.name}' inferred, not stated: ${site.why}; at most 'reported', lower confidence`);
     }
   }
-  sentenceFallback(doc, drafts, places, times, tokens.length, clauses, tokens);
+  // With a tree, an event's place and time come from what its predicate governs, not from nearby words.
+  if (!tree) sentenceFallback(doc, drafts, places, times, tokens.length, clauses, tokens);
+  else frontedTime(drafts, times, tokens);
   // "attacks by Daesh …, among them Saturday's assault": the list's actor did each one.
   for (const d of drafts) {
     if (d.trigger.kind !== 'noun' || d.sources.length > 0 || d.absorbedBy) continue;
@@ -374,6 +392,22 @@ function simplePast(tokens: readonly Token[], clause: Clause, trigger: Trigger):
     if (t.tag === 'VBD' && !PERFECT.has(t.norm) && !SPEECH.has(t.norm) && !perfect(i)) return true;
   }
   return false;
+}
+
+/**
+ * "On Monday night, air defenses … responded to an Israeli offensive that …": a time fronted
+ * before the sentence's first comma sets the time of everything the sentence tells, however
+ * loosely the rest is parsed. Events told as what someone said are left alone: the fronted time
+ * may date the saying.
+ */
+function frontedTime(drafts: readonly Draft[], times: readonly Candidate[], tokens: readonly Token[]): void {
+  const fronted = times.find((c) => c.from <= 1 && tokens[c.to]?.norm === ',');
+  if (!fronted) return;
+  for (const d of drafts) {
+    if (d.time || d.absorbedBy || !d.sentenceScope || d.attribution !== null) continue;
+    d.time = fronted;
+    d.timeLevel = 'the time fronted at the start of its sentence';
+  }
 }
 
 /** Drafts still without a place or time look in the whole sentence, avoiding what others took. */

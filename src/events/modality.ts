@@ -1,3 +1,4 @@
+import { childrenWith, dominates, head, type SyntaxTree } from '../nlp/syntax/tree.js';
 import type { Modality, Span } from '../text/document.js';
 import type { Clause } from './clauses.js';
 import type { Token } from './sentence-view.js';
@@ -56,10 +57,52 @@ function governor(tokens: readonly Token[], trigger: Trigger, from: number): { w
   return t && i >= from ? { word: t.norm, at: i } : null;
 }
 
-export function readModality(tokens: readonly Token[], clauses: readonly Clause[], clauseIndex: number, trigger: Trigger, sentenceHasQuestion: boolean): ModalityReading {
+/** The trigger's place in the dependency tree, when the document has one. */
+export interface TreePlace {
+  readonly tree: SyntaxTree;
+  /** Global index of the sentence's first token. */
+  readonly base: number;
+}
+
+/**
+ * Negation read from the tree: a negated predicate ("did not attack"), a negative subject or
+ * object ("no American was killed", "killed no one"), or "no" on an event noun ("no attack").
+ */
+function treeNegation(place: TreePlace, g: number): number {
+  const { tree } = place;
+  for (const c of childrenWith(tree, g, ['advmod', 'neg'])) if (NEGATIONS.has(tree.nodes[c]!.lemma.toLowerCase())) return c;
+  const determinerNo = (t: number): number => childrenWith(tree, t, 'det').find((d) => ['no', 'neither'].includes(tree.nodes[d]!.lemma.toLowerCase())) ?? -1;
+  if (determinerNo(g) !== -1) return determinerNo(g);
+  for (const a of childrenWith(tree, g, ['nsubj', 'nsubj:pass', 'obj'])) {
+    if (tree.nodes[a]!.lemma.toLowerCase() === 'nobody' || tree.nodes[a]!.lemma.toLowerCase() === 'none') return a;
+    if (determinerNo(a) !== -1) return determinerNo(a);
+  }
+  return -1;
+}
+
+/**
+ * Whether the if/unless clause at `marker` bears on the predicate `g`: the clause modifies g's
+ * clause or one above it ("will retaliate if …"), or g lies inside it ("if Iran attacks"). A
+ * condition on another clause of the sentence does not.
+ */
+function conditionReaches(place: TreePlace, marker: number, g: number): boolean {
+  const { tree } = place;
+  const conditionClause = head(tree, marker);
+  if (conditionClause === -1) return true;
+  if (dominates(tree, conditionClause, g)) return true;
+  const governor = head(tree, conditionClause);
+  return governor === -1 || dominates(tree, governor, g) || governor === g || dominates(tree, g, conditionClause);
+}
+
+export function readModality(tokens: readonly Token[], clauses: readonly Clause[], clauseIndex: number, trigger: Trigger, sentenceHasQuestion: boolean, place: TreePlace | null = null): ModalityReading {
   const clause = clauses[clauseIndex]!;
   const head = trigger.words[0]!;
   const span = (i: number): Span => ({ start: tokens[i]!.start, end: tokens[i]!.end });
+  const g = place ? place.base + trigger.head : -1;
+  if (place) {
+    const negation = treeNegation(place, g);
+    if (negation !== -1) return { modality: 'negated', cue: span(negation - place.base), why: `negated by '${tokens[negation - place.base]!.norm}'` };
+  }
   // Negation: in the auxiliary chain before the verb, or "no" before a noun trigger.
   for (let i = head - 1; i >= clause.from && i >= head - 4; i--) {
     const t = tokens[i]!;
@@ -81,6 +124,7 @@ export function readModality(tokens: readonly Token[], clauses: readonly Clause[
     const other = clauses[c]!;
     if (other.kind !== 'conditional' || other.marker === null) continue;
     const marker = tokens[other.marker]!;
+    if (place && !conditionReaches(place, place.base + other.marker, g)) continue;
     if (CONDITIONAL.has(marker.norm)) return { modality: 'conditional', cue: span(other.marker), why: c === clauseIndex ? `inside the '${marker.norm}' clause` : `under the condition '${marker.norm} …'` };
   }
   for (let i = head - 1; i >= clause.from && i >= head - 5; i--) {

@@ -96,9 +96,11 @@ describe('dossier export on an ingested store', () => {
     expect([col(month, 'event_date'), col(month, 'time_precision')]).toEqual(['2022-03-01', '3']);
     const country = rows.find((r) => col(r, 'location') === 'Iraq')!;
     expect([col(country, 'geo_precision'), col(country, 'country')]).toEqual(['3', 'Iraq']);
-    // Stable order: oldest first.
+    // Stable order: oldest first, undated last.
     const dates = rows.map((r) => col(r, 'event_date'));
-    expect(dates).toEqual([...dates].sort());
+    const dated = dates.filter((d) => d !== '');
+    expect(dated).toEqual([...dated].sort());
+    expect(dates.slice(dated.length).every((d) => d === '')).toBe(true);
   });
 
   it('keeps provenance in JSONL: the offsets give back the evidence from the stored article', async () => {

@@ -1,4 +1,5 @@
 import words from '../lexicon/event-frames.json' with { type: 'json' };
+import reporting from '../lexicon/reporting-verbs.json' with { type: 'json' };
 
 /**
  * The word classes by which the events stage reads an event's arguments from the dependency
@@ -13,6 +14,9 @@ export interface EventFrameWords {
   readonly bodyPrepositions: ReadonlySet<string>;
   readonly blameVerbs: ReadonlySet<string>;
   readonly namingWords: ReadonlySet<string>;
+  readonly responseVerbs: ReadonlySet<string>;
+  /** Lemmas of reporting verbs (lexicon/reporting-verbs.json): 'Iran reported heavy fighting today'. */
+  readonly reportingVerbs: ReadonlySet<string>;
 }
 
 export function loadEventFrameWords(): EventFrameWords {
@@ -26,5 +30,7 @@ export function loadEventFrameWords(): EventFrameWords {
     bodyPrepositions: set(words.bodyPrepositions),
     blameVerbs: set(words.blameVerbs),
     namingWords: set(words.namingWords),
+    responseVerbs: set(words.responseVerbs),
+    reportingVerbs: new Set(Object.keys(reporting.verbs)),
   };
 }

@@ -1,0 +1,54 @@
+import { children, head, relation, type SyntaxTree } from '../nlp/syntax/tree.js';
+
+/**
+ * Where an event's place and time may come from, read from the dependency tree: the words its
+ * predicate governs, never the words of another event's phrase or of a remark appended to it
+ * ("…, the ministry said in Baghdad"). A verb's scope is its subtree; an event noun's is its own
+ * phrase, and also the clause it is the topic of when a light verb or a copula carries it ("the
+ * last attack was on March 27 on the south of Damascus", "carried out strikes on Monday"). A
+ * "today" that dates only the saying ("Iraq said today its forces had crushed …") lies outside
+ * the crushing's subtree, so it is not the crushing's date.
+ */
+
+/** Dependents that are remarks about the clause, not part of what it tells. */
+const REMARKS = new Set(['parataxis']);
+
+/** Global token indexes of `g`'s subtree, without the subtrees of `cut` and of remarks. */
+function subtreeWithout(tree: SyntaxTree, g: number, cut: ReadonlySet<number>): Set<number> {
+  const out = new Set<number>();
+  const stack = [g];
+  while (stack.length > 0) {
+    const t = stack.pop()!;
+    out.add(t);
+    for (const c of children(tree, t)) if (!cut.has(c) && !REMARKS.has(relation(tree, c))) stack.push(c);
+  }
+  return out;
+}
+
+/**
+ * The scope of the event whose head is `g` (global index): its own subtree without the subtrees
+ * of the other event heads `others`; for a noun that is the subject or object of a predicate that
+ * is no event itself (`carries`: light and reporting verbs; or a copula's predicate), that predicate's subtree
+ * as well, still without the other events'.
+ */
+export function eventScope(
+  tree: SyntaxTree,
+  g: number,
+  others: ReadonlySet<number>,
+  isNoun: boolean,
+  carries: (predicate: number) => boolean,
+  reacts: (predicate: number) => boolean,
+): Set<number> {
+  const cut = new Set([...others].filter((o) => o !== g));
+  const scope = subtreeWithout(tree, g, cut);
+  if (!isNoun) return scope;
+  const p = head(tree, g);
+  const rel = relation(tree, g);
+  if (p === -1 || others.has(p) || !['nsubj', 'obj', 'obl'].includes(rel)) return scope;
+  // "were plotting bombings in Baghdad": the clause whose object the event is tells where;
+  // "responded on Monday night to an Israeli offensive": a reaction's clause dates what it reacts to.
+  const copula = children(tree, p).some((c) => relation(tree, c) === 'cop');
+  if (rel === 'obl' ? !reacts(p) : !copula && !carries(p) && rel !== 'obj') return scope;
+  for (const t of subtreeWithout(tree, p, cut)) scope.add(t);
+  return scope;
+}
