@@ -49,9 +49,9 @@ export function registerEvalCommands(program: Command, someInputsFailed: () => v
     .option('--plover <file>', 'PLOVER gold-standard records (JSON array)')
     .option('--petrarch <file>', 'PETRARCH-2 validation records (.jsonl or .xml); loads the validation actor dictionary beside them')
     .option('--gsr <file>', 'real-world PETRARCH-2 validation records (.jsonl or .xml)')
-    .option('--gold <file>', 'Dossier event gold over Reuters-21578 (test/fixtures/event-gold/reuters-30.json)')
+    .option('--gold <file>', 'Dossier event gold over Reuters-21578 and JSONL stories (test/fixtures/event-gold/conflict-100.json)')
     .option('--dictionary <file>', 'PETRARCH actor dictionary for --petrarch (default: ../dictionaries/PETR.Validate.actors.txt beside the records)')
-    .option('--corpus <dir>', 'Reuters-21578 folder for --gold (default: the gold file\'s "corpus" path)')
+    .option('--corpus <dir>', 'the folder the --gold stories\' files are relative to (default: the gold file\'s "corpus" path)')
     .option('--registry <file...>', 'extra actor registry files (YAML or JSON)')
     .action(async (opts: { plover?: string; petrarch?: string; gsr?: string; gold?: string; dictionary?: string; corpus?: string; registry?: string[] }) => {
       const sets = (['plover', 'petrarch', 'gsr', 'gold'] as const).filter((k) => opts[k] !== undefined);

@@ -2,23 +2,24 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
-import { loadInput } from '../ingest/load-input.js';
 import type { RawArticle } from '../ingest/raw-article.js';
-import { reutersReader } from '../ingest/reuters-reader.js';
 import { lookupActorName } from '../knowledge/actors/alias-index.js';
+import { dateRange } from '../events/place-time.js';
 import { loadActorRegistry } from '../knowledge/actors/load-registry.js';
+import { distanceKm } from '../knowledge/gazetteer/distance.js';
 import { type Knowledge, loadKnowledge } from '../knowledge/knowledge.js';
 import { type Analyzer, createAnalyzer } from '../pipeline/analyze-article.js';
 import { createDocument } from '../text/create-document.js';
 import type { Document, EventParticipant } from '../text/document.js';
 import { spanText, toRaw } from '../text/span.js';
 import {
-  checkGoldOffsets,
   dictionaryRegistryEntries,
   type EventGoldFile,
   type ExpectedTriple,
   type GoldActor,
   type GoldEvent,
+  type GoldStory,
+  goldPlaceName,
   parseActorDictionary,
   parseEventGold,
   parsePloverGold,
@@ -26,6 +27,7 @@ import {
   type PloverGoldRecord,
   type ValidationRecord,
 } from './event-gold.js';
+import { readGoldStories } from './event-gold-stories.js';
 
 /**
  * `dossier eval events`: runs the whole pipeline on each gold sentence or story and compares
@@ -37,9 +39,10 @@ import {
  *   events that have both a source and a target. `exact` is the share of expected units
  *   found (an expected triple, or a record that expects nothing and gets no triple); `root`
  *   is the same with 2-digit root codes.
- * - Dossier's own gold (Reuters-21578, offsets and codes): an event is detected when a
- *   predicted event in the same sentence has the same root code (one-to-one); precision and
- *   recall of detection, then each field's accuracy on the matched pairs.
+ * - Dossier's own gold (Reuters-21578 and JSONL stories, offsets and codes): an event is
+ *   detected when a predicted event in the same sentence has the same root code
+ *   (one-to-one); precision and recall of detection, then each field's accuracy on the
+ *   matched pairs, the place judged by distance when the gold gives coordinates.
  */
 
 export type EventEvalKind = 'plover' | 'petrarch' | 'gsr' | 'gold';
@@ -51,7 +54,7 @@ export interface EventEvalOptions {
   readonly registryFiles?: readonly string[];
   /** PETRARCH actor dictionary; default `../dictionaries/PETR.Validate.actors.txt` beside the records. */
   readonly actorDictionary?: string;
-  /** Reuters-21578 folder for --gold; default the fixture's `corpus` path, from the working directory. */
+  /** The folder the gold's story files are relative to; default the fixture's `corpus` path, from the working directory. */
   readonly corpusDir?: string;
   /** How the analyzer is built from the knowledge (tests, or a pipeline with extra stages). */
   readonly createAnalyzer?: (knowledge: Knowledge) => Analyzer;
@@ -66,7 +69,11 @@ export interface PredictedEvent {
   readonly sources: readonly PredictedActor[];
   readonly targets: readonly PredictedActor[];
   readonly place: string | null;
+  /** The place's coordinates from the places layer, when it has them. */
+  readonly placeCoordinates: { readonly lat: number; readonly lon: number } | null;
   readonly date: string | null;
+  /** The end of a date range ("from Monday to Wednesday"), else null. */
+  readonly dateEnd: string | null;
   readonly modality: string;
   readonly confidence: number;
   /** Offset of the trigger in the reader's raw text (the document's text mapped back). */
@@ -90,7 +97,9 @@ export function predictedEvents(doc: Document): PredictedEvent[] {
       sources: e.sources.map((p) => participant(doc, p)),
       targets: e.targets.map((p) => participant(doc, p)),
       place: e.place ? (place?.name ?? spanText(doc, e.place.span)) : null,
+      placeCoordinates: place ? { lat: place.lat, lon: place.lon } : null,
       date: e.date,
+      dateEnd: e.dateEnd,
       modality: e.modality,
       confidence: e.confidence,
       rawStart: toRaw(doc, e.trigger.start),
@@ -314,6 +323,13 @@ export interface GoldScores {
   readonly f1: number;
   /** Per field, correct over matched pairs. */
   readonly fields: Readonly<Record<GoldField, Ratio>>;
+  /** The place within PLACE_KM of the gold's coordinates (by name when the gold gives none). */
+  readonly placeWithinKm: Ratio;
+  /**
+   * Matched pairs with every field right: root (always, matching requires it), source,
+   * target, place (within PLACE_KM), date and modality. The full code is not required.
+   */
+  readonly allFields: Ratio;
   /** Source and target judged on the country (or IGO) prefix of the code only. */
   readonly countryFields: Readonly<{ source: Ratio; target: Ratio }>;
   readonly perRoot: ReadonlyMap<string, { readonly gold: number; readonly predicted: number; readonly matched: number }>;
@@ -330,17 +346,20 @@ export interface GoldPair {
  * One-to-one pairs of gold and predicted events of one story: same sentence (the trigger
  * inside the gold sentence) and same root code. Among candidates (two attacks in one
  * sentence, one each way), the same full code first, then the same source and target
- * countries, then the most confident.
+ * countries, then the most confident. With `prefer: 'participants'` (two annotators'
+ * passes, where the same act often gets 190 from one and 195 from the other) the source
+ * and target countries come before the code.
  */
-export function matchStoryEvents(gold: readonly GoldEvent[], predicted: readonly PredictedEvent[]): GoldPair[] {
+export function matchStoryEvents(gold: readonly GoldEvent[], predicted: readonly PredictedEvent[], prefer: 'code' | 'participants' = 'code'): GoldPair[] {
   const used = new Set<number>();
   const pairs: GoldPair[] = [];
+  const [codeWeight, sourceWeight, targetWeight] = prefer === 'code' ? [4, 2, 1] : [1, 4, 2];
   for (const g of gold) {
     let bestIndex = -1;
     const score = (p: PredictedEvent): number =>
-      (p.code === g.code ? 4 : 0) +
-      (goldParticipantsAgree(p.sources, g.sources, 'country') ? 2 : 0) +
-      (goldParticipantsAgree(p.targets, g.targets, 'country') ? 1 : 0) +
+      (p.code === g.code ? codeWeight : 0) +
+      (goldParticipantsAgree(p.sources, g.sources, 'country') ? sourceWeight : 0) +
+      (goldParticipantsAgree(p.targets, g.targets, 'country') ? targetWeight : 0) +
       p.confidence / 2;
     predicted.forEach((p, i) => {
       if (used.has(i) || p.rootCode !== g.root || p.rawStart < g.sentence[0] || p.rawStart >= g.sentence[1]) return;
@@ -379,7 +398,17 @@ export function goldParticipantsAgree(predicted: readonly PredictedActor[], gold
   return predicted.some((p) => gold.some((g) => codesAgree(p.cameo, g.cameo) || namesAgree(p.name, g.name)));
 }
 
-export function fieldAgrees(field: GoldField, pair: GoldPair): boolean {
+/** How far a predicted place may be from the gold's coordinates and still be the place. */
+export const PLACE_KM = 50;
+
+/** The fields `allFields` requires, `place` judged by distance. */
+export const ALL_FIELDS = ['source', 'target', 'placeWithinKm', 'date', 'modality'] as const;
+
+/**
+ * `place` compares names (the gold's name whether or not it gives coordinates);
+ * `placeWithinKm` compares coordinates when both sides have them, names otherwise.
+ */
+export function fieldAgrees(field: GoldField | 'placeWithinKm', pair: GoldPair): boolean {
   const { gold: g, predicted: p } = pair;
   switch (field) {
     case 'code':
@@ -388,14 +417,41 @@ export function fieldAgrees(field: GoldField, pair: GoldPair): boolean {
       return goldParticipantsAgree(p.sources, g.sources);
     case 'target':
       return goldParticipantsAgree(p.targets, g.targets);
-    case 'place':
-      return g.place === null || p.place === null ? g.place === p.place : namesAgree(p.place, g.place);
+    case 'place': {
+      const name = goldPlaceName(g.place);
+      return name === null || p.place === null ? name === p.place : namesAgree(p.place, name);
+    }
+    case 'placeWithinKm': {
+      if (g.place === null || typeof g.place === 'string' || p.place === null || p.placeCoordinates === null) return fieldAgrees('place', pair);
+      return distanceKm(g.place.lat, g.place.lon, p.placeCoordinates.lat, p.placeCoordinates.lon) <= PLACE_KM;
+    }
     case 'date':
-      return p.date === g.date;
+      return dateAgrees(p, g.date);
     case 'modality':
       return p.modality === g.modality;
   }
 }
+
+/**
+ * The last day a date value covers ("2020-07" → "2020-07-31"), as the events layer gives it
+ * in `dateEnd`; weeks and other values are their own end.
+ */
+export function dateValueEnd(value: string): string {
+  return /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(value) ? (dateRange(value).dateEnd ?? value) : value;
+}
+
+/**
+ * A gold value agrees with the event's start and end: "2019-10-09" with the day alone,
+ * "2019-10-09/2019-10-11" (an ISO interval) with an event that starts on the 9th and ends
+ * on the 11th. The events layer always fills `dateEnd`, a day's with the day itself.
+ */
+function dateAgrees(p: Pick<PredictedEvent, 'date' | 'dateEnd'>, gold: string | null): boolean {
+  if (gold === null) return p.date === null;
+  const [start, end] = gold.split('/') as [string, string | undefined];
+  return p.date === start && (end === undefined ? p.dateEnd === null || p.dateEnd === dateValueEnd(start) : p.dateEnd === dateValueEnd(end));
+}
+
+const ratioOf = (pairs: readonly GoldPair[], agrees: (pair: GoldPair) => boolean): Ratio => ({ correct: pairs.filter(agrees).length, total: pairs.length });
 
 export function scoreGold(
   stories: readonly { readonly events: readonly GoldEvent[] }[],
@@ -425,12 +481,10 @@ export function scoreGold(
   const matched = pairs.length;
   const precision = predicted === 0 ? 0 : matched / predicted;
   const recall = gold === 0 ? 0 : matched / gold;
-  const fields = Object.fromEntries(
-    GOLD_FIELDS.map((f) => [f, { correct: pairs.filter((pair) => fieldAgrees(f, pair)).length, total: matched }]),
-  ) as Record<GoldField, Ratio>;
+  const fields = Object.fromEntries(GOLD_FIELDS.map((f) => [f, ratioOf(pairs, (pair) => fieldAgrees(f, pair))])) as Record<GoldField, Ratio>;
   const countryFields = {
-    source: { correct: pairs.filter((pair) => goldParticipantsAgree(pair.predicted.sources, pair.gold.sources, 'country')).length, total: matched },
-    target: { correct: pairs.filter((pair) => goldParticipantsAgree(pair.predicted.targets, pair.gold.targets, 'country')).length, total: matched },
+    source: ratioOf(pairs, (pair) => goldParticipantsAgree(pair.predicted.sources, pair.gold.sources, 'country')),
+    target: ratioOf(pairs, (pair) => goldParticipantsAgree(pair.predicted.targets, pair.gold.targets, 'country')),
   };
   return {
     kind: 'gold',
@@ -442,6 +496,8 @@ export function scoreGold(
     recall,
     f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
     fields,
+    placeWithinKm: ratioOf(pairs, (pair) => fieldAgrees('placeWithinKm', pair)),
+    allFields: ratioOf(pairs, (pair) => ALL_FIELDS.every((f) => fieldAgrees(f, pair))),
     countryFields,
     perRoot,
     words: timing.words,
@@ -538,21 +594,8 @@ function runGoldEval(gold: EventGoldFile, path: string, options: EventEvalOption
 }
 
 /** Each gold story's article, read as `dossier ingest` reads it, its offsets checked. */
-export function readStories(corpusDir: string, gold: EventGoldFile, goldFile = 'gold.json'): RawArticle[] {
-  const byFile = new Map<string, Map<number, RawArticle>>();
-  return gold.stories.map((story) => {
-    let file = byFile.get(story.file);
-    if (!file) {
-      const articles = reutersReader.read(loadInput(join(corpusDir, story.file))).articles;
-      file = new Map(articles.map((a) => [Number(a.extra.newId), a]));
-      byFile.set(story.file, file);
-    }
-    const raw = file.get(story.newId);
-    if (!raw) throw new InputError('DOSSIER_INPUT_BAD_RECORD', { file: goldFile }, `story NEWID=${story.newId} is not in ${story.file}`);
-    const problems = checkGoldOffsets(story, raw.text);
-    if (problems.length > 0) throw new InputError('DOSSIER_INPUT_BAD_RECORD', { file: goldFile }, problems.join('; '));
-    return raw;
-  });
+export function readStories(corpusDir: string, gold: { readonly stories: readonly GoldStory[] }, goldFile = 'gold.json'): RawArticle[] {
+  return readGoldStories(corpusDir, gold.stories, goldFile);
 }
 
 // --- printing ---
@@ -586,8 +629,8 @@ export function formatEventEvalLines(s: EventScores): string[] {
       const speed = s.seconds > 0 ? Math.round(s.words / s.seconds) : 0;
       lines.push(
         `gold stories=${s.stories} gold=${s.gold} predicted=${s.predicted} matched=${s.matched} words=${s.words} words_per_s=${speed}`,
-        `gold source_country_acc=${figure(s.countryFields.source)} target_country_acc=${figure(s.countryFields.target)}`,
-        `eval events precision=${s.precision.toFixed(4)} recall=${s.recall.toFixed(4)} f1=${s.f1.toFixed(4)} ${fields} n=${s.gold}`,
+        `gold source_country_acc=${figure(s.countryFields.source)} target_country_acc=${figure(s.countryFields.target)} all_fields=${count(s.allFields)}`,
+        `eval events precision=${s.precision.toFixed(4)} recall=${s.recall.toFixed(4)} f1=${s.f1.toFixed(4)} ${fields} place_${PLACE_KM}km_acc=${figure(s.placeWithinKm)} all_fields=${figure(s.allFields)} n=${s.gold}`,
       );
       return lines;
     }

@@ -305,11 +305,20 @@ function slug(name: string): string {
     .slice(0, 40);
 }
 
-// --- Dossier's own gold: events over Reuters-21578 stories, by NEWID and character offsets ---
+// --- Dossier's own gold: events over corpus stories, by story reference and character offsets ---
 
 export const MODALITIES = ['asserted', 'reported', 'claimed', 'denied', 'planned', 'conditional', 'hypothetical', 'negated'] as const;
 
+export const EVENT_GOLD_SCHEMAS = ['dossier-event-gold/1', 'dossier-event-gold/2'] as const;
+
+/** A TIMEX3 date value: year, month, day, ISO week or weekend. */
+const TIMEX_DATE = String.raw`\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2}(?:-WE)?)?`;
+/** One date value, or a range of two as an ISO 8601 interval ("2020-07-01/2020-07-03"). */
+export const GOLD_DATE_PATTERN = new RegExp(`^${TIMEX_DATE}(?:/${TIMEX_DATE})?$`);
+
 const GoldParticipant = z.strictObject({ name: z.string().min(1), cameo: z.string().regex(CAMEO_PATTERN).nullable() });
+/** A place with its WGS84 coordinates, so the scorer can judge distance instead of names. */
+const GoldPlaceSchema = z.strictObject({ name: z.string().min(1), lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) });
 const GoldEventSchema = z.strictObject({
   /** [start, end) of the sentence in the reader's article text. */
   sentence: z.tuple([z.number().int().nonnegative(), z.number().int().positive()]),
@@ -317,41 +326,100 @@ const GoldEventSchema = z.strictObject({
   root: z.string().regex(/^\d{2}$/),
   sources: z.array(GoldParticipant),
   targets: z.array(GoldParticipant),
-  place: z.string().min(1).nullable(),
-  date: z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2}(?:-WE)?)?$/).nullable(),
+  place: z.union([z.string().min(1), GoldPlaceSchema]).nullable(),
+  date: z.string().regex(GOLD_DATE_PATTERN).nullable(),
   modality: z.enum(MODALITIES),
   note: z.string().optional(),
 });
-const GoldStorySchema = z.strictObject({
-  newId: z.number().int().positive(),
-  file: z.string().regex(/^reut2-\d{3}\.sgm$/),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+// A path relative to the file's corpus folder, never climbing out of it.
+const CorpusPath = z.string().regex(/^(?!.*\.\.)[\w.-]+(?:\/[\w.-]+)*$/);
+const StoryFields = {
+  file: CorpusPath,
+  /** The date as the reader reads it (day, month or year precision). */
+  date: z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/),
   /** First 12 hex digits of the SHA-1 of the article text: the offsets are only valid for it. */
   textSha1: z.string().regex(/^[0-9a-f]{12}$/),
   events: z.array(GoldEventSchema),
-});
+};
+/**
+ * A Reuters-21578 story (the SGML file that holds it and its NEWID) or a record of a JSON
+ * Lines corpus (the file and the record's 1-based line): exactly one of `newId` and `line`.
+ * One object rather than a union, so that a bad field is reported as itself.
+ */
+const GoldStorySchema = z
+  .strictObject({ newId: z.number().int().positive().optional(), line: z.number().int().positive().optional(), ...StoryFields })
+  .refine((s) => (s.newId === undefined) !== (s.line === undefined), { message: 'a story has either a newId (Reuters) or a line (JSONL)' });
 const GoldFileSchema = z.strictObject({
-  schema: z.literal('dossier-event-gold/1'),
+  schema: z.enum(EVENT_GOLD_SCHEMAS),
+  /** The folder the stories' files are relative to, from the working directory. */
   corpus: z.string(),
   stories: z.array(GoldStorySchema),
+  note: z.string().optional(),
 });
 
 export type GoldEvent = z.infer<typeof GoldEventSchema>;
+export type GoldPlace = z.infer<typeof GoldPlaceSchema>;
 export type GoldStory = z.infer<typeof GoldStorySchema>;
+export type ReutersGoldStory = GoldStory & { readonly newId: number };
+export type JsonlGoldStory = GoldStory & { readonly line: number };
 export type EventGoldFile = z.infer<typeof GoldFileSchema>;
 
+export const isReutersStory = (story: GoldStory): story is ReutersGoldStory => story.newId !== undefined;
+
+/** How messages and references name a story: `reut2-020.sgm:20333`, `multi-outlet-dev/articles.jsonl:12`. */
+export function storyLabel(story: GoldStory): string {
+  return `${story.file}:${story.newId ?? story.line ?? '?'}`;
+}
+
+/** The place's name, whether the gold gives coordinates or not. */
+export const goldPlaceName = (place: GoldEvent['place']): string | null => (place === null ? null : typeof place === 'string' ? place : place.name);
+
+/** Why the parsed file breaks a rule zod cannot say, one message a problem, naming story and event. */
+export function eventGoldProblems(gold: EventGoldFile): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const story of gold.stories) {
+    const label = storyLabel(story);
+    if (seen.has(label)) problems.push(`story ${label}: listed twice`);
+    seen.add(label);
+    if (isReutersStory(story) && !/(?:^|\/)reut2-\d{3}\.sgm$/.test(story.file)) problems.push(`story ${label}: a NEWID story must name a reut2-NNN.sgm file`);
+    if (gold.schema === 'dossier-event-gold/1') {
+      if (!isReutersStory(story)) problems.push(`story ${label}: schema /1 holds Reuters stories only (use dossier-event-gold/2)`);
+      else if (story.events.some((e) => e.place !== null && typeof e.place !== 'string')) problems.push(`story ${label}: schema /1 places are names (use dossier-event-gold/2)`);
+    }
+    story.events.forEach((e, i) => {
+      if (e.code.slice(0, 2) !== e.root) problems.push(`story ${label} event ${i}: code ${e.code} is not under root ${e.root}`);
+    });
+  }
+  return problems;
+}
+
+/** The gold file, checked; one InputError naming the first problem (story and event) otherwise. */
 export function parseEventGold(json: unknown, file = 'gold.json'): EventGoldFile {
   const parsed = GoldFileSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InputError('DOSSIER_INPUT_BAD_RECORD', { file }, `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'not an event gold file'}`);
-  }
-  for (const story of parsed.data.stories) {
-    for (const e of story.events) {
-      if (e.code.slice(0, 2) !== e.root) throw new InputError('DOSSIER_INPUT_BAD_RECORD', { file }, `story ${story.newId}: code ${e.code} is not under root ${e.root}`);
-    }
-  }
+  if (!parsed.success) throw new InputError('DOSSIER_INPUT_BAD_RECORD', { file }, describeIssue(json, parsed.error.issues[0]));
+  const problems = eventGoldProblems(parsed.data);
+  if (problems.length > 0) throw new InputError('DOSSIER_INPUT_BAD_RECORD', { file }, problems[0]!);
   return parsed.data;
+}
+
+/** Every schema problem of the file (not only the first), each naming its story and event. */
+export function eventGoldSchemaProblems(json: unknown): string[] {
+  const parsed = GoldFileSchema.safeParse(json);
+  if (parsed.success) return eventGoldProblems(parsed.data);
+  return parsed.error.issues.map((issue) => describeIssue(json, issue));
+}
+
+/** "story reut2-020.sgm:20333 event 3: date: Invalid" rather than "stories.4.events.3.date". */
+function describeIssue(json: unknown, issue: z.ZodIssue | undefined): string {
+  if (issue === undefined) return 'not an event gold file';
+  const [top, storyIndex, inner, eventIndex, ...rest] = issue.path;
+  if (top !== 'stories' || typeof storyIndex !== 'number') return `${issue.path.join('.')}: ${issue.message}`;
+  const stories = (json as { stories?: unknown[] }).stories;
+  const raw = stories?.[storyIndex] as { file?: unknown; newId?: unknown; line?: unknown } | undefined;
+  const label = raw && typeof raw.file === 'string' ? `${raw.file}:${String(raw.newId ?? raw.line ?? '?')}` : `#${storyIndex}`;
+  if (inner === 'events' && typeof eventIndex === 'number') return `story ${label} event ${eventIndex}: ${rest.join('.') || 'event'}: ${issue.message}`;
+  return `story ${label}: ${issue.path.slice(2).join('.') || 'story'}: ${issue.message}`;
 }
 
 export function textFingerprint(text: string): string {
@@ -360,18 +428,24 @@ export function textFingerprint(text: string): string {
 
 /**
  * Why a story's offsets do not fit `text` (the reader's article text), or [] when they do:
- * the text must be the one annotated (fingerprint), and each sentence inside it, starting
- * and ending on a non-space character.
+ * the text must be the one annotated (fingerprint), and then each sentence inside it, starting
+ * and ending on a non-space character; with `sentences` (the splitter's, in raw offsets),
+ * each gold sentence must be one of them.
  */
-export function checkGoldOffsets(story: GoldStory, text: string): string[] {
+export function checkGoldOffsets(story: GoldStory, text: string, sentences?: readonly (readonly [number, number])[]): string[] {
   const problems: string[] = [];
-  if (textFingerprint(text) !== story.textSha1) problems.push(`story ${story.newId}: the article text is not the one annotated (SHA-1 differs)`);
+  const label = storyLabel(story);
+  // Offsets into another text mean nothing: the fingerprint alone is the problem then.
+  if (textFingerprint(text) !== story.textSha1) return [`story ${label}: the article text is not the one annotated (SHA-1 differs)`];
+  const bounds = sentences ? new Set(sentences.map(([s, e]) => `${s},${e}`)) : null;
   story.events.forEach((e, i) => {
     const [start, end] = e.sentence;
     if (start >= end || end > text.length) {
-      problems.push(`story ${story.newId} event ${i}: sentence [${start}, ${end}) is outside the text (${text.length} chars)`);
+      problems.push(`story ${label} event ${i}: sentence [${start}, ${end}) is outside the text (${text.length} chars)`);
     } else if (/\s/.test(text.charAt(start)) || /\s/.test(text.charAt(end - 1))) {
-      problems.push(`story ${story.newId} event ${i}: sentence [${start}, ${end}) does not start and end on words`);
+      problems.push(`story ${label} event ${i}: sentence [${start}, ${end}) does not start and end on words`);
+    } else if (bounds && !bounds.has(`${start},${end}`)) {
+      problems.push(`story ${label} event ${i}: sentence [${start}, ${end}) is not one of the splitter's sentences`);
     }
   });
   return problems;

@@ -6,6 +6,7 @@ import {
   checkGoldOffsets,
   currentPloverType,
   dictionaryRegistryEntries,
+  eventGoldSchemaProblems,
   type GoldEvent,
   parseActorDictionary,
   parseEventGold,
@@ -13,9 +14,11 @@ import {
   parseValidationRecords,
   textFingerprint,
 } from '../../src/eval/event-gold.js';
+import { goldStoryProblems } from '../../src/eval/event-gold-stories.js';
 import {
   actorMatchesGold,
   bestEvent,
+  fieldAgrees,
   formatEventEvalLines,
   matchStoryEvents,
   type PredictedEvent,
@@ -37,7 +40,8 @@ import { runTextStages } from '../text/run-text-stages.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/event-gold');
 const SHARED = join(import.meta.dirname, '../../../shared');
-const REUTERS = join(SHARED, 'corpus/reuters21578');
+const CORPUS = join(SHARED, 'corpus');
+const REUTERS = join(CORPUS, 'reuters21578');
 const CAMEO_TSV = join(SHARED, 'eval/event-coding/cameo/cameo-event-codes.tsv');
 
 function predicted(overrides: Partial<PredictedEvent>): PredictedEvent {
@@ -49,7 +53,9 @@ function predicted(overrides: Partial<PredictedEvent>): PredictedEvent {
     sources: [],
     targets: [],
     place: null,
+    placeCoordinates: null,
     date: null,
+    dateEnd: null,
     modality: 'asserted',
     confidence: 0.5,
     rawStart: 0,
@@ -263,6 +269,51 @@ describe('gold scoring', () => {
     expect(scores.perRoot.get('04')).toEqual({ gold: 1, predicted: 1, matched: 0 });
     expect(formatEventEvalLines(scores).at(-1)).toMatch(/^eval events precision=0\.5000 recall=0\.6667 f1=0\.5714 code_acc=0\.5000 .* n=3$/);
   });
+
+  it('judges a place with coordinates by distance (50 km), and a place without by name', () => {
+    const erbil = { name: 'Erbil', lat: 36.19, lon: 44.01 };
+    const pair = (gold: Partial<GoldEvent>, p: Partial<PredictedEvent>) => ({ gold: goldEvent(gold), predicted: predicted(p) });
+    // The airport, about 10 km from the city centre, under another name: near enough.
+    const airport = pair({ place: erbil }, { place: 'Erbil International Airport', placeCoordinates: { lat: 36.24, lon: 43.96 } });
+    expect(fieldAgrees('placeWithinKm', airport)).toBe(true);
+    expect(fieldAgrees('place', airport)).toBe(true);
+    // Mosul is about 80 km away: too far, whatever the name.
+    const mosul = pair({ place: erbil }, { place: 'Erbil', placeCoordinates: { lat: 36.34, lon: 43.13 } });
+    expect(fieldAgrees('placeWithinKm', mosul)).toBe(false);
+    expect(fieldAgrees('place', mosul)).toBe(true);
+    // A gold name without coordinates falls back to the names.
+    expect(fieldAgrees('placeWithinKm', pair({ place: 'Gulf' }, { place: 'Persian Gulf', placeCoordinates: { lat: 27, lon: 51 } }))).toBe(true);
+    expect(fieldAgrees('placeWithinKm', pair({ place: erbil }, { place: null }))).toBe(false);
+    expect(fieldAgrees('placeWithinKm', pair({ place: null }, { place: null }))).toBe(true);
+  });
+
+  it('compares a gold date, or a gold date range, with the two ends of the event date', () => {
+    const range = goldEvent({ date: '2019-10-09/2019-10-11' });
+    const day = predicted({ date: '2019-10-09', dateEnd: '2019-10-09' });
+    expect(fieldAgrees('date', { gold: range, predicted: predicted({ date: '2019-10-09', dateEnd: '2019-10-11' }) })).toBe(true);
+    expect(fieldAgrees('date', { gold: range, predicted: day })).toBe(false);
+    // The events layer gives a day's end as the day itself, a month's as its last day.
+    expect(fieldAgrees('date', { gold: goldEvent({ date: '2019-10-09' }), predicted: day })).toBe(true);
+    expect(fieldAgrees('date', { gold: goldEvent({ date: '2015-03' }), predicted: predicted({ date: '2015-03', dateEnd: '2015-03-31' }) })).toBe(true);
+    expect(fieldAgrees('date', { gold: goldEvent({ date: '2015-03/2019-09' }), predicted: predicted({ date: '2015-03', dateEnd: '2019-09-30' }) })).toBe(true);
+  });
+
+  it('counts the matched pairs with every field right, the place by distance and the code by its root', () => {
+    const gold = [
+      goldEvent({ code: '195', sources: [{ name: 'Turkish jets', cameo: 'TURMIL' }], place: { name: 'Ras al-Ayn', lat: 36.85, lon: 40.07 }, date: '2019-10-09' }),
+      goldEvent({ code: '190', sentence: [60, 120], sources: [{ name: 'Example Wire', cameo: null }], date: '2019-10-09' }),
+    ];
+    const right = predicted({ code: '190', sources: [{ name: 'Turkish Armed Forces', cameo: 'TURMIL' }], place: 'Ras al Ayn', placeCoordinates: { lat: 36.86, lon: 40.06 }, date: '2019-10-09' });
+    const wrongDate = predicted({ rawStart: 70, sources: [{ name: 'Example Wire', cameo: null }], date: '2019-10-10' });
+    const scores = scoreGold([{ events: gold }], [[right, wrongDate]]);
+    expect(scores.matched).toBe(2);
+    expect(scores.fields.code).toEqual({ correct: 1, total: 2 });
+    expect(scores.placeWithinKm).toEqual({ correct: 2, total: 2 });
+    expect(scores.allFields).toEqual({ correct: 1, total: 2 });
+    const lines = formatEventEvalLines(scores);
+    expect(lines.at(-1)).toMatch(/ code_acc=0\.5000 source_acc=1\.0000 target_acc=1\.0000 place_acc=1\.0000 date_acc=0\.5000 modality_acc=1\.0000 place_50km_acc=1\.0000 all_fields=0\.5000 n=2$/);
+    expect(lines.at(-2)).toMatch(/ all_fields=1\/2$/);
+  });
 });
 
 function eventAttrs(doc: Document, trigger: string, overrides: Partial<EventAttrs>): Layer<EventAttrs>[number] {
@@ -373,6 +424,47 @@ describe('the gold fixture', () => {
     expect(() => parseEventGold({ ...gold, stories: [story] })).toThrow(/not under root 18/);
   });
 
+  it('reads schema /2: JSONL stories by line, places with coordinates, date ranges', () => {
+    const text = 'Example Wire reported that Sylvanian gunboats shelled the port of Nova.';
+    const story = {
+      file: 'example/articles.jsonl',
+      line: 3,
+      date: '2020-09-30',
+      textSha1: textFingerprint(text),
+      events: [goldEvent({ code: '194', sentence: [0, 71], place: { name: 'Nova', lat: 10.5, lon: 20.25 }, date: '2020-09-29/2020-09-30' })],
+    };
+    const parsed = parseEventGold({ schema: 'dossier-event-gold/2', corpus: '../shared/corpus', stories: [story, gold.stories[0]] });
+    expect(parsed.stories[0]?.line).toBe(3);
+    expect(parsed.stories[0]?.events[0]?.place).toEqual({ name: 'Nova', lat: 10.5, lon: 20.25 });
+    expect(checkGoldOffsets(parsed.stories[0]!, text)).toEqual([]);
+    // Schema /1 stays what it was: Reuters stories and place names only.
+    expect(() => parseEventGold({ schema: 'dossier-event-gold/1', corpus: 'x', stories: [story] })).toThrow(/schema \/1 holds Reuters stories only/);
+  });
+
+  it('names the story and the event of every schema problem', () => {
+    const story = (extra: object) => ({ file: 'example/articles.jsonl', date: '2020-09-30', textSha1: 'abcdefabcdef', events: [], ...extra });
+    const bad = {
+      schema: 'dossier-event-gold/2',
+      corpus: '.',
+      stories: [
+        story({ line: 4, events: [goldEvent({ modality: 'rumoured' as GoldEvent['modality'] })] }),
+        story({ line: 5, newId: 9 }),
+        story({ line: 6, events: [goldEvent({ place: { name: 'Nova', lat: 95, lon: 0 } })] }),
+        story({ line: 7, events: [goldEvent({}), goldEvent({ code: '111' })] }),
+      ],
+    };
+    const problems = eventGoldSchemaProblems(bad);
+    expect(problems[0]).toMatch(/^story example\/articles\.jsonl:4 event 0: modality: /);
+    expect(problems.some((p) => /^story example\/articles\.jsonl:9: .*either a newId \(Reuters\) or a line/.test(p))).toBe(true);
+    expect(problems.some((p) => /^story example\/articles\.jsonl:6 event 0: place/.test(p))).toBe(true);
+    const fixed = { ...bad, stories: [bad.stories[3]!, bad.stories[3]!] };
+    expect(eventGoldSchemaProblems(fixed)).toEqual([
+      'story example/articles.jsonl:7 event 1: code 111 is not under root 19',
+      'story example/articles.jsonl:7: listed twice',
+      'story example/articles.jsonl:7 event 1: code 111 is not under root 19',
+    ]);
+  });
+
   it('finds offsets that do not fit the text', () => {
     const text = 'Sylvania shelled the port. Freedonia protested.';
     const story = { newId: 1, file: 'reut2-000.sgm', date: '1987-01-01', textSha1: textFingerprint(text), events: [goldEvent({ sentence: [0, 26] })] };
@@ -380,6 +472,11 @@ describe('the gold fixture', () => {
     expect(checkGoldOffsets({ ...story, events: [goldEvent({ sentence: [0, 200] })] }, text)[0]).toMatch(/outside the text/);
     expect(checkGoldOffsets({ ...story, events: [goldEvent({ sentence: [0, 27] })] }, text)[0]).toMatch(/start and end on words/);
     expect(checkGoldOffsets(story, `${text} `)[0]).toMatch(/SHA-1 differs/);
+    // With the splitter's sentences, a span that is not one of them is refused.
+    expect(checkGoldOffsets(story, text, [[0, 26], [27, 47]])).toEqual([]);
+    expect(checkGoldOffsets({ ...story, events: [goldEvent({ sentence: [0, 47] })] }, text, [[0, 26], [27, 47]])[0]).toMatch(
+      /^story reut2-000\.sgm:1 event 0: sentence \[0, 47\) is not one of the splitter's sentences$/,
+    );
   });
 
   describe.skipIf(!existsSync(CAMEO_TSV))('against the CAMEO code table', () => {
@@ -403,6 +500,48 @@ describe('the gold fixture', () => {
         expect(articles[i]?.date?.value).toBe(story.date);
         expect(checkGoldOffsets(story, articles[i]!.text)).toEqual([]);
       });
+    });
+  });
+});
+
+describe('the adjudicated conflict gold', () => {
+  const gold = parseEventGold(JSON.parse(readFileSync(join(FIXTURES, 'conflict-100.json'), 'utf8')));
+  const label = (s: { file: string; newId?: number | undefined; line?: number | undefined }) => `${s.file}:${s.newId ?? s.line}`;
+
+  it('holds at least 100 distinct stories from both corpora, most of them with events', () => {
+    expect(gold.schema).toBe('dossier-event-gold/2');
+    expect(new Set(gold.stories.map(label)).size).toBe(gold.stories.length);
+    expect(gold.stories.length).toBeGreaterThanOrEqual(100);
+    expect(new Set(gold.stories.map((s) => s.textSha1)).size).toBe(gold.stories.length);
+    expect(gold.stories.filter((s) => s.line !== undefined).length).toBeGreaterThanOrEqual(30);
+    expect(gold.stories.filter((s) => s.events.length === 0).length).toBeLessThan(5);
+    const events = gold.stories.flatMap((s) => s.events);
+    expect(events.filter((e) => e.place !== null && typeof e.place !== 'string').length).toBeGreaterThan(50);
+  });
+
+  it('keeps every story of reuters-30.json', () => {
+    const first = parseEventGold(JSON.parse(readFileSync(join(FIXTURES, 'reuters-30.json'), 'utf8')));
+    const here = new Set(gold.stories.map(label));
+    expect(first.stories.filter((s) => !here.has(`reuters21578/${s.file}:${s.newId}`))).toEqual([]);
+  });
+
+  describe.skipIf(!existsSync(CAMEO_TSV))('against the CAMEO code table', () => {
+    it('uses only CAMEO event codes', () => {
+      const codes = new Set(
+        readFileSync(CAMEO_TSV, 'utf8')
+          .split('\n')
+          .slice(1)
+          .map((line) => line.split('\t')[0]),
+      );
+      expect(gold.stories.flatMap((s) => s.events.map((e) => e.code)).filter((c) => !codes.has(c))).toEqual([]);
+    });
+  });
+
+  describe.skipIf(!existsSync(join(REUTERS, 'reut2-000.sgm')) || !existsSync(join(CORPUS, 'multi-outlet-dev/articles.jsonl')))('against the corpora', () => {
+    it('finds every story, its text unchanged, each event on one of the splitter sentences', () => {
+      expect(goldStoryProblems(CORPUS, gold.stories)).toEqual([]);
+      const articles = readStories(CORPUS, gold);
+      expect(articles.map((a) => a.date?.value)).toEqual(gold.stories.map((s) => s.date));
     });
   });
 });
