@@ -6,7 +6,7 @@ import { findEvents, findQuotes } from '../store/events-queries.js';
 import { countActors, findActors, getActor } from '../store/mentions-queries.js';
 import type { ApiContext } from './api-context.js';
 import { ApiError, notFound } from './api-errors.js';
-import { errorResponses, EventSchema, QuoteSchema, writeErrorResponses } from './claim-schemas.js';
+import { EventSchema, errorResponses, QuoteSchema, writeErrorResponses } from './claim-schemas.js';
 import { Flag, IdParams, Needle, PageQuery, pageOf, paginate } from './query-schemas.js';
 
 const ActorSummarySchema = z.object({

@@ -8,7 +8,7 @@ import { articleAnnotations } from '../store/mentions-queries.js';
 import type { Store } from '../store/open-store.js';
 import type { ApiContext } from './api-context.js';
 import { notFound } from './api-errors.js';
-import { errorResponses, EventSchema, QuoteSchema } from './claim-schemas.js';
+import { EventSchema, errorResponses, QuoteSchema } from './claim-schemas.js';
 import { IdParams, IsoDate, MAX_LIMIT, Needle, PageQuery, pageOf } from './query-schemas.js';
 
 const ArticleSummarySchema = z.object({

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { countEvents, findEvents } from '../store/events-queries.js';
 import type { ApiContext } from './api-context.js';
 import { notFound } from './api-errors.js';
-import { errorResponses, EventSchema } from './claim-schemas.js';
+import { EventSchema, errorResponses } from './claim-schemas.js';
 import { BBoxParam, Confidence, Flag, IdParams, IsoDate, MODALITIES, Needle, PageQuery, pageOf } from './query-schemas.js';
 
 const EventsQuery = PageQuery.extend({

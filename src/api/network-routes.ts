@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { sql } from 'kysely';
+import { z } from 'zod';
 import type { EventOut } from '../store/events-queries.js';
 import { actorLabels } from '../store/mentions-queries.js';
 import type { Store } from '../store/open-store.js';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { countReviewQueue, reviewQueue } from '../store/events-queries.js';
-import { recordDecision, type ReviewKind, undoLastDecision } from '../store/review-repository.js';
+import { type ReviewKind, recordDecision, undoLastDecision } from '../store/review-repository.js';
 import type { ApiContext } from './api-context.js';
 import { ApiError } from './api-errors.js';
 import { errorResponses, writeErrorResponses } from './claim-schemas.js';

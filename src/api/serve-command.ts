@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { type Command, InvalidArgumentError } from 'commander';
+import { untilStopSignal } from '../cli/stop-signal.js';
 import type { Analyzer } from '../pipeline/analyze-article.js';
 import { openStore } from '../store/open-store.js';
-import { untilStopSignal } from '../cli/stop-signal.js';
 
 export interface ServeCommandOptions {
   /** The store file, resolved when the command runs (after --db is parsed). */

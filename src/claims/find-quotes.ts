@@ -1,9 +1,9 @@
 import type { QuoteAttrs, QuoteKind, Span } from '../text/document.js';
 import { buildClaimText, type ClaimText, tokensText } from './claim-tokens.js';
 import type { QuoteKnowledge } from './quote-knowledge.js';
-import { type Cue, findCues } from './speech-cues.js';
 import { type Phrase, phraseAt, phrasesIn, roleOf } from './speaker-phrases.js';
 import { buildMemory, type Memory, type Referent, type Resolution, resolveSpeaker } from './speaker-resolution.js';
+import { type Cue, findCues } from './speech-cues.js';
 import { treeClause, treeSpeaker } from './tree-attribution.js';
 
 /**

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { addEventFilterOptions, boundingBox, positiveInt, unitInterval } from './cli-arguments.js';
 import { UsageError } from '../errors.js';
 import { type EventOut, findEvents, findQuotes, type QuoteOut, reviewQueue } from '../store/events-queries.js';
 import type { Store } from '../store/open-store.js';
-import { FIXABLE_FIELDS, recordDecision, type ReviewKind, undoLastDecision } from '../store/review-repository.js';
+import { FIXABLE_FIELDS, type ReviewKind, recordDecision, undoLastDecision } from '../store/review-repository.js';
+import { addEventFilterOptions, boundingBox, positiveInt, unitInterval } from './cli-arguments.js';
 
 type WithStore = (work: (store: Store) => Promise<void>) => Promise<void>;
 

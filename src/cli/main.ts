@@ -1,22 +1,22 @@
 import { delimiter } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { isoDate, positiveInt } from './cli-arguments.js';
+import { registerServeCommand } from '../api/serve-command.js';
 import { EXIT_OK, EXIT_SOME_INPUTS_FAILED, EXIT_USAGE, UsageError } from '../errors.js';
 import type { ReaderName } from '../ingest/raw-article.js';
 import { READER_NAMES } from '../ingest/raw-article.js';
 import { findArticles, getArticle, searchArticles, storeStats } from '../store/articles-repository.js';
-import { openStore, type Store, storePath } from '../store/open-store.js';
 import { findEvents, findQuotes } from '../store/events-queries.js';
 import { articleAnnotations } from '../store/mentions-queries.js';
-import { registerServeCommand } from '../api/serve-command.js';
+import { openStore, type Store, storePath } from '../store/open-store.js';
+import { isoDate, positiveInt } from './cli-arguments.js';
 import { registerEvalCommands } from './eval-commands.js';
 import { registerEventCommands } from './event-commands.js';
 import { registerExportCommands } from './export-commands.js';
 import { registerMentionCommands } from './mention-commands.js';
-import { registerRecordCommands } from './record-commands.js';
-import { ingestToQueue, registerQueueCommands } from './queue-commands.js';
-import { registerWatchCommands } from './watch-commands.js';
 import { printArticle, printArticles, printHits } from './print-articles.js';
+import { ingestToQueue, registerQueueCommands } from './queue-commands.js';
+import { registerRecordCommands } from './record-commands.js';
+import { registerWatchCommands } from './watch-commands.js';
 
 /** Runs the CLI and returns its exit code: 0 all went in, 1 some inputs failed, 2 usage. */
 export async function main(argv: readonly string[]): Promise<number> {

@@ -1,6 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { isoDate, positiveInt } from './cli-arguments.js';
 import { UsageError } from '../errors.js';
 import type { Correction } from '../nlp/actors/actor-overlay.js';
 import {
@@ -14,6 +13,7 @@ import {
 } from '../store/corrections-repository.js';
 import { findActors, findPlaces, getActor, timeline } from '../store/mentions-queries.js';
 import type { Store } from '../store/open-store.js';
+import { isoDate, positiveInt } from './cli-arguments.js';
 import { printActor, printActors, printPlaces, printTimeline } from './print-mentions.js';
 
 type WithStore = (work: (store: Store) => Promise<void>) => Promise<void>;

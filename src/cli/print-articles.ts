@@ -1,6 +1,6 @@
 import type { ArticleDetail, ArticleSummary, SearchHit } from '../store/articles-repository.js';
-import type { ArticleAnnotations } from '../store/mentions-queries.js';
 import type { EventOut, QuoteOut } from '../store/events-queries.js';
+import type { ArticleAnnotations } from '../store/mentions-queries.js';
 import { markAnnotations } from './print-mentions.js';
 
 const out = (s: string): void => {

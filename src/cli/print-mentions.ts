@@ -1,4 +1,4 @@
-import type { ArticleAnnotations, ActorDetail, ActorSummary, PlaceSummary, TimelineEntry } from '../store/mentions-queries.js';
+import type { ActorDetail, ActorSummary, ArticleAnnotations, PlaceSummary, TimelineEntry } from '../store/mentions-queries.js';
 
 const out = (s: string): void => {
   process.stdout.write(s);

@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { EXIT_OK, EXIT_SOME_INPUTS_FAILED, UsageError } from '../errors.js';
 import type { ReaderName } from '../ingest/raw-article.js';
 import type { Analyzer } from '../pipeline/analyze-article.js';
-import type { Store } from '../store/open-store.js';
 import { parseQueueUrl } from '../queue/queue-url.js';
+import type { Store } from '../store/open-store.js';
 import { positiveInt } from './cli-arguments.js';
 import { untilStopSignal } from './stop-signal.js';
 

@@ -1,6 +1,6 @@
-import { type CorefDocumentInput, type CorefMentionInput, type CorefModel, clusterEventMentions, sameLemmaClusters, sameLemmaInGroups } from '../records/coref-model.js';
 import type { LemmaRules } from '../nlp/syntax/lemmatizer.js';
 import { loadSyntaxModel } from '../nlp/syntax/syntax-model.js';
+import { type CorefDocumentInput, type CorefMentionInput, type CorefModel, clusterEventMentions, sameLemmaClusters, sameLemmaInGroups } from '../records/coref-model.js';
 import model from '../records/model/coref-weights.json' with { type: 'json' };
 import { type Clustering, type CorefScores, scoreCoref } from './coref-metrics.js';
 import { type EcbDocument, loadEcbPlus } from './ecbplus.js';

@@ -1,6 +1,6 @@
 import { join, relative } from 'node:path';
-import { type EventGoldFile, type GoldEvent, type GoldStory, goldPlaceName } from './event-gold.js';
 import { ALL_FIELDS, dateValueEnd, fieldAgrees, GOLD_FIELDS, type GoldField, type GoldPair, matchStoryEvents, PLACE_KM, type PredictedEvent, type Ratio } from './event-eval.js';
+import { type EventGoldFile, type GoldEvent, type GoldStory, goldPlaceName } from './event-gold.js';
 
 /**
  * Inter-annotator agreement between two passes over the same stories (two event gold files).

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
+import { dateRange } from '../events/place-time.js';
 import type { RawArticle } from '../ingest/raw-article.js';
 import { lookupActorName } from '../knowledge/actors/alias-index.js';
-import { dateRange } from '../events/place-time.js';
 import { loadActorRegistry } from '../knowledge/actors/load-registry.js';
 import { distanceKm } from '../knowledge/gazetteer/distance.js';
 import { type Knowledge, loadKnowledge } from '../knowledge/knowledge.js';
@@ -20,11 +20,11 @@ import {
   type GoldEvent,
   type GoldStory,
   goldPlaceName,
+  type PloverGoldRecord,
   parseActorDictionary,
   parseEventGold,
   parsePloverGold,
   parseValidationRecords,
-  type PloverGoldRecord,
   type ValidationRecord,
 } from './event-gold.js';
 import { readGoldStories } from './event-gold-stories.js';

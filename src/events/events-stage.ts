@@ -1,19 +1,20 @@
 import { cameoCode, ploverOf } from '../knowledge/events/cameo-table.js';
 import type { EventFrameWords } from '../knowledge/events/event-frames.js';
 import type { EventDictionary } from '../knowledge/events/load-dictionary.js';
+import { relation } from '../nlp/syntax/tree.js';
 import type { Stage } from '../pipeline/stage.js';
 import type { Document, EventAttrs, EventParticipant, Layers, Magnitude, MagnitudeKind, Modality, Span } from '../text/document.js';
 import type { ActorFacts } from './actor-codes.js';
 import { claimFrameOf } from './claim-frames.js';
 import { type Clause, clauseAt, segmentClauses } from './clauses.js';
+import { launchSite } from './launch-site.js';
 import { findMagnitudes } from './magnitudes.js';
 import { readModality } from './modality.js';
 import { type Chunk, chunkParticipant, governingPreposition, isPlaceUse, nounChunks, type ParticipantContext } from './participants.js';
-import { launchSite } from './launch-site.js';
 import { type Candidate, dateRange, pickPlace, pickTime, placeCandidates, placesWithin, timeCandidates } from './place-time.js';
 import { scareQuotes } from './scare-quotes.js';
 import { buildDocumentView, type DocumentView, type SentenceView, type Token } from './sentence-view.js';
-import { type TreeContext, nounArguments, verbArguments } from './tree-arguments.js';
+import { nounArguments, type TreeContext, verbArguments } from './tree-arguments.js';
 import { eventScope } from './tree-scope.js';
 import { findTriggers, type Trigger } from './triggers.js';
 
@@ -190,7 +191,7 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
     if (!tokens.slice(c.from, c.to).some((t) => SPEECH.has(t.norm) && t.tag.startsWith('VB'))) return;
     for (let i = c.from; i < c.to; i++) reportingClause.add(i);
   });
-  const tctx: TreeContext | null = tree ? { ...ctx, tree, frames: k.frames, base, pronoun, triggerAt } : null;
+  const tctx: TreeContext | null = tree ? { ...ctx, tree, frames: k.frames, base, pronoun, triggerAt, reportingPositions: trailingReports(tokens, clauses) } : null;
   const chunkAt = (i: number) => chunks.find((c) => c.from <= i && c.to > i);
   const nounTriggerIn = (c: Chunk) => triggers.find((t) => t.kind === 'noun' && t.head >= c.from && t.head < c.to);
 
@@ -246,6 +247,12 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
       host = read.host;
       agentNoun = read.instrument;
       reasons.push(...read.why);
+    }
+    // "…, killing a U.S. contractor" hung by the parse on the wrong clause: the result of the
+    // attack told just before it.
+    if (trigger.kind === 'verb' && !host && tokens[trigger.head]!.tag === 'VBG' && tree && relation(tree, base + trigger.head) === 'advcl') {
+      host = nearestEventBefore(triggers, trigger, 30);
+      if (host) reasons.push('participle: the result of the event before it');
     }
     // A loose parse can leave a finite verb without a subject or object ("Khamenei, Mousavi and
     // now Rafsanjani … have all vowed"): the words before and after it are read instead.
@@ -332,6 +339,13 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
     nounDraft.absorbedBy = verb;
     inheritWhereAndWhen(verb, nounDraft, `the phrase of '${tokens[noun.head]!.norm}'`);
     verb.reasons.push(`by means of '${tokens[noun.head]!.norm}' (${noun.pattern.code})`);
+    // "were killed in an air strike by Syrian forces": a result verb (killed, wounded) told of a
+    // military attack is that attack; its code is the attack's.
+    // An assassination (186) names an act of its own, however it was carried out.
+    if (verb.trigger.pattern.magnitude && verb.code.slice(0, 2) === '18' && verb.code !== '186' && ['19', '20'].includes(noun.pattern.code.slice(0, 2))) {
+      verb.reasons.push(`code ${noun.pattern.code} from '${tokens[noun.head]!.norm}': the result of a military attack`);
+      verb.code = noun.pattern.code;
+    }
     // "attacked … in an air raid": the noun says how, so its code is the more specific one.
     if (verb.code.length === 3 && verb.code.endsWith('0') && noun.pattern.code.startsWith(verb.code.slice(0, 2)) && noun.pattern.code !== verb.code) {
       verb.reasons.push(`code ${noun.pattern.code} from '${tokens[noun.head]!.norm}', which says how`);
@@ -392,6 +406,21 @@ function simplePast(tokens: readonly Token[], clause: Clause, trigger: Trigger):
     if (t.tag === 'VBD' && !PERFECT.has(t.norm) && !SPEECH.has(t.norm) && !perfect(i)) return true;
   }
   return false;
+}
+
+/**
+ * Positions of the reporting clauses that close a sentence after a comma ("…, the ministry
+ * said", "…, Kurdish militia leaders and eyewitnesses said"): the clause after the last comma,
+ * when a reporting verb ends it.
+ */
+function trailingReports(tokens: readonly Token[], clauses: readonly Clause[]): Set<number> {
+  const out = new Set<number>();
+  const last = clauses.at(-1);
+  if (!last || clauses.length < 2) return out;
+  if (!tokens.slice(last.from, last.to).some((t) => SPEECH.has(t.norm) && t.tag.startsWith('VB'))) return out;
+  if (tokens[last.from - 1]?.norm !== ',' && tokens[last.from]?.norm !== ',') return out;
+  for (let i = last.from; i < last.to; i++) out.add(i);
+  return out;
 }
 
 /**

@@ -25,6 +25,11 @@ export interface TreeContext extends ParticipantContext {
   readonly pronoun: EventParticipant | null;
   /** The sentence's triggers by the global index of their head token. */
   readonly triggerAt: ReadonlyMap<number, Trigger>;
+  /**
+   * Sentence positions of appended reporting clauses ("…, Kurdish militia leaders said"): who
+   * tells the event, never its participants, however the parse attaches them.
+   */
+  readonly reportingPositions: ReadonlySet<number>;
 }
 
 export interface ArgumentReading {
@@ -102,7 +107,7 @@ function possessiveAntecedent(ctx: TreeContext, g: number, [first]: [number, num
 
 /** The participant a phrase headed by token `g` names, or null when it names no actor. */
 export function participantAt(ctx: TreeContext, g: number): EventParticipant | null {
-  if (!inSentence(ctx, g)) return null;
+  if (!inSentence(ctx, g) || ctx.reportingPositions.has(g - ctx.base)) return null;
   const { tree } = ctx;
   const core = coreRange(tree, g);
   let p = chunkParticipant(ctx, chunkOf(ctx, core), ctx.pronoun);
@@ -218,6 +223,48 @@ function isPlacePhrase(ctx: TreeContext, g: number, preposition: string | undefi
   return e >= 0 && PLACE_TYPES.has(ctx.view.doc.layers.entities?.[e]?.type ?? '');
 }
 
+/**
+ * What an attack was aimed at when it is no actor: "destroyed an Iranian oil platform", "the
+ * attack on two oil refineries in Saudi Arabia". Named by its core words, coded by the country
+ * they name ("Iranian" → IRN), or by the country of its "in" phrase.
+ */
+function thingAt(ctx: TreeContext, g: number): EventParticipant | null {
+  if (!inSentence(ctx, g) || ctx.reportingPositions.has(g - ctx.base)) return null;
+  const { tree } = ctx;
+  const node = tree.nodes[g]!;
+  if ((node.upos !== 'NOUN' && node.upos !== 'PROPN') || ctx.frames.weaponNouns.has(node.lemma.toLowerCase())) return null;
+  const token = ctx.sentence.tokens[g - ctx.base]!;
+  if (ctx.timeTokens.has(token.index) || ctx.triggerWords.has(g - ctx.base)) return null;
+  const [first, last] = coreRange(tree, g);
+  const words: string[] = [];
+  for (let t = first; t <= last; t++) {
+    const w = ctx.sentence.tokens[t - ctx.base];
+    if (w && !ctx.timeTokens.has(w.index)) words.push(w.norm);
+  }
+  let country: string | null = null;
+  for (const w of words) country ??= ctx.facts.countryOfWord(w);
+  for (const c of children(tree, g)) {
+    if (country || relation(tree, c) !== 'nmod' || !['in', 'of'].includes(caseMarker(tree, c) ?? '')) continue;
+    country = ctx.facts.countryOfWord(ctx.sentence.tokens[c - ctx.base]?.norm ?? '');
+  }
+  const firstWord = ctx.sentence.tokens[first - ctx.base]!;
+  const skip = ['DT', 'PDT', 'CD', 'PRP$'].includes(firstWord.tag) && first < last ? 1 : 0;
+  const span = { start: ctx.sentence.tokens[first + skip - ctx.base]!.start, end: ctx.sentence.tokens[last - ctx.base]!.end };
+  return { span, entity: null, actorId: null, name: ctx.view.doc.text.slice(span.start, span.end), cameo: country };
+}
+
+/** Roots whose target may be a thing: coerce (property), assault, fight, mass violence. */
+const THING_ROOTS = new Set(['17', '18', '19', '20']);
+
+function targetAt(ctx: TreeContext, g: number, trigger: Trigger): EventParticipant | null {
+  return participantAt(ctx, g) ?? (THING_ROOTS.has(trigger.pattern.code.slice(0, 2)) ? thingAt(ctx, g) : null);
+}
+
+function commaBetween(ctx: TreeContext, a: number, b: number): boolean {
+  for (let t = Math.min(a, b) + 1; t < Math.max(a, b); t++) if (ctx.sentence.tokens[t - ctx.base]?.norm === ',') return true;
+  return false;
+}
+
 const isSubject = (a: Argument) => a.role === 'nsubj' || a.role === 'csubj';
 const isPassiveSubject = (a: Argument) => a.role === 'nsubj:pass' || a.role === 'csubj:pass' || a.role === 'nsubjpass';
 const isObject = (a: Argument) => a.role === 'obj' || a.role === 'iobj' || a.role === 'dobj';
@@ -255,7 +302,7 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
       host ??= event;
       continue;
     }
-    addAll(passive ? targets : sources, [participantAt(ctx, s.token)]);
+    addAll(passive ? targets : sources, [passive ? targetAt(ctx, s.token, trigger) : participantAt(ctx, s.token)]);
   }
   if (passive) {
     addAll(
@@ -272,11 +319,16 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
     }
     why.push(`passive: target ${names(targets)} is the subject, source ${names(sources)} the agent`);
   } else {
-    addAll(targets, args.filter(isObject).map((a) => participantAt(ctx, a.token)));
+    addAll(targets, args.filter(isObject).map((a) => targetAt(ctx, a.token, trigger)));
     if (targets.length === 0) {
       // A bare oblique that names people is an object the parse misread: "killed more than 4,000 Iraqis".
-      const obliques = args.filter((a) => isOblique(a) && (a.preposition === undefined || ctx.frames.targetPrepositions.has(a.preposition)) && !isPlacePhrase(ctx, a.token, a.preposition));
-      addAll(targets, obliques.map((a) => participantAt(ctx, a.token)));
+      const obliques = args.filter(
+        (a) =>
+          isOblique(a) &&
+          (a.preposition === undefined ? !commaBetween(ctx, g, a.token) : ctx.frames.targetPrepositions.has(a.preposition)) &&
+          !isPlacePhrase(ctx, a.token, a.preposition),
+      );
+      addAll(targets, obliques.map((a) => (a.preposition === undefined ? participantAt(ctx, a.token) : targetAt(ctx, a.token, trigger))));
     }
     // "attacked the positions … in an air raid": the noun tells how; the stage folds it in.
     const how = args.find((a) => isOblique(a) && ctx.frames.instrumentPrepositions.has(a.preposition ?? '') && nounTrigger(ctx, a.token));
@@ -325,7 +377,7 @@ export function nounArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
       const toSource = frames.agentPrepositions.has(prep) || (prep === 'of' && trigger.pattern.of === 'source' && !patientFirst);
       const toTarget = !toSource && (prep === 'of' || frames.targetPrepositions.has(prep));
       if (!toSource && !toTarget) continue;
-      const p = participantAt(ctx, c);
+      const p = toSource ? participantAt(ctx, c) : targetAt(ctx, c, trigger);
       addAll(toSource ? sources : targets, [p]);
       if (p) why.push(`${toSource ? 'source' : 'target'} '${p.name}' from '${prep} …'`);
     }

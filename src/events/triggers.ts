@@ -101,8 +101,10 @@ export function findTriggers(tokens: readonly Token[], dictionary: EventDictiona
         }
       }
     }
-    // A capitalized noun mid-sentence is a name or a month ("March"), not an event noun.
-    if (nounReading(tokens, i) && !(t.tag.startsWith('NNP') && i > 0)) {
+    // A capitalized noun mid-sentence is a name or a month ("March"), not an event noun, unless
+    // an abbreviation's period made it look like a sentence start ("the U.S. Attacks on").
+    const afterAbbreviation = i > 0 && /\w\.$/.test(tokens[i - 1]!.norm) && tokens[i - 1]!.norm.length > 2;
+    if (nounReading(tokens, i) && !(t.tag.startsWith('NNP') && i > 0 && !afterAbbreviation)) {
       for (const p of dictionary.nouns.get(t.norm) ?? []) {
         const words = matchNoun(tokens, i, p);
         if (words) {

@@ -1,6 +1,6 @@
 import { baseCode, goldstein, quadClass, rootCode } from './cameo-names.js';
 import { countryAlpha2, countryName } from './country-names.js';
-import type { ExportFormat, FieldDescription, FormatOutput, FormatOptions } from './export-format.js';
+import type { ExportFormat, FieldDescription, FormatOptions, FormatOutput } from './export-format.js';
 import { articleIdsOf, type ExportActor, type ExportPlace, type ExportRow, isoFirstDay } from './export-row.js';
 
 /**

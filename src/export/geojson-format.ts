@@ -1,6 +1,6 @@
 import { cameoName } from './cameo-names.js';
 import { countryName } from './country-names.js';
-import type { ExportFormat, FieldDescription, FormatOutput, FormatOptions } from './export-format.js';
+import type { ExportFormat, FieldDescription, FormatOptions, FormatOutput } from './export-format.js';
 import { acledGeoPrecision, acledTimePrecision, articleIdsOf, disputeSummary, type ExportRow, fatalitiesOf, isoFirstDay } from './export-row.js';
 
 /**

@@ -1,5 +1,5 @@
 import { actorGraph, graphLeftOut } from './actor-graph.js';
-import type { ExportFormat, FormatOutput, FormatOptions } from './export-format.js';
+import type { ExportFormat, FormatOptions, FormatOutput } from './export-format.js';
 import type { ExportRow } from './export-row.js';
 import { GRAPH_FIELDS } from './gexf-format.js';
 import { xmlEscape } from './xml-text.js';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FieldDescription } from './export-format.js';
-import type { ExportLevel, ExportRow } from './export-row.js';
 import type { StoreCoverage } from './export-queries.js';
+import type { ExportLevel, ExportRow } from './export-row.js';
 
 /**
  * The sidecar that makes a dataset citable and diffable: what made it, from which store, with

@@ -1,6 +1,6 @@
 import { cameoName } from './cameo-names.js';
-import type { ExportFormat, FieldDescription, FormatOutput, FormatOptions } from './export-format.js';
-import { disputeSummary, effectivePrecision, type ExportRow, firstDay } from './export-row.js';
+import type { ExportFormat, FieldDescription, FormatOptions, FormatOutput } from './export-format.js';
+import { disputeSummary, type ExportRow, effectivePrecision, firstDay } from './export-row.js';
 
 /**
  * TimelineJS 3 JSON. TimelineJS renders headline and text as HTML, so every value taken from

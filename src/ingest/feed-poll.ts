@@ -1,12 +1,12 @@
 import { InputError } from '../errors.js';
+import type { FeedState } from './feed-schedule.js';
+import { parseRetryAfter } from './feed-schedule.js';
 import { atomReader } from './feeds/atom-reader.js';
 import { rssReader } from './feeds/rss-reader.js';
 import { rootElementName } from './feeds/xml-root.js';
 import { loadInput } from './load-input.js';
 import type { RawArticle, ReadMessage } from './raw-article.js';
 import type { Reader } from './reader.js';
-import type { FeedState } from './feed-schedule.js';
-import { parseRetryAfter } from './feed-schedule.js';
 
 export const USER_AGENT = 'Dossier/0.1 (news feed watcher)';
 const TIMEOUT_MS = 30_000;

@@ -1,19 +1,19 @@
-import { findAliasMentions, lookupActorName } from './actors/alias-index.js';
-import { foldKey, nameKey } from './actors/actor-names.js';
-import type { Actor } from './actors/actor-schema.js';
-import { demonymCountry } from './actors/country-actors.js';
-import { type ActorRegistry, loadActorRegistry } from './actors/load-registry.js';
-import { type Gazetteer, loadGazetteer, lookupPlace } from './gazetteer/gazetteer.js';
-import { classifyPlaceType, entityTypeOfKind } from '../nlp/places/place-type.js';
-import type { ActorKnowledge } from '../nlp/actors/resolve-actors.js';
-import type { EntityKnowledge } from '../nlp/entities/entities-stage.js';
-import { loadNerModel, type NerModel, recognizeEntities } from '../nlp/ner/recognize.js';
-import { loadSyntaxModel, type SyntaxModel } from '../nlp/syntax/syntax-model.js';
-import { type ActorRecord, newActorRecord } from '../store/mentions-repository.js';
-import type { EntityType } from '../text/document.js';
 // events helper: the events stage's knowledge (registry facts + event dictionary).
 import { createEventKnowledge } from '../events/event-knowledge.js';
 import type { EventKnowledge } from '../events/events-stage.js';
+import type { ActorKnowledge } from '../nlp/actors/resolve-actors.js';
+import type { EntityKnowledge } from '../nlp/entities/entities-stage.js';
+import { loadNerModel, type NerModel, recognizeEntities } from '../nlp/ner/recognize.js';
+import { classifyPlaceType, entityTypeOfKind } from '../nlp/places/place-type.js';
+import { loadSyntaxModel, type SyntaxModel } from '../nlp/syntax/syntax-model.js';
+import { type ActorRecord, newActorRecord } from '../store/mentions-repository.js';
+import type { EntityType } from '../text/document.js';
+import { foldKey, nameKey } from './actors/actor-names.js';
+import type { Actor } from './actors/actor-schema.js';
+import { findAliasMentions, lookupActorName } from './actors/alias-index.js';
+import { demonymCountry } from './actors/country-actors.js';
+import { type ActorRegistry, loadActorRegistry } from './actors/load-registry.js';
+import { type Gazetteer, loadGazetteer, lookupPlace } from './gazetteer/gazetteer.js';
 
 /**
  * Everything the analysis stages know, loaded once: the actor registry (shipped data plus

@@ -7,13 +7,13 @@ import { fetchInput, isUrl } from '../ingest/fetch-input.js';
 import { isDirectory, loadInput } from '../ingest/load-input.js';
 import type { RawArticle, ReaderName } from '../ingest/raw-article.js';
 import { chooseReader } from '../ingest/readers.js';
+import type { Correction } from '../nlp/actors/actor-overlay.js';
+import { activeCorrections } from '../store/corrections-repository.js';
 import type { Store } from '../store/open-store.js';
 import { saveArticle } from '../store/save-article.js';
-import { activeCorrections } from '../store/corrections-repository.js';
-import type { Correction } from '../nlp/actors/actor-overlay.js';
+import { saveLayers } from '../store/save-layers.js';
 import type { Database } from '../store/schema.js';
 import { type AnalyzedArticle, type Analyzer, createAnalyzer } from './analyze-article.js';
-import { saveLayers } from '../store/save-layers.js';
 
 export interface IngestSummary {
   files: number;

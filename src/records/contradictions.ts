@@ -74,7 +74,9 @@ function actorValue(claim: MentionClaim, field: 'source' | 'target'): string {
  * Hezbollah (claimed, per US officials)" is a disputed perpetrator, though one actor.
  */
 function actorConflict(field: 'source' | 'target', claims: readonly MentionClaim[]): Contradiction | null {
-  const named = claims.filter((c) => c[`${field}s`].length > 0);
+  // A target known only by words ("an army base", "the base") is worded anew by every report:
+  // wording is no disagreement about what was hit.
+  const named = claims.filter((c) => c[`${field}s`].length > 0 && (field === 'source' || c.targets.some((a) => !a.key.startsWith('name:'))));
   const keys = (c: MentionClaim): Set<string> => new Set(c[`${field}s`].map((a) => a.key));
   const denied = named.filter((c) => c.modality === 'denied');
   const deniedAgainst = denied.some((d) => named.some((c) => c.modality !== 'denied' && [...keys(c)].some((k) => keys(d).has(k))));

@@ -191,6 +191,7 @@ export function placeScore(m: PlaceFeatures | null, r: PlaceFeatures | null): Co
 
 /** Registry ids of people start "per-": a named person is far more specific than a country. */
 const isPerson = (k: ActorKey): boolean => k.startsWith('per-');
+const isNameKey = (k: ActorKey): boolean => k.startsWith('name:');
 
 /**
  * Share of the smaller side found in the other ("United States" vs "United States + Israel"
@@ -201,6 +202,9 @@ function overlap(a: readonly ActorKey[], b: readonly ActorKey[], personBoost = f
   if (a.length === 0 || b.length === 0) return null;
   const set = new Set(b);
   const shared = a.filter((k) => set.has(k));
+  // Participants known only by their words ("the base", "an Iraqi base near Kirkuk") are told
+  // differently by every sentence: words that differ are no evidence of two different ones.
+  if (shared.length === 0 && (a.every(isNameKey) || b.every(isNameKey))) return null;
   const share = shared.length / Math.min(a.length, b.length);
   return personBoost && shared.some(isPerson) ? Math.max(share, 0.75) : share;
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { dialectOf, nullsAsSqlite } from './dialect.js';
-import { parseSearch, toTsQuery } from './search-query.js';
 import type { Store } from './open-store.js';
+import { parseSearch, toTsQuery } from './search-query.js';
 
 export interface ArticleSummary {
   id: string;

@@ -1,18 +1,18 @@
 import {
   type ColumnDefinitionNode,
+  type Kysely,
   type KyselyPlugin,
   type OperationNode,
-  type OrderByModifiersCallbackExpression,
   OperationNodeTransformer,
+  type OrderByModifiersCallbackExpression,
   type PluginTransformQueryArgs,
   type PluginTransformResultArgs,
   PostgresAdapter,
   type QueryResult,
   type RawBuilder,
   type RootOperationNode,
-  type UnknownRow,
   sql,
-  type Kysely,
+  type UnknownRow,
 } from 'kysely';
 
 /** The two SQL engines the store runs on: the embedded default and a server. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { LemmaRules } from '../nlp/syntax/lemmatizer.js';
+import { contentWords, definiteHeads, isPluralEventNoun } from '../records/evidence-words.js';
 import {
   type ActorKey,
   bestRecord,
@@ -13,7 +14,6 @@ import {
   type PlaceFeatures,
   type RecordFeatures,
 } from '../records/link-events.js';
-import { contentWords, definiteHeads, isPluralEventNoun } from '../records/evidence-words.js';
 import { dialectOf, lockRecordLinking } from './dialect.js';
 import { recordVerdicts } from './records-queries.js';
 import type { Database } from './schema.js';

@@ -1,8 +1,8 @@
 import type { Transaction } from 'kysely';
 import { canonicalOutletName, outletKey } from '../knowledge/outlets/outlet-names.js';
 import type { AnalyzedArticle } from '../pipeline/analyze-article.js';
-import type { Database } from './schema.js';
 import { savePassages } from './passages-repository.js';
+import type { Database } from './schema.js';
 
 /** Writes one article, its paragraphs and passages; 'known' when its id is already stored. */
 export async function saveArticle(trx: Transaction<Database>, a: AnalyzedArticle, now: string): Promise<'new' | 'known'> {

@@ -2,8 +2,8 @@ import type { Transaction } from 'kysely';
 import type { Correction } from '../nlp/actors/actor-overlay.js';
 import type { Analyzer } from '../pipeline/analyze-article.js';
 import type { Document } from '../text/document.js';
-import { saveMentions } from './mentions-repository.js';
 import { lockRecordLinking } from './dialect.js';
+import { saveMentions } from './mentions-repository.js';
 import { linkArticleEvents } from './records-repository.js';
 import type { Database } from './schema.js';
 

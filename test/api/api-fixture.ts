@@ -7,8 +7,8 @@ import { loadKnowledge } from '../../src/knowledge/knowledge.js';
 import { type Analyzer, createAnalyzer } from '../../src/pipeline/analyze-article.js';
 import { ingestFiles } from '../../src/pipeline/ingest-files.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
-import { freshStoreTarget } from '../support/test-store.js';
 import type { Document, EventAttrs, EventParticipant, Modality, QuoteAttrs, Span } from '../../src/text/document.js';
+import { freshStoreTarget } from '../support/test-store.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 export const RESOLUTION_FILES = ['hashd-denies.txt', 'rockets-green-zone.txt'].map((f) => join(FIXTURES, 'resolution', f));

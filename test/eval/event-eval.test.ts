@@ -3,19 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  checkGoldOffsets,
-  currentPloverType,
-  dictionaryRegistryEntries,
-  eventGoldSchemaProblems,
-  type GoldEvent,
-  parseActorDictionary,
-  parseEventGold,
-  parsePloverGold,
-  parseValidationRecords,
-  textFingerprint,
-} from '../../src/eval/event-gold.js';
-import { goldStoryProblems } from '../../src/eval/event-gold-stories.js';
-import {
   actorMatchesGold,
   bestEvent,
   fieldAgrees,
@@ -29,6 +16,19 @@ import {
   scorePlover,
   scoreValidation,
 } from '../../src/eval/event-eval.js';
+import {
+  checkGoldOffsets,
+  currentPloverType,
+  dictionaryRegistryEntries,
+  eventGoldSchemaProblems,
+  type GoldEvent,
+  parseActorDictionary,
+  parseEventGold,
+  parsePloverGold,
+  parseValidationRecords,
+  textFingerprint,
+} from '../../src/eval/event-gold.js';
+import { goldStoryProblems } from '../../src/eval/event-gold-stories.js';
 import { loadActorRegistry } from '../../src/knowledge/actors/load-registry.js';
 import type { Knowledge } from '../../src/knowledge/knowledge.js';
 import type { Analyzer } from '../../src/pipeline/analyze-article.js';

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
 import { bioToSpans, iob1ToSpans, parseConll, readConll, spansToBio } from '../../src/eval/conll.js';
 import { formatNerEvalLines, runNerEval, scoreEntities } from '../../src/eval/ner-eval.js';
-import { InputError } from '../../src/errors.js';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/conll/tiny.conll');
 const TESTA = join(import.meta.dirname, '../../../shared/eval/conll2003/eng.testa');

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { DOMParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { cameoCode } from '../../src/knowledge/events/cameo-table.js';
 import { CSV_FIELDS, renderCsv } from '../../src/export/csv-format.js';
 import { EXPORT_FORMATS } from '../../src/export/export-formats.js';
 import { acledGeoPrecision, acledTimePrecision, type ExportActor, type ExportRow, fatalitiesOf, isoFirstDay, sortRows } from '../../src/export/export-row.js';
@@ -13,6 +12,7 @@ import { renderGexf } from '../../src/export/gexf-format.js';
 import { renderGraphml } from '../../src/export/graphml-format.js';
 import { renderTimelinejs } from '../../src/export/timelinejs-format.js';
 import { xmlId } from '../../src/export/xml-text.js';
+import { cameoCode } from '../../src/knowledge/events/cameo-table.js';
 import { readCsv } from './csv-reader.js';
 
 // Rows written by hand, with the awkward values real news brings: commas, quotes, line breaks, markup.

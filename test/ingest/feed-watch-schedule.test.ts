@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { feedItemKey } from '../../src/ingest/feed-watch.js';
 import {
   BACKOFF_CAP_MS,
   backoffDelay,
@@ -12,6 +11,7 @@ import {
   parseRetryAfter,
   RETRY_AFTER_CAP_MS,
 } from '../../src/ingest/feed-schedule.js';
+import { feedItemKey } from '../../src/ingest/feed-watch.js';
 import type { RawArticle } from '../../src/ingest/raw-article.js';
 
 const MIN = 60_000;

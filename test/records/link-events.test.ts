@@ -7,10 +7,10 @@ import {
   isLinkable,
   isSingleEvent,
   type MentionFeatures,
-  placeScore,
-  recencyPrior,
   type PlaceFeatures,
+  placeScore,
   type RecordFeatures,
+  recencyPrior,
   scoreMerge,
   textScore,
 } from '../../src/records/link-events.js';

@@ -4,9 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/knowledge.js';
 import { type Analyzer, createAnalyzer } from '../../src/pipeline/analyze-article.js';
 import { ingestFiles } from '../../src/pipeline/ingest-files.js';
+import { addCorrection, undoLastCorrection } from '../../src/store/corrections-repository.js';
 import type { Store } from '../../src/store/open-store.js';
 import { findRecords, getRecord } from '../../src/store/records-queries.js';
-import { addCorrection, undoLastCorrection } from '../../src/store/corrections-repository.js';
 import { recordDecision, undoLastDecision } from '../../src/store/review-repository.js';
 import { openTestStore } from '../support/test-store.js';
 

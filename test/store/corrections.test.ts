@@ -1,7 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { createDocument } from '../../src/text/create-document.js';
-import type { Document, EntityType } from '../../src/text/document.js';
 import {
   activeCorrections,
   addCorrection,
@@ -10,9 +8,11 @@ import {
   parseCorrectionsFile,
   undoLastCorrection,
 } from '../../src/store/corrections-repository.js';
-import { saveMentions } from '../../src/store/mentions-repository.js';
 import { findActors } from '../../src/store/mentions-queries.js';
+import { saveMentions } from '../../src/store/mentions-repository.js';
 import type { Store } from '../../src/store/open-store.js';
+import { createDocument } from '../../src/text/create-document.js';
+import type { Document, EntityType } from '../../src/text/document.js';
 import { openTestStore } from '../support/test-store.js';
 import { describeNewActor, insertArticleRow } from './store-fixtures.js';
 

@@ -3,11 +3,11 @@ import { addCorrection } from '../../src/store/corrections-repository.js';
 import { findEvents, findQuotes, reviewQueue } from '../../src/store/events-queries.js';
 import { saveMentions } from '../../src/store/mentions-repository.js';
 import type { Store } from '../../src/store/open-store.js';
-import { openTestStore } from '../support/test-store.js';
-import { describeNewActor, insertArticleRow } from './store-fixtures.js';
 import { recordDecision, undoLastDecision } from '../../src/store/review-repository.js';
 import { createDocument } from '../../src/text/create-document.js';
 import type { Document, EventAttrs, Span } from '../../src/text/document.js';
+import { openTestStore } from '../support/test-store.js';
+import { describeNewActor, insertArticleRow } from './store-fixtures.js';
 
 const TEXT = 'Harbour guards shot two smugglers near Saltmere on Monday, the Tide Council said. "We will close the port if they return," said Ona Brill, a council spokeswoman.';
 

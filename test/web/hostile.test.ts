@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, HAVE_CHROMIUM, screenshot, startHarness } from './browser-harness.js';
+import { HAVE_CHROMIUM, type Harness, screenshot, startHarness } from './browser-harness.js';
 
 interface Listing<T> {
   items: T[];

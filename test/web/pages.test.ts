@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, HAVE_CHROMIUM, type PageProblems, ready, screenshot, startHarness, TOKEN } from './browser-harness.js';
+import { HAVE_CHROMIUM, type Harness, type PageProblems, ready, screenshot, startHarness, TOKEN } from './browser-harness.js';
 
 interface Listing<T> {
   items: T[];

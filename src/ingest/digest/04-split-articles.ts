@@ -1,6 +1,6 @@
+import { isBlank, type SourceLine } from './01-lines.js';
 import type { Byline } from './02-bylines.js';
 import { parseByline } from './02-bylines.js';
-import { isBlank, type SourceLine } from './01-lines.js';
 
 /** One article's lines: its headline, its byline, and the body lines that follow. */
 export interface ArticleBlock {

@@ -1,13 +1,13 @@
+import { InputError } from '../../errors.js';
 import { findKnownOutlet } from '../../knowledge/outlets/outlet-names.js';
 import type { RawArticle, ReadMessage, ReadResult, SourceRun } from '../raw-article.js';
 import { provenanceOf, type Reader } from '../reader.js';
 import type { SourceText } from '../source-text.js';
-import { splitLines, type SourceLine } from './01-lines.js';
+import { type SourceLine, splitLines } from './01-lines.js';
 import { parseByline } from './02-bylines.js';
 import { resolveDigestDates } from './03-dates.js';
 import { type ArticleBlock, splitArticles } from './04-split-articles.js';
 import { isAuthorBio } from './05-author-bio.js';
-import { InputError } from '../../errors.js';
 
 /** Digest text: many articles in one file, each a headline line, a byline line, body lines. */
 export const digestReader: Reader = {

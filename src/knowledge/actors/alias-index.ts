@@ -1,6 +1,6 @@
 import type { Document, Span } from '../../text/document.js';
-import type { Actor } from './actor-schema.js';
 import { editDistance, joinFolds, type NameWord, nameWords, type WordShape } from './actor-names.js';
+import type { Actor } from './actor-schema.js';
 
 /**
  * The registry's names, indexed two ways: by word, for scanning a document's tokens for the

@@ -48,10 +48,14 @@ const EXTRA_DEMONYMS: ReadonlyArray<readonly [string, string]> = [
   ['Emirati', 'ARE'],
   ['Britain', 'GBR'],
   ['Turk', 'TUR'],
+  ['Turkey', 'TUR'],
   ['Persian', 'IRN'],
   ['North Korean', 'PRK'],
   ['South Korean', 'KOR'],
 ];
+
+/** Names news uses where the package has a newer one: the package's name stays an alias. */
+const COMMON_NAMES: Readonly<Record<string, string>> = { TUR: 'Turkey' };
 
 /** Extra names of the state itself, beyond the package's common/official/alt names. */
 const EXTRA_STATE_ALIASES: Readonly<Record<string, readonly string[]>> = {
@@ -62,6 +66,7 @@ const EXTRA_STATE_ALIASES: Readonly<Record<string, readonly string[]>> = {
   PSE: ['Palestinian territories', 'State of Palestine'],
   SYR: ['Syrian Arab Republic'],
   IRN: ['Islamic Republic of Iran', 'Islamic Republic'],
+  // The package names the state by its 2022 name only; news, and all of 1987, say Turkey.
   TUR: ['Türkiye', 'Turkiye'],
   RUS: ['Russian Federation'],
   CHN: ["People's Republic of China"],
@@ -79,7 +84,7 @@ export interface CountryFacts {
 
 const FACTS: readonly CountryFacts[] = countries.map((c) => ({
   iso3: c.cca3,
-  name: c.name.common,
+  name: COMMON_NAMES[c.cca3] ?? c.name.common,
   demonyms: uniqueStrings([c.demonyms?.eng?.m, c.demonyms?.eng?.f]),
   capital: c.capital[0] ?? null,
   independent: c.independent,
@@ -128,7 +133,7 @@ export function countryActors(): Actor[] {
   for (const c of countries) {
     const iso3 = c.cca3;
     const lower = iso3.toLowerCase();
-    const common = c.name.common;
+    const common = COMMON_NAMES[iso3] ?? c.name.common;
     const demonym = c.demonyms?.eng?.m ?? null;
     const qid = COUNTRY_QIDS[iso3];
     const stateAliases = uniqueStrings([

@@ -15,6 +15,7 @@ export interface EventFrameWords {
   readonly blameVerbs: ReadonlySet<string>;
   readonly namingWords: ReadonlySet<string>;
   readonly responseVerbs: ReadonlySet<string>;
+  readonly weaponNouns: ReadonlySet<string>;
   /** Lemmas of reporting verbs (lexicon/reporting-verbs.json): 'Iran reported heavy fighting today'. */
   readonly reportingVerbs: ReadonlySet<string>;
 }
@@ -31,6 +32,7 @@ export function loadEventFrameWords(): EventFrameWords {
     blameVerbs: set(words.blameVerbs),
     namingWords: set(words.namingWords),
     responseVerbs: set(words.responseVerbs),
+    weaponNouns: set(words.weaponNouns),
     reportingVerbs: new Set(Object.keys(reporting.verbs)),
   };
 }

@@ -4,11 +4,11 @@ import type { Document, Span } from '../../text/document.js';
 import { marginals, viterbi } from './decode.js';
 import { documentFeatures } from './features.js';
 import { type NerType, toBio } from './labels.js';
-import { harmonizePersonNames } from './name-consistency.js';
 import { decodeModel, emissionScores, type NerModel } from './model.js';
+import { harmonizePersonNames } from './name-consistency.js';
 
-export type { NerModel } from './model.js';
 export type { NerType } from './labels.js';
+export type { NerModel } from './model.js';
 
 /** The committed model, trained on CoNLL-2003 eng.train by scripts/train-ner.ts. */
 export const MODEL_FILE = 'ner-conll.bin.gz';

@@ -8,7 +8,7 @@
 
 import { passageFigures } from './figures.js';
 import { hashString } from './hash32.js';
-import { bandHashes, bandKeys, BANDS, ROWS } from './lsh-bands.js';
+import { BANDS, bandHashes, bandKeys, ROWS } from './lsh-bands.js';
 import { minhashSignature, SIGNATURE_LENGTH } from './minhash.js';
 import { passageWords } from './passage-words.js';
 import { SHINGLE_SIZE, shingleHashes } from './shingles.js';

@@ -7,7 +7,7 @@
 import { BandBuckets } from './band-buckets.js';
 import { type ComparableFingerprint, comparePassages } from './compare-passages.js';
 import { isEligibleWords } from './eligibility.js';
-import { type Passage, type PassageRef, type RepeatLink, passageRef, spanWithin } from './passage.js';
+import { type Passage, type PassageRef, passageRef, type RepeatLink, spanWithin } from './passage.js';
 import { fingerprintWords } from './passage-fingerprint.js';
 import { passageWords } from './passage-words.js';
 

@@ -3,8 +3,8 @@ import { blockText } from '../../../src/ingest/html/block-text.js';
 import { parseHtmlDocument } from '../../../src/ingest/html/html-dom.js';
 import { hasNoiseWord, stripNoise } from '../../../src/ingest/html/main-text/01-strip-noise.js';
 import { isOnSite, pruneContent } from '../../../src/ingest/html/main-text/03-prune-content.js';
-import { densestBlock } from '../../../src/ingest/html/main-text/05-densest-block.js';
 import { isBoilerplateLine } from '../../../src/ingest/html/main-text/04-drop-boilerplate.js';
+import { densestBlock } from '../../../src/ingest/html/main-text/05-densest-block.js';
 import { extractArticleText, extractMainText } from '../../../src/ingest/html/main-text/index.js';
 
 const LONG =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { documentFeatures, type FeatureResources, sentenceForm } from '../../../src/nlp/ner/features.js';
 import { hashFeature } from '../../../src/nlp/ner/feature-hash.js';
+import { documentFeatures, type FeatureResources, sentenceForm } from '../../../src/nlp/ner/features.js';
 import { buildGazetteer, gazetteerMatches, phraseKey } from '../../../src/nlp/ner/gazetteer.js';
 import { foldWord, longShape, shortShape } from '../../../src/nlp/ner/word-form.js';
 

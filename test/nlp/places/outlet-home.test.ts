@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { distanceKm } from '../../../src/knowledge/gazetteer/distance.js';
 import { loadGazetteer } from '../../../src/knowledge/gazetteer/gazetteer.js';
-import registry from '../../../src/knowledge/outlets/outlets.json' with { type: 'json' };
 import { findKnownOutlet, findOutlet, outletByDomain, outletKey } from '../../../src/knowledge/outlets/outlet-names.js';
+import registry from '../../../src/knowledge/outlets/outlets.json' with { type: 'json' };
 import { outletHomePlace } from '../../../src/nlp/places/outlet-home.js';
 
 const gazetteer = loadGazetteer();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { avalanche } from '../../../src/text/repeats/hash32.js';
-import { bandHashes, BANDS, ROWS } from '../../../src/text/repeats/lsh-bands.js';
+import { BANDS, bandHashes, ROWS } from '../../../src/text/repeats/lsh-bands.js';
 import { estimateJaccard, minhashSignature } from '../../../src/text/repeats/minhash.js';
 
 /** Two sets of 100 shingle hashes sharing `shared`, built from a fixed stream of integers. */

@@ -1,8 +1,8 @@
-import { type DomDocument, type DomElement, TEXT_NODE } from '../dom-types.js';
 import { isHidden } from '../block-text.js';
+import { type DomDocument, type DomElement, TEXT_NODE } from '../dom-types.js';
 import { INLINE_ELEMENTS } from '../html-elements.js';
-import { textWeights } from './text-weight.js';
 import { HIDDEN_CLASSES, NOISE_TAGS, NOISE_WORDS } from './noise-names.js';
+import { textWeights } from './text-weight.js';
 
 /**
  * Removes page furniture before Readability scores the page: navigation, asides, share bars,
