@@ -2,8 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { argumentClasses, inArgumentClass } from '../../src/knowledge/events/argument-classes.js';
 import { cameoCode, cameoCodes, ploverOf } from '../../src/knowledge/events/cameo-table.js';
 import shipped from '../../src/knowledge/events/event-dictionary.json' with { type: 'json' };
+import mined from '../../src/knowledge/events/event-dictionary-petrarch.json' with { type: 'json' };
 import { nounForms, verbForms } from '../../src/knowledge/events/inflection.js';
 import { compileEventDictionary, loadEventDictionary } from '../../src/knowledge/events/load-dictionary.js';
 
@@ -59,12 +61,86 @@ describe('the shipped event dictionary', () => {
 
   it('indexes every inflected form of a verb and both numbers of a noun', () => {
     expect(dictionary.verbs.get('assassinated')?.[0]?.code).toBe('186');
-    expect(dictionary.verbs.get('detains')?.[0]?.code).toBe('173');
+    expect(dictionary.verbs.get('detains')?.find((p) => p.text === 'detain')?.code).toBe('173');
     expect(dictionary.verbs.get('shot')?.some((p) => p.code === '193')).toBe(true);
     expect(dictionary.nouns.get('airstrikes')?.[0]?.code).toBe('195');
     // Longest pattern first: "withdraw troops" before "withdraw".
     const withdraw = dictionary.verbs.get('withdrew') ?? [];
     expect(withdraw[0]!.words.length).toBeGreaterThanOrEqual(withdraw.at(-1)!.words.length);
+  });
+});
+
+describe('the patterns mined from PETRARCH-2', () => {
+  const dictionary = loadEventDictionary();
+
+  it('are loaded under the hand-written ones, marked with their file and layer', () => {
+    const recall = dictionary.verbs.get('withdrew')?.find((p) => p.text === 'withdraw ambassador');
+    expect(recall).toMatchObject({ code: '161', layer: 0, weight: 0.7 });
+    expect(recall?.origin).toContain('event-dictionary-petrarch.json');
+    expect(dictionary.verbs.get('withdrew')?.find((p) => p.text === 'withdraw')).toMatchObject({ code: '0874', layer: 1 });
+    expect(dictionary.files[0]).toContain('event-dictionary-petrarch.json');
+    expect(mined.source).toContain('CAMEO.2.0.txt');
+    expect(mined.licence).toContain('MIT');
+  });
+
+  it('never repeat a hand-written pattern, and leave statements (01) out', () => {
+    const ours = new Set(shipped.entries.flatMap((e) => e.verbs ?? []));
+    for (const entry of mined.entries) {
+      expect(entry.code.startsWith('01'), entry.code).toBe(false);
+      for (const v of entry.verbs) expect(ours.has(v), v).toBe(false);
+    }
+  });
+
+  it('lose a tie of equal length to a later layer', () => {
+    const file = userFile('tie.json', '[{"code": "0874", "verbs": ["withdraw troops|forces"]}]');
+    const d = loadEventDictionary({ extraFiles: [file] });
+    // Longer patterns first; among the two-word ones matching "withdrew troops", the user's
+    // comes first, then ours, then the mined ones.
+    const twoWords = (d.verbs.get('withdrew') ?? []).filter((p) => p.words.length === 2);
+    expect(twoWords[0]?.origin).toContain(file);
+    const layers = twoWords.map((p) => p.layer);
+    expect(layers).toEqual([...layers].sort((a, b) => b - a));
+    expect(layers.at(-1)).toBe(0);
+  });
+});
+
+describe('frames', () => {
+  const dictionary = loadEventDictionary();
+
+  it('are read for the ambiguous attack verbs, for their verbs only', () => {
+    const strike = dictionary.verbs.get('struck')?.find((p) => p.text === 'strike');
+    expect(strike?.code).toBe('190');
+    expect(strike?.frame).toMatchObject({ needs: 'agent-or-target', agent: ['armed-agent', 'state'], target: ['attackable'], notTarget: ['non-attack-object'] });
+    for (const verb of ['hit', 'target', 'attack', 'shoot', 'pound', 'slam', 'blast']) {
+      expect(dictionary.verbs.get(verb)?.find((p) => p.text === verb)?.frame, verb).not.toBeNull();
+    }
+    expect(dictionary.nouns.get('strike')?.find((p) => p.text === 'strike')?.frame).toBeNull();
+    expect(dictionary.verbs.get('assassinated')?.[0]?.frame).toBeNull();
+  });
+
+  it('name only classes the lexicon defines, and say which arguments they need', () => {
+    const unknown = userFile('frame-unknown.json', '[{"code": "190", "verbs": ["clobber"], "frame": {"needs": "agent", "agent": ["giants"]}}]');
+    expect(() => loadEventDictionary({ extraFiles: [unknown] })).toThrow(/entry 1 \(code "190"\): frame names the argument class "giants"/);
+    const missing = userFile('frame-missing.json', '[{"code": "190", "verbs": ["clobber"], "frame": {"needs": "agent-or-target", "agent": ["armed-agent"]}}]');
+    expect(() => loadEventDictionary({ extraFiles: [missing] })).toThrow(/frame\.target: needs "agent-or-target" but names no target class/);
+    const good = userFile('frame-good.yaml', 'entries:\n  - code: "194"\n    verbs: ["clobber"]\n    frame: { needs: target, target: [attackable] }\n');
+    expect(loadEventDictionary({ extraFiles: [good] }).verbs.get('clobbered')?.[0]?.frame).toEqual({ needs: 'target', agent: [], target: ['attackable'], notTarget: [], notAgent: [] });
+  });
+
+  it('sort arguments by head noun and actor code', () => {
+    const c = argumentClasses();
+    const armed = c.get('armed-agent')!;
+    expect(inArgumentClass(armed, ['the', 'rebel', 'fighters'], null)).toBe(true);
+    expect(inArgumentClass(armed, ['the', 'navy'], 'USAMIL')).toBe(true);
+    expect(inArgumentClass(armed, ['the', 'book'], null)).toBe(false);
+    expect(inArgumentClass(c.get('state')!, ['Iran'], 'IRN')).toBe(true);
+    expect(inArgumentClass(c.get('state')!, ['the', 'United', 'Nations'], 'IGOUNO')).toBe(false);
+    expect(inArgumentClass(c.get('attackable')!, ['an', 'oil', 'platform'], null)).toBe(true);
+    expect(inArgumentClass(c.get('non-attack-object')!, ['a', 'record'], null)).toBe(true);
+    expect(inArgumentClass(c.get('non-attack-object')!, ['a', 'trade', 'deal'], null)).toBe(true);
+    expect(inArgumentClass(c.get('non-attack-cause')!, ['the', 'earthquake'], null)).toBe(true);
+    expect(inArgumentClass(c.get('armed-agent')!, ['security', 'forces'], null)).toBe(true);
+    expect(inArgumentClass(c.get('speaker')!, ['the', 'United', 'Nations'], 'IGOUNO')).toBe(true);
   });
 });
 
@@ -75,6 +151,7 @@ describe('inflection', () => {
     ['seize', ['seizes', 'seized', 'seizing']],
     ['withdraw', ['withdrew', 'withdrawn', 'withdrawing']],
     ['shoot', ['shot', 'shoots', 'shooting']],
+    ['sink', ['sank', 'sunk', 'sinks', 'sinking']],
   ])('%s has forms %j', (lemma, forms) => {
     expect(verbForms(lemma)).toEqual(expect.arrayContaining(forms));
   });

@@ -49,6 +49,7 @@ const IRREGULAR: Readonly<Record<string, readonly [string, string]>> = {
   set: ['set', 'set'],
   shoot: ['shot', 'shot'],
   shut: ['shut', 'shut'],
+  sink: ['sank', 'sunk'],
   slay: ['slew', 'slain'],
   speak: ['spoke', 'spoken'],
   stand: ['stood', 'stood'],

@@ -3,15 +3,20 @@ import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { InputError } from '../../errors.js';
+import { argumentClasses } from './argument-classes.js';
 import { cameoCode } from './cameo-table.js';
-import { type DictionaryMagnitude, type EventEntry, eventDictionaryFileSchema } from './dictionary-schema.js';
+import { type DictionaryMagnitude, type EventEntry, type EventFrame, eventDictionaryFileSchema } from './dictionary-schema.js';
 import shipped from './event-dictionary.json' with { type: 'json' };
+import mined from './event-dictionary-petrarch.json' with { type: 'json' };
 import { nounForms, verbForms } from './inflection.js';
 
 /**
  * The event dictionary, compiled for lookup: each pattern is keyed by every surface form
- * of its first word. User files are applied after the shipped one; a user pattern with the
- * same words and kind as a known one replaces it (that is how a user recodes a verb).
+ * of its first word. Three layers, each applied over the one before: the patterns mined
+ * from PETRARCH-2's verb dictionary (event-dictionary-petrarch.json), our hand-written
+ * dictionary (event-dictionary.json), then user files. A pattern with the same words and
+ * kind as one of an earlier layer replaces it (that is how a user recodes a verb), and of
+ * two patterns of one length that both match, the later layer's is tried first.
  */
 
 export interface TriggerPattern {
@@ -26,6 +31,10 @@ export interface TriggerPattern {
   readonly magnitude: DictionaryMagnitude | null;
   /** "event-dictionary.json entry 12" or the user's file and entry. */
   readonly origin: string;
+  /** The layer: 0 mined from PETRARCH-2, 1 hand-written, 2 and up user files in order. */
+  readonly layer: number;
+  /** What the verb's source and target must be (verb patterns only); null: the words decide. */
+  readonly frame: EventFrame | null;
 }
 
 export interface EventDictionary {
@@ -42,6 +51,7 @@ export interface LoadDictionaryOptions {
   readonly extraFiles?: readonly string[];
 }
 
+const MINED_FILE = 'src/knowledge/events/event-dictionary-petrarch.json';
 const SHIPPED_FILE = 'src/knowledge/events/event-dictionary.json';
 let shippedDictionary: EventDictionary | null = null;
 
@@ -49,9 +59,12 @@ export function loadEventDictionary(options: LoadDictionaryOptions = {}): EventD
   const extra = options.extraFiles ?? [];
   if (extra.length === 0 && shippedDictionary) return shippedDictionary;
   const byKey = new Map<string, TriggerPattern>();
-  addEntries(byKey, SHIPPED_FILE, parseEntries(SHIPPED_FILE, shipped));
-  for (const file of extra) addEntries(byKey, file, parseEntries(file, readDictionaryFile(file)));
-  const dictionary = index([...byKey.values()], [SHIPPED_FILE, ...extra]);
+  addEntries(byKey, MINED_FILE, parseEntries(MINED_FILE, mined), 0);
+  addEntries(byKey, SHIPPED_FILE, parseEntries(SHIPPED_FILE, shipped), 1);
+  extra.forEach((file, i) => {
+    addEntries(byKey, file, parseEntries(file, readDictionaryFile(file)), 2 + i);
+  });
+  const dictionary = index([...byKey.values()], [MINED_FILE, SHIPPED_FILE, ...extra]);
   if (extra.length === 0) shippedDictionary = dictionary;
   return dictionary;
 }
@@ -59,7 +72,7 @@ export function loadEventDictionary(options: LoadDictionaryOptions = {}): EventD
 /** Compiles entries given as data (for tests and embedding): no file is read. */
 export function compileEventDictionary(data: unknown, file = '<inline>'): EventDictionary {
   const byKey = new Map<string, TriggerPattern>();
-  addEntries(byKey, file, parseEntries(file, data));
+  addEntries(byKey, file, parseEntries(file, data), 0);
   return index([...byKey.values()], [file]);
 }
 
@@ -80,10 +93,17 @@ function readDictionaryFile(file: string): unknown {
 function parseEntries(file: string, data: unknown): EventEntry[] {
   const parsed = eventDictionaryFileSchema.safeParse(data);
   if (!parsed.success) throw new InputError('DOSSIER_INPUT_BAD_RECORD', { file }, describeIssue(data, parsed.error));
-  const entries = Array.isArray(parsed.data) ? parsed.data : parsed.data.entries;
+  const fileWeight = Array.isArray(parsed.data) ? undefined : parsed.data.weight;
+  const entries = (Array.isArray(parsed.data) ? parsed.data : parsed.data.entries).map((e) => (e.weight === undefined && fileWeight !== undefined ? { ...e, weight: fileWeight } : e));
   entries.forEach((entry, i) => {
     if (!cameoCode(entry.code)) throw new InputError('DOSSIER_INPUT_BAD_RECORD', { file }, `entry ${i + 1} (code "${entry.code}"): no such CAMEO event code`);
     if (entry.verbs.length + entry.nouns.length === 0) throw new InputError('DOSSIER_INPUT_BAD_RECORD', { file }, `entry ${i + 1} (code "${entry.code}"): gives no verbs and no nouns`);
+    if (entry.frame) {
+      const known = argumentClasses();
+      for (const name of [...entry.frame.agent, ...entry.frame.target, ...entry.frame.notTarget, ...entry.frame.notAgent]) {
+        if (!known.has(name)) throw new InputError('DOSSIER_INPUT_BAD_RECORD', { file }, `entry ${i + 1} (code "${entry.code}"): frame names the argument class "${name}", which argument-classes.json does not define`);
+      }
+    }
   });
   return entries;
 }
@@ -108,7 +128,7 @@ function describeIssue(data: unknown, error: z.ZodError): string {
   return `entry ${at + 1}${code}${field ? `, ${field}` : ''}: ${issue.message}`;
 }
 
-function addEntries(byKey: Map<string, TriggerPattern>, file: string, entries: readonly EventEntry[]): void {
+function addEntries(byKey: Map<string, TriggerPattern>, file: string, entries: readonly EventEntry[], layer: number): void {
   entries.forEach((entry, i) => {
     const origin = `${file} entry ${i + 1}`;
     for (const kind of ['verb', 'noun'] as const) {
@@ -131,6 +151,8 @@ function addEntries(byKey: Map<string, TriggerPattern>, file: string, entries: r
           of: entry.of ?? 'target',
           magnitude: entry.magnitude ?? null,
           origin,
+          layer,
+          frame: kind === 'verb' ? (entry.frame ?? null) : null,
         });
       }
     }
@@ -148,7 +170,7 @@ function index(patterns: readonly TriggerPattern[], files: readonly string[]): E
       else map.set(form, [p]);
     }
   }
-  // Longer patterns first: "withdraw troops" is tried before "withdraw".
-  for (const list of [...verbs.values(), ...nouns.values()]) list.sort((a, b) => b.words.length - a.words.length);
+  // Longer patterns first: "withdraw troops" is tried before "withdraw"; of equal length, the later layer's.
+  for (const list of [...verbs.values(), ...nouns.values()]) list.sort((a, b) => b.words.length - a.words.length || b.layer - a.layer);
   return { patterns, verbs, nouns, files };
 }
