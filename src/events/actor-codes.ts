@@ -23,6 +23,13 @@ const ROLE_WORDS: Readonly<Record<string, string>> = roles.roleWords;
 
 const SECTOR_ROLE: Readonly<Record<string, string>> = roles.sectorRoles;
 
+const ROLE_CODES: ReadonlySet<string> = new Set([...Object.values(ROLE_WORDS), ...Object.values(SECTOR_ROLE)]);
+
+/** Whether a three-letter code is a role ("MIL", "GOV") rather than a country ("IRN"). */
+export function isRoleCode(code: string): boolean {
+  return ROLE_CODES.has(code);
+}
+
 export function roleOfWord(word: string): string | null {
   return ROLE_WORDS[word] ?? null;
 }

@@ -31,7 +31,7 @@ export interface EventKnowledge {
   readonly frames: EventFrameWords;
 }
 
-export const EVENTS_STAGE_VERSION = '3';
+export const EVENTS_STAGE_VERSION = '4';
 
 const SPEECH = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'states', 'reported', 'reports', 'announced', 'announces', 'noted', 'stressed', 'claimed', 'claims', 'alleged', 'insisted', 'explained', 'confirmed', 'emphasized', 'tweeted', 'wrote', 'quoted', 'revealed', 'concluded']);
 const ATTACK_ROOTS = new Set(['15', '17', '18', '19', '20']);

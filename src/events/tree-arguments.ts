@@ -1,7 +1,7 @@
 import type { EventFrameWords } from '../knowledge/events/event-frames.js';
 import { type Argument, argumentsOf, caseMarker, children, childrenWith, childWith, head, isPassive, matchesRel, relation, type SyntaxTree } from '../nlp/syntax/tree.js';
 import type { EventParticipant } from '../text/document.js';
-import { countryRoleActor, roleOfWord } from './actor-codes.js';
+import { countryRoleActor, isRoleCode, roleOfWord } from './actor-codes.js';
 import { type Chunk, chunkParticipant, type ParticipantContext, PLACE_PREPOSITIONS } from './participants.js';
 import type { Trigger } from './triggers.js';
 
@@ -114,7 +114,8 @@ export function participantAt(ctx: TreeContext, g: number): EventParticipant | n
   if (!p || p.entity === null) p = possessiveAntecedent(ctx, g, core) ?? p;
   const named = namedAfter(ctx, core[1]);
   if (named) return named;
-  if (p && p.entity !== null) return p.cameo === null ? titled(ctx, p, core) : p;
+  if (p && p.entity !== null) return p.cameo === null || p.cameo.length === 3 ? titled(ctx, p, core) : p;
+  if (p) p = withCountry(ctx, g, p);
   if (!p && ctx.sentence.tokens[g - ctx.base]?.tag === 'PRP') {
     const referent = pronounReferent(ctx, g);
     if (referent) return referent;
@@ -142,9 +143,57 @@ function titled(ctx: TreeContext, p: EventParticipant, [first, last]: [number, n
     country ??= ctx.facts.countryOfWord(token.norm);
     if (token.entity !== p.entity) role ??= roleOfWord(token.norm);
   }
+  if (p.cameo !== null && p.cameo.length === 3) {
+    if (!isRoleCode(p.cameo)) return p;
+    role ??= p.cameo;
+  }
   if (!country && !role) return p;
+  // "President Yoweri Museveni has banned Ugandan opposition candidates": a titled person the
+  // phrase gives no country for is taken to hold office in the one the sentence names first.
+  if (!country && ctx.view.doc.layers.entities?.[p.entity ?? -1]?.type === 'PERSON') country = sentenceCountry(ctx);
   const cameo = `${country ?? ''}${role ?? ''}`;
   return { ...p, cameo };
+}
+
+/** The first country the sentence names, by a country name or a people's adjective. */
+function sentenceCountry(ctx: TreeContext): string | null {
+  for (const t of ctx.sentence.tokens) {
+    if (t.entity < 0) continue;
+    const country = ctx.facts.countryOfWord(t.norm);
+    if (country) return country;
+  }
+  return null;
+}
+
+/**
+ * "Security forces in Guinea", "Rebels in the Ivory Coast": a role phrase takes the country of
+ * the place its "in" or "from" phrase names. "Israeli helicopters and tanks": a conjoined role
+ * phrase with no country takes its neighbour's.
+ */
+function withCountry(ctx: TreeContext, g: number, p: EventParticipant): EventParticipant {
+  if (p.entity !== null || !p.cameo || p.cameo.length !== 3 || !isRoleCode(p.cameo)) return p;
+  const { tree } = ctx;
+  for (const c of children(tree, g)) {
+    if (relation(tree, c) !== 'nmod' || !['in', 'from'].includes(caseMarker(tree, c) ?? '')) continue;
+    const [first, last] = coreRange(tree, c);
+    for (let t = first; t <= last; t++) {
+      const country = ctx.facts.countryOfWord(ctx.sentence.tokens[t - ctx.base]?.norm ?? '');
+      if (country) return { ...p, cameo: `${country}${p.cameo}`, actorId: countryRoleActor(ctx.facts, `${country}${p.cameo}`) };
+    }
+  }
+  return p;
+}
+
+function shareCountry(ctx: TreeContext, list: EventParticipant[]): void {
+  const withOne = list.find((p) => p.cameo !== null && p.cameo.length >= 3 && !isRoleCode(p.cameo.slice(0, 3)));
+  if (!withOne) return;
+  const country = withOne.cameo!.slice(0, 3);
+  for (let i = 0; i < list.length; i++) {
+    const p = list[i]!;
+    if (p.entity === null && p.cameo !== null && p.cameo.length === 3 && isRoleCode(p.cameo)) {
+      list[i] = { ...p, cameo: `${country}${p.cameo}`, actorId: countryRoleActor(ctx.facts, `${country}${p.cameo}`) };
+    }
+  }
 }
 
 const REFERRING_PRONOUNS = new Set(['it', 'they']);
@@ -290,7 +339,10 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
   let host: Trigger | null = null;
   let instrument: Trigger | null = null;
 
-  const subjects = args.filter(passive ? isPassiveSubject : isSubject);
+  // A subject with a preposition of its own, or a date, is a misparse ("The United States on
+  // Thursday demanded": "Thursday" read as the subject); the words before the verb decide then.
+  const plausible = (a: Argument) => caseMarker(tree, a.token) === null && !ctx.timeTokens.has(ctx.sentence.tokens[a.token - ctx.base]?.index ?? -1);
+  const subjects = args.filter(passive ? isPassiveSubject : isSubject).filter(plausible);
   const who = childWith(tree, g, ['nsubj', 'nsubj:pass', 'nsubjpass']);
   if (who !== -1 && ['who', 'whom'].includes(lemma(tree, who)) && subjects.some((s) => s.via === 'relative')) {
     const persons = personsBefore(ctx, who);
@@ -342,6 +394,8 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
   if (!host && governing && rel === 'advcl' && ['VBG', 'VBN'].includes(tree.nodes[g]!.tag)) host = governing;
   if (host) why.push(`tells the result of '${lemma(tree, ctx.base + host.head)}'`);
   const hasObject = args.some((a) => isObject(a) || (isOblique(a) && ctx.frames.targetPrepositions.has(a.preposition ?? '')));
+  shareCountry(ctx, sources);
+  shareCountry(ctx, targets);
   return { hasSubject: subjects.length > 0, hasObject, sources, targets, host, instrument, why };
 }
 
@@ -410,5 +464,7 @@ export function nounArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
       }
     }
   }
+  shareCountry(ctx, sources);
+  shareCountry(ctx, targets);
   return { hasSubject: true, hasObject: true, sources, targets, host: null, instrument: null, why };
 }
