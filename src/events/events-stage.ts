@@ -7,6 +7,7 @@ import type { Document, EventAttrs, EventParticipant, Layers, Magnitude, Magnitu
 import type { ActorFacts } from './actor-codes.js';
 import { claimFrameOf } from './claim-frames.js';
 import { type Clause, clauseAt, segmentClauses } from './clauses.js';
+import { frameHolds } from './frame-check.js';
 import { launchSite } from './launch-site.js';
 import { findMagnitudes } from './magnitudes.js';
 import { readModality } from './modality.js';
@@ -323,6 +324,11 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
     if (m.why) reasons.push(`modality ${m.modality}: ${m.why}`);
     attribute(view, sentence, clauses, ci, trigger, draft, chunks, participant);
 
+    // "the first thing that strikes the casual reader": the words match, the arguments do not.
+    if (trigger.pattern.frame) {
+      const frame = frameHolds(trigger.pattern.frame, draft.sources, draft.targets);
+      if (!frame.holds) continue;
+    }
     drafts.push(draft);
     byTrigger.set(trigger, draft);
     if (host && host !== trigger) {
@@ -429,6 +435,39 @@ function trailingReports(tokens: readonly Token[], clauses: readonly Clause[]): 
  * loosely the rest is parsed. Events told as what someone said are left alone: the fronted time
  * may date the saying.
  */
+const RANGE_OPENERS = new Set(['from', 'between']);
+const RANGE_LINKS = new Set(['through', 'to', 'until', 'till', 'and', '-', '–', '—', 'thru']);
+
+function times(doc: Document): NonNullable<Document['layers']['times']> {
+  return doc.layers.times ?? [];
+}
+
+/**
+ * "From July 19 through August 20, the Israeli army carried out five strikes": the event's
+ * time is one end of a range, so its dates run from the first end's start to the second's end.
+ */
+function dateSpan(all: NonNullable<Document['layers']['times']>, picked: Candidate, tokens: readonly Token[]): { date: string | null; dateEnd: string | null } | null {
+  const at = (i: number) => tokens[i]?.norm ?? '';
+  const candidates = all
+    .map((t, index) => ({ t, index }))
+    .filter(({ t }) => /^\d{4}-\d{2}/.test(t.value) && t.start >= tokens[0]!.start && t.end <= tokens.at(-1)!.end);
+  const position = (start: number) => tokens.findIndex((x) => x.start === start);
+  const endPosition = (endChar: number) => tokens.findIndex((x) => x.end === endChar);
+  for (const a of candidates) {
+    const aFrom = position(a.t.start);
+    const aTo = endPosition(a.t.end);
+    if (aFrom < 0 || aTo < 0 || !RANGE_OPENERS.has(at(aFrom - 1)) || !RANGE_LINKS.has(at(aTo + 1))) continue;
+    const b = candidates.find(({ t }) => position(t.start) === aTo + 2);
+    if (!b) continue;
+    if (a.index !== picked.index && b.index !== picked.index) continue;
+    const first = dateRange(a.t.value);
+    const last = dateRange(b.t.value);
+    if (!first.date || !last.dateEnd || first.date > last.dateEnd) continue;
+    return { date: first.date, dateEnd: last.dateEnd };
+  }
+  return null;
+}
+
 function frontedTime(drafts: readonly Draft[], times: readonly Candidate[], tokens: readonly Token[]): void {
   const fronted = times.find((c) => c.from <= 1 && tokens[c.to]?.norm === ',');
   if (!fronted) return;
@@ -834,7 +873,8 @@ function finish(doc: Document, d: Draft): Span & EventAttrs {
   const code = d.code;
   const plover = ploverOf(code);
   const time = d.time ? doc.layers.times?.[d.time.index] : undefined;
-  const range = time ? dateRange(time.value) : { date: null, dateEnd: null };
+  const span = time && d.time ? dateSpan(times(doc), d.time, d.sentence.tokens) : null;
+  const range = span ?? (time ? dateRange(time.value) : { date: null, dateEnd: null });
   const place = d.place ? doc.layers.places?.[d.place.index] : undefined;
   const reasons = [...d.reasons];
   if (place) reasons.push(`place '${place.name}' introduced by a preposition in ${d.placeLevel}`);

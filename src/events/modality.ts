@@ -71,6 +71,9 @@ export interface TreePlace {
 function treeNegation(place: TreePlace, g: number): number {
   const { tree } = place;
   for (const c of childrenWith(tree, g, ['advmod', 'neg'])) if (NEGATIONS.has(tree.nodes[c]!.lemma.toLowerCase())) return c;
+  // "Because no American was killed": a loose parse may hang the "no" of the subject on the verb.
+  const no = childrenWith(tree, g, ['mark', 'det', 'advmod']).find((c) => c < g && tree.nodes[c]!.lemma.toLowerCase() === 'no');
+  if (no !== undefined) return no;
   const determinerNo = (t: number): number => childrenWith(tree, t, 'det').find((d) => ['no', 'neither'].includes(tree.nodes[d]!.lemma.toLowerCase())) ?? -1;
   if (determinerNo(g) !== -1) return determinerNo(g);
   for (const a of childrenWith(tree, g, ['nsubj', 'nsubj:pass', 'obj'])) {

@@ -1,0 +1,35 @@
+import { argumentClasses, inArgumentClass } from '../knowledge/events/argument-classes.js';
+import type { EventFrame } from '../knowledge/events/dictionary-schema.js';
+import type { EventParticipant } from '../text/document.js';
+
+/**
+ * Whether a verb's arguments let its words name the event its frame describes
+ * (dictionary-schema.ts `frame`): "the jets struck the convoy" is an attack, "the first thing
+ * that strikes the casual reader" is not. A frame is counter-evidence only: a verb whose
+ * arguments the parse did not find at all keeps its event, since nothing speaks against it;
+ * one whose arguments are there and all outside the frame's classes, or one naming an
+ * argument the frame excludes, does not.
+ */
+export function frameHolds(frame: EventFrame, sources: readonly EventParticipant[], targets: readonly EventParticipant[]): { holds: boolean; why: string } {
+  const classes = argumentClasses();
+  const inAny = (p: EventParticipant, names: readonly string[]) =>
+    names.some((n) => {
+      const cls = classes.get(n);
+      return cls !== undefined && inArgumentClass(cls, p.name.split(/\s+/), p.cameo);
+    });
+  const excludedTarget = targets.find((p) => inAny(p, frame.notTarget));
+  if (excludedTarget) return { holds: false, why: `target '${excludedTarget.name}' is not what this verb's event is done to` };
+  const excludedAgent = sources.find((p) => inAny(p, frame.notAgent));
+  if (excludedAgent) return { holds: false, why: `source '${excludedAgent.name}' is not who does this verb's event` };
+  // Only actors (a name, or a coded role or country) are evidence for what the verb means; a
+  // thing the parse took for an argument ("the western jetty") may be the target all the same.
+  const actors = (ps: readonly EventParticipant[]) => ps.filter((p) => p.entity !== null || p.cameo !== null);
+  const agents = actors(sources);
+  const patients = actors(targets);
+  if (agents.length === 0 && patients.length === 0) return { holds: true, why: '' };
+  const agentOk = agents.some((p) => inAny(p, frame.agent));
+  const targetOk = patients.some((p) => inAny(p, frame.target)) || (frame.needs === 'agent-or-target' && agents.length === 0);
+  const met =
+    frame.needs === 'agent' ? agentOk : frame.needs === 'target' ? targetOk : frame.needs === 'agent-or-target' ? agentOk || targetOk : agentOk && targetOk;
+  return met ? { holds: true, why: '' } : { holds: false, why: `its ${frame.needs} is not of the kind the event needs` };
+}
