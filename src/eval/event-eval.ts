@@ -39,7 +39,8 @@ import {
  *   is the same with 2-digit root codes.
  * - Dossier's own gold (Reuters-21578, offsets and codes): an event is detected when a
  *   predicted event in the same sentence has the same root code (one-to-one); precision and
- *   recall of detection, then each field's accuracy on the matched pairs.
+ *   recall of detection, then each field's accuracy on the matched pairs. The gold annotates
+ *   the body (RawArticle.text): events read in the headline are counted apart, not scored.
  */
 
 export type EventEvalKind = 'plover' | 'petrarch' | 'gsr' | 'gold';
@@ -69,7 +70,7 @@ export interface PredictedEvent {
   readonly date: string | null;
   readonly modality: string;
   readonly confidence: number;
-  /** Offset of the trigger in the reader's raw text (the document's text mapped back). */
+  /** Offset of the trigger in the reader's raw text (the document's text mapped back); -1 in the headline. */
   readonly rawStart: number;
 }
 
@@ -317,6 +318,8 @@ export interface GoldScores {
   /** Source and target judged on the country (or IGO) prefix of the code only. */
   readonly countryFields: Readonly<{ source: Ratio; target: Ratio }>;
   readonly perRoot: ReadonlyMap<string, { readonly gold: number; readonly predicted: number; readonly matched: number }>;
+  /** Events read in the headlines: outside the annotated body, so neither right nor wrong here. */
+  readonly headline: number;
   readonly words: number;
   readonly seconds: number;
 }
@@ -397,6 +400,9 @@ export function fieldAgrees(field: GoldField, pair: GoldPair): boolean {
   }
 }
 
+/** An event whose trigger lies in the headline maps to no offset of the raw body text. */
+export const inRawText = (e: PredictedEvent): boolean => e.rawStart >= 0;
+
 export function scoreGold(
   stories: readonly { readonly events: readonly GoldEvent[] }[],
   predictions: readonly (readonly PredictedEvent[])[],
@@ -404,6 +410,7 @@ export function scoreGold(
 ): GoldScores {
   let gold = 0;
   let predicted = 0;
+  let headline = 0;
   const pairs: GoldPair[] = [];
   const perRoot = new Map<string, { gold: number; predicted: number; matched: number }>();
   const bucket = (root: string) => {
@@ -412,7 +419,9 @@ export function scoreGold(
     return b;
   };
   stories.forEach((story, i) => {
-    const events = predictions[i] ?? [];
+    const all = predictions[i] ?? [];
+    const events = all.filter(inRawText);
+    headline += all.length - events.length;
     gold += story.events.length;
     predicted += events.length;
     for (const g of story.events) bucket(g.root).gold++;
@@ -444,6 +453,7 @@ export function scoreGold(
     fields,
     countryFields,
     perRoot,
+    headline,
     words: timing.words,
     seconds: timing.seconds,
   };
@@ -585,7 +595,7 @@ export function formatEventEvalLines(s: EventScores): string[] {
       const fields = GOLD_FIELDS.map((f) => `${f}_acc=${figure(s.fields[f])}`).join(' ');
       const speed = s.seconds > 0 ? Math.round(s.words / s.seconds) : 0;
       lines.push(
-        `gold stories=${s.stories} gold=${s.gold} predicted=${s.predicted} matched=${s.matched} words=${s.words} words_per_s=${speed}`,
+        `gold stories=${s.stories} gold=${s.gold} predicted=${s.predicted} matched=${s.matched} headline=${s.headline} words=${s.words} words_per_s=${speed}`,
         `gold source_country_acc=${figure(s.countryFields.source)} target_country_acc=${figure(s.countryFields.target)}`,
         `eval events precision=${s.precision.toFixed(4)} recall=${s.recall.toFixed(4)} f1=${s.f1.toFixed(4)} ${fields} n=${s.gold}`,
       );

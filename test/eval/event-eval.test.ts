@@ -263,6 +263,15 @@ describe('gold scoring', () => {
     expect(scores.perRoot.get('04')).toEqual({ gold: 1, predicted: 1, matched: 0 });
     expect(formatEventEvalLines(scores).at(-1)).toMatch(/^eval events precision=0\.5000 recall=0\.6667 f1=0\.5714 code_acc=0\.5000 .* n=3$/);
   });
+
+  it('counts events read in the headline apart: the gold annotates the body, so they are neither right nor wrong', () => {
+    const gold = [goldEvent({ code: '190', sentence: [0, 60] })];
+    // rawStart -1: the trigger lies in the headline, which the raw body text does not hold.
+    const scores = scoreGold([{ events: gold }], [[predicted({ code: '190', rawStart: -1, confidence: 0.9 }), predicted({ code: '193', rawStart: 10 })]]);
+    expect([scores.gold, scores.predicted, scores.matched, scores.headline]).toEqual([1, 1, 1, 1]);
+    expect(scores.precision).toBe(1);
+    expect(formatEventEvalLines(scores).at(-3)).toContain('headline=1');
+  });
 });
 
 function eventAttrs(doc: Document, trigger: string, overrides: Partial<EventAttrs>): Layer<EventAttrs>[number] {
