@@ -26,7 +26,8 @@ const ArticleSummarySchema = z.object({
 const Span = { start: z.number().int(), end: z.number().int(), text: z.string() };
 
 const ArticleDetailSchema = ArticleSummarySchema.extend({
-  text: z.string(),
+  text: z.string().describe('the headline, a blank line and the body: every span of the article is an offset into it'),
+  bodyStart: z.number().int().describe('where the body starts in text; before it, the headline (0 when none was put there)'),
   authorBio: z.string().nullable(),
   paragraphs: z.array(z.string()),
   repeatedPassages: z.array(

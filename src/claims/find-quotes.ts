@@ -46,6 +46,8 @@ export function findQuotes(doc: Parameters<typeof buildClaimText>[0], k?: QuoteK
   const out: QuoteItem[] = [];
   const lede: LedeSpeaker = { index: -1, paragraph: -1 };
   let lastDirect: { item: QuoteItem; referent: Referent | null; paragraph: number } | null = null;
+  // The lede is counted in paragraphs of the body: the headline put before it is none of them.
+  const bodyParagraph = Math.max(0, (doc.layers.paragraphs ?? []).findIndex((p) => p.start >= doc.bodyStart));
 
   for (const [from, to] of units(ct)) {
     const paragraph = ct.tokens[from]?.paragraph ?? 0;
@@ -68,8 +70,10 @@ export function findQuotes(doc: Parameters<typeof buildClaimText>[0], k?: QuoteK
       const cue = after ?? before ?? cues.find((c) => c.kind !== 'according-to');
       const adjacent = cue !== undefined && (cue === after || cue === before);
       // A few quoted words inside a clause ("under his “deal of the century”") are a partial
-      // quote or a scare quote: the indirect claim around them carries them.
-      const embedded = /[\p{L}\p{N}]/u.test(ct.tokens[f.from - 1]?.norm ?? '') && ct.tokens[f.from - 1]!.tag !== ':';
+      // quote or a scare quote: the indirect claim around them carries them. Only a word of the
+      // same sentence counts: a headline's last word is not the clause a paragraph's quote sits in.
+      const wordBefore = f.from > from ? ct.tokens[f.from - 1] : undefined;
+      const embedded = wordBefore !== undefined && /[\p{L}\p{N}]/u.test(wordBefore.norm) && wordBefore.tag !== ':';
       if (f.words < MIN_QUOTE_WORDS || (f.words < 5 && !adjacent) || (embedded && f.words < 6)) continue;
       const att = cue ? attribute(cue) : null;
       const q = ct.quoted[f.quote]!;
@@ -85,7 +89,7 @@ export function findQuotes(doc: Parameters<typeof buildClaimText>[0], k?: QuoteK
           confidence: att.resolution.confidence * (q.closed ? 1 : 0.85) * (adjacent ? 1 : 0.85) * (heading ? 0.8 : 1),
         });
         out.push(item);
-        nameLedeSpeaker(out, lede, att, paragraph);
+        nameLedeSpeaker(out, lede, att, paragraph - bodyParagraph);
         remember(memory, att, ct);
         lastDirect = { item, referent: att.resolution.referent, paragraph };
         continue;
@@ -144,7 +148,7 @@ export function findQuotes(doc: Parameters<typeof buildClaimText>[0], k?: QuoteK
       out.push(item);
       const att = attribute(cue);
       if (att) {
-        nameLedeSpeaker(out, lede, att, paragraph);
+        nameLedeSpeaker(out, lede, att, paragraph - bodyParagraph);
         remember(memory, att, ct);
       }
     }
@@ -161,7 +165,8 @@ interface LedeSpeaker {
 /**
  * Ledes describe before they name: "An Iraqi military analyst has said …" is followed by
  * "…, Safa al-A’ssam said …". The description's item takes the first person named as a
- * speaker within the next two paragraphs; the description becomes the role.
+ * speaker within the next two paragraphs; the description becomes the role. `paragraph`
+ * counts from the body's first paragraph.
  */
 function nameLedeSpeaker(out: QuoteItem[], lede: LedeSpeaker, att: Attribution, paragraph: number): void {
   const head = att.phrase?.head;

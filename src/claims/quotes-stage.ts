@@ -11,7 +11,7 @@ import type { QuoteKnowledge } from './quote-knowledge.js';
 export function createQuotesStage(k?: QuoteKnowledge): Stage<'quotes'> {
   return {
     name: 'quotes',
-    version: '2',
+    version: '3',
     requires: ['tokens', 'sentences', 'paragraphs', 'syntax', 'entities', 'actors'],
     assigns: 'quotes',
     run: (doc): Layers['quotes'] => findQuotes(doc, k),

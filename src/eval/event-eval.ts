@@ -42,7 +42,8 @@ import { readGoldStories } from './event-gold-stories.js';
  * - Dossier's own gold (Reuters-21578 and JSONL stories, offsets and codes): an event is
  *   detected when a predicted event in the same sentence has the same root code
  *   (one-to-one); precision and recall of detection, then each field's accuracy on the
- *   matched pairs, the place judged by distance when the gold gives coordinates.
+ *   matched pairs, the place judged by distance when the gold gives coordinates. The gold
+ *   annotates the body (RawArticle.text): events read in the headline are counted apart.
  */
 
 export type EventEvalKind = 'plover' | 'petrarch' | 'gsr' | 'gold';
@@ -76,7 +77,7 @@ export interface PredictedEvent {
   readonly dateEnd: string | null;
   readonly modality: string;
   readonly confidence: number;
-  /** Offset of the trigger in the reader's raw text (the document's text mapped back). */
+  /** Offset of the trigger in the reader's raw text (the document's text mapped back); -1 in the headline. */
   readonly rawStart: number;
 }
 
@@ -333,6 +334,8 @@ export interface GoldScores {
   /** Source and target judged on the country (or IGO) prefix of the code only. */
   readonly countryFields: Readonly<{ source: Ratio; target: Ratio }>;
   readonly perRoot: ReadonlyMap<string, { readonly gold: number; readonly predicted: number; readonly matched: number }>;
+  /** Events read in the headlines: outside the annotated body, so neither right nor wrong here. */
+  readonly headline: number;
   readonly words: number;
   readonly seconds: number;
 }
@@ -453,6 +456,9 @@ function dateAgrees(p: Pick<PredictedEvent, 'date' | 'dateEnd'>, gold: string | 
 
 const ratioOf = (pairs: readonly GoldPair[], agrees: (pair: GoldPair) => boolean): Ratio => ({ correct: pairs.filter(agrees).length, total: pairs.length });
 
+/** An event whose trigger lies in the headline maps to no offset of the raw body text. */
+export const inRawText = (e: PredictedEvent): boolean => e.rawStart >= 0;
+
 export function scoreGold(
   stories: readonly { readonly events: readonly GoldEvent[] }[],
   predictions: readonly (readonly PredictedEvent[])[],
@@ -460,6 +466,7 @@ export function scoreGold(
 ): GoldScores {
   let gold = 0;
   let predicted = 0;
+  let headline = 0;
   const pairs: GoldPair[] = [];
   const perRoot = new Map<string, { gold: number; predicted: number; matched: number }>();
   const bucket = (root: string) => {
@@ -468,7 +475,9 @@ export function scoreGold(
     return b;
   };
   stories.forEach((story, i) => {
-    const events = predictions[i] ?? [];
+    const all = predictions[i] ?? [];
+    const events = all.filter(inRawText);
+    headline += all.length - events.length;
     gold += story.events.length;
     predicted += events.length;
     for (const g of story.events) bucket(g.root).gold++;
@@ -500,6 +509,7 @@ export function scoreGold(
     allFields: ratioOf(pairs, (pair) => ALL_FIELDS.every((f) => fieldAgrees(f, pair))),
     countryFields,
     perRoot,
+    headline,
     words: timing.words,
     seconds: timing.seconds,
   };
@@ -628,7 +638,7 @@ export function formatEventEvalLines(s: EventScores): string[] {
       const fields = GOLD_FIELDS.map((f) => `${f}_acc=${figure(s.fields[f])}`).join(' ');
       const speed = s.seconds > 0 ? Math.round(s.words / s.seconds) : 0;
       lines.push(
-        `gold stories=${s.stories} gold=${s.gold} predicted=${s.predicted} matched=${s.matched} words=${s.words} words_per_s=${speed}`,
+        `gold stories=${s.stories} gold=${s.gold} predicted=${s.predicted} matched=${s.matched} headline=${s.headline} words=${s.words} words_per_s=${speed}`,
         `gold source_country_acc=${figure(s.countryFields.source)} target_country_acc=${figure(s.countryFields.target)} all_fields=${count(s.allFields)}`,
         `eval events precision=${s.precision.toFixed(4)} recall=${s.recall.toFixed(4)} f1=${s.f1.toFixed(4)} ${fields} place_${PLACE_KM}km_acc=${figure(s.placeWithinKm)} all_fields=${figure(s.allFields)} n=${s.gold}`,
       );

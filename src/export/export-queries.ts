@@ -50,8 +50,9 @@ async function mentionDetails(db: Store, eventIds: readonly string[]): Promise<M
       .select([
         'e.id', 'e.article_id', 'o.name as outlet', 'a.date as published', 'a.url', 'a.title', 'e.code', 'e.modality', 'e.date', 'e.date_precision', 'e.magnitudes', 'e.start', 'e.end',
         sql<string>`substr(a.text, e.start + 1, e.end - e.start)`.as('evidence'),
-        // The lead: the first paragraph of the body, the one GDELT's IsRootEvent looks at.
-        sql<number>`(SELECT count(*) FROM paragraphs p WHERE p.article_id = e.article_id AND p."end" <= e.start)`.as('paragraphs_before'),
+        // The lead: the first paragraph of the body, the one GDELT's IsRootEvent looks at; the headline is not in it.
+        sql<number>`(SELECT count(*) FROM paragraphs p WHERE p.article_id = e.article_id AND p.start >= a.body_start AND p."end" <= e.start)`.as('paragraphs_before'),
+        'a.body_start',
       ])
       .where('e.id', 'in', chunk)
       .execute(),
@@ -73,7 +74,7 @@ async function mentionDetails(db: Store, eventIds: readonly string[]): Promise<M
         magnitudes: (JSON.parse(r.magnitudes) as Array<ExportMention['magnitudes'][number] & { span?: unknown }>).map((m) => ({ kind: m.kind, value: m.value, qualifier: m.qualifier, text: m.text })),
         evidence: r.evidence,
         evidenceSpan: { start: r.start, end: r.end },
-        lead: Number(r.paragraphs_before) === 0,
+        lead: r.start >= r.body_start && Number(r.paragraphs_before) === 0,
       },
     ]),
   );

@@ -33,7 +33,7 @@ export async function reanalyzeStored(store: Store, analyzer: Analyzer, options:
     const rows = await store
       .selectFrom('articles')
       .leftJoin('outlets', 'outlets.id', 'articles.outlet_id')
-      .select(['articles.id', 'articles.text', 'articles.title', 'articles.date', 'outlets.name as outlet'])
+      .select(['articles.id', 'articles.text', 'articles.body_start', 'articles.title', 'articles.date', 'outlets.name as outlet'])
       .where('articles.id', '>', after)
       .orderBy('articles.id')
       .limit(BATCH)
@@ -43,7 +43,9 @@ export async function reanalyzeStored(store: Store, analyzer: Analyzer, options:
     await store.transaction().execute(async (trx) => {
       for (const r of rows) {
         summary.articles++;
-        const doc = analyzer.pipeline.run(createDocument(r.id, r.text, { published: r.date, title: r.title, outlet: r.outlet }));
+        // The stored text is the headline and the body: the body alone goes in, the title puts the headline back.
+        const body = r.text.slice(r.body_start);
+        const doc = analyzer.pipeline.run(createDocument(r.id, body, { published: r.date, title: r.title, outlet: r.outlet }));
         // Offsets are into the stored text: a text that normalizes differently cannot be re-annotated.
         if (doc.text !== r.text) {
           summary.skipped.push(r.id);

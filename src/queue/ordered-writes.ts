@@ -46,17 +46,27 @@ interface StagedPayload {
   readonly contentHash: string;
   readonly layers: AnalyzedArticle['doc']['layers'];
   readonly messages: AnalyzedArticle['doc']['messages'];
+  /** Where the body started in the analysed text; absent when staged before the headline was text. */
+  readonly bodyStart?: number;
 }
 
 export function serializeAnalyzed(a: AnalyzedArticle): string {
-  const payload: StagedPayload = { raw: a.raw, id: a.id, contentHash: a.contentHash, layers: a.doc.layers, messages: a.doc.messages };
+  const payload: StagedPayload = { raw: a.raw, id: a.id, contentHash: a.contentHash, layers: a.doc.layers, messages: a.doc.messages, bodyStart: a.doc.bodyStart };
   return JSON.stringify(payload);
 }
 
-/** The inverse of serializeAnalyzed: normalization is deterministic, so text and offsets come back the same. */
-export function restoreAnalyzed(json: string): AnalyzedArticle {
+/**
+ * The inverse of serializeAnalyzed: normalization is deterministic, so text and offsets come
+ * back the same. Layers staged by a version that analysed the body alone fit no text this one
+ * makes: `analyzer` analyzes the article again, and without one that is an error.
+ */
+export function restoreAnalyzed(json: string, analyzer?: Pick<Analyzer, 'analyze'>): AnalyzedArticle {
   const p = JSON.parse(json) as StagedPayload;
   const base = createDocument(p.id, p.raw.text, { published: p.raw.date?.value ?? null, title: p.raw.title, outlet: p.raw.outlet });
+  if ((p.bodyStart ?? 0) !== base.bodyStart) {
+    if (analyzer) return analyzer.analyze(p.raw);
+    throw new Error(`article ${p.id} was staged before headlines were analysed: its offsets do not fit the text`);
+  }
   return { raw: p.raw, id: p.id, contentHash: p.contentHash, doc: { ...base, layers: p.layers, messages: p.messages } };
 }
 
@@ -175,7 +185,7 @@ async function writeNext(trx: Transaction<Database>, analyzer: Analyzer): Promis
   if (turn.staged.payload === null) {
     outcome = { ...base, result: 'failed', error: turn.staged.error ?? 'no analysis' };
   } else {
-    const a = restoreAnalyzed(turn.staged.payload);
+    const a = restoreAnalyzed(turn.staged.payload, analyzer);
     const result = await saveArticle(trx, a, new Date().toISOString());
     await saveLayers(trx, a.doc, analyzer, await activeCorrections(trx));
     outcome = { ...base, result, error: null };

@@ -64,9 +64,10 @@ export function definiteHeads(text: string, rules: LemmaRules): string[] {
 
 /**
  * Plural event nouns ("three attacks", "the strikes on its allies") tell of several events or
- * a kind of event: undated, they are no retelling of one record's event.
+ * a kind of event: undated, they are no retelling of one record's event. The weapon may
+ * stand apart ("rocket attacks", a headline's "Rocket Attacks") or in one word ("airstrikes").
  */
-const PLURAL_EVENT_NOUN = /^(?:(?:air|drone|missile|rocket|mortar)?(?:attacks|strikes|raids|bombings|shellings|killings|assassinations|clashes|explosions|blasts|shootings|ambushes|assaults|incursions|offensives|protests|arrests|kidnappings|abductions)|airstrikes|air strikes)$/i;
+const PLURAL_EVENT_NOUN = /^(?:(?:(?:air|drone|missile|rocket|mortar)\s*)?(?:attacks|strikes|raids|bombings|shellings|killings|assassinations|clashes|explosions|blasts|shootings|ambushes|assaults|incursions|offensives|protests|arrests|kidnappings|abductions)|airstrikes|air strikes)$/i;
 
 const COUNTED = /^\s+(?:out\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous|repeated|dozens of|scores of|a series of|a wave of)\s+(?:[a-z-]+\s+)?([a-z]+(?:\s+strikes)?)\b/i;
 

@@ -46,6 +46,8 @@ export interface MentionFeatures extends EventFeatures {
   readonly definites?: readonly string[];
   /** The trigger is a plural event noun ("three attacks"): several events, or a kind. */
   readonly plural?: boolean;
+  /** Told in its article's headline, which sums up what the body tells at length. */
+  readonly headline?: boolean;
 }
 
 /** What a record offers to the merge rule: its canonical attributes and every actor its mentions name. */
@@ -297,6 +299,7 @@ export interface MergeParts {
   /**
    * Undated, but its actors (the target above all) and type agree strongly with the record's:
    * the gate decides, since the date part of the sum is only a prior then; the sum still ranks.
+   * So it does for a headline summing up a record of its own article (see mergeGate).
    */
   readonly strictUndated: boolean;
 }
@@ -338,26 +341,35 @@ export function mergeGate(m: MentionFeatures, r: RecordFeatures): Gate {
   // slammed into a base near Kirkuk"): a mention naming actors of its own needs the pointer
   // ("the base"); shared words only do for a bare one.
   const retelling = near && (type.score ?? 0) >= 0.7 && (place.score ?? 0.5) >= 0.5 && (anaphor !== null || (bare(m) && (text.score ?? 0) >= NEAR_TEXT));
+  // A headline sums up its own article in a few words, often without the place, date or actors
+  // the body gives: it joins a record of its article's body when the type agrees and no known
+  // place disagrees, so the body's fuller telling stands for the event and the headline adds none.
+  const headlineSummary = m.headline === true && sameArticle && (type.score ?? 0) >= 0.7 && (place.score === null || place.score >= 0.5);
   const undatedOk =
     date.score !== null ||
     strictUndated ||
+    headlineSummary ||
     retelling ||
     // A later retelling in the same article ("the attack on the base"): type and place suffice.
     (sameArticle && (type.score ?? 0) >= 0.7 && (place.score ?? 0) >= 0.5);
   if (!undatedOk) return { open: false, reason: `${reason}; undated without strong agreement` };
   return {
     open: true,
-    reason: retelling && date.score === null ? `${reason}; retelling ${gap} characters on${anaphor ? ` ("the ${anaphor}")` : ''}` : reason,
+    reason: headlineSummary
+      ? `${reason}; headline of the article`
+      : retelling && date.score === null
+        ? `${reason}; retelling ${gap} characters on${anaphor ? ` ("the ${anaphor}")` : ''}`
+        : reason,
     parts: {
       type: type.score ?? 0,
       // The nearer lead is the likelier antecedent: the bare-retelling value, less a little with distance.
-      date: date.score ?? (retelling && gap !== null ? SAME_ARTICLE_DATE_SCORE - (0.2 * gap) / NEAR_CHARS : recencyPrior(m, r)),
+      date: date.score ?? (headlineSummary ? SAME_ARTICLE_DATE_SCORE : retelling && gap !== null ? SAME_ARTICLE_DATE_SCORE - (0.2 * gap) / NEAR_CHARS : recencyPrior(m, r)),
       place: place.score ?? UNKNOWN_SCORE.place,
       actors: actors.score ?? UNKNOWN_SCORE.actors,
       // A pointer back ("the base") is text evidence a bag of words undervalues: it counts at least ANAPHOR_TEXT.
       text: anaphor !== null ? Math.max(ANAPHOR_TEXT, text.score ?? 0) : (text.score ?? UNKNOWN_SCORE.text),
       undated: date.score === null,
-      strictUndated,
+      strictUndated: strictUndated || headlineSummary,
     },
   };
 }

@@ -16,7 +16,10 @@ export interface ArticleSummary {
 }
 
 export interface ArticleDetail extends ArticleSummary {
+  /** The headline, a blank line and the body: every offset of the article's annotations is into it. */
   text: string;
+  /** Where the body starts in `text`; what comes before is the headline (0: none was put there). */
+  bodyStart: number;
   authorBio: string | null;
   paragraphs: string[];
   repeatedPassages: Array<{ text: string; start: number; end: number; otherArticleId: string; otherText: string; similarity: number; kind: string }>;
@@ -72,7 +75,7 @@ export async function findArticles(db: Store, f: ArticleFilter): Promise<Article
 }
 
 export async function getArticle(db: Store, id: string): Promise<ArticleDetail | null> {
-  const row = await baseQuery(db).select(['articles.text', 'articles.author_bio']).where('articles.id', '=', id).executeTakeFirst();
+  const row = await baseQuery(db).select(['articles.text', 'articles.body_start', 'articles.author_bio']).where('articles.id', '=', id).executeTakeFirst();
   if (!row) return null;
   const paragraphs = await db.selectFrom('paragraphs').select(['start', 'end']).where('article_id', '=', id).orderBy('idx').execute();
   const links = await db
@@ -90,7 +93,7 @@ export async function getArticle(db: Store, id: string): Promise<ArticleDetail |
     repeatedPassages.push({ text: row.text.slice(start, end), start, end, otherArticleId: other, otherText: otherRow?.t ?? '', similarity: l.similarity, kind: l.kind });
   }
   repeatedPassages.sort((x, y) => x.start - y.start);
-  return { ...toSummary(row), text: row.text, authorBio: row.author_bio, paragraphs: paragraphs.map((p) => row.text.slice(p.start, p.end)), repeatedPassages };
+  return { ...toSummary(row), text: row.text, bodyStart: row.body_start, authorBio: row.author_bio, paragraphs: paragraphs.map((p) => row.text.slice(p.start, p.end)), repeatedPassages };
 }
 
 export interface SearchHit {

@@ -6,7 +6,11 @@ import type { Database } from './schema.js';
 
 const shortHash = (s: string): string => createHash('sha256').update(s).digest('hex').slice(0, 20);
 
-/** Stable across re-runs: the same article, evidence and code give the same id. */
+/**
+ * Stable across re-runs: the same article, evidence and code give the same id. Offsets count
+ * from the body's start (a headline's are negative), so the ids of body events stayed what
+ * they were when the headline was put in front of the text, and review decisions still find them.
+ */
 export function eventId(articleId: string, start: number, end: number, code: string): string {
   return `e_${shortHash(`${articleId}|${start}|${end}|${code}`)}`;
 }
@@ -29,7 +33,7 @@ export async function saveEventsAndQuotes(trx: Transaction<Database>, articleId:
     effectiveActor(corrections, { rawActorId: p.actorId, text: slice(p.span), type: p.entity === null ? 'ORG' : (entities[p.entity]?.type ?? 'ORG') });
 
   const quoteRows = quotes.map((q, idx) => ({
-    id: quoteId(articleId, q.start, q.end),
+    id: quoteId(articleId, q.start - doc.bodyStart, q.end - doc.bodyStart),
     article_id: articleId,
     idx,
     start: q.start,
@@ -52,7 +56,7 @@ export async function saveEventsAndQuotes(trx: Transaction<Database>, articleId:
 
   const seen = new Set<string>();
   for (const [idx, e] of (doc.layers.events ?? []).entries()) {
-    const id = eventId(articleId, e.start, e.end, e.code);
+    const id = eventId(articleId, e.start - doc.bodyStart, e.end - doc.bodyStart, e.code);
     // Two identical readings of one sentence are one event.
     if (seen.has(id)) continue;
     seen.add(id);

@@ -11,6 +11,7 @@ import * as queueMigration from './migrations/2026-11-24-06-queue.js';
 import * as webIndexesMigration from './migrations/2026-11-24-08-web-indexes.js';
 import * as recordVerdictsMigration from './migrations/2026-11-24-09-record-verdicts.js';
 import * as articleOrderMigration from './migrations/2026-11-24-10-article-order.js';
+import * as headlineTextMigration from './migrations/2026-12-06-01-headline-text.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24-08-web-indexes': webIndexesMigration,
   '2026-11-24-09-record-verdicts': recordVerdictsMigration,
   '2026-11-24-10-article-order': articleOrderMigration,
+  '2026-12-06-01-headline-text': headlineTextMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -50,9 +52,19 @@ function causeMessage(cause: unknown): string {
  * and queries on both.
  */
 export async function openStore(target: string): Promise<Store> {
+  return openStoreAt(target, null);
+}
+
+/**
+ * Opens the store migrated (up or down) to the named migration, or to the latest with null: a
+ * test of a migration opens a store as it was before it, writes it the old way, then migrates.
+ */
+export async function openStoreAt(target: string, migration: string | null): Promise<Store> {
+  if (migration !== null && !(migration in migrations)) throw new Error(`no store migration named "${migration}"`);
   const db = new Kysely<Database>({ dialect: isPostgresTarget(target) ? await postgresDialect(target) : sqliteDialect(target) });
   const migrating = dialectOf(db) === 'postgres' ? db.withPlugin(new PostgresSchemaPlugin()) : db;
-  const { error } = await new Migrator({ db: migrating, provider }).migrateToLatest();
+  const migrator = new Migrator({ db: migrating, provider });
+  const { error } = migration === null ? await migrator.migrateToLatest() : await migrator.migrateTo(migration);
   if (error) {
     await db.destroy();
     throw error instanceof Error ? error : new Error(String(error));

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { type Contradiction, findContradictions, type MentionClaim } from '../records/contradictions.js';
+import { bodyTold } from '../records/headline-mentions.js';
 import { findInconsistencies, type Inconsistency } from '../records/inconsistencies.js';
 import { type Independence, independentWitnesses } from '../records/independence.js';
 import { outletOwner } from '../records/outlet-owners.js';
@@ -92,6 +93,8 @@ const rejectedEvents = sql<string>`(
 
 type MentionRow = Omit<RecordMentionOut, 'wireCredits'> & {
   recordId: string;
+  /** Told in its article's headline (before the body's start). */
+  headline: boolean;
   sourceKeys: string[];
   targetKeys: string[];
   placeFeatures: MentionClaim['place'];
@@ -112,8 +115,9 @@ async function wireCreditsOf(db: Store, articleIds: readonly string[]): Promise<
         'a.id',
         'au.name as byline',
         // Literals, not parameters: PostgreSQL cannot always type a bound number inside substr arithmetic.
-        sql<string>`substr(a.text, 1, ${sql.lit(EDGE_CHARS)})`.as('head'),
-        sql<string>`CASE WHEN length(a.text) > ${sql.lit(2 * EDGE_CHARS)} THEN substr(a.text, length(a.text) - ${sql.lit(EDGE_CHARS - 1)}, ${sql.lit(EDGE_CHARS)}) ELSE '' END`.as('tail'),
+        // From the body's start: a headline ending "- Reuters" names the page's source, not a credit in the text.
+        sql<string>`substr(a.text, a.body_start + 1, ${sql.lit(EDGE_CHARS)})`.as('head'),
+        sql<string>`CASE WHEN length(a.text) - a.body_start > ${sql.lit(2 * EDGE_CHARS)} THEN substr(a.text, length(a.text) - ${sql.lit(EDGE_CHARS - 1)}, ${sql.lit(EDGE_CHARS)}) ELSE '' END`.as('tail'),
       ])
       .where('a.id', 'in', articleIds.slice(i, i + 500))
       .execute();
@@ -135,11 +139,14 @@ async function mentionsOf(db: Store, recordIds: readonly string[]): Promise<Ment
         'm.record_id', 'm.score', 'm.reason', 'e.id', 'e.article_id', 'o.name as outlet', 'a.date as published', 'e.code', 'e.modality', 'e.speaker', 'e.date', 'e.date_end',
         'e.date_precision', 'e.place_id', 'e.place_name', 'e.lat', 'e.lon', 'e.place_precision', 'p.country', 'p.admin1', 'e.magnitudes',
         sql<string>`substr(a.text, e.start + 1, e.end - e.start)`.as('evidence'),
+        sql<number>`CASE WHEN e.start < a.body_start THEN 1 ELSE 0 END`.as('in_headline'),
       ])
       .where('m.record_id', 'in', recordIds.slice(i, i + 500))
       .where('e.id', 'not in', rejectedEvents)
       .orderBy('a.date', nullsAsSqlite('asc'))
       .orderBy('e.article_id')
+      // An article's body before its headline, in the order linking reads them.
+      .orderBy(sql`CASE WHEN e.start < a.body_start THEN 1 ELSE 0 END`)
       .orderBy('e.start')
       .execute();
     if (rows.length === 0) continue;
@@ -171,6 +178,7 @@ async function mentionsOf(db: Store, recordIds: readonly string[]): Promise<Ment
         evidence: r.evidence,
         score: r.score,
         reason: r.reason,
+        headline: Number(r.in_headline) === 1,
       });
     }
   }
@@ -262,7 +270,9 @@ async function loadRecords(db: Store, f: RecordFilter): Promise<LoadedRecord[]> 
       ],
       copies.filter(([a, b]) => articles.has(a) && articles.has(b)),
     );
-    const contradictions = findContradictions(ms.map(toClaim));
+    // The body speaks for its article where reports disagree; its headline only sums it up.
+    const told = bodyTold(ms);
+    const contradictions = findContradictions(told.map(toClaim));
     out.push({
       id: r.id,
       code: r.code,
@@ -277,10 +287,10 @@ async function loadRecords(db: Store, f: RecordFilter): Promise<LoadedRecord[]> 
       independentOutlets: independence.independentOutlets,
       disputed: contradictions.length > 0,
       contradictions,
-      inconsistencies: findInconsistencies(ms),
+      inconsistencies: findInconsistencies(told),
       firstReported: r.first_reported,
       lastReported: r.last_reported,
-      reports: ms.map(({ recordId: _r, sourceKeys: _s, targetKeys: _t, placeFeatures: _p, dateEnd: _d, ...m }) => ({ ...m, wireCredits: credits.get(m.articleId) ?? [] })),
+      reports: ms.map(({ recordId: _r, sourceKeys: _s, targetKeys: _t, placeFeatures: _p, dateEnd: _d, headline: _h, ...m }) => ({ ...m, wireCredits: credits.get(m.articleId) ?? [] })),
       witnesses: independence.groups,
       stored: { independentOutlets: r.independent_outlets, outletCount: r.outlet_count, disputed: r.disputed === 1 },
     });

@@ -47,6 +47,8 @@ export type StoredMention = MentionFeatures & { readonly modality: string; reado
 /**
  * The linking features of the events matching `where`, in article order, but the words of
  * their evidence: what the canonical attributes read needs no lemma rules (withEvidenceWords).
+ * An article's headline comes after its body: the body's fuller telling starts the record
+ * (and names it), the headline joins it, and ties in the canonical attributes go to the body.
  */
 export async function mentionFeatures(db: Db, where: { articleId?: string; eventIds?: readonly string[]; recordId?: string }): Promise<StoredMention[]> {
   let q = db
@@ -55,12 +57,13 @@ export async function mentionFeatures(db: Db, where: { articleId?: string; event
     .leftJoin('places as p', 'p.id', 'e.place_id')
     .select([
       'e.id', 'e.article_id', 'a.date as published', 'e.code', 'e.root_code', 'e.plover', 'e.date', 'e.date_end', 'e.date_precision',
-      'e.place_id', 'e.place_name', 'e.lat', 'e.lon', 'e.place_precision', 'p.country', 'p.admin1', 'e.modality', 'e.start',
+      'e.place_id', 'e.place_name', 'e.lat', 'e.lon', 'e.place_precision', 'p.country', 'p.admin1', 'e.modality', 'e.start', 'a.body_start',
       sql<string>`substr(a.text, e.start + 1, e.end - e.start)`.as('evidence'),
       sql<string>`substr(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start)`.as('trigger'),
       sql<string>`substr(a.text, e.trigger_end + 1, 40)`.as('after_trigger'),
     ])
     .orderBy('e.article_id')
+    .orderBy(sql`CASE WHEN e.start < a.body_start THEN 1 ELSE 0 END`)
     .orderBy('e.start')
     // Two events of one sentence share a start: their triggers, then their ids, decide, so
     // every process and engine links them in the same order (the rule is not symmetric).
@@ -94,6 +97,7 @@ export async function mentionFeatures(db: Db, where: { articleId?: string; event
       targets: keys('target'),
       modality: r.modality,
       start: r.start,
+      headline: r.start < r.body_start,
       evidence: r.evidence,
       plural: isPluralEventNoun(r.trigger, r.after_trigger),
     };

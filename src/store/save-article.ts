@@ -23,6 +23,7 @@ export async function saveArticle(trx: Transaction<Database>, a: AnalyzedArticle
       date_reason: raw.date?.reason ?? null,
       url: raw.url,
       text: doc.text,
+      body_start: doc.bodyStart,
       author_bio: raw.authorBio,
       content_hash: a.contentHash,
       extra: JSON.stringify(raw.extra),

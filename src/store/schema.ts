@@ -22,7 +22,10 @@ export interface ArticlesTable {
   date_precision: string | null;
   date_reason: string | null;
   url: string | null;
+  /** The analysed text: the headline, "\n\n", the body; every stored offset points into it. */
   text: string;
+  /** Where the body starts in `text`: 0 (the default) when no headline was put before it. */
+  body_start: Generated<number>;
   author_bio: string | null;
   content_hash: string;
   extra: string;

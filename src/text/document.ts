@@ -1,7 +1,10 @@
 /**
- * The Document: one normalized text and stand-off layers of spans into it. Spans never
- * copy text; `spanText` in span.ts turns a span into text, `toRaw` maps an offset back to
- * the reader's raw text, and the article's SourceRuns map raw offsets to source bytes.
+ * The Document: one normalized text and stand-off layers of spans into it. The text is the
+ * article's headline, a paragraph break and its body (headline.ts), so every stage reads the
+ * headline as a paragraph of its own. Spans never copy text; `spanText` in span.ts turns a
+ * span into text, `toRaw` maps an offset back to the reader's raw body text (-1 inside the
+ * headline, which the raw body does not hold), and the article's SourceRuns map raw offsets
+ * to source bytes.
  */
 
 export interface Span {
@@ -234,7 +237,7 @@ export interface DocumentMessage {
 
 export interface NormalizedText {
   readonly text: string;
-  /** rawOffsets[i] = offset in the raw text of normalized char i; length text.length + 1. */
+  /** rawOffsets[i] = offset in the raw text of normalized char i, or -1 when the raw text lacks it; length text.length + 1. */
   readonly rawOffsets: Int32Array;
 }
 
@@ -242,6 +245,7 @@ export interface NormalizedText {
 export interface DocumentMeta {
   /** Publication date as stored ("2020-05-05", "2020-05", "2020-05-05T14:30"), or null when unknown. */
   readonly published: string | null;
+  /** The title as the reader gave it; the text holds it too, cleaned, at `Document.headline`. */
   readonly title: string;
   readonly outlet: string | null;
 }
@@ -251,6 +255,11 @@ export interface Document {
   readonly meta: DocumentMeta;
   readonly text: string;
   readonly rawOffsets: Int32Array;
+  /**
+   * Where the reader's body text starts in `text`. Before it, when it is not 0: the headline
+   * (meta.title as headline.ts cleans it) and the paragraph break after it.
+   */
+  readonly bodyStart: number;
   readonly layers: Partial<Layers>;
   readonly messages: readonly DocumentMessage[];
 }

@@ -4,24 +4,33 @@ import type { Document, Layers, ParagraphKind, Span } from './document.js';
 /**
  * Paragraph spans of the normalized text, which separates paragraphs by "\n\n" (see
  * normalize.ts). Texts built by hand may use longer runs of newlines; any run of two or
- * more ends a paragraph, and spans never include the surrounding whitespace.
+ * more ends a paragraph, and spans never include the surrounding whitespace. The headline
+ * is a paragraph like any other, always of kind 'heading' (version 2: the text holds it).
  */
 export function createParagraphsStage(): Stage<'paragraphs'> {
   const stage: Stage<'paragraphs'> = {
     name: 'paragraphs',
-    version: '1',
+    version: '2',
     requires: [],
     assigns: 'paragraphs',
     run(doc: Document): Layers['paragraphs'] {
       const spans = paragraphSpans(doc.text);
       return Object.freeze(
         spans.map((span, i) =>
-          Object.freeze({ ...span, kind: paragraphKind(doc.text.slice(span.start, span.end), i + 1 < spans.length) }),
+          Object.freeze({
+            ...span,
+            // A headline ending in "?" or running long is still the headline, not body text.
+            kind: inHeadline(doc, span) ? 'heading' : paragraphKind(doc.text.slice(span.start, span.end), i + 1 < spans.length),
+          }),
         ),
       );
     },
   };
   return Object.freeze(stage);
+}
+
+function inHeadline(doc: Pick<Document, 'bodyStart'>, span: Span): boolean {
+  return span.end <= doc.bodyStart;
 }
 
 export function paragraphSpans(text: string): Span[] {

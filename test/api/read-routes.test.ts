@@ -117,6 +117,35 @@ describe('GET /api/articles/:id', () => {
     expect(a.quotes).toHaveLength(2);
   });
 
+  it('holds the headline before the body, and every span cuts the words it names out of that text', async () => {
+    type Spanned = { start: number; end: number; text: string };
+    const [summary] = (await page<{ id: string; title: string }>('/api/articles?outlet=northern')).items;
+    const a = await get<{
+      title: string;
+      text: string;
+      bodyStart: number;
+      paragraphs: string[];
+      entities: Spanned[];
+      places: Spanned[];
+      times: Spanned[];
+      events: Array<{ evidence: string; evidenceSpan: { start: number; end: number }; trigger: string; fields: { trigger: { start: number; end: number } } }>;
+      quotes: Array<{ text: string; span: { start: number; end: number } }>;
+    }>(`/api/articles/${summary!.id}`);
+    expect(a.title).toBe('Hashd denies firing at the Green Zone');
+    expect(a.text.startsWith(`${a.title}\n\n`)).toBe(true);
+    expect(a.bodyStart).toBe(a.title.length + 2);
+    expect(a.paragraphs[0]).toBe(a.title);
+    // "Hashd" in the headline is a mention of its own, at the start of the text.
+    expect(a.entities.find((e) => e.start === 0)?.text).toBe('Hashd');
+    for (const m of [...a.entities, ...a.places, ...a.times]) expect(a.text.slice(m.start, m.end)).toBe(m.text);
+    for (const e of a.events) {
+      expect(a.text.slice(e.evidenceSpan.start, e.evidenceSpan.end)).toBe(e.evidence);
+      expect(a.text.slice(e.fields.trigger.start, e.fields.trigger.end)).toBe(e.trigger);
+    }
+    expect(a.events.length).toBeGreaterThan(0);
+    for (const q of a.quotes) expect(a.text.slice(q.span.start, q.span.end)).toContain(q.text);
+  });
+
   it('is 404 for an unknown id', async () => {
     const body = await get<{ error: { code: string; message: string } }>('/api/articles/a_nope', 404);
     expect(body.error).toEqual({ code: 'NOT_FOUND', message: expect.stringContaining('a_nope') });
@@ -146,7 +175,8 @@ describe('GET /api/actors and /api/actors/:id', () => {
     const all = await page<{ id: string; name: string; type: string; country: string | null; aliases: string[]; mentions: number }>('/api/actors?limit=500');
     expect(all.items.map((a) => a.id)).toContain('irq-pmu');
     const pmu = all.items.find((a) => a.id === 'irq-pmu')!;
-    expect(pmu.mentions).toBe(5);
+    // Five in the bodies, one in the headline "Hashd denies firing at the Green Zone".
+    expect(pmu.mentions).toBe(6);
     expect(pmu.aliases).toContain('PMU');
     const byName = await page<{ id: string }>('/api/actors?name=mobilization');
     expect(byName.items.map((a) => a.id)).toEqual(['irq-pmu']);
@@ -164,7 +194,7 @@ describe('GET /api/actors and /api/actors/:id', () => {
   it('shows one actor with its events as source and target and its quotes', async () => {
     const pmu = await get<Json & { eventsAsSource: Array<{ code: string }>; eventsAsTarget: unknown[]; quotes: Array<{ speaker: { id: string } }>; mentionList: unknown[] }>('/api/actors/irq-pmu');
     expect(pmu).toMatchObject({ id: 'irq-pmu', name: expect.any(String), roles: expect.any(Array), members: expect.any(Array) });
-    expect(pmu.mentionList).toHaveLength(5);
+    expect(pmu.mentionList).toHaveLength(6);
     expect(pmu.eventsAsSource.map((e) => e.code).sort()).toEqual(['138', '190']);
     expect(pmu.quotes.map((q) => q.speaker.id)).toEqual(['irq-pmu']);
     const usa = await get<{ eventsAsSource: Array<{ code: string }>; eventsAsTarget: Array<{ code: string }> }>('/api/actors/usa-gov');

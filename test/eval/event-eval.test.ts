@@ -314,6 +314,15 @@ describe('gold scoring', () => {
     expect(lines.at(-1)).toMatch(/ code_acc=0\.5000 source_acc=1\.0000 target_acc=1\.0000 place_acc=1\.0000 date_acc=0\.5000 modality_acc=1\.0000 place_50km_acc=1\.0000 all_fields=0\.5000 n=2$/);
     expect(lines.at(-2)).toMatch(/ all_fields=1\/2$/);
   });
+
+  it('counts events read in the headline apart: the gold annotates the body, so they are neither right nor wrong', () => {
+    const gold = [goldEvent({ code: '190', sentence: [0, 60] })];
+    // rawStart -1: the trigger lies in the headline, which the raw body text does not hold.
+    const scores = scoreGold([{ events: gold }], [[predicted({ code: '190', rawStart: -1, confidence: 0.9 }), predicted({ code: '193', rawStart: 10 })]]);
+    expect([scores.gold, scores.predicted, scores.matched, scores.headline]).toEqual([1, 1, 1, 1]);
+    expect(scores.precision).toBe(1);
+    expect(formatEventEvalLines(scores).at(-3)).toContain('headline=1');
+  });
 });
 
 function eventAttrs(doc: Document, trigger: string, overrides: Partial<EventAttrs>): Layer<EventAttrs>[number] {

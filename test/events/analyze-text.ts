@@ -6,10 +6,10 @@ import type { Document, EventAttrs, EventParticipant, Span } from '../../src/tex
 
 let pipeline: ReturnType<typeof createPipeline> | null = null;
 
-/** The whole pipeline (with events) on a text of our own, published on `published`. */
+/** The whole pipeline (with events) on a text of our own, published on `published`: the body, with no headline before it. */
 export function analyzeText(text: string, published = '2020-05-05'): Document {
   pipeline ??= createPipeline(createStages(loadKnowledge()));
-  return pipeline.run(createDocument('events-test', text, { published, title: 'Test', outlet: 'Example Wire' }));
+  return pipeline.run(createDocument('events-test', text, { published, title: '', outlet: 'Example Wire' }));
 }
 
 export type Event = Span & EventAttrs;

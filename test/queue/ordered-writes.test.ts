@@ -70,6 +70,19 @@ describe('ordered writes', () => {
     expect(back.raw).toEqual(a.raw);
   });
 
+  it('analyzes again an article staged before headlines were text, whose offsets fit no text now', () => {
+    const raw = articles.find((r) => r.title !== '' && !r.text.startsWith(r.title))!;
+    const a = analyzer.analyze(raw);
+    expect(a.doc.bodyStart).toBeGreaterThan(0);
+    // A payload as the previous version staged it: no bodyStart, layers with offsets into the body alone.
+    const old = analyzer.analyze({ ...raw, title: '' });
+    const { bodyStart: _dropped, ...payload } = JSON.parse(serializeAnalyzed({ ...old, raw })) as Record<string, unknown>;
+    expect(() => restoreAnalyzed(JSON.stringify(payload))).toThrow(/staged before headlines/);
+    const again = restoreAnalyzed(JSON.stringify(payload), analyzer);
+    expect(again.doc.text).toBe(a.doc.text);
+    expect(again.doc.layers.events).toEqual(a.doc.layers.events);
+  });
+
   it('writes articles staged in reverse order exactly as one process does, and none before its turn', async () => {
     const target = await freshStoreTarget('queue-ordered');
     const store = await openStore(target);

@@ -31,11 +31,12 @@ describe('event records from three invented reports of one strike', () => {
     expect(s.errors).toEqual([]);
   });
 
-  it('links the three reports and the wire’s later retelling into one record', async () => {
+  it('links the three reports, the wire’s later retelling and the headlines into one record', async () => {
     const strike = strikeOf(await findRecords(store));
     expect(strike).toBeDefined();
     expect(new Set(strike!.mentions.map((m) => m.articleId)).size).toBe(3);
-    expect(strike!.mentions.filter((m) => m.outlet === 'Example Wire').length).toBe(2);
+    // The wire's lead, its retelling and its headline "Rockets hit army base near Mosul".
+    expect(strike!.mentions.filter((m) => m.outlet === 'Example Wire').length).toBe(3);
     expect([strike!.date, strike!.datePrecision]).toEqual(['2021-03-08', 'day']);
     expect(strike!.outlets).toEqual(['Example Wire', 'Harbor Gazette', 'Northern Ledger']);
   });
@@ -77,7 +78,8 @@ describe('event records from three invented reports of one strike', () => {
       ['Northern Ledger', 1, '2021-03-10'],
     ]);
     const gazette = outlets.find((o) => o.name === 'Harbor Gazette')!;
-    expect(gazette.topEventTypes.map((t) => t.type).sort()).toEqual(['ASSAULT', 'PROTEST']);
+    // ACCUSE: its headline "Islamic State blamed for Mosul base attack".
+    expect(gazette.topEventTypes.map((t) => t.type).sort()).toEqual(['ACCUSE', 'ASSAULT', 'PROTEST']);
     expect(gazette.topActors.map((a) => a.name)).toContain('Islamic State');
   });
 

@@ -5,7 +5,7 @@ import { createParagraphsStage, paragraphKind, paragraphSpans } from '../../src/
 
 /** A Document built by hand: no normalization, no other layer. */
 function makeDocument(text: string): Document {
-  return { id: 'hand', meta: { published: null, title: '', outlet: null }, text, rawOffsets: new Int32Array(text.length + 1), layers: {}, messages: [] };
+  return { id: 'hand', meta: { published: null, title: '', outlet: null }, text, rawOffsets: new Int32Array(text.length + 1), bodyStart: 0, layers: {}, messages: [] };
 }
 
 const kinds: ReadonlyArray<readonly [string, boolean, 'body' | 'heading']> = [

@@ -10,6 +10,11 @@ export function runTextStages(raw: string, id = 'test'): Document {
   return pipeline.run(createDocument(id, raw));
 }
 
+/** The same for an article: its headline (`title`) and its body `raw`. */
+export function runTextStagesOn(raw: string, title: string, id = 'test'): Document {
+  return pipeline.run(createDocument(id, raw, { title }));
+}
+
 /** The text of each sentence of `raw`. */
 export function sentencesOf(raw: string): string[] {
   const doc = runTextStages(raw);

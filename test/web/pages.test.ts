@@ -299,7 +299,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the web app in chromium', () => {
     await expect(page.locator('.witness', { hasText: 'Sample Daily' }).locator('h3').textContent()).resolves.toBe('Witness 2: Sample Daily');
     expect(await page.locator('.witness .report').count()).toBe(detail.reports.length);
     const independence = (await page.locator('[data-testid=independence]').textContent())!;
-    expect(independence).toMatch(/^3 reports in 3 articles from 3 outlets; 2 independent witnesses: /);
+    // Three leads, and two headlines that sum their articles up.
+    expect(independence).toMatch(/^5 reports in 3 articles from 3 outlets; 2 independent witnesses: /);
     expect(independence).toContain('repeat the same passage');
     // Each disputed field with each version and who gives it.
     const killed = page.locator('.contradiction[data-field="number:killed"] tbody tr');

@@ -92,7 +92,10 @@ export interface TimeAnnotation {
 }
 
 export interface ArticleDetail extends ArticleSummary {
+  /** The headline, a blank line and the body: every span below is an offset into it. */
   text: string;
+  /** Where the body starts in `text`; before it, the headline (0 when none was put there). */
+  bodyStart: number;
   authorBio: string | null;
   paragraphs: string[];
   repeatedPassages: RepeatedPassage[];

@@ -68,18 +68,27 @@ export function spanOf(v: unknown): { start: number; end: number } | null {
 // The most specific mark decides the link: a trigger inside an evidence sentence opens the event.
 const specificity = (m: Mark): number => m.end - m.start;
 
-/** The text as text nodes and spans; nothing of it is ever parsed as markup. */
-export function annotatedText(text: string, marks: readonly Mark[]): HTMLElement {
-  const body = h('div', { class: 'article-text', 'data-testid': 'article-text' });
-  for (const r of runs(text.length, marks)) {
-    const chunk = text.slice(r.start, r.end);
+/**
+ * The text as text nodes and spans; nothing of it is ever parsed as markup. `range` draws a
+ * part of it (the headline, the body) into `body`; marks keep the offsets of the whole text.
+ */
+export function annotatedText(
+  text: string,
+  marks: readonly Mark[],
+  range: { readonly start: number; readonly end: number } = { start: 0, end: text.length },
+  body: HTMLElement = h('div', { class: 'article-text', 'data-testid': 'article-text' }),
+): HTMLElement {
+  const part = text.slice(range.start, range.end);
+  const local = marks.map((m) => ({ ...m, start: m.start - range.start, end: m.end - range.start }));
+  for (const r of runs(part.length, local)) {
+    const chunk = part.slice(r.start, r.end);
     if (r.marks.length === 0) {
       body.appendChild(document.createTextNode(chunk));
       continue;
     }
     const kinds = [...new Set(r.marks.map((m) => m.kind))];
     const target = [...r.marks].filter((m) => m.href).sort((x, y) => specificity(x) - specificity(y))[0];
-    const attrs = { class: ['m', ...kinds.map((k) => `m-${k}`)].join(' '), title: r.marks.map((m) => m.title).join('\n'), 'data-start': r.start };
+    const attrs = { class: ['m', ...kinds.map((k) => `m-${k}`)].join(' '), title: r.marks.map((m) => m.title).join('\n'), 'data-start': range.start + r.start };
     body.appendChild(target?.href ? h('a', { ...attrs, href: target.href, 'data-internal': true }, chunk) : h('span', attrs, chunk));
   }
   return body;
@@ -90,13 +99,22 @@ export async function articlePage(ctx: RouteContext): Promise<Node> {
   const at = Number(ctx.query.get('at'));
   const end = Number(ctx.query.get('end'));
   const focus = ctx.query.get('at') !== null && Number.isInteger(at) ? { start: at, end: Number.isInteger(end) && end > at ? end : at + 1 } : null;
-  const text = annotatedText(a.text, articleMarks(a, focus, ctx.query.get('t')));
+  const marks = articleMarks(a, focus, ctx.query.get('t'));
+  // The stored text opens with the headline (before bodyStart): drawn, with its marks, as the page's title.
+  const headlineEnd = a.text.slice(0, a.bodyStart).trimEnd().length;
+  const title =
+    headlineEnd > 0
+      ? annotatedText(a.text, marks, { start: 0, end: headlineEnd }, h('h1', { 'data-testid': 'article-title' }))
+      : h('h1', { 'data-testid': 'article-title' }, a.title || '(untitled)');
+  const text = annotatedText(a.text, marks, { start: a.bodyStart, end: a.text.length });
   const legend = h(
     'div',
     { class: 'legend' },
     KINDS.map(([kind, label]) => {
       const box = h('input', { type: 'checkbox', checked: true, 'aria-label': `show ${label}` });
-      box.addEventListener('change', () => text.classList.toggle(`hide-${kind}`, !box.checked));
+      box.addEventListener('change', () => {
+        for (const part of [title, text]) part.classList.toggle(`hide-${kind}`, !box.checked);
+      });
       return h('label', { class: `key m-${kind}` }, box, label);
     }),
   );
@@ -105,7 +123,7 @@ export async function articlePage(ctx: RouteContext): Promise<Node> {
   const page = h(
     'div',
     { class: 'page article' },
-    h('h1', { 'data-testid': 'article-title' }, a.title || '(untitled)'),
+    title,
     h('p', { class: 'byline' }, [a.outlet, a.author, a.date].filter(Boolean).join(' · '), a.url ? [' · ', externalLink(a.url, 'original')] : null),
     legend,
     h('div', { class: 'reader' }, h('article', { class: 'card' }, text, a.authorBio ? h('p', { class: 'bio' }, a.authorBio) : null), provenance(a)),
