@@ -164,7 +164,7 @@ describe('migration 2026-12-06-01-headline-text on a store written before headli
     const body = events.filter((e) => e.evidenceSpan.start >= SHIFT);
     let kept = 0;
     for (const e of body) {
-      const same = oldWire.find((o) => o.start + SHIFT === e.evidenceSpan.start && o.code === e.code);
+      const same = oldWire.find((o) => Number(o.start) + SHIFT === e.evidenceSpan.start && o.code === e.code);
       if (!same) continue;
       expect(e.id).toBe(String(same.id));
       kept++;
