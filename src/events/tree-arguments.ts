@@ -1,5 +1,5 @@
 import type { EventFrameWords } from '../knowledge/events/event-frames.js';
-import { type Argument, argumentsOf, caseMarker, children, childrenWith, childWith, head, isPassive, matchesRel, relation, type SyntaxTree } from '../nlp/syntax/tree.js';
+import { type Argument, argumentsOf, auxiliaries, caseMarker, children, childrenWith, childWith, head, isPassive, matchesRel, relation, type SyntaxTree } from '../nlp/syntax/tree.js';
 import type { EventParticipant } from '../text/document.js';
 import { countryRoleActor, isRoleCode, roleOfWord } from './actor-codes.js';
 import { type Chunk, chunkParticipant, type ParticipantContext, PLACE_PREPOSITIONS } from './participants.js';
@@ -331,7 +331,17 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
   // A bare participle with an object of its own is active, whatever its tag: 'Syrian "rebels"
   // attacked the checkpoint' read as a noun modified by "attacked". The noun is its subject.
   const bareParticiple = childWith(tree, g, ['aux:pass', 'nsubj:pass', 'auxpass', 'nsubjpass']) === -1 && args.some(isObject);
-  const passive = (isPassive(tree, g) || (trigger.passive && !args.some(isSubject))) && !bareParticiple;
+  // "33 Turkish soldiers killed in airstrikes by Syrian forces": a headline's bare participle
+  // with a by-agent or an event it was done in, and no object, is passive whatever the tagger says.
+  const headlinePassive =
+    ['VBD', 'VBN'].includes(tree.nodes[g]!.tag) &&
+    auxiliaries(tree, g).length === 0 &&
+    !args.some(isObject) &&
+    args.some((a) => isOblique(a) && (a.preposition === 'by' || (ctx.frames.instrumentPrepositions.has(a.preposition ?? '') && nounTrigger(ctx, a.token) !== null))) &&
+    args.some((a) => isSubject(a) && a.token < g);
+  const passive = (isPassive(tree, g) || (trigger.passive && !args.some(isSubject)) || headlinePassive) && !bareParticiple;
+  if (headlinePassive) for (const a of [...args]) if (isSubject(a)) args.push({ ...a, role: 'nsubj:pass' });
+  if (headlinePassive) for (const a of [...args]) if (isOblique(a) && a.preposition === 'by' && !nounTrigger(ctx, a.token)) args.push({ ...a, role: 'agent' });
   if (!passive && bareParticiple) for (const a of args) if (a.via === 'relative' && isPassiveSubject(a)) args.push({ ...a, role: 'nsubj' });
   const why: string[] = [];
   const sources: EventParticipant[] = [];
