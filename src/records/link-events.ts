@@ -1,3 +1,4 @@
+import { distanceKm } from '../knowledge/gazetteer/distance.js';
 import { wordCosine } from './evidence-words.js';
 
 
@@ -140,12 +141,9 @@ export function dateGapDays(a: { date: string | null; dateEnd: string | null }, 
   return 0;
 }
 
+/** The one great-circle distance of the project (knowledge/gazetteer/distance.ts), on two points. */
 export function haversineKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+  return distanceKm(a.lat, a.lon, b.lat, b.lon);
 }
 
 const COARSE_PLACES = new Set(['country', 'region', 'admin1', 'area']);
