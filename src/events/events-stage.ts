@@ -15,7 +15,7 @@ import { type Chunk, chunkParticipant, governingPreposition, isPlaceUse, nounChu
 import { type Candidate, dateRange, pickPlace, pickTime, placeCandidates, placesWithin, timeCandidates } from './place-time.js';
 import { scareQuotes } from './scare-quotes.js';
 import { buildDocumentView, type DocumentView, type SentenceView, type Token } from './sentence-view.js';
-import { nounArguments, type TreeContext, verbArguments } from './tree-arguments.js';
+import { nounArguments, type TreeContext, tellerOf, verbArguments } from './tree-arguments.js';
 import { eventScope } from './tree-scope.js';
 import { findTriggers, type Trigger } from './triggers.js';
 
@@ -318,11 +318,11 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
     const magnitudeEnd = trigger.kind === 'noun' ? Math.max(eTo, clause.to) : clause.to;
     draft.magnitudes = findMagnitudes(tokens, clause.from, magnitudeEnd, peopleKind, trigger.pattern.code.startsWith('15'));
 
-    const m = readModality(tokens, clauses, ci, trigger, question, tree ? { tree, base } : null);
+    const m = readModality(tokens, clauses, ci, trigger, question, tree ? { tree, base, implicatives: k.frames.implicativeVerbs } : null);
     draft.modality = m.modality;
     draft.modalityCue = m.cue;
     if (m.why) reasons.push(`modality ${m.modality}: ${m.why}`);
-    attribute(view, sentence, clauses, ci, trigger, draft, chunks, participant);
+    attribute(view, sentence, clauses, ci, trigger, draft, chunks, participant, tctx);
 
     // "the first thing that strikes the casual reader": the words match, the arguments do not.
     if (trigger.pattern.frame) {
@@ -742,6 +742,7 @@ function attribute(
   draft: Draft,
   chunks: readonly Chunk[],
   participant: (c: Chunk) => EventParticipant | null,
+  tctx: TreeContext | null,
 ): void {
   const tokens = sentence.tokens;
   const at = tokens[trigger.head]!;
@@ -793,6 +794,15 @@ function attribute(
     const speaker = speechSubject(tokens, chunks, participant, -1);
     report(speaker?.name ?? null, speaker?.actorId ?? null, null, `inside quotation marks${speaker ? `, said by ${speaker.name}` : ''}`);
     return;
+  }
+  // The tree's saying verb: "Iran said its troops had killed", "authorities reported nine dead in an airstrike".
+  if (tctx) {
+    const teller = tellerOf(tctx, tctx.base + trigger.head);
+    if (teller) {
+      const verb = tokens[teller.verb - tctx.base]!;
+      report(teller.speaker?.name ?? null, teller.speaker?.actorId ?? null, null, `reported: '${verb.norm}'${teller.speaker ? ` by ${teller.speaker.name}` : ''}`);
+      return;
+    }
   }
   // A reporting verb governing the trigger's clause, before it ("X said that …") or after it ("…, it said").
   const clause = clauses[ci]!;

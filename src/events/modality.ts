@@ -1,4 +1,4 @@
-import { childrenWith, dominates, head, type SyntaxTree } from '../nlp/syntax/tree.js';
+import { childrenWith, dominates, head, type SyntaxTree, head as treeHead } from '../nlp/syntax/tree.js';
 import type { Modality, Span } from '../text/document.js';
 import type { Clause } from './clauses.js';
 import type { Token } from './sentence-view.js';
@@ -62,6 +62,8 @@ export interface TreePlace {
   readonly tree: SyntaxTree;
   /** Global index of the sentence's first token. */
   readonly base: number;
+  /** Lemmas of verbs whose infinitive happened ("started to attack"): event-frames.json implicativeVerbs. */
+  readonly implicatives: ReadonlySet<string>;
 }
 
 /**
@@ -102,6 +104,14 @@ export function readModality(tokens: readonly Token[], clauses: readonly Clause[
   const head = trigger.words[0]!;
   const span = (i: number): Span => ({ start: tokens[i]!.start, end: tokens[i]!.end });
   const g = place ? place.base + trigger.head : -1;
+  // "Iran started to attack Kuwaiti-connected vessels", "used tear gas to disperse protesters":
+  // the infinitive of an implicative verb tells what happened.
+  const governing = place ? treeHead(place.tree, g) : -1;
+  const actualized =
+    place !== null &&
+    governing !== -1 &&
+    ['xcomp', 'advcl'].includes(place.tree.nodes[g]!.rel) &&
+    place.implicatives.has(place.tree.nodes[governing]!.lemma.toLowerCase());
   if (place) {
     const negation = treeNegation(place, g);
     if (negation !== -1) return { modality: 'negated', cue: span(negation - place.base), why: `negated by '${tokens[negation - place.base]!.norm}'` };
@@ -134,7 +144,7 @@ export function readModality(tokens: readonly Token[], clauses: readonly Clause[
     const t = tokens[i]!;
     if (HYPOTHETICAL.has(t.norm) && (t.tag === 'MD' || t.tag === 'RB' || t.tag === 'JJ')) return { modality: 'hypothetical', cue: span(i), why: `'${t.norm}'` };
     if (FUTURE.has(t.norm) && t.tag === 'MD') return { modality: 'planned', cue: span(i), why: `future '${t.norm}'` };
-    if (t.norm === 'to' && i === head - 1) {
+    if (t.norm === 'to' && i === head - 1 && !actualized) {
       const governor = tokens[i - 1];
       const base = tokens[i - 2];
       if (governor && (INTENT.has(governor.norm) || (base && INTENT.has(base.norm)))) return { modality: 'planned', cue: span(i - 1), why: `'${governor.norm} to'` };

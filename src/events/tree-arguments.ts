@@ -478,3 +478,32 @@ export function nounArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
   shareCountry(ctx, targets);
   return { hasSubject: true, hasObject: true, sources, targets, host: null, instrument: null, why };
 }
+
+/** Relations by which a saying verb governs what it tells: "said (that) …", "reported heavy fighting", "…, it said". */
+const TOLD_BY = new Set(['ccomp', 'obj', 'xcomp', 'parataxis', 'advcl']);
+
+/**
+ * The saying verb that tells the event headed by `g`, and who says it, read from the tree:
+ * an ancestor saying verb reached through its complement ("Iran said its troops had killed",
+ * "Turkish authorities reported nine dead in an airstrike", "the Guard was announcing that it
+ * had seized"), or a saying verb appended to the event's clause ("…, the BBC quotes a Turkish
+ * official as saying"). Null when none.
+ */
+export function tellerOf(ctx: TreeContext, g: number): { verb: number; speaker: EventParticipant | null } | null {
+  const { tree, frames } = ctx;
+  const speakerOf = (v: number): EventParticipant | null => {
+    const s = childWith(tree, v, ['nsubj', 'nsubj:pass']);
+    return s === -1 ? null : participantAt({ ...ctx, reportingPositions: new Set() }, s);
+  };
+  let t = g;
+  for (let hops = 0; hops < 6; hops++) {
+    for (const c of children(tree, t)) {
+      if (relation(tree, c) === 'parataxis' && frames.sayingVerbs.has(lemma(tree, c)) && inSentence(ctx, c)) return { verb: c, speaker: speakerOf(c) };
+    }
+    const h = head(tree, t);
+    if (h === -1 || !inSentence(ctx, h)) return null;
+    if (TOLD_BY.has(relation(tree, t)) && frames.sayingVerbs.has(lemma(tree, h))) return { verb: h, speaker: speakerOf(h) };
+    t = h;
+  }
+  return null;
+}

@@ -16,6 +16,8 @@ export interface EventFrameWords {
   readonly namingWords: ReadonlySet<string>;
   readonly responseVerbs: ReadonlySet<string>;
   readonly weaponNouns: ReadonlySet<string>;
+  readonly sayingVerbs: ReadonlySet<string>;
+  readonly implicativeVerbs: ReadonlySet<string>;
   /** Lemmas of reporting verbs (lexicon/reporting-verbs.json): 'Iran reported heavy fighting today'. */
   readonly reportingVerbs: ReadonlySet<string>;
 }
@@ -33,6 +35,8 @@ export function loadEventFrameWords(): EventFrameWords {
     namingWords: set(words.namingWords),
     responseVerbs: set(words.responseVerbs),
     weaponNouns: set(words.weaponNouns),
+    sayingVerbs: set(words.sayingVerbs),
+    implicativeVerbs: set(words.implicativeVerbs),
     reportingVerbs: new Set(Object.keys(reporting.verbs)),
   };
 }
