@@ -1,6 +1,6 @@
 import type { SyntaxTree } from '../nlp/syntax/tree.js';
 import type { Document, TimePrecision } from '../text/document.js';
-import { type Chunk, governingPreposition, isChunkHead, isLocative } from './participants.js';
+import { type Chunk, GEO_NOUNS, governingPreposition, isChunkHead, isLocative } from './participants.js';
 import { locativePreposition } from './place-phrase.js';
 import type { SentenceView } from './sentence-view.js';
 
@@ -52,7 +52,10 @@ export function placeCandidates(doc: Document, sentence: SentenceView, chunks: r
 
 /** Without a tree: a locative preposition before the name's chunk, and the name heading the chunk. */
 function byWords(sentence: SentenceView, chunks: readonly Chunk[], timeTokens: ReadonlySet<number>, at: readonly [number, number]): boolean {
-  const chunk = chunks.find((c) => c.from <= at[0] && c.to >= at[1]) ?? { from: at[0], to: at[1] };
+  let chunk = chunks.find((c) => c.from <= at[0] && c.to >= at[1]) ?? { from: at[0], to: at[1] };
+  // "in northeast Syria": a compass word the tagger reads as an adverb stands between the
+  // preposition and the name.
+  while (chunk.from > 0 && GEO_NOUNS.has(sentence.tokens[chunk.from - 1]!.norm)) chunk = { from: chunk.from - 1, to: chunk.to };
   return isLocative(governingPreposition(sentence.tokens, chunk, chunks)) && isChunkHead(sentence.tokens, chunk, at[1], timeTokens);
 }
 
