@@ -10,7 +10,7 @@ import type { Token } from './sentence-view.js';
 export interface Trigger {
   readonly kind: 'verb' | 'noun';
   readonly pattern: TriggerPattern;
-  /** Sentence positions of the matched words, in order; the first is the head. */
+  /** Sentence positions of the matched words, in order; the first is the head, but for a passive told object first. */
   readonly words: readonly number[];
   readonly head: number;
   /** A verb in the passive voice ("were assassinated", "the bill passed by"). */
@@ -47,6 +47,22 @@ function matchVerb(tokens: readonly Token[], i: number, p: TriggerPattern): numb
     at = found;
   }
   return words;
+}
+
+/**
+ * A verb-and-object pattern told in the passive, its object first: "the rockets were fired",
+ * "missiles had been launched" for "fire rockets", "launch missiles".
+ */
+function matchPassiveObject(tokens: readonly Token[], i: number, p: TriggerPattern): number[] | null {
+  if (p.words.length !== 2 || tokens[i]!.tag !== 'VBN') return null;
+  let sawBe = false;
+  for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
+    const n = tokens[j]!.norm;
+    if (BE.has(n)) sawBe = true;
+    else if (sawBe && p.words[1]!.has(n)) return [j, i];
+    else if (BARRIERS.has(n) || (!sawBe && tokens[j]!.tag !== 'RB')) return null;
+  }
+  return null;
 }
 
 function matchNoun(tokens: readonly Token[], i: number, p: TriggerPattern): number[] | null {
@@ -86,6 +102,7 @@ function nounReading(tokens: readonly Token[], i: number): boolean {
 
 export function findTriggers(tokens: readonly Token[], dictionary: EventDictionary, timeTokens: ReadonlySet<number> = new Set()): Trigger[] {
   const candidates: Trigger[] = [];
+  const late: Trigger[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     // Words inside a name ("Islamic Resistance", "Desert Storm") are not triggers.
@@ -97,6 +114,13 @@ export function findTriggers(tokens: readonly Token[], dictionary: EventDictiona
         const words = matchVerb(tokens, i, p);
         if (words) {
           candidates.push({ kind: 'verb', pattern: p, words, head: i, passive: isPassive(tokens, i) });
+          break;
+        }
+        // The verb heads the trigger even when its object comes first ("rockets were fired");
+        // such a reading yields to any other that wants its words ("the rocket attack had been launched").
+        const passiveWords = matchPassiveObject(tokens, i, p);
+        if (passiveWords) {
+          late.push({ kind: 'verb', pattern: p, words: passiveWords, head: i, passive: true });
           break;
         }
       }
@@ -117,7 +141,7 @@ export function findTriggers(tokens: readonly Token[], dictionary: EventDictiona
   candidates.sort((a, b) => b.words.length - a.words.length || (a.kind === b.kind ? a.head - b.head : a.kind === 'verb' ? -1 : 1));
   const taken = new Set<number>();
   const kept: Trigger[] = [];
-  for (const c of candidates) {
+  for (const c of [...candidates, ...late]) {
     if (c.words.some((w) => taken.has(w))) continue;
     for (const w of c.words) taken.add(w);
     kept.push(c);
