@@ -1,7 +1,7 @@
 import { cameoCode, ploverOf } from '../knowledge/events/cameo-table.js';
 import type { EventFrameWords } from '../knowledge/events/event-frames.js';
 import type { EventDictionary } from '../knowledge/events/load-dictionary.js';
-import { relation } from '../nlp/syntax/tree.js';
+import { childrenWith, relation, type SyntaxTree } from '../nlp/syntax/tree.js';
 import type { Stage } from '../pipeline/stage.js';
 import type { Document, EventAttrs, EventParticipant, Layers, Magnitude, MagnitudeKind, Modality, Span } from '../text/document.js';
 import type { ActorFacts } from './actor-codes.js';
@@ -324,6 +324,15 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
     if (m.why) reasons.push(`modality ${m.modality}: ${m.why}`);
     attribute(view, sentence, clauses, ci, trigger, draft, chunks, participant, tctx);
 
+    // "Iraqi warplanes destroyed a pumping station", "a Houthi drone attack": who attacks from
+    // the air makes a plain attack (190) one with aerial weapons (195), a drone's 1952.
+    if (draft.code === '190' && tree) {
+      const aerial = aerialCode(tree, base + trigger.head, draft.sources, k.frames);
+      if (aerial) {
+        reasons.push(`code ${aerial}: carried out from the air`);
+        draft.code = aerial;
+      }
+    }
     // "the first thing that strikes the casual reader": the words match, the arguments do not.
     if (trigger.pattern.frame) {
       const frame = frameHolds(trigger.pattern.frame, draft.sources, draft.targets);
@@ -435,6 +444,16 @@ function trailingReports(tokens: readonly Token[], clauses: readonly Clause[]): 
  * loosely the rest is parsed. Events told as what someone said are left alone: the fronted time
  * may date the saying.
  */
+/** 195 for an attack by aircraft, 1952 by drones (the attacker's head word, or a modifier of the attack noun); else null. */
+function aerialCode(tree: SyntaxTree, g: number, sources: readonly EventParticipant[], frames: EventFrameWords): string | null {
+  const heads = sources.map((p) => p.name.toLowerCase().split(/\s+/).at(-1) ?? '');
+  const modifiers = childrenWith(tree, g, ['compound', 'amod']).map((c) => tree.nodes[c]!.lemma.toLowerCase());
+  const singular = (w: string) => w.replace(/s$/, '');
+  if ([...heads, ...modifiers].some((w) => frames.droneNouns.has(singular(w)))) return '1952';
+  if (heads.some((w) => frames.aircraftNouns.has(singular(w)) || frames.aircraftNouns.has(w))) return '195';
+  return null;
+}
+
 const RANGE_OPENERS = new Set(['from', 'between']);
 const RANGE_LINKS = new Set(['through', 'to', 'until', 'till', 'and', '-', '–', '—', 'thru']);
 

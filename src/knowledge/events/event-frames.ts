@@ -18,6 +18,8 @@ export interface EventFrameWords {
   readonly weaponNouns: ReadonlySet<string>;
   readonly sayingVerbs: ReadonlySet<string>;
   readonly implicativeVerbs: ReadonlySet<string>;
+  readonly aircraftNouns: ReadonlySet<string>;
+  readonly droneNouns: ReadonlySet<string>;
   /** Lemmas of reporting verbs (lexicon/reporting-verbs.json): 'Iran reported heavy fighting today'. */
   readonly reportingVerbs: ReadonlySet<string>;
 }
@@ -37,6 +39,8 @@ export function loadEventFrameWords(): EventFrameWords {
     weaponNouns: set(words.weaponNouns),
     sayingVerbs: set(words.sayingVerbs),
     implicativeVerbs: set(words.implicativeVerbs),
+    aircraftNouns: set(words.aircraftNouns),
+    droneNouns: set(words.droneNouns),
     reportingVerbs: new Set(Object.keys(reporting.verbs)),
   };
 }
