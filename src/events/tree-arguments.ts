@@ -435,6 +435,10 @@ export function nounArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
         // "the attack carried out by militants": the participle's agent.
         const agents = argumentsOf(tree, c).filter((a) => a.role === 'agent');
         addAll(sources, agents.map((a) => participantAt(ctx, a.token)));
+        // "a military campaign to quash the Houthi rebels": the purpose's object is whom it is against.
+        if (tree.nodes[c]!.tag === 'VB' && targets.length === 0 && !ctx.triggerAt.has(c)) {
+          addAll(targets, childrenWith(tree, c, 'obj').map((o) => participantAt(ctx, o)));
+        }
         continue;
       }
       if (isPlacePhrase(ctx, c, prep) || nounTrigger(ctx, c)) continue;
