@@ -1,7 +1,7 @@
 import { cameoCode, ploverOf } from '../knowledge/events/cameo-table.js';
 import type { EventFrameWords } from '../knowledge/events/event-frames.js';
 import type { EventDictionary } from '../knowledge/events/load-dictionary.js';
-import { childrenWith, relation, type SyntaxTree } from '../nlp/syntax/tree.js';
+import { childrenWith, childWith, head, relation, type SyntaxTree } from '../nlp/syntax/tree.js';
 import type { Stage } from '../pipeline/stage.js';
 import type { Document, EventAttrs, EventParticipant, Layers, Magnitude, MagnitudeKind, Modality, Span } from '../text/document.js';
 import type { ActorFacts } from './actor-codes.js';
@@ -340,6 +340,15 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
     }
     drafts.push(draft);
     byTrigger.set(trigger, draft);
+    // "repelled and downed most of the missiles", "shelled and destroyed two platforms": two
+    // verbs of one attack, sharing their actor, are one event told twice.
+    if (!host && tree && trigger.kind === 'verb' && relation(tree, base + trigger.head) === 'conj') {
+      const first = triggerAt.get(head(tree, base + trigger.head));
+      const firstDraft = first ? byTrigger.get(first) : undefined;
+      if (first && firstDraft && first.kind === 'verb' && first.pattern.code.slice(0, 2) === '19' && draft.code.slice(0, 2) === '19' && childWith(tree, base + trigger.head, ['nsubj', 'nsubj:pass']) === -1) {
+        host = first;
+      }
+    }
     if (host && host !== trigger) {
       const hostDraft = byTrigger.get(host);
       if (hostDraft && ATTACK_ROOTS.has(host.pattern.code.slice(0, 2)) && (ATTACK_ROOTS.has(trigger.pattern.code.slice(0, 2)) || trigger.pattern.magnitude)) absorb(hostDraft, draft, tokens);
