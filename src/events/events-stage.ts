@@ -1,7 +1,7 @@
 import { cameoCode, ploverOf } from '../knowledge/events/cameo-table.js';
 import type { EventFrameWords } from '../knowledge/events/event-frames.js';
 import type { EventDictionary } from '../knowledge/events/load-dictionary.js';
-import { childrenWith, childWith, head, relation, type SyntaxTree } from '../nlp/syntax/tree.js';
+import { childrenWith, childWith, dominates, head, relation, type SyntaxTree } from '../nlp/syntax/tree.js';
 import type { Stage } from '../pipeline/stage.js';
 import type { Document, EventAttrs, EventParticipant, Layers, Magnitude, MagnitudeKind, Modality, Span } from '../text/document.js';
 import type { ActorFacts } from './actor-codes.js';
@@ -354,6 +354,29 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
       if (hostDraft && ATTACK_ROOTS.has(host.pattern.code.slice(0, 2)) && (ATTACK_ROOTS.has(trigger.pattern.code.slice(0, 2)) || trigger.pattern.magnitude)) absorb(hostDraft, draft, tokens);
     }
     if (agentNoun) instruments.push([draft, agentNoun]);
+  }
+  // "agreed to launch five airstrikes … that killed 25 militiamen": a relative clause in the past
+  // that tells the result of a planned attack says the attack happened, and is part of it.
+  if (tree) {
+    for (const r of drafts) {
+      if (r.absorbedBy || r.trigger.kind !== 'verb' || !r.trigger.pattern.magnitude || tokens[r.trigger.head]!.tag !== 'VBD') continue;
+      if (relation(tree, base + r.trigger.head) !== 'acl') continue;
+      const attack = drafts
+        .filter((d) => d !== r && !d.absorbedBy && ATTACK_ROOTS.has(d.code.slice(0, 2)) && dominates(tree, base + d.trigger.head, base + r.trigger.head))
+        .sort((a, b) => b.trigger.head - a.trigger.head)[0];
+      if (!attack) continue;
+      absorb(attack, r, tokens);
+      // "… that killed 25 militiamen and wounded 51": the conjoined result too.
+      for (const c of drafts) {
+        if (c.absorbedBy || c === attack || !c.trigger.pattern.magnitude) continue;
+        if (relation(tree, base + c.trigger.head) === 'conj' && head(tree, base + c.trigger.head) === base + r.trigger.head) absorb(attack, c, tokens);
+      }
+      if (attack.modality === 'planned' || attack.modality === 'hypothetical') {
+        attack.reasons.push(`modality asserted: '${tokens[r.trigger.head]!.norm}' tells that it happened`);
+        attack.modality = attack.attribution ? 'reported' : 'asserted';
+        attack.modalityCue = null;
+      }
+    }
   }
   // "were assassinated … in a US airstrike": the airstrike is how, not another event.
   for (const [verb, noun] of instruments) {
