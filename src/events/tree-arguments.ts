@@ -112,7 +112,7 @@ export function participantAt(ctx: TreeContext, g: number): EventParticipant | n
   const core = coreRange(tree, g);
   let p = chunkParticipant(ctx, chunkOf(ctx, core), ctx.pronoun);
   if (!p || p.entity === null) p = possessiveAntecedent(ctx, g, core) ?? p;
-  const named = namedAfter(ctx, core[1]);
+  const named = namedAfter(ctx, core[1]) ?? afterTitle(ctx, g);
   if (named) return named;
   if (p && p.entity !== null) return p.cameo === null || p.cameo.length === 3 ? titled(ctx, p, core) : p;
   if (p) p = withCountry(ctx, g, p);
@@ -212,6 +212,25 @@ function pronounReferent(ctx: TreeContext, g: number): EventParticipant | null {
       const e = ctx.sentence.tokens[s - ctx.base]?.entity ?? -1;
       if (e >= 0 && ANTECEDENT_TYPES.has(ctx.view.doc.layers.entities?.[e]?.type ?? '')) return participantAt(ctx, s);
     }
+  }
+  return null;
+}
+
+/**
+ * "killing Maj. Gen. Qassem Soleimani", parsed with the abbreviated rank as the object and the
+ * name apart: an abbreviation heading the phrase stands for the person named right after it.
+ */
+function afterTitle(ctx: TreeContext, g: number): EventParticipant | null {
+  const tokens = ctx.sentence.tokens;
+  const at = g - ctx.base;
+  if (!/^\p{L}{2,4}\.$/u.test(tokens[at]?.norm ?? '') || tokens[at]!.entity >= 0) return null;
+  const entities = ctx.view.doc.layers.entities ?? [];
+  for (let i = at + 1; i <= at + 3 && i < tokens.length; i++) {
+    const e = tokens[i]!.entity;
+    if (e < 0 || entities[e]?.type !== 'PERSON') continue;
+    let to = i;
+    while (tokens[to]?.entity === e) to++;
+    return chunkParticipant(ctx, { from: i, to });
   }
   return null;
 }
