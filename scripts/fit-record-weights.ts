@@ -28,7 +28,8 @@ import {
   weightedScore,
 } from '../src/records/link-events.js';
 import { openStore } from '../src/store/open-store.js';
-import { mentionFeatures, withEvidenceWords } from '../src/store/records-repository.js';
+import { withEvidenceText } from '../src/records/link-article.js';
+import { mentionFeatures } from '../src/store/records-repository.js';
 
 const Ref = z.object({ article: z.string(), trigger: z.number().int() });
 const PairsFile = z.object({ pairs: z.array(z.object({ a: Ref, b: Ref, same: z.boolean() })) });
@@ -116,7 +117,7 @@ async function main(): Promise<void> {
     if (summary.errors.length > 0) throw new Error(`ingest failed: ${JSON.stringify(summary.errors[0])}`);
     const triggers = await store.selectFrom('events').select(['id', 'article_id', 'trigger_start']).execute();
     const idOf = new Map(triggers.map((t) => [`${t.article_id}@${t.trigger_start}`, t.id]));
-    const features = new Map((await mentionFeatures(store, {})).map((m) => [m.eventId, withEvidenceWords(m, knowledge.syntax.lemmas)]));
+    const features = new Map((await mentionFeatures(store, {})).map((m) => [m.eventId, withEvidenceText(m, knowledge.syntax.lemmas)]));
     const find = (r: z.infer<typeof Ref>): MentionFeatures | undefined => features.get(idOf.get(`${r.article}@${r.trigger}`) ?? '');
     const scored: Scored[] = [];
     let missing = 0;

@@ -5,7 +5,8 @@ import type { Contradiction } from '../records/contradictions.js';
 import type { Inconsistency } from '../records/inconsistencies.js';
 import type { Store } from '../store/open-store.js';
 import { findRecords, getRecord, outletSummaries, type RecordActorOut, type RecordOut } from '../store/records-queries.js';
-import { type RelinkSummary, relinkAllArticles } from '../store/records-repository.js';
+import { loadDocumentFrequencies } from '../knowledge/document-frequencies.js';
+import { type RelinkSummary, relinkAllArticles } from '../records/link-article.js';
 import { addEventFilterOptions, positiveInt } from './cli-arguments.js';
 
 type WithStore = (work: (store: Store) => Promise<void>) => Promise<void>;
@@ -44,8 +45,8 @@ async function relinkUntilStopped(store: Store, batch: number, onProgress: (done
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    // Linking compares evidence words by lemma: the syntax model's lemma rules, loaded once here.
-    return await relinkAllArticles(store, loadSyntaxModel().lemmas, { batch, shouldStop: () => stop, onProgress: ({ done, total }) => onProgress(done, total) });
+    // Linking compares words by lemma and weighs them by rarity: the syntax model's lemma rules and the document frequencies, loaded once here.
+    return await relinkAllArticles(store, { lemmas: loadSyntaxModel().lemmas, documentFrequencies: loadDocumentFrequencies() }, { batch, shouldStop: () => stop, onProgress: ({ done, total }) => onProgress(done, total) });
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

@@ -13,6 +13,7 @@ import type { Actor } from './actors/actor-schema.js';
 import { findAliasMentions, lookupActorName } from './actors/alias-index.js';
 import { demonymCountry } from './actors/country-actors.js';
 import { type ActorRegistry, loadActorRegistry } from './actors/load-registry.js';
+import { type DocumentFrequencies, loadDocumentFrequencies } from './document-frequencies.js';
 import { type Gazetteer, loadGazetteer, lookupPlace } from './gazetteer/gazetteer.js';
 
 /**
@@ -31,6 +32,8 @@ export interface Knowledge {
   readonly describeActor: (id: string, surface: string, entityType: string) => ActorRecord;
   /** events helper: the event dictionary and the actor facts the events stage codes with. */
   readonly events: EventKnowledge;
+  /** How rare each word is in news: story clustering weighs words by it. */
+  readonly documentFrequencies: DocumentFrequencies;
 }
 
 export interface KnowledgeOptions {
@@ -134,5 +137,5 @@ export function loadKnowledge(options: KnowledgeOptions = {}): Knowledge {
   const events = createEventKnowledge(registry, (w) => actors.countryOfName(w) ?? actors.demonymCountry(w) ?? actors.capitalOf(w), {
     extraFiles: options.eventDictionaryFiles ?? [],
   });
-  return { registry, gazetteer, ner, syntax, entities, actors, describeActor, events };
+  return { registry, gazetteer, ner, syntax, entities, actors, describeActor, events, documentFrequencies: loadDocumentFrequencies() };
 }

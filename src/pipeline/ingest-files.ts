@@ -11,7 +11,7 @@ import type { Correction } from '../nlp/actors/actor-overlay.js';
 import { activeCorrections } from '../store/corrections-repository.js';
 import type { Store } from '../store/open-store.js';
 import { saveArticle } from '../store/save-article.js';
-import { saveLayers } from '../store/save-layers.js';
+import { saveAndLink } from './save-and-link.js';
 import type { Database } from '../store/schema.js';
 import { type AnalyzedArticle, type Analyzer, createAnalyzer } from './analyze-article.js';
 
@@ -143,7 +143,7 @@ async function saveAnalyzed(
   for (const a of analyzed) {
     if ((await saveArticle(trx, a, now)) === 'new') fresh++;
     else known++;
-    await saveLayers(trx, a.doc, analyzer, corrections);
+    await saveAndLink(trx, a.doc, analyzer, corrections);
   }
   return { fresh, known };
 }

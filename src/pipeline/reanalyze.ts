@@ -1,8 +1,8 @@
 import type { Correction } from '../nlp/actors/actor-overlay.js';
 import { activeCorrections } from '../store/corrections-repository.js';
 import type { Store } from '../store/open-store.js';
-import { relinkAllArticles } from '../store/records-repository.js';
-import { saveLayers } from '../store/save-layers.js';
+import { relinkAllArticles } from '../records/link-article.js';
+import { linkingKnowledge, saveAndLink } from './save-and-link.js';
 import { createDocument } from '../text/create-document.js';
 import type { Analyzer } from './analyze-article.js';
 
@@ -52,15 +52,15 @@ export async function reanalyzeStored(store: Store, analyzer: Analyzer, options:
           continue;
         }
         if (options.force) await trx.deleteFrom('article_layers').where('article_id', '=', r.id).execute();
-        if (await saveLayers(trx, doc, analyzer, corrections)) summary.updated++;
+        if (await saveAndLink(trx, doc, analyzer, corrections)) summary.updated++;
       }
     });
   }
   // Each re-annotated article was relinked in id order as it went; the records a fresh ingest
   // makes come from linking in ingest order, so build them again that way.
-  // An update means the analyzer has knowledge (saveLayers writes nothing without it).
+  // An update means the analyzer has knowledge (saveAndLink writes nothing without it).
   const knowledge = analyzer.knowledge;
-  if (summary.updated > 0 && knowledge && !options.shouldStop?.()) await relinkAllArticles(store, knowledge.syntax.lemmas, { shouldStop: options.shouldStop });
+  if (summary.updated > 0 && knowledge && !options.shouldStop?.()) await relinkAllArticles(store, linkingKnowledge(knowledge), { shouldStop: options.shouldStop });
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }

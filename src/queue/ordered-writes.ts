@@ -5,7 +5,7 @@ import { activeCorrections } from '../store/corrections-repository.js';
 import { lockRecordLinking } from '../store/dialect.js';
 import type { Store } from '../store/open-store.js';
 import { saveArticle } from '../store/save-article.js';
-import { saveLayers } from '../store/save-layers.js';
+import { saveAndLink } from '../pipeline/save-and-link.js';
 import type { Database } from '../store/schema.js';
 import { createDocument } from '../text/create-document.js';
 
@@ -187,7 +187,7 @@ async function writeNext(trx: Transaction<Database>, analyzer: Analyzer): Promis
   } else {
     const a = restoreAnalyzed(turn.staged.payload, analyzer);
     const result = await saveArticle(trx, a, new Date().toISOString());
-    await saveLayers(trx, a.doc, analyzer, await activeCorrections(trx));
+    await saveAndLink(trx, a.doc, analyzer, await activeCorrections(trx));
     outcome = { ...base, result, error: null };
   }
   await advance(trx, turn);

@@ -3,6 +3,7 @@ import { lemmaOfWord } from '../nlp/syntax/word-lemma.js';
 import { averageLinkClusters } from './coref-cluster.js';
 import { headWord } from './coref-head.js';
 import { createEventLexicon, type EventLexicon } from './coref-lexicon.js';
+import { cosine } from './term-vectors.js';
 
 /**
  * Event coreference on given mentions, within one topic: documents are first grouped by
@@ -311,14 +312,6 @@ function documentVectors(docs: readonly CorefDocumentInput[], rules: LemmaRules)
     out.set(d.id, v);
   });
   return out;
-}
-
-function cosine(a: ReadonlyMap<string, number> | undefined, b: ReadonlyMap<string, number> | undefined): number {
-  if (!a || !b) return 0;
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
-  let s = 0;
-  for (const [w, x] of small) s += x * (large.get(w) ?? 0);
-  return s;
 }
 
 /** Groups smaller than this are strays of a bigger one more often than a story of their own. */

@@ -49,6 +49,10 @@ export interface MentionFeatures extends EventFeatures {
   readonly plural?: boolean;
   /** Told in its article's headline, which sums up what the body tells at length. */
   readonly headline?: boolean;
+  /** The story its article is in (stories.ts). */
+  readonly story?: string | null;
+  /** Its article's lead event: the first its headline tells, or else its body. */
+  readonly lead?: boolean;
 }
 
 /** What a record offers to the merge rule: its canonical attributes and every actor its mentions name. */
@@ -60,6 +64,10 @@ export interface RecordFeatures extends EventFeatures {
   readonly spans?: ReadonlyArray<{ readonly articleId: string; readonly start: number }>;
   /** Content words of each of its mentions' evidence. */
   readonly mentionWords?: ReadonlyArray<readonly string[]>;
+  /** The story of each article it has a mention in, by article. */
+  readonly storyOf?: ReadonlyMap<string, string>;
+  /** Stories of which it holds an article's lead event. */
+  readonly leadStories?: readonly string[];
 }
 
 export interface MergeWeights {
@@ -82,6 +90,8 @@ export const NEAR_TEXT = 0.15;
 /** The text value of a retelling that points back to the record's sentence with a definite noun. */
 export const ANAPHOR_TEXT = 0.5;
 export const SAME_ARTICLE_DATE_SCORE = 0.8;
+/** The date value of an undated mention against a record of another report of its story. */
+export const STORY_DATE_SCORE = 0.7;
 /** An undated mention that passed the strict undated gate (below) needs less from the sum. */
 export const UNDATED_THRESHOLD = 0.5;
 /** Beyond this distance two precise places are different places unless they share an admin area. */
@@ -294,6 +304,8 @@ export interface MergeParts {
   readonly text: number;
   /** The mention is undated: it must clear the lower undated threshold. */
   readonly undated: boolean;
+  /** The record holds another report of the mention's story: the lower threshold too. */
+  readonly story: boolean;
   /**
    * Undated, but its actors (the target above all) and type agree strongly with the record's:
    * the gate decides, since the date part of the sum is only a prior then; the sum still ranks.
@@ -309,7 +321,11 @@ export const weightedScore = (p: MergeParts, w: MergeWeights = MERGE_WEIGHTS): n
 
 /** The hand-written gates, then each component's value for the weighted sum. */
 export function mergeGate(m: MentionFeatures, r: RecordFeatures): Gate {
-  const type = typeScore(m, r);
+  const story = sameStory(m, r);
+  const coded = typeScore(m, r);
+  // Within one story, outlets code one act in their own words ("shot dead" 193, "killed" 1823,
+  // "assassinated" 186): one PLOVER type is as close as one CAMEO root.
+  const type = story && coded.score !== null && coded.score >= 0.5 && coded.score < 0.7 ? { ...coded, score: 0.7, note: `${coded.note}, one story` } : coded;
   const date = dateScore(m, r);
   const place = placeScore(m.place, r.place);
   const actors = actorScore(m, r);
@@ -349,25 +365,30 @@ export function mergeGate(m: MentionFeatures, r: RecordFeatures): Gate {
     headlineSummary ||
     retelling ||
     // A later retelling in the same article ("the attack on the base"): type and place suffice.
-    (sameArticle && (type.score ?? 0) >= 0.7 && (place.score ?? 0) >= 0.5);
+    (sameArticle && (type.score ?? 0) >= 0.7 && (place.score ?? 0) >= 0.5) ||
+    // Another report of the same story: its date may be missing, not different.
+    (story && (type.score ?? 0) >= 0.7 && (place.score ?? 0.5) >= 0.5);
   if (!undatedOk) return { open: false, reason: `${reason}; undated without strong agreement` };
   return {
     open: true,
     reason: headlineSummary
       ? `${reason}; headline of the article`
+      : story
+        ? `${reason}; same story`
       : retelling && date.score === null
         ? `${reason}; retelling ${gap} characters on${anaphor ? ` ("the ${anaphor}")` : ''}`
         : reason,
     parts: {
       type: type.score ?? 0,
       // The nearer lead is the likelier antecedent: the bare-retelling value, less a little with distance.
-      date: date.score ?? (headlineSummary ? SAME_ARTICLE_DATE_SCORE : retelling && gap !== null ? SAME_ARTICLE_DATE_SCORE - (0.2 * gap) / NEAR_CHARS : recencyPrior(m, r)),
+      date: date.score ?? (headlineSummary ? SAME_ARTICLE_DATE_SCORE : story ? STORY_DATE_SCORE : retelling && gap !== null ? SAME_ARTICLE_DATE_SCORE - (0.2 * gap) / NEAR_CHARS : recencyPrior(m, r)),
       place: place.score ?? UNKNOWN_SCORE.place,
       actors: actors.score ?? UNKNOWN_SCORE.actors,
       // A pointer back ("the base") is text evidence a bag of words undervalues: it counts at least ANAPHOR_TEXT.
       text: anaphor !== null ? Math.max(ANAPHOR_TEXT, text.score ?? 0) : (text.score ?? UNKNOWN_SCORE.text),
       undated: date.score === null,
       strictUndated: strictUndated || headlineSummary,
+      story,
     },
   };
 }
@@ -384,18 +405,34 @@ export function scoreMerge(m: MentionFeatures, r: RecordFeatures, w: MergeWeight
   const gate = mergeGate(m, r);
   if (!gate.open) return { score: 0, linkable: false, reason: gate.reason };
   const score = weightedScore(gate.parts, w);
-  const bar = gate.parts.undated ? threshold - (MERGE_THRESHOLD - UNDATED_THRESHOLD) : threshold;
+  const bar = gate.parts.undated || gate.parts.story ? threshold - (MERGE_THRESHOLD - UNDATED_THRESHOLD) : threshold;
   return { score, linkable: gate.parts.strictUndated || score >= bar, reason: gate.reason };
 }
 
-/** The best record for the mention, or null when none clears the threshold. Ties go to the older id order given. */
+/**
+ * The best record for the mention, or null when none clears the threshold. An article's lead
+ * event prefers the record that holds its story's other leads: the story's main event, which a
+ * lead names in other words. Ties go to the older id order given.
+ */
 export function bestRecord(m: MentionFeatures, candidates: readonly RecordFeatures[]): { record: RecordFeatures; merge: MergeScore } | null {
-  let best: { record: RecordFeatures; merge: MergeScore } | null = null;
+  let best: { record: RecordFeatures; merge: MergeScore; rank: number } | null = null;
   for (const r of candidates) {
     const merge = scoreMerge(m, r);
-    if (merge.linkable && (best === null || merge.score > best.merge.score)) best = { record: r, merge };
+    const rank = merge.score + (m.lead === true && holdsStoryLead(m, r) ? 1 : 0);
+    if (merge.linkable && (best === null || rank > best.rank)) best = { record: r, merge, rank };
   }
-  return best;
+  return best ? { record: best.record, merge: best.merge } : null;
+}
+
+/** The record holds the lead event of another article of the mention's story. */
+const holdsStoryLead = (m: Pick<MentionFeatures, 'story'>, r: Pick<RecordFeatures, 'leadStories'>): boolean =>
+  m.story !== undefined && m.story !== null && (r.leadStories ?? []).includes(m.story);
+
+/** Another article of the mention's story has a mention in the record. */
+export function sameStory(m: Pick<MentionFeatures, 'story' | 'articleId'>, r: Pick<RecordFeatures, 'storyOf'>): boolean {
+  if (!m.story || !r.storyOf) return false;
+  for (const [articleId, story] of r.storyOf) if (articleId !== m.articleId && story === m.story) return true;
+  return false;
 }
 
 const PRECISION_RANK: Record<string, number> = { day: 4, week: 3, month: 2, year: 1 };

@@ -12,6 +12,7 @@ import * as webIndexesMigration from './migrations/2026-11-24-08-web-indexes.js'
 import * as recordVerdictsMigration from './migrations/2026-11-24-09-record-verdicts.js';
 import * as articleOrderMigration from './migrations/2026-11-24-10-article-order.js';
 import * as headlineTextMigration from './migrations/2026-12-06-01-headline-text.js';
+import * as storiesMigration from './migrations/2026-12-07-01-stories.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24-09-record-verdicts': recordVerdictsMigration,
   '2026-11-24-10-article-order': articleOrderMigration,
   '2026-12-06-01-headline-text': headlineTextMigration,
+  '2026-12-07-01-stories': storiesMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

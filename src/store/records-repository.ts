@@ -1,20 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { LemmaRules } from '../nlp/syntax/lemmatizer.js';
-import { contentWords, definiteHeads, isPluralEventNoun } from '../records/evidence-words.js';
-import {
-  type ActorKey,
-  bestRecord,
-  type CanonicalRecord,
-  canonicalRecord,
-  dayRange,
-  isLinkable,
-  isSingleEvent,
-  type MentionFeatures,
-  type PlaceFeatures,
-  type RecordFeatures,
-} from '../records/link-events.js';
-import { dialectOf, lockRecordLinking } from './dialect.js';
+import { type ActorKey, type CanonicalRecord, canonicalRecord, dayRange, type MentionFeatures, type PlaceFeatures, type RecordFeatures } from '../records/link-events.js';
+import { dialectOf } from './dialect.js';
 import { recordVerdicts } from './records-queries.js';
 import type { Database } from './schema.js';
 
@@ -41,12 +28,16 @@ export const actorKey = (actorId: string | null, name: string): ActorKey => {
 /** Blocking margin for the SQL pre-filter; the merge rule then applies the exact window. */
 const MARGIN_DAYS = 75;
 
-/** A stored event mention as the merge rule reads it, with its evidence sentence as text. */
-export type StoredMention = MentionFeatures & { readonly modality: string; readonly evidence: string };
+/**
+ * A stored event mention as the merge rule reads it, with its evidence sentence, its trigger and
+ * the text right after the trigger as text: the linker reads words in them (records/link-article.ts).
+ */
+export type StoredMention = MentionFeatures & { readonly modality: string; readonly evidence: string; readonly trigger: string; readonly afterTrigger: string };
 
 /**
- * The linking features of the events matching `where`, in article order, but the words of
- * their evidence: what the canonical attributes read needs no lemma rules (withEvidenceWords).
+ * The linking features of the events matching `where`, in article order, but what the linker
+ * reads in their text (the words of their evidence, a plural trigger): the canonical attributes
+ * need none of it.
  * An article's headline comes after its body: the body's fuller telling starts the record
  * (and names it), the headline joins it, and ties in the canonical attributes go to the body.
  */
@@ -99,14 +90,10 @@ export async function mentionFeatures(db: Db, where: { articleId?: string; event
       start: r.start,
       headline: r.start < r.body_start,
       evidence: r.evidence,
-      plural: isPluralEventNoun(r.trigger, r.after_trigger),
+      trigger: r.trigger,
+      afterTrigger: r.after_trigger,
     };
   });
-}
-
-/** The mention with what the text part of the merge rule reads: its evidence's content words and the nouns it points back with. */
-export function withEvidenceWords(m: StoredMention, rules: LemmaRules): StoredMention {
-  return { ...m, words: contentWords(m.evidence, rules), definites: definiteHeads(m.evidence, rules) };
 }
 
 function placeOf(r: { place_id: string | null; place_name: string | null; lat: number | null; lon: number | null; place_precision: string | null; country: string | null; admin1: string | null }): PlaceFeatures | null {
@@ -116,8 +103,14 @@ function placeOf(r: { place_id: string | null; place_name: string | null; lat: n
 
 const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
-/** Records that could hold the mention: a compatible type, and a date near enough or none. */
-async function candidates(db: Db, m: MentionFeatures, rules: LemmaRules): Promise<RecordFeatures[]> {
+/** A record that could hold a mention, with its mentions' evidence text (the linker reads its words). */
+export type RecordCandidate = Omit<RecordFeatures, 'mentionWords'> & { readonly evidence: readonly string[] };
+
+/**
+ * Records that could hold the mention: a compatible type, and a date near enough or none; with
+ * where their mentions are, the stories of their articles, and the stories they hold a lead of.
+ */
+export async function recordCandidates(db: Db, m: MentionFeatures): Promise<RecordCandidate[]> {
   let q = db.selectFrom('event_records').selectAll().where((eb) => eb.or([eb('root_code', '=', m.rootCode), ...(m.plover ? [eb('plover', '=', m.plover)] : [])]));
   const range = m.date ? dayRange(m.date, m.dateEnd) : null;
   if (range) {
@@ -128,24 +121,37 @@ async function candidates(db: Db, m: MentionFeatures, rules: LemmaRules): Promis
   }
   const rows = await q.orderBy('id').execute();
   const spans = new Map<string, Array<{ articleId: string; start: number }>>();
-  const words = new Map<string, string[][]>();
+  const evidence = new Map<string, string[]>();
+  const stories = new Map<string, Map<string, string>>();
+  const leads = new Map<string, Set<string>>();
   for (let i = 0; i < rows.length; i += 500) {
     const links = await db
       .selectFrom('record_mentions as m')
       .innerJoin('events as e', 'e.id', 'm.event_id')
       .innerJoin('articles as a', 'a.id', 'e.article_id')
-      .select(['m.record_id', 'e.article_id', 'e.start', sql<string>`substr(a.text, e.start + 1, e.end - e.start)`.as('evidence')])
+      .leftJoin('story_articles as s', 's.article_id', 'e.article_id')
+      .select(['m.record_id', 'm.lead', 'e.article_id', 'e.start', 's.story_id', sql<string>`substr(a.text, e.start + 1, e.end - e.start)`.as('evidence')])
       .where('m.record_id', 'in', rows.slice(i, i + 500).map((r) => r.id))
+      .orderBy('m.record_id')
+      .orderBy('e.article_id')
+      .orderBy('e.start')
+      .orderBy('e.id')
       .execute();
     for (const l of links) {
       spans.set(l.record_id, [...(spans.get(l.record_id) ?? []), { articleId: l.article_id, start: l.start }]);
-      words.set(l.record_id, [...(words.get(l.record_id) ?? []), contentWords(l.evidence, rules)]);
+      evidence.set(l.record_id, [...(evidence.get(l.record_id) ?? []), l.evidence]);
+      if (l.story_id === null) continue;
+      const byArticle = stories.get(l.record_id) ?? new Map<string, string>();
+      stories.set(l.record_id, byArticle.set(l.article_id, l.story_id));
+      if (l.lead) leads.set(l.record_id, (leads.get(l.record_id) ?? new Set<string>()).add(l.story_id));
     }
   }
   return rows.map((r) => ({
     articleIds: [...new Set((spans.get(r.id) ?? []).map((x) => x.articleId))],
     spans: spans.get(r.id) ?? [],
-    mentionWords: words.get(r.id) ?? [],
+    evidence: evidence.get(r.id) ?? [],
+    storyOf: stories.get(r.id) ?? new Map<string, string>(),
+    leadStories: [...(leads.get(r.id) ?? [])].sort(),
     id: r.id,
     code: r.code,
     rootCode: r.root_code,
@@ -206,7 +212,7 @@ export async function recordsOfEvents(db: Db, eventIds: readonly string[]): Prom
 }
 
 /** The canonical attributes from the current mentions; false when the record had none and was dropped. */
-async function refreshCanonical(db: Db, id: string): Promise<boolean> {
+export async function refreshCanonical(db: Db, id: string): Promise<boolean> {
   // Every mention's event exists (record_mentions cascades from events): the same set as its event ids.
   const mentions = await mentionFeatures(db, { recordId: id });
   if (mentions.length === 0) {
@@ -243,53 +249,42 @@ function canonicalRow(c: CanonicalRecord) {
 }
 
 /**
- * Links an article's stored events into records, incrementally: each mention joins the best
- * existing record (including those its own article's earlier mentions just made) or starts
- * one. Records that lost mentions when the article's events were replaced are refreshed first.
- * `rules` (the syntax model's lemma rules) read the evidence words.
+ * Starts a record whose canonical attributes are its one mention's; false when a record of that
+ * id is left over (a re-linked article whose first record others joined): its attributes must
+ * then be worked out from all its mentions (refreshRecord).
  */
-export async function linkArticleEvents(db: Db, articleId: string, rules: LemmaRules): Promise<{ joined: number; created: number }> {
+export async function insertRecord(db: Db, id: string, canonical: CanonicalRecord): Promise<boolean> {
+  const inserted = await db.insertInto('event_records').values({ id, ...canonicalRow(canonical) }).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
+  return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Puts the event mention in the record (moving it from any other). */
+export async function writeRecordMention(db: Db, link: { eventId: string; recordId: string; score: number; reason: string; lead: boolean }): Promise<void> {
+  await db
+    .insertInto('record_mentions')
+    .values({ event_id: link.eventId, record_id: link.recordId, score: link.score, reason: link.reason, lead: link.lead ? 1 : 0 })
+    .onConflict((oc) => oc.column('event_id').doUpdateSet({ record_id: link.recordId, score: link.score, reason: link.reason, lead: link.lead ? 1 : 0 }))
+    .execute();
+}
+
+/** Records whose stored mention count differs from their mentions: they lost some when an article's events were replaced. */
+export async function staleRecords(db: Db): Promise<string[]> {
   const stale = await sql<{ id: string }>`
     SELECT r.id FROM event_records r
     LEFT JOIN (SELECT record_id, count(*) AS n FROM record_mentions GROUP BY record_id) c ON c.record_id = r.id
     WHERE coalesce(c.n, 0) != r.mention_count`.execute(db);
-  for (const { id } of stale.rows) await refreshRecord(db, id);
-  return linkMentions(db, articleId, rules);
+  return stale.rows.map((r) => r.id);
 }
 
-/**
- * The linking itself. The canonical attributes of a record a mention joins are rewritten at
- * once, since the article's next mentions are matched against them (bestRecord reads its
- * date, place and actors); the verdicts, which nothing in linking reads, once per touched
- * record at the end.
- */
-async function linkMentions(db: Db, articleId: string, rules: LemmaRules): Promise<{ joined: number; created: number }> {
-  let joined = 0;
-  let created = 0;
-  const touched = new Set<string>();
-  for (const stored of await mentionFeatures(db, { articleId })) {
-    if (!isLinkable(stored.modality) || !isSingleEvent(stored)) continue;
-    const m = withEvidenceWords(stored, rules);
-    const best = bestRecord(m, await candidates(db, m, rules));
-    const id = best?.record.id ?? recordId(m.eventId);
-    // A new record's canonical attributes are its one mention's: written at once, unless a
-    // record of that id is left over (a re-linked article whose first record others joined),
-    // whose attributes are then worked out from all its mentions.
-    const fresh =
-      !best &&
-      Number((await db.insertInto('event_records').values({ id, ...canonicalRow(canonicalRecord([m])) }).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst()).numInsertedOrUpdatedRows ?? 0) > 0;
-    await db
-      .insertInto('record_mentions')
-      .values({ event_id: m.eventId, record_id: id, score: best?.merge.score ?? 1, reason: best?.merge.reason ?? 'first mention' })
-      .onConflict((oc) => oc.column('event_id').doUpdateSet({ record_id: id }))
-      .execute();
-    if (!fresh) await refreshCanonical(db, id);
-    touched.add(id);
-    if (best) joined++;
-    else created++;
-  }
-  await storeVerdicts(db, [...touched].sort());
-  return { joined, created };
+/** Every record and link: `dossier relink` links again from zero. */
+export async function clearRecords(db: Db): Promise<void> {
+  await db.deleteFrom('record_mentions').execute();
+  await db.deleteFrom('event_records').execute();
+}
+
+export async function countRecords(db: Db): Promise<number> {
+  const [{ n } = { n: 0 }] = await db.selectFrom('event_records').select((eb) => eb.fn.countAll<number>().as('n')).execute();
+  return Number(n);
 }
 
 /**
@@ -304,55 +299,4 @@ export async function articlesInLinkingOrder(db: Db): Promise<string[]> {
       ? withEvents.orderBy(sql`a.rowid`)
       : withEvents.orderBy(sql`a.insert_seq`);
   return (await ordered.execute()).map((r) => r.id);
-}
-
-export interface RelinkProgress {
-  done: number;
-  total: number;
-}
-
-export interface RelinkSummary extends RelinkProgress {
-  records: number;
-  /** Stopped before the end: the store holds the records of the first `done` articles only. */
-  interrupted: boolean;
-}
-
-/**
- * Drops every event record and links every article's events again in the canonical order, so
- * the records are those a fresh ingest of the same articles makes. One transaction drops them,
- * then one per batch of articles links; a stop (shouldStop) is honoured between batches, which
- * leaves every record consistent with its mentions but only the first articles linked: run it
- * again, and it starts from zero. `rules` (the syntax model's lemma rules) read the evidence words.
- */
-export async function relinkAllArticles(
-  store: Kysely<Database>,
-  rules: LemmaRules,
-  options: { batch?: number; shouldStop?: () => boolean; onProgress?: (p: RelinkProgress) => void } = {},
-): Promise<RelinkSummary> {
-  const batch = options.batch ?? 100;
-  const articles = await articlesInLinkingOrder(store);
-  await store.transaction().execute(async (trx) => {
-    await lockRecordLinking(trx);
-    await trx.deleteFrom('record_mentions').execute();
-    await trx.deleteFrom('event_records').execute();
-  });
-  let done = 0;
-  let interrupted = false;
-  for (let i = 0; i < articles.length; i += batch) {
-    // Let a signal handler run between batches.
-    await new Promise((resolve) => setImmediate(resolve));
-    if (options.shouldStop?.()) {
-      interrupted = true;
-      break;
-    }
-    const slice = articles.slice(i, i + batch);
-    await store.transaction().execute(async (trx) => {
-      await lockRecordLinking(trx);
-      for (const id of slice) await linkMentions(trx, id, rules);
-    });
-    done += slice.length;
-    options.onProgress?.({ done, total: articles.length });
-  }
-  const [{ n } = { n: 0 }] = await store.selectFrom('event_records').select((eb) => eb.fn.countAll<number>().as('n')).execute();
-  return { done, total: articles.length, records: Number(n), interrupted };
 }

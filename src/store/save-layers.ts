@@ -2,15 +2,13 @@ import type { Transaction } from 'kysely';
 import type { Correction } from '../nlp/actors/actor-overlay.js';
 import type { Analyzer } from '../pipeline/analyze-article.js';
 import type { Document } from '../text/document.js';
-import { lockRecordLinking } from './dialect.js';
 import { saveMentions } from './mentions-repository.js';
-import { linkArticleEvents } from './records-repository.js';
 import type { Database } from './schema.js';
 
 /**
  * Writes an article's annotation layers unless the same stage versions already made them:
  * so re-ingesting a file after an upgrade re-annotates it, and re-ingesting it unchanged
- * costs one query per article.
+ * costs one query per article. Linking is the caller's next step (pipeline/save-and-link.ts).
  */
 export async function saveLayers(trx: Transaction<Database>, doc: Document, analyzer: Analyzer, corrections: readonly Correction[]): Promise<boolean> {
   const knowledge = analyzer.knowledge;
@@ -20,9 +18,5 @@ export async function saveLayers(trx: Transaction<Database>, doc: Document, anal
   const same = stored.length === want.length && want.every((w) => stored.some((s) => s.layer === w.layer && s.version === w.version));
   if (same) return false;
   await saveMentions(trx, doc.id, doc, { corrections, describeActor: knowledge.describeActor }, want);
-  // Event records: the article's event mentions join or start records, in the same transaction,
-  // one linker at a time store-wide (two PostgreSQL writers would otherwise both start a record).
-  await lockRecordLinking(trx);
-  await linkArticleEvents(trx, doc.id, knowledge.syntax.lemmas);
   return true;
 }

@@ -254,6 +254,8 @@ export interface Database {
   review_decisions: ReviewDecisionsTable;
   event_records: EventRecordsTable;
   record_mentions: RecordMentionsTable;
+  stories: StoriesTable;
+  story_articles: StoryArticlesTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;
@@ -290,6 +292,34 @@ export interface EventRecordsTable {
 export interface RecordMentionsTable {
   event_id: string;
   record_id: string;
+  score: number;
+  reason: string;
+  /** 1 when the mention is its article's lead event (migration 2026-12-07-01). */
+  lead: Generated<number>;
+}
+
+/** A news story: the articles that report it (src/records/stories.ts). */
+export interface StoriesTable {
+  id: string;
+  /** Publication days (since 1970-01-01) of its first and last article; null when none is dated. */
+  first_day: number | null;
+  last_day: number | null;
+  article_count: number;
+  /** JSON: the sum of its articles' unit word vectors, its heaviest words only. */
+  terms: string;
+  /** JSON arrays: the people and groups, the precise places its articles name. */
+  actors: string;
+  places: string;
+}
+
+export interface StoryArticlesTable {
+  article_id: string;
+  story_id: string;
+  day: number | null;
+  /** JSON: the article's own signature, so its story can be worked out again without it. */
+  terms: string;
+  actors: string;
+  places: string;
   score: number;
   reason: string;
 }

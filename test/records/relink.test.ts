@@ -1,3 +1,4 @@
+import { linkingKnowledge } from '../../src/pipeline/save-and-link.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -7,7 +8,8 @@ import { type Analyzer, createAnalyzer } from '../../src/pipeline/analyze-articl
 import { ingestFiles } from '../../src/pipeline/ingest-files.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { getRecord } from '../../src/store/records-queries.js';
-import { articlesInLinkingOrder, relinkAllArticles } from '../../src/store/records-repository.js';
+import { relinkAllArticles } from '../../src/records/link-article.js';
+import { articlesInLinkingOrder } from '../../src/store/records-repository.js';
 import { freshStoreTarget } from '../support/test-store.js';
 
 const FIXTURES = join(__dirname, '../fixtures/records');
@@ -56,7 +58,7 @@ describe('dossier relink', () => {
 
   it('rebuilds, in small batches, the records a fresh ingest made', async () => {
     const progress: number[] = [];
-    const s = await relinkAllArticles(store, knowledge.syntax.lemmas, { batch: 2, onProgress: (p) => progress.push(p.done) });
+    const s = await relinkAllArticles(store, linkingKnowledge(knowledge), { batch: 2, onProgress: (p) => progress.push(p.done) });
     expect(s).toMatchObject({ done: FILES.length, total: FILES.length, interrupted: false, records: fresh.records.length });
     expect(progress).toEqual([2, 4, 5]);
     expect(await snapshot(store)).toEqual(fresh);
@@ -65,13 +67,13 @@ describe('dossier relink', () => {
   it('builds the records of a store that has none', async () => {
     await store.deleteFrom('record_mentions').execute();
     await store.deleteFrom('event_records').execute();
-    await relinkAllArticles(store, knowledge.syntax.lemmas);
+    await relinkAllArticles(store, linkingKnowledge(knowledge));
     expect(await snapshot(store)).toEqual(fresh);
   });
 
   it('leaves consistent records when stopped between batches, and starts from zero the next time', async () => {
     let batches = 0;
-    const s = await relinkAllArticles(store, knowledge.syntax.lemmas, { batch: 2, shouldStop: () => batches++ >= 1 });
+    const s = await relinkAllArticles(store, linkingKnowledge(knowledge), { batch: 2, shouldStop: () => batches++ >= 1 });
     expect(s.interrupted).toBe(true);
     expect(s.done).toBe(2);
     const partial = await snapshot(store);
@@ -82,7 +84,7 @@ describe('dossier relink', () => {
       const shown = (await getRecord(store, r.id))!;
       expect([r.independent_outlets, r.outlet_count, r.disputed === 1]).toEqual([shown.independentOutlets, shown.outlets.length, shown.disputed]);
     }
-    await relinkAllArticles(store, knowledge.syntax.lemmas);
+    await relinkAllArticles(store, linkingKnowledge(knowledge));
     expect(await snapshot(store)).toEqual(fresh);
   });
 
@@ -110,7 +112,7 @@ describe.skipIf(!existsSync(SEED))('dossier relink on the seed digest', () => {
     expect((await ingestFiles(store, [SEED], { analyzer })).errors).toEqual([]);
     const fresh = await snapshot(store);
     expect(fresh.records.some((r) => r.mention_count > 3)).toBe(true);
-    await relinkAllArticles(store, knowledge.syntax.lemmas, { batch: 7 });
+    await relinkAllArticles(store, linkingKnowledge(knowledge), { batch: 7 });
     expect(await snapshot(store)).toEqual(fresh);
     await store.destroy();
   }, 240_000);

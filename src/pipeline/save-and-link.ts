@@ -1,0 +1,26 @@
+import type { Transaction } from 'kysely';
+import type { Knowledge } from '../knowledge/knowledge.js';
+import type { Correction } from '../nlp/actors/actor-overlay.js';
+import { type LinkingKnowledge, linkArticle } from '../records/link-article.js';
+import { lockRecordLinking } from '../store/dialect.js';
+import { saveLayers } from '../store/save-layers.js';
+import type { Database } from '../store/schema.js';
+import type { Document } from '../text/document.js';
+import type { Analyzer } from './analyze-article.js';
+
+/** What linking reads of the knowledge. */
+export const linkingKnowledge = (k: Pick<Knowledge, 'syntax' | 'documentFrequencies'>): LinkingKnowledge => ({ lemmas: k.syntax.lemmas, documentFrequencies: k.documentFrequencies });
+
+/**
+ * Writes an article's layers (unless the same stage versions made them) and links it: its story
+ * and its events' records, in the caller's transaction, one linker at a time store-wide (two
+ * PostgreSQL writers would otherwise both start a record). The one save path of ingest, the
+ * queue's writer and re-analysis. False when nothing changed.
+ */
+export async function saveAndLink(trx: Transaction<Database>, doc: Document, analyzer: Analyzer, corrections: readonly Correction[]): Promise<boolean> {
+  const knowledge = analyzer.knowledge;
+  if (!knowledge || !(await saveLayers(trx, doc, analyzer, corrections))) return false;
+  await lockRecordLinking(trx);
+  await linkArticle(trx, doc.id, linkingKnowledge(knowledge));
+  return true;
+}

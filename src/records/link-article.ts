@@ -1,0 +1,183 @@
+import { createHash } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { DocumentFrequencies } from '../knowledge/document-frequencies.js';
+import type { LemmaRules } from '../nlp/syntax/lemmatizer.js';
+import { lockRecordLinking } from '../store/dialect.js';
+import {
+  articlesInLinkingOrder,
+  clearRecords,
+  countRecords,
+  insertRecord,
+  mentionFeatures,
+  type RecordCandidate,
+  recordCandidates,
+  recordId,
+  refreshCanonical,
+  refreshRecord,
+  type StoredMention,
+  staleRecords,
+  storeVerdicts,
+  writeRecordMention,
+} from '../store/records-repository.js';
+import type { Database } from '../store/schema.js';
+import {
+  clearStories,
+  deleteStory,
+  removeStoryArticle,
+  storiesNear,
+  storyInput,
+  storyMembers,
+  storyOfArticle,
+  writeStory,
+  writeStoryArticle,
+} from '../store/stories-repository.js';
+import { contentWords, definiteHeads, isPluralEventNoun } from './evidence-words.js';
+import { bestRecord, canonicalRecord, isLinkable, isSingleEvent, type MentionFeatures, type RecordFeatures } from './link-events.js';
+import { addToStory, articleSignature, bestStory, signatureOf, STORY_WINDOW_DAYS, storyFeatures, storySums } from './stories.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Linking: an article joins a story, then each of its event mentions joins the record of the
+ * real-world event it tells or starts one. It reads the store through its functions and writes
+ * each result once; the rules are pure (stories.ts, link-events.ts). The pipeline calls it right
+ * after an article's layers are saved, in the same transaction (pipeline/save-and-link.ts).
+ */
+
+/** What linking reads words with: the syntax model's lemma rules and the words' rarity in news. */
+export interface LinkingKnowledge {
+  readonly lemmas: LemmaRules;
+  readonly documentFrequencies: DocumentFrequencies;
+}
+
+/** Stable: a story is named after the article that started it. */
+export const storyId = (firstArticleId: string): string => `s_${createHash('sha256').update(firstArticleId).digest('hex').slice(0, 16)}`;
+
+/** The mention with what the merge rule reads in its text: its evidence's content words, the nouns it points back with, a plural trigger. */
+export function withEvidenceText(m: StoredMention, rules: LemmaRules): StoredMention {
+  return { ...m, words: contentWords(m.evidence, rules), definites: definiteHeads(m.evidence, rules), plural: isPluralEventNoun(m.trigger, m.afterTrigger) };
+}
+
+const withMentionWords = (c: RecordCandidate, rules: LemmaRules): RecordFeatures => ({ ...c, mentionWords: c.evidence.map((e) => contentWords(e, rules)) });
+
+/**
+ * Links an article: records that lost mentions when its events were replaced are refreshed, it
+ * joins a story, and its mentions join or start records.
+ */
+export async function linkArticle(db: Db, articleId: string, k: LinkingKnowledge): Promise<{ joined: number; created: number; story: string | null }> {
+  for (const id of await staleRecords(db)) await refreshRecord(db, id);
+  const story = await assignStory(db, articleId, k);
+  return { ...(await linkMentions(db, articleId, story, k.lemmas)), story };
+}
+
+/** Puts the article in the story it is most like, or a new one; an article already in one leaves it first. */
+export async function assignStory(db: Db, articleId: string, k: LinkingKnowledge): Promise<string | null> {
+  const previous = await storyOfArticle(db, articleId);
+  if (previous !== null) {
+    await removeStoryArticle(db, articleId);
+    await rebuildStory(db, previous);
+  }
+  const input = await storyInput(db, articleId);
+  if (!input) return null;
+  const sig = signatureOf(articleId, input, k.lemmas, k.documentFrequencies.idf);
+  const near = await storiesNear(db, sig.day, STORY_WINDOW_DAYS);
+  const best = bestStory(articleSignature(sig), near.map(storyFeatures));
+  const joined = best ? near.find((s) => s.id === best.story.id) : undefined;
+  const id = joined?.id ?? storyId(articleId);
+  await writeStory(db, joined ? addToStory(joined, sig) : storySums(id, [sig]));
+  await writeStoryArticle(db, id, sig, best?.similarity.score ?? 1, best?.similarity.reason ?? 'first article');
+  return id;
+}
+
+/** A story worked out again from its members, or dropped when none is left. */
+async function rebuildStory(db: Db, id: string): Promise<void> {
+  const members = await storyMembers(db, id);
+  if (members.length === 0) await deleteStory(db, id);
+  else await writeStory(db, storySums(id, members));
+}
+
+/**
+ * An article's lead event: the first its headline tells, or else the first its body tells. The
+ * mentions come body first, headline after (mentionFeatures).
+ */
+export const leadEvent = (mentions: readonly MentionFeatures[]): MentionFeatures | undefined => mentions.find((m) => m.headline === true) ?? mentions[0];
+
+/**
+ * Each mention, in order, joins the best record (including those its own article's earlier
+ * mentions just made) or starts one. The canonical attributes of a record a mention joins are
+ * rewritten at once, since the article's next mentions are matched against them; the verdicts,
+ * which nothing in linking reads, once per touched record at the end.
+ */
+async function linkMentions(db: Db, articleId: string, story: string | null, rules: LemmaRules): Promise<{ joined: number; created: number }> {
+  const mentions = (await mentionFeatures(db, { articleId }))
+    .filter((m) => isLinkable(m.modality))
+    .map((m) => withEvidenceText(m, rules))
+    .filter(isSingleEvent);
+  const lead = leadEvent(mentions)?.eventId;
+  let joined = 0;
+  let created = 0;
+  const touched = new Set<string>();
+  for (const stored of mentions) {
+    const m: MentionFeatures = { ...stored, story, lead: stored.eventId === lead };
+    const best = bestRecord(m, (await recordCandidates(db, m)).map((c) => withMentionWords(c, rules)));
+    const id = best?.record.id ?? recordId(m.eventId);
+    const fresh = !best && (await insertRecord(db, id, canonicalRecord([m])));
+    await writeRecordMention(db, { eventId: m.eventId, recordId: id, score: best?.merge.score ?? 1, reason: best?.merge.reason ?? 'first mention', lead: m.lead === true });
+    if (!fresh) await refreshCanonical(db, id);
+    touched.add(id);
+    if (best) joined++;
+    else created++;
+  }
+  await storeVerdicts(db, [...touched].sort());
+  return { joined, created };
+}
+
+export interface RelinkProgress {
+  done: number;
+  total: number;
+}
+
+export interface RelinkSummary extends RelinkProgress {
+  records: number;
+  /** Stopped before the end: the store holds the records of the first `done` articles only. */
+  interrupted: boolean;
+}
+
+/**
+ * Drops every story and event record and links every article again in the canonical order, so
+ * the stories and records are those a fresh ingest of the same articles makes. One transaction
+ * drops them, then one per batch of articles links; a stop (shouldStop) is honoured between
+ * batches, which leaves every record consistent with its mentions but only the first articles
+ * linked: run it again, and it starts from zero.
+ */
+export async function relinkAllArticles(
+  store: Kysely<Database>,
+  k: LinkingKnowledge,
+  options: { batch?: number; shouldStop?: () => boolean; onProgress?: (p: RelinkProgress) => void } = {},
+): Promise<RelinkSummary> {
+  const batch = options.batch ?? 100;
+  const articles = await articlesInLinkingOrder(store);
+  await store.transaction().execute(async (trx) => {
+    await lockRecordLinking(trx);
+    await clearRecords(trx);
+    await clearStories(trx);
+  });
+  let done = 0;
+  let interrupted = false;
+  for (let i = 0; i < articles.length; i += batch) {
+    // Let a signal handler run between batches.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (options.shouldStop?.()) {
+      interrupted = true;
+      break;
+    }
+    const slice = articles.slice(i, i + batch);
+    await store.transaction().execute(async (trx) => {
+      await lockRecordLinking(trx);
+      for (const id of slice) await linkMentions(trx, id, await assignStory(trx, id, k), k.lemmas);
+    });
+    done += slice.length;
+    options.onProgress?.({ done, total: articles.length });
+  }
+  return { done, total: articles.length, records: await countRecords(store), interrupted };
+}

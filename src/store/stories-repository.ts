@@ -1,0 +1,171 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database } from './schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Reads and writes stories (migration 2026-12-07-01). What a story is and how an article joins
+ * one is src/records/stories.ts; this file only persists it.
+ */
+
+/** What the story clustering reads of an article: its headline, body, date and who and where it names. */
+export interface StoryInput {
+  readonly title: string;
+  readonly body: string;
+  readonly date: string | null;
+  /** Resolved people, groups and organizations, but states' organs and news media. */
+  readonly actors: readonly string[];
+  /** Precise places (city, site, district) and `admin:` their first-level areas. */
+  readonly places: readonly string[];
+}
+
+/** A stored signature: the article's word vector as [lemma, weight] pairs. */
+export interface StoredSignature {
+  readonly articleId: string;
+  readonly day: number | null;
+  readonly terms: ReadonlyArray<readonly [string, number]>;
+  readonly actors: readonly string[];
+  readonly places: readonly string[];
+}
+
+export interface StoredStory {
+  readonly id: string;
+  readonly firstDay: number | null;
+  readonly lastDay: number | null;
+  readonly articleCount: number;
+  /** The sum of its articles' unit vectors (its heaviest words). */
+  readonly terms: ReadonlyArray<readonly [string, number]>;
+  readonly actors: readonly string[];
+  readonly places: readonly string[];
+}
+
+const PRECISE_PLACES = ['city', 'site', 'district'];
+/** A state's government, forces and police, and news media, are named by most stories about it: no sign of one. */
+const GENERIC_ACTOR = /^(?:[a-z]{3}-(?:gov|mil|cop)|med-.*|cc-.*)$/;
+
+export async function storyInput(db: Db, articleId: string): Promise<StoryInput | null> {
+  const article = await db
+    .selectFrom('articles')
+    .select(['title', 'date', sql<string>`substr(text, body_start + 1)`.as('body')])
+    .where('id', '=', articleId)
+    .executeTakeFirst();
+  if (!article) return null;
+  const actors = await db
+    .selectFrom('entity_mentions as m')
+    .innerJoin('actors as a', 'a.id', 'm.actor_id')
+    .select('a.id')
+    .distinct()
+    .where('m.article_id', '=', articleId)
+    .where('a.type', 'in', ['person', 'group', 'organization'])
+    .orderBy('a.id')
+    .execute();
+  const places = await db
+    .selectFrom('place_mentions as m')
+    .innerJoin('places as p', 'p.id', 'm.place_id')
+    .select(['p.id', 'p.country', 'p.admin1'])
+    .distinct()
+    .where('m.article_id', '=', articleId)
+    .where('p.precision', 'in', PRECISE_PLACES)
+    .orderBy('p.id')
+    .execute();
+  const areas = places.filter((p) => p.country && p.admin1).map((p) => `admin:${p.country}.${p.admin1}`);
+  return {
+    title: article.title,
+    body: article.body,
+    date: article.date,
+    actors: actors.map((a) => a.id).filter((id) => !GENERIC_ACTOR.test(id)),
+    places: [...new Set([...places.map((p) => p.id), ...areas])].sort(),
+  };
+}
+
+const parseStory = (r: { id: string; first_day: number | null; last_day: number | null; article_count: number; terms: string; actors: string; places: string }): StoredStory => ({
+  id: r.id,
+  firstDay: r.first_day,
+  lastDay: r.last_day,
+  articleCount: r.article_count,
+  terms: JSON.parse(r.terms) as Array<[string, number]>,
+  actors: JSON.parse(r.actors) as string[],
+  places: JSON.parse(r.places) as string[],
+});
+
+/**
+ * Stories an article of this day could join: those whose span comes within `windowDays` of it.
+ * An undated article is compared with the `undatedLimit` most recent stories.
+ */
+export async function storiesNear(db: Db, day: number | null, windowDays: number, undatedLimit = 200): Promise<StoredStory[]> {
+  let q = db.selectFrom('stories').selectAll();
+  q =
+    day === null
+      ? q.orderBy('last_day', 'desc').limit(undatedLimit)
+      : q.where((eb) => eb.or([eb('last_day', 'is', null), eb.and([eb('last_day', '>=', day - windowDays), eb('first_day', '<=', day + windowDays)])]));
+  const rows = await q.orderBy('id').execute();
+  return rows.map(parseStory);
+}
+
+export async function storyMembers(db: Db, storyId: string): Promise<StoredSignature[]> {
+  const rows = await db.selectFrom('story_articles').selectAll().where('story_id', '=', storyId).orderBy('article_id').execute();
+  return rows.map((r) => ({
+    articleId: r.article_id,
+    day: r.day,
+    terms: JSON.parse(r.terms) as Array<[string, number]>,
+    actors: JSON.parse(r.actors) as string[],
+    places: JSON.parse(r.places) as string[],
+  }));
+}
+
+/** Writes a story's row (insert or replace). */
+export async function writeStory(db: Db, s: StoredStory): Promise<void> {
+  const row = {
+    first_day: s.firstDay,
+    last_day: s.lastDay,
+    article_count: s.articleCount,
+    terms: JSON.stringify(s.terms),
+    actors: JSON.stringify(s.actors),
+    places: JSON.stringify(s.places),
+  };
+  await db.insertInto('stories').values({ id: s.id, ...row }).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
+}
+
+/** Puts the article in the story (its row must exist), replacing any membership it had. */
+export async function writeStoryArticle(db: Db, storyId: string, sig: StoredSignature, score: number, reason: string): Promise<void> {
+  const row = {
+    story_id: storyId,
+    day: sig.day,
+    terms: JSON.stringify(sig.terms),
+    actors: JSON.stringify(sig.actors),
+    places: JSON.stringify(sig.places),
+    score,
+    reason,
+  };
+  await db.insertInto('story_articles').values({ article_id: sig.articleId, ...row }).onConflict((oc) => oc.column('article_id').doUpdateSet(row)).execute();
+}
+
+/** The story the article is in, or null. */
+export async function storyOfArticle(db: Db, articleId: string): Promise<string | null> {
+  const row = await db.selectFrom('story_articles').select('story_id').where('article_id', '=', articleId).executeTakeFirst();
+  return row?.story_id ?? null;
+}
+
+/** The story of each of these articles that is in one. */
+export async function storiesOfArticles(db: Db, articleIds: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < articleIds.length; i += 500) {
+    const rows = await db.selectFrom('story_articles').select(['article_id', 'story_id']).where('article_id', 'in', articleIds.slice(i, i + 500)).execute();
+    for (const r of rows) out.set(r.article_id, r.story_id);
+  }
+  return out;
+}
+
+export async function removeStoryArticle(db: Db, articleId: string): Promise<void> {
+  await db.deleteFrom('story_articles').where('article_id', '=', articleId).execute();
+}
+
+export async function deleteStory(db: Db, storyId: string): Promise<void> {
+  await db.deleteFrom('stories').where('id', '=', storyId).execute();
+}
+
+/** Every story and membership: `dossier relink` clusters again from zero. */
+export async function clearStories(db: Db): Promise<void> {
+  await db.deleteFrom('story_articles').execute();
+  await db.deleteFrom('stories').execute();
+}
