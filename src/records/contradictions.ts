@@ -17,6 +17,8 @@ export interface MentionClaim {
   readonly modality?: string;
   /** Who claims or denies it, when the article says ("US officials"). */
   readonly speaker?: string | null;
+  /** When its article was published (ISO): tolls are read in that order. */
+  readonly published?: string | null;
 }
 
 export interface ContradictionValue {
@@ -97,22 +99,85 @@ function placeConflict(claims: readonly MentionClaim[]): Contradiction | null {
 }
 
 /**
+ * Counts of people harmed or held grow as they are counted: 0, then 11, then 34 injured are
+ * successive figures, not three versions of one. Rockets fired, troops sent, do not grow.
+ */
+const GROWING_COUNTS = new Set(['killed', 'injured', 'arrested', 'displaced']);
+
+interface StatedFigure {
+  readonly value: number;
+  readonly atLeast: boolean;
+  readonly claim: MentionClaim;
+}
+
+function statedFigures(claims: readonly MentionClaim[], kind: string): StatedFigure[] {
+  return claims.flatMap((claim) =>
+    claim.magnitudes
+      .filter((m) => m.kind === kind && m.value !== null && (m.qualifier === 'exact' || m.qualifier === 'at-least'))
+      .map((m) => ({ value: m.value!, atLeast: m.qualifier === 'at-least', claim })),
+  );
+}
+
+const figureText = (f: StatedFigure): string => `${f.atLeast ? 'at least ' : ''}${f.value}`;
+const publishedDay = (f: StatedFigure): string => (f.claim.published ?? '').slice(0, 10);
+
+/**
  * Exact figures that differ, or an exact figure below another report's "at least": "two
  * killed" and "at least three killed" disagree; "three" and "at least two" do not.
  */
+function figuresClash(stated: readonly StatedFigure[]): boolean {
+  const exact = stated.filter((s) => !s.atLeast);
+  return new Set(exact.map((s) => s.value)).size > 1 || stated.some((s) => s.atLeast && exact.some((e) => e.value < s.value));
+}
+
+/**
+ * A toll that only rises as its reports come out is a series of updates. It is a dispute when a
+ * report published on a later day gives an exact figure below an earlier report's: the later
+ * one should know at least as much. Reports are dated by day, so figures of one day are read
+ * as that day's updates (wire versions rewrite a toll within hours), lowest first.
+ */
+function risesOverTime(stated: readonly StatedFigure[]): boolean {
+  if (stated.some((s) => !s.claim.published)) return false;
+  return stated.every((later) => later.atLeast || stated.every((earlier) => publishedDay(earlier) >= publishedDay(later) || later.value >= earlier.value));
+}
+
+/** Successive figures of one count, each with who gave it and when: "injured 0 → 11 → 34 → 110". */
+export interface FigureUpdates {
+  /** The count's kind ("killed", "injured"). */
+  readonly kind: string;
+  /** In order of publication, then of value. */
+  readonly series: ReadonlyArray<ContradictionValue & { readonly published: string }>;
+}
+
+function updatesOf(kind: string, stated: readonly StatedFigure[]): FigureUpdates {
+  const ordered = [...stated].sort((a, b) => (publishedDay(a) < publishedDay(b) ? -1 : publishedDay(a) > publishedDay(b) ? 1 : a.value - b.value || Number(a.atLeast) - Number(b.atLeast)));
+  const days = new Map<string, string>();
+  const values = valuesOf(
+    ordered.map((f) => {
+      const value = `${figureText(f)} (${publishedDay(f)})`;
+      days.set(value, publishedDay(f));
+      return { value, claim: f.claim };
+    }),
+  );
+  return { kind, series: values.map((v) => ({ ...v, value: v.value.replace(/ \(\d{4}-\d{2}-\d{2}\)$/, ''), published: days.get(v.value) ?? '' })) };
+}
+
+/** The counts whose reports differ only as a toll rises: shown as updates, not as disputes. */
+export function findFigureUpdates(claims: readonly MentionClaim[]): FigureUpdates[] {
+  const kinds = [...new Set(claims.flatMap((c) => c.magnitudes.map((m) => m.kind)))].filter((k) => GROWING_COUNTS.has(k));
+  return kinds.flatMap((kind) => {
+    const stated = statedFigures(claims, kind);
+    return figuresClash(stated) && risesOverTime(stated) && new Set(stated.map(publishedDay)).size > 0 ? [updatesOf(kind, stated)] : [];
+  });
+}
+
 function numberConflicts(claims: readonly MentionClaim[]): Contradiction[] {
   const kinds = [...new Set(claims.flatMap((c) => c.magnitudes.map((m) => m.kind)))];
   const out: Contradiction[] = [];
   for (const kind of kinds) {
-    const stated = claims.flatMap((claim) =>
-      claim.magnitudes
-        .filter((m) => m.kind === kind && m.value !== null && (m.qualifier === 'exact' || m.qualifier === 'at-least'))
-        .map((m) => ({ value: m.value!, atLeast: m.qualifier === 'at-least', claim })),
-    );
-    const exact = stated.filter((s) => !s.atLeast);
-    const clash =
-      new Set(exact.map((s) => s.value)).size > 1 || stated.some((s) => s.atLeast && exact.some((e) => e.value < s.value));
-    if (clash) out.push({ field: `number:${kind}`, values: valuesOf(stated.map((s) => ({ value: `${s.atLeast ? 'at least ' : ''}${s.value}`, claim: s.claim }))) });
+    const stated = statedFigures(claims, kind);
+    if (!figuresClash(stated) || (GROWING_COUNTS.has(kind) && risesOverTime(stated))) continue;
+    out.push({ field: `number:${kind}`, values: valuesOf(stated.map((s) => ({ value: figureText(s), claim: s.claim }))) });
   }
   return out;
 }
