@@ -90,6 +90,17 @@ export function registerEvalCommands(program: Command, someInputsFailed: () => v
       print(opts.json ? [formatParseEvalJson(result)] : formatParseEvalLines(result));
     });
   evalCommand
+    .command('records')
+    .description('Event records on a multi-outlet folder (articles.jsonl, gold.json): events found, records per event, article B3, witnesses, contradictions, copies')
+    .argument('<dir>', 'a folder with articles.jsonl and gold.json')
+    .option('--keep-db <file>', 'build the store in this new SQLite file and keep it (to look at with other dossier commands), not in a temporary one')
+    .option('--json', 'print the per-event details and the summary as JSON')
+    .action(async (dir: string, opts: { keepDb?: string; json?: boolean }) => {
+      const [{ runRecordsEval }, { formatRecordsEvalJson, formatRecordsEvalLines }] = await Promise.all([import('../eval/records-system.js'), import('../eval/records-eval.js')]);
+      const report = await runRecordsEval(dir, opts.keepDb === undefined ? {} : { keepDb: opts.keepDb });
+      print(opts.json ? [formatRecordsEvalJson(report)] : formatRecordsEvalLines(report));
+    });
+  evalCommand
     .command('geo')
     .description('Geocoding on GeoWebNews, LGL, TR-News or GeoVirus XML: accuracy@161 km, mean/median error, AUC')
     .argument('<path>', 'a dataset file or a folder of them')
