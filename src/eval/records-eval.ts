@@ -17,7 +17,7 @@ import { GOLD_CONTRADICTION_FIELDS, type GoldContradictionField, type GoldRecord
  * - found: E is found when some record holds at least half its articles (rounded up) with
  *   purity ≥ 0.8. The share of events found.
  * - frag: records per real event. For each E, the records R with |arts(R) ∩ A_E| ≥ 1, purity
- *   > 0.5, E's CAMEO root when it has one, and a date within 7 days of E's date or one of its
+ *   > 0.5, E's CAMEO root (its main record's when the gold gives none), and a date within 7 days of E's date or one of its
  *   alternatives (or none). An event with no such record counts 1, not 0: an event not found
  *   at all is not less fragmented than one found whole. The mean over events; 1 is best.
  * - b3: B³ F1 over the articles of the events (background articles left out), each article's
@@ -26,8 +26,9 @@ import { GOLD_CONTRADICTION_FIELDS, type GoldContradictionField, type GoldRecord
  * - witnesses: the share of events whose main record's independent witness count is within
  *   one of the gold count; an event without a main record counts as wrong.
  * - contradictions: over every gold contradiction (each entry of each event's list, so a field
- *   listed twice counts twice), the share whose field the event's main record shows, the
- *   system's fields mapped onto the gold vocabulary (GOLD_FIELD_OF).
+ *   listed twice counts twice), the share whose field the event's main record shows (a dispute,
+ *   or for a toll a series of updates: the gold lists successive tolls too), the system's
+ *   fields mapped onto the gold vocabulary (GOLD_FIELD_OF).
  * - copies: over every pair of lines of each syndication group, the share the store links as
  *   sharing a repeated passage, in either direction.
  * A share with nothing to count is 0, as in the other eval commands.
@@ -180,14 +181,19 @@ function nearGoldDate(record: SystemRecord, event: GoldRecordEvent): boolean {
   });
 }
 
-/** The records that tell E as their own event: some of its articles, mostly its articles, its type, its time. */
-function fragmentsOf(event: GoldRecordEvent, views: readonly RecordView[]): string[] {
+/**
+ * The records that tell E as their own event: some of its articles, mostly its articles, its type, its time.
+ * An event the gold gives no CAMEO root (an explosion of disputed cause) takes its main record's:
+ * otherwise every other act its articles tell (a protest, a statement) would count as a piece of it.
+ */
+function fragmentsOf(event: GoldRecordEvent, views: readonly RecordView[], mainRoot: string | null): string[] {
+  const root = event.cameoRoot ?? mainRoot;
   return views
     .filter(
       (v) =>
         overlap(v.arts, event.articles) >= 1 &&
         purity(v, event) > 0.5 &&
-        (event.cameoRoot === null || v.record.rootCode === event.cameoRoot) &&
+        (root === null || v.record.rootCode === root) &&
         nearGoldDate(v.record, event),
     )
     .map((v) => v.record.id);
@@ -207,7 +213,7 @@ function scoreEvent(event: GoldRecordEvent, views: readonly RecordView[]): Event
     mainOverlap: main?.overlap ?? 0,
     purity: main?.purity ?? 0,
     found: isFound(event, views),
-    records: fragmentsOf(event, views),
+    records: fragmentsOf(event, views, main?.view.record.rootCode ?? null),
     witnesses: { system, gold: event.independentWitnesses, ok: system !== null && Math.abs(system - event.independentWitnesses) <= 1 },
     contradictions: { gold, shown: shownFields, matched: gold.filter((f) => shown.has(f)).length },
   };

@@ -96,7 +96,8 @@ export async function storeRecordsSystem(store: Store, lineIds: ReadonlyMap<numb
       date: r.date,
       dateEnd: dateEnds.get(r.id) ?? null,
       witnesses: r.independentOutlets,
-      contradictionFields: [...new Set([...r.contradictions.map((c) => c.field), ...r.inconsistencies.map((x) => x.kind)])],
+      // A toll shown as a series of updates shows its successive figures: the gold lists those too.
+      contradictionFields: [...new Set([...r.contradictions.map((c) => c.field), ...r.updates.map((u) => `number:${u.kind}`), ...r.inconsistencies.map((x) => x.kind)])],
     });
   }
   const articleMainRecord = new Map([...lineIds].map(([line, id]) => [line, leadRecordOf(byArticle.get(id) ?? [])]));

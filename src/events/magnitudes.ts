@@ -25,6 +25,8 @@ const THINGS: Readonly<Record<string, MagnitudeKind>> = {
   protesters: 'protesters', demonstrators: 'protesters', protestors: 'protesters',
 };
 const TROOPS = new Set(['troops', 'soldiers', 'personnel', 'marines', 'forces']);
+/** Words that say what befell the people counted, whatever the trigger: "50 dead", "3,000 injured", "30 people killed". */
+const HARM: Readonly<Record<string, MagnitudeKind>> = { dead: 'killed', died: 'killed', killed: 'killed', wounded: 'injured', injured: 'injured', hurt: 'injured' };
 
 function numberAt(tokens: readonly Token[], i: number): { value: number | null; vague: boolean; to: number } | null {
   const t = tokens[i];
@@ -73,7 +75,10 @@ export function findMagnitudes(tokens: readonly Token[], from: number, to: numbe
     for (let j = n.to; j < Math.min(to, n.to + 4); j++) {
       const w = tokens[j]!.norm;
       let kind: MagnitudeKind | null = THINGS[w] ?? null;
+      const harmed = HARM[w] ?? (PEOPLE.has(w) ? HARM[tokens[j + 1]?.norm ?? ''] : undefined);
       if (countTroops && TROOPS.has(w)) kind = 'troops';
+      // "killed and 3,000 injured": the count's own word says what befell them, not the trigger.
+      else if (harmed && (peopleKind === 'killed' || peopleKind === 'injured' || HARM[w])) kind = harmed;
       else if (peopleKind && PEOPLE.has(w) && !(kind === 'protesters' && peopleKind === null)) kind = peopleKind;
       if (kind) {
         const q = qualifierBefore(tokens, i);

@@ -131,14 +131,21 @@ function figuresClash(stated: readonly StatedFigure[]): boolean {
 }
 
 /**
- * A toll that only rises as its reports come out is a series of updates. It is a dispute when a
- * report published on a later day gives an exact figure below an earlier report's: the later
- * one should know at least as much. Reports are dated by day, so figures of one day are read
- * as that day's updates (wire versions rewrite a toll within hours), lowest first.
+ * A toll that only rises as its reports come out is a series of updates. Reports are dated by
+ * day, so "the same moment" is the same day: two exact figures that differ on one day are a
+ * dispute ("four soldiers" against "six soldiers"), while floors that differ ("at least 30",
+ * "more than 70") are a count still rising, as wire versions rewrite a toll within hours. A
+ * report of a later day giving an exact figure below an earlier one is a dispute too: it
+ * should know at least as much.
  */
 function risesOverTime(stated: readonly StatedFigure[]): boolean {
   if (stated.some((s) => !s.claim.published)) return false;
-  return stated.every((later) => later.atLeast || stated.every((earlier) => publishedDay(earlier) >= publishedDay(later) || later.value >= earlier.value));
+  return stated.every((b) =>
+    stated.every((a) => {
+      if (publishedDay(a) === publishedDay(b)) return a.atLeast || b.atLeast || a.value === b.value;
+      return b.atLeast || publishedDay(b) < publishedDay(a) || b.value >= a.value;
+    }),
+  );
 }
 
 /** Successive figures of one count, each with who gave it and when: "injured 0 → 11 → 34 → 110". */

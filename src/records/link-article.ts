@@ -100,7 +100,7 @@ async function rebuildStory(db: Db, id: string): Promise<void> {
  * An article's lead event: the first its headline tells, or else the first its body tells. The
  * mentions come body first, headline after (mentionFeatures).
  */
-export const leadEvent = (mentions: readonly MentionFeatures[]): MentionFeatures | undefined => mentions.find((m) => m.headline === true) ?? mentions[0];
+export const leadEvent = <M extends MentionFeatures>(mentions: readonly M[]): M | undefined => mentions.find((m) => m.headline === true) ?? mentions[0];
 
 /**
  * Each mention, in order, joins the best record (including those its own article's earlier
@@ -113,12 +113,13 @@ async function linkMentions(db: Db, articleId: string, story: string | null, rul
     .filter((m) => isLinkable(m.modality))
     .map((m) => withEvidenceText(m, rules))
     .filter(isSingleEvent);
-  const lead = leadEvent(mentions)?.eventId;
+  const lead = leadEvent(mentions);
   let joined = 0;
   let created = 0;
   const touched = new Set<string>();
-  for (const stored of mentions) {
-    const m: MentionFeatures = { ...stored, story, lead: stored.eventId === lead };
+  // The lead first: it anchors the article's main record, which the rest of its telling joins.
+  for (const stored of lead ? [lead, ...mentions.filter((m) => m !== lead)] : mentions) {
+    const m: MentionFeatures = { ...stored, story, lead: stored === lead };
     const best = bestRecord(m, (await recordCandidates(db, m)).map((c) => withMentionWords(c, rules)));
     const id = best?.record.id ?? recordId(m.eventId);
     const fresh = !best && (await insertRecord(db, id, canonicalRecord([m])));

@@ -68,6 +68,8 @@ export interface RecordFeatures extends EventFeatures {
   readonly storyOf?: ReadonlyMap<string, string>;
   /** Stories of which it holds an article's lead event. */
   readonly leadStories?: readonly string[];
+  /** Articles whose lead event it holds. */
+  readonly leadArticles?: readonly string[];
 }
 
 export interface MergeWeights {
@@ -90,6 +92,10 @@ export const NEAR_TEXT = 0.15;
 /** The text value of a retelling that points back to the record's sentence with a definite noun. */
 export const ANAPHOR_TEXT = 0.5;
 export const SAME_ARTICLE_DATE_SCORE = 0.8;
+/** An undated mention this many days after a record's date is a background retelling of it, if of it at all. */
+export const BACKGROUND_DAYS = 30;
+/** The evidence overlap a background retelling needs with the record's sentences. */
+export const BACKGROUND_TEXT = 0.2;
 /** The date value of an undated mention against a record of another report of its story. */
 export const STORY_DATE_SCORE = 0.7;
 /** An undated mention that passed the strict undated gate (below) needs less from the sum. */
@@ -224,6 +230,9 @@ function bothRolesAgree(m: Pick<MentionFeatures, 'sources' | 'targets'>, r: Pick
   return (overlap(m.sources, r.sources) ?? 0) >= 0.75 && targetsAgree(m, r);
 }
 
+/** Both name one person (a registry id) among the targets. */
+const sharesPersonTarget = (m: Pick<MentionFeatures, 'targets'>, r: Pick<RecordFeatures, 'targets'>): boolean => m.targets.some((k) => isPerson(k) && r.targets.includes(k));
+
 /** The target is what tells like events apart (who was hit): undated mentions must agree on it. */
 const targetsAgree = (m: Pick<MentionFeatures, 'targets'>, r: Pick<RecordFeatures, 'targets'>): boolean => (overlap(m.targets, r.targets, true) ?? 0) >= 0.75;
 
@@ -322,10 +331,12 @@ export const weightedScore = (p: MergeParts, w: MergeWeights = MERGE_WEIGHTS): n
 /** The hand-written gates, then each component's value for the weighted sum. */
 export function mergeGate(m: MentionFeatures, r: RecordFeatures): Gate {
   const story = sameStory(m, r);
+  const articleLead = !m.lead && (r.leadArticles ?? []).includes(m.articleId);
   const coded = typeScore(m, r);
   // Within one story, outlets code one act in their own words ("shot dead" 193, "killed" 1823,
-  // "assassinated" 186): one PLOVER type is as close as one CAMEO root.
-  const type = story && coded.score !== null && coded.score >= 0.5 && coded.score < 0.7 ? { ...coded, score: 0.7, note: `${coded.note}, one story` } : coded;
+  // "assassinated" 186), and one article its lead's results ("rocked the port" 190, "70 people
+  // were killed" 1823): one PLOVER type is as close as one CAMEO root.
+  const type = (story || articleLead) && coded.score !== null && coded.score >= 0.5 && coded.score < 0.7 ? { ...coded, score: 0.7, note: `${coded.note}, one story` } : coded;
   const date = dateScore(m, r);
   const place = placeScore(m.place, r.place);
   const actors = actorScore(m, r);
@@ -344,9 +355,16 @@ export function mergeGate(m: MentionFeatures, r: RecordFeatures): Gate {
   const gap = nearInArticle(m, r);
   const near = gap !== null;
   const anaphor = near ? pointsBack(m, r) : null;
+  // An undated mention retelling an event more than a month before its article ("the raid",
+  // "the soldiers killed") is a background retelling: it must name both sides as the record does
+  // and share its words, or a like act of the article's own time would be taken for it; or name
+  // the same person as its target ("the killing of Soleimani"): a person is killed once.
+  const gapBefore = !m.date && m.published && r.date ? dateGapDays({ date: m.published.slice(0, 10), dateEnd: null }, r) : null;
+  const background = gapBefore !== null && gapBefore > BACKGROUND_DAYS;
   const strictUndated =
     date.score === null &&
     strongActors &&
+    (!background || sharesPersonTarget(m, r) || (bothRolesAgree(m, r) && (text.score ?? 0) >= BACKGROUND_TEXT)) &&
     targetsAgree(m, r) &&
     (type.score ?? 0) >= 0.7 &&
     (place.score === null || place.score >= 0.5) &&
@@ -359,6 +377,10 @@ export function mergeGate(m: MentionFeatures, r: RecordFeatures): Gate {
   // the body gives: it joins a record of its article's body when the type agrees and no known
   // place disagrees, so the body's fuller telling stands for the event and the headline adds none.
   const headlineSummary = m.headline === true && sameArticle && (type.score ?? 0) >= 0.7 && (place.score === null || place.score >= 0.5);
+  // The article's lead event is what it is about: a like act it tells with no date of its own,
+  // or the same day (not "since January": a history), and no other place or actors, is the lead's telling at length or its result.
+  const withLead =
+    articleLead && (type.score ?? 0) >= 0.7 && (m.date === null || (m.datePrecision === 'day' && (date.score ?? 0) >= 0.7)) && (place.score ?? 0.5) >= 0.5 && (actors.score ?? 1) > 0;
   const undatedOk =
     date.score !== null ||
     strictUndated ||
@@ -367,12 +389,15 @@ export function mergeGate(m: MentionFeatures, r: RecordFeatures): Gate {
     // A later retelling in the same article ("the attack on the base"): type and place suffice.
     (sameArticle && (type.score ?? 0) >= 0.7 && (place.score ?? 0) >= 0.5) ||
     // Another report of the same story: its date may be missing, not different.
-    (story && (type.score ?? 0) >= 0.7 && (place.score ?? 0.5) >= 0.5);
+    (story && (type.score ?? 0) >= 0.7 && (place.score ?? 0.5) >= 0.5) ||
+    withLead;
   if (!undatedOk) return { open: false, reason: `${reason}; undated without strong agreement` };
   return {
     open: true,
     reason: headlineSummary
       ? `${reason}; headline of the article`
+      : withLead
+        ? `${reason}; with its article's lead`
       : story
         ? `${reason}; same story`
       : retelling && date.score === null
@@ -387,7 +412,7 @@ export function mergeGate(m: MentionFeatures, r: RecordFeatures): Gate {
       // A pointer back ("the base") is text evidence a bag of words undervalues: it counts at least ANAPHOR_TEXT.
       text: anaphor !== null ? Math.max(ANAPHOR_TEXT, text.score ?? 0) : (text.score ?? UNKNOWN_SCORE.text),
       undated: date.score === null,
-      strictUndated: strictUndated || headlineSummary,
+      strictUndated: strictUndated || headlineSummary || withLead || (m.lead === true && holdsStoryLead(m, r)),
       story,
     },
   };

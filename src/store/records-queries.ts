@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
-import { type Contradiction, findContradictions, type MentionClaim } from '../records/contradictions.js';
+import { type Contradiction, type FigureUpdates, findContradictions, findFigureUpdates, type MentionClaim } from '../records/contradictions.js';
 import { bodyTold } from '../records/headline-mentions.js';
 import { findInconsistencies, type Inconsistency } from '../records/inconsistencies.js';
 import { type Independence, independentWitnesses } from '../records/independence.js';
 import { outletOwner } from '../records/outlet-owners.js';
 import { creditedWires, detectWireCredits, outletAsWire, type WireCredit } from '../records/wire-credits.js';
 import { nullsAsSqlite } from './dialect.js';
+import { headlineEnd } from './headline-span.js';
 import type { Store } from './open-store.js';
 import { actorKey } from './records-repository.js';
 
@@ -50,6 +51,8 @@ export interface RecordOut {
   independentOutlets: number;
   disputed: boolean;
   contradictions: Contradiction[];
+  /** Counts that rose as reports came out ("injured 11 → 34 → 110"): successive figures, not disputes. */
+  updates: FigureUpdates[];
   /** Inconsistencies inside one article: an event dated after the article, or one article's mentions disagreeing. */
   inconsistencies: Inconsistency[];
   firstReported: string | null;
@@ -139,14 +142,14 @@ async function mentionsOf(db: Store, recordIds: readonly string[]): Promise<Ment
         'm.record_id', 'm.score', 'm.reason', 'e.id', 'e.article_id', 'o.name as outlet', 'a.date as published', 'e.code', 'e.modality', 'e.speaker', 'e.date', 'e.date_end',
         'e.date_precision', 'e.place_id', 'e.place_name', 'e.lat', 'e.lon', 'e.place_precision', 'p.country', 'p.admin1', 'e.magnitudes',
         sql<string>`substr(a.text, e.start + 1, e.end - e.start)`.as('evidence'),
-        sql<number>`CASE WHEN e.start < a.body_start THEN 1 ELSE 0 END`.as('in_headline'),
+        sql<number>`CASE WHEN e.start < ${headlineEnd} THEN 1 ELSE 0 END`.as('in_headline'),
       ])
       .where('m.record_id', 'in', recordIds.slice(i, i + 500))
       .where('e.id', 'not in', rejectedEvents)
       .orderBy('a.date', nullsAsSqlite('asc'))
       .orderBy('e.article_id')
       // An article's body before its headline, in the order linking reads them.
-      .orderBy(sql`CASE WHEN e.start < a.body_start THEN 1 ELSE 0 END`)
+      .orderBy(sql`CASE WHEN e.start < ${headlineEnd} THEN 1 ELSE 0 END`)
       .orderBy('e.start')
       .execute();
     if (rows.length === 0) continue;
@@ -220,6 +223,7 @@ const toClaim = (m: MentionRow): MentionClaim => ({
   magnitudes: m.magnitudes,
   modality: m.modality,
   speaker: m.speaker,
+  published: m.published,
 });
 
 /** Display actors for a record's keys, named as its mentions name them. */
@@ -272,7 +276,8 @@ async function loadRecords(db: Store, f: RecordFilter): Promise<LoadedRecord[]> 
     );
     // The body speaks for its article where reports disagree; its headline only sums it up.
     const told = bodyTold(ms);
-    const contradictions = findContradictions(told.map(toClaim));
+    const claims = told.map(toClaim);
+    const contradictions = findContradictions(claims);
     out.push({
       id: r.id,
       code: r.code,
@@ -287,6 +292,7 @@ async function loadRecords(db: Store, f: RecordFilter): Promise<LoadedRecord[]> 
       independentOutlets: independence.independentOutlets,
       disputed: contradictions.length > 0,
       contradictions,
+      updates: findFigureUpdates(claims),
       inconsistencies: findInconsistencies(told),
       firstReported: r.first_reported,
       lastReported: r.last_reported,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { type ActorKey, type CanonicalRecord, canonicalRecord, dayRange, type MentionFeatures, type PlaceFeatures, type RecordFeatures } from '../records/link-events.js';
 import { dialectOf } from './dialect.js';
+import { headlineEnd } from './headline-span.js';
 import { recordVerdicts } from './records-queries.js';
 import type { Database } from './schema.js';
 
@@ -48,13 +49,13 @@ export async function mentionFeatures(db: Db, where: { articleId?: string; event
     .leftJoin('places as p', 'p.id', 'e.place_id')
     .select([
       'e.id', 'e.article_id', 'a.date as published', 'e.code', 'e.root_code', 'e.plover', 'e.date', 'e.date_end', 'e.date_precision',
-      'e.place_id', 'e.place_name', 'e.lat', 'e.lon', 'e.place_precision', 'p.country', 'p.admin1', 'e.modality', 'e.start', 'a.body_start',
+      'e.place_id', 'e.place_name', 'e.lat', 'e.lon', 'e.place_precision', 'p.country', 'p.admin1', 'e.modality', 'e.start', headlineEnd.as('headline_end'),
       sql<string>`substr(a.text, e.start + 1, e.end - e.start)`.as('evidence'),
       sql<string>`substr(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start)`.as('trigger'),
       sql<string>`substr(a.text, e.trigger_end + 1, 40)`.as('after_trigger'),
     ])
     .orderBy('e.article_id')
-    .orderBy(sql`CASE WHEN e.start < a.body_start THEN 1 ELSE 0 END`)
+    .orderBy(sql`CASE WHEN e.start < ${headlineEnd} THEN 1 ELSE 0 END`)
     .orderBy('e.start')
     // Two events of one sentence share a start: their triggers, then their ids, decide, so
     // every process and engine links them in the same order (the rule is not symmetric).
@@ -88,7 +89,7 @@ export async function mentionFeatures(db: Db, where: { articleId?: string; event
       targets: keys('target'),
       modality: r.modality,
       start: r.start,
-      headline: r.start < r.body_start,
+      headline: r.start < r.headline_end,
       evidence: r.evidence,
       trigger: r.trigger,
       afterTrigger: r.after_trigger,
@@ -124,6 +125,7 @@ export async function recordCandidates(db: Db, m: MentionFeatures): Promise<Reco
   const evidence = new Map<string, string[]>();
   const stories = new Map<string, Map<string, string>>();
   const leads = new Map<string, Set<string>>();
+  const leadArticles = new Map<string, string[]>();
   for (let i = 0; i < rows.length; i += 500) {
     const links = await db
       .selectFrom('record_mentions as m')
@@ -138,6 +140,7 @@ export async function recordCandidates(db: Db, m: MentionFeatures): Promise<Reco
       .orderBy('e.id')
       .execute();
     for (const l of links) {
+      if (l.lead) leadArticles.set(l.record_id, [...(leadArticles.get(l.record_id) ?? []), l.article_id]);
       spans.set(l.record_id, [...(spans.get(l.record_id) ?? []), { articleId: l.article_id, start: l.start }]);
       evidence.set(l.record_id, [...(evidence.get(l.record_id) ?? []), l.evidence]);
       if (l.story_id === null) continue;
@@ -152,6 +155,7 @@ export async function recordCandidates(db: Db, m: MentionFeatures): Promise<Reco
     evidence: evidence.get(r.id) ?? [],
     storyOf: stories.get(r.id) ?? new Map<string, string>(),
     leadStories: [...(leads.get(r.id) ?? [])].sort(),
+    leadArticles: leadArticles.get(r.id) ?? [],
     id: r.id,
     code: r.code,
     rootCode: r.root_code,

@@ -124,6 +124,17 @@ describe('events: magnitudes', () => {
   });
 });
 
+describe('events: what befell the people counted', () => {
+  it('reads "50 dead" as killed and "3,000 injured" as injured, whatever the trigger', () => {
+    const doc = analyzeText('At least 70 people were killed and 3,000 injured in the blast at the Example Harbor depot on Monday. Massive explosion rocks Example Harbor, 50 dead, thousands injured.');
+    const all = eventsOf(doc).flatMap((e) => e.magnitudes);
+    expect(all).toContainEqual(expect.objectContaining({ kind: 'killed', value: 70, qualifier: 'at-least' }));
+    expect(all).toContainEqual(expect.objectContaining({ kind: 'injured', value: 3000 }));
+    expect(all).not.toContainEqual(expect.objectContaining({ kind: 'killed', value: 3000 }));
+    expect(all).toContainEqual(expect.objectContaining({ kind: 'killed', value: 50 }));
+  });
+});
+
 describe('events: layer shape', () => {
   it('spans the sentence, fills every field and explains itself', () => {
     const doc = analyzeText('Iraqi forces detained a senior Islamic State commander in Anbar on Monday. Separately, the parliament met.');
