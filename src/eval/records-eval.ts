@@ -14,6 +14,7 @@ import { GOLD_CONTRADICTION_FIELDS, type GoldContradictionField, type GoldRecord
  *   passing is no error in E's record.
  * - The main record of E maximizes |arts(R) ∩ A_E|, then purity, then the smaller id; none
  *   when no record touches A_E.
+ * - main record: the record holding most of E's articles, among those of E's CAMEO root if any.
  * - found: E is found when some record holds at least half its articles (rounded up) with
  *   purity ≥ 0.8. The share of events found.
  * - frag: records per real event. For each E, the records R with |arts(R) ∩ A_E| ≥ 1, purity
@@ -153,10 +154,15 @@ function purity(view: RecordView, event: GoldRecordEvent): number {
   return ratio([...view.arts].filter((l) => own.has(l)).length, view.arts.size);
 }
 
-/** The record holding most of E's articles, then the purer, then the smaller id. */
+/**
+ * The record holding most of E's articles, then the purer, then the smaller id; among the
+ * records of E's CAMEO root when there are any, since E's articles tell other acts too (the
+ * troop withdrawal an offensive followed is in every report of the offensive).
+ */
 function mainRecordOf(event: GoldRecordEvent, views: readonly RecordView[]): { view: RecordView; overlap: number; purity: number } | null {
+  const typed = views.filter((v) => v.record.rootCode === event.cameoRoot && overlap(v.arts, event.articles) > 0);
   let best: { view: RecordView; overlap: number; purity: number } | null = null;
-  for (const view of views) {
+  for (const view of typed.length > 0 ? typed : views) {
     const o = overlap(view.arts, event.articles);
     if (o === 0) continue;
     const p = purity(view, event);

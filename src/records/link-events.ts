@@ -95,7 +95,7 @@ export const SAME_ARTICLE_DATE_SCORE = 0.8;
 /** An undated mention this many days after a record's date is a background retelling of it, if of it at all. */
 export const BACKGROUND_DAYS = 30;
 /** The evidence overlap a background retelling needs with the record's sentences. */
-export const BACKGROUND_TEXT = 0.2;
+export const BACKGROUND_TEXT = 0.4;
 /** The date value of an undated mention against a record of another report of its story. */
 export const STORY_DATE_SCORE = 0.7;
 /** An undated mention that passed the strict undated gate (below) needs less from the sum. */
@@ -114,9 +114,12 @@ export const isLinkable = (modality: string): boolean => !UNLINKED_MODALITIES.ha
  */
 export const isSingleEvent = (m: Pick<MentionFeatures, 'plural' | 'date'>): boolean => !(m.plural === true && m.date === null);
 
+/** A date that names its day: "on Friday", or finer, "Friday morning". */
+export const isDayPrecise = (precision: string | null): boolean => precision === 'day' || precision === 'part-of-day';
+
 /** Days either side of a date that still count as the same day's event, by its precision. */
 export function dateWindowDays(precision: string | null): number {
-  if (precision === 'day') return 3;
+  if (isDayPrecise(precision)) return 3;
   if (precision === 'week') return 7;
   if (precision === 'month') return 15;
   return 60;
@@ -185,7 +188,7 @@ export function dateScore(m: Pick<MentionFeatures, 'date' | 'dateEnd' | 'datePre
   if (gap === null) return { score: null, blocks: false, note: 'undated' };
   const window = Math.max(dateWindowDays(m.datePrecision), dateWindowDays(r.datePrecision));
   if (gap > window) return { score: 0, blocks: true, note: `${gap} days apart` };
-  const bothDays = m.datePrecision === 'day' && r.datePrecision === 'day';
+  const bothDays = isDayPrecise(m.datePrecision) && isDayPrecise(r.datePrecision);
   // Overlap with a coarse date ("in January") is weak evidence: a month holds many events.
   const score = bothDays ? 1 - gap / (window + 1) : gap === 0 ? 0.6 : 0.3;
   return { score, blocks: false, note: gap === 0 ? (bothDays ? 'same day' : 'dates overlap') : `${gap} days apart` };
@@ -330,7 +333,10 @@ export const weightedScore = (p: MergeParts, w: MergeWeights = MERGE_WEIGHTS): n
 
 /** The hand-written gates, then each component's value for the weighted sum. */
 export function mergeGate(m: MentionFeatures, r: RecordFeatures): Gate {
-  const story = sameStory(m, r);
+  // An article reports what happened in the days before it: a record of a month before is
+  // what its story looks back on, not what it tells (a retelling pulled in must not bring the rest).
+  const recordAge = m.published && r.date ? dateGapDays({ date: m.published.slice(0, 10), dateEnd: null }, r) : null;
+  const story = sameStory(m, r) && !(recordAge !== null && recordAge > BACKGROUND_DAYS);
   const articleLead = !m.lead && (r.leadArticles ?? []).includes(m.articleId);
   const coded = typeScore(m, r);
   // Within one story, outlets code one act in their own words ("shot dead" 193, "killed" 1823,
@@ -359,8 +365,7 @@ export function mergeGate(m: MentionFeatures, r: RecordFeatures): Gate {
   // "the soldiers killed") is a background retelling: it must name both sides as the record does
   // and share its words, or a like act of the article's own time would be taken for it; or name
   // the same person as its target ("the killing of Soleimani"): a person is killed once.
-  const gapBefore = !m.date && m.published && r.date ? dateGapDays({ date: m.published.slice(0, 10), dateEnd: null }, r) : null;
-  const background = gapBefore !== null && gapBefore > BACKGROUND_DAYS;
+  const background = !m.date && recordAge !== null && recordAge > BACKGROUND_DAYS;
   const strictUndated =
     date.score === null &&
     strongActors &&
@@ -378,9 +383,9 @@ export function mergeGate(m: MentionFeatures, r: RecordFeatures): Gate {
   // place disagrees, so the body's fuller telling stands for the event and the headline adds none.
   const headlineSummary = m.headline === true && sameArticle && (type.score ?? 0) >= 0.7 && (place.score === null || place.score >= 0.5);
   // The article's lead event is what it is about: a like act it tells with no date of its own,
-  // or the same day (not "since January": a history), and no other place or actors, is the lead's telling at length or its result.
+  // or the same day, or a day for an undated lead (not "since January": a history), and no other place or actors, is the lead's telling at length or its result.
   const withLead =
-    articleLead && (type.score ?? 0) >= 0.7 && (m.date === null || (m.datePrecision === 'day' && (date.score ?? 0) >= 0.7)) && (place.score ?? 0.5) >= 0.5 && (actors.score ?? 1) > 0;
+    articleLead && (type.score ?? 0) >= 0.7 && (m.date === null || (isDayPrecise(m.datePrecision) && (date.score === null || date.score >= 0.7))) && (place.score ?? 0.5) >= 0.5 && (actors.score ?? 1) > 0;
   const undatedOk =
     date.score !== null ||
     strictUndated ||
@@ -460,7 +465,7 @@ export function sameStory(m: Pick<MentionFeatures, 'story' | 'articleId'>, r: Pi
   return false;
 }
 
-const PRECISION_RANK: Record<string, number> = { day: 4, week: 3, month: 2, year: 1 };
+const PRECISION_RANK: Record<string, number> = { 'part-of-day': 4, day: 4, week: 3, month: 2, year: 1 };
 
 /** Most frequent first; ties by first appearance. */
 function byFrequency<T>(values: readonly T[], key: (v: T) => string): T[] {
