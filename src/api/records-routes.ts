@@ -22,6 +22,20 @@ const ContradictionSchema = z.looseObject({
   ),
 });
 
+const FigureUpdatesSchema = z.looseObject({
+  kind: z.string().describe('the count: killed, injured, arrested, displaced'),
+  series: z.array(
+    z.looseObject({
+      value: z.string(),
+      published: z.string().describe('the day the reports giving it were published'),
+      outlets: z.array(z.string()),
+      articleIds: z.array(z.string()),
+      eventIds: z.array(z.string()),
+      evidence: z.array(z.string()),
+    }),
+  ),
+});
+
 export const RecordSchema = z.looseObject({
   id: z.string(),
   code: z.string(),
@@ -36,6 +50,7 @@ export const RecordSchema = z.looseObject({
   independentOutlets: z.number().int(),
   disputed: z.boolean(),
   contradictions: z.array(ContradictionSchema),
+  updates: z.array(FigureUpdatesSchema).describe('counts that rose as reports came out, in order of publication: successive figures, not disputes'),
   inconsistencies: z
     .array(z.looseObject({ kind: z.string(), articleId: z.string(), outlet: z.string().nullable(), eventIds: z.array(z.string()), values: z.array(z.string()), note: z.string() }))
     .optional()

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { loadSyntaxModel } from '../nlp/syntax/syntax-model.js';
-import type { Contradiction } from '../records/contradictions.js';
+import type { Contradiction, FigureUpdates } from '../records/contradictions.js';
 import type { Inconsistency } from '../records/inconsistencies.js';
 import type { Store } from '../store/open-store.js';
 import { findRecords, getRecord, outletSummaries, type RecordActorOut, type RecordOut } from '../store/records-queries.js';
@@ -27,6 +27,10 @@ function contradictionLines(cs: readonly Contradiction[]): string {
   return cs
     .map((c) => `  ${c.field} disputed:\n${c.values.map((v) => `    ${v.value}: ${v.outlets.join(', ') || '?'} (${v.eventIds.join(', ')})\n      “${(v.evidence[0] ?? '').replace(/\s+/g, ' ').slice(0, 160)}”\n`).join('')}`)
     .join('');
+}
+
+function updateLines(us: readonly FigureUpdates[]): string {
+  return us.map((u) => `  ${u.kind}, as reports came out: ${u.series.map((v) => `${v.value} (${v.published}, ${v.outlets.join(', ') || '?'})`).join(' → ')}\n`).join('');
 }
 
 function inconsistencyLines(xs: readonly Inconsistency[]): string {
@@ -68,7 +72,7 @@ export function registerRecordCommands(program: Command, withStore: WithStore): 
       await withStore(async (store) => {
         const records = await findRecords(store, o);
         if (o.json) out(`${JSON.stringify(records, null, 2)}\n`);
-        else for (const r of records) out(recordLine(r) + contradictionLines(r.contradictions) + inconsistencyLines(r.inconsistencies));
+        else for (const r of records) out(recordLine(r) + contradictionLines(r.contradictions) + updateLines(r.updates) + inconsistencyLines(r.inconsistencies));
       });
     });
 
@@ -95,6 +99,7 @@ export function registerRecordCommands(program: Command, withStore: WithStore): 
           out(`    ${m.outlet ?? '-'} ${m.published ?? '?'} ${m.articleId} ${m.eventId}: ${m.code} ${who(m.source)} → ${who(m.target)} ${m.date ?? 'undated'}${m.place ? ` @ ${m.place}` : ''} [${m.modality}]${mags ? ` (${mags})` : ''}\n      “${m.evidence.replace(/\s+/g, ' ').slice(0, 200)}”\n      linked: ${m.reason}${wires ? `\n      credits: ${wires}` : ''}\n`);
         }
         if (r.contradictions.length > 0) out(`  contradictions:\n${contradictionLines(r.contradictions)}`);
+        if (r.updates.length > 0) out(`  figures updated over time (not disputes):\n${updateLines(r.updates)}`);
         if (r.inconsistencies.length > 0) out(`  inconsistencies:\n${inconsistencyLines(r.inconsistencies)}`);
       });
     });

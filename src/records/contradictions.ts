@@ -174,7 +174,8 @@ export function findFigureUpdates(claims: readonly MentionClaim[]): FigureUpdate
   const kinds = [...new Set(claims.flatMap((c) => c.magnitudes.map((m) => m.kind)))].filter((k) => GROWING_COUNTS.has(k));
   return kinds.flatMap((kind) => {
     const stated = statedFigures(claims, kind);
-    return figuresClash(stated) && risesOverTime(stated) && new Set(stated.map(publishedDay)).size > 0 ? [updatesOf(kind, stated)] : [];
+    // Floors that rise ("at least 30", "more than 70") are updates as much as exact figures are.
+    return new Set(stated.map(figureText)).size > 1 && risesOverTime(stated) ? [updatesOf(kind, stated)] : [];
   });
 }
 

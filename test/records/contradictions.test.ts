@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorGroups, findContradictions, type MentionClaim } from '../../src/records/contradictions.js';
+import { actorGroups, findContradictions, findFigureUpdates, type MentionClaim } from '../../src/records/contradictions.js';
 
 const claim = (id: string, outlet: string, over: Partial<MentionClaim> = {}): MentionClaim => ({
   eventId: id,
@@ -96,5 +96,44 @@ describe('claimed and denied perpetrators', () => {
   it('does not dispute a denial of someone nobody accused', () => {
     const cs = findContradictions([claim('1', 'A', { sources: kh, modality: 'denied' }), claim('2', 'B', { sources: [] })]);
     expect(cs.some((c) => c.field === 'source')).toBe(false);
+  });
+});
+
+describe('tolls over time', () => {
+  const injured = (value: number, qualifier = 'exact') => [{ kind: 'injured', value, qualifier }];
+  const on = (id: string, outlet: string, published: string, magnitudes: MentionClaim['magnitudes']) => claim(id, outlet, { published, magnitudes });
+
+  it('shows a toll that rises from report to report as dated updates, not as a dispute', () => {
+    const claims = [on('1', 'A', '2020-01-08', injured(0)), on('2', 'B', '2020-01-10', injured(11)), on('3', 'A', '2020-01-16', injured(34)), on('4', 'C', '2020-01-28', injured(110))];
+    expect(findContradictions(claims)).toEqual([]);
+    const [updates] = findFigureUpdates(claims);
+    expect(updates?.kind).toBe('injured');
+    expect(updates?.series.map((v) => [v.value, v.published, v.outlets])).toEqual([
+      ['0', '2020-01-08', ['A']],
+      ['11', '2020-01-10', ['B']],
+      ['34', '2020-01-16', ['A']],
+      ['110', '2020-01-28', ['C']],
+    ]);
+  });
+
+  it('reads rising floors of one day ("more than 30", "at least 70") as updates too', () => {
+    const claims = [on('1', 'A', '2020-08-04', injured(30, 'at-least')), on('2', 'B', '2020-08-04', injured(70, 'at-least'))];
+    expect(findContradictions(claims)).toEqual([]);
+    expect(findFigureUpdates(claims).map((u) => u.series.map((v) => v.value))).toEqual([['at least 30', 'at least 70']]);
+  });
+
+  it('keeps two exact figures of one day, or a later lower one, as a dispute', () => {
+    const sameDay = [on('1', 'A', '2021-03-09', injured(4)), on('2', 'B', '2021-03-09', injured(6))];
+    expect(findContradictions(sameDay).map((c) => c.field)).toEqual(['number:injured']);
+    expect(findFigureUpdates(sameDay)).toEqual([]);
+    const lower = [on('1', 'A', '2021-03-09', injured(6)), on('2', 'B', '2021-03-11', injured(4))];
+    expect(findContradictions(lower).map((c) => c.field)).toEqual(['number:injured']);
+  });
+
+  it('never reads counts that do not grow (rockets) as updates', () => {
+    const rockets = (v: number) => [{ kind: 'rockets', value: v, qualifier: 'exact' }];
+    const claims = [on('1', 'A', '2020-09-30', rockets(3)), on('2', 'B', '2020-10-01', rockets(6))];
+    expect(findContradictions(claims).map((c) => c.field)).toEqual(['number:rockets']);
+    expect(findFigureUpdates(claims)).toEqual([]);
   });
 });

@@ -296,6 +296,12 @@ export interface Contradiction {
   values: ContradictionValue[];
 }
 
+/** A count that rose as reports came out: each figure with the day and who gave it. */
+export interface FigureUpdates {
+  kind: string;
+  series: Array<ContradictionValue & { published: string }>;
+}
+
 export interface EventRecord {
   id: string;
   code: string;
@@ -310,6 +316,8 @@ export interface EventRecord {
   independentOutlets: number;
   disputed: boolean;
   contradictions: Contradiction[];
+  /** Counts that rose as reports came out: successive figures, not disputes. */
+  updates?: FigureUpdates[];
   /** Inside one article: an event dated after the article, or one article's mentions disagreeing. */
   inconsistencies?: Array<{ kind: string; articleId: string; outlet: string | null; eventIds: string[]; values: string[]; note: string }>;
   firstReported: string | null;

@@ -1,5 +1,5 @@
 import { api } from '../api-client.js';
-import type { Contradiction, EventRecordDetail, RecordActor, RecordReport, WitnessGroup } from '../api-types.js';
+import type { Contradiction, EventRecordDetail, FigureUpdates, RecordActor, RecordReport, WitnessGroup } from '../api-types.js';
 import { type Child, empty, h, link, path, section } from '../dom.js';
 import { disputedFieldsOf, fieldWords, independenceWords, listWords } from '../record-text.js';
 import type { RouteContext } from '../router.js';
@@ -87,6 +87,24 @@ function contradictionsSection(cs: readonly Contradiction[]): HTMLElement {
   );
 }
 
+/** Tolls that rose as reports came out: a dated series, each figure with who gave it, apart from the disputes. */
+function updatesSection(us: readonly FigureUpdates[]): HTMLElement {
+  return h(
+    'section',
+    { class: 'card updates', 'data-testid': 'updates' },
+    h('h2', {}, 'Figures updated as reports came out'),
+    h('p', { class: 'muted' }, 'Successive figures, in order of publication: a count rising, not reports disagreeing.'),
+    us.map((u) =>
+      h(
+        'div',
+        { class: 'update', 'data-kind': u.kind },
+        h('h3', {}, u.kind),
+        h('ol', {}, u.series.map((v) => h('li', {}, h('strong', {}, v.value), ` — ${v.published}, ${listWords(v.outlets) || '?'}`))),
+      ),
+    ),
+  );
+}
+
 export async function recordPage(ctx: RouteContext): Promise<Node> {
   const r = await api.record(ctx.params.id ?? '');
   const articles = new Set(r.reports.map((m) => m.articleId)).size;
@@ -101,6 +119,7 @@ export async function recordPage(ctx: RouteContext): Promise<Node> {
       h('p', { class: 'muted' }, `First reported ${r.firstReported ?? '?'}, last reported ${r.lastReported ?? '?'}.`),
     ),
     r.contradictions.length > 0 ? contradictionsSection(r.contradictions) : h('p', { class: 'muted' }, 'The reports agree on who, whom, when, where and the numbers.'),
+    r.updates && r.updates.length > 0 ? updatesSection(r.updates) : null,
     r.inconsistencies && r.inconsistencies.length > 0
       ? h(
           'section',
