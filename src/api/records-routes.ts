@@ -18,7 +18,14 @@ const RecordActor = z.looseObject({ id: z.string().nullable(), name: z.string() 
 const ContradictionSchema = z.looseObject({
   field: z.string().describe('source, target, date, place, or "number:<kind>" such as number:killed'),
   values: z.array(
-    z.looseObject({ value: z.string(), outlets: z.array(z.string()), articleIds: z.array(z.string()), eventIds: z.array(z.string()), evidence: z.array(z.string()) }),
+    z.looseObject({
+      value: z.string(),
+      claimants: z.array(z.string()).describe('whose word the value is, where the reports say ("US officials", "Iraqi investigation")'),
+      outlets: z.array(z.string()),
+      articleIds: z.array(z.string()),
+      eventIds: z.array(z.string()),
+      evidence: z.array(z.string()),
+    }),
   ),
 });
 

@@ -23,9 +23,15 @@ function recordLine(r: RecordOut): string {
   return `${r.id}  ${date.padEnd(10)}  ${r.code.padEnd(4)} ${(r.plover ?? '-').padEnd(9)} ${who(r.source)} → ${who(r.target)}${r.place ? ` @ ${r.place.name}` : ''}  [${r.mentions.length} mentions, ${r.outlets.length} outlets, ${r.independentOutlets} independent${flags}]\n`;
 }
 
+/** " (per X)" for the claimants a value does not already name (a claim's value says whose it is). */
+const perClaimants = (v: Contradiction['values'][number]): string => {
+  const more = v.claimants.filter((c) => !v.value.includes(`per ${c}`));
+  return more.length > 0 ? ` (per ${more.join(', ')})` : '';
+};
+
 function contradictionLines(cs: readonly Contradiction[]): string {
   return cs
-    .map((c) => `  ${c.field} disputed:\n${c.values.map((v) => `    ${v.value}: ${v.outlets.join(', ') || '?'} (${v.eventIds.join(', ')})\n      “${(v.evidence[0] ?? '').replace(/\s+/g, ' ').slice(0, 160)}”\n`).join('')}`)
+    .map((c) => `  ${c.field} disputed:\n${c.values.map((v) => `    ${v.value}${perClaimants(v)}: ${v.outlets.join(', ') || '?'} (${v.eventIds.join(', ')})\n      “${(v.evidence[0] ?? '').replace(/\s+/g, ' ').slice(0, 160)}”\n`).join('')}`)
     .join('');
 }
 

@@ -45,6 +45,27 @@ export interface ArgumentReading {
   readonly why: string[];
 }
 
+/**
+ * Who tells it, as the sentence names the teller: an actor that only qualifies a common noun
+ * ("a subsequent Iraqi investigation revealed", "US officials said") tells through that noun,
+ * and the phrase up to it says who: "Iraqi investigation", not "Iraqi". The actor stays the
+ * actor the phrase names.
+ */
+function tellerPhrase(ctx: TreeContext, p: EventParticipant): EventParticipant {
+  const { tree } = ctx;
+  const tokens = ctx.sentence.tokens;
+  let last = -1;
+  tokens.forEach((t, i) => {
+    if (t.start >= p.span.start && t.end <= p.span.end) last = i + ctx.base;
+  });
+  if (last === -1 || !['amod', 'compound'].includes(relation(tree, last))) return p;
+  const noun = head(tree, last);
+  const nounToken = tokens[noun - ctx.base];
+  if (!nounToken || !/^NNS?$/.test(nounToken.tag) || noun < last) return p;
+  const end = nounToken.end;
+  return { ...p, span: { start: p.span.start, end }, name: ctx.view.doc.text.slice(p.span.start, end) };
+}
+
 /** Relations inside the core of a noun phrase: what names the participant. */
 const CORE = ['det', 'amod', 'compound', 'flat', 'nummod', 'nmod:poss', 'nmod:desc', 'fixed', 'goeswith'];
 const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
@@ -516,7 +537,8 @@ export function tellerOf(ctx: TreeContext, g: number): { verb: number; speaker: 
   const { tree, frames } = ctx;
   const speakerOf = (v: number): EventParticipant | null => {
     const s = childWith(tree, v, ['nsubj', 'nsubj:pass']);
-    return s === -1 ? null : participantAt({ ...ctx, reportingPositions: new Set() }, s);
+    const p = s === -1 ? null : participantAt({ ...ctx, reportingPositions: new Set() }, s);
+    return p ? tellerPhrase(ctx, p) : null;
   };
   let t = g;
   for (let hops = 0; hops < 6; hops++) {

@@ -23,6 +23,8 @@ export interface MentionClaim {
 
 export interface ContradictionValue {
   readonly value: string;
+  /** Whose word the value is, where the reports say ("Iraqi investigation", "US officials"). */
+  readonly claimants: string[];
   readonly outlets: string[];
   readonly articleIds: string[];
   readonly eventIds: string[];
@@ -39,7 +41,8 @@ export interface Contradiction {
 function valuesOf(claims: ReadonlyArray<{ value: string; claim: MentionClaim }>): ContradictionValue[] {
   const by = new Map<string, ContradictionValue>();
   for (const { value, claim } of claims) {
-    const v = by.get(value) ?? { value, outlets: [], articleIds: [], eventIds: [], evidence: [] };
+    const v = by.get(value) ?? { value, claimants: [], outlets: [], articleIds: [], eventIds: [], evidence: [] };
+    if (claim.speaker && !v.claimants.includes(claim.speaker)) v.claimants.push(claim.speaker);
     if (claim.outlet !== null && !v.outlets.includes(claim.outlet)) v.outlets.push(claim.outlet);
     if (!v.articleIds.includes(claim.articleId)) v.articleIds.push(claim.articleId);
     if (!v.eventIds.includes(claim.eventId)) v.eventIds.push(claim.eventId);

@@ -26,10 +26,22 @@ describe('findContradictions', () => {
       {
         field: 'number:killed',
         values: [
-          { value: '4', outlets: ['A', 'C'], articleIds: ['a_1', 'a_3'], eventIds: ['1', '3'], evidence: ['text of 1', 'text of 3'] },
-          { value: '6', outlets: ['B'], articleIds: ['a_2'], eventIds: ['2'], evidence: ['text of 2'] },
+          { value: '4', claimants: [], outlets: ['A', 'C'], articleIds: ['a_1', 'a_3'], eventIds: ['1', '3'], evidence: ['text of 1', 'text of 3'] },
+          { value: '6', claimants: [], outlets: ['B'], articleIds: ['a_2'], eventIds: ['2'], evidence: ['text of 2'] },
         ],
       },
+    ]);
+  });
+
+  it('keeps whose word each value is', () => {
+    const [source] = findContradictions([
+      claim('1', 'A', { modality: 'claimed', speaker: 'US officials', sources: [{ key: 'name:proxies', name: 'proxies' }] }),
+      claim('2', 'B', { modality: 'reported', speaker: 'Iraqi investigation', sources: [{ key: 'grp-is', name: 'Islamic State' }] }),
+      claim('3', 'C', { sources: [{ key: 'grp-is', name: 'Islamic State' }] }),
+    ]);
+    expect(source?.values.map((v) => [v.value, v.claimants, v.outlets])).toEqual([
+      ['proxies (claimed, per US officials)', ['US officials'], ['A']],
+      ['Islamic State', ['Iraqi investigation'], ['B', 'C']],
     ]);
   });
 

@@ -284,6 +284,8 @@ export interface RecordActor {
 
 export interface ContradictionValue {
   value: string;
+  /** Whose word the value is, where the reports say. */
+  claimants?: string[];
   outlets: string[];
   articleIds: string[];
   eventIds: string[];

@@ -61,6 +61,12 @@ function witnessColumns(r: EventRecordDetail): HTMLElement {
   );
 }
 
+/** " per X" for the claimants a value does not already name (a claim's value says whose it is). */
+function claimantWords(v: { value: string; claimants?: string[] }): string {
+  const more = (v.claimants ?? []).filter((c) => !v.value.includes(`per ${c}`));
+  return more.length > 0 ? ` per ${listWords(more)}` : '';
+}
+
 function contradictionsSection(cs: readonly Contradiction[]): HTMLElement {
   return h(
     'section',
@@ -79,7 +85,7 @@ function contradictionsSection(cs: readonly Contradiction[]): HTMLElement {
           h(
             'tbody',
             {},
-            c.values.map((v) => h('tr', {}, h('td', { class: 'value' }, h('strong', {}, v.value)), h('td', {}, listWords(v.outlets) || '?'), h('td', {}, v.evidence.map((e) => h('div', { class: 'evidence-quote' }, e))))),
+            c.values.map((v) => h('tr', {}, h('td', { class: 'value' }, h('strong', {}, v.value), claimantWords(v)), h('td', {}, listWords(v.outlets) || '?'), h('td', {}, v.evidence.map((e) => h('div', { class: 'evidence-quote' }, e))))),
           ),
         ),
       ),
