@@ -133,7 +133,7 @@ export function participantAt(ctx: TreeContext, g: number): EventParticipant | n
   const core = coreRange(tree, g);
   let p = chunkParticipant(ctx, chunkOf(ctx, core), ctx.pronoun);
   if (!p || p.entity === null) p = possessiveAntecedent(ctx, g, core) ?? p;
-  const named = namedAfter(ctx, core[1]) ?? afterTitle(ctx, g);
+  const named = namedAfter(ctx, core[1]) ?? afterTitle(ctx, g) ?? nameAfterRole(ctx, g, core[1]);
   if (named) return named;
   if (p && p.entity !== null) return p.cameo === null || p.cameo.length === 3 ? titled(ctx, p, core) : p;
   if (p) p = withCountry(ctx, g, p);
@@ -252,6 +252,30 @@ function afterTitle(ctx: TreeContext, g: number): EventParticipant | null {
     let to = i;
     while (tokens[to]?.entity === e) to++;
     return chunkParticipant(ctx, { from: i, to });
+  }
+  return null;
+}
+
+/**
+ * "top Iranian commander Lieutenant General Qassem Soleimani": a role noun the person's name
+ * follows, ranks between, names that person; the parse often hangs the name on the verb or
+ * the event noun instead. Only a name right after the phrase, with nothing but capitalised
+ * rank words between.
+ */
+function nameAfterRole(ctx: TreeContext, g: number, last: number): EventParticipant | null {
+  const tokens = ctx.sentence.tokens;
+  const entities = ctx.view.doc.layers.entities ?? [];
+  const isTitle = (t: { entity: number } | undefined): boolean => t !== undefined && t.entity >= 0 && entities[t.entity]?.type === 'TITLE';
+  const role = tokens[g - ctx.base];
+  if (!role || !(roleOfWord(role.norm) || isTitle(role))) return null;
+  for (let i = last + 1 - ctx.base; i < tokens.length && i <= last + 4 - ctx.base; i++) {
+    const t = tokens[i]!;
+    if (t.entity >= 0 && entities[t.entity]?.type === 'PERSON') {
+      let to = i;
+      while (tokens[to]?.entity === t.entity) to++;
+      return chunkParticipant(ctx, { from: i, to });
+    }
+    if (!isTitle(t) && !/^NNP/.test(t.tag)) return null;
   }
   return null;
 }

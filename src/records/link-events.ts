@@ -70,6 +70,8 @@ export interface RecordFeatures extends EventFeatures {
   readonly leadStories?: readonly string[];
   /** Articles whose lead event it holds. */
   readonly leadArticles?: readonly string[];
+  /** Publication date of its first report: when an undated record was news. */
+  readonly firstReported?: string | null;
 }
 
 export interface MergeWeights {
@@ -92,6 +94,10 @@ export const NEAR_TEXT = 0.15;
 /** The text value of a retelling that points back to the record's sentence with a definite noun. */
 export const ANAPHOR_TEXT = 0.5;
 export const SAME_ARTICLE_DATE_SCORE = 0.8;
+/** Assault, fight, mass violence: acts whose target is harmed. */
+const VIOLENT_ROOTS = new Set(['18', '19', '20']);
+/** The evidence overlap that lets a coarse date ("in March") join a day without agreeing actors. */
+export const COARSE_TEXT = 0.4;
 /** An undated mention this many days after a record's date is a background retelling of it, if of it at all. */
 export const BACKGROUND_DAYS = 30;
 /** The evidence overlap a background retelling needs with the record's sentences. */
@@ -355,6 +361,11 @@ export function mergeGate(m: MentionFeatures, r: RecordFeatures): Gate {
     return { open: false, reason: `${reason}; record dated after the article` };
   }
   if (place.blocks && !(strongActors && (date.score ?? 0) >= 0.6)) return { open: false, reason };
+  // A month (or a season, a year) holds many events: a date that only overlaps a day ("earlier
+  // this month, two rocket attacks" against "late on March 17, rockets struck") is no evidence
+  // of one event; the actors or the words must say it is.
+  const coarseOverlap = date.score !== null && !(isDayPrecise(m.datePrecision) && isDayPrecise(r.datePrecision));
+  if (coarseOverlap && (actors.score ?? 0) < 0.5 && (text.score ?? 0) < COARSE_TEXT) return { open: false, reason: `${reason}; a coarse date and nothing else in common` };
   // Undated: the actors (the target above all) must agree strongly, the type closely, and no known place may disagree;
   // two undated sides must share the code and agree on both source and target.
   const sameArticle = r.articleIds?.includes(m.articleId) === true;
@@ -365,19 +376,27 @@ export function mergeGate(m: MentionFeatures, r: RecordFeatures): Gate {
   // "the soldiers killed") is a background retelling: it must name both sides as the record does
   // and share its words, or a like act of the article's own time would be taken for it; or name
   // the same person as its target ("the killing of Soleimani"): a person is killed once.
-  const background = !m.date && recordAge !== null && recordAge > BACKGROUND_DAYS;
+  // So is a dated mention of long before an undated record's first report ("on August 2, 2017,
+  // Trump signed" against "Washington has contacted many countries", told in 2020).
+  const mentionAge = m.date && !r.date && r.firstReported ? dateGapDays(m, { date: r.firstReported.slice(0, 10), dateEnd: null }) : null;
+  const oldMention = mentionAge !== null && mentionAge > BACKGROUND_DAYS;
+  const background = (!m.date && recordAge !== null && recordAge > BACKGROUND_DAYS) || oldMention;
+  // One person is the target of one killing: a shared named target of a violent act is as strong as both roles agreeing.
+  const personKilled = sharesPersonTarget(m, r) && VIOLENT_ROOTS.has(m.rootCode) && VIOLENT_ROOTS.has(r.rootCode);
   const strictUndated =
     date.score === null &&
-    strongActors &&
+    (strongActors || personKilled) &&
     (!background || sharesPersonTarget(m, r) || (bothRolesAgree(m, r) && (text.score ?? 0) >= BACKGROUND_TEXT)) &&
-    targetsAgree(m, r) &&
+    (targetsAgree(m, r) || personKilled) &&
     (type.score ?? 0) >= 0.7 &&
     (place.score === null || place.score >= 0.5) &&
     ((m.date === null) !== (r.date === null) || (m.code === r.code && bothRolesAgree(m, r)));
   // A few sentences on, a retelling of the lead ("… had attacked the base" after "rockets
   // slammed into a base near Kirkuk"): a mention naming actors of its own needs the pointer
   // ("the base"); shared words only do for a bare one.
-  const retelling = near && (type.score ?? 0) >= 0.7 && (place.score ?? 0.5) >= 0.5 && (anaphor !== null || (bare(m) && (text.score ?? 0) >= NEAR_TEXT));
+  // Inside one article an old event may be told at length: only a mention dated long before an
+  // undated record is kept from joining it there.
+  const retelling = near && !oldMention && (type.score ?? 0) >= 0.7 && (place.score ?? 0.5) >= 0.5 && (anaphor !== null || (bare(m) && (text.score ?? 0) >= NEAR_TEXT));
   // A headline sums up its own article in a few words, often without the place, date or actors
   // the body gives: it joins a record of its article's body when the type agrees and no known
   // place disagrees, so the body's fuller telling stands for the event and the headline adds none.
@@ -385,7 +404,7 @@ export function mergeGate(m: MentionFeatures, r: RecordFeatures): Gate {
   // The article's lead event is what it is about: a like act it tells with no date of its own,
   // or the same day, or a day for an undated lead (not "since January": a history), and no other place or actors, is the lead's telling at length or its result.
   const withLead =
-    articleLead && (type.score ?? 0) >= 0.7 && (m.date === null || (isDayPrecise(m.datePrecision) && (date.score === null || date.score >= 0.7))) && (place.score ?? 0.5) >= 0.5 && (actors.score ?? 1) > 0;
+    articleLead && !oldMention && (type.score ?? 0) >= 0.7 && (m.date === null || (isDayPrecise(m.datePrecision) && (date.score === null || date.score >= 0.7))) && (place.score ?? 0.5) >= 0.5 && (actors.score ?? 1) > 0;
   const undatedOk =
     date.score !== null ||
     strictUndated ||

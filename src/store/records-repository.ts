@@ -156,6 +156,7 @@ export async function recordCandidates(db: Db, m: MentionFeatures): Promise<Reco
     storyOf: stories.get(r.id) ?? new Map<string, string>(),
     leadStories: [...(leads.get(r.id) ?? [])].sort(),
     leadArticles: leadArticles.get(r.id) ?? [],
+    firstReported: r.first_reported,
     id: r.id,
     code: r.code,
     rootCode: r.root_code,

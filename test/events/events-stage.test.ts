@@ -107,6 +107,15 @@ describe('events: modality and attribution', () => {
   });
 });
 
+describe('events: a role noun and the name after it', () => {
+  it('takes the person a rank and name name, however the parse hangs the name', () => {
+    const doc = analyzeText('The drone strike killed Iranian commander General Qassem Soleimani in Baghdad.');
+    expect(eventsOf(doc).flatMap((e) => e.targets.map((t) => t.actorId))).toContain('per-qasem-soleimani');
+    const noun = analyzeText('The vote followed the US assassination of top Iranian commander Lieutenant General Qassem Soleimani.');
+    expect(eventAt(noun, 'assassination')?.targets.map((t) => t.actorId)).toEqual(['per-qasem-soleimani']);
+  });
+});
+
 describe('events: magnitudes', () => {
   it('reads counts of rockets and vague counts', () => {
     const doc = analyzeText('Two rockets slammed into the Green Zone in Baghdad on Thursday, and dozens of protesters were arrested in Basra.');
