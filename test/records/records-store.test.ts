@@ -125,7 +125,8 @@ describe.skipIf(!existsSync(SEED))('event records on the seed digest', () => {
     const killing = records[0]!;
     expect(killing.date).toBe('2020-01-03');
     expect(killing.target.map((t) => t.id)).toEqual(expect.arrayContaining(['per-qasem-soleimani', 'per-abu-mahdi-al-muhandis']));
-    expect(new Set(killing.mentions.map((m) => m.articleId)).size).toBeGreaterThanOrEqual(3);
+    // Four articles tell it: as news, as the reason for a vote, and in two looks back.
+    expect(new Set(killing.mentions.map((m) => m.articleId)).size).toBeGreaterThanOrEqual(4);
     expect(killing.outlets.length).toBeGreaterThanOrEqual(2);
   });
 
@@ -148,6 +149,25 @@ describe.skipIf(!existsSync(SEED))('event records on the seed digest', () => {
     const detail = (await getRecord(store, kirkuk!.id))!;
     expect(new Set(detail.reports.map((m) => m.articleId)).size).toBe(1);
     expect(detail.reports.some((m) => m.reason.includes('("the base")'))).toBe(true);
+  });
+
+  it('shows the disputed perpetrator of the Kirkuk attack with each claimant', async () => {
+    const kirkuk = (await findRecords(store, { place: 'kirkuk', code: '19' })).find((r) => r.mentions.length > 1)!;
+    const source = kirkuk.contradictions.find((c) => c.field === 'source');
+    expect(source?.values.map((v) => [v.value.replace(/ \(.*/, ''), v.claimants])).toEqual([
+      ['Iranian proxies', ['Mike Pompeo']],
+      ['Islamic State', ['Iraqi investigation']],
+    ]);
+  });
+
+  it('keeps every record told by several articles to one time: no record joins a 2017 law and a 2018 statement', async () => {
+    for (const r of await findRecords(store)) {
+      if (new Set(r.mentions.map((m) => m.articleId)).size < 2) continue;
+      const days = (await getRecord(store, r.id))!.reports.filter((m) => m.datePrecision === 'day').map((m) => Date.parse(m.date!.slice(0, 10)));
+      if (days.length > 1) expect(Math.max(...days) - Math.min(...days), r.id).toBeLessThanOrEqual(7 * 86_400_000);
+      const years = new Set((await getRecord(store, r.id))!.reports.filter((m) => m.date !== null).map((m) => m.date!.slice(0, 4)));
+      expect(years.size, r.id).toBeLessThanOrEqual(1);
+    }
   });
 
   it('reports its figures', async () => {
