@@ -9,6 +9,7 @@ import {
   countRecords,
   insertRecord,
   mentionFeatures,
+  moveRecordMentions,
   type RecordCandidate,
   recordCandidates,
   recordId,
@@ -118,6 +119,7 @@ async function linkMentions(db: Db, articleId: string, story: string | null, rul
   let created = 0;
   const touched = new Set<string>();
   // The lead first: it anchors the article's main record, which the rest of its telling joins.
+  let leadRecord: { id: string; fresh: boolean } | null = null;
   for (const stored of lead ? [lead, ...mentions.filter((m) => m !== lead)] : mentions) {
     const m: MentionFeatures = { ...stored, story, lead: stored === lead };
     const best = bestRecord(m, (await recordCandidates(db, m)).map((c) => withMentionWords(c, rules)));
@@ -125,12 +127,49 @@ async function linkMentions(db: Db, articleId: string, story: string | null, rul
     const fresh = !best && (await insertRecord(db, id, canonicalRecord([m])));
     await writeRecordMention(db, { eventId: m.eventId, recordId: id, score: best?.merge.score ?? 1, reason: best?.merge.reason ?? 'first mention', lead: m.lead === true });
     if (!fresh) await refreshCanonical(db, id);
+    if (m.lead) leadRecord = { id, fresh: !best };
     touched.add(id);
     if (best) joined++;
     else created++;
   }
+  const merged = leadRecord?.fresh ? await joinLeadRecord(db, leadRecord.id, articleId, story, rules) : null;
+  if (merged) {
+    touched.delete(merged.from);
+    touched.add(merged.into);
+  }
   await storeVerdicts(db, [...touched].sort());
   return { joined, created };
+}
+
+/**
+ * An article's lead often names its event in a few words, with no date or place ("Pompeo: Saudi
+ * oil attack an 'act of war'"), and starts a record of its own before the body's telling dates
+ * and places it. Once the article is linked, the record its lead started is compared, with all
+ * it now knows, to the other records as one mention would be: if one tells the same event, the
+ * article's mentions of it move there.
+ */
+async function joinLeadRecord(db: Db, id: string, articleId: string, story: string | null, rules: LemmaRules): Promise<{ from: string; into: string } | null> {
+  const members = (await mentionFeatures(db, { recordId: id })).map((m) => withEvidenceText(m, rules));
+  const first = members[0];
+  if (!first || members.some((m) => m.articleId !== articleId)) return null;
+  const canonical = canonicalRecord(members);
+  const asMention: MentionFeatures = {
+    ...canonical,
+    eventId: first.eventId,
+    articleId,
+    published: first.published,
+    start: first.start,
+    words: [...new Set(members.flatMap((m) => m.words ?? []))].sort(),
+    story,
+    lead: true,
+  };
+  const others = (await recordCandidates(db, asMention)).filter((c) => c.id !== id && !(c.articleIds ?? []).includes(articleId));
+  const best = bestRecord(asMention, others.map((c) => withMentionWords(c, rules)));
+  if (!best) return null;
+  await moveRecordMentions(db, id, best.record.id, `with its article's lead record: ${best.merge.reason}`);
+  await refreshCanonical(db, id);
+  await refreshCanonical(db, best.record.id);
+  return { from: id, into: best.record.id };
 }
 
 export interface RelinkProgress {

@@ -8,7 +8,7 @@ import { creditedWires, detectWireCredits, outletAsWire, type WireCredit } from 
 import { nullsAsSqlite } from './dialect.js';
 import { headlineEnd } from './headline-span.js';
 import type { Store } from './open-store.js';
-import { actorKey } from './records-repository.js';
+import { actorKey, eventActorsWithStanding } from './records-repository.js';
 
 export interface RecordActorOut {
   id: string | null;
@@ -153,7 +153,7 @@ async function mentionsOf(db: Store, recordIds: readonly string[]): Promise<Ment
       .orderBy('e.start')
       .execute();
     if (rows.length === 0) continue;
-    const actors = await db.selectFrom('event_actors').select(['event_id', 'role', 'actor_id', 'name']).where('event_id', 'in', rows.map((r) => r.id)).orderBy('pos').execute();
+    const actors = await eventActorsWithStanding(db, rows.map((r) => r.id));
     for (const r of rows) {
       const role = (name: string) => actors.filter((a) => a.event_id === r.id && a.role === name);
       out.push({
@@ -175,8 +175,8 @@ async function mentionsOf(db: Store, recordIds: readonly string[]): Promise<Ment
             : null,
         source: role('source').map((a) => ({ id: a.actor_id, name: a.name })),
         target: role('target').map((a) => ({ id: a.actor_id, name: a.name })),
-        sourceKeys: role('source').map((a) => actorKey(a.actor_id, a.name)),
-        targetKeys: role('target').map((a) => actorKey(a.actor_id, a.name)),
+        sourceKeys: role('source').map((a) => actorKey(a.actor_id, a.name, a)),
+        targetKeys: role('target').map((a) => actorKey(a.actor_id, a.name, a)),
         magnitudes: JSON.parse(r.magnitudes) as RecordMentionOut['magnitudes'],
         evidence: r.evidence,
         score: r.score,

@@ -17,14 +17,42 @@ const LEADING_COUNT = /^(?:(?:at least|more than|about|some|nearly|around)\s+)?(
 
 /**
  * A state, its government, armed forces and police are one party when reports are compared:
- * "the US", "Washington" and "US forces" do not dispute who struck.
+ * "the US", "Washington" and "US forces" do not dispute who struck; nor do "Iran" and "the
+ * Revolutionary Guards", an organ of its state by the registry's country and sector.
  */
 const STATE_ORGAN = /^([a-z]{3})-(?:gov|mil|cop)$/;
+const STATE_SECTORS = new Set(['government', 'military', 'police', 'intelligence']);
 
-export const actorKey = (actorId: string | null, name: string): ActorKey => {
+/** What the registry says of an actor that makes it a state's organ. */
+export interface ActorStanding {
+  readonly type: string | null;
+  readonly country: string | null;
+  readonly sector: string | null;
+}
+
+export const actorKey = (actorId: string | null, name: string, standing?: ActorStanding): ActorKey => {
+  if (actorId && standing?.type === 'organization' && standing.country && STATE_SECTORS.has(standing.sector ?? '')) return `cc-${standing.country.toLowerCase()}`;
   if (actorId) return actorId.replace(STATE_ORGAN, 'cc-$1');
   return `name:${name.toLowerCase().replace(LEADING_COUNT, '').trim()}`;
 };
+
+/** The event actors of these events, in order, with the registry's standing of each. */
+export async function eventActorsWithStanding(db: Db, eventIds: readonly string[]) {
+  const out: Array<{ event_id: string; role: string; actor_id: string | null; name: string; type: string | null; country: string | null; sector: string | null }> = [];
+  for (let i = 0; i < eventIds.length; i += 500) {
+    out.push(
+      ...(await db
+        .selectFrom('event_actors as ea')
+        .leftJoin('actors as a', 'a.id', 'ea.actor_id')
+        .select(['ea.event_id', 'ea.role', 'ea.actor_id', 'ea.name', 'a.type', 'a.country', 'a.sector'])
+        .where('ea.event_id', 'in', eventIds.slice(i, i + 500))
+        .orderBy('ea.event_id')
+        .orderBy('ea.pos')
+        .execute()),
+    );
+  }
+  return out;
+}
 
 /** Blocking margin for the SQL pre-filter; the merge rule then applies the exact window. */
 const MARGIN_DAYS = 75;
@@ -70,10 +98,10 @@ export async function mentionFeatures(db: Db, where: { articleId?: string; event
   if (recordId !== undefined) q = q.where('e.id', 'in', db.selectFrom('record_mentions').select('event_id').where('record_id', '=', recordId));
   const rows = await q.execute();
   if (rows.length === 0) return [];
-  const actors = await db.selectFrom('event_actors').select(['event_id', 'role', 'actor_id', 'name']).where('event_id', 'in', rows.map((r) => r.id)).orderBy('pos').execute();
+  const actors = await eventActorsWithStanding(db, rows.map((r) => r.id));
   return rows.map((r) => {
     const mine = actors.filter((a) => a.event_id === r.id);
-    const keys = (role: string): ActorKey[] => [...new Set(mine.filter((a) => a.role === role).map((a) => actorKey(a.actor_id, a.name)))];
+    const keys = (role: string): ActorKey[] => [...new Set(mine.filter((a) => a.role === role).map((a) => actorKey(a.actor_id, a.name, a)))];
     return {
       eventId: r.id,
       articleId: r.article_id,
@@ -270,6 +298,11 @@ export async function writeRecordMention(db: Db, link: { eventId: string; record
     .values({ event_id: link.eventId, record_id: link.recordId, score: link.score, reason: link.reason, lead: link.lead ? 1 : 0 })
     .onConflict((oc) => oc.column('event_id').doUpdateSet({ record_id: link.recordId, score: link.score, reason: link.reason, lead: link.lead ? 1 : 0 }))
     .execute();
+}
+
+/** Moves every mention of one record into another (a record found to tell the same event). */
+export async function moveRecordMentions(db: Db, from: string, to: string, reason: string): Promise<void> {
+  await db.updateTable('record_mentions').set({ record_id: to, reason }).where('record_id', '=', from).execute();
 }
 
 /** Records whose stored mention count differs from their mentions: they lost some when an article's events were replaced. */
