@@ -1,7 +1,7 @@
 import { cameoName, rootCode } from './cameo-names.js';
 import { countryName } from './country-names.js';
 import type { ExportFormat, FieldDescription, FormatOutput } from './export-format.js';
-import { acledGeoPrecision, acledTimePrecision, articleIdsOf, disputeSummary, type ExportRow, fatalitiesOf, isoFirstDay } from './export-row.js';
+import { acledGeoPrecision, acledTimePrecision, articleIdsOf, disputeSummary, type ExportRow, fatalitiesOf, isoFirstDay, updateSummary } from './export-row.js';
 
 /** One row per record or event, with ACLED's column names where they mean the same thing. */
 
@@ -22,7 +22,7 @@ export const CSV_FIELDS: readonly FieldDescription[] = [
   { name: 'geo_precision', description: "ACLED's scale: 1 town or site, 2 near a town or part of a region, 3 province or country" },
   { name: 'source', description: 'the outlets that reported it, "; "-separated' },
   { name: 'notes', description: 'the evidence sentence of the first report; then "disputed: " and each contradiction with who states which value' },
-  { name: 'fatalities', description: 'people killed when a report states a number; the lowest when reports differ (the dispute is in notes); empty when unknown, never 0 for unknown' },
+  { name: 'fatalities', description: 'people killed when a report states a number; the latest figure of a toll that rose as reports came out, the lowest when reports differ (the series or the dispute is in notes); empty when unknown, never 0 for unknown' },
   { name: 'record_id', description: 'Dossier event record id (r_…); at events level the record the mention belongs to' },
   { name: 'event_ids', description: 'the event mention ids (e_…) the row rests on, "; "-separated' },
   { name: 'independent_outlets', description: "number of independent witnesses of the record (outlets sharing an owner or a copied passage count once)" },
@@ -48,7 +48,8 @@ const bool = (b: boolean | null): string => (b === null ? '' : String(b));
 export function csvValues(row: ExportRow): string[] {
   const first = row.mentions[0];
   const dispute = disputeSummary(row.contradictions);
-  const notes = [first?.evidence.replace(/\s+/g, ' ').trim() ?? '', dispute ? `disputed: ${dispute}` : ''].filter(Boolean).join(' | ');
+  const updated = updateSummary(row.updates);
+  const notes = [first?.evidence.replace(/\s+/g, ' ').trim() ?? '', dispute ? `disputed: ${dispute}` : '', updated ? `updated: ${updated}` : ''].filter(Boolean).join(' | ');
   return [
     isoFirstDay(row.date),
     num(acledTimePrecision(row.date, row.datePrecision)),

@@ -154,6 +154,7 @@ export async function loadRecordRows(db: Store, filter: RecordFilter): Promise<E
         independentOutlets: r.independentOutlets,
         disputed: r.disputed,
         contradictions: r.contradictions,
+        updates: r.updates,
         mentionCount: r.mentions.length,
         mentions: r.mentions.flatMap((m) => mentions.get(m.eventId) ?? []),
       };
@@ -245,6 +246,7 @@ function eventRow(
     independentOutlets: record?.independentOutlets ?? null,
     disputed: record?.disputed ?? null,
     contradictions: record?.contradictions ?? [],
+    updates: record?.updates ?? [],
     mentionCount: record?.mentions.length ?? 1,
     mentions: [mention],
   };

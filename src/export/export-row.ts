@@ -1,4 +1,4 @@
-import type { Contradiction } from '../records/contradictions.js';
+import type { Contradiction, FigureUpdates } from '../records/contradictions.js';
 
 /**
  * One row of an exported dataset, whatever the format: an event record (one real-world event,
@@ -84,6 +84,8 @@ export interface ExportRow {
   independentOutlets: number | null;
   disputed: boolean | null;
   contradictions: Contradiction[];
+  /** Counts of the record that rose as reports came out (not disputes); absent on old rows. */
+  updates?: FigureUpdates[];
   /** Mentions of the record (events level: of the record it belongs to, 1 when none). */
   mentionCount: number;
   /** The mentions this row rests on (events level: the one event). */
@@ -107,11 +109,15 @@ const unique = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
 export const articleIdsOf = (row: ExportRow): string[] => unique(row.mentions.map((m) => m.articleId));
 
 /**
- * The stated death toll. Within one report the largest figure (a total is usually the largest
- * number); across reports the lowest, as ACLED does with conflicting counts; the dispute itself is
- * left to the notes. Null when no report states a number: unknown is not zero.
+ * The stated death toll. A toll that rose as reports came out is its latest figure (the count
+ * grew; the series is in the notes). Otherwise, within one report the largest figure (a total is
+ * usually the largest number); across reports the lowest, as ACLED does with conflicting counts;
+ * the dispute itself is left to the notes. Null when no report states a number: unknown is not zero.
  */
 export function fatalitiesOf(row: ExportRow): number | null {
+  const rising = row.updates?.find((u) => u.kind === 'killed')?.series.at(-1);
+  const latest = rising ? Number(rising.value.replace(/^at least /, '')) : Number.NaN;
+  if (Number.isFinite(latest)) return latest;
   const perMention = row.mentions
     .map((m) => m.magnitudes.filter((x) => x.kind === 'killed' && x.value !== null).map((x) => x.value!))
     .filter((vs) => vs.length > 0)
@@ -124,6 +130,11 @@ export function disputeSummary(contradictions: readonly Contradiction[]): string
   return contradictions
     .map((c) => `${c.field.replace(/^number:/, '')}: ${c.values.map((v) => `${v.value} (${v.outlets.join(', ') || 'unknown outlet'})`).join(' vs ')}`)
     .join('; ');
+}
+
+/** "killed: 3 (2022-05-03, Example Wire) → 5 (2022-05-04, River Courier)", one clause per count that rose. */
+export function updateSummary(updates: readonly FigureUpdates[] | undefined): string {
+  return (updates ?? []).map((u) => `${u.kind}: ${u.series.map((v) => `${v.value} (${v.published}, ${v.outlets.join(', ') || 'unknown outlet'})`).join(' → ')}`).join('; ');
 }
 
 /** The first day of a YYYY, YYYY-MM or YYYY-MM-DD date, or null for anything else. */

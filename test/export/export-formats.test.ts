@@ -5,7 +5,7 @@ import { DOMParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { CSV_FIELDS, renderCsv } from '../../src/export/csv-format.js';
 import { EXPORT_FORMATS } from '../../src/export/export-formats.js';
-import { acledGeoPrecision, acledTimePrecision, type ExportActor, type ExportRow, fatalitiesOf, isoFirstDay, sortRows } from '../../src/export/export-row.js';
+import { acledGeoPrecision, acledTimePrecision, type ExportActor, type ExportRow, fatalitiesOf, isoFirstDay, sortRows, updateSummary } from '../../src/export/export-row.js';
 import { GDELT_FIELDS, renderGdelt } from '../../src/export/gdelt-format.js';
 import { renderGeojson } from '../../src/export/geojson-format.js';
 import { renderGexf } from '../../src/export/gexf-format.js';
@@ -101,6 +101,17 @@ describe('ACLED mappings', () => {
     expect(fatalitiesOf(disputed)).toBe(4);
     expect(fatalitiesOf(row({ id: 'r_e' }))).toBeNull();
     expect(fatalitiesOf(row({ id: 'r_f', mentions: [mention('e4', 'w', [0])] }))).toBe(0);
+  });
+
+  it('takes the latest figure of a toll that rose as reports came out', () => {
+    const value = (v: string, published: string, outlet: string) => ({ value: v, published, claimants: [], outlets: [outlet], articleIds: [], eventIds: [], evidence: [] });
+    const rising = row({
+      id: 'r_g',
+      mentions: [mention('e5', 'x', [3]), mention('e6', 'y', [5])],
+      updates: [{ kind: 'killed', series: [value('3', '2022-05-03', 'Example Wire'), value('at least 5', '2022-05-04', 'River Courier')] }],
+    });
+    expect(fatalitiesOf(rising)).toBe(5);
+    expect(updateSummary(rising.updates)).toBe('killed: 3 (2022-05-03, Example Wire) → at least 5 (2022-05-04, River Courier)');
   });
 });
 

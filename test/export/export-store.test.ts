@@ -88,7 +88,8 @@ describe('dossier export on an ingested store', () => {
     expect(col(s, 'source').split('; ').sort()).toEqual(['Example Wire', 'River Courier']);
     expect(col(s, 'independent_outlets')).toBe('2');
     expect(col(s, 'fatalities')).toBe('3');
-    expect(col(s, 'notes')).toMatch(/disputed: killed: 3 \(Example Wire\) vs 5 \(River Courier\)/);
+    // Published the same day: two figures for one moment, a dispute (a day later, 5 would be an update).
+    expect(col(s, 'notes')).toMatch(/disputed: killed: 5 \(River Courier\) vs 3 \(Example Wire\)/);
     expect(col(s, 'article_ids').split('; ')).toHaveLength(2);
     // No stated toll is unknown, not zero.
     expect(rows.filter((r) => r !== s).map((r) => col(r, 'fatalities'))).toEqual(rows.filter((r) => r !== s).map(() => ''));
