@@ -40,7 +40,6 @@ const PEOPLE_KIND: Readonly<Record<string, MagnitudeKind>> = { killed: 'killed',
 const FIRST_PERSON = new Set(['i', 'we', 'my', 'our', 'us', 'me', 'ours']);
 const OPEN_QUOTES = new Set(['“', '"', '«']);
 const CLOSE_QUOTES = new Set(['”', '»']);
-const AGENT_NOUN_PREPS = new Set(['in', 'during', 'by', 'with', 'through']);
 const TARGET_PREPS = new Set(['against', 'on', 'at', 'upon', 'to', 'with', 'into']);
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'such']);
 /** Roots of verbal events (statements, appeals, threats...): placed only by their own clause. */
@@ -755,32 +754,6 @@ function objectOf(view: DocumentView, tokens: readonly Token[], clause: Clause, 
     if (out.length > 0 || direct) return out;
   }
   return [];
-}
-
-/** A passive's agent: "by X" right after the verb, or the actor of "in a US airstrike". */
-function agentOf(
-  tokens: readonly Token[],
-  clause: Clause,
-  trigger: Trigger,
-  chunks: readonly Chunk[],
-  participant: (c: Chunk) => EventParticipant | null,
-  nounTriggerIn: (c: Chunk) => Trigger | undefined,
-): { group: EventParticipant[]; noun: Trigger | null } {
-  const last = trigger.words.at(-1)!;
-  let verbBetween = false;
-  for (const c of chunks) {
-    if (c.from <= last || c.from >= clause.to) continue;
-    for (let i = last + 1; i < c.from; i++) if (tokens[i]!.tag === 'VBN' || tokens[i]!.tag === 'VBD') verbBetween = true;
-    const prep = governingPreposition(tokens, c, chunks);
-    if (!prep) continue;
-    const event = nounTriggerIn(c);
-    if (prep.word === 'by' && !verbBetween && !event) return { group: group(tokens, chunks, c, clause.to, participant), noun: null };
-    if (event && AGENT_NOUN_PREPS.has(prep.word)) {
-      const modifier = event.words[0]! > c.from ? participant({ from: c.from, to: event.words[0]! }) : null;
-      return { group: modifier ? [modifier] : [], noun: event };
-    }
-  }
-  return { group: [], noun: null };
 }
 
 /** Quotes, "X said (that)", "according to X": who tells the event, and at least 'reported'. */

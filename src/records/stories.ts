@@ -106,7 +106,7 @@ export function storySimilarity(a: ArticleSignature, s: StoryFeatures): StorySim
   const actors = shared(a.actors, s.actors);
   const places = shared(a.places, s.places);
   // An undated article may belong to any story: its words must carry it, at the longest gap's weight.
-  const decay = Math.pow(0.5, (gap ?? STORY_WINDOW_DAYS) / DECAY_DAYS);
+  const decay = 0.5 ** ((gap ?? STORY_WINDOW_DAYS) / DECAY_DAYS);
   const score = decay * (WEIGHTS.text * text + WEIGHTS.actors * (actors ?? text) + WEIGHTS.places * (places ?? text));
   const part = (x: number | null) => (x === null ? '?' : x.toFixed(2));
   return { score, reason: `text ${text.toFixed(2)}, actors ${part(actors)}, places ${part(places)}, ${gap ?? '?'} days` };
