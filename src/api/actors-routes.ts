@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Correction } from '../nlp/actors/actor-overlay.js';
+import type { Correction } from '../knowledge/actors/actor-overlay.js';
+import { refreshRecordsOfEvents } from '../records/record-upkeep.js';
 import { addCorrection, listCorrections, undoLastCorrection } from '../store/corrections-repository.js';
 import { findEvents, findQuotes } from '../store/events-queries.js';
 import { countActors, findActors, getActor } from '../store/mentions-queries.js';
@@ -47,7 +48,7 @@ const ActorDetailSchema = ActorSummarySchema.extend({
 
 const Id = z.string().trim().min(1).max(300);
 
-/** The body of POST /api/actors/corrections: one Correction (src/nlp/actors/actor-overlay.ts). */
+/** The body of POST /api/actors/corrections: one Correction (src/knowledge/actors/actor-overlay.ts). */
 export const CorrectionSchema = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('merge'), into: Id, from: Id }),
   z.strictObject({ op: z.literal('split'), actor: Id, surface: Id, name: Id.optional() }),
@@ -132,7 +133,7 @@ export const actorsRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) 
         response: { 200: z.object({ seq: z.number().int(), changed: z.number().int() }), ...writeErrorResponses },
       },
     },
-    async (req) => addCorrection(ctx.store, req.body as Correction),
+    async (req) => addCorrection(ctx.store, req.body as Correction, refreshRecordsOfEvents),
   );
 
   app.post(
@@ -147,7 +148,7 @@ export const actorsRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) 
       },
     },
     async () => {
-      const result = await undoLastCorrection(ctx.store);
+      const result = await undoLastCorrection(ctx.store, refreshRecordsOfEvents);
       if (!result) throw new ApiError(404, 'NOT_FOUND', 'no correction to undo');
       return result;
     },

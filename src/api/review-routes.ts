@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { refreshRecordsOfEvents } from '../records/record-upkeep.js';
 import { countReviewQueue, reviewQueue } from '../store/events-queries.js';
 import { type ReviewKind, recordDecision, undoLastDecision } from '../store/review-repository.js';
 import type { ApiContext } from './api-context.js';
@@ -55,7 +56,7 @@ export const reviewRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) 
       schema: { tags: ['review'], summary: 'Undo the most recent review decision', security: [{ bearer: [] }], response: { 200: DecisionSchema, ...writeErrorResponses } },
     },
     async () => {
-      const undone = await undoLastDecision(ctx.store);
+      const undone = await undoLastDecision(ctx.store, refreshRecordsOfEvents);
       if (!undone) throw new ApiError(404, 'NOT_FOUND', 'no review decision to undo');
       return undone;
     },
@@ -80,7 +81,7 @@ export const reviewRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) 
       if (!kind) throw new ApiError(404, 'NOT_FOUND', `no event or quote with id "${id}" (event ids start e_, quote ids q_)`);
       const { decision, field, value, note } = req.body;
       if (decision !== 'fix' && (field !== undefined || value !== undefined)) throw new ApiError(400, 'BAD_REQUEST', `field and value go with decision "fix", not "${decision}"`);
-      const seq = await recordDecision(ctx.store, { kind, itemId: id, decision, ...(field ? { field } : {}), ...(value !== undefined ? { value } : {}), ...(note ? { note } : {}) });
+      const seq = await recordDecision(ctx.store, { kind, itemId: id, decision, ...(field ? { field } : {}), ...(value !== undefined ? { value } : {}), ...(note ? { note } : {}) }, refreshRecordsOfEvents);
       return { seq };
     },
   );

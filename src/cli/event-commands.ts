@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
+import { refreshRecordsOfEvents } from '../records/record-upkeep.js';
 import { type EventOut, findEvents, findQuotes, type QuoteOut, reviewQueue } from '../store/events-queries.js';
 import type { Store } from '../store/open-store.js';
 import { FIXABLE_FIELDS, type ReviewKind, recordDecision, undoLastDecision } from '../store/review-repository.js';
@@ -89,7 +90,7 @@ export function registerEventCommands(program: Command, withStore: WithStore): v
   };
   const decide = (decision: 'accept' | 'reject') => async (id: string, o: { note?: string }) => {
     await withStore(async (store) => {
-      const seq = await recordDecision(store, { kind: kindOf(id), itemId: id, decision, ...(o.note ? { note: o.note } : {}) });
+      const seq = await recordDecision(store, { kind: kindOf(id), itemId: id, decision, ...(o.note ? { note: o.note } : {}) }, refreshRecordsOfEvents);
       out(`decision #${seq}: ${decision} ${id}\n`);
     });
   };
@@ -104,7 +105,7 @@ export function registerEventCommands(program: Command, withStore: WithStore): v
     .description('Fix one field of an event or quote; the fix holds across re-runs')
     .action(async (id: string, field: string, value: string, o: { note?: string }) => {
       await withStore(async (store) => {
-        const seq = await recordDecision(store, { kind: kindOf(id), itemId: id, decision: 'fix', field, value, ...(o.note ? { note: o.note } : {}) });
+        const seq = await recordDecision(store, { kind: kindOf(id), itemId: id, decision: 'fix', field, value, ...(o.note ? { note: o.note } : {}) }, refreshRecordsOfEvents);
         out(`decision #${seq}: ${id} ${field} = ${value}\n`);
       });
     });
@@ -113,7 +114,7 @@ export function registerEventCommands(program: Command, withStore: WithStore): v
     .description('Undo the most recent review decision')
     .action(async () => {
       await withStore(async (store) => {
-        const d = await undoLastDecision(store);
+        const d = await undoLastDecision(store, refreshRecordsOfEvents);
         if (!d) throw new UsageError('no review decision to undo');
         out(`undid decision #${d.seq}: ${d.decision} ${d.itemId}${d.field ? ` ${d.field}` : ''}\n`);
       });

@@ -1,7 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import type { Correction } from '../nlp/actors/actor-overlay.js';
+import type { Correction } from '../knowledge/actors/actor-overlay.js';
+import { refreshRecordsOfEvents } from '../records/record-upkeep.js';
 import {
   activeCorrections,
   addCorrection,
@@ -50,7 +51,7 @@ export function registerMentionCommands(program: Command, withStore: WithStore):
 
   const correct = (c: Correction) => async () => {
     await withStore(async (store) => {
-      const { seq, changed } = await addCorrection(store, c);
+      const { seq, changed } = await addCorrection(store, c, refreshRecordsOfEvents);
       process.stdout.write(`correction #${seq}: ${describe(c)}; ${changed} mentions relinked\n`);
     });
   };
@@ -91,7 +92,7 @@ export function registerMentionCommands(program: Command, withStore: WithStore):
     .description('Undo the most recent correction still in force')
     .action(async () => {
       await withStore(async (store) => {
-        const r = await undoLastCorrection(store);
+        const r = await undoLastCorrection(store, refreshRecordsOfEvents);
         if (!r) throw new UsageError('no correction to undo');
         process.stdout.write(`undid correction #${r.undone.seq}: ${describe(r.undone.correction)}; ${r.changed} mentions relinked\n`);
       });
@@ -126,7 +127,7 @@ export function registerMentionCommands(program: Command, withStore: WithStore):
     .action(async (file: string) => {
       const corrections = parseCorrectionsFile(await readFile(file, 'utf8'), file);
       await withStore(async (store) => {
-        const r = await importCorrections(store, corrections);
+        const r = await importCorrections(store, corrections, refreshRecordsOfEvents);
         process.stdout.write(`${r.added} corrections imported, ${corrections.length - r.added} already present; ${r.changed} mentions relinked\n`);
       });
     });

@@ -4,9 +4,10 @@ import { loadSyntaxModel } from '../nlp/syntax/syntax-model.js';
 import type { Contradiction, FigureUpdates } from '../records/contradictions.js';
 import type { Inconsistency } from '../records/inconsistencies.js';
 import type { Store } from '../store/open-store.js';
-import { findRecords, getRecord, outletSummaries, type RecordActorOut, type RecordOut } from '../store/records-queries.js';
+import { outletSummaries, type RecordActorOut } from '../store/records-queries.js';
 import { loadDocumentFrequencies } from '../knowledge/document-frequencies.js';
 import { type RelinkSummary, relinkAllArticles } from '../records/link-article.js';
+import { getRecord, type RecordOut, recordsPage } from '../records/record-views.js';
 import { addEventFilterOptions, positiveInt } from './cli-arguments.js';
 
 type WithStore = (work: (store: Store) => Promise<void>) => Promise<void>;
@@ -75,8 +76,10 @@ export function registerRecordCommands(program: Command, withStore: WithStore): 
     .addHelpText('after', '\nExamples:\n  dossier records --disputed\n  dossier records --actor per-qasem-soleimani --json\n  dossier records --code 19 --min-independent 2')
     .action(async (o: { actor?: string; code?: string; from?: string; to?: string; place?: string; outlet?: string; disputed?: boolean; minIndependent?: number; limit?: number; json?: boolean }) => {
       if (o.code && !/^\d{1,4}$/.test(o.code)) throw new UsageError('a CAMEO code is digits: "19", "190", "1951"');
+      const { limit, json: _json, ...filter } = o;
       await withStore(async (store) => {
-        const records = await findRecords(store, o);
+        // The same query path as GET /api/records, with the same filters.
+        const { items: records } = await recordsPage(store, filter, { limit });
         if (o.json) out(`${JSON.stringify(records, null, 2)}\n`);
         else for (const r of records) out(recordLine(r) + contradictionLines(r.contradictions) + updateLines(r.updates) + inconsistencyLines(r.inconsistencies));
       });

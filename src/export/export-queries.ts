@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
+import { findRecords, type RecordOut } from '../records/record-views.js';
 import { type EventFilter, type EventOut, findEvents } from '../store/events-queries.js';
 import type { Store } from '../store/open-store.js';
-import { findRecords, type RecordActorOut, type RecordFilter, type RecordOut } from '../store/records-queries.js';
+import type { RecordActorOut, RecordFilter } from '../store/records-queries.js';
 import { actorKey } from '../store/records-repository.js';
 import { countryOfCameo } from './country-names.js';
 import { type ExportActor, type ExportMention, type ExportPlace, type ExportRow, outletsOf, sortRows } from './export-row.js';

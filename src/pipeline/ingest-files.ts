@@ -7,7 +7,7 @@ import { fetchInput, isUrl } from '../ingest/fetch-input.js';
 import { isDirectory, loadInput } from '../ingest/load-input.js';
 import type { RawArticle, ReaderName } from '../ingest/raw-article.js';
 import { chooseReader } from '../ingest/readers.js';
-import type { Correction } from '../nlp/actors/actor-overlay.js';
+import type { Correction } from '../knowledge/actors/actor-overlay.js';
 import { activeCorrections } from '../store/corrections-repository.js';
 import type { Store } from '../store/open-store.js';
 import { saveArticle } from '../store/save-article.js';

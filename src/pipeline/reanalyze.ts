@@ -1,4 +1,4 @@
-import type { Correction } from '../nlp/actors/actor-overlay.js';
+import type { Correction } from '../knowledge/actors/actor-overlay.js';
 import { activeCorrections } from '../store/corrections-repository.js';
 import type { Store } from '../store/open-store.js';
 import { relinkAllArticles } from '../records/link-article.js';

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Knowledge } from '../knowledge/knowledge.js';
-import type { Correction } from '../nlp/actors/actor-overlay.js';
+import type { Correction } from '../knowledge/actors/actor-overlay.js';
 import { type LinkingKnowledge, linkArticle } from '../records/link-article.js';
 import { lockRecordLinking } from '../store/dialect.js';
 import { saveLayers } from '../store/save-layers.js';

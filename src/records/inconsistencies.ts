@@ -1,4 +1,4 @@
-import { dayRange } from './link-events.js';
+import { dayRange } from '../time/day-range.js';
 
 /**
  * Inconsistencies inside one article: an event it tells as past but dates after its own

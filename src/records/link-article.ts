@@ -13,11 +13,8 @@ import {
   type RecordCandidate,
   recordCandidates,
   recordId,
-  refreshCanonical,
-  refreshRecord,
   type StoredMention,
   staleRecords,
-  storeVerdicts,
   writeRecordMention,
 } from '../store/records-repository.js';
 import type { Database } from '../store/schema.js';
@@ -34,6 +31,7 @@ import {
 } from '../store/stories-repository.js';
 import { contentWords, definiteHeads, isPluralEventNoun } from './evidence-words.js';
 import { bestRecord, canonicalRecord, isLinkable, isSingleEvent, type MentionFeatures, type RecordFeatures } from './link-events.js';
+import { refreshCanonical, refreshRecord, storeVerdicts } from './record-upkeep.js';
 import { addToStory, articleSignature, bestStory, signatureOf, STORY_WINDOW_DAYS, storyFeatures, storySums } from './stories.js';
 
 type Db = Kysely<Database> | Transaction<Database>;

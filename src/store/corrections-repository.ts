@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { InputError, UsageError } from '../errors.js';
-import { type Correction, effectiveActor, newActorId, overlayNames, splitActorId } from '../nlp/actors/actor-overlay.js';
+import { type Correction, effectiveActor, newActorId, overlayNames, splitActorId } from '../knowledge/actors/actor-overlay.js';
 import { newActorRecord, upsertActor } from './mentions-repository.js';
 import type { Store } from './open-store.js';
-import { recordsOfEvents, refreshRecord } from './records-repository.js';
+import type { EventsChanged } from './records-repository.js';
 
 const CorrectionSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('merge'), into: z.string().min(1), from: z.string().min(1) }).strict(),
@@ -43,8 +43,11 @@ export async function activeCorrections(db: Store): Promise<Correction[]> {
   return (await listCorrections(db)).map((c) => c.correction);
 }
 
-/** Checks that the actors a correction names exist, records it, and re-derives every link. */
-export async function addCorrection(db: Store, c: Correction): Promise<{ seq: number; changed: number }> {
+/**
+ * Checks that the actors a correction names exist, records it, and re-derives every link;
+ * `eventsChanged` as for reapplyCorrections.
+ */
+export async function addCorrection(db: Store, c: Correction, eventsChanged: EventsChanged): Promise<{ seq: number; changed: number }> {
   const named = c.op === 'merge' ? [c.into, c.from] : [c.actor];
   for (const id of named) {
     const found = await db.selectFrom('actors').select('id').where('id', '=', id).executeTakeFirst();
@@ -57,22 +60,25 @@ export async function addCorrection(db: Store, c: Correction): Promise<{ seq: nu
     .values({ op, payload: JSON.stringify(payload), created_at: new Date().toISOString() })
     .returning('seq')
     .executeTakeFirstOrThrow();
-  return { seq: row.seq, changed: await reapplyCorrections(db) };
+  return { seq: row.seq, changed: await reapplyCorrections(db, eventsChanged) };
 }
 
 /** Undoes the most recent correction still in force; null when there is none. */
-export async function undoLastCorrection(db: Store): Promise<{ undone: StoredCorrection; changed: number } | null> {
+export async function undoLastCorrection(db: Store, eventsChanged: EventsChanged): Promise<{ undone: StoredCorrection; changed: number } | null> {
   const last = (await listCorrections(db)).at(-1);
   if (!last) return null;
   await db.updateTable('actor_corrections').set({ undone: 1 }).where('seq', '=', last.seq).execute();
-  return { undone: { ...last, undone: true }, changed: await reapplyCorrections(db) };
+  return { undone: { ...last, undone: true }, changed: await reapplyCorrections(db, eventsChanged) };
 }
 
 /**
  * Replays the overlay over every stored mention's raw link and writes the links that change.
- * Returns how many mentions moved. Actors created by a split get their row here.
+ * Returns how many mentions moved. Actors created by a split get their row here. The events
+ * whose participants moved go to `eventsChanged`, in the same transaction: a record's sources,
+ * targets and disputed perpetrator are read from these actor ids, and the store does not work
+ * records out (records/record-upkeep.ts refreshRecordsOfEvents does).
  */
-export async function reapplyCorrections(db: Store): Promise<number> {
+export async function reapplyCorrections(db: Store, eventsChanged: EventsChanged): Promise<number> {
   const corrections = await activeCorrections(db);
   return db.transaction().execute(async (trx) => {
     for (const c of corrections) {
@@ -109,8 +115,7 @@ export async function reapplyCorrections(db: Store): Promise<number> {
       await trx.updateTable('event_actors').set({ actor_id: next }).where('event_id', '=', p.event_id).where('role', '=', p.role).where('pos', '=', p.pos).execute();
       movedEvents.add(p.event_id);
     }
-    // A record's sources, targets and disputed perpetrator are read from these actor ids.
-    for (const id of await recordsOfEvents(trx, [...movedEvents])) await refreshRecord(trx, id);
+    await eventsChanged(trx, [...movedEvents]);
     const speakers = await trx.selectFrom('quotes').select(['id', 'raw_speaker_actor_id', 'speaker_actor_id', 'speaker_text']).where('raw_speaker_actor_id', 'is not', null).execute();
     for (const q of speakers) {
       const next = effectiveActor(corrections, { rawActorId: q.raw_speaker_actor_id, text: q.speaker_text ?? '', type: 'PERSON' });
@@ -146,7 +151,7 @@ export function parseCorrectionsFile(text: string, file: string): Correction[] {
 }
 
 /** Appends the file's corrections that the store does not already hold, in order. */
-export async function importCorrections(db: Store, corrections: readonly Correction[]): Promise<{ added: number; changed: number }> {
+export async function importCorrections(db: Store, corrections: readonly Correction[], eventsChanged: EventsChanged): Promise<{ added: number; changed: number }> {
   const have = new Set((await activeCorrections(db)).map((c) => JSON.stringify(c)));
   let added = 0;
   for (const c of corrections) {
@@ -155,5 +160,5 @@ export async function importCorrections(db: Store, corrections: readonly Correct
     await db.insertInto('actor_corrections').values({ op, payload: JSON.stringify(payload), created_at: new Date().toISOString() }).execute();
     added++;
   }
-  return { added, changed: added > 0 ? await reapplyCorrections(db) : 0 };
+  return { added, changed: added > 0 ? await reapplyCorrections(db, eventsChanged) : 0 };
 }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { isQuotedContent } from '../claims/quote-marks.js';
+import { isQuotedContent } from '../text/quoted-content.js';
 import { nullsAsSqlite } from './dialect.js';
 import type { Store } from './open-store.js';
 import { listDecisions, type ReviewState, reviewStates } from './review-repository.js';

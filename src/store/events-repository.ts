@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { type Correction, effectiveActor } from '../nlp/actors/actor-overlay.js';
+import { type Correction, effectiveActor } from '../knowledge/actors/actor-overlay.js';
 import type { Document, EventParticipant } from '../text/document.js';
 import type { Database } from './schema.js';
 

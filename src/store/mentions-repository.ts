@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { type Correction, effectiveActor } from '../nlp/actors/actor-overlay.js';
+import { type Correction, effectiveActor } from '../knowledge/actors/actor-overlay.js';
 import type { Document } from '../text/document.js';
 import { saveEventsAndQuotes } from './events-repository.js';
 import type { Database } from './schema.js';

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { AnalyzedArticle } from '../pipeline/analyze-article.js';
+import type { Document } from '../text/document.js';
 import {
   comparePassages,
   deserializeSignature,
@@ -9,6 +9,9 @@ import {
   serializeSignature,
 } from '../text/repeats/index.js';
 import type { Database } from './schema.js';
+
+/** What passages are cut from: an article's id and its document, with paragraphs and sentences. */
+type PassageSource = { readonly id: string; readonly doc: Document };
 
 type PassageSpan = { kind: 'paragraph' | 'sentence'; start: number; end: number };
 type Candidate = {
@@ -31,7 +34,7 @@ const CHUNK = 500;
  * candidate, and stores passages, bands and links. A sentence inside a paragraph already
  * linked to the same other article is not linked again.
  */
-export async function savePassages(trx: Transaction<Database>, a: AnalyzedArticle): Promise<number> {
+export async function savePassages(trx: Transaction<Database>, a: PassageSource): Promise<number> {
   const items = eligiblePassages(a).map((span) => ({ span, fp: passageFingerprint(a.doc.text.slice(span.start, span.end)) }));
   if (items.length === 0) return 0;
   const byBand = await candidatesByBand(trx, a.id, [...new Set(items.flatMap((i) => i.fp.bandKeys.map(bandNumber)))]);
@@ -78,7 +81,7 @@ function bandNumber(key: string): number {
 }
 
 /** Paragraphs, then sentences that are not a whole paragraph, long enough to mean something. */
-function eligiblePassages(a: AnalyzedArticle): PassageSpan[] {
+function eligiblePassages(a: PassageSource): PassageSpan[] {
   const paragraphs = (a.doc.layers.paragraphs ?? []).map((p) => ({ kind: 'paragraph' as const, start: p.start, end: p.end }));
   const whole = new Set(paragraphs.map((p) => `${p.start}:${p.end}`));
   const sentences = (a.doc.layers.sentences ?? [])

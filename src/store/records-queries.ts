@@ -1,21 +1,60 @@
-import { sql } from 'kysely';
-import { type Contradiction, type FigureUpdates, findContradictions, findFigureUpdates, type MentionClaim } from '../records/contradictions.js';
-import { bodyTold } from '../records/headline-mentions.js';
-import { findInconsistencies, type Inconsistency } from '../records/inconsistencies.js';
-import { type Independence, independentWitnesses } from '../records/independence.js';
-import { outletOwner } from '../records/outlet-owners.js';
-import { creditedWires, detectWireCredits, outletAsWire, type WireCredit } from '../records/wire-credits.js';
+import { type Selectable, sql } from 'kysely';
 import { nullsAsSqlite } from './dialect.js';
 import { headlineEnd } from './headline-span.js';
 import type { Store } from './open-store.js';
+import type { PlaceFeatures } from './record-features.js';
 import { actorKey, eventActorsWithStanding } from './records-repository.js';
+import type { EventRecordsTable } from './schema.js';
+
+/*
+ * Reads of event records, plain rows: which records a filter keeps, in which order, and what
+ * their reports say. What the reports add up to (witnesses, contradictions, verdicts) is worked
+ * out above the store, in records/record-views.ts.
+ */
 
 export interface RecordActorOut {
   id: string | null;
   name: string;
 }
 
-export interface RecordMentionOut {
+/** A stored record's row. */
+export type StoredRecord = Selectable<EventRecordsTable>;
+
+/** Which records a list keeps: `dossier records`, GET /api/records and the exports read the same. */
+export interface RecordFilter {
+  /** An actor id, or a name a source or target of a report contains. */
+  actor?: string;
+  /** CAMEO code or its prefix. */
+  code?: string;
+  plover?: string;
+  from?: string;
+  to?: string;
+  /** Place name contains. */
+  place?: string;
+  /** Reported by an outlet whose name contains this. */
+  outlet?: string;
+  disputed?: boolean;
+  minIndependent?: number;
+  /** The record holding this event mention. */
+  event?: string;
+  id?: string;
+  /** Only these records. */
+  ids?: readonly string[];
+}
+
+export const RECORD_SORTS = ['date', 'reports'] as const;
+/** date: latest event first; reports: most reported first. Undated records come last either way. */
+export type RecordSort = (typeof RECORD_SORTS)[number];
+
+/** Same rule as the events list: an event whose latest live review decision is a rejection is out. */
+const rejectedEvents = sql<string>`(
+  SELECT d.item_id FROM review_decisions d
+  WHERE d.item_kind = 'event' AND d.undone = 0 AND d.decision = 'reject'
+    AND NOT EXISTS (SELECT 1 FROM review_decisions l WHERE l.item_id = d.item_id AND l.undone = 0 AND l.seq > d.seq))`;
+
+/** A record's report: one of its mentions that no live review rejects, as its article tells it. */
+export interface ReportRow {
+  recordId: string;
   eventId: string;
   articleId: string;
   outlet: string | null;
@@ -25,91 +64,35 @@ export interface RecordMentionOut {
   /** Who claims, reports or denies it, when the article says. */
   speaker: string | null;
   date: string | null;
+  dateEnd: string | null;
   datePrecision: string | null;
   place: string | null;
+  placeFeatures: PlaceFeatures | null;
   source: RecordActorOut[];
   target: RecordActorOut[];
+  /** The actor key of each source and target, in the same order. */
+  sourceKeys: string[];
+  targetKeys: string[];
   magnitudes: Array<{ kind: string; value: number | null; qualifier: string; text: string }>;
   evidence: string;
   score: number;
   reason: string;
-  /** The agencies the mention's article credits (dateline, sign-off, byline), each with how it was found. */
-  wireCredits: WireCredit[];
-}
-
-export interface RecordOut {
-  id: string;
-  code: string;
-  plover: string | null;
-  date: string | null;
-  datePrecision: string | null;
-  place: { id: string | null; name: string; lat: number; lon: number } | null;
-  source: RecordActorOut[];
-  target: RecordActorOut[];
-  mentions: Array<{ eventId: string; articleId: string; outlet: string | null }>;
-  outlets: string[];
-  independentOutlets: number;
-  disputed: boolean;
-  contradictions: Contradiction[];
-  /** Counts that rose as reports came out ("injured 11 → 34 → 110"): successive figures, not disputes. */
-  updates: FigureUpdates[];
-  /** Inconsistencies inside one article: an event dated after the article, or one article's mentions disagreeing. */
-  inconsistencies: Inconsistency[];
-  firstReported: string | null;
-  lastReported: string | null;
-}
-
-export interface RecordDetail extends RecordOut {
-  reports: RecordMentionOut[];
-  witnesses: Independence['groups'];
-}
-
-/** The verdicts stored on a record's row (independent_outlets, outlet_count, disputed), as worked out from its reports. */
-export interface RecordVerdict {
-  independentOutlets: number;
-  outletCount: number;
-  disputed: boolean;
-}
-
-type LoadedRecord = RecordDetail & { stored: RecordVerdict };
-
-export interface RecordFilter {
-  actor?: string;
-  code?: string;
-  from?: string;
-  to?: string;
-  place?: string;
-  outlet?: string;
-  disputed?: boolean;
-  minIndependent?: number;
-  id?: string;
-  /** Only these records (the API pages in SQL, then loads a page's records by id). */
-  ids?: readonly string[];
-  limit?: number;
-}
-
-/** Same rule as the events list: an event whose latest live review decision is a rejection is out. */
-const rejectedEvents = sql<string>`(
-  SELECT d.item_id FROM review_decisions d
-  WHERE d.item_kind = 'event' AND d.undone = 0 AND d.decision = 'reject'
-    AND NOT EXISTS (SELECT 1 FROM review_decisions l WHERE l.item_id = d.item_id AND l.undone = 0 AND l.seq > d.seq))`;
-
-type MentionRow = Omit<RecordMentionOut, 'wireCredits'> & {
-  recordId: string;
   /** Told in its article's headline (before the body's start). */
   headline: boolean;
-  sourceKeys: string[];
-  targetKeys: string[];
-  placeFeatures: MentionClaim['place'];
-  dateEnd: string | null;
-};
+}
 
 /** Wire credits sit in the dateline and the closing lines: only an article's head and tail are read. */
 const EDGE_CHARS = 800;
 
-/** Each article's wire credits, from its head, its tail and its byline. */
-async function wireCreditsOf(db: Store, articleIds: readonly string[]): Promise<Map<string, WireCredit[]>> {
-  const out = new Map<string, WireCredit[]>();
+/** What an article's wire credits are read in: the head and tail of its text, and its byline. */
+export interface ArticleEdges {
+  text: string;
+  byline: string | null;
+}
+
+/** Each article's head and tail (the body's first and last characters) and its byline. */
+export async function articleEdges(db: Store, articleIds: readonly string[]): Promise<Map<string, ArticleEdges>> {
+  const out = new Map<string, ArticleEdges>();
   for (let i = 0; i < articleIds.length; i += 500) {
     const rows = await db
       .selectFrom('articles as a')
@@ -124,13 +107,14 @@ async function wireCreditsOf(db: Store, articleIds: readonly string[]): Promise<
       ])
       .where('a.id', 'in', articleIds.slice(i, i + 500))
       .execute();
-    for (const r of rows) out.set(r.id, detectWireCredits(`${r.head}\n${r.tail}`, r.byline));
+    for (const r of rows) out.set(r.id, { text: `${r.head}\n${r.tail}`, byline: r.byline });
   }
   return out;
 }
 
-async function mentionsOf(db: Store, recordIds: readonly string[]): Promise<MentionRow[]> {
-  const out: MentionRow[] = [];
+/** The reports of these records: by publication, then article, each article's body before its headline. */
+export async function reportRows(db: Store, recordIds: readonly string[]): Promise<ReportRow[]> {
+  const out: ReportRow[] = [];
   for (let i = 0; i < recordIds.length; i += 500) {
     const rows = await db
       .selectFrom('record_mentions as m')
@@ -177,7 +161,7 @@ async function mentionsOf(db: Store, recordIds: readonly string[]): Promise<Ment
         target: role('target').map((a) => ({ id: a.actor_id, name: a.name })),
         sourceKeys: role('source').map((a) => actorKey(a.actor_id, a.name, a)),
         targetKeys: role('target').map((a) => actorKey(a.actor_id, a.name, a)),
-        magnitudes: JSON.parse(r.magnitudes) as RecordMentionOut['magnitudes'],
+        magnitudes: JSON.parse(r.magnitudes) as ReportRow['magnitudes'],
         evidence: r.evidence,
         score: r.score,
         reason: r.reason,
@@ -189,7 +173,7 @@ async function mentionsOf(db: Store, recordIds: readonly string[]): Promise<Ment
 }
 
 /** Article pairs that share a repeated passage, among the given articles. */
-async function copiedPairs(db: Store, articleIds: readonly string[]): Promise<Array<[string, string]>> {
+export async function copiedPairs(db: Store, articleIds: readonly string[]): Promise<Array<[string, string]>> {
   if (articleIds.length === 0) return [];
   const wanted = new Set(articleIds);
   const ids = [...wanted];
@@ -210,153 +194,70 @@ async function copiedPairs(db: Store, articleIds: readonly string[]): Promise<Ar
   return rows.filter((r) => wanted.has(r.b)).map((r) => [r.a, r.b]);
 }
 
-const toClaim = (m: MentionRow): MentionClaim => ({
-  eventId: m.eventId,
-  articleId: m.articleId,
-  outlet: m.outlet,
-  evidence: m.evidence,
-  sources: m.source.map((a, i) => ({ key: m.sourceKeys[i]!, name: a.name })),
-  targets: m.target.map((a, i) => ({ key: m.targetKeys[i]!, name: a.name })),
-  date: m.date,
-  datePrecision: m.datePrecision,
-  place: m.placeFeatures,
-  magnitudes: m.magnitudes,
-  modality: m.modality,
-  speaker: m.speaker,
-  published: m.published,
-});
-
-/** Display actors for a record's keys, named as its mentions name them. */
-function actorsFor(keys: readonly string[], mentions: readonly MentionRow[], role: 'source' | 'target'): RecordActorOut[] {
-  const names = new Map<string, RecordActorOut>();
-  for (const m of mentions) {
-    const list = role === 'source' ? m.source : m.target;
-    const ks = role === 'source' ? m.sourceKeys : m.targetKeys;
-    list.forEach((a, i) => {
-      if (!names.has(ks[i]!)) names.set(ks[i]!, a);
-    });
-  }
-  return keys.map((k) => names.get(k)).filter((a): a is RecordActorOut => a !== undefined);
-}
-
-async function loadRecords(db: Store, f: RecordFilter): Promise<LoadedRecord[]> {
-  let q = db.selectFrom('event_records').selectAll().where('mention_count', '>', 0);
-  // The stored verdicts: the filters read them in SQL, so only the records they keep are worked out.
-  if (f.disputed) q = q.where('disputed', '=', 1);
-  if (f.minIndependent !== undefined) q = q.where('independent_outlets', '>=', f.minIndependent);
-  if (f.id) q = q.where('id', '=', f.id);
-  if (f.ids) q = f.ids.length > 0 ? q.where('id', 'in', [...f.ids]) : q.where(sql<boolean>`1 = 0`);
-  if (f.code) q = q.where('code', 'like', `${f.code}%`);
-  if (f.from) q = q.where('date', '>=', f.from);
-  if (f.to) q = q.where('date', '<=', `${f.to}\uffff`);
-  if (f.place) q = q.where(sql<string>`lower(place_name)`, 'like', `%${f.place.toLowerCase()}%`);
-  const records = await q.orderBy('date', nullsAsSqlite('desc')).orderBy('id').execute();
-  const mentions = await mentionsOf(db, records.map((r) => r.id));
-  const byRecord = new Map<string, MentionRow[]>();
-  for (const m of mentions) byRecord.set(m.recordId, [...(byRecord.get(m.recordId) ?? []), m]);
-  const articleIds = [...new Set(mentions.map((m) => m.articleId))];
-  const copies = await copiedPairs(db, articleIds);
-  const credits = await wireCreditsOf(db, articleIds);
-  const out: LoadedRecord[] = [];
-  for (const r of records) {
-    const ms = byRecord.get(r.id) ?? [];
-    if (ms.length === 0) continue;
-    const articles = new Set(ms.map((m) => m.articleId));
-    const independence = independentWitnesses(
-      [
-        ...new Map(
-          ms.map((m) => {
-            const own = outletAsWire(m.outlet);
-            const wires = [...new Set([...(own ? [own] : []), ...creditedWires(credits.get(m.articleId) ?? [])])];
-            return [m.articleId, { articleId: m.articleId, outlet: m.outlet, owner: outletOwner(m.outlet), wires }];
-          }),
-        ).values(),
-      ],
-      copies.filter(([a, b]) => articles.has(a) && articles.has(b)),
-    );
-    // The body speaks for its article where reports disagree; its headline only sums it up.
-    const told = bodyTold(ms);
-    const claims = told.map(toClaim);
-    const contradictions = findContradictions(claims);
-    out.push({
-      id: r.id,
-      code: r.code,
-      plover: r.plover,
-      date: r.date,
-      datePrecision: r.date_precision,
-      place: r.lat !== null && r.lon !== null ? { id: r.place_id, name: r.place_name ?? '', lat: r.lat, lon: r.lon } : null,
-      source: actorsFor(JSON.parse(r.sources) as string[], ms, 'source'),
-      target: actorsFor(JSON.parse(r.targets) as string[], ms, 'target'),
-      mentions: ms.map((m) => ({ eventId: m.eventId, articleId: m.articleId, outlet: m.outlet })),
-      outlets: independence.outlets,
-      independentOutlets: independence.independentOutlets,
-      disputed: contradictions.length > 0,
-      contradictions,
-      updates: findFigureUpdates(claims),
-      inconsistencies: findInconsistencies(told),
-      firstReported: r.first_reported,
-      lastReported: r.last_reported,
-      reports: ms.map(({ recordId: _r, sourceKeys: _s, targetKeys: _t, placeFeatures: _p, dateEnd: _d, headline: _h, ...m }) => ({ ...m, wireCredits: credits.get(m.articleId) ?? [] })),
-      witnesses: independence.groups,
-      stored: { independentOutlets: r.independent_outlets, outletCount: r.outlet_count, disputed: r.disputed === 1 },
-    });
-  }
-  return out;
-}
-
-const matchesText = (needle: string, a: RecordActorOut): boolean => a.id === needle || a.name.toLowerCase().includes(needle.toLowerCase());
-
-/** Event records with their outlets, independent witnesses and contradictions. */
-export async function findRecords(db: Store, f: RecordFilter = {}): Promise<RecordOut[]> {
-  const all = await loadRecords(db, f);
-  const kept = all.filter(
-    (r) =>
-      (!f.actor || r.reports.some((m) => [...m.source, ...m.target].some((a) => matchesText(f.actor!, a)))) &&
-      (!f.outlet || r.outlets.some((o) => o.toLowerCase().includes(f.outlet!.toLowerCase()))),
-  );
-  // The list shows the verdicts it filtered on: the stored ones (equal to the worked-out ones, see refreshRecord).
-  return kept
-    .slice(0, f.limit ?? kept.length)
-    .map(({ reports: _r, witnesses: _w, stored, ...r }) => ({ ...r, independentOutlets: stored.independentOutlets, disputed: stored.disputed }));
-}
-
-/** One record: who reported what, the witness groups, the contradictions. */
-export async function getRecord(db: Store, id: string): Promise<RecordDetail | null> {
-  const r = (await loadRecords(db, { id }))[0];
-  if (!r) return null;
-  const { stored: _s, ...detail } = r;
-  return detail;
-}
+const lowerLike = (needle: string): string => `%${needle.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
- * The verdicts of these records worked out from their reports, exactly as getRecord shows
- * them. Records with no report left to show (all rejected) are absent.
+ * The records the filter keeps, as a query on event_records: those with a report to show (a
+ * mention no live review rejects), so a page and its total count only records a list shows.
+ * The verdicts (disputed, independent witnesses) are the stored columns. Actor and outlet are
+ * read on every mention here, rejected ones too: records/record-views.ts checks them again on
+ * the reports shown.
  */
-export async function recordVerdicts(db: Store, ids: readonly string[]): Promise<Map<string, RecordVerdict>> {
-  const out = new Map<string, RecordVerdict>();
-  for (let i = 0; i < ids.length; i += 200) {
-    for (const r of await loadRecords(db, { ids: ids.slice(i, i + 200) })) {
-      out.set(r.id, { independentOutlets: r.independentOutlets, outletCount: r.outlets.length, disputed: r.disputed });
-    }
+function matching(db: Store, f: RecordFilter) {
+  let q = db
+    .selectFrom('event_records as r')
+    .where('r.mention_count', '>', 0)
+    .where(({ exists, selectFrom }) => exists(selectFrom('record_mentions as s').select('s.event_id').whereRef('s.record_id', '=', 'r.id').where('s.event_id', 'not in', rejectedEvents)));
+  if (f.id) q = q.where('r.id', '=', f.id);
+  if (f.ids) q = f.ids.length > 0 ? q.where('r.id', 'in', [...f.ids]) : q.where(sql<boolean>`1 = 0`);
+  if (f.code) q = q.where('r.code', 'like', `${f.code}%`);
+  if (f.plover) q = q.where('r.plover', '=', f.plover.toUpperCase());
+  if (f.from) q = q.where('r.date', '>=', f.from);
+  if (f.to) q = q.where('r.date', '<=', `${f.to}\uffff`);
+  if (f.place) q = q.where(sql<string>`lower(r.place_name)`, 'like', sql<string>`${lowerLike(f.place)} ESCAPE '\\'`);
+  if (f.event) q = q.where('r.id', 'in', db.selectFrom('record_mentions').select('record_id').where('event_id', '=', f.event));
+  if (f.disputed === true) q = q.where('r.disputed', '=', 1);
+  if (f.minIndependent !== undefined) q = q.where('r.independent_outlets', '>=', f.minIndependent);
+  if (f.actor) {
+    const actor = f.actor;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('record_mentions as m')
+          .innerJoin('event_actors as ea', 'ea.event_id', 'm.event_id')
+          .select('m.event_id')
+          .whereRef('m.record_id', '=', 'r.id')
+          .where((eb) => eb.or([eb('ea.actor_id', '=', actor), eb(sql<string>`lower(ea.name)`, 'like', sql<string>`${lowerLike(actor)} ESCAPE '\\'`)])),
+      ),
+    );
   }
-  return out;
+  if (f.outlet) {
+    const outlet = f.outlet;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('record_mentions as m')
+          .innerJoin('events as e', 'e.id', 'm.event_id')
+          .innerJoin('articles as a', 'a.id', 'e.article_id')
+          .innerJoin('outlets as o', 'o.id', 'a.outlet_id')
+          .select('m.event_id')
+          .whereRef('m.record_id', '=', 'r.id')
+          .where(sql<string>`lower(o.name)`, 'like', sql<string>`${lowerLike(outlet)} ESCAPE '\\'`),
+      ),
+    );
+  }
+  return q;
 }
 
-export interface RecordStats {
-  records: number;
-  multiArticle: number;
-  multiOutlet: number;
-  disputed: number;
+/** The rows of the records the filter keeps, in the sort's order; only a slice of them when one is asked for. */
+export async function recordRows(db: Store, f: RecordFilter, page: { sort?: RecordSort; slice?: { limit: number; offset: number } } = {}): Promise<StoredRecord[]> {
+  const base = matching(db, f).selectAll('r');
+  const ordered = (page.sort === 'reports' ? base.orderBy('r.mention_count', 'desc') : base).orderBy('r.date', nullsAsSqlite('desc')).orderBy('r.id');
+  return (page.slice ? ordered.limit(page.slice.limit).offset(page.slice.offset) : ordered).execute();
 }
 
-export async function recordStats(db: Store): Promise<RecordStats> {
-  const all = await loadRecords(db, {});
-  return {
-    records: all.length,
-    multiArticle: all.filter((r) => new Set(r.mentions.map((m) => m.articleId)).size > 1).length,
-    multiOutlet: all.filter((r) => r.outlets.length > 1).length,
-    disputed: all.filter((r) => r.disputed).length,
-  };
+/** How many records the filter keeps. */
+export async function countRecordRows(db: Store, f: RecordFilter): Promise<number> {
+  const [{ n } = { n: 0 }] = await matching(db, f).select((eb) => eb.fn.countAll<number>().as('n')).execute();
+  return Number(n);
 }
 
 export interface OutletSummary {

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { type ActorKey, type CanonicalRecord, canonicalRecord, dayRange, type MentionFeatures, type PlaceFeatures, type RecordFeatures } from '../records/link-events.js';
+import { dayRange } from '../time/day-range.js';
 import { dialectOf } from './dialect.js';
 import { headlineEnd } from './headline-span.js';
-import { recordVerdicts } from './records-queries.js';
+import type { ActorKey, CanonicalRecord, MentionFeatures, PlaceFeatures, RecordFeatures } from './record-features.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -198,27 +198,20 @@ export async function recordCandidates(db: Db, m: MentionFeatures): Promise<Reco
   }));
 }
 
-/**
- * Rewrites a record's canonical attributes and its stored verdicts from its current mentions;
- * drops it when none is left. Call it whenever a record's mentions, or what its verdicts read
- * (a review rejection, an actor correction), change.
- */
-export async function refreshRecord(db: Db, id: string): Promise<void> {
-  if (await refreshCanonical(db, id)) await storeVerdicts(db, [id]);
+/** The verdicts stored on a record's row (independent_outlets, outlet_count, disputed), as worked out from its reports. */
+export interface RecordVerdict {
+  readonly independentOutlets: number;
+  readonly outletCount: number;
+  readonly disputed: boolean;
 }
 
 /**
- * Writes the verdicts of these records, worked out by the very function getRecord shows them
- * with (recordVerdicts), so a stored verdict never differs from the one shown. A record with
- * no report left to show gets zeros.
+ * Writes these records' verdicts, worked out above the store (records/record-upkeep.ts). One
+ * update per distinct verdict: most records of an article share one (one outlet, undisputed).
  */
-export async function storeVerdicts(db: Db, ids: readonly string[]): Promise<void> {
-  if (ids.length === 0) return;
-  const verdicts = await recordVerdicts(db, ids);
-  // One update per distinct verdict: most records of an article share one (one outlet, undisputed).
+export async function writeVerdicts(db: Db, verdicts: ReadonlyMap<string, RecordVerdict>): Promise<void> {
   const byVerdict = new Map<string, string[]>();
-  for (const id of ids) {
-    const v = verdicts.get(id) ?? { independentOutlets: 0, outletCount: 0, disputed: false };
+  for (const [id, v] of verdicts) {
     const key = `${v.independentOutlets}/${v.outletCount}/${v.disputed ? 1 : 0}`;
     byVerdict.set(key, [...(byVerdict.get(key) ?? []), id]);
   }
@@ -244,18 +237,23 @@ export async function recordsOfEvents(db: Db, eventIds: readonly string[]): Prom
   return [...out].sort();
 }
 
-/** The canonical attributes from the current mentions; false when the record had none and was dropped. */
-export async function refreshCanonical(db: Db, id: string): Promise<boolean> {
-  // Every mention's event exists (record_mentions cascades from events): the same set as its event ids.
-  const mentions = await mentionFeatures(db, { recordId: id });
-  if (mentions.length === 0) {
-    await db.deleteFrom('event_records').where('id', '=', id).execute();
-    return false;
-  }
-  const row = canonicalRow(canonicalRecord(mentions));
+/** Writes a record's canonical attributes, starting the record when there is none of that id. */
+export async function upsertRecord(db: Db, id: string, canonical: CanonicalRecord): Promise<void> {
+  const row = canonicalRow(canonical);
   await db.insertInto('event_records').values({ id, ...row }).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
-  return true;
 }
+
+/** Drops a record; its mentions' links go with it (record_mentions cascades). */
+export async function deleteRecord(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('event_records').where('id', '=', id).execute();
+}
+
+/**
+ * What a write that changes events' reviews or actors calls, in its transaction, so the records
+ * holding those events follow: the store does not work out records (records/record-upkeep.ts
+ * refreshRecordsOfEvents does).
+ */
+export type EventsChanged = (db: Db, eventIds: readonly string[]) => Promise<void>;
 
 /** A record's row, but its id and its verdicts. */
 function canonicalRow(c: CanonicalRecord) {
@@ -284,7 +282,7 @@ function canonicalRow(c: CanonicalRecord) {
 /**
  * Starts a record whose canonical attributes are its one mention's; false when a record of that
  * id is left over (a re-linked article whose first record others joined): its attributes must
- * then be worked out from all its mentions (refreshRecord).
+ * then be worked out from all its mentions (records/record-upkeep.ts refreshRecord).
  */
 export async function insertRecord(db: Db, id: string, canonical: CanonicalRecord): Promise<boolean> {
   const inserted = await db.insertInto('event_records').values({ id, ...canonicalRow(canonical) }).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();

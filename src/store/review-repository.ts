@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 import type { Store } from './open-store.js';
-import { recordsOfEvents, refreshRecord } from './records-repository.js';
+import type { EventsChanged } from './records-repository.js';
 
 export type ReviewKind = 'event' | 'quote';
 export type ReviewDecision = 'accept' | 'reject' | 'fix';
@@ -22,9 +22,15 @@ export interface Decision {
   readonly createdAt: string;
 }
 
+/**
+ * Records an analyst's decision. A decision on an event can add it to or remove it from its
+ * record's shown reports (a live rejection hides it): `eventsChanged` then brings the records
+ * holding it up to date (records/record-upkeep.ts refreshRecordsOfEvents).
+ */
 export async function recordDecision(
   db: Store,
   d: { kind: ReviewKind; itemId: string; decision: ReviewDecision; field?: string; value?: string; note?: string },
+  eventsChanged: EventsChanged,
 ): Promise<number> {
   const table = d.kind === 'event' ? 'events' : 'quotes';
   const found = await db.selectFrom(table).select('id').where('id', '=', d.itemId).executeTakeFirst();
@@ -43,23 +49,16 @@ export async function recordDecision(
     .values({ item_kind: d.kind, item_id: d.itemId, decision: d.decision, field: d.field ?? null, value: d.value ?? null, note: d.note ?? null, created_at: new Date().toISOString() })
     .returning('seq')
     .executeTakeFirstOrThrow();
-  if (d.kind === 'event') await refreshRecordsOf(db, d.itemId);
+  if (d.kind === 'event') await eventsChanged(db, [d.itemId]);
   return row.seq;
 }
 
-/**
- * A decision on an event can add or remove it from its record's shown reports (a live
- * rejection hides it), so the record's stored verdicts are worked out again.
- */
-async function refreshRecordsOf(db: Store, eventId: string): Promise<void> {
-  for (const id of await recordsOfEvents(db, [eventId])) await refreshRecord(db, id);
-}
-
-export async function undoLastDecision(db: Store): Promise<Decision | null> {
+/** Undoes the latest live decision; `eventsChanged` as for recordDecision. */
+export async function undoLastDecision(db: Store, eventsChanged: EventsChanged): Promise<Decision | null> {
   const last = (await listDecisions(db)).at(-1);
   if (!last) return null;
   await db.updateTable('review_decisions').set({ undone: 1 }).where('seq', '=', last.seq).execute();
-  if (last.kind === 'event') await refreshRecordsOf(db, last.itemId);
+  if (last.kind === 'event') await eventsChanged(db, [last.itemId]);
   return last;
 }
 

@@ -1,11 +1,20 @@
 import type { Transaction } from 'kysely';
 import { canonicalOutletName, outletKey } from '../knowledge/outlets/outlet-names.js';
-import type { AnalyzedArticle } from '../pipeline/analyze-article.js';
+import type { RawArticle } from '../ingest/raw-article.js';
+import type { Document } from '../text/document.js';
 import { savePassages } from './passages-repository.js';
 import type { Database } from './schema.js';
 
+/** What saving an article reads: the article as read, its id and content hash, and its analyzed document (pipeline/analyze-article.ts makes it). */
+export interface ArticleToSave {
+  readonly raw: RawArticle;
+  readonly id: string;
+  readonly contentHash: string;
+  readonly doc: Document;
+}
+
 /** Writes one article, its paragraphs and passages; 'known' when its id is already stored. */
-export async function saveArticle(trx: Transaction<Database>, a: AnalyzedArticle, now: string): Promise<'new' | 'known'> {
+export async function saveArticle(trx: Transaction<Database>, a: ArticleToSave, now: string): Promise<'new' | 'known'> {
   const existing = await trx.selectFrom('articles').select('id').where('id', '=', a.id).executeTakeFirst();
   if (existing) return 'known';
   const { raw, doc } = a;

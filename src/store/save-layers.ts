@@ -1,16 +1,21 @@
 import type { Transaction } from 'kysely';
-import type { Correction } from '../nlp/actors/actor-overlay.js';
-import type { Analyzer } from '../pipeline/analyze-article.js';
+import type { Correction } from '../knowledge/actors/actor-overlay.js';
 import type { Document } from '../text/document.js';
-import { saveMentions } from './mentions-repository.js';
+import { type MentionContext, saveMentions } from './mentions-repository.js';
 import type { Database } from './schema.js';
+
+/** What saving layers reads of the analyzer (pipeline/analyze-article.ts): which stage made which layer, and the registry's facts of an actor. */
+export interface LayerSource {
+  readonly knowledge: Pick<MentionContext, 'describeActor'> | undefined;
+  readonly stageVersions: ReadonlyArray<{ layer: string; stage: string; version: string }>;
+}
 
 /**
  * Writes an article's annotation layers unless the same stage versions already made them:
  * so re-ingesting a file after an upgrade re-annotates it, and re-ingesting it unchanged
  * costs one query per article. Linking is the caller's next step (pipeline/save-and-link.ts).
  */
-export async function saveLayers(trx: Transaction<Database>, doc: Document, analyzer: Analyzer, corrections: readonly Correction[]): Promise<boolean> {
+export async function saveLayers(trx: Transaction<Database>, doc: Document, analyzer: LayerSource, corrections: readonly Correction[]): Promise<boolean> {
   const knowledge = analyzer.knowledge;
   if (!knowledge) return false;
   const stored = await trx.selectFrom('article_layers').select(['layer', 'version']).where('article_id', '=', doc.id).execute();

@@ -282,7 +282,7 @@ export interface EventRecordsTable {
   first_reported: string | null;
   last_reported: string | null;
   mention_count: number;
-  /** The verdicts getRecord shows, stored so lists filter in SQL (refreshRecord keeps them). */
+  /** The verdicts getRecord shows, stored so lists filter in SQL (records/record-upkeep.ts refreshRecord keeps them). */
   independent_outlets: Generated<number>;
   outlet_count: Generated<number>;
   /** 0 or 1: the record's reports contradict each other. */

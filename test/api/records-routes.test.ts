@@ -1,12 +1,15 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildServer } from '../../src/api/server.js';
+import { main } from '../../src/cli/main.js';
 import { loadKnowledge } from '../../src/knowledge/knowledge.js';
 import { createAnalyzer } from '../../src/pipeline/analyze-article.js';
 import { expandInputs, ingestFiles } from '../../src/pipeline/ingest-files.js';
-import type { Store } from '../../src/store/open-store.js';
-import { openTestStore } from '../support/test-store.js';
+import { refreshRecordsOfEvents } from '../../src/records/record-upkeep.js';
+import { openStore, type Store } from '../../src/store/open-store.js';
+import { recordDecision, undoLastDecision } from '../../src/store/review-repository.js';
+import { freshStoreTarget } from '../support/test-store.js';
 
 /*
  * The web corpus holds three invented reports of one rocket attack near Tikrit: Example Wire
@@ -39,6 +42,7 @@ interface Listing<T> {
   offset: number;
 }
 
+let target: string;
 let store: Store;
 let app: FastifyInstance;
 
@@ -47,10 +51,26 @@ const get = async <T>(url: string): Promise<{ status: number; body: T }> => {
   return { status: res.statusCode, body: res.json() as T };
 };
 
+/** What `dossier records --json` prints for these options, on the same store. */
+async function cliRecords(options: readonly string[]): Promise<unknown[]> {
+  const written: string[] = [];
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    written.push(String(chunk));
+    return true;
+  });
+  try {
+    expect(await main(['--db', target, 'records', '--json', ...options])).toBe(0);
+  } finally {
+    spy.mockRestore();
+  }
+  return JSON.parse(written.join('')) as unknown[];
+}
+
 const tikrit = (items: readonly RecordItem[]): RecordItem | undefined => items.find((r) => r.place?.name.startsWith('Tikr') && r.outlets.length === 3);
 
 beforeAll(async () => {
-  store = await openTestStore('records-routes');
+  target = await freshStoreTarget('records-routes');
+  store = await openStore(target);
   const summary = await ingestFiles(store, await expandInputs([CORPUS]), { analyzer: createAnalyzer(loadKnowledge()) });
   expect(summary.errors).toEqual([]);
   app = await buildServer({ store });
@@ -127,6 +147,40 @@ describe('GET /api/records', () => {
     const byEvent = await narrow(`event=${strike.mentions[0]!.eventId}`);
     expect(byEvent.map((r) => r.id)).toEqual([strike.id]);
     expect((await get<Listing<RecordItem>>('/api/records?outlet=no%20such%20outlet')).body).toMatchObject({ items: [], total: 0 });
+  });
+
+  it('lists what `dossier records` lists for the same filters, in the same order', async () => {
+    for (const [options, query] of [
+      [[], 'limit=500'],
+      [['--actor', 'islamic state'], 'limit=500&actor=islamic%20state'],
+      [['--outlet', 'sample daily'], 'limit=500&outlet=sample%20daily'],
+      [['--code', '19', '--limit', '2'], 'limit=2&code=19'],
+      [['--place', 'tikr', '--disputed'], 'limit=500&place=tikr&disputed=true'],
+      [['--min-independent', '2', '--from', '2024-02-01'], 'limit=500&minIndependent=2&from=2024-02-01'],
+    ] as const) {
+      const api = (await get<Listing<RecordItem>>(`/api/records?${query}`)).body;
+      expect(api.items.length, query).toBeGreaterThan(0);
+      expect(await cliRecords(options), query).toEqual(api.items);
+    }
+  });
+
+  it('leaves out of a page and its total a record whose every report a review rejects', async () => {
+    const all = (await get<Listing<RecordItem>>('/api/records?limit=500')).body;
+    const hidden = all.items.find((r) => r.mentions.length === 1)!;
+    await recordDecision(store, { kind: 'event', itemId: hidden.mentions[0]!.eventId, decision: 'reject' }, refreshRecordsOfEvents);
+    try {
+      const left = all.items.map((r) => r.id).filter((id) => id !== hidden.id);
+      const after = (await get<Listing<RecordItem>>('/api/records?limit=500')).body;
+      expect(after.total).toBe(all.total - 1);
+      expect(after.items.map((r) => r.id)).toEqual(left);
+      // A page still holds as many records as asked for: the hidden one takes no place in it.
+      const page = (await get<Listing<RecordItem>>(`/api/records?limit=${left.length}`)).body;
+      expect(page.items.map((r) => r.id)).toEqual(left);
+      expect(((await cliRecords(['--limit', String(left.length)])) as RecordItem[]).map((r) => r.id)).toEqual(left);
+    } finally {
+      await undoLastDecision(store, refreshRecordsOfEvents);
+    }
+    expect((await get<Listing<RecordItem>>('/api/records?limit=500')).body.total).toBe(all.total);
   });
 
   it('answers bad input with 400 and a message naming the parameter', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuotedSpans, isQuotedContent } from '../../src/claims/quote-marks.js';
+import { findQuotedSpans } from '../../src/claims/quote-marks.js';
 import type { Span } from '../../src/text/document.js';
 
 /** Paragraph spans of `text`, split at blank lines as the normalizer leaves them. */
@@ -52,13 +52,5 @@ describe('findQuotedSpans', () => {
 
   it('accepts a single opening mark closed by a double one', () => {
     expect(quotes('‘Perhaps they will,” he said.').map((q) => q.content)).toEqual(['Perhaps they will,']);
-  });
-});
-
-describe('isQuotedContent', () => {
-  it('tells quoted words from a reported clause', () => {
-    const text = 'He said “we stay” and that they leave.';
-    expect(isQuotedContent(text, { start: text.indexOf('we stay'), end: text.indexOf('we stay') + 7 })).toBe(true);
-    expect(isQuotedContent(text, { start: text.indexOf('they leave'), end: text.length - 1 })).toBe(false);
   });
 });

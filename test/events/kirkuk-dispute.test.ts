@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/knowledge.js';
 import { createAnalyzer } from '../../src/pipeline/analyze-article.js';
 import { ingestFiles } from '../../src/pipeline/ingest-files.js';
+import { findRecords, getRecord, type RecordDetail } from '../../src/records/record-views.js';
 import type { Store } from '../../src/store/open-store.js';
-import { findRecords, getRecord, type RecordDetail } from '../../src/store/records-queries.js';
 import { openTestStore } from '../support/test-store.js';
 
 const SEED = join(__dirname, '../../../shared/corpus/seed-digest.txt');

@@ -4,9 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/knowledge.js';
 import { type Analyzer, createAnalyzer } from '../../src/pipeline/analyze-article.js';
 import { ingestFiles } from '../../src/pipeline/ingest-files.js';
+import { refreshRecordsOfEvents } from '../../src/records/record-upkeep.js';
+import { findRecords, getRecord } from '../../src/records/record-views.js';
 import { addCorrection, undoLastCorrection } from '../../src/store/corrections-repository.js';
 import type { Store } from '../../src/store/open-store.js';
-import { findRecords, getRecord } from '../../src/store/records-queries.js';
 import { recordDecision, undoLastDecision } from '../../src/store/review-repository.js';
 import { openTestStore } from '../support/test-store.js';
 
@@ -85,11 +86,11 @@ describe('stored record verdicts on the invented fixtures', () => {
     // Reject every report of one outlet: the record loses a witness.
     const gazette = detail.reports.filter((m) => m.outlet === 'Harbor Gazette');
     expect(gazette.length).toBeGreaterThan(0);
-    for (const m of gazette) await recordDecision(store, { kind: 'event', itemId: m.eventId, decision: 'reject' });
+    for (const m of gazette) await recordDecision(store, { kind: 'event', itemId: m.eventId, decision: 'reject' }, refreshRecordsOfEvents);
     const after = (await storedVerdicts(store)).find((v) => v.id === strike.id)!;
     expect(after.outletCount).toBe(detail.outlets.length - 1);
     expect([after]).toEqual(await shownVerdicts(store, [strike.id]));
-    for (const _ of gazette) await undoLastDecision(store);
+    for (const _ of gazette) await undoLastDecision(store, refreshRecordsOfEvents);
     const restored = (await storedVerdicts(store)).find((v) => v.id === strike.id)!;
     expect(restored).toEqual({ id: strike.id, independentOutlets: detail.independentOutlets, outletCount: detail.outlets.length, disputed: detail.disputed });
   });
@@ -99,12 +100,12 @@ describe('stored record verdicts on the invented fixtures', () => {
     const sourcesOf = async (): Promise<string[]> =>
       JSON.parse((await store.selectFrom('event_records').select('sources').where('id', '=', strike.id).executeTakeFirstOrThrow()).sources) as string[];
     expect(await sourcesOf()).toContain('arm-isis');
-    await addCorrection(store, { op: 'split', actor: 'arm-isis', surface: 'Islamic State' });
+    await addCorrection(store, { op: 'split', actor: 'arm-isis', surface: 'Islamic State' }, refreshRecordsOfEvents);
     expect(await sourcesOf()).toContain('split:arm-isis:islamic-state');
     expect(await sourcesOf()).not.toContain('arm-isis');
     const stored = await storedVerdicts(store);
     expect(stored).toEqual(await shownVerdicts(store, stored.map((v) => v.id)));
-    await undoLastCorrection(store);
+    await undoLastCorrection(store, refreshRecordsOfEvents);
     expect(await sourcesOf()).toContain('arm-isis');
   });
 });

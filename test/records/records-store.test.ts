@@ -5,9 +5,10 @@ import { loadKnowledge } from '../../src/knowledge/knowledge.js';
 import { type Analyzer, createAnalyzer } from '../../src/pipeline/analyze-article.js';
 import { ingestFiles } from '../../src/pipeline/ingest-files.js';
 import { reanalyzeStored } from '../../src/pipeline/reanalyze.js';
+import { findRecords, getRecord, type RecordOut, recordStats } from '../../src/records/record-views.js';
 import { findArticles } from '../../src/store/articles-repository.js';
 import type { Store } from '../../src/store/open-store.js';
-import { findRecords, getRecord, outletSummaries, type RecordOut, recordStats } from '../../src/store/records-queries.js';
+import { outletSummaries } from '../../src/store/records-queries.js';
 import { openTestStore } from '../support/test-store.js';
 
 const FIXTURES = join(__dirname, '../fixtures/records');

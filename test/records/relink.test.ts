@@ -7,8 +7,8 @@ import { type Knowledge, loadKnowledge } from '../../src/knowledge/knowledge.js'
 import { type Analyzer, createAnalyzer } from '../../src/pipeline/analyze-article.js';
 import { ingestFiles } from '../../src/pipeline/ingest-files.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
-import { getRecord } from '../../src/store/records-queries.js';
 import { relinkAllArticles } from '../../src/records/link-article.js';
+import { getRecord } from '../../src/records/record-views.js';
 import { articlesInLinkingOrder } from '../../src/store/records-repository.js';
 import { freshStoreTarget } from '../support/test-store.js';
 

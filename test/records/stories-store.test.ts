@@ -5,8 +5,8 @@ import { type Analyzer, createAnalyzer } from '../../src/pipeline/analyze-articl
 import { ingestFiles } from '../../src/pipeline/ingest-files.js';
 import { linkingKnowledge } from '../../src/pipeline/save-and-link.js';
 import { relinkAllArticles } from '../../src/records/link-article.js';
+import { findRecords } from '../../src/records/record-views.js';
 import type { Store } from '../../src/store/open-store.js';
-import { findRecords } from '../../src/store/records-queries.js';
 import { openTestStore } from '../support/test-store.js';
 
 const FIXTURES = join(__dirname, '../fixtures/stories');

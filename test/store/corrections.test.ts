@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
+import { refreshRecordsOfEvents } from '../../src/records/record-upkeep.js';
 import {
   activeCorrections,
   addCorrection,
@@ -60,7 +61,7 @@ describe('analyst corrections', () => {
   });
 
   it('merge moves every mention, survives a re-run and a new article, and undo restores it', async () => {
-    await addCorrection(store, { op: 'merge', into: 'new:person:rowan-vale', from: 'new:person:vale' });
+    await addCorrection(store, { op: 'merge', into: 'new:person:rowan-vale', from: 'new:person:vale' }, refreshRecordsOfEvents);
     expect((await mentionsOf(store))['new:person:rowan-vale']).toBe(2);
     expect(await mentionsOf(store)).not.toHaveProperty('new:person:vale');
     // A re-run writes the pipeline's raw links again; the overlay still applies.
@@ -69,15 +70,15 @@ describe('analyst corrections', () => {
     expect((await mentionsOf(store))['new:person:rowan-vale']).toBe(4);
     const aliases = (await findActors(store)).find((a) => a.id === 'new:person:rowan-vale')!.aliases;
     expect(aliases).toContain('Vale');
-    const undone = await undoLastCorrection(store);
+    const undone = await undoLastCorrection(store, refreshRecordsOfEvents);
     expect(undone?.undone.correction.op).toBe('merge');
     expect(await mentionsOf(store)).toMatchObject({ 'new:person:rowan-vale': 2, 'new:person:vale': 2 });
-    expect(await undoLastCorrection(store)).toBeNull();
+    expect(await undoLastCorrection(store, refreshRecordsOfEvents)).toBeNull();
   });
 
   it('split moves one spelling to a new actor; rename changes the display name only', async () => {
-    await addCorrection(store, { op: 'split', actor: 'new:organization:harbour-guild', surface: 'Guild of Rowan Bay', name: 'Rowan Bay Guild' });
-    await addCorrection(store, { op: 'rename', actor: 'new:person:ivo-stark', name: 'Ivo K. Stark' });
+    await addCorrection(store, { op: 'split', actor: 'new:organization:harbour-guild', surface: 'Guild of Rowan Bay', name: 'Rowan Bay Guild' }, refreshRecordsOfEvents);
+    await addCorrection(store, { op: 'rename', actor: 'new:person:ivo-stark', name: 'Ivo K. Stark' }, refreshRecordsOfEvents);
     const actors = await findActors(store);
     const split = actors.find((a) => a.name === 'Rowan Bay Guild')!;
     expect(split.id).toMatch(/^split:/);
@@ -87,27 +88,27 @@ describe('analyst corrections', () => {
   });
 
   it('alias add and remove relink by spelling', async () => {
-    await addCorrection(store, { op: 'alias-add', actor: 'new:person:rowan-vale', alias: 'VALE' });
+    await addCorrection(store, { op: 'alias-add', actor: 'new:person:rowan-vale', alias: 'VALE' }, refreshRecordsOfEvents);
     expect((await mentionsOf(store))['new:person:rowan-vale']).toBe(2);
-    await addCorrection(store, { op: 'alias-remove', actor: 'new:person:rowan-vale', alias: 'Vale' });
+    await addCorrection(store, { op: 'alias-remove', actor: 'new:person:rowan-vale', alias: 'Vale' }, refreshRecordsOfEvents);
     expect((await mentionsOf(store))['new:person:rowan-vale']).toBe(1);
     expect(await mentionsOf(store)).toHaveProperty('new:person:vale', 1);
   });
 
   it('refuses unknown actors and self-merges', async () => {
-    await expect(addCorrection(store, { op: 'rename', actor: 'nobody', name: 'x' })).rejects.toThrow(/no actor with id "nobody"/);
-    await expect(addCorrection(store, { op: 'merge', into: 'new:person:vale', from: 'new:person:vale' })).rejects.toThrow(/itself/);
+    await expect(addCorrection(store, { op: 'rename', actor: 'nobody', name: 'x' }, refreshRecordsOfEvents)).rejects.toThrow(/no actor with id "nobody"/);
+    await expect(addCorrection(store, { op: 'merge', into: 'new:person:vale', from: 'new:person:vale' }, refreshRecordsOfEvents)).rejects.toThrow(/itself/);
   });
 
   it('exports and imports the overlay as a file, skipping what is already there', async () => {
-    await addCorrection(store, { op: 'merge', into: 'new:person:rowan-vale', from: 'new:person:vale' });
+    await addCorrection(store, { op: 'merge', into: 'new:person:rowan-vale', from: 'new:person:vale' }, refreshRecordsOfEvents);
     const file = exportCorrections(await activeCorrections(store));
     const other = await openTestStore('corr');
     try {
       await saveArticleWithMentions(other, 'a1');
       const parsed = parseCorrectionsFile(file, 'corr.json');
-      expect(await importCorrections(other, parsed)).toEqual({ added: 1, changed: 1 });
-      expect(await importCorrections(other, parsed)).toEqual({ added: 0, changed: 0 });
+      expect(await importCorrections(other, parsed, refreshRecordsOfEvents)).toEqual({ added: 1, changed: 1 });
+      expect(await importCorrections(other, parsed, refreshRecordsOfEvents)).toEqual({ added: 0, changed: 0 });
       expect((await mentionsOf(other))['new:person:rowan-vale']).toBe(2);
     } finally {
       await other.destroy();

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { refreshRecordsOfEvents } from '../../src/records/record-upkeep.js';
 import { addCorrection } from '../../src/store/corrections-repository.js';
 import { findEvents, findQuotes, reviewQueue } from '../../src/store/events-queries.js';
 import { saveMentions } from '../../src/store/mentions-repository.js';
@@ -152,23 +153,23 @@ describe('events and quotes in the store', () => {
     expect(queue.map((i) => i.kind)).toEqual(['event', 'quote']);
     expect(queue[0]!.reason).toMatch(/conditional/);
     const threat = queue[0]!.id;
-    await recordDecision(store, { kind: 'event', itemId: threat, decision: 'fix', field: 'code', value: '138' });
+    await recordDecision(store, { kind: 'event', itemId: threat, decision: 'fix', field: 'code', value: '138' }, refreshRecordsOfEvents);
     expect((await findEvents(store, { code: '13' }))[0]).toMatchObject({ code: '138', review: 'fixed' });
-    await recordDecision(store, { kind: 'event', itemId: threat, decision: 'reject' });
+    await recordDecision(store, { kind: 'event', itemId: threat, decision: 'reject' }, refreshRecordsOfEvents);
     expect(await findEvents(store, { code: '13' })).toHaveLength(0);
     expect(await findEvents(store, { code: '13', includeRejected: true })).toHaveLength(1);
     expect((await reviewQueue(store, 0.5)).map((i) => i.kind)).toEqual(['quote']);
-    await undoLastDecision(store);
+    await undoLastDecision(store, refreshRecordsOfEvents);
     expect(await findEvents(store, { code: '13' })).toHaveLength(1);
-    await expect(recordDecision(store, { kind: 'event', itemId: threat, decision: 'fix', field: 'modality', value: 'maybe' })).rejects.toThrow(/modality is one of/);
-    await expect(recordDecision(store, { kind: 'event', itemId: 'e_missing', decision: 'accept' })).rejects.toThrow(/no event/);
+    await expect(recordDecision(store, { kind: 'event', itemId: threat, decision: 'fix', field: 'modality', value: 'maybe' }, refreshRecordsOfEvents)).rejects.toThrow(/modality is one of/);
+    await expect(recordDecision(store, { kind: 'event', itemId: 'e_missing', decision: 'accept' }, refreshRecordsOfEvents)).rejects.toThrow(/no event/);
   });
 
   it('keeps decisions and corrections across a re-run of the stages', async () => {
     const [shot] = await findEvents(store, { code: '190' });
-    await recordDecision(store, { kind: 'event', itemId: shot!.id, decision: 'fix', field: 'date', value: '2020-05-03' });
-    await addCorrection(store, { op: 'rename', actor: 'new:organization:harbour-guards', name: 'Harbour Guard' });
-    await addCorrection(store, { op: 'merge', into: 'new:person:ona-brill', from: 'new:organization:tide-council' });
+    await recordDecision(store, { kind: 'event', itemId: shot!.id, decision: 'fix', field: 'date', value: '2020-05-03' }, refreshRecordsOfEvents);
+    await addCorrection(store, { op: 'rename', actor: 'new:organization:harbour-guards', name: 'Harbour Guard' }, refreshRecordsOfEvents);
+    await addCorrection(store, { op: 'merge', into: 'new:person:ona-brill', from: 'new:organization:tide-council' }, refreshRecordsOfEvents);
     await store.transaction().execute(async (trx) => {
       await saveMentions(trx, 'a1', annotatedDoc('a1'), { corrections: [{ op: 'merge', into: 'new:person:ona-brill', from: 'new:organization:harbour-guards' }], describeActor }, []);
     });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/knowledge.js';
 import { createAnalyzer } from '../../src/pipeline/analyze-article.js';
 import { reanalyzeStored } from '../../src/pipeline/reanalyze.js';
+import { refreshRecordsOfEvents } from '../../src/records/record-upkeep.js';
 import { getArticle, searchArticles } from '../../src/store/articles-repository.js';
 import { findEvents, findQuotes } from '../../src/store/events-queries.js';
 import { openStore, openStoreAt, type Store } from '../../src/store/open-store.js';
@@ -152,7 +153,7 @@ describe('migration 2026-12-06-01-headline-text on a store written before headli
 
   it('re-analyzes the migrated articles in place: same text, same body event ids, review decisions kept, and the headline read', async () => {
     const reviewed = String(OLD.events!.find((e) => e.article_id === WIRE.id && e.code === '193')!.id);
-    await recordDecision(store, { kind: 'event', itemId: reviewed, decision: 'reject', note: 'checked before the upgrade' });
+    await recordDecision(store, { kind: 'event', itemId: reviewed, decision: 'reject', note: 'checked before the upgrade' }, refreshRecordsOfEvents);
     const summary = await reanalyzeStored(store, createAnalyzer(loadKnowledge()));
     expect(summary).toMatchObject({ articles: 3, updated: 3, skipped: [] });
     const after = await store.selectFrom('articles').select(['id', 'text', 'body_start']).where('id', '=', String(WIRE.id)).executeTakeFirstOrThrow();

@@ -2,7 +2,7 @@ import type { Stage } from '../../pipeline/stage.js';
 import type { ActorLinkAttrs, Document, EntityAttrs, Layers, Span } from '../../text/document.js';
 import { titleHead } from '../entities/lexicon-spans.js';
 import { treeOf } from '../syntax/tree.js';
-import { newActorId } from './actor-overlay.js';
+import { newActorId } from '../../knowledge/actors/actor-overlay.js';
 import { appositiveRole, type MentionTrees, mentionHead, mentionTrees, titleOrganization } from './appositive-roles.js';
 
 export interface ActorFacts {
