@@ -1,4 +1,6 @@
 import { distanceKm } from '../knowledge/gazetteer/distance.js';
+import type { ActorKey, CanonicalRecord, MentionFeatures, PlaceFeatures, RecordFeatures } from '../store/record-features.js';
+import { dayRange } from '../time/day-range.js';
 import { wordCosine } from './evidence-words.js';
 
 
@@ -9,70 +11,8 @@ import { wordCosine } from './evidence-words.js';
  * set of mention pairs (docs/event-records.md); the gates (blocks) are written by hand.
  */
 
-/** An actor key: the resolved actor id, or "name:" + the lower-cased name when unresolved. */
-export type ActorKey = string;
-
-export interface PlaceFeatures {
-  readonly id: string | null;
-  readonly name: string;
-  readonly lat: number;
-  readonly lon: number;
-  readonly precision: string | null;
-  readonly country: string | null;
-  readonly admin1: string | null;
-}
-
-/** What both a mention and a record bring to the merge rule. */
-interface EventFeatures {
-  readonly code: string;
-  readonly rootCode: string;
-  readonly plover: string | null;
-  readonly date: string | null;
-  readonly dateEnd: string | null;
-  readonly datePrecision: string | null;
-  readonly place: PlaceFeatures | null;
-  readonly sources: readonly ActorKey[];
-  readonly targets: readonly ActorKey[];
-}
-
-export interface MentionFeatures extends EventFeatures {
-  readonly eventId: string;
-  readonly articleId: string;
-  readonly published: string | null;
-  /** Where the evidence starts in the article text. */
-  readonly start?: number;
-  /** Content words of the evidence sentence (evidence-words.ts). */
-  readonly words?: readonly string[];
-  /** Nouns the evidence names as already known ("the base"): evidence-words.ts definiteHeads. */
-  readonly definites?: readonly string[];
-  /** The trigger is a plural event noun ("three attacks"): several events, or a kind. */
-  readonly plural?: boolean;
-  /** Told in its article's headline, which sums up what the body tells at length. */
-  readonly headline?: boolean;
-  /** The story its article is in (stories.ts). */
-  readonly story?: string | null;
-  /** Its article's lead event: the first its headline tells, or else its body. */
-  readonly lead?: boolean;
-}
-
-/** What a record offers to the merge rule: its canonical attributes and every actor its mentions name. */
-export interface RecordFeatures extends EventFeatures {
-  readonly id: string;
-  /** Articles with a mention in the record: a lead and its retelling share one. */
-  readonly articleIds?: readonly string[];
-  /** Where each of its mentions' evidence starts, by article. */
-  readonly spans?: ReadonlyArray<{ readonly articleId: string; readonly start: number }>;
-  /** Content words of each of its mentions' evidence. */
-  readonly mentionWords?: ReadonlyArray<readonly string[]>;
-  /** The story of each article it has a mention in, by article. */
-  readonly storyOf?: ReadonlyMap<string, string>;
-  /** Stories of which it holds an article's lead event. */
-  readonly leadStories?: readonly string[];
-  /** Articles whose lead event it holds. */
-  readonly leadArticles?: readonly string[];
-  /** Publication date of its first report: when an undated record was news. */
-  readonly firstReported?: string | null;
-}
+/** The linking shapes live with the store that reads them (store/record-features.ts). */
+export type { ActorKey, MentionFeatures, PlaceFeatures, RecordFeatures } from '../store/record-features.js';
 
 export interface MergeWeights {
   readonly type: number;
@@ -132,28 +72,6 @@ export function dateWindowDays(precision: string | null): number {
 }
 
 const DAY_MS = 86_400_000;
-
-/** The first and last day a date of any precision ("2020", "2020-01", "2020-01-03") covers. */
-export function dayRange(date: string, dateEnd: string | null): [number, number] | null {
-  const start = parseStart(date);
-  const end = parseEnd(dateEnd ?? date);
-  if (start === null || end === null) return null;
-  return [start, Math.max(start, end)];
-}
-
-function parseStart(d: string): number | null {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(d);
-  if (!m) return null;
-  return Date.UTC(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1);
-}
-
-function parseEnd(d: string): number | null {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(d);
-  if (!m) return null;
-  if (m[3]) return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  if (m[2]) return Date.UTC(Number(m[1]), Number(m[2]), 0);
-  return Date.UTC(Number(m[1]), 11, 31);
-}
 
 /** Days between two dates' ranges (0 when they overlap); null when either is missing. */
 export function dateGapDays(a: { date: string | null; dateEnd: string | null }, b: { date: string | null; dateEnd: string | null }): number | null {
@@ -498,11 +416,7 @@ function byFrequency<T>(values: readonly T[], key: (v: T) => string): T[] {
   return [...counts.values()].sort((a, b) => b.n - a.n || a.first - b.first).map((c) => c.v);
 }
 
-export interface CanonicalRecord extends Omit<RecordFeatures, 'id'> {
-  readonly firstReported: string | null;
-  readonly lastReported: string | null;
-  readonly mentionCount: number;
-}
+export type { CanonicalRecord } from '../store/record-features.js';
 
 /**
  * A record's attributes from its mentions: the most reported code; the most precise date,
