@@ -1,13 +1,19 @@
 import type { Transaction } from 'kysely';
 import { canonicalOutletName, outletKey } from '../knowledge/outlets/outlet-names.js';
 import type { AnalyzedArticle } from '../pipeline/analyze-article.js';
-import { savePassages } from './passages-repository.js';
+import { refreshPassages, savePassages } from './passages-repository.js';
 import type { Database } from './schema.js';
 
-/** Writes one article, its paragraphs and passages; 'known' when its id is already stored. */
+/**
+ * Writes one article, its paragraphs and passages; 'known' when its id is already stored, in
+ * which case only passages made by another version of the passages layer are made again.
+ */
 export async function saveArticle(trx: Transaction<Database>, a: AnalyzedArticle, now: string): Promise<'new' | 'known'> {
   const existing = await trx.selectFrom('articles').select('id').where('id', '=', a.id).executeTakeFirst();
-  if (existing) return 'known';
+  if (existing) {
+    await refreshPassages(trx, a);
+    return 'known';
+  }
   const { raw, doc } = a;
   const outletId = raw.outlet ? await upsertName(trx, 'outlets', outletKey(raw.outlet), canonicalOutletName(raw.outlet)) : null;
   const authorId = raw.author ? await upsertName(trx, 'authors', raw.author.toLowerCase().replace(/\s+/g, ' ').trim(), raw.author.trim()) : null;

@@ -3,6 +3,7 @@ import type { Correction } from '../nlp/actors/actor-overlay.js';
 import type { Analyzer } from '../pipeline/analyze-article.js';
 import type { Document } from '../text/document.js';
 import { saveMentions } from './mentions-repository.js';
+import { PASSAGES_LAYER } from './passages-repository.js';
 import type { Database } from './schema.js';
 
 /**
@@ -13,7 +14,8 @@ import type { Database } from './schema.js';
 export async function saveLayers(trx: Transaction<Database>, doc: Document, analyzer: Analyzer, corrections: readonly Correction[]): Promise<boolean> {
   const knowledge = analyzer.knowledge;
   if (!knowledge) return false;
-  const stored = await trx.selectFrom('article_layers').select(['layer', 'version']).where('article_id', '=', doc.id).execute();
+  // The passages layer is versioned beside the stages' layers but made by savePassages.
+  const stored = await trx.selectFrom('article_layers').select(['layer', 'version']).where('article_id', '=', doc.id).where('layer', '!=', PASSAGES_LAYER).execute();
   const want = analyzer.stageVersions;
   const same = stored.length === want.length && want.every((w) => stored.some((s) => s.layer === w.layer && s.version === w.version));
   if (same) return false;
