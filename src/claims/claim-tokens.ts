@@ -1,6 +1,6 @@
 import { type SyntaxTree, treeOf } from '../nlp/syntax/tree.js';
 import type { ActorLinkAttrs, Document, EntityAttrs, Span } from '../text/document.js';
-import { findQuotedSpans, type QuotedSpan } from './quote-marks.js';
+import { findQuotedSpans, type QuotedSpan } from '../text/quote-marks.js';
 
 /** One token with everything the quote finder asks of it, precomputed once per document. */
 export interface ClaimToken extends Span {

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { type Correction, effectiveActor } from '../knowledge/actors/actor-overlay.js';
 import type { Document } from '../text/document.js';
 import { saveEventsAndQuotes } from './events-repository.js';
+import { PASSAGES_LAYER } from './passages-repository.js';
 import type { Database } from './schema.js';
 
 /** What the store keeps of an actor: the registry's facts, or what the news alone says. */
@@ -58,9 +59,11 @@ export async function saveMentions(
   ctx: MentionContext,
   stageVersions: ReadonlyArray<{ layer: string; stage: string; version: string }>,
 ): Promise<void> {
-  for (const table of ['entity_mentions', 'place_mentions', 'time_mentions', 'article_layers'] as const) {
+  for (const table of ['entity_mentions', 'place_mentions', 'time_mentions'] as const) {
     await trx.deleteFrom(table).where('article_id', '=', articleId).execute();
   }
+  // The passages layer's row is savePassages' own: passages are not remade here.
+  await trx.deleteFrom('article_layers').where('article_id', '=', articleId).where('layer', '!=', PASSAGES_LAYER).execute();
   const entities = doc.layers.entities ?? [];
   const links = new Map((doc.layers.actors ?? []).map((l) => [l.entity, l]));
   const seenActors = new Set<string>();

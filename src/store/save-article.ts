@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import { canonicalOutletName, outletKey } from '../knowledge/outlets/outlet-names.js';
 import type { RawArticle } from '../ingest/raw-article.js';
 import type { Document } from '../text/document.js';
-import { savePassages } from './passages-repository.js';
+import { refreshPassages, savePassages } from './passages-repository.js';
 import type { Database } from './schema.js';
 
 /** What saving an article reads: the article as read, its id and content hash, and its analyzed document (pipeline/analyze-article.ts makes it). */
@@ -13,10 +13,16 @@ export interface ArticleToSave {
   readonly doc: Document;
 }
 
-/** Writes one article, its paragraphs and passages; 'known' when its id is already stored. */
+/**
+ * Writes one article, its paragraphs and passages; 'known' when its id is already stored, in
+ * which case only passages made by another version of the passages layer are made again.
+ */
 export async function saveArticle(trx: Transaction<Database>, a: ArticleToSave, now: string): Promise<'new' | 'known'> {
   const existing = await trx.selectFrom('articles').select('id').where('id', '=', a.id).executeTakeFirst();
-  if (existing) return 'known';
+  if (existing) {
+    await refreshPassages(trx, a);
+    return 'known';
+  }
   const { raw, doc } = a;
   const outletId = raw.outlet ? await upsertName(trx, 'outlets', outletKey(raw.outlet), canonicalOutletName(raw.outlet)) : null;
   const authorId = raw.author ? await upsertName(trx, 'authors', raw.author.toLowerCase().replace(/\s+/g, ' ').trim(), raw.author.trim()) : null;

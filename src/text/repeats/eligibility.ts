@@ -5,7 +5,7 @@
  * does not. Short passages and headline or byline fragments are therefore never indexed.
  */
 
-import { passageWords } from './passage-words.js';
+import { ownWordCount, passageWords, type TextSpan } from './passage-words.js';
 
 /** Fewer words than this and a passage is a phrase, not a passage. */
 export const MIN_WORDS = 8;
@@ -20,13 +20,17 @@ export const MAX_UNPUNCTUATED_WORDS = 20;
 
 const SENTENCE_END = /[.!?…]["'”’»)\]]*$/u;
 
-/** Decides from words already extracted with `passageWords`, to save a second pass. */
+/**
+ * Decides from words already extracted with `passageWords`, to save a second pass. A hidden
+ * quotation counts for no word: "“…,” the minister said." is an attribution, not a passage.
+ */
 export function isEligibleWords(words: readonly string[], text: string): boolean {
-  if (words.length < MIN_WORDS) return false;
-  if (words.length >= MAX_UNPUNCTUATED_WORDS) return true;
+  const own = ownWordCount(words);
+  if (own < MIN_WORDS) return false;
+  if (own >= MAX_UNPUNCTUATED_WORDS) return true;
   return SENTENCE_END.test(text.trimEnd());
 }
 
-export function isEligiblePassage(text: string): boolean {
-  return isEligibleWords(passageWords(text), text);
+export function isEligiblePassage(text: string, hidden: readonly TextSpan[] = []): boolean {
+  return isEligibleWords(passageWords(text, hidden), text);
 }

@@ -10,14 +10,15 @@ import { passageFigures } from './figures.js';
 import { hashString } from './hash32.js';
 import { BANDS, bandHashes, bandKeys, ROWS } from './lsh-bands.js';
 import { minhashSignature, SIGNATURE_LENGTH } from './minhash.js';
-import { passageWords } from './passage-words.js';
+import { passageWords, type TextSpan } from './passage-words.js';
 import { SHINGLE_SIZE, shingleHashes } from './shingles.js';
 
 /**
  * Names the parameters a stored fingerprint was made with. Band keys and signatures made
  * under another version do not compare with these; the store re-fingerprints on a change.
+ * v2: mojibake is repaired, thousands separators dropped, hidden spans (quotations) one word.
  */
-export const FINGERPRINT_VERSION = `repeats.v1.k${SHINGLE_SIZE}.m${SIGNATURE_LENGTH}.b${BANDS}x${ROWS}`;
+export const FINGERPRINT_VERSION = `repeats.v2.k${SHINGLE_SIZE}.m${SIGNATURE_LENGTH}.b${BANDS}x${ROWS}`;
 
 export interface PassageFingerprint {
   readonly version: string;
@@ -75,9 +76,14 @@ export function fingerprintWords(words: readonly string[]): FingerprintParts {
 /**
  * Fingerprints any text, eligible or not; the caller decides with `isEligiblePassage`
  * whether to index it. Never throws: unpaired surrogates and control characters are
- * simply not words.
+ * simply not words. `hidden` spans (see `passageWords`) count as one word each.
  */
-export function passageFingerprint(text: string): ShingledFingerprint {
-  const { bandHashes: hashes, ...fingerprint } = fingerprintWords(passageWords(text));
+export function passageFingerprint(text: string, hidden: readonly TextSpan[] = []): ShingledFingerprint {
+  return wordsFingerprint(passageWords(text, hidden));
+}
+
+/** The same from words already extracted with `passageWords`. */
+export function wordsFingerprint(words: readonly string[]): ShingledFingerprint {
+  const { bandHashes: hashes, ...fingerprint } = fingerprintWords(words);
   return { ...fingerprint, bandKeys: bandKeys(hashes) };
 }

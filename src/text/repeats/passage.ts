@@ -1,6 +1,7 @@
 /** Passages handed to repeat detection and the links it returns between them. */
 
 import type { MatchBasis } from './compare-passages.js';
+import type { TextSpan } from './passage-words.js';
 
 export type PassageKind = 'paragraph' | 'sentence';
 
@@ -14,6 +15,8 @@ export interface PassageRef {
 
 export interface Passage extends PassageRef {
   readonly text: string;
+  /** Spans of `text` (offsets into it) whose words are hidden, such as quotations. */
+  readonly hidden?: readonly TextSpan[];
 }
 
 /**

@@ -1,7 +1,9 @@
 /**
  * An incremental, in-memory index of passages. It is the model for the store's SQL version:
  * a passages table (ref and fingerprint), a band table (band key → passage id) and the
- * paragraph links found so far; `add` does per passage what the store will do per row.
+ * paragraph links found so far; `add` does per passage what the store will do per row. The
+ * store goes on to reworded copies (parallel-sentences.ts, store/reworded-links.ts), which
+ * compare whole articles and so have no model here.
  */
 
 import { BandBuckets } from './band-buckets.js';
@@ -41,7 +43,7 @@ export class RepeatIndex {
   }
 
   private addOne(passage: Passage, links: RepeatLink[]): void {
-    const words = passageWords(passage.text);
+    const words = passageWords(passage.text, passage.hidden);
     if (!isEligibleWords(words, passage.text)) return;
     const { shingles, exactHash, wordCount, shingleCount, figures, bandHashes } = fingerprintWords(words);
     const entry: IndexedPassage = {

@@ -19,4 +19,10 @@ describe('isEligiblePassage', () => {
   ])('%s', (_name, text, eligible) => {
     expect(isEligiblePassage(text)).toBe(eligible);
   });
+
+  it('counts no word of a hidden quotation: what is left around it is an attribution', () => {
+    const text = '“We saw the smoke from across the river and knew it was the old terminal,” said the fire chief.';
+    expect(isEligiblePassage(text)).toBe(true);
+    expect(isEligiblePassage(text, [{ start: 0, end: text.indexOf(' said') }])).toBe(false);
+  });
 });

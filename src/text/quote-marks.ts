@@ -1,4 +1,4 @@
-import type { Span } from '../text/document.js';
+import type { Span } from './document.js';
 
 /**
  * Quotation marks paired into quoted spans. News text mixes every style (“…”, "…", ‘…’,
@@ -67,6 +67,9 @@ function classify(text: string, i: number, start: number, end: number): Mark | n
   }
 }
 
+// Every character `classify` may take for a mark: only these are looked at.
+const MARK_CHAR = /["'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a\u2039\u203a]/g;
+
 interface Open {
   readonly mark: Mark;
   /** Where the outermost quote began when it continues from an earlier paragraph. */
@@ -78,10 +81,13 @@ interface Open {
 export function findQuotedSpans(text: string, paragraphs: readonly Span[]): QuotedSpan[] {
   const out: QuotedSpan[] = [];
   let carried: Open | null = null;
+  // Where a mark may stand, in text order.
+  const candidates = Array.from(text.matchAll(MARK_CHAR), (m) => m.index);
   for (const [pi, para] of paragraphs.entries()) {
     const stack: Open[] = [];
     let firstMark = true;
-    for (let i = para.start; i < para.end; i++) {
+    for (let at = firstAtOrAfter(candidates, para.start); at < candidates.length && candidates[at]! < para.end; at++) {
+      const i = candidates[at]!;
       const mark = classify(text, i, para.start, para.end);
       if (!mark) continue;
       const atParagraphStart = firstMark && text.slice(para.start, i).trim() === '';
@@ -110,6 +116,18 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Quot
     }
   }
   return outermost(out);
+}
+
+/** Index of the first of the sorted `positions` at or after `from` (their length when none). */
+function firstAtOrAfter(positions: readonly number[], from: number): number {
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (positions[mid]! < from) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** Drops quotes nested in another one (left over when an outer single mark did close). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuotedSpans } from '../../src/claims/quote-marks.js';
+import { findQuotedSpans } from '../../src/text/quote-marks.js';
 import type { Span } from '../../src/text/document.js';
 
 /** Paragraph spans of `text`, split at blank lines as the normalizer leaves them. */
