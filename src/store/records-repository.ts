@@ -131,9 +131,9 @@ export type RecordCandidate = Omit<RecordFeatures, 'mentionWords'> & { readonly 
  * - holding a mention of another article of its story (another report of it);
  * - sharing a target actor with it, reaching within LOOKBACK_DAYS of it.
  * These are all the merge rule can join a mention to (records/link-events.ts mergeGate: an
- * undated side needs the target to agree, or the same article or story; test/records/candidate-
- * bounds.test.ts holds the rule to it), but the look-back, which is a choice: so how many records
- * are read depends on the mention's time, actors, article and story, not on the store's size.
+ * undated side needs the target to agree, or the same article or story; test/records/
+ * linking-bounds.test.ts holds the rule to it), but the look-back, which is a choice: so how many
+ * records are read depends on the mention's time, actors, article and story, not on the store's size.
  */
 export async function recordCandidates(db: Db, m: MentionFeatures): Promise<RecordCandidate[]> {
   const keys: Array<['root_code' | 'plover', string]> = [['root_code', m.rootCode], ...(m.plover ? [['plover', m.plover] as ['plover', string]] : [])];
