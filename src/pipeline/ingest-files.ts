@@ -11,7 +11,7 @@ import type { Correction } from '../knowledge/actors/actor-overlay.js';
 import { activeCorrections } from '../store/corrections-repository.js';
 import type { Store } from '../store/open-store.js';
 import { saveArticle } from '../store/save-article.js';
-import { saveAndLink } from './save-and-link.js';
+import { type LinkHooks, saveAndLink } from './save-and-link.js';
 import type { Database } from '../store/schema.js';
 import { type AnalyzedArticle, type Analyzer, createAnalyzer } from './analyze-article.js';
 
@@ -24,7 +24,7 @@ export interface IngestSummary {
   bytes: number;
 }
 
-export interface IngestOptions {
+export interface IngestOptions extends LinkHooks {
   readonly reader?: ReaderName;
   readonly onFile?: (file: string, done: number, total: number) => void;
   readonly shouldStop?: () => boolean;
@@ -93,7 +93,7 @@ export async function ingestFiles(store: Store, files: readonly string[], option
       summary.bytes += result.bytes;
       summary.errors.push(...result.rejected);
       const analyzed = result.articles.map((raw) => analyzer.analyze(raw));
-      const outcome = await store.transaction().execute((trx) => saveAnalyzed(trx, analyzed, analyzer, corrections, now));
+      const outcome = await store.transaction().execute((trx) => saveAnalyzed(trx, analyzed, analyzer, corrections, now, options));
       summary.articlesNew += outcome.fresh;
       summary.articlesKnown += outcome.known;
     } catch (error) {
@@ -113,7 +113,7 @@ export async function ingestFiles(store: Store, files: readonly string[], option
 export async function saveRawArticles(
   store: Store,
   raws: readonly RawArticle[],
-  options: {
+  options: LinkHooks & {
     readonly analyzer: Analyzer;
     readonly now?: string;
     readonly within?: (trx: Transaction<Database>) => Promise<void>;
@@ -124,7 +124,7 @@ export async function saveRawArticles(
   const corrections = await activeCorrections(store);
   const analyzed = raws.map((raw) => analyzer.analyze(raw));
   return store.transaction().execute(async (trx) => {
-    const counts = await saveAnalyzed(trx, analyzed, analyzer, corrections, now);
+    const counts = await saveAnalyzed(trx, analyzed, analyzer, corrections, now, options);
     await options.within?.(trx);
     return counts;
   });
@@ -137,13 +137,14 @@ async function saveAnalyzed(
   analyzer: Analyzer,
   corrections: readonly Correction[],
   now: string,
+  hooks: LinkHooks,
 ): Promise<{ fresh: number; known: number }> {
   let fresh = 0;
   let known = 0;
   for (const a of analyzed) {
     if ((await saveArticle(trx, a, now)) === 'new') fresh++;
     else known++;
-    await saveAndLink(trx, a.doc, analyzer, corrections);
+    await saveAndLink(trx, a.doc, analyzer, corrections, hooks);
   }
   return { fresh, known };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { type Correction, effectiveActor } from '../knowledge/actors/actor-overlay.js';
 import type { Document, EventParticipant } from '../text/document.js';
+import { markRecordsLosingArticle } from './records-repository.js';
 import type { Database } from './schema.js';
 
 const shortHash = (s: string): string => createHash('sha256').update(s).digest('hex').slice(0, 20);
@@ -23,6 +24,7 @@ const CHUNK = 50;
 
 /** Replaces an article's events and quotes with the Document's layers. */
 export async function saveEventsAndQuotes(trx: Transaction<Database>, articleId: string, doc: Document, corrections: readonly Correction[]): Promise<void> {
+  await markRecordsLosingArticle(trx, articleId);
   await trx.deleteFrom('events').where('article_id', '=', articleId).execute();
   await trx.deleteFrom('quotes').where('article_id', '=', articleId).execute();
   const entities = doc.layers.entities ?? [];

@@ -13,6 +13,7 @@ import * as recordVerdictsMigration from './migrations/2026-11-24-09-record-verd
 import * as articleOrderMigration from './migrations/2026-11-24-10-article-order.js';
 import * as headlineTextMigration from './migrations/2026-12-06-01-headline-text.js';
 import * as storiesMigration from './migrations/2026-12-07-01-stories.js';
+import * as linkingBoundsMigration from './migrations/2026-12-08-01-linking-bounds.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24-10-article-order': articleOrderMigration,
   '2026-12-06-01-headline-text': headlineTextMigration,
   '2026-12-07-01-stories': storiesMigration,
+  '2026-12-08-01-linking-bounds': linkingBoundsMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

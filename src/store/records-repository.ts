@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import { dayRange } from '../time/day-range.js';
 import { dialectOf } from './dialect.js';
 import { headlineEnd } from './headline-span.js';
 import type { ActorKey, CanonicalRecord, MentionFeatures, PlaceFeatures, RecordFeatures } from './record-features.js';
-import type { Database } from './schema.js';
+import type { Database, EventRecordsTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -56,6 +56,22 @@ export async function eventActorsWithStanding(db: Db, eventIds: readonly string[
 
 /** Blocking margin for the SQL pre-filter; the merge rule then applies the exact window. */
 const MARGIN_DAYS = 75;
+
+/**
+ * How far back in time an article looks for the record of an event it retells without a date
+ * (by a shared target), and how far from its reports an undated record is looked for: a year
+ * and a month, so a retelling on the anniversary ("a year after the blast") still finds its
+ * record. What a retelling from further back loses: an undated "the 2019 downing of the drone"
+ * in an article of 2021 no longer joins the 2019 record, even naming both sides as it did; it
+ * starts a record of its own (the old record misses a late witness, and the event is counted
+ * twice). A retelling that gives the date ("on June 20, 2019") still finds the record by its
+ * date, however old, and one in the same story by the story. Without the bound, a mention whose
+ * target is a state ("the United States") would be compared with every record of the store
+ * that targets it.
+ */
+export const LOOKBACK_DAYS = 400;
+
+const DAY_MS = 86_400_000;
 
 /**
  * A stored event mention as the merge rule reads it, with its evidence sentence, its trigger and
@@ -136,19 +152,74 @@ const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 export type RecordCandidate = Omit<RecordFeatures, 'mentionWords'> & { readonly evidence: readonly string[] };
 
 /**
- * Records that could hold the mention: a compatible type, and a date near enough or none; with
- * where their mentions are, the stories of their articles, and the stories they hold a lead of.
+ * Records that could hold the mention, with where their mentions are, the stories of their
+ * articles, and the stories they hold a lead of. Of a compatible type, and one of:
+ * - dated, when the mention is: a range within the merge rule's date window (and a margin);
+ * - holding a mention of its article (a retelling, its headline, its lead's record);
+ * - holding a mention of another article of its story (another report of it);
+ * - sharing a target actor with it, reaching within LOOKBACK_DAYS of it.
+ * These are all the merge rule can join a mention to (records/link-events.ts mergeGate: an
+ * undated side needs the target to agree, or the same article or story; test/records/
+ * linking-bounds.test.ts holds the rule to it), but the look-back, which is a choice: so how many
+ * records are read depends on the mention's time, actors, article and story, not on the store's size.
  */
 export async function recordCandidates(db: Db, m: MentionFeatures): Promise<RecordCandidate[]> {
-  let q = db.selectFrom('event_records').selectAll().where((eb) => eb.or([eb('root_code', '=', m.rootCode), ...(m.plover ? [eb('plover', '=', m.plover)] : [])]));
+  const keys: Array<['root_code' | 'plover', string]> = [['root_code', m.rootCode], ...(m.plover ? [['plover', m.plover] as ['plover', string]] : [])];
   const range = m.date ? dayRange(m.date, m.dateEnd) : null;
+  const published = m.published ? dayRange(m.published, null) : null;
+  const ids = new Set<string>();
+  const add = (rows: ReadonlyArray<{ id: string }>): void => {
+    for (const r of rows) ids.add(r.id);
+  };
   if (range) {
-    // Year-wide lower bound: a stored "2020" or "2020-01" sorts before any day of 2020.
-    const lo = isoDay(range[0] - MARGIN_DAYS * 86_400_000).slice(0, 4);
-    const hi = isoDay(range[1] + MARGIN_DAYS * 86_400_000);
-    q = q.where((eb) => eb.or([eb('date', 'is', null), eb.and([eb('date', '>=', lo), eb('date', '<=', hi)])]));
+    // Every dated record has its range's last day (date_end: canonicalRecord takes both from one
+    // mention), so a "2020" or a "2020-01" counts to its end, and a range to its last day.
+    const lo = isoDay(range[0] - MARGIN_DAYS * DAY_MS);
+    const hi = isoDay(range[1] + MARGIN_DAYS * DAY_MS);
+    // One branch per type key, so each reads one index range (migration 2026-12-08-01).
+    add(await db.selectFrom('event_records').select('id').where((eb) => eb.or(keys.map(([column, value]) => eb.and([eb(column, '=', value), eb('date_end', '>=', lo), eb('date', '<=', hi)])))).execute());
   }
-  const rows = await q.orderBy('id').execute();
+  add(await db.selectFrom('record_mentions as rm').innerJoin('events as e', 'e.id', 'rm.event_id').select('rm.record_id as id').where('e.article_id', '=', m.articleId).execute());
+  if (m.story) {
+    add(
+      await db
+        .selectFrom('story_articles as s')
+        .innerJoin('events as e', 'e.article_id', 's.article_id')
+        .innerJoin('record_mentions as rm', 'rm.event_id', 'e.id')
+        .select('rm.record_id as id')
+        .where('s.story_id', '=', m.story)
+        .execute(),
+    );
+  }
+  if (m.targets.length > 0) {
+    let q = db.selectFrom('record_targets as t').innerJoin('event_records as r', 'r.id', 't.record_id').select('t.record_id as id').where('t.key', 'in', [...m.targets]);
+    const near = range ?? published;
+    if (near) {
+      // Within LOOKBACK_DAYS of the event the mention dates and of its article: a record dated
+      // then, or, undated, reported then (it lives in its reports' time). One told only by
+      // undated articles has no time to place it by, and stays.
+      const from = isoDay(Math.min(near[0], published?.[0] ?? near[0]) - LOOKBACK_DAYS * DAY_MS);
+      const to = isoDay(Math.max(near[1], published?.[1] ?? near[1]) + (LOOKBACK_DAYS + 1) * DAY_MS);
+      q = q
+        .where((eb) => eb.or([eb('t.until', '>=', from), eb('t.until', 'is', null)]))
+        .where((eb) => eb.or([eb('r.date', '<', to), eb.and([eb('r.date', 'is', null), eb.or([eb('r.first_reported', 'is', null), eb('r.first_reported', '<', to)])])]));
+    }
+    add(await q.execute());
+  }
+  const rows: Array<Selectable<EventRecordsTable>> = [];
+  const wanted = [...ids];
+  for (let i = 0; i < wanted.length; i += 500) {
+    rows.push(
+      ...(await db
+        .selectFrom('event_records')
+        .selectAll()
+        .where('id', 'in', wanted.slice(i, i + 500))
+        .where((eb) => eb.or(keys.map(([column, value]) => eb(column, '=', value))))
+        .execute()),
+    );
+  }
+  // In id order, as the merge rule breaks ties; sorted here, so the engine reads by the ids.
+  rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const spans = new Map<string, Array<{ articleId: string; start: number }>>();
   const evidence = new Map<string, string[]>();
   const stories = new Map<string, Map<string, string>>();
@@ -241,6 +312,7 @@ export async function recordsOfEvents(db: Db, eventIds: readonly string[]): Prom
 export async function upsertRecord(db: Db, id: string, canonical: CanonicalRecord): Promise<void> {
   const row = canonicalRow(canonical);
   await db.insertInto('event_records').values({ id, ...row }).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
+  await writeTargets(db, id, canonical, true);
 }
 
 /** Drops a record; its mentions' links go with it (record_mentions cascades). */
@@ -254,6 +326,15 @@ export async function deleteRecord(db: Db, id: string): Promise<void> {
  * refreshRecordsOfEvents does).
  */
 export type EventsChanged = (db: Db, eventIds: readonly string[]) => Promise<void>;
+
+/** The record's rows in record_targets, which recordCandidates looks records up by; `replace` drops those it had. */
+async function writeTargets(db: Db, id: string, c: CanonicalRecord, replace: boolean): Promise<void> {
+  if (replace) await db.deleteFrom('record_targets').where('record_id', '=', id).execute();
+  // The last day it reaches: dated, its range's end; undated, its last report.
+  const until = c.date === null ? c.lastReported : (c.dateEnd ?? c.date);
+  const rows = [...new Set(c.targets)].map((key) => ({ record_id: id, key, until }));
+  for (let i = 0; i < rows.length; i += 200) await db.insertInto('record_targets').values(rows.slice(i, i + 200)).execute();
+}
 
 /** A record's row, but its id and its verdicts. */
 function canonicalRow(c: CanonicalRecord) {
@@ -276,6 +357,8 @@ function canonicalRow(c: CanonicalRecord) {
     first_reported: c.firstReported,
     last_reported: c.lastReported,
     mention_count: c.mentionCount,
+    // Worked out from its mentions as they are now.
+    lost_mentions: 0,
   };
 }
 
@@ -286,7 +369,9 @@ function canonicalRow(c: CanonicalRecord) {
  */
 export async function insertRecord(db: Db, id: string, canonical: CanonicalRecord): Promise<boolean> {
   const inserted = await db.insertInto('event_records').values({ id, ...canonicalRow(canonical) }).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
-  return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
+  const fresh = Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
+  if (fresh) await writeTargets(db, id, canonical, false);
+  return fresh;
 }
 
 /** Puts the event mention in the record (moving it from any other). */
@@ -303,17 +388,32 @@ export async function moveRecordMentions(db: Db, from: string, to: string, reaso
   await db.updateTable('record_mentions').set({ record_id: to, reason }).where('record_id', '=', from).execute();
 }
 
-/** Records whose stored mention count differs from their mentions: they lost some when an article's events were replaced. */
+
+/**
+ * Marks the records holding the article's events, which are about to be deleted (re-analysis):
+ * the next linking works them out again (staleRecords). Only the article's own events are read.
+ */
+export async function markRecordsLosingArticle(db: Db, articleId: string): Promise<void> {
+  await db
+    .updateTable('event_records')
+    .set({ lost_mentions: 1 })
+    .where('id', 'in', db.selectFrom('record_mentions as m').innerJoin('events as e', 'e.id', 'm.event_id').select('m.record_id').where('e.article_id', '=', articleId))
+    .execute();
+}
+
+/**
+ * Records that lost mentions since their attributes were worked out: their events were deleted
+ * by a re-analysis (markRecordsLosingArticle). Read through an index of the few marked, not by
+ * counting every record's mentions, which grew with the store for every article linked.
+ */
 export async function staleRecords(db: Db): Promise<string[]> {
-  const stale = await sql<{ id: string }>`
-    SELECT r.id FROM event_records r
-    LEFT JOIN (SELECT record_id, count(*) AS n FROM record_mentions GROUP BY record_id) c ON c.record_id = r.id
-    WHERE coalesce(c.n, 0) != r.mention_count`.execute(db);
-  return stale.rows.map((r) => r.id);
+  const stale = await db.selectFrom('event_records').select('id').where('lost_mentions', '=', 1).orderBy('id').execute();
+  return stale.map((r) => r.id);
 }
 
 /** Every record and link: `dossier relink` links again from zero. */
 export async function clearRecords(db: Db): Promise<void> {
+  await db.deleteFrom('record_targets').execute();
   await db.deleteFrom('record_mentions').execute();
   await db.deleteFrom('event_records').execute();
 }

@@ -254,6 +254,7 @@ export interface Database {
   review_decisions: ReviewDecisionsTable;
   event_records: EventRecordsTable;
   record_mentions: RecordMentionsTable;
+  record_targets: RecordTargetsTable;
   stories: StoriesTable;
   story_articles: StoryArticlesTable;
 }
@@ -287,6 +288,16 @@ export interface EventRecordsTable {
   outlet_count: Generated<number>;
   /** 0 or 1: the record's reports contradict each other. */
   disputed: Generated<number>;
+  /** 1 when a re-analysis deleted one of its events since its attributes were worked out (staleRecords). */
+  lost_mentions: Generated<number>;
+}
+
+/** A record's target actor keys, looked up by key (records-repository.ts recordCandidates). */
+export interface RecordTargetsTable {
+  record_id: string;
+  key: string;
+  /** The last day the record reaches: its date range's end, or, undated, its last report's day. */
+  until: string | null;
 }
 
 export interface RecordMentionsTable {

@@ -93,12 +93,11 @@ const parseStory = (r: { id: string; first_day: number | null; last_day: number 
  * An undated article is compared with the `undatedLimit` most recent stories.
  */
 export async function storiesNear(db: Db, day: number | null, windowDays: number, undatedLimit = 200): Promise<StoredStory[]> {
-  let q = db.selectFrom('stories').selectAll();
-  q =
-    day === null
-      ? q.orderBy('last_day', 'desc').limit(undatedLimit)
-      : q.where((eb) => eb.or([eb('last_day', 'is', null), eb.and([eb('last_day', '>=', day - windowDays), eb('first_day', '<=', day + windowDays)])]));
-  const rows = await q.orderBy('id').execute();
+  const q = db.selectFrom('stories').selectAll();
+  if (day === null) return (await q.orderBy('last_day', 'desc').orderBy('id').limit(undatedLimit).execute()).map(parseStory);
+  const rows = await q.where((eb) => eb.or([eb('last_day', 'is', null), eb.and([eb('last_day', '>=', day - windowDays), eb('first_day', '<=', day + windowDays)])])).execute();
+  // In id order, sorted here: asked for it, SQLite reads the whole table in id order instead of the days' index.
+  rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return rows.map(parseStory);
 }
 
