@@ -1,4 +1,5 @@
 import type { LemmaRules } from '../nlp/syntax/lemmatizer.js';
+import type { StoryInput as SignatureInput, StoredSignature as StoredArticleSignature, StoredStory as StorySums } from '../store/stories-repository.js';
 import { contentWords } from './evidence-words.js';
 import { cosine, sumVectors, type TermVector, unitVector } from './term-vectors.js';
 
@@ -122,34 +123,12 @@ export function bestStory(a: ArticleSignature, stories: readonly StoryFeatures[]
   return best;
 }
 
-/** What an article's stored layers give the clustering (store/stories-repository.ts storyInput). */
-export interface SignatureInput {
-  readonly title: string;
-  readonly body: string;
-  readonly date: string | null;
-  readonly actors: readonly string[];
-  readonly places: readonly string[];
-}
-
-/** An article's signature as stored: its vector as [lemma, weight] pairs, heaviest first. */
-export interface StoredArticleSignature {
-  readonly articleId: string;
-  readonly day: number | null;
-  readonly terms: ReadonlyArray<readonly [string, number]>;
-  readonly actors: readonly string[];
-  readonly places: readonly string[];
-}
-
-/** A story as stored: the sum of its articles' vectors (its heaviest words), not yet unit length. */
-export interface StorySums {
-  readonly id: string;
-  readonly firstDay: number | null;
-  readonly lastDay: number | null;
-  readonly articleCount: number;
-  readonly terms: ReadonlyArray<readonly [string, number]>;
-  readonly actors: readonly string[];
-  readonly places: readonly string[];
-}
+/**
+ * The stored shapes (store/stories-repository.ts): what an article's layers give the clustering,
+ * an article's signature as stored (its vector as [lemma, weight] pairs, heaviest first), and a
+ * story as stored (the sum of its articles' vectors, its heaviest words, not yet unit length).
+ */
+export type { StoryInput as SignatureInput, StoredSignature as StoredArticleSignature, StoredStory as StorySums } from '../store/stories-repository.js';
 
 /** Words a story keeps: enough to compare, few enough to store and read fast. */
 export const STORY_TERMS = 200;
