@@ -8,6 +8,8 @@
  * Usage: npx tsx bench/linking.ts [folder] [--limit N] [--at 1000,5000,21578] [--window 300]
  *                                 [--keep FILE] [--relink FILE]
  *   --keep FILE    ingest into FILE (which must not exist) and leave it there
+ *   --resume FILE  go on ingesting into FILE (one --keep left, or a run stopped): the articles
+ *                  it holds already are skipped, and the checkpoints count them
  *   --relink FILE  no ingest: drop FILE's stories and records and link its articles again, in
  *                  the order they were stored, timing each linkArticle call; the store is then
  *                  as a fresh ingest of the same articles leaves it, so this measures the same
@@ -19,6 +21,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { RawArticle } from '../src/ingest/raw-article.js';
 import { loadKnowledge } from '../src/knowledge/knowledge.js';
+import { articleId } from '../src/ingest/article-id.js';
 import { linkArticle } from '../src/records/link-article.js';
 import { createAnalyzer } from '../src/pipeline/analyze-article.js';
 import { expandInputs, readInputFile, saveRawArticles } from '../src/pipeline/ingest-files.js';
@@ -33,12 +36,13 @@ const option = (name: string): string | undefined => {
   const at = args.indexOf(name);
   return at >= 0 ? args[at + 1] : undefined;
 };
-const valued = new Set(['--limit', '--at', '--window', '--keep', '--relink']);
+const valued = new Set(['--limit', '--at', '--window', '--keep', '--relink', '--resume']);
 const folder = args.find((a, i) => !a.startsWith('--') && !valued.has(args[i - 1] ?? '')) ?? join(import.meta.dirname, '../../shared/corpus/reuters21578');
 const limit = Number(option('--limit') ?? Number.POSITIVE_INFINITY);
 const window = Number(option('--window') ?? 300);
 const keep = option('--keep');
 const relink = option('--relink');
+const resume = option('--resume');
 const wanted = (option('--at') ?? '1000,5000,21578').split(',').map(Number);
 if (wanted.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error('--at takes article counts: --at 1000,5000,21578');
 if (keep && existsSync(keep)) throw new Error('--keep names a store that must not exist yet');
@@ -93,7 +97,15 @@ async function ingest(store: Store): Promise<number> {
   const analyzer = createAnalyzer(loadKnowledge());
   const stops = [...new Set([...wanted.filter((n) => n < total), total])].sort((a, b) => a - b);
   let done = 0;
-  for (const stop of stops) {
+  if (resume) {
+    // The run goes on after the last article the store holds: ingest stores them in file order.
+    const stored = new Set((await store.selectFrom('articles').select('id').execute()).map((r) => r.id));
+    raws.forEach((raw, i) => {
+      if (stored.has(articleId(raw))) done = i + 1;
+    });
+    console.error(`resuming after ${done} articles`);
+  }
+  for (const stop of stops.filter((n) => n > done)) {
     // Chunks of 100: one transaction each, as a file is one in ingest, without holding a whole file's analysis.
     while (done < stop) {
       const chunk = raws.slice(done, Math.min(stop, done + 100));
@@ -136,12 +148,13 @@ async function relinkStored(store: Store): Promise<number> {
   return ids.length;
 }
 
-const target = relink ?? keep ?? join(mkdtempSync(join(tmpdir(), 'dossier-bench-')), 'bench.db');
+const target = relink ?? resume ?? keep ?? join(mkdtempSync(join(tmpdir(), 'dossier-bench-')), 'bench.db');
 const store = await openStore(target);
 const articles = relink ? await relinkStored(store) : await ingest(store);
 await store.destroy();
 
-console.log(`${relink ? 'relink of a stored' : 'ingest into a fresh'} SQLite store: ${articles} articles, ${linkMs.length} linked, in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+const how = relink ? 'relink of a stored' : resume ? 'ingest resumed into a' : 'ingest into a fresh';
+console.log(`${how} SQLite store: ${articles} articles, ${linkMs.length} linked in this run, in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 console.log(`linkArticle in all: ${(linkMs.reduce((s, x) => s + x, 0) / 1000).toFixed(1)} s; per-article figures over the last ${window} articles linked before each checkpoint`);
 // CPU ms: the process's CPU time in linkArticle, which a busy machine inflates less than the wall time.
 console.log(`${'articles'.padStart(8)} ${'mean ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'CPU ms'.padStart(8)} ${'records'.padStart(8)} ${'stories'.padStart(8)}`);
