@@ -28,6 +28,25 @@ const TROOPS = new Set(['troops', 'soldiers', 'personnel', 'marines', 'forces'])
 /** Words that say what befell the people counted, whatever the trigger: "50 dead", "3,000 injured", "30 people killed". */
 const HARM: Readonly<Record<string, MagnitudeKind>> = { dead: 'killed', died: 'killed', killed: 'killed', wounded: 'injured', injured: 'injured', hurt: 'injured' };
 
+/** Nouns that say what befell the people counted after them: "the deaths of at least 25 protesters". */
+const HARM_NOUNS: Readonly<Record<string, MagnitudeKind>> = { death: 'killed', deaths: 'killed', killing: 'killed', killings: 'killed' };
+
+/** Auxiliaries between the people counted and what befell them: "21 protesters have been killed". */
+const AUXILIARIES = new Set(['have', 'has', 'had', 'been', 'were', 'was', 'are', 'is', 'being', 'reportedly', 'also', 'all']);
+
+/** What a passive clause says befell the people counted at j ("were killed", "had been wounded"), or undefined. */
+function harmOfClause(tokens: readonly Token[], j: number): MagnitudeKind | undefined {
+  let k = j + 1;
+  while (k < j + 4 && AUXILIARIES.has(tokens[k]?.norm ?? '')) k++;
+  return k > j + 1 ? HARM[tokens[k]?.norm ?? ''] : undefined;
+}
+
+/** "the deaths of [at least] N …": the harm noun before the count, or undefined. */
+function harmOfNounBefore(tokens: readonly Token[], i: number): MagnitudeKind | undefined {
+  const { from } = qualifierBefore(tokens, i);
+  return tokens[from - 1]?.norm === 'of' ? HARM_NOUNS[tokens[from - 2]?.norm ?? ''] : undefined;
+}
+
 function numberAt(tokens: readonly Token[], i: number): { value: number | null; vague: boolean; to: number } | null {
   const t = tokens[i];
   if (!t) return null;
@@ -76,9 +95,14 @@ export function findMagnitudes(tokens: readonly Token[], from: number, to: numbe
       const w = tokens[j]!.norm;
       let kind: MagnitudeKind | null = THINGS[w] ?? null;
       const harmed = HARM[w] ?? (PEOPLE.has(w) ? HARM[tokens[j + 1]?.norm ?? ''] : undefined);
+      // "At least 21 protesters were killed in demonstrations": a clause saying what befell the
+      // people counted makes them a toll of the event whatever its trigger (a protest's dead).
+      const harmedInClause = PEOPLE.has(w) ? harmOfClause(tokens, j) : undefined;
       if (countTroops && TROOPS.has(w)) kind = 'troops';
       // "killed and 3,000 injured": the count's own word says what befell them, not the trigger.
       else if (harmed && (peopleKind === 'killed' || peopleKind === 'injured' || HARM[w])) kind = harmed;
+      else if (harmedInClause) kind = harmedInClause;
+      else if (PEOPLE.has(w) && harmOfNounBefore(tokens, i)) kind = harmOfNounBefore(tokens, i)!;
       else if (peopleKind && PEOPLE.has(w) && !(kind === 'protesters' && peopleKind === null)) kind = peopleKind;
       if (kind) {
         const q = qualifierBefore(tokens, i);

@@ -116,24 +116,32 @@ async function linkMentions(db: Db, articleId: string, story: string | null, rul
   let joined = 0;
   let created = 0;
   const touched = new Set<string>();
+  const fresh: string[] = [];
   // The lead first: it anchors the article's main record, which the rest of its telling joins.
   let leadRecord: { id: string; fresh: boolean } | null = null;
   for (const stored of lead ? [lead, ...mentions.filter((m) => m !== lead)] : mentions) {
     const m: MentionFeatures = { ...stored, story, lead: stored === lead };
     const best = bestRecord(m, (await recordCandidates(db, m)).map((c) => withMentionWords(c, rules)));
     const id = best?.record.id ?? recordId(m.eventId);
-    const fresh = !best && (await insertRecord(db, id, canonicalRecord([m])));
+    const inserted = !best && (await insertRecord(db, id, canonicalRecord([m])));
     await writeRecordMention(db, { eventId: m.eventId, recordId: id, score: best?.merge.score ?? 1, reason: best?.merge.reason ?? 'first mention', lead: m.lead === true });
-    if (!fresh) await refreshCanonical(db, id);
+    if (!inserted) await refreshCanonical(db, id);
+    if (inserted) fresh.push(id);
     if (m.lead) leadRecord = { id, fresh: !best };
     touched.add(id);
     if (best) joined++;
     else created++;
   }
-  const merged = leadRecord?.fresh ? await joinLeadRecord(db, leadRecord.id, articleId, story, rules) : null;
-  if (merged) {
-    touched.delete(merged.from);
-    touched.add(merged.into);
+  // The records this article started, compared again with all it now knows: the lead's first,
+  // then the others in the order they were made (a mention read before the telling that dates
+  // and places its event would otherwise stay alone).
+  const leadId = leadRecord?.fresh ? leadRecord.id : null;
+  for (const id of leadId ? [leadId, ...fresh.filter((f) => f !== leadId)] : fresh) {
+    const merged = await joinArticleRecord(db, id, articleId, story, rules, id === leadId);
+    if (merged) {
+      touched.delete(merged.from);
+      touched.add(merged.into);
+    }
   }
   await storeVerdicts(db, [...touched].sort());
   return { joined, created };
@@ -142,11 +150,13 @@ async function linkMentions(db: Db, articleId: string, story: string | null, rul
 /**
  * An article's lead often names its event in a few words, with no date or place ("Pompeo: Saudi
  * oil attack an 'act of war'"), and starts a record of its own before the body's telling dates
- * and places it. Once the article is linked, the record its lead started is compared, with all
- * it now knows, to the other records as one mention would be: if one tells the same event, the
- * article's mentions of it move there.
+ * and places it. Once the article is linked, each record it started is compared, with all it
+ * now knows, to the other records as one mention would be: if one tells the same event, the
+ * article's mentions of it move there. The lead's record looks only outside its article (the
+ * article's other records were made after it, from its less central mentions); another may
+ * join a record of its own article that a later sentence dated and placed.
  */
-async function joinLeadRecord(db: Db, id: string, articleId: string, story: string | null, rules: LemmaRules): Promise<{ from: string; into: string } | null> {
+async function joinArticleRecord(db: Db, id: string, articleId: string, story: string | null, rules: LemmaRules, lead: boolean): Promise<{ from: string; into: string } | null> {
   const members = (await mentionFeatures(db, { recordId: id })).map((m) => withEvidenceText(m, rules));
   const first = members[0];
   if (!first || members.some((m) => m.articleId !== articleId)) return null;
@@ -159,9 +169,9 @@ async function joinLeadRecord(db: Db, id: string, articleId: string, story: stri
     start: first.start,
     words: [...new Set(members.flatMap((m) => m.words ?? []))].sort(),
     story,
-    lead: true,
+    lead,
   };
-  const others = (await recordCandidates(db, asMention)).filter((c) => c.id !== id && !(c.articleIds ?? []).includes(articleId));
+  const others = (await recordCandidates(db, asMention)).filter((c) => c.id !== id && (!lead || !(c.articleIds ?? []).includes(articleId)));
   const best = bestRecord(asMention, others.map((c) => withMentionWords(c, rules)));
   if (!best) return null;
   await moveRecordMentions(db, id, best.record.id, `with its article's lead record: ${best.merge.reason}`);

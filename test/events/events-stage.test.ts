@@ -144,6 +144,18 @@ describe('events: what befell the people counted', () => {
   });
 });
 
+describe('events: the toll of a protest', () => {
+  it('reads "12 protesters were killed" and "the deaths of at least 14 protesters" as killed, not as the crowd', () => {
+    const doc = analyzeText(
+      'At least 12 protesters were killed in demonstrations that swept the capital on Friday, the Example Rights Commission said. Rallies went on through the night, reportedly resulting in the deaths of at least 14 protesters.',
+    );
+    const all = eventsOf(doc).flatMap((e) => e.magnitudes);
+    expect(all).toContainEqual(expect.objectContaining({ kind: 'killed', value: 12, qualifier: 'at-least' }));
+    expect(all).not.toContainEqual(expect.objectContaining({ kind: 'protesters', value: 12 }));
+    expect(all).toContainEqual(expect.objectContaining({ kind: 'killed', value: 14, qualifier: 'at-least' }));
+  });
+});
+
 describe('events: layer shape', () => {
   it('spans the sentence, fills every field and explains itself', () => {
     const doc = analyzeText('Iraqi forces detained a senior Islamic State commander in Anbar on Monday. Separately, the parliament met.');
