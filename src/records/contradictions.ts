@@ -1,3 +1,4 @@
+import { isPersonKey, samePersonKeys } from './actor-identity.js';
 import { FAR_KM, haversineKm, isCoarsePlace, type PlaceFeatures } from './link-events.js';
 
 /** One mention as the contradiction finder sees it: what it says, and who says it. */
@@ -6,9 +7,9 @@ export interface MentionClaim {
   readonly articleId: string;
   readonly outlet: string | null;
   readonly evidence: string;
-  /** Actor key and display name of each source and target. */
-  readonly sources: ReadonlyArray<{ key: string; name: string }>;
-  readonly targets: ReadonlyArray<{ key: string; name: string }>;
+  /** Actor key and display name of each source and target; `identified` false for one that says not who it is ("gunmen", "the troops"). */
+  readonly sources: ReadonlyArray<{ key: string; name: string; identified?: boolean }>;
+  readonly targets: ReadonlyArray<{ key: string; name: string; identified?: boolean }>;
   readonly date: string | null;
   readonly datePrecision: string | null;
   readonly place: PlaceFeatures | null;
@@ -79,10 +80,17 @@ function actorValue(claim: MentionClaim, field: 'source' | 'target'): string {
  * Hezbollah (claimed, per US officials)" is a disputed perpetrator, though one actor.
  */
 function actorConflict(field: 'source' | 'target', claims: readonly MentionClaim[]): Contradiction | null {
-  // A target known only by words ("an army base", "the base") is worded anew by every report:
-  // wording is no disagreement about what was hit.
-  const named = claims.filter((c) => c[`${field}s`].length > 0 && (field === 'source' || c.targets.some((a) => !a.key.startsWith('name:'))));
-  const keys = (c: MentionClaim): Set<string> => new Set(c[`${field}s`].map((a) => a.key));
+  // Who an actor is, not how it is worded: a target known only by words ("an army base", "the
+  // base") is worded anew by every report, and a source that says not who it is ("unknown
+  // gunmen", "the troops") names no one to disagree with. One person spelled two ways is one.
+  // A person targeted is what a report of a killing names most narrowly: "Iran" or "Islamic
+  // State" beside him is his state or group, no other target.
+  const persons = field === 'target' && claims.some((c) => c.targets.some((a) => isPersonKey(a.key)));
+  const counts = (a: { key: string; identified?: boolean }): boolean =>
+    field === 'source' ? a.identified !== false : persons ? isPersonKey(a.key) : !a.key.startsWith('name:');
+  const person = samePersonKeys(claims.flatMap((c) => c[`${field}s`]));
+  const keys = (c: MentionClaim): Set<string> => new Set(c[`${field}s`].filter(counts).map((a) => person.get(a.key) ?? a.key));
+  const named = claims.filter((c) => keys(c).size > 0);
   const denied = named.filter((c) => c.modality === 'denied');
   const deniedAgainst = denied.some((d) => named.some((c) => c.modality !== 'denied' && [...keys(c)].some((k) => keys(d).has(k))));
   if (!deniedAgainst && actorGroups(named.map(keys)) < 2) return null;

@@ -12,6 +12,7 @@ import {
   type StoredRecord,
 } from '../store/records-queries.js';
 import type { RecordVerdict } from '../store/records-repository.js';
+import { codeNamesActor, stateKeyOfCode } from './actor-identity.js';
 import { type Contradiction, type FigureUpdates, findContradictions, findFigureUpdates, type MentionClaim } from './contradictions.js';
 import { bodyTold } from './headline-mentions.js';
 import { findInconsistencies, type Inconsistency } from './inconsistencies.js';
@@ -25,7 +26,7 @@ import { creditedWires, detectWireCredits, outletAsWire, type WireCredit } from 
  * here: the independent witnesses, the contradictions, the figures that rose, the verdicts.
  */
 
-export type RecordMentionOut = Omit<ReportRow, 'recordId' | 'dateEnd' | 'placeFeatures' | 'sourceKeys' | 'targetKeys' | 'headline'> & {
+export type RecordMentionOut = Omit<ReportRow, 'recordId' | 'dateEnd' | 'placeFeatures' | 'sourceKeys' | 'targetKeys' | 'sourceCameos' | 'targetCameos' | 'headline'> & {
   /** The agencies the mention's article credits (dateline, sign-off, byline), each with how it was found. */
   wireCredits: WireCredit[];
 };
@@ -72,13 +73,21 @@ async function wireCreditsOf(db: Store, articleIds: readonly string[]): Promise<
   return new Map([...edges].map(([id, e]) => [id, detectWireCredits(e.text, e.byline)]));
 }
 
+/**
+ * An actor as a claim names it: a state named by its capital or its people ("Tehran", "Iranian")
+ * is the state, one identity as the registry keys it; whether it says who it is at all.
+ */
+function claimActor(a: RecordActorOut, key: string, cameo: string | null): MentionClaim['sources'][number] {
+  return { key: a.id === null ? (stateKeyOfCode(cameo) ?? key) : key, name: a.name, identified: a.id !== null || codeNamesActor(cameo) };
+}
+
 const toClaim = (m: ReportRow): MentionClaim => ({
   eventId: m.eventId,
   articleId: m.articleId,
   outlet: m.outlet,
   evidence: m.evidence,
-  sources: m.source.map((a, i) => ({ key: m.sourceKeys[i]!, name: a.name })),
-  targets: m.target.map((a, i) => ({ key: m.targetKeys[i]!, name: a.name })),
+  sources: m.source.map((a, i) => claimActor(a, m.sourceKeys[i]!, m.sourceCameos[i] ?? null)),
+  targets: m.target.map((a, i) => claimActor(a, m.targetKeys[i]!, m.targetCameos[i] ?? null)),
   date: m.date,
   datePrecision: m.datePrecision,
   place: m.placeFeatures,
@@ -142,7 +151,7 @@ function recordView(r: StoredRecord, ms: readonly ReportRow[], evidence: Article
     inconsistencies: findInconsistencies(told),
     firstReported: r.first_reported,
     lastReported: r.last_reported,
-    reports: ms.map(({ recordId: _r, sourceKeys: _s, targetKeys: _t, placeFeatures: _p, dateEnd: _d, headline: _h, ...m }) => ({ ...m, wireCredits: evidence.credits.get(m.articleId) ?? [] })),
+    reports: ms.map(({ recordId: _r, sourceKeys: _s, targetKeys: _t, sourceCameos: _sc, targetCameos: _tc, placeFeatures: _p, dateEnd: _d, headline: _h, ...m }) => ({ ...m, wireCredits: evidence.credits.get(m.articleId) ?? [] })),
     witnesses: independence.groups,
     stored: { independentOutlets: r.independent_outlets, outletCount: r.outlet_count, disputed: r.disputed === 1 },
   };

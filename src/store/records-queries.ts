@@ -73,6 +73,9 @@ export interface ReportRow {
   /** The actor key of each source and target, in the same order. */
   sourceKeys: string[];
   targetKeys: string[];
+  /** The CAMEO code the events stage gave each source and target, in the same order. */
+  sourceCameos: Array<string | null>;
+  targetCameos: Array<string | null>;
   magnitudes: Array<{ kind: string; value: number | null; qualifier: string; text: string }>;
   evidence: string;
   score: number;
@@ -161,6 +164,8 @@ export async function reportRows(db: Store, recordIds: readonly string[]): Promi
         target: role('target').map((a) => ({ id: a.actor_id, name: a.name })),
         sourceKeys: role('source').map((a) => actorKey(a.actor_id, a.name, a)),
         targetKeys: role('target').map((a) => actorKey(a.actor_id, a.name, a)),
+        sourceCameos: role('source').map((a) => a.cameo),
+        targetCameos: role('target').map((a) => a.cameo),
         magnitudes: JSON.parse(r.magnitudes) as ReportRow['magnitudes'],
         evidence: r.evidence,
         score: r.score,

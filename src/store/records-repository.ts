@@ -38,13 +38,13 @@ export const actorKey = (actorId: string | null, name: string, standing?: ActorS
 
 /** The event actors of these events, in order, with the registry's standing of each. */
 export async function eventActorsWithStanding(db: Db, eventIds: readonly string[]) {
-  const out: Array<{ event_id: string; role: string; actor_id: string | null; name: string; type: string | null; country: string | null; sector: string | null }> = [];
+  const out: Array<{ event_id: string; role: string; actor_id: string | null; name: string; cameo: string | null; type: string | null; country: string | null; sector: string | null }> = [];
   for (let i = 0; i < eventIds.length; i += 500) {
     out.push(
       ...(await db
         .selectFrom('event_actors as ea')
         .leftJoin('actors as a', 'a.id', 'ea.actor_id')
-        .select(['ea.event_id', 'ea.role', 'ea.actor_id', 'ea.name', 'a.type', 'a.country', 'a.sector'])
+        .select(['ea.event_id', 'ea.role', 'ea.actor_id', 'ea.name', 'ea.cameo', 'a.type', 'a.country', 'a.sector'])
         .where('ea.event_id', 'in', eventIds.slice(i, i + 500))
         .orderBy('ea.event_id')
         .orderBy('ea.pos')

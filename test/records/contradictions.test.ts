@@ -149,3 +149,39 @@ describe('tolls over time', () => {
     expect(findFigureUpdates(claims)).toEqual([]);
   });
 });
+
+describe('who an actor is, not how a report words it', () => {
+  const source = (key: string, name: string, identified = true) => ({ sources: [{ key, name, identified }] });
+
+  it('finds no perpetrator dispute between reports that say not who did it', () => {
+    const cs = findContradictions([
+      claim('1', 'A', source('name:unknown gunmen', 'unknown gunmen', false)),
+      claim('2', 'B', source('name:terrorists', 'terrorists', false)),
+      claim('3', 'C', source('grp-is', 'Islamic State')),
+    ]);
+    expect(cs.map((c) => c.field)).toEqual([]);
+    // Two that do say, and differ, still disagree; the anonymous report is no value of the dispute.
+    const two = findContradictions([
+      claim('1', 'A', source('name:unknown gunmen', 'unknown gunmen', false)),
+      claim('2', 'B', source('grp-is', 'Islamic State')),
+      claim('3', 'C', source('cc-irn', 'Iran')),
+    ]);
+    expect(two.find((c) => c.field === 'source')?.values.map((v) => v.value)).toEqual(['Islamic State', 'Iran']);
+  });
+
+  it('reads one person in other spellings as one target, and a killed man beside his state as no dispute', () => {
+    const target = (key: string, name: string) => ({ targets: [{ key, name }] });
+    expect(
+      findContradictions([
+        claim('1', 'A', target('new:person:hisham-hashimi', 'Hisham al-Hashimi')),
+        claim('2', 'B', target('new:person:hisham-hashemi', 'Hisham al-Hashemi')),
+        claim('3', 'C', target('new:person:hashimi', 'Al-Hashimi')),
+        claim('4', 'D', target('cc-irq', 'Iraq')),
+      ]).map((c) => c.field),
+    ).toEqual([]);
+    // Another first name is another man.
+    expect(
+      findContradictions([claim('1', 'A', target('new:person:hisham-hashimi', 'Hisham al-Hashimi')), claim('2', 'B', target('new:person:ali-hashimi', 'Ali al-Hashimi'))]).map((c) => c.field),
+    ).toEqual(['target']);
+  });
+});

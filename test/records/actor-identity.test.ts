@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { codeNamesActor, samePersonKeys, stateKeyOfCode } from '../../src/records/actor-identity.js';
+
+describe('actor identity', () => {
+  it('tells a code that names an actor from one that names a kind of actor', () => {
+    expect(codeNamesActor('IRN')).toBe(true);
+    expect(codeNamesActor('TURMIL')).toBe(true);
+    expect(codeNamesActor('MIL')).toBe(false);
+    expect(codeNamesActor('UAF')).toBe(false);
+    // Affiliated: "Iranian proxies" say whose they are.
+    expect(codeNamesActor('IRNUAF')).toBe(true);
+    expect(codeNamesActor(null)).toBe(false);
+  });
+
+  it('keys a state named by its capital or its people as the state, and nothing else', () => {
+    expect(stateKeyOfCode('IRN')).toBe('cc-irn');
+    expect(stateKeyOfCode('IRNMIL')).toBeNull();
+    expect(stateKeyOfCode('GOV')).toBeNull();
+  });
+
+  it('maps spellings of one person to the first key met, and keeps other people and non-persons apart', () => {
+    const keys = samePersonKeys([
+      { key: 'new:person:hisham-hashimi', name: 'Hisham al-Hashimi' },
+      { key: 'new:person:hisham-hashim', name: 'Hisham Al-Hashim' },
+      { key: 'new:person:ali-hashimi', name: 'Ali al-Hashimi' },
+      { key: 'cc-irq', name: 'Iraq' },
+    ]);
+    expect(keys.get('new:person:hisham-hashim')).toBe('new:person:hisham-hashimi');
+    expect(keys.get('new:person:ali-hashimi')).toBe('new:person:ali-hashimi');
+    expect(keys.get('cc-irq')).toBe('cc-irq');
+  });
+});
