@@ -21,6 +21,19 @@ export function codeNamesActor(cameo: string | null): boolean {
   return parts.some((p) => !ROLE_CODES.has(p));
 }
 
+/** A people's adjective ("Iranian", "Houthi", "Turkish", "Lebanese"), a possessive ("Iran's") or "pro-X" in a name: whose the actor is. */
+const WHOSE = /(?:^|[\s-])\p{Lu}\p{L}*(?:ian|ese|ish|i|an)(?=\s|$)|\p{Lu}\p{L}*['’]s(?=\s|$)|\bpro-\p{Lu}/u;
+
+/**
+ * Whether an actor no registry entry resolves says who it is: a state named alone ("Tehran",
+ * "Iranian": its code is the state's), or a code with a state or group part whose own words say
+ * so ("Iranian proxies", "Turkish troops"). The events stage codes a bare "Gunmen" or "the
+ * troops" by the country around them (IRQUAF, TURMIL); the words say not whose they are.
+ */
+export function unresolvedNamesActor(name: string, cameo: string | null): boolean {
+  return stateKeyOfCode(cameo) !== null || (codeNamesActor(cameo) && WHOSE.test(name));
+}
+
 /**
  * The state an unresolved actor stands for when its code is a state's alone: "Tehran", "Iranian"
  * (IRN) are Iran, keyed as the registry keys a state and its organs ("cc-irn"); "Iranian troops"

@@ -1,3 +1,4 @@
+import jurisdiction from '../knowledge/lexicon/jurisdiction-words.json' with { type: 'json' };
 import { isPersonKey, samePersonKeys } from './actor-identity.js';
 import { FAR_KM, haversineKm, isCoarsePlace, type PlaceFeatures } from './link-events.js';
 
@@ -65,6 +66,16 @@ export function actorGroups(sets: ReadonlyArray<ReadonlySet<string>>): number {
   return groups.length;
 }
 
+const isStateKey = (key: string): boolean => key.startsWith('cc-');
+
+/** Which target keys the reports are compared on: persons if any report names one, else non-state actors if any, else all. */
+function targetLevel(claims: readonly MentionClaim[]): (key: string) => boolean {
+  const keys = claims.flatMap((c) => c.targets.map((a) => a.key)).filter((k) => !k.startsWith('name:'));
+  if (keys.some(isPersonKey)) return isPersonKey;
+  if (keys.some((k) => !isStateKey(k))) return (k) => !isStateKey(k);
+  return () => true;
+}
+
 /** How a value is shown: the names, and for a claim or a denial, that it is one and whose. */
 function actorValue(claim: MentionClaim, field: 'source' | 'target'): string {
   const names = claim[`${field}s`].map((a) => a.name).join(' + ');
@@ -83,11 +94,12 @@ function actorConflict(field: 'source' | 'target', claims: readonly MentionClaim
   // Who an actor is, not how it is worded: a target known only by words ("an army base", "the
   // base") is worded anew by every report, and a source that says not who it is ("unknown
   // gunmen", "the troops") names no one to disagree with. One person spelled two ways is one.
-  // A person targeted is what a report of a killing names most narrowly: "Iran" or "Islamic
-  // State" beside him is his state or group, no other target.
-  const persons = field === 'target' && claims.some((c) => c.targets.some((a) => isPersonKey(a.key)));
+  // Targets are compared at the narrowest level a report names: a person killed ("Iran" or
+  // "Islamic State" beside him is his state or group), else a thing or body that is not a state
+  // (the "Stena Impero" beside "British" is the British ship), else states.
+  const level = field === 'target' ? targetLevel(claims) : null;
   const counts = (a: { key: string; identified?: boolean }): boolean =>
-    field === 'source' ? a.identified !== false : persons ? isPersonKey(a.key) : !a.key.startsWith('name:');
+    level === null ? a.identified !== false : !a.key.startsWith('name:') && level(a.key);
   const person = samePersonKeys(claims.flatMap((c) => c[`${field}s`]));
   const keys = (c: MentionClaim): Set<string> => new Set(c[`${field}s`].filter(counts).map((a) => person.get(a.key) ?? a.key));
   const named = claims.filter((c) => keys(c).size > 0);
@@ -107,6 +119,42 @@ function placeConflict(claims: readonly MentionClaim[]): Contradiction | null {
   const placed = claims.filter((c) => c.place !== null && !isCoarsePlace(c.place));
   const far = placed.some((a, i) => placed.slice(i + 1).some((b) => haversineKm(a.place!, b.place!) > FAR_KM && (a.place!.admin1 === null || a.place!.admin1 !== b.place!.admin1)));
   return far ? { field: 'place', values: valuesOf(placed.map((claim) => ({ value: claim.place!.name, claim }))) } : null;
+}
+
+/** The words as a regex alternation, each also capitalized (a sentence may open with it). */
+const alternatives = (words: readonly string[]): string =>
+  words.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]).map((w) => w.replace(/ /g, '\\s+')).join('|');
+/**
+ * "over international airspace", "in Iranian waters", "Iran's airspace", "its territorial
+ * waters": whose space a report says the event was in. A state's space is told by its people's
+ * adjective (the endings of "Iranian", "Omani", "British", "Lebanese") or its name's possessive,
+ * not by any capitalized word ("Gulf waters", "The waters").
+ */
+const SPACE_PHRASE = new RegExp(
+  `\\b(${alternatives(jurisdiction.international)}|${alternatives(jurisdiction.national)}|\\p{Lu}[\\p{L}-]*(?:ian|ese|ish|i|an)|\\p{Lu}[\\p{L}-]+['’]s)\\s+(${alternatives(jurisdiction.spaces)})\\b`,
+  'gu',
+);
+const INTERNATIONAL = new Set(jurisdiction.international);
+
+/** The spaces a report places its event in: "international airspace", or a state's ("Iranian airspace", "territorial waters"). */
+function spacesOf(evidence: string): Array<{ value: string; international: boolean }> {
+  return [...evidence.matchAll(SPACE_PHRASE)].map((m) => {
+    const owner = m[1]!.replace(/\s+/g, ' ');
+    const international = INTERNATIONAL.has(owner.toLowerCase());
+    return { value: `${international ? owner.toLowerCase() : owner} ${m[2]!.replace(/\s+/g, ' ')}`, international };
+  });
+}
+
+/**
+ * Where it happened, as whose space: a drone downed "over Iranian airspace" per one side and
+ * "over international airspace" per the other is a disputed place, though both name the Strait
+ * of Hormuz or no place at all. A report saying both (one side's claim and the other's) gives
+ * both values.
+ */
+function jurisdictionConflict(claims: readonly MentionClaim[]): Contradiction | null {
+  const stated = claims.flatMap((claim) => spacesOf(claim.evidence).map((s) => ({ ...s, claim })));
+  if (!stated.some((s) => s.international) || !stated.some((s) => !s.international)) return null;
+  return { field: 'place', values: valuesOf(stated.map((s) => ({ value: s.value, claim: s.claim }))) };
 }
 
 /**
@@ -203,7 +251,7 @@ function numberConflicts(claims: readonly MentionClaim[]): Contradiction[] {
 
 /** Every field on which the record's mentions disagree, each value with who states it. Never picks a winner. */
 export function findContradictions(claims: readonly MentionClaim[]): Contradiction[] {
-  return [actorConflict('source', claims), actorConflict('target', claims), dateConflict(claims), placeConflict(claims), ...numberConflicts(claims)].filter(
+  return [actorConflict('source', claims), actorConflict('target', claims), dateConflict(claims), placeConflict(claims) ?? jurisdictionConflict(claims), ...numberConflicts(claims)].filter(
     (c): c is Contradiction => c !== null,
   );
 }

@@ -12,7 +12,7 @@ import {
   type StoredRecord,
 } from '../store/records-queries.js';
 import type { RecordVerdict } from '../store/records-repository.js';
-import { codeNamesActor, stateKeyOfCode } from './actor-identity.js';
+import { stateKeyOfCode, unresolvedNamesActor } from './actor-identity.js';
 import { type Contradiction, type FigureUpdates, findContradictions, findFigureUpdates, type MentionClaim } from './contradictions.js';
 import { bodyTold } from './headline-mentions.js';
 import { findInconsistencies, type Inconsistency } from './inconsistencies.js';
@@ -78,7 +78,7 @@ async function wireCreditsOf(db: Store, articleIds: readonly string[]): Promise<
  * is the state, one identity as the registry keys it; whether it says who it is at all.
  */
 function claimActor(a: RecordActorOut, key: string, cameo: string | null): MentionClaim['sources'][number] {
-  return { key: a.id === null ? (stateKeyOfCode(cameo) ?? key) : key, name: a.name, identified: a.id !== null || codeNamesActor(cameo) };
+  return { key: a.id === null ? (stateKeyOfCode(cameo) ?? key) : key, name: a.name, identified: a.id !== null || unresolvedNamesActor(a.name, cameo) };
 }
 
 const toClaim = (m: ReportRow): MentionClaim => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeNamesActor, samePersonKeys, stateKeyOfCode } from '../../src/records/actor-identity.js';
+import { codeNamesActor, samePersonKeys, stateKeyOfCode, unresolvedNamesActor } from '../../src/records/actor-identity.js';
 
 describe('actor identity', () => {
   it('tells a code that names an actor from one that names a kind of actor', () => {
@@ -10,6 +10,15 @@ describe('actor identity', () => {
     // Affiliated: "Iranian proxies" say whose they are.
     expect(codeNamesActor('IRNUAF')).toBe(true);
     expect(codeNamesActor(null)).toBe(false);
+  });
+
+  it('asks the words, not the context the events stage coded them by, whose an unresolved actor is', () => {
+    expect(unresolvedNamesActor('Iranian proxies', 'IRNUAF')).toBe(true);
+    expect(unresolvedNamesActor('pro-Iran militia', 'IRQUAF')).toBe(true);
+    expect(unresolvedNamesActor('Tehran', 'IRN')).toBe(true);
+    expect(unresolvedNamesActor('Gunmen', 'IRQUAF')).toBe(false);
+    expect(unresolvedNamesActor('the troops', 'TURMIL')).toBe(false);
+    expect(unresolvedNamesActor('Armed terrorists', 'UAF')).toBe(false);
   });
 
   it('keys a state named by its capital or its people as the state, and nothing else', () => {

@@ -185,3 +185,31 @@ describe('who an actor is, not how a report words it', () => {
     ).toEqual(['target']);
   });
 });
+
+describe('whose space it happened in', () => {
+  it('shows "over international airspace" against "over Iranian airspace" as a disputed place, with who says each', () => {
+    const cs = findContradictions([
+      claim('1', 'A', { place: null, speaker: 'the Guard', evidence: 'The Guard said it shot down the drone over Iranian airspace.' }),
+      claim('2', 'B', { place: null, speaker: 'US officials', evidence: 'US officials said the drone was downed over international airspace near the strait.' }),
+      claim('3', 'C', { place: null, evidence: 'International airspace was where it flew, the navy said.' }),
+    ]);
+    const place = cs.find((c) => c.field === 'place');
+    expect(place?.values.map((v) => [v.value, v.claimants])).toEqual([
+      ['Iranian airspace', ['the Guard']],
+      ['international airspace', ['US officials']],
+    ]);
+  });
+
+  it('finds no dispute when the reports agree, or name waters that are no state\'s', () => {
+    const agree = [claim('1', 'A', { place: null, evidence: 'The tanker was in international waters.' }), claim('2', 'B', { place: null, evidence: 'It sailed in International waters, the owner said.' })];
+    expect(findContradictions(agree).map((c) => c.field)).toEqual([]);
+    const gulf = [claim('1', 'A', { place: null, evidence: 'The tanker was in international waters.' }), claim('2', 'B', { place: null, evidence: 'It was seized in Gulf waters.' })];
+    expect(findContradictions(gulf).map((c) => c.field)).toEqual([]);
+  });
+
+  it('reads a ship beside its flag state as one target', () => {
+    const target = (key: string, name: string) => ({ targets: [{ key, name }] });
+    expect(findContradictions([claim('1', 'A', target('cc-gbr', 'British')), claim('2', 'B', target('new:organization:stena-impero', 'Stena Impero'))]).map((c) => c.field)).toEqual([]);
+    expect(findContradictions([claim('1', 'A', target('cc-gbr', 'British')), claim('2', 'B', target('cc-swe', 'Sweden'))]).map((c) => c.field)).toEqual(['target']);
+  });
+});
