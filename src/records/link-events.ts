@@ -354,9 +354,7 @@ export function mergeGate(m: MentionFeatures, r: RecordFeatures): Gate {
       // A pointer back ("the base") is text evidence a bag of words undervalues: it counts at least ANAPHOR_TEXT.
       text: anaphor !== null ? Math.max(ANAPHOR_TEXT, text.score ?? 0) : (text.score ?? UNKNOWN_SCORE.text),
       undated: date.score === null,
-      // A retelling that points back ("most of the missiles") on the record's own day is its telling
-      // continued, whatever the sum of fields one sentence leaves unsaid.
-      strictUndated: strictUndated || headlineSummary || withLead || (m.lead === true && holdsStoryLead(m, r)) || (retelling && anaphor !== null && (date.score ?? 0) >= 0.7),
+      strictUndated: strictUndated || headlineSummary || withLead || (m.lead === true && holdsStoryLead(m, r)),
       story,
     },
   };

@@ -162,15 +162,6 @@ describe('retellings a few sentences on', () => {
     expect(scoreMerge(later({ definites: ['base'], start: 5000 }), lead).linkable).toBe(false);
     expect(scoreMerge(later({ definites: ['base'], articleId: 'a2' }), lead).linkable).toBe(false);
   });
-
-  it('joins a dated retelling that points back on the same day, though it names other actors', () => {
-    const dated = record({ ...lead, date: '2021-03-08', dateEnd: '2021-03-08', datePrecision: 'day', place: null, sources: ['name:jets'], targets: ['name:civilians'] });
-    const defenders = { code: '194', date: '2021-03-08', dateEnd: '2021-03-08', datePrecision: 'day', sources: ['name:air defenses'], targets: [] };
-    expect(scoreMerge(later({ ...defenders, definites: ['barrage'] }), dated).linkable).toBe(true);
-    // No pointer back, or another day: the fields must carry it.
-    expect(scoreMerge(later(defenders), dated).linkable).toBe(false);
-    expect(scoreMerge(later({ ...defenders, definites: ['barrage'], date: '2021-03-05', dateEnd: '2021-03-05' }), dated).linkable).toBe(false);
-  });
 });
 
 describe('text similarity', () => {
