@@ -3,6 +3,7 @@ import {
   articleEdges,
   copiedPairs,
   countRecordRows,
+  type ActorFacts,
   type RecordActorOut,
   type RecordFilter,
   type RecordSort,
@@ -11,7 +12,7 @@ import {
   reportRows,
   type StoredRecord,
 } from '../store/records-queries.js';
-import type { RecordVerdict } from '../store/records-repository.js';
+import { type RecordVerdict, STATE_SECTORS } from '../store/records-repository.js';
 import { stateKeyOfCode, unresolvedNamesActor } from './actor-identity.js';
 import { type Contradiction, type FigureUpdates, findContradictions, findFigureUpdates, type MentionClaim } from './contradictions.js';
 import { bodyTold } from './headline-mentions.js';
@@ -26,7 +27,7 @@ import { creditedWires, detectWireCredits, outletAsWire, type WireCredit } from 
  * here: the independent witnesses, the contradictions, the figures that rose, the verdicts.
  */
 
-export type RecordMentionOut = Omit<ReportRow, 'recordId' | 'dateEnd' | 'placeFeatures' | 'sourceKeys' | 'targetKeys' | 'sourceCameos' | 'targetCameos' | 'headline'> & {
+export type RecordMentionOut = Omit<ReportRow, 'recordId' | 'dateEnd' | 'placeFeatures' | 'sourceKeys' | 'targetKeys' | 'sourceFacts' | 'targetFacts' | 'headline'> & {
   /** The agencies the mention's article credits (dateline, sign-off, byline), each with how it was found. */
   wireCredits: WireCredit[];
 };
@@ -75,19 +76,25 @@ async function wireCreditsOf(db: Store, articleIds: readonly string[]): Promise<
 
 /**
  * An actor as a claim names it: a state named by its capital or its people ("Tehran", "Iranian")
- * is the state, one identity as the registry keys it; whether it says who it is at all.
+ * is the state, one identity as the registry keys it, and so is, as a perpetrator, a person the
+ * registry makes one of its government or military ("Netanyahu" and "the Israeli army" are one
+ * side); whether it says who it is at all.
  */
-function claimActor(a: RecordActorOut, key: string, cameo: string | null): MentionClaim['sources'][number] {
-  return { key: a.id === null ? (stateKeyOfCode(cameo) ?? key) : key, name: a.name, identified: a.id !== null || unresolvedNamesActor(a.name, cameo) };
+function claimActor(a: RecordActorOut, key: string, facts: ActorFacts | undefined, role: 'source' | 'target'): MentionClaim['sources'][number] {
+  const cameo = facts?.cameo ?? null;
+  if (a.id === null) return { key: stateKeyOfCode(cameo) ?? key, name: a.name, identified: unresolvedNamesActor(a.name, cameo) };
+  const official = role === 'source' && facts?.type === 'person' && facts.country !== null && STATE_SECTORS.has(facts.sector ?? '');
+  return { key: official ? `cc-${facts.country!.toLowerCase()}` : key, name: a.name, identified: true };
 }
+
 
 const toClaim = (m: ReportRow): MentionClaim => ({
   eventId: m.eventId,
   articleId: m.articleId,
   outlet: m.outlet,
   evidence: m.evidence,
-  sources: m.source.map((a, i) => claimActor(a, m.sourceKeys[i]!, m.sourceCameos[i] ?? null)),
-  targets: m.target.map((a, i) => claimActor(a, m.targetKeys[i]!, m.targetCameos[i] ?? null)),
+  sources: m.source.map((a, i) => claimActor(a, m.sourceKeys[i]!, m.sourceFacts[i], 'source')),
+  targets: m.target.map((a, i) => claimActor(a, m.targetKeys[i]!, m.targetFacts[i], 'target')),
   date: m.date,
   datePrecision: m.datePrecision,
   place: m.placeFeatures,
@@ -151,7 +158,7 @@ function recordView(r: StoredRecord, ms: readonly ReportRow[], evidence: Article
     inconsistencies: findInconsistencies(told),
     firstReported: r.first_reported,
     lastReported: r.last_reported,
-    reports: ms.map(({ recordId: _r, sourceKeys: _s, targetKeys: _t, sourceCameos: _sc, targetCameos: _tc, placeFeatures: _p, dateEnd: _d, headline: _h, ...m }) => ({ ...m, wireCredits: evidence.credits.get(m.articleId) ?? [] })),
+    reports: ms.map(({ recordId: _r, sourceKeys: _s, targetKeys: _t, sourceFacts: _sf, targetFacts: _tf, placeFeatures: _p, dateEnd: _d, headline: _h, ...m }) => ({ ...m, wireCredits: evidence.credits.get(m.articleId) ?? [] })),
     witnesses: independence.groups,
     stored: { independentOutlets: r.independent_outlets, outletCount: r.outlet_count, disputed: r.disputed === 1 },
   };

@@ -17,6 +17,14 @@ export interface RecordActorOut {
   name: string;
 }
 
+/** An event actor's CAMEO code, and the registry's type, country and sector when it resolves to an entry. */
+export interface ActorFacts {
+  cameo: string | null;
+  type: string | null;
+  country: string | null;
+  sector: string | null;
+}
+
 /** A stored record's row. */
 export type StoredRecord = Selectable<EventRecordsTable>;
 
@@ -73,9 +81,9 @@ export interface ReportRow {
   /** The actor key of each source and target, in the same order. */
   sourceKeys: string[];
   targetKeys: string[];
-  /** The CAMEO code the events stage gave each source and target, in the same order. */
-  sourceCameos: Array<string | null>;
-  targetCameos: Array<string | null>;
+  /** What the events stage and the registry say of each source and target, in the same order: its CAMEO code, and the registry's type, country and sector. */
+  sourceFacts: ActorFacts[];
+  targetFacts: ActorFacts[];
   magnitudes: Array<{ kind: string; value: number | null; qualifier: string; text: string }>;
   evidence: string;
   score: number;
@@ -164,8 +172,8 @@ export async function reportRows(db: Store, recordIds: readonly string[]): Promi
         target: role('target').map((a) => ({ id: a.actor_id, name: a.name })),
         sourceKeys: role('source').map((a) => actorKey(a.actor_id, a.name, a)),
         targetKeys: role('target').map((a) => actorKey(a.actor_id, a.name, a)),
-        sourceCameos: role('source').map((a) => a.cameo),
-        targetCameos: role('target').map((a) => a.cameo),
+        sourceFacts: role('source').map(({ cameo, type, country, sector }) => ({ cameo, type, country, sector })),
+        targetFacts: role('target').map(({ cameo, type, country, sector }) => ({ cameo, type, country, sector })),
         magnitudes: JSON.parse(r.magnitudes) as ReportRow['magnitudes'],
         evidence: r.evidence,
         score: r.score,

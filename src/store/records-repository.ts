@@ -21,7 +21,7 @@ const LEADING_COUNT = /^(?:(?:at least|more than|about|some|nearly|around)\s+)?(
  * Revolutionary Guards", an organ of its state by the registry's country and sector.
  */
 const STATE_ORGAN = /^([a-z]{3})-(?:gov|mil|cop)$/;
-const STATE_SECTORS = new Set(['government', 'military', 'police', 'intelligence']);
+export const STATE_SECTORS: ReadonlySet<string> = new Set(['government', 'military', 'police', 'intelligence']);
 
 /** What the registry says of an actor that makes it a state's organ. */
 export interface ActorStanding {
