@@ -1,6 +1,6 @@
 import { seededRandom } from '../ner/perceptron.js';
 import { mix1, mix2, mix3 } from './feature-mix.js';
-import { type LinearModel, PerceptronTrainer, scoreFeatures } from './linear-model.js';
+import { argmaxInt, type LinearModel, PerceptronTrainer, scoreFeatures } from './linear-model.js';
 import type { WordCodes } from './word-codes.js';
 
 /**
@@ -34,7 +34,7 @@ function at(a: Int32Array, j: number, length: number): number {
 }
 
 /** Writes the features of word i into `out` and returns how many. */
-function tagFeatures(w: WordCodes, i: number, prev1: number, prev2: number, right: Int32Array | null, out: Uint32Array): number {
+function tagFeatures(w: WordCodes, i: number, prev1: number, prev2: number, right: Int32Array | null, out: Int32Array): number {
   let n = 0;
   const len = w.length;
   const lower = w.lower[i]!;
@@ -128,8 +128,8 @@ function tagPass(
   threshold = 0,
 ): Int32Array {
   const out = new Int32Array(words.length);
-  const features = new Uint32Array(MAX_FEATURES);
-  const scores = new Float32Array(classes);
+  const features = new Int32Array(MAX_FEATURES);
+  const sums = new Int32Array(classes);
   let prev1 = -1;
   let prev2 = -2;
   for (let i = 0; i < words.length; i++) {
@@ -141,12 +141,12 @@ function tagPass(
     } else if (keep !== null && right !== null && keep[i]! >= threshold) best = right[i]!;
     else {
       const n = tagFeatures(words, i, prev1, prev2, right, features);
-      scoreFeatures(weights, features, n, scores);
-      best = argmax(scores, classes);
+      scoreFeatures(weights, features, n, sums);
+      best = argmaxInt(sums, classes);
       if (margins !== null) {
-        let second = Number.NEGATIVE_INFINITY;
-        for (let y = 0; y < classes; y++) if (y !== best && scores[y]! > second) second = scores[y]!;
-        margins[i] = scores[best]! - second;
+        let second = -0x7fffffff;
+        for (let y = 0; y < classes; y++) if (y !== best && sums[y]! > second) second = sums[y]!;
+        margins[i] = (sums[best]! - second) * weights.scale;
       }
     }
     out[i] = best;
@@ -181,7 +181,7 @@ export interface TaggerTrainOptions {
 export function trainTagPass(examples: readonly TaggerExample[], options: TaggerTrainOptions): LinearModel {
   const C = options.labels.length;
   const trainer = new PerceptronTrainer(C, options.bits);
-  const features = new Uint32Array(MAX_FEATURES);
+  const features = new Int32Array(MAX_FEATURES);
   const scores = new Float32Array(C);
   const next = seededRandom(options.seed);
   const order = examples.map((_, i) => i);

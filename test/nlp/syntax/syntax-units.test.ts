@@ -67,7 +67,7 @@ describe('lemmatizer', () => {
 describe('linear model', () => {
   it('learns a separable toy problem and survives encoding', () => {
     const trainer = new PerceptronTrainer(3, 8);
-    const features = (k: number) => Uint32Array.from([k * 7 + 1, 99]);
+    const features = (k: number) => Int32Array.from([k * 7 + 1, 99]);
     const scores = new Float32Array(3);
     for (let epoch = 0; epoch < 5; epoch++) {
       for (let k = 0; k < 3; k++) {
@@ -82,9 +82,10 @@ describe('linear model', () => {
       }
     }
     const model = decodeLinearModel(encodeLinearModel(trainer.averaged(0)), 0).model;
+    const sums = new Int32Array(3);
     for (let k = 0; k < 3; k++) {
-      scoreFeatures(model, features(k), 2, scores);
-      expect(scores.indexOf(Math.max(...scores))).toBe(k);
+      scoreFeatures(model, features(k), 2, sums);
+      expect(sums.indexOf(Math.max(...sums))).toBe(k);
     }
   });
 });
