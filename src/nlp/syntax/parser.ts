@@ -17,10 +17,9 @@ import { argmax, shuffle } from './tagger.js';
 
 export interface ParserModel {
   readonly relations: readonly string[];
-  readonly transitions: LinearModel;
+  /** Four classes, laid out densely: read twice per word. */
+  readonly transitions: DenseModel;
   readonly labels: LinearModel;
-  /** The transitions laid out densely for parsing; made from `transitions` when loaded. */
-  readonly denseTransitions: DenseModel;
 }
 
 /** What the parser reads of each word (index 0 = the root). */
@@ -341,8 +340,8 @@ function bestLabel(model: LinearModel, x: ParserInput, st: State, h: number, d: 
   return argmaxInt(sums, model.classes);
 }
 
-export function parserModel(relations: readonly string[], transitions: LinearModel, labels: LinearModel): ParserModel {
-  return { relations, transitions, labels, denseTransitions: toDense(transitions) };
+export function parserModel(relations: readonly string[], transitions: LinearModel | DenseModel, labels: LinearModel): ParserModel {
+  return { relations, transitions: 'weights' in transitions ? transitions : toDense(transitions), labels };
 }
 
 export interface ParseResult {
@@ -374,7 +373,7 @@ export function parse(model: ParserModel, x: ParserInput): ParseResult {
   const label = (h: number, d: number): number => bestLabel(model.labels, x, st, h, d, labelFeatures, labelSums);
   while (!st.terminal) {
     const n = stateFeatures(x, st, features);
-    scoreDense4(model.denseTransitions, features, n, sums);
+    scoreDense4(model.transitions, features, n, sums);
     let best = -1;
     for (let t = 0; t < 4; t++) if (st.legal(t) && (best === -1 || sums[t]! > sums[best]!)) best = t;
     const s = st.s0;
