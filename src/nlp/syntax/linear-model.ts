@@ -66,6 +66,11 @@ export function packLinearModel(classes: number, bits: number, counts: ArrayLike
  */
 export function scoreFeatures(model: LinearModel, features: Int32Array, count: number, sums: Int32Array): void {
   sums.fill(0, 0, model.classes);
+  addFeatures(model, features, count, sums);
+}
+
+/** As scoreFeatures, adding to the sums already there. */
+export function addFeatures(model: LinearModel, features: Int32Array, count: number, sums: Int32Array): void {
   const mask = (1 << model.bits) - 1;
   const { index, rows } = model;
   // The index words are read first, with no branch between the reads, so the processor

@@ -28,6 +28,11 @@ export interface WordCodes {
   readonly flags: Int32Array;
   /** The tag class + 1 of a frequent word that always takes one tag ("the", ","), else 0. */
   readonly fixed: Int32Array;
+  /**
+   * Per word, its type's codes: one object per word type while the type is remembered, so
+   * the tagger can remember what a type's own features add up to (see tagger.ts).
+   */
+  readonly types: readonly Int32Array[];
 }
 
 /** What the codes read besides the words: stored in the model. */
@@ -125,9 +130,11 @@ export function encodeWords(words: readonly string[], lexicon: WordLexicon): Wor
     ambiguity: arrays(),
     flags: arrays(),
     fixed: arrays(),
+    types: new Array<Int32Array>(n),
   };
   for (let i = 0; i < n; i++) {
     const c = typeCodes(words[i]!, lexicon);
+    codes.types[i] = c;
     // Hashes are stored as signed 32-bit integers; features mask them.
     codes.form[i] = c[0]!;
     codes.lower[i] = c[1]!;
