@@ -4,7 +4,7 @@
  *   npx tsx scripts/train-syntax.ts [--train path] [--dev path] [--out path]
  *     [--tagger-epochs n] [--parser-epochs n] [--folds n] [--seed n]
  * Defaults: ../shared/eval/ud-english-ewt/en_ewt-ud-train.conllu, the dev file beside it
- * (scored after every epoch, never trained on), src/nlp/syntax/model/syntax-ewt.bin.gz.
+ * (scored after every epoch, never trained on), src/nlp/syntax/model/syntax-ewt.bin.
  * Word clusters come from the entity tagger's model; the tag ambiguity classes also read
  * the Penn tags of CoNLL-2003's training file when present (newswire vocabulary). The parser
  * trains on tags predicted by taggers that did not see the sentence (jackknifing), so it

@@ -1,5 +1,5 @@
 import { lemmatize } from './lemmatizer.js';
-import { type ParserInput, parse } from './parser.js';
+import { type ParseResult, parse } from './parser.js';
 import type { SyntaxModel } from './syntax-model.js';
 import { tagClasses } from './tagger.js';
 import { encodeWords } from './word-codes.js';
@@ -16,18 +16,36 @@ export interface WordAnalysis {
 
 /** Tags, lemmatizes and parses one sentence of UD words ("do", "n't"; "al", "-", "Ani"). */
 export function analyzeWords(model: SyntaxModel, words: readonly string[]): WordAnalysis[] {
-  if (words.length === 0) return [];
-  const codes = encodeWords(words, model.lexicon);
-  const tags = tagClasses(model.tagger, codes);
+  return analyzeSentences(model, [words])[0]!;
+}
+
+/**
+ * As analyzeWords for several sentences: all are tagged, then all are parsed. The tagger's
+ * and the parser's weights do not fit in the processor's caches together; taking one model
+ * at a time keeps more of its weights there.
+ */
+export function analyzeSentences(model: SyntaxModel, sentences: ReadonlyArray<readonly string[]>): WordAnalysis[][] {
+  const codes = sentences.map((words) => encodeWords(words, model.lexicon));
+  const tags = codes.map((c) => (c.length === 0 ? new Int32Array(0) : tagClasses(model.tagger, c)));
+  const trees = codes.map((c, k) =>
+    c.length === 0
+      ? null
+      : parse(model.parser, {
+          n: c.length,
+          word: prependRoot(c.lower, 0x2f00),
+          tag: prependRoot(tags[k]!, 0x2f01),
+          fine: prependRoot(c.fine, 0x2f02),
+          coarse: prependRoot(c.coarse, 0x2f03),
+        }),
+  );
+  return sentences.map((words, k) => {
+    const tree = trees[k];
+    return tree ? analyses(model, words, tags[k]!, tree) : [];
+  });
+}
+
+function analyses(model: SyntaxModel, words: readonly string[], tags: Int32Array, tree: ParseResult): WordAnalysis[] {
   const n = words.length;
-  const input: ParserInput = {
-    n,
-    word: prependRoot(codes.lower, 0x2f00),
-    tag: prependRoot(tags, 0x2f01),
-    fine: prependRoot(codes.fine, 0x2f02),
-    coarse: prependRoot(codes.coarse, 0x2f03),
-  };
-  const tree = parse(model.parser, input);
   const out: WordAnalysis[] = [];
   const finite = finiteParticiples(model, tags, tree.heads, tree.relations);
   for (let i = 0; i < n; i++) {

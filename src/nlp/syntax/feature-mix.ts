@@ -10,8 +10,9 @@ function step(h: number, v: number): number {
   return Math.imul(x, 0xc2b2ae35);
 }
 
+/** A signed 32-bit result: it stays a small integer in V8 and goes into an Int32Array as is. */
 function finish(h: number): number {
-  return (h ^ (h >>> 16)) >>> 0;
+  return h ^ (h >>> 16);
 }
 
 export function mix1(template: number, a: number): number {

@@ -86,7 +86,12 @@ interface LemmaIndex {
   readonly rules: ReadonlyMap<string, string>;
   readonly exceptions: ReadonlyMap<string, string>;
   readonly known: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Lemmas already found, per tag and word: news repeats its words. Emptied when full. */
+  readonly found: Map<string, Map<string, string>>;
+  size: number;
 }
+
+const MAX_FOUND = 50_000;
 
 const indexes = new WeakMap<LemmaRules, LemmaIndex>();
 
@@ -97,6 +102,8 @@ function indexOf(rules: LemmaRules): LemmaIndex {
       rules: new Map(Object.entries(rules.rules)),
       exceptions: new Map(Object.entries(rules.exceptions)),
       known: new Map(Object.entries(rules.known ?? {}).map(([k, words]) => [k, new Set(words.split(' '))])),
+      found: new Map(),
+      size: 0,
     };
     indexes.set(rules, index);
   }
@@ -109,6 +116,25 @@ const AS_WRITTEN = new Set([',', '.', ':', '``', "''", '-LRB-', '-RRB-', 'HYPH',
 export function lemmatize(rules: LemmaRules, word: string, tag: string): string {
   if (AS_WRITTEN.has(tag)) return tag === 'ADD' ? word : foldWord(word);
   const index = indexOf(rules);
+  let byWord = index.found.get(tag);
+  if (byWord === undefined) {
+    byWord = new Map();
+    index.found.set(tag, byWord);
+  }
+  let lemma = byWord.get(word);
+  if (lemma === undefined) {
+    if (index.size >= MAX_FOUND) {
+      for (const m of index.found.values()) m.clear();
+      index.size = 0;
+    }
+    lemma = findLemma(index, word, tag);
+    byWord.set(word, lemma);
+    index.size++;
+  }
+  return lemma;
+}
+
+function findLemma(index: LemmaIndex, word: string, tag: string): string {
   const folded = foldWord(word);
   const lower = folded.toLowerCase();
   const wordClass = classOf(tag);

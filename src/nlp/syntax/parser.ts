@@ -1,6 +1,6 @@
 import { seededRandom } from '../ner/perceptron.js';
 import { mix1, mix2, mix3, mix4 } from './feature-mix.js';
-import { type DenseModel, type LinearModel, PerceptronTrainer, scoreDense, scoreFeatures, toDense } from './linear-model.js';
+import { argmaxInt, type DenseModel, type LinearModel, PerceptronTrainer, scoreDense4, scoreFeatures, toDense } from './linear-model.js';
 import { argmax, shuffle } from './tagger.js';
 
 /**
@@ -17,10 +17,9 @@ import { argmax, shuffle } from './tagger.js';
 
 export interface ParserModel {
   readonly relations: readonly string[];
-  readonly transitions: LinearModel;
+  /** Four classes, laid out densely: read twice per word. */
+  readonly transitions: DenseModel;
   readonly labels: LinearModel;
-  /** The transitions laid out densely for parsing; made from `transitions` when loaded. */
-  readonly denseTransitions: DenseModel;
 }
 
 /** What the parser reads of each word (index 0 = the root). */
@@ -152,7 +151,7 @@ function distanceBucket(d: number): number {
 }
 
 /** Writes the transition features of a state into `out`; returns how many. */
-function stateFeatures(x: ParserInput, st: State, out: Uint32Array): number {
+function stateFeatures(x: ParserInput, st: State, out: Int32Array): number {
   const s0 = st.s0;
   const s1 = st.sp > 1 ? st.stack[st.sp - 2]! : NONE;
   const n0 = st.b <= x.n ? st.b : NONE;
@@ -282,7 +281,7 @@ function stateFeatures(x: ParserInput, st: State, out: Uint32Array): number {
 }
 
 /** Writes the features of the arc h → d into `out`; returns how many. */
-function arcFeatures(x: ParserInput, st: State, h: number, d: number, out: Uint32Array): number {
+function arcFeatures(x: ParserInput, st: State, h: number, d: number, out: Int32Array): number {
   const hw = W(x, h);
   const hp = P(x, h);
   const dw = W(x, d);
@@ -335,14 +334,14 @@ function arcFeatures(x: ParserInput, st: State, h: number, d: number, out: Uint3
   return n;
 }
 
-function bestLabel(model: LinearModel, x: ParserInput, st: State, h: number, d: number, features: Uint32Array, scores: Float32Array): number {
+function bestLabel(model: LinearModel, x: ParserInput, st: State, h: number, d: number, features: Int32Array, sums: Int32Array): number {
   const n = arcFeatures(x, st, h, d, features);
-  scoreFeatures(model, features, n, scores);
-  return argmax(scores, model.classes);
+  scoreFeatures(model, features, n, sums);
+  return argmaxInt(sums, model.classes);
 }
 
-export function parserModel(relations: readonly string[], transitions: LinearModel, labels: LinearModel): ParserModel {
-  return { relations, transitions, labels, denseTransitions: toDense(transitions) };
+export function parserModel(relations: readonly string[], transitions: LinearModel | DenseModel, labels: LinearModel): ParserModel {
+  return { relations, transitions: 'weights' in transitions ? transitions : toDense(transitions), labels };
 }
 
 export interface ParseResult {
@@ -367,17 +366,16 @@ function finishTree(x: ParserInput, st: State, label: (h: number, d: number) => 
 
 export function parse(model: ParserModel, x: ParserInput): ParseResult {
   const st = new State(x.n);
-  const features = new Uint32Array(MAX_FEATURES);
-  const labelFeatures = new Uint32Array(MAX_LABEL_FEATURES);
-  const scores = new Float32Array(4);
+  const features = new Int32Array(MAX_FEATURES);
+  const labelFeatures = new Int32Array(MAX_LABEL_FEATURES);
   const sums = new Int32Array(4);
-  const labelScores = new Float32Array(model.relations.length);
-  const label = (h: number, d: number): number => bestLabel(model.labels, x, st, h, d, labelFeatures, labelScores);
+  const labelSums = new Int32Array(model.relations.length);
+  const label = (h: number, d: number): number => bestLabel(model.labels, x, st, h, d, labelFeatures, labelSums);
   while (!st.terminal) {
     const n = stateFeatures(x, st, features);
-    scoreDense(model.denseTransitions, features, n, sums, scores);
+    scoreDense4(model.transitions, features, n, sums);
     let best = -1;
-    for (let t = 0; t < 4; t++) if (st.legal(t) && (best === -1 || scores[t]! > scores[best]!)) best = t;
+    for (let t = 0; t < 4; t++) if (st.legal(t) && (best === -1 || sums[t]! > sums[best]!)) best = t;
     const s = st.s0;
     const rel = best === LEFT ? label(st.b, s) : best === RIGHT ? label(s, st.b) : NONE;
     st.apply(best, rel);
@@ -473,8 +471,8 @@ export function trainParser(examples: readonly ParserExample[], options: ParserT
   const R = options.relations.length;
   const transitions = new PerceptronTrainer(4, options.transitionBits);
   const labels = new PerceptronTrainer(R, options.labelBits);
-  const features = new Uint32Array(MAX_FEATURES);
-  const labelFeatures = new Uint32Array(MAX_LABEL_FEATURES);
+  const features = new Int32Array(MAX_FEATURES);
+  const labelFeatures = new Int32Array(MAX_LABEL_FEATURES);
   const scores = new Float32Array(4);
   const labelScores = new Float32Array(R);
   const costs = new Int32Array(4);

@@ -1,16 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import type { LemmaRules } from './lemmatizer.js';
-import { decodeLinearModel, encodeLinearModel, type LinearModel } from './linear-model.js';
+import { decodeLinearModel, type LinearModel, pad4, readDenseBlock, readSparseBlock, writeDenseBlock, writeSparseBlock } from './linear-model.js';
 import { type ParserModel, parserModel } from './parser.js';
 import type { TaggerModel } from './tagger.js';
 import type { WordLexicon } from './word-codes.js';
 
 /**
  * The trained syntax model: tagger, lemmatizer and parser, with the word lexicon their
- * features read. One gzipped file:
- *   "DSYN" | u32 header length | header JSON | tagger weights | transition weights | label weights
+ * features read, in one file (layout at encodeSyntaxModel).
  * Trained by scripts/train-syntax.ts on the UD English Web Treebank (CC BY-SA 4.0).
  */
 
@@ -35,11 +34,26 @@ export interface SyntaxModel {
   readonly pastTense: number;
 }
 
-interface Header {
-  readonly info: SyntaxModelInfo;
+/** The legacy header kept the lexicon as objects keyed by word. */
+interface LegacyHeader extends Omit<Header, 'lexicon'> {
   readonly clusters: Record<string, readonly number[]>;
   readonly ambiguity: Record<string, number>;
-  readonly fixedTags: Record<string, number>;
+  readonly fixedTags?: Record<string, number>;
+}
+
+/**
+ * Words joined by newlines and their numbers in one array: JSON parses a string and an
+ * array of numbers many times faster than an object with 20,000 keys.
+ */
+interface WordTable {
+  readonly words: string;
+  /** `width` numbers per word. */
+  readonly values: readonly number[];
+}
+
+interface Header {
+  readonly info: SyntaxModelInfo;
+  readonly lexicon: { readonly clusters: WordTable; readonly ambiguity: WordTable; readonly fixedTags: WordTable };
   readonly tags: readonly string[];
   readonly relations: readonly string[];
   readonly lemmas: LemmaRules;
@@ -47,12 +61,12 @@ interface Header {
   readonly recheckBelow: number | null;
 }
 
-const MAGIC = 'DSYN';
-/** Weight blocks in file order: the tagger's two passes, the transitions, the labels. */
-const BLOCKS = 4;
+const MAGIC = 'DSY2';
+/** The gzipped layout before DSY2, read by scripts/convert-syntax-model.ts. */
+const LEGACY_MAGIC = 'DSYN';
 
 /** The committed model file, beside this module's source. */
-export const SYNTAX_MODEL_FILE = 'syntax-ewt.bin.gz';
+export const SYNTAX_MODEL_FILE = 'syntax-ewt.bin';
 
 /** Beside the module in a build (dist/), else in the source tree. */
 export function defaultSyntaxModelPath(): string {
@@ -74,12 +88,21 @@ export function assembleSyntaxModel(info: SyntaxModelInfo, lexicon: WordLexicon,
   };
 }
 
+/**
+ * One file, not compressed, so that loading is reading: "DSY2" | u32 header length | header
+ * JSON | padding to 4 bytes | the tagger's two passes and the arc labels as sparse blocks, the
+ * transitions as a dense block (linear-model.ts). The weights are used where they lie in the
+ * file; inflating a gzipped file of the same weights took longer than all the rest of loading.
+ * Little-endian, as every platform Node runs on.
+ */
 export function encodeSyntaxModel(model: SyntaxModel): Buffer {
   const header: Header = {
     info: model.info,
-    clusters: Object.fromEntries(model.lexicon.clusters),
-    ambiguity: Object.fromEntries(model.lexicon.ambiguity),
-    fixedTags: Object.fromEntries(model.lexicon.fixedTags),
+    lexicon: {
+      clusters: wordTable([...model.lexicon.clusters].map(([w, ids]) => [w, [ids[0]!, ids[1]!]])),
+      ambiguity: wordTable([...model.lexicon.ambiguity].map(([w, id]) => [w, [id]])),
+      fixedTags: wordTable([...model.lexicon.fixedTags].map(([w, id]) => [w, [id]])),
+    },
     tags: model.tagger.labels,
     relations: model.parser.relations,
     lemmas: model.lemmas,
@@ -90,18 +113,61 @@ export function encodeSyntaxModel(model: SyntaxModel): Buffer {
   head.write(MAGIC, 0, 'latin1');
   head.writeUInt32LE(json.length, 4);
   if (model.tagger.second === null) throw new Error('the syntax model needs both tagger passes');
-  const blocks = [model.tagger.weights, model.tagger.second, model.parser.transitions, model.parser.labels];
-  const parts = [head, json, ...blocks.map(encodeLinearModel)];
-  return gzipSync(Buffer.concat(parts), { level: 9 });
+  const padding = Buffer.alloc(pad4(8 + json.length) - 8 - json.length);
+  const blocks = [writeSparseBlock(model.tagger.weights), writeSparseBlock(model.tagger.second), writeDenseBlock(model.parser.transitions), writeSparseBlock(model.parser.labels)];
+  return Buffer.concat([head, json, padding, ...blocks]);
 }
 
-export function decodeSyntaxModel(gz: Buffer): SyntaxModel {
+export function decodeSyntaxModel(bytes: Buffer): SyntaxModel {
+  const magic = bytes.toString('latin1', 0, 4);
+  if (magic !== MAGIC) throw new Error(magic === LEGACY_MAGIC || bytes[0] === 0x1f ? 'a syntax model in the old gzipped layout: convert it with scripts/convert-syntax-model.ts' : 'not a Dossier syntax model');
+  // The weights are read in place as 32- and 16-bit arrays, which need aligned offsets.
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(new Uint8Array(bytes));
+  const length = aligned.readUInt32LE(4);
+  const header = JSON.parse(aligned.toString('utf8', 8, 8 + length)) as Header;
+  let offset = pad4(8 + length);
+  const first = readSparseBlock(aligned, offset);
+  const second = readSparseBlock(aligned, first.next);
+  const transitions = readDenseBlock(aligned, second.next);
+  const labels = readSparseBlock(aligned, transitions.next);
+  offset = labels.next;
+  if (offset !== aligned.length) throw new Error(`corrupt syntax model: ${aligned.length - offset} bytes after the last block`);
+  const lexicon: WordLexicon = {
+    clusters: readWordTable(header.lexicon.clusters, 2, (values, k) => [values[k]!, values[k + 1]!]),
+    ambiguity: readWordTable(header.lexicon.ambiguity, 1, (values, k) => values[k]!),
+    fixedTags: readWordTable(header.lexicon.fixedTags, 1, (values, k) => values[k]!),
+  };
+  return fromHeader(header, lexicon, first.model, second.model, parserModel(header.relations, transitions.model, labels.model));
+}
+
+function wordTable(entries: ReadonlyArray<readonly [string, readonly number[]]>): WordTable {
+  for (const [word] of entries) if (word.includes('\n')) throw new Error(`a lexicon word with a line break: ${JSON.stringify(word)}`);
+  return { words: entries.map(([w]) => w).join('\n'), values: entries.flatMap(([, v]) => v) };
+}
+
+function readWordTable<T>(table: WordTable, width: number, value: (values: readonly number[], k: number) => T): Map<string, T> {
+  const map = new Map<string, T>();
+  if (table.words === '') return map;
+  const words = table.words.split('\n');
+  for (let i = 0; i < words.length; i++) map.set(words[i]!, value(table.values, i * width));
+  return map;
+}
+
+function fromHeader(header: Omit<Header, 'lexicon'>, lexicon: WordLexicon, first: LinearModel, second: LinearModel, parser: ParserModel): SyntaxModel {
+  return assembleSyntaxModel(header.info, lexicon, { labels: header.tags, weights: first, second, recheckBelow: header.recheckBelow ?? Number.POSITIVE_INFINITY }, header.lemmas, parser);
+}
+
+/**
+ * The gzipped layout before DSY2: "DSYN" | u32 header length | header JSON | the tagger's
+ * two passes, the transitions and the labels, each as linear-model.ts's encodeLinearModel.
+ */
+export function decodeLegacySyntaxModel(gz: Buffer): SyntaxModel {
   const buffer = gunzipSync(gz);
-  if (buffer.toString('latin1', 0, 4) !== MAGIC) throw new Error('not a Dossier syntax model');
+  if (buffer.toString('latin1', 0, 4) !== LEGACY_MAGIC) throw new Error('not a Dossier syntax model in the old layout');
   const length = buffer.readUInt32LE(4);
-  const header = JSON.parse(buffer.toString('utf8', 8, 8 + length)) as Header;
+  const header = JSON.parse(buffer.toString('utf8', 8, 8 + length)) as LegacyHeader;
   const blocks: LinearModel[] = [];
-  for (let offset = 8 + length, k = 0; k < BLOCKS; k++) {
+  for (let offset = 8 + length, k = 0; k < 4; k++) {
     const block = decodeLinearModel(buffer, offset);
     blocks.push(block.model);
     offset = block.next;
@@ -112,13 +178,7 @@ export function decodeSyntaxModel(gz: Buffer): SyntaxModel {
     ambiguity: new Map(Object.entries(header.ambiguity)),
     fixedTags: new Map(Object.entries(header.fixedTags ?? {})),
   };
-  return assembleSyntaxModel(
-    header.info,
-    lexicon,
-    { labels: header.tags, weights: first, second, recheckBelow: header.recheckBelow ?? Number.POSITIVE_INFINITY },
-    header.lemmas,
-    parserModel(header.relations, transitions, labels),
-  );
+  return fromHeader(header, lexicon, first, second, parserModel(header.relations, transitions, labels));
 }
 
 export function loadSyntaxModel(path = defaultSyntaxModelPath()): SyntaxModel {

@@ -1,8 +1,8 @@
 import type { Stage } from '../../pipeline/stage.js';
 import type { Document, Layers } from '../../text/document.js';
-import { analyzeWords } from './analyze-words.js';
+import { analyzeSentences } from './analyze-words.js';
 import type { SyntaxModel } from './syntax-model.js';
-import { tokenAnalyses, udWords } from './ud-words.js';
+import { tokenAnalyses, type UdWords, udWords } from './ud-words.js';
 
 /**
  * A sentence longer than this is parsed in pieces: no real sentence is, and a text with no
@@ -16,30 +16,43 @@ type SyntaxEntry = Layers['syntax'][number];
 export function analyzeDocument(model: SyntaxModel, doc: Document): Layers['syntax'] {
   const tokens = doc.layers.tokens ?? [];
   const sentences = doc.layers.sentences ?? [];
-  const out: SyntaxEntry[] = [];
+  const runs: Run[] = [];
   let t = 0;
-  const run = (from: number, to: number): void => {
-    for (let start = from; start < to; start += MAX_WORDS) analyzeRun(model, doc, tokens, start, Math.min(to, start + MAX_WORDS), out);
+  const add = (from: number, to: number): void => {
+    for (let start = from; start < to; start += MAX_WORDS) {
+      const end = Math.min(to, start + MAX_WORDS);
+      const slice = tokens.slice(start, end);
+      runs.push({ from: start, slice, words: udWords(doc.text, slice) });
+    }
   };
   for (const s of sentences) {
     const from = t;
     while (t < tokens.length && tokens[t]!.start < s.end) t++;
-    run(from, t);
+    add(from, t);
   }
-  run(t, tokens.length);
+  add(t, tokens.length);
+  // The whole document at once: see analyzeSentences.
+  const analyses = analyzeSentences(
+    model,
+    runs.map((r) => r.words.words),
+  );
+  const out: SyntaxEntry[] = [];
+  runs.forEach((run, k) => {
+    const folded = tokenAnalyses(doc.text, run.slice.length, run.words, analyses[k]!);
+    for (let i = 0; i < folded.length; i++) {
+      const a = folded[i]!;
+      const token = run.slice[i]!;
+      out.push({ start: token.start, end: token.end, upos: a.upos, tag: a.tag, lemma: a.lemma, head: a.head === -1 ? -1 : run.from + a.head, rel: a.rel });
+    }
+  });
   return out;
 }
 
-function analyzeRun(model: SyntaxModel, doc: Document, tokens: NonNullable<Document['layers']['tokens']>, from: number, to: number, out: SyntaxEntry[]): void {
-  if (to <= from) return;
-  const slice = tokens.slice(from, to);
-  const words = udWords(doc.text, slice);
-  const analysis = analyzeWords(model, words.words);
-  const folded = tokenAnalyses(doc.text, slice.length, words, analysis);
-  folded.forEach((a, i) => {
-    const token = slice[i]!;
-    out.push({ start: token.start, end: token.end, upos: a.upos, tag: a.tag, lemma: a.lemma, head: a.head === -1 ? -1 : from + a.head, rel: a.rel });
-  });
+/** A sentence (or a piece of a long one): its first token's index, its tokens, their UD words. */
+interface Run {
+  readonly from: number;
+  readonly slice: NonNullable<Document['layers']['tokens']>;
+  readonly words: UdWords;
 }
 
 export function createSyntaxStage(model: SyntaxModel): Stage<'syntax'> {

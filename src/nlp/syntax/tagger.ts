@@ -1,6 +1,6 @@
 import { seededRandom } from '../ner/perceptron.js';
 import { mix1, mix2, mix3 } from './feature-mix.js';
-import { type LinearModel, PerceptronTrainer, scoreFeatures } from './linear-model.js';
+import { addFeatures, argmaxInt, type LinearModel, PerceptronTrainer, scoreFeatures } from './linear-model.js';
 import type { WordCodes } from './word-codes.js';
 
 /**
@@ -33,15 +33,27 @@ function at(a: Int32Array, j: number, length: number): number {
   return j < length ? a[j]! : NONE + 100 + j - length;
 }
 
-/** Writes the features of word i into `out` and returns how many. */
-function tagFeatures(w: WordCodes, i: number, prev1: number, prev2: number, right: Int32Array | null, out: Uint32Array): number {
+/** Which of a word's features tagFeatures writes. */
+const ALL = 0;
+/** Those that read the word's neighbours, its position or the tags: they differ from token to token. */
+const CONTEXT = 1;
+/** Those that read nothing but the word's own codes: one word type's are the same everywhere. */
+const WORD = 2;
+
+/**
+ * Writes the features of word i into `out` and returns how many: all of them (training), or
+ * the context or the word part alone (tagging adds a word type's part from its cache).
+ */
+function tagFeatures(w: WordCodes, i: number, prev1: number, prev2: number, right: Int32Array | null, out: Int32Array, part = ALL): number {
   let n = 0;
+  const word = part !== CONTEXT;
+  const context = part !== WORD;
   const len = w.length;
   const lower = w.lower[i]!;
   const amb = w.ambiguity[i]!;
   const suffix3 = w.suffix3[i]!;
   const ambNext = at(w.ambiguity, i + 1, len);
-  if (right !== null) {
+  if (right !== null && context) {
     const r1 = at(right, i + 1, len);
     const r2 = at(right, i + 2, len);
     out[n++] = mix1(60, r1);
@@ -53,53 +65,53 @@ function tagFeatures(w: WordCodes, i: number, prev1: number, prev2: number, righ
     out[n++] = mix2(66, suffix3, r1);
     out[n++] = mix1(67, at(right, i - 1, len) === prev1 ? 1 : 0);
   }
-  out[n++] = mix1(0, 0);
-  out[n++] = mix1(1, lower);
-  out[n++] = mix1(2, w.form[i]!);
-  out[n++] = mix1(3, at(w.lower, i - 1, len));
-  out[n++] = mix1(4, at(w.lower, i + 1, len));
-  out[n++] = mix1(5, at(w.lower, i - 2, len));
-  out[n++] = mix1(6, at(w.lower, i + 2, len));
-  out[n++] = mix1(7, w.suffix1[i]!);
-  out[n++] = mix1(8, w.suffix2[i]!);
-  out[n++] = mix1(9, suffix3);
-  out[n++] = mix1(10, w.suffix4[i]!);
-  out[n++] = mix1(11, w.prefix1[i]!);
-  out[n++] = mix1(12, w.prefix2[i]!);
-  out[n++] = mix1(13, w.prefix3[i]!);
-  out[n++] = mix1(14, w.shape[i]!);
-  out[n++] = mix2(15, w.short[i]!, w.flags[i]!);
-  out[n++] = mix1(16, prev1);
-  out[n++] = mix1(17, prev2);
-  out[n++] = mix2(18, prev1, prev2);
-  out[n++] = mix2(19, prev1, lower);
-  out[n++] = mix2(20, at(w.lower, i - 1, len), lower);
-  out[n++] = mix2(21, lower, at(w.lower, i + 1, len));
-  out[n++] = mix1(22, at(w.suffix3, i - 1, len));
-  out[n++] = mix1(23, at(w.suffix3, i + 1, len));
-  out[n++] = mix1(24, w.coarse[i]!);
-  out[n++] = mix1(25, w.fine[i]!);
-  out[n++] = mix1(26, at(w.fine, i - 1, len));
-  out[n++] = mix1(27, at(w.fine, i + 1, len));
-  out[n++] = mix1(28, at(w.coarse, i + 2, len));
-  out[n++] = mix1(29, amb);
-  out[n++] = mix1(30, ambNext);
-  out[n++] = mix1(31, at(w.ambiguity, i + 2, len));
-  out[n++] = mix2(32, amb, ambNext);
-  out[n++] = mix2(33, prev1, amb);
-  out[n++] = mix3(34, prev1, amb, ambNext);
-  out[n++] = mix2(35, lower, ambNext);
-  out[n++] = mix2(36, prev1, suffix3);
-  out[n++] = mix2(37, w.flags[i]!, suffix3);
-  out[n++] = mix2(38, at(w.lower, i - 1, len), at(w.lower, i + 1, len));
-  out[n++] = mix2(39, w.fine[i]!, ambNext);
-  out[n++] = mix2(40, prev1, at(w.fine, i + 1, len));
-  out[n++] = mix2(41, amb, w.suffix2[i]!);
+  if (word) out[n++] = mix1(0, 0);
+  if (word) out[n++] = mix1(1, lower);
+  if (word) out[n++] = mix1(2, w.form[i]!);
+  if (context) out[n++] = mix1(3, at(w.lower, i - 1, len));
+  if (context) out[n++] = mix1(4, at(w.lower, i + 1, len));
+  if (context) out[n++] = mix1(5, at(w.lower, i - 2, len));
+  if (context) out[n++] = mix1(6, at(w.lower, i + 2, len));
+  if (word) out[n++] = mix1(7, w.suffix1[i]!);
+  if (word) out[n++] = mix1(8, w.suffix2[i]!);
+  if (word) out[n++] = mix1(9, suffix3);
+  if (word) out[n++] = mix1(10, w.suffix4[i]!);
+  if (word) out[n++] = mix1(11, w.prefix1[i]!);
+  if (word) out[n++] = mix1(12, w.prefix2[i]!);
+  if (word) out[n++] = mix1(13, w.prefix3[i]!);
+  if (word) out[n++] = mix1(14, w.shape[i]!);
+  if (context) out[n++] = mix2(15, w.short[i]!, w.flags[i]!);
+  if (context) out[n++] = mix1(16, prev1);
+  if (context) out[n++] = mix1(17, prev2);
+  if (context) out[n++] = mix2(18, prev1, prev2);
+  if (context) out[n++] = mix2(19, prev1, lower);
+  if (context) out[n++] = mix2(20, at(w.lower, i - 1, len), lower);
+  if (context) out[n++] = mix2(21, lower, at(w.lower, i + 1, len));
+  if (context) out[n++] = mix1(22, at(w.suffix3, i - 1, len));
+  if (context) out[n++] = mix1(23, at(w.suffix3, i + 1, len));
+  if (word) out[n++] = mix1(24, w.coarse[i]!);
+  if (word) out[n++] = mix1(25, w.fine[i]!);
+  if (context) out[n++] = mix1(26, at(w.fine, i - 1, len));
+  if (context) out[n++] = mix1(27, at(w.fine, i + 1, len));
+  if (context) out[n++] = mix1(28, at(w.coarse, i + 2, len));
+  if (word) out[n++] = mix1(29, amb);
+  if (context) out[n++] = mix1(30, ambNext);
+  if (context) out[n++] = mix1(31, at(w.ambiguity, i + 2, len));
+  if (context) out[n++] = mix2(32, amb, ambNext);
+  if (context) out[n++] = mix2(33, prev1, amb);
+  if (context) out[n++] = mix3(34, prev1, amb, ambNext);
+  if (context) out[n++] = mix2(35, lower, ambNext);
+  if (context) out[n++] = mix2(36, prev1, suffix3);
+  if (context) out[n++] = mix2(37, w.flags[i]!, suffix3);
+  if (context) out[n++] = mix2(38, at(w.lower, i - 1, len), at(w.lower, i + 1, len));
+  if (context) out[n++] = mix2(39, w.fine[i]!, ambNext);
+  if (context) out[n++] = mix2(40, prev1, at(w.fine, i + 1, len));
+  if (word) out[n++] = mix2(41, amb, w.suffix2[i]!);
   // Capitalization in context tells a name ("Port Authority") from a headline-cased noun.
-  out[n++] = mix2(42, w.flags[i]!, at(w.flags, i - 1, len));
-  out[n++] = mix2(43, w.flags[i]!, at(w.flags, i + 1, len));
-  out[n++] = mix3(44, w.flags[i]!, prev1, w.short[i]!);
-  out[n++] = mix2(45, at(w.short, i - 1, len), w.short[i]!);
+  if (context) out[n++] = mix2(42, w.flags[i]!, at(w.flags, i - 1, len));
+  if (context) out[n++] = mix2(43, w.flags[i]!, at(w.flags, i + 1, len));
+  if (context) out[n++] = mix3(44, w.flags[i]!, prev1, w.short[i]!);
+  if (context) out[n++] = mix2(45, at(w.short, i - 1, len), w.short[i]!);
   return n;
 }
 
@@ -115,6 +127,13 @@ export function tagClasses(model: TaggerModel, words: WordCodes, recheckBelow = 
 }
 
 /**
+ * Per model, per word type: the sum of the type's own features (WORD). A third of a word's
+ * features read nothing but the word, and the words news repeats need not look them up
+ * again. Kept as long as word-codes.ts remembers the type.
+ */
+const ownSums = new WeakMap<LinearModel, WeakMap<Int32Array, Int32Array>>();
+
+/**
  * One left-to-right pass. With `right`, the first pass's tags are read on the right; with
  * `keep`, words whose first-pass margin is at least `threshold` keep their first-pass tag.
  */
@@ -128,8 +147,13 @@ function tagPass(
   threshold = 0,
 ): Int32Array {
   const out = new Int32Array(words.length);
-  const features = new Uint32Array(MAX_FEATURES);
-  const scores = new Float32Array(classes);
+  const features = new Int32Array(MAX_FEATURES);
+  const sums = new Int32Array(classes);
+  let typeSums = ownSums.get(weights);
+  if (typeSums === undefined) {
+    typeSums = new WeakMap();
+    ownSums.set(weights, typeSums);
+  }
   let prev1 = -1;
   let prev2 = -2;
   for (let i = 0; i < words.length; i++) {
@@ -140,13 +164,20 @@ function tagPass(
       if (margins !== null) margins[i] = Number.POSITIVE_INFINITY;
     } else if (keep !== null && right !== null && keep[i]! >= threshold) best = right[i]!;
     else {
-      const n = tagFeatures(words, i, prev1, prev2, right, features);
-      scoreFeatures(weights, features, n, scores);
-      best = argmax(scores, classes);
+      const type = words.types[i]!;
+      let own = typeSums.get(type);
+      if (own === undefined) {
+        own = new Int32Array(classes);
+        scoreFeatures(weights, features, tagFeatures(words, i, prev1, prev2, right, features, WORD), own);
+        typeSums.set(type, own);
+      }
+      sums.set(own);
+      addFeatures(weights, features, tagFeatures(words, i, prev1, prev2, right, features, CONTEXT), sums);
+      best = argmaxInt(sums, classes);
       if (margins !== null) {
-        let second = Number.NEGATIVE_INFINITY;
-        for (let y = 0; y < classes; y++) if (y !== best && scores[y]! > second) second = scores[y]!;
-        margins[i] = scores[best]! - second;
+        let second = -0x7fffffff;
+        for (let y = 0; y < classes; y++) if (y !== best && sums[y]! > second) second = sums[y]!;
+        margins[i] = (sums[best]! - second) * weights.scale;
       }
     }
     out[i] = best;
@@ -181,7 +212,7 @@ export interface TaggerTrainOptions {
 export function trainTagPass(examples: readonly TaggerExample[], options: TaggerTrainOptions): LinearModel {
   const C = options.labels.length;
   const trainer = new PerceptronTrainer(C, options.bits);
-  const features = new Uint32Array(MAX_FEATURES);
+  const features = new Int32Array(MAX_FEATURES);
   const scores = new Float32Array(C);
   const next = seededRandom(options.seed);
   const order = examples.map((_, i) => i);

@@ -28,6 +28,11 @@ export interface WordCodes {
   readonly flags: Int32Array;
   /** The tag class + 1 of a frequent word that always takes one tag ("the", ","), else 0. */
   readonly fixed: Int32Array;
+  /**
+   * Per word, its type's codes: one object per word type while the type is remembered, so
+   * the tagger can remember what a type's own features add up to (see tagger.ts).
+   */
+  readonly types: readonly Int32Array[];
 }
 
 /** What the codes read besides the words: stored in the model. */
@@ -45,6 +50,64 @@ function clusterOf(lexicon: WordLexicon, word: string, lower: string): readonly 
 }
 
 const DIGIT = /\d/;
+
+/** Codes per word type, in WordCodes' field order (flags without the first-word bit). */
+const FIELDS = 16;
+/**
+ * Word types seen before, per lexicon: news repeats its words, and a word's codes (a dozen
+ * string hashes and three map lookups) depend on nothing but the word. Emptied when full, so
+ * a long run's memory stays bounded.
+ */
+const seen = new WeakMap<WordLexicon, Map<string, Int32Array>>();
+const MAX_SEEN = 50_000;
+
+function typeCodes(word: string, lexicon: WordLexicon): Int32Array {
+  let cache = seen.get(lexicon);
+  if (cache === undefined) {
+    cache = new Map();
+    seen.set(lexicon, cache);
+  }
+  let codes = cache.get(word);
+  if (codes === undefined) {
+    if (cache.size >= MAX_SEEN) cache.clear();
+    codes = computeTypeCodes(word, lexicon);
+    cache.set(word, codes);
+  }
+  return codes;
+}
+
+function computeTypeCodes(raw: string, lexicon: WordLexicon): Int32Array {
+  const codes = new Int32Array(FIELDS);
+  const word = foldWord(raw);
+  const lower = word.toLowerCase();
+  // A number's digits tell the parser nothing its shape does not: "1,250" reads as "0,000".
+  const key = DIGIT.test(lower) ? lower.replace(/\d/g, '0') : lower;
+  const len = key.length;
+  codes[0] = hashFeature(word);
+  codes[1] = hashFeature(key);
+  codes[2] = hashFeature(key.slice(len - 1));
+  codes[3] = hashFeature(key.slice(Math.max(0, len - 2)));
+  codes[4] = hashFeature(key.slice(Math.max(0, len - 3)));
+  codes[5] = hashFeature(key.slice(Math.max(0, len - 4)));
+  codes[6] = hashFeature(key.slice(0, 1));
+  codes[7] = hashFeature(key.slice(0, 2));
+  codes[8] = hashFeature(key.slice(0, 3));
+  codes[9] = hashFeature(longShape(word));
+  codes[10] = hashFeature(shortShape(word));
+  const cluster = clusterOf(lexicon, word, lower);
+  codes[11] = cluster ? cluster[0]! + 1 : 0;
+  codes[12] = cluster ? cluster[1]! + 1 : 0;
+  codes[13] = (lexicon.ambiguity.get(key) ?? -1) + 1;
+  const first = word.charAt(0);
+  let flags = 0;
+  if (first !== first.toLowerCase()) flags |= 1;
+  if (word !== lower && word === word.toUpperCase()) flags |= 2;
+  if (DIGIT.test(word)) flags |= 4;
+  if (word.includes('-')) flags |= 8;
+  codes[14] = flags;
+  codes[15] = (lexicon.fixedTags.get(word) ?? -1) + 1;
+  return codes;
+}
 
 export function encodeWords(words: readonly string[], lexicon: WordLexicon): WordCodes {
   const n = words.length;
@@ -67,37 +130,28 @@ export function encodeWords(words: readonly string[], lexicon: WordLexicon): Wor
     ambiguity: arrays(),
     flags: arrays(),
     fixed: arrays(),
+    types: new Array<Int32Array>(n),
   };
   for (let i = 0; i < n; i++) {
-    const word = foldWord(words[i]!);
-    const lower = word.toLowerCase();
-    // A number's digits tell the parser nothing its shape does not: "1,250" reads as "0,000".
-    const key = DIGIT.test(lower) ? lower.replace(/\d/g, '0') : lower;
-    codes.form[i] = hashFeature(word);
-    codes.lower[i] = hashFeature(key);
-    const len = key.length;
-    codes.suffix1[i] = hashFeature(key.slice(len - 1));
-    codes.suffix2[i] = hashFeature(key.slice(Math.max(0, len - 2)));
-    codes.suffix3[i] = hashFeature(key.slice(Math.max(0, len - 3)));
-    codes.suffix4[i] = hashFeature(key.slice(Math.max(0, len - 4)));
-    codes.prefix1[i] = hashFeature(key.slice(0, 1));
-    codes.prefix2[i] = hashFeature(key.slice(0, 2));
-    codes.prefix3[i] = hashFeature(key.slice(0, 3));
-    codes.shape[i] = hashFeature(longShape(word));
-    codes.short[i] = hashFeature(shortShape(word));
-    const cluster = clusterOf(lexicon, word, lower);
-    codes.coarse[i] = cluster ? cluster[0]! + 1 : 0;
-    codes.fine[i] = cluster ? cluster[1]! + 1 : 0;
-    codes.ambiguity[i] = (lexicon.ambiguity.get(key) ?? -1) + 1;
-    const first = word.charAt(0);
-    let flags = 0;
-    if (first !== first.toLowerCase()) flags |= 1;
-    if (word !== lower && word === word.toUpperCase()) flags |= 2;
-    if (DIGIT.test(word)) flags |= 4;
-    if (word.includes('-')) flags |= 8;
-    if (i === 0) flags |= 16;
-    codes.flags[i] = flags;
-    codes.fixed[i] = (lexicon.fixedTags.get(word) ?? -1) + 1;
+    const c = typeCodes(words[i]!, lexicon);
+    codes.types[i] = c;
+    // Hashes are stored as signed 32-bit integers; features mask them.
+    codes.form[i] = c[0]!;
+    codes.lower[i] = c[1]!;
+    codes.suffix1[i] = c[2]!;
+    codes.suffix2[i] = c[3]!;
+    codes.suffix3[i] = c[4]!;
+    codes.suffix4[i] = c[5]!;
+    codes.prefix1[i] = c[6]!;
+    codes.prefix2[i] = c[7]!;
+    codes.prefix3[i] = c[8]!;
+    codes.shape[i] = c[9]!;
+    codes.short[i] = c[10]!;
+    codes.coarse[i] = c[11]!;
+    codes.fine[i] = c[12]!;
+    codes.ambiguity[i] = c[13]!;
+    codes.flags[i] = i === 0 ? c[14]! | 16 : c[14]!;
+    codes.fixed[i] = c[15]!;
   }
   return codes;
 }

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { lemmatize, trainLemmatizer } from '../../../src/nlp/syntax/lemmatizer.js';
-import { decodeLinearModel, encodeLinearModel, PerceptronTrainer, scoreFeatures } from '../../../src/nlp/syntax/linear-model.js';
+import {
+  decodeLinearModel,
+  encodeLinearModel,
+  PerceptronTrainer,
+  readDenseBlock,
+  readSparseBlock,
+  scoreDense4,
+  scoreFeatures,
+  toDense,
+  writeDenseBlock,
+  writeSparseBlock,
+} from '../../../src/nlp/syntax/linear-model.js';
 import { projectivize } from '../../../src/nlp/syntax/parser.js';
 import { tokenAnalyses, udWords } from '../../../src/nlp/syntax/ud-words.js';
 import { tokenize } from '../../../src/text/tokenize.js';
@@ -67,7 +78,7 @@ describe('lemmatizer', () => {
 describe('linear model', () => {
   it('learns a separable toy problem and survives encoding', () => {
     const trainer = new PerceptronTrainer(3, 8);
-    const features = (k: number) => Uint32Array.from([k * 7 + 1, 99]);
+    const features = (k: number) => Int32Array.from([k * 7 + 1, 99]);
     const scores = new Float32Array(3);
     for (let epoch = 0; epoch < 5; epoch++) {
       for (let k = 0; k < 3; k++) {
@@ -82,9 +93,50 @@ describe('linear model', () => {
       }
     }
     const model = decodeLinearModel(encodeLinearModel(trainer.averaged(0)), 0).model;
+    const sums = new Int32Array(3);
     for (let k = 0; k < 3; k++) {
-      scoreFeatures(model, features(k), 2, scores);
-      expect(scores.indexOf(Math.max(...scores))).toBe(k);
+      scoreFeatures(model, features(k), 2, sums);
+      expect(sums.indexOf(Math.max(...sums))).toBe(k);
+    }
+  });
+});
+
+describe('model file blocks', () => {
+  // Several classes per bucket, one class per bucket, and empty buckets, with negative weights.
+  const trainer = new PerceptronTrainer(4, 6);
+  const features = (k: number) => Int32Array.from([k, k * 3 + 1, 40 + (k % 2)]);
+  for (let k = 0; k < 12; k++) {
+    trainer.update(features(k), 3, k % 4, 1 + (k % 3));
+    trainer.update(features(k), 3, (k + 1) % 4, -1);
+    trainer.tick();
+  }
+  const model = trainer.averaged(0);
+
+  it('reads a sparse block back to the same scores, from a 4-byte aligned offset', () => {
+    const block = writeSparseBlock(model);
+    const bytes = new Uint8Array(8 + block.length);
+    bytes.set(block, 8);
+    const { model: read, next } = readSparseBlock(bytes, 8);
+    expect(next).toBe(bytes.length);
+    const want = new Int32Array(4);
+    const got = new Int32Array(4);
+    for (let k = 0; k < 12; k++) {
+      scoreFeatures(model, features(k), 3, want);
+      scoreFeatures(read, features(k), 3, got);
+      expect([...got]).toEqual([...want]);
+    }
+    expect(want.some((v) => v < 0)).toBe(true);
+  });
+
+  it('reads a dense block back, and a dense model scores as the sparse one', () => {
+    const dense = toDense(model);
+    const { model: read } = readDenseBlock(new Uint8Array(writeDenseBlock(dense)), 0);
+    const sparse = new Int32Array(4);
+    const sums = new Int32Array(4);
+    for (let k = 0; k < 12; k++) {
+      scoreFeatures(model, features(k), 3, sparse);
+      scoreDense4(read, features(k), 3, sums);
+      expect([...sums]).toEqual([...sparse]);
     }
   });
 });
