@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { UsageError } from '../errors.js';
+import { NotFoundError, UsageError } from '../errors.js';
 import type { Correction } from '../knowledge/actors/actor-overlay.js';
 import { refreshRecordsOfEvents } from '../records/record-upkeep.js';
 import {
@@ -140,7 +140,7 @@ export function registerMentionCommands(program: Command, withStore: WithStore):
     .action(async (id: string, opts: { json?: boolean }) => {
       await withStore(async (store) => {
         const a = await getActor(store, id);
-        if (!a) throw new UsageError(`no actor with id ${id} (see dossier actors)`);
+        if (!a) throw new NotFoundError('actor', id, ' (see dossier actors)');
         printActor(a, opts.json === true);
       });
     });
