@@ -46,12 +46,13 @@ dossier(['record', richest.id]);
 
 const where = isUrl ? db : resolve(process.cwd(), db);
 const dbFlag = db === 'dossier.db' ? '' : ` --db ${db}`;
+const cli = `node ${relative(process.cwd(), bin)}`;
 process.stdout.write(
   [
     '',
     `The articles, events and records are in ${where}${db === 'dossier.db' && !process.env.DOSSIER_DB ? ' (the default store; --db or $DOSSIER_DB picks another)' : ''}.`,
-    `Open the web app on it:  node bin/dossier.js${dbFlag} serve   then http://127.0.0.1:8484/`,
-    `Explore from the shell:  node bin/dossier.js${dbFlag} events | quotes | places | actors | search Kirkuk`,
+    `Open the web app on it:  ${cli}${dbFlag} serve   then http://127.0.0.1:8484/`,
+    `Explore from the shell:  ${cli}${dbFlag} events | quotes | places | actors | search Kirkuk`,
     `Demo took ${((Date.now() - started) / 1000).toFixed(1)} s (after the build).`,
     '',
   ].join('\n'),
