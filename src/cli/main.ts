@@ -4,7 +4,7 @@ import { registerServeCommand } from '../api/serve-command.js';
 import { EXIT_OK, EXIT_SOME_INPUTS_FAILED, EXIT_USAGE, NotFoundError, UsageError } from '../errors.js';
 import type { ReaderName } from '../ingest/raw-article.js';
 import { READER_NAMES } from '../ingest/raw-article.js';
-import { findArticles, getArticle, searchArticles, storeStats } from '../store/articles-repository.js';
+import { findArticles, getArticle, type StoreStats, searchArticles, storeStats } from '../store/articles-repository.js';
 import { findEvents, findQuotes } from '../store/events-queries.js';
 import { articleAnnotations } from '../store/mentions-queries.js';
 import { openStore, type Store, storePath } from '../store/open-store.js';
@@ -155,7 +155,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action(async (opts: { json?: boolean }) => {
       await withStore(async (store) => {
         const s = await storeStats(store);
-        process.stdout.write(opts.json ? `${JSON.stringify(s, null, 2)}\n` : `${Object.entries(s).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`).join('\n')}\n`);
+        // A breakdown reads as "digest 6, html 2", not as JSON.
+        const text = (v: StoreStats[keyof StoreStats]): string => (v !== null && typeof v === 'object' ? Object.entries(v).map(([k, n]) => `${k} ${n}`).join(', ') || '-' : String(v ?? '-'));
+        process.stdout.write(opts.json ? `${JSON.stringify(s, null, 2)}\n` : `${Object.entries(s).map(([k, v]) => `${k}: ${text(v)}`).join('\n')}\n`);
       });
     });
 

@@ -24,7 +24,8 @@ describe('the CLI tells the truth', () => {
   it('counts the ingest in agreeing plurals, without a rate for a few small files', () => {
     expect(ingest.status, String(ingest.stderr)).toBe(0);
     expect(String(ingest.stdout)).toMatch(/^1 file, 6 articles new, 0 already known, 0 errors, \d+\.\d s\n$/);
-    writeFileSync(join(dir, 'one.txt'), 'Quay reopens\nExample Wire – June 3, 2024\nThe port of Basra reopened its northern quay on Monday.\n');
+    // Names a registry person with a role, for the human output test below.
+    writeFileSync(join(dir, 'one.txt'), 'Old recording resurfaces\nExample Wire – June 3, 2024\nAn old recording of Abu Bakr al-Baghdadi was shared in Basra on Monday.\n');
     expect(run('ingest', 'one.txt').stdout).toMatch(/^1 file, 1 article new, 0 already known, 0 errors, /);
   });
 
@@ -93,5 +94,16 @@ describe('the CLI tells the truth', () => {
 
     const none = run('export', '--format', 'jsonl', '--from', '1990', '--to', '1990', '--out', 'none.jsonl');
     expect(none.stderr).toBe('wrote 0 of 0 records as JSONL to none.jsonl, manifest none.jsonl.manifest.json\nno records match the filters\n');
+  });
+
+  it('prints no raw JSON in human output', () => {
+    const stats = run('stats');
+    expect(stats.stdout).toMatch(/^byReader: digest 7$/m);
+    expect(stats.stdout).not.toMatch(/[{}[\]"]/);
+    const actor = run('actor', 'per-abu-bakr-al-baghdadi');
+    expect(actor.status, actor.stderr).toBe(0);
+    expect(actor.stdout).toMatch(/^role: \S.* of arm-isis \(\d{4}/m);
+    expect(actor.stdout).not.toMatch(/role: \{/);
+    expect(actor.stdout).toMatch(/^1 mention in 1 article$/m);
   });
 });
