@@ -22,7 +22,7 @@ const who = (xs: readonly RecordActorOut[]): string => xs.map((x) => x.name).joi
 function recordLine(r: RecordOut): string {
   const date = r.date ? `${r.date}${r.datePrecision && r.datePrecision !== 'day' ? ` (${r.datePrecision})` : ''}` : '?';
   const flags = `${r.disputed ? ', DISPUTED' : ''}${r.inconsistencies.length > 0 ? `, ${r.inconsistencies.length} inconsistent` : ''}`;
-  return `${r.id}  ${date.padEnd(10)}  ${r.code.padEnd(4)} ${(r.plover ?? '-').padEnd(9)} ${who(r.source)} → ${who(r.target)}${r.place ? ` @ ${r.place.name}` : ''}  [${r.mentions.length} mentions, ${r.outlets.length} outlets, ${r.independentOutlets} independent${flags}]\n`;
+  return `${r.id}  ${date.padEnd(10)}  ${r.code.padEnd(4)} ${(r.plover ?? '-').padEnd(9)} ${who(r.source)} → ${who(r.target)}${r.place ? ` @ ${r.place.name}` : ''}  [${count(r.mentions.length, 'mention')}, ${count(r.outlets.length, 'outlet')}, ${r.independentOutlets} independent${flags}]\n`;
 }
 
 /** " (per X)" for the claimants a value does not already name (a claim's value says whose it is). */
@@ -141,7 +141,7 @@ export function registerRecordCommands(program: Command, withStore: WithStore): 
         if (o.json) out(`${JSON.stringify(s)}\n`);
         else out(`relinked ${s.done} of ${count(s.total, 'article')} with events: ${count(s.records, 'record')}\n`);
         // An error, so the exit code says the records are incomplete.
-        if (s.interrupted) throw new Error(`relink interrupted: only the first ${s.done} of ${s.total} articles are linked; run dossier relink again (it starts from zero)`);
+        if (s.interrupted) throw new Error(`relink interrupted: only the first ${s.done} of ${count(s.total, 'article')} are linked; run dossier relink again (it starts from zero)`);
       });
     });
 

@@ -27,6 +27,10 @@ describe('the CLI tells the truth', () => {
     // Names a registry person with a role, for the human output test below.
     writeFileSync(join(dir, 'one.txt'), 'Old recording resurfaces\nExample Wire – June 3, 2024\nAn old recording of Abu Bakr al-Baghdadi was shared in Basra on Monday.\n');
     expect(run('ingest', 'one.txt').stdout).toMatch(/^1 file, 1 article new, 0 already known, 0 errors, /);
+    // A record told by one outlet (the Harbor Gazette's accusation) reads "1 outlet".
+    const records = run('records').stdout;
+    expect(records).toMatch(/ \[\d+ mentions?, 1 outlet, 1 independent/);
+    expect(records).not.toMatch(/\b1 (mentions|outlets)\b/);
   });
 
   it('refuses impossible dates as the API does: a usage error, exit 2', () => {
