@@ -53,6 +53,15 @@ export class UsageError extends Error {
   }
 }
 
+/** The user named something the store does not hold (an article, a record, an actor): exit code 1. */
+export class NotFoundError extends Error {
+  readonly exitCode = EXIT_SOME_INPUTS_FAILED;
+  constructor(what: string, id: string, hint = '') {
+    super(`no ${what} with id ${id}${hint}`);
+    this.name = 'NotFoundError';
+  }
+}
+
 export function formatLocation(location: InputLocation): string {
   if (location.line !== undefined) return `${location.file}:${location.line}`;
   if (location.byte !== undefined) return `${location.file}@byte ${location.byte}`;

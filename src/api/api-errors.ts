@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { InputError, UsageError } from '../errors.js';
+import { InputError, NotFoundError, UsageError } from '../errors.js';
 
 /** The codes of the contract's error body; READ_ONLY is the 403 of a server without a token. */
 export type ApiErrorCode = 'BAD_REQUEST' | 'NOT_FOUND' | 'UNAUTHORIZED' | 'READ_ONLY' | 'PAYLOAD_TOO_LARGE' | 'INTERNAL';
@@ -44,16 +44,13 @@ export function validationMessage(context: string | undefined, issues: readonly 
 const codeOfStatus = (status: number): ApiErrorCode =>
   status === 401 ? 'UNAUTHORIZED' : status === 403 ? 'READ_ONLY' : status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
 
-/** The store says "no event with id …" with a UsageError: to a client that is a 404. */
-const MISSING = /^no [\w ]+ with id\b/;
 
 /** Turns any error into the contract's body; only errors meant for the client keep their message. */
 export function errorReply(error: unknown): { status: number; body: ErrorBody; log: boolean } {
   if (error instanceof ApiError) return { status: error.status, body: { error: { code: error.code, message: error.message } }, log: false };
-  if (error instanceof UsageError) {
-    const status = MISSING.test(error.message) ? 404 : 400;
-    return { status, body: { error: { code: status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', message: error.message } }, log: false };
-  }
+  // The store's "no event with id …": what the CLI exits 1 on is a 404 to a client.
+  if (error instanceof NotFoundError) return { status: 404, body: { error: { code: 'NOT_FOUND', message: error.message } }, log: false };
+  if (error instanceof UsageError) return { status: 400, body: { error: { code: 'BAD_REQUEST', message: error.message } }, log: false };
   if (error instanceof InputError) {
     return { status: 422, body: { error: { code: 'BAD_REQUEST', message: error.message, file: error.location.file, reason: error.reason } }, log: false };
   }

@@ -1,4 +1,5 @@
 import { type Command, InvalidArgumentError } from 'commander';
+import { IsoDate } from '../api/query-schemas.js';
 
 /** Option parsers shared by every command, so a bad value reads the same everywhere. */
 
@@ -8,9 +9,11 @@ export const positiveInt = (v: string): number => {
   return n;
 };
 
+/** The API's date schema, so "2020-02-30" is refused alike by `--from` and by `?from=`. */
 export const isoDate = (v: string): string => {
-  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) throw new InvalidArgumentError('expected YYYY, YYYY-MM or YYYY-MM-DD');
-  return v;
+  const r = IsoDate.safeParse(v);
+  if (!r.success) throw new InvalidArgumentError(r.error.issues.map((i) => i.message).join('; '));
+  return r.data;
 };
 
 export const unitInterval = (v: string): number => {

@@ -4,6 +4,7 @@ import { EXPORT_FORMAT_NAMES } from '../export/export-formats.js';
 import type { ExportLevel } from '../export/export-row.js';
 import type { Store } from '../store/open-store.js';
 import { addEventFilterOptions, boundingBox, positiveInt, unitInterval } from './cli-arguments.js';
+import { exportSummary } from './export-summary.js';
 
 type WithStore = (work: (store: Store) => Promise<void>) => Promise<void>;
 
@@ -54,13 +55,14 @@ export function registerExportCommands(program: Command, withStore: WithStore): 
       const request = { format, level: level as ExportLevel, filters, ...(header ? { header } : {}), ...(title ? { title } : {}) };
       checkExportRequest(request);
       await withStore(async (store) => {
-        await writeExport(store, request, {
+        const written = await writeExport(store, request, {
           ...(out ? { out } : {}),
           ...(manifest ? { manifest } : {}),
           write: (data) => {
             process.stdout.write(data);
           },
         });
+        process.stderr.write(exportSummary(written, { ...(out ? { out } : {}), ...(manifest ? { manifest } : {}) }));
       });
     });
 }

@@ -1,10 +1,10 @@
 import { delimiter } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { registerServeCommand } from '../api/serve-command.js';
-import { EXIT_OK, EXIT_SOME_INPUTS_FAILED, EXIT_USAGE, UsageError } from '../errors.js';
+import { EXIT_OK, EXIT_SOME_INPUTS_FAILED, EXIT_USAGE, NotFoundError, UsageError } from '../errors.js';
 import type { ReaderName } from '../ingest/raw-article.js';
 import { READER_NAMES } from '../ingest/raw-article.js';
-import { findArticles, getArticle, searchArticles, storeStats } from '../store/articles-repository.js';
+import { findArticles, getArticle, type StoreStats, searchArticles, storeStats } from '../store/articles-repository.js';
 import { findEvents, findQuotes } from '../store/events-queries.js';
 import { articleAnnotations } from '../store/mentions-queries.js';
 import { openStore, type Store, storePath } from '../store/open-store.js';
@@ -13,6 +13,7 @@ import { registerEvalCommands } from './eval-commands.js';
 import { registerEventCommands } from './event-commands.js';
 import { registerExportCommands } from './export-commands.js';
 import { registerMentionCommands } from './mention-commands.js';
+import { count } from './plural.js';
 import { printArticle, printArticles, printHits } from './print-articles.js';
 import { ingestToQueue, registerQueueCommands } from './queue-commands.js';
 import { registerRecordCommands } from './record-commands.js';
@@ -52,6 +53,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--queue <url>', 'enqueue the articles on Redis (redis://host:port[/db]) for `dossier worker` processes instead of analyzing them here')
     .addHelpText('after', '\nExamples:\n  dossier ingest digest.txt\n  dossier ingest feeds/ "pages/*.html" --db news.db\n  cat export.jsonl | dossier ingest - --reader jsonl')
     .action(async (paths: string[], opts: { reader?: string; queue?: string }) => {
+      // The summary's time is the whole run, loading the models and gazetteer included.
+      const started = performance.now();
       if (opts.reader && !READER_NAMES.includes(opts.reader as ReaderName)) throw new UsageError(`unknown reader "${opts.reader}"; one of ${READER_NAMES.join(', ')}`);
       // Readers, models and gazetteer load only when there is text to read.
       const { expandInputs, ingestFiles } = await import('../pipeline/ingest-files.js');
@@ -83,9 +86,12 @@ export async function main(argv: readonly string[]): Promise<number> {
         });
         if (tty) process.stderr.write('\r\x1b[K');
         for (const e of s.errors) process.stderr.write(`error: ${e.message} [${e.code}]\n`);
+        const seconds = (performance.now() - started) / 1000;
         const mb = s.bytes / 1e6;
+        // A rate says something only for a run long enough to measure one: a few small files read in no time.
+        const rate = mb >= 1 ? ` (${mb.toFixed(1)} MB, ${(mb / Math.max(s.seconds, 1e-9)).toFixed(2)} MB/s reading and analysing)` : '';
         process.stdout.write(
-          `${s.files} files, ${s.articlesNew} articles new, ${s.articlesKnown} already known, ${s.errors.length} errors, ${s.seconds.toFixed(1)} s (${(mb / Math.max(s.seconds, 1e-9)).toFixed(2)} MB/s)${stop ? ', interrupted' : ''}\n`,
+          `${count(s.files, 'file')}, ${count(s.articlesNew, 'article')} new, ${s.articlesKnown} already known, ${count(s.errors.length, 'error')}, ${seconds.toFixed(1)} s${rate}${stop ? ', interrupted' : ''}\n`,
         );
         if (s.errors.length > 0 || stop) code = EXIT_SOME_INPUTS_FAILED;
       } finally {
@@ -120,7 +126,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action(async (id: string, opts: { json?: boolean }) => {
       await withStore(async (store) => {
         const article = await getArticle(store, id);
-        if (!article) throw new UsageError(`no article with id ${id}`);
+        if (!article) throw new NotFoundError('article', id, ' (see dossier articles)');
         const claims = { events: await findEvents(store, { articleId: id, includeRejected: true }), quotes: await findQuotes(store, { articleId: id, includeRejected: true }) };
         printArticle(article, await articleAnnotations(store, id), claims, opts.json === true);
       });
@@ -149,7 +155,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action(async (opts: { json?: boolean }) => {
       await withStore(async (store) => {
         const s = await storeStats(store);
-        process.stdout.write(opts.json ? `${JSON.stringify(s, null, 2)}\n` : `${Object.entries(s).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`).join('\n')}\n`);
+        // A breakdown reads as "digest 6, html 2", not as JSON.
+        const text = (v: StoreStats[keyof StoreStats]): string => (v !== null && typeof v === 'object' ? Object.entries(v).map(([k, n]) => `${k} ${n}`).join(', ') || '-' : String(v ?? '-'));
+        process.stdout.write(opts.json ? `${JSON.stringify(s, null, 2)}\n` : `${Object.entries(s).map(([k, v]) => `${k}: ${text(v)}`).join('\n')}\n`);
       });
     });
 
@@ -163,7 +171,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       await withStore(async (store) => {
         const s = await reanalyzeStored(store, analyzer, { force: opts.force === true });
         for (const id of s.skipped) process.stderr.write(`warning: ${id}: stored text does not normalize to itself; left as it was\n`);
-        process.stdout.write(`${s.articles} articles, ${s.updated} re-annotated, ${s.skipped.length} skipped, ${s.seconds.toFixed(1)} s\n`);
+        process.stdout.write(`${count(s.articles, 'article')}, ${s.updated} re-annotated, ${s.skipped.length} skipped, ${s.seconds.toFixed(1)} s\n`);
       });
     });
 
@@ -183,11 +191,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    // One prefix for every error, as commander and the per-file ingest errors write it.
     if (error instanceof UsageError) {
-      process.stderr.write(`dossier: ${error.message}\n`);
+      process.stderr.write(`error: ${error.message}\n`);
       return EXIT_USAGE;
     }
-    process.stderr.write(`dossier: ${(error as Error).message}\n`);
+    if (error instanceof NotFoundError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      return error.exitCode;
+    }
+    process.stderr.write(`error: ${(error as Error).message}\n`);
     return EXIT_SOME_INPUTS_FAILED;
   }
   return code;

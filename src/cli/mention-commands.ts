@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { UsageError } from '../errors.js';
+import { NotFoundError, UsageError } from '../errors.js';
 import type { Correction } from '../knowledge/actors/actor-overlay.js';
 import { refreshRecordsOfEvents } from '../records/record-upkeep.js';
 import {
@@ -15,6 +15,7 @@ import {
 import { findActors, findPlaces, getActor, timeline } from '../store/mentions-queries.js';
 import type { Store } from '../store/open-store.js';
 import { isoDate, positiveInt } from './cli-arguments.js';
+import { count } from './plural.js';
 import { printActor, printActors, printPlaces, printTimeline } from './print-mentions.js';
 
 type WithStore = (work: (store: Store) => Promise<void>) => Promise<void>;
@@ -52,7 +53,7 @@ export function registerMentionCommands(program: Command, withStore: WithStore):
   const correct = (c: Correction) => async () => {
     await withStore(async (store) => {
       const { seq, changed } = await addCorrection(store, c, refreshRecordsOfEvents);
-      process.stdout.write(`correction #${seq}: ${describe(c)}; ${changed} mentions relinked\n`);
+      process.stdout.write(`correction #${seq}: ${describe(c)}; ${count(changed, 'mention')} relinked\n`);
     });
   };
   actors
@@ -94,7 +95,7 @@ export function registerMentionCommands(program: Command, withStore: WithStore):
       await withStore(async (store) => {
         const r = await undoLastCorrection(store, refreshRecordsOfEvents);
         if (!r) throw new UsageError('no correction to undo');
-        process.stdout.write(`undid correction #${r.undone.seq}: ${describe(r.undone.correction)}; ${r.changed} mentions relinked\n`);
+        process.stdout.write(`undid correction #${r.undone.seq}: ${describe(r.undone.correction)}; ${count(r.changed, 'mention')} relinked\n`);
       });
     });
   actors
@@ -128,7 +129,7 @@ export function registerMentionCommands(program: Command, withStore: WithStore):
       const corrections = parseCorrectionsFile(await readFile(file, 'utf8'), file);
       await withStore(async (store) => {
         const r = await importCorrections(store, corrections, refreshRecordsOfEvents);
-        process.stdout.write(`${r.added} corrections imported, ${corrections.length - r.added} already present; ${r.changed} mentions relinked\n`);
+        process.stdout.write(`${count(r.added, 'correction')} imported, ${corrections.length - r.added} already present; ${count(r.changed, 'mention')} relinked\n`);
       });
     });
 
@@ -140,7 +141,7 @@ export function registerMentionCommands(program: Command, withStore: WithStore):
     .action(async (id: string, opts: { json?: boolean }) => {
       await withStore(async (store) => {
         const a = await getActor(store, id);
-        if (!a) throw new UsageError(`no actor with id ${id} (see dossier actors)`);
+        if (!a) throw new NotFoundError('actor', id, ' (see dossier actors)');
         printActor(a, opts.json === true);
       });
     });

@@ -1,3 +1,4 @@
+import { count } from './plural.js';
 import type { ActorDetail, ActorSummary, ArticleAnnotations, PlaceSummary, TimelineEntry } from '../store/mentions-queries.js';
 
 const out = (s: string): void => {
@@ -5,6 +6,13 @@ const out = (s: string): void => {
 };
 
 const json = (v: unknown): void => out(`${JSON.stringify(v, null, 2)}\n`);
+
+/** "Caliph of arm-isis (2014-06 – 2019-10)": a registry role in words, not its JSON. */
+function roleLine(role: unknown): string {
+  const r = (role ?? {}) as Partial<Record<'title' | 'of' | 'from' | 'to', string>>;
+  const span = r.from || r.to ? ` (${r.from ?? '?'} – ${r.to ?? 'now'})` : '';
+  return `${r.title ?? '?'}${r.of ? ` of ${r.of}` : ''}${span}`;
+}
 
 export function printActors(rows: readonly ActorSummary[], asJson: boolean): void {
   if (asJson) {
@@ -28,8 +36,8 @@ export function printActor(a: ActorDetail, asJson: boolean): void {
   if (a.aliases.length > 0) out(`aliases: ${a.aliases.join('; ')}\n`);
   if (a.memberOf.length > 0) out(`member of: ${a.memberOf.join(', ')}\n`);
   if (a.members.length > 0) out(`members: ${a.members.map((m) => `${m.name} [${m.id}]`).join(', ')}\n`);
-  for (const r of a.roles) out(`role: ${JSON.stringify(r)}\n`);
-  out(`${a.mentions} mentions in ${a.articles} articles\n`);
+  for (const r of a.roles) out(`role: ${roleLine(r)}\n`);
+  out(`${count(a.mentions, 'mention')} in ${count(a.articles, 'article')}\n`);
   for (const m of a.mentionList.slice(0, 50)) {
     out(`  ${m.articleId}  ${(m.date ?? '?').padEnd(10)}  "${m.text}"  ${m.confidence?.toFixed(2) ?? ''} ${m.reason ?? ''}\n`);
   }

@@ -5,6 +5,7 @@ import type { Analyzer } from '../pipeline/analyze-article.js';
 import { parseQueueUrl } from '../queue/queue-url.js';
 import type { Store } from '../store/open-store.js';
 import { positiveInt } from './cli-arguments.js';
+import { count } from './plural.js';
 import { untilStopSignal } from './stop-signal.js';
 
 type WithStore = (work: (store: Store) => Promise<void>) => Promise<void>;
@@ -29,7 +30,7 @@ export async function ingestToQueue(store: Store, queueUrl: string, files: reado
   if (tty) err('\r\x1b[K');
   for (const e of s.errors) err(`error: ${e.message} [${e.code}]\n`);
   process.stdout.write(
-    `${s.files} files, ${s.articles} articles enqueued${s.batch ? ` as batch ${s.batch}` : ''} on ${target.name}, ${s.errors.length} errors, ${s.seconds.toFixed(1)} s\n`,
+    `${count(s.files, 'file')}, ${count(s.articles, 'article')} enqueued${s.batch ? ` as batch ${s.batch}` : ''} on ${target.name}, ${count(s.errors.length, 'error')}, ${s.seconds.toFixed(1)} s\n`,
   );
   return s.errors.length > 0 ? EXIT_SOME_INPUTS_FAILED : EXIT_OK;
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { UsageError } from '../errors.js';
+import { NotFoundError, UsageError } from '../errors.js';
 import { loadSyntaxModel } from '../nlp/syntax/syntax-model.js';
 import type { Contradiction, FigureUpdates } from '../records/contradictions.js';
 import type { Inconsistency } from '../records/inconsistencies.js';
@@ -9,6 +9,7 @@ import { loadDocumentFrequencies } from '../knowledge/document-frequencies.js';
 import { type RelinkSummary, relinkAllArticles } from '../records/link-article.js';
 import { getRecord, type RecordOut, recordsPage } from '../records/record-views.js';
 import { addEventFilterOptions, positiveInt } from './cli-arguments.js';
+import { count } from './plural.js';
 
 type WithStore = (work: (store: Store) => Promise<void>) => Promise<void>;
 
@@ -21,7 +22,7 @@ const who = (xs: readonly RecordActorOut[]): string => xs.map((x) => x.name).joi
 function recordLine(r: RecordOut): string {
   const date = r.date ? `${r.date}${r.datePrecision && r.datePrecision !== 'day' ? ` (${r.datePrecision})` : ''}` : '?';
   const flags = `${r.disputed ? ', DISPUTED' : ''}${r.inconsistencies.length > 0 ? `, ${r.inconsistencies.length} inconsistent` : ''}`;
-  return `${r.id}  ${date.padEnd(10)}  ${r.code.padEnd(4)} ${(r.plover ?? '-').padEnd(9)} ${who(r.source)} → ${who(r.target)}${r.place ? ` @ ${r.place.name}` : ''}  [${r.mentions.length} mentions, ${r.outlets.length} outlets, ${r.independentOutlets} independent${flags}]\n`;
+  return `${r.id}  ${date.padEnd(10)}  ${r.code.padEnd(4)} ${(r.plover ?? '-').padEnd(9)} ${who(r.source)} → ${who(r.target)}${r.place ? ` @ ${r.place.name}` : ''}  [${count(r.mentions.length, 'mention')}, ${count(r.outlets.length, 'outlet')}, ${r.independentOutlets} independent${flags}]\n`;
 }
 
 /** " (per X)" for the claimants a value does not already name (a claim's value says whose it is). */
@@ -93,14 +94,14 @@ export function registerRecordCommands(program: Command, withStore: WithStore): 
     .action(async (id: string, o: { json?: boolean }) => {
       await withStore(async (store) => {
         const r = await getRecord(store, id);
-        if (!r) throw new UsageError(`no event record with id ${id}`);
+        if (!r) throw new NotFoundError('event record', id, ' (see dossier records)');
         if (o.json) {
           out(`${JSON.stringify(r, null, 2)}\n`);
           return;
         }
         out(recordLine(r));
         out(`  first reported ${r.firstReported ?? '?'}, last ${r.lastReported ?? '?'}\n  witnesses:\n`);
-        for (const g of r.witnesses) out(`    ${g.outlets.join(', ')}: ${g.articleIds.length} article(s)${g.reasons.length ? ` (one witness: ${g.reasons.join(', ')})` : ''}\n`);
+        for (const g of r.witnesses) out(`    ${g.outlets.join(', ')}: ${count(g.articleIds.length, 'article')}${g.reasons.length ? ` (one witness: ${g.reasons.join(', ')})` : ''}\n`);
         out('  reports:\n');
         for (const m of r.reports) {
           const mags = m.magnitudes.map((x) => `${x.kind} ${x.text}`).join(', ');
@@ -138,9 +139,9 @@ export function registerRecordCommands(program: Command, withStore: WithStore): 
         });
         if (tty && s.done > 0) process.stderr.write('\n');
         if (o.json) out(`${JSON.stringify(s)}\n`);
-        else out(`relinked ${s.done} of ${s.total} article(s) with events: ${s.records} record(s)\n`);
+        else out(`relinked ${s.done} of ${count(s.total, 'article')} with events: ${count(s.records, 'record')}\n`);
         // An error, so the exit code says the records are incomplete.
-        if (s.interrupted) throw new Error(`relink interrupted: only the first ${s.done} of ${s.total} articles are linked; run dossier relink again (it starts from zero)`);
+        if (s.interrupted) throw new Error(`relink interrupted: only the first ${s.done} of ${count(s.total, 'article')} are linked; run dossier relink again (it starts from zero)`);
       });
     });
 
@@ -156,7 +157,7 @@ export function registerRecordCommands(program: Command, withStore: WithStore): 
           return;
         }
         for (const x of outlets) {
-          out(`${x.name}: ${x.articles} article(s), ${x.firstDate ?? '?'} – ${x.lastDate ?? '?'}\n`);
+          out(`${x.name}: ${count(x.articles, 'article')}, ${x.firstDate ?? '?'} – ${x.lastDate ?? '?'}\n`);
           out(`    actors: ${x.topActors.map((a) => `${a.name} (${a.events})`).join(', ') || '-'}\n    events: ${x.topEventTypes.map((t) => `${t.type} (${t.events})`).join(', ') || '-'}\n`);
         }
       });

@@ -4,6 +4,7 @@ import { parseDuration } from '../ingest/feed-schedule.js';
 import type { Analyzer } from '../pipeline/analyze-article.js';
 import type { Store } from '../store/open-store.js';
 import { positiveInt } from './cli-arguments.js';
+import { count } from './plural.js';
 
 const DEFAULT_EVERY_MS = 10 * 60_000;
 
@@ -72,7 +73,7 @@ export function registerWatchCommands(program: Command, withStore: WithStore, de
             log: (line) => process.stderr.write(`${line}\n`),
           });
           process.stdout.write(
-            `${s.polls} polls, ${s.fresh} articles new, ${s.known} already known, ${s.failedPolls} failed${s.stopped ? ', stopped' : ''}\n`,
+            `${count(s.polls, 'poll')}, ${count(s.fresh, 'article')} new, ${s.known} already known, ${s.failedPolls} failed${s.stopped ? ', stopped' : ''}\n`,
           );
           if (opts.once && s.failingFeeds.length > 0) deps.failed();
         } finally {

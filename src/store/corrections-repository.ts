@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InputError, UsageError } from '../errors.js';
+import { InputError, NotFoundError, UsageError } from '../errors.js';
 import { type Correction, effectiveActor, newActorId, overlayNames, splitActorId } from '../knowledge/actors/actor-overlay.js';
 import { newActorRecord, upsertActor } from './mentions-repository.js';
 import type { Store } from './open-store.js';
@@ -51,7 +51,7 @@ export async function addCorrection(db: Store, c: Correction, eventsChanged: Eve
   const named = c.op === 'merge' ? [c.into, c.from] : [c.actor];
   for (const id of named) {
     const found = await db.selectFrom('actors').select('id').where('id', '=', id).executeTakeFirst();
-    if (!found) throw new UsageError(`no actor with id "${id}" (see dossier actors)`);
+    if (!found) throw new NotFoundError('actor', `"${id}"`, ' (see dossier actors)');
   }
   if (c.op === 'merge' && c.into === c.from) throw new UsageError('cannot merge an actor into itself');
   const { op, ...payload } = c;

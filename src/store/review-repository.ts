@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js';
+import { NotFoundError, UsageError } from '../errors.js';
 import type { Store } from './open-store.js';
 import type { EventsChanged } from './records-repository.js';
 
@@ -34,7 +34,7 @@ export async function recordDecision(
 ): Promise<number> {
   const table = d.kind === 'event' ? 'events' : 'quotes';
   const found = await db.selectFrom(table).select('id').where('id', '=', d.itemId).executeTakeFirst();
-  if (!found) throw new UsageError(`no ${d.kind} with id ${d.itemId}`);
+  if (!found) throw new NotFoundError(d.kind, d.itemId);
   if (d.decision === 'fix') {
     if (!d.field || !FIXABLE_FIELDS[d.kind].includes(d.field)) throw new UsageError(`fix needs a field: one of ${FIXABLE_FIELDS[d.kind].join(', ')}`);
     if (d.value === undefined) throw new UsageError('fix needs a value');

@@ -55,7 +55,10 @@ describe('dossier actors, places, timeline and show on resolved text', () => {
     const us = json<{ mentionList: Array<{ text: string; reason: string }> }>('actor', 'usa-gov');
     expect(us.mentionList.map((m) => m.text)).toEqual(['Washington', 'Washington']);
     expect(us.mentionList[0]!.reason).toMatch(/metonymy/);
-    expect(run('actor', 'no-such-actor').status).toBe(2);
+    // Not found is a failure, not a usage error: exit 1, naming the id.
+    const missing = run('actor', 'no-such-actor');
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toBe('error: no actor with id no-such-actor (see dossier actors)\n');
   });
 
   it('lists places with coordinates and honest precision', () => {

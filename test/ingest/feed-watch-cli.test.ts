@@ -112,7 +112,7 @@ describe('dossier watch (CLI)', () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
     expect(stderr).toContain('watch: stopping after the current save');
-    expect(stdout).toBe('1 polls, 3 articles new, 0 already known, 0 failed, stopped\n');
+    expect(stdout).toBe('1 poll, 3 articles new, 0 already known, 0 failed, stopped\n');
     const store = await openStore(db);
     try {
       expect((await store.selectFrom('articles').select('id').execute()).length).toBe(3);
