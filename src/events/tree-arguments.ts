@@ -355,7 +355,8 @@ function thingAt(ctx: TreeContext, g: number): EventParticipant | null {
     if (w && !ctx.timeTokens.has(w.index)) words.push(w.norm);
   }
   let country: string | null = null;
-  for (const w of words) country ??= ctx.facts.countryOfWord(w);
+  // "the British-flagged ship", "a U.S.-flagged tanker": the flag's country.
+  for (const w of words) country ??= ctx.facts.countryOfWord(w) ?? (w.includes('-') ? ctx.facts.countryOfWord(w.slice(0, w.lastIndexOf('-'))) : null);
   for (const c of children(tree, g)) {
     if (country || relation(tree, c) !== 'nmod' || !['in', 'of'].includes(caseMarker(tree, c) ?? '')) continue;
     country = ctx.facts.countryOfWord(ctx.sentence.tokens[c - ctx.base]?.norm ?? '');
@@ -456,6 +457,11 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
       );
       addAll(targets, obliques.map((a) => (a.preposition === undefined ? participantAt(ctx, a.token) : targetAt(ctx, a.token, trigger))));
     }
+    if (targets.length === 0) {
+      const own = ownObjectTargets(ctx, trigger);
+      addAll(targets, own.targets);
+      if (own.targets.length > 0) why.push(own.why);
+    }
     // "attacked the positions … in an air raid": the noun tells how; the stage folds it in.
     const how = args.find((a) => isOblique(a) && ctx.frames.instrumentPrepositions.has(a.preposition ?? '') && nounTrigger(ctx, a.token));
     if (how) instrument = nounTrigger(ctx, how.token);
@@ -471,6 +477,31 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
   shareCountry(ctx, sources);
   shareCountry(ctx, targets);
   return { hasSubject: subjects.length > 0, hasObject, sources, targets, host, instrument, why };
+}
+
+/**
+ * A verb pattern that takes its object among its words ("launch assault", "seize tanker") reads
+ * its target through that object: the object's own target phrase ("launched an assault on the
+ * fronts of three Iraqi divisions", "airstrikes on northern Syria"), or, for acts that may be
+ * done to things, the object itself ("seized the British-flagged ship").
+ */
+function ownObjectTargets(ctx: TreeContext, trigger: Trigger): { targets: EventParticipant[]; why: string } {
+  const { tree, frames } = ctx;
+  const g = ctx.base + trigger.head;
+  const objects = trigger.words.map((w) => ctx.base + w).filter((w) => w !== g && head(tree, w) === g && ['obj', 'obl'].includes(relation(tree, w)));
+  for (const o of objects) {
+    const phrases = children(tree, o).filter(
+      (c) => relation(tree, c) === 'nmod' && frames.targetPrepositions.has(caseMarker(tree, c) ?? '') && !isPlacePhrase(ctx, c, caseMarker(tree, c) ?? undefined) && !nounTrigger(ctx, c),
+    );
+    const found = phrases.map((c) => targetAt(ctx, c, trigger)).filter((p): p is EventParticipant => p !== null);
+    if (found.length > 0) return { targets: found, why: `target ${names(found)} from '${caseMarker(tree, phrases[0]!) ?? ''} …' of '${lemma(tree, o)}'` };
+  }
+  if (!THING_ROOTS.has(trigger.pattern.code.slice(0, 2))) return { targets: [], why: '' };
+  const object = objects.find((o) => relation(tree, o) === 'obj' && !frames.weaponNouns.has(lemma(tree, o)));
+  if (object === undefined) return { targets: [], why: '' };
+  const own = new Set(trigger.words.filter((w) => w !== object - ctx.base));
+  const p = participantAt(ctx, object) ?? thingAt({ ...ctx, triggerWords: own }, object);
+  return p ? { targets: [p], why: `target '${p.name}': the object the pattern names` } : { targets: [], why: '' };
 }
 
 export function nounArguments(ctx: TreeContext, trigger: Trigger): ArgumentReading {
