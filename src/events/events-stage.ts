@@ -322,6 +322,13 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
     draft.modalityCue = m.cue;
     if (m.why) reasons.push(`modality ${m.modality}: ${m.why}`);
     attribute(view, sentence, clauses, ci, trigger, draft, chunks, participant, tctx);
+    if (tree && draft.sources.length === 0) {
+      const teller = tellerAsSubject(tree, base, trigger, draft.attribution, k, tokens);
+      if (teller) {
+        draft.sources = [teller];
+        reasons.push(`source '${teller.name}': the pronoun subject stands for the body that tells it`);
+      }
+    }
 
     // "Iraqi warplanes destroyed a pumping station", "a Houthi drone attack": who attacks from
     // the air makes a plain attack (190) one with aerial weapons (195), a drone's 1952.
@@ -430,6 +437,22 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
     }
   }
   return drafts;
+}
+
+/**
+ * "The IRGC says it has seized a tanker", however loosely parsed: a verb whose subject is "it"
+ * or "they", told by a body (a state, an organisation, not a person), was done by that body.
+ */
+function tellerAsSubject(tree: SyntaxTree, base: number, trigger: Trigger, attribution: EventAttrs['attribution'], k: EventKnowledge, tokens: readonly Token[]): EventParticipant | null {
+  const { facts, frames } = k;
+  if (trigger.kind !== 'verb' || trigger.passive || !attribution?.speakerActorId || facts.isPerson(attribution.speakerActorId)) return null;
+  const subject = childWith(tree, base + trigger.head, ['nsubj']);
+  if (subject === -1 || !frames.referringPronouns.has(tree.nodes[subject]!.lemma.toLowerCase())) return null;
+  const cameo = facts.cameo(attribution.speakerActorId);
+  if (!cameo) return null;
+  const at = tokens[subject - base];
+  if (!at) return null;
+  return { span: { start: at.start, end: at.end }, entity: null, actorId: attribution.speakerActorId, name: attribution.speaker ?? at.norm, cameo };
 }
 
 const PERFECT = new Set(['had', 'has', 'have', "'d"]);

@@ -217,24 +217,31 @@ function shareCountry(ctx: TreeContext, list: EventParticipant[]): void {
   }
 }
 
-const REFERRING_PRONOUNS = new Set(['it', 'they']);
-
 /**
  * "Hungary has said it will support …": "it" or "they" is the subject of a clause that governs
  * the pronoun's own, else the nearest state, organisation or people named before it.
  */
 function pronounReferent(ctx: TreeContext, g: number): EventParticipant | null {
   const { tree } = ctx;
-  if (!REFERRING_PRONOUNS.has(lemma(tree, g))) return null;
+  if (!ctx.frames.referringPronouns.has(lemma(tree, g))) return null;
   for (let clause = head(tree, g), hops = 0; clause !== -1 && hops < 4; clause = head(tree, clause), hops++) {
     if (!inSentence(ctx, clause)) break;
     for (const s of childrenWith(tree, clause, ['nsubj', 'nsubj:pass'])) {
       if (s === g || s > g || tree.nodes[s]!.tag === 'PRP') continue;
       const e = ctx.sentence.tokens[s - ctx.base]?.entity ?? -1;
       if (e >= 0 && ANTECEDENT_TYPES.has(ctx.view.doc.layers.entities?.[e]?.type ?? '')) return participantAt(ctx, s);
+      // "Iran's elite Revolutionary Guard force said it shot down": a phrase whose head is a
+      // common noun still names a body when it codes as one (a country or an organisation, not a
+      // person and not a bare role).
+      const p = e >= 0 ? null : participantAt(ctx, s);
+      if (p?.cameo && !isRoleCode(p.cameo.slice(0, 3)) && !isPerson(ctx, p)) return p;
     }
   }
   return null;
+}
+
+function isPerson(ctx: TreeContext, p: EventParticipant): boolean {
+  return p.entity !== null && ctx.view.doc.layers.entities?.[p.entity]?.type === 'PERSON';
 }
 
 /**

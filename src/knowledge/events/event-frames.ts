@@ -20,6 +20,7 @@ export interface EventFrameWords {
   readonly implicativeVerbs: ReadonlySet<string>;
   readonly aircraftNouns: ReadonlySet<string>;
   readonly droneNouns: ReadonlySet<string>;
+  readonly referringPronouns: ReadonlySet<string>;
   /** Lemmas of reporting verbs (lexicon/reporting-verbs.json): 'Iran reported heavy fighting today'. */
   readonly reportingVerbs: ReadonlySet<string>;
 }
@@ -41,6 +42,7 @@ export function loadEventFrameWords(): EventFrameWords {
     implicativeVerbs: set(words.implicativeVerbs),
     aircraftNouns: set(words.aircraftNouns),
     droneNouns: set(words.droneNouns),
+    referringPronouns: set(words.referringPronouns),
     reportingVerbs: new Set(Object.keys(reporting.verbs)),
   };
 }
