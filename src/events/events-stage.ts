@@ -176,7 +176,10 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
   const chunks = nounChunks(tokens);
   const triggerWords = new Set(triggers.flatMap((t) => t.words));
   const ctx: ParticipantContext = { view, sentence, facts: k.facts, timeTokens, triggerWords };
-  const places = placeCandidates(doc, sentence, chunks, timeTokens, view.tree);
+  const eventNouns = new Set(triggers.filter((t) => t.kind === 'noun').map((t) => tokens[t.head]!.index));
+  const linked = new Set((doc.layers.actors ?? []).map((a) => a.entity));
+  const namesActor = (i: number) => linked.has(tokens[i]!.entity) || k.facts.countryOfWord(tokens[i]!.norm) !== null;
+  const places = placeCandidates(doc, sentence, chunks, timeTokens, view.tree, eventNouns, namesActor);
   const times = timeCandidates(doc, sentence);
   const question = tokens.some((t) => t.norm === '?');
   const pronoun = pronounAntecedent(view, sentence, k.facts);

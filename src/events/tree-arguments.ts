@@ -336,6 +336,11 @@ function names(ps: readonly EventParticipant[]): string {
   return ps.length === 0 ? 'none' : ps.map((p) => `'${p.name}'`).join(' and ');
 }
 
+function isPlaceName(ctx: TreeContext, g: number): boolean {
+  const e = ctx.sentence.tokens[g - ctx.base]?.entity ?? -1;
+  return e >= 0 && PLACE_TYPES.has(ctx.view.doc.layers.entities?.[e]?.type ?? '');
+}
+
 /** A name after a locative preposition says where, not to whom: "fired at Basra". */
 function isPlacePhrase(ctx: TreeContext, g: number, preposition: string | undefined): boolean {
   if (!preposition || !PLACE_PREPOSITIONS.has(preposition)) return false;
@@ -528,6 +533,8 @@ export function nounArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
       addAll(patientFirst ? targets : sources, [p]);
       if (p) why.push(`${patientFirst ? 'target' : 'source'} '${p.name}' is the possessor`);
     } else if ((rel === 'compound' || rel === 'amod') && c < g) {
+      // "the Idlib attack": a place that codes as no actor says where, not who.
+      if (rel === 'compound' && isPlaceName(ctx, c) && participantAt(ctx, c)?.cameo == null) continue;
       const p = participantAt(ctx, c);
       addAll(sources, [p]);
       if (p) why.push(`source '${p.name}' modifies the noun`);
