@@ -51,4 +51,11 @@ describe('events: arguments read through the pattern’s object, the teller and 
     expect(codes(a!.sources)[0]).toMatch(/^USA/);
     expect(a?.place).toBeNull();
   });
+
+  it('keeps a definite event noun in a prepositional phrase asserted under a saying verb', () => {
+    const doc = analyzeText('Example Wire said no warning has been issued in the aftermath of the U.S. attack on the oil platforms.');
+    expect(eventAt(doc, 'attack')?.modality).toBe('asserted');
+    const content = analyzeText('The minister said Iranian troops attacked the oil platforms.');
+    expect(eventAt(content, 'attacked')?.modality).toBe('reported');
+  });
 });
