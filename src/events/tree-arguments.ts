@@ -379,6 +379,9 @@ function thingAt(ctx: TreeContext, g: number): EventParticipant | null {
   return { span, entity: null, actorId: null, name: ctx.view.doc.text.slice(span.start, span.end), cameo: country };
 }
 
+/** Roots of verbal acts: statements, appeals, demands, criticism, threats (not force). */
+const VERBAL_ROOTS = new Set(['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14']);
+
 /** Roots whose target may be a thing: coerce (property), assault, fight, mass violence. */
 const THING_ROOTS = new Set(['17', '18', '19', '20']);
 
@@ -551,7 +554,8 @@ export function nounArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
         continue;
       }
       if (isPlacePhrase(ctx, c, prep) || nounTrigger(ctx, c)) continue;
-      const toSource = frames.agentPrepositions.has(prep) || (prep === 'of' && trigger.pattern.of === 'source' && !patientFirst);
+      const speechAgent = frames.speechAgentPrepositions.has(prep) && VERBAL_ROOTS.has(trigger.pattern.code.slice(0, 2));
+      const toSource = frames.agentPrepositions.has(prep) || speechAgent || (prep === 'of' && trigger.pattern.of === 'source' && !patientFirst);
       const toTarget = !toSource && (prep === 'of' || frames.targetPrepositions.has(prep));
       if (!toSource && !toTarget) continue;
       const p = toSource ? participantAt(ctx, c) : targetAt(ctx, c, trigger);
@@ -562,7 +566,12 @@ export function nounArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
   // The verb that carries the noun: "carried out strikes on X", "blamed the attack on Iran".
   const verb = head(tree, g);
   const rel = relation(tree, g);
-  if (verb !== -1 && inSentence(ctx, verb) && (rel === 'obj' || rel === 'nsubj')) {
+  if (verb !== -1 && inSentence(ctx, verb) && frames.undergoerVerbs.has(lemma(tree, verb)) && undergoes(tree, g, verb)) {
+    const read = undergoerArguments(ctx, verb);
+    if (targets.length === 0) addAll(targets, read.targets);
+    if (sources.length === 0) addAll(sources, read.sources);
+    if (read.targets.length + read.sources.length > 0) why.push(`target ${names(read.targets)} undergoes it ('${lemma(tree, verb)}'), source ${names(read.sources)}`);
+  } else if (verb !== -1 && inSentence(ctx, verb) && (rel === 'obj' || rel === 'nsubj')) {
     const verbLemma = lemma(tree, verb);
     const passiveCarrier = rel === 'nsubj' && isPassive(tree, verb);
     const verbArgs = argumentsOf(tree, verb).filter((a) => inSentence(ctx, a.token));
@@ -590,6 +599,23 @@ export function nounArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
   shareCountry(ctx, sources);
   shareCountry(ctx, targets);
   return { hasSubject: true, hasObject: true, sources, targets, host: null, instrument: null, why };
+}
+
+/** "received threats", "came under attack": the noun is the verb's object, or its "under" phrase. */
+function undergoes(tree: SyntaxTree, g: number, verb: number): boolean {
+  const rel = relation(tree, g);
+  return lemma(tree, verb) === 'come' ? rel === 'obl' && caseMarker(tree, g) === 'under' : rel === 'obj';
+}
+
+/** The subject of an undergoer verb as the target, its "from" phrase as the actor. */
+function undergoerArguments(ctx: TreeContext, verb: number): { sources: EventParticipant[]; targets: EventParticipant[] } {
+  const { tree, frames } = ctx;
+  const args = argumentsOf(tree, verb).filter((a) => inSentence(ctx, a.token));
+  const targets: EventParticipant[] = [];
+  const sources: EventParticipant[] = [];
+  addAll(targets, args.filter(isSubject).map((a) => participantAt(ctx, a.token) ?? thingAt(ctx, a.token)));
+  addAll(sources, args.filter((a) => isOblique(a) && frames.speechAgentPrepositions.has(a.preposition ?? '')).map((a) => participantAt(ctx, a.token)));
+  return { sources, targets };
 }
 
 /** Relations by which a saying verb governs what it tells: "said (that) …", "reported heavy fighting", "…, it said". */

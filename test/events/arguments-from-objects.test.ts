@@ -58,4 +58,13 @@ describe('events: arguments read through the pattern’s object, the teller and 
     const content = analyzeText('The minister said Iranian troops attacked the oil platforms.');
     expect(eventAt(content, 'attacked')?.modality).toBe('reported');
   });
+
+  it('reads the subject of "come under", "draw" and "receive" as the one the act is done to', () => {
+    const doc = analyzeText('Kuwaiti tankers have come under repeated Iranian attack.');
+    const e = eventAt(doc, 'attack');
+    expect(codes(e!.sources)).toEqual(['IRN']);
+    expect(codes(e!.targets)).toEqual(['KWT']);
+    const un = analyzeText('The killing drew condemnation from the UN on Monday.');
+    expect(codes(eventAt(un, 'condemnation')!.sources)).toEqual(['IGOUNO']);
+  });
 });

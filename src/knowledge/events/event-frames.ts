@@ -21,6 +21,8 @@ export interface EventFrameWords {
   readonly aircraftNouns: ReadonlySet<string>;
   readonly droneNouns: ReadonlySet<string>;
   readonly referringPronouns: ReadonlySet<string>;
+  readonly speechAgentPrepositions: ReadonlySet<string>;
+  readonly undergoerVerbs: ReadonlySet<string>;
   /** Lemmas of reporting verbs (lexicon/reporting-verbs.json): 'Iran reported heavy fighting today'. */
   readonly reportingVerbs: ReadonlySet<string>;
 }
@@ -43,6 +45,8 @@ export function loadEventFrameWords(): EventFrameWords {
     aircraftNouns: set(words.aircraftNouns),
     droneNouns: set(words.droneNouns),
     referringPronouns: set(words.referringPronouns),
+    speechAgentPrepositions: set(words.speechAgentPrepositions),
+    undergoerVerbs: set(words.undergoerVerbs),
     reportingVerbs: new Set(Object.keys(reporting.verbs)),
   };
 }
