@@ -134,8 +134,8 @@ export function participantAt(ctx: TreeContext, g: number): EventParticipant | n
   let p = chunkParticipant(ctx, chunkOf(ctx, core), ctx.pronoun);
   if (!p || p.entity === null) p = possessiveAntecedent(ctx, g, core) ?? p;
   const named = namedAfter(ctx, core[1]) ?? afterTitle(ctx, g) ?? nameAfterRole(ctx, g, core[1]);
-  if (named) return named;
-  if (p && p.entity !== null) return p.cameo === null || p.cameo.length === 3 ? titled(ctx, p, core) : p;
+  if (named) return named.cameo === null || named.cameo.length === 3 ? titled(ctx, named, titleRange(ctx, named, core)) : named;
+  if (p && p.entity !== null) return p.cameo === null || p.cameo.length === 3 ? titled(ctx, p, titleRange(ctx, p, core)) : p;
   if (p) p = withCountry(ctx, g, p);
   if (!p && ctx.sentence.tokens[g - ctx.base]?.tag === 'PRP') {
     const referent = pronounReferent(ctx, g);
@@ -174,6 +174,31 @@ function titled(ctx: TreeContext, p: EventParticipant, [first, last]: [number, n
   if (!country && ctx.view.doc.layers.entities?.[p.entity ?? -1]?.type === 'PERSON') country = sentenceCountry(ctx);
   const cameo = `${country ?? ''}${role ?? ''}`;
   return { ...p, cameo };
+}
+
+/** How far back a title may run before a name: "U.S. Secretary of State Warren Christopher". */
+const MAX_TITLE_WORDS = 6;
+
+/**
+ * The phrase's range widened to the title right before a person's name, however the parse hangs
+ * it ("British Defence Secretary Tom King", "U.S. Secretary of State Warren Christopher"): the
+ * capitalised words, people's adjectives and "of" that run up to the name.
+ */
+function titleRange(ctx: TreeContext, p: EventParticipant, core: [number, number]): [number, number] {
+  const tokens = ctx.sentence.tokens;
+  const entities = ctx.view.doc.layers.entities ?? [];
+  if (p.entity === null || entities[p.entity]?.type !== 'PERSON') return core;
+  const at = tokens.findIndex((t) => t.start === p.span.start);
+  if (at < 0) return core;
+  let first = at;
+  for (let i = at - 1; i >= 0 && at - i <= MAX_TITLE_WORDS; i--) {
+    const t = tokens[i]!;
+    const titleWord = /^NNP/.test(t.tag) || (t.norm === 'of' && i > 0 && /^NNP/.test(tokens[i - 1]!.tag)) || ctx.facts.countryOfWord(t.norm) !== null;
+    if (!titleWord || (t.entity >= 0 && entities[t.entity]?.type === 'PERSON')) break;
+    first = i;
+  }
+  const last = tokens.findIndex((t) => t.end === p.span.end);
+  return [Math.min(core[0], ctx.base + first), Math.max(core[1], ctx.base + (last < 0 ? at : last))];
 }
 
 /** The first country the sentence names, by a country name or a people's adjective. */

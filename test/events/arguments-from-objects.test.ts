@@ -67,4 +67,11 @@ describe('events: arguments read through the pattern’s object, the teller and 
     const un = analyzeText('The killing drew condemnation from the UN on Monday.');
     expect(codes(eventAt(un, 'condemnation')!.sources)).toEqual(['IGOUNO']);
   });
+
+  it('codes a person the registry does not know by the title before the name, however it is parsed', () => {
+    const doc = analyzeText('Ruritanian Foreign Minister Anton Kessler telephoned U.S. Secretary of State Mara Lindqvist on Monday.');
+    const e = eventAt(doc, 'telephoned');
+    expect(e?.code).toBe('041');
+    expect(codes(e!.targets)).toEqual(['USAGOV']);
+  });
 });
