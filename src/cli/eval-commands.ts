@@ -53,7 +53,8 @@ export function registerEvalCommands(program: Command, someInputsFailed: () => v
     .option('--dictionary <file>', 'PETRARCH actor dictionary for --petrarch (default: ../dictionaries/PETR.Validate.actors.txt beside the records)')
     .option('--corpus <dir>', 'the folder the --gold stories\' files are relative to (default: the gold file\'s "corpus" path)')
     .option('--registry <file...>', 'extra actor registry files (YAML or JSON)')
-    .action(async (opts: { plover?: string; petrarch?: string; gsr?: string; gold?: string; dictionary?: string; corpus?: string; registry?: string[] }) => {
+    .option('--errors', 'with --gold: list every missed, spurious and partly wrong event (sentence, gold, prediction) before the figures')
+    .action(async (opts: { plover?: string; petrarch?: string; gsr?: string; gold?: string; dictionary?: string; corpus?: string; registry?: string[]; errors?: boolean }) => {
       const sets = (['plover', 'petrarch', 'gsr', 'gold'] as const).filter((k) => opts[k] !== undefined);
       const kind = sets[0];
       if (kind === undefined || sets.length > 1) throw new UsageError('give exactly one of --plover, --petrarch, --gsr, --gold');
@@ -63,7 +64,7 @@ export function registerEvalCommands(program: Command, someInputsFailed: () => v
         ...(opts.dictionary ? { actorDictionary: opts.dictionary } : {}),
         ...(opts.corpus ? { corpusDir: opts.corpus } : {}),
       });
-      print(formatEventEvalLines(scores));
+      print(formatEventEvalLines(scores, { errors: opts.errors === true }));
     });
   evalCommand
     .command('coref')

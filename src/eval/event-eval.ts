@@ -22,6 +22,7 @@ import {
   goldPlaceName,
   type PloverGoldRecord,
   parseActorDictionary,
+  storyLabel,
   parseEventGold,
   parsePloverGold,
   parseValidationRecords,
@@ -338,6 +339,29 @@ export interface GoldScores {
   readonly headline: number;
   readonly words: number;
   readonly seconds: number;
+  /** Every missed, spurious or partly wrong event, for `--errors`. */
+  readonly mismatches: readonly GoldMismatch[];
+}
+
+/**
+ * One row an analyst would question: a gold event nothing matched, a predicted event no
+ * gold event matched, or a matched pair with the fields that disagree.
+ */
+export interface GoldMismatch {
+  readonly story: string;
+  readonly kind: 'missed' | 'spurious' | 'fields';
+  /** The gold sentence, or for a spurious event the text around its trigger. */
+  readonly context: string;
+  readonly gold: GoldEvent | null;
+  readonly predicted: PredictedEvent | null;
+  readonly wrong: readonly (GoldField | 'placeWithinKm')[];
+}
+
+/** What `scoreGold` needs of a story; the label and text only name mismatches. */
+export interface ScoredStory {
+  readonly events: readonly GoldEvent[];
+  readonly label?: string;
+  readonly text?: string;
 }
 
 export interface GoldPair {
@@ -460,7 +484,7 @@ const ratioOf = (pairs: readonly GoldPair[], agrees: (pair: GoldPair) => boolean
 export const inRawText = (e: PredictedEvent): boolean => e.rawStart >= 0;
 
 export function scoreGold(
-  stories: readonly { readonly events: readonly GoldEvent[] }[],
+  stories: readonly ScoredStory[],
   predictions: readonly (readonly PredictedEvent[])[],
   timing: { readonly words: number; readonly seconds: number } = { words: 0, seconds: 0 },
 ): GoldScores {
@@ -468,6 +492,7 @@ export function scoreGold(
   let predicted = 0;
   let headline = 0;
   const pairs: GoldPair[] = [];
+  const mismatches: GoldMismatch[] = [];
   const perRoot = new Map<string, { gold: number; predicted: number; matched: number }>();
   const bucket = (root: string) => {
     const b = perRoot.get(root) ?? { gold: 0, predicted: 0, matched: 0 };
@@ -482,10 +507,12 @@ export function scoreGold(
     predicted += events.length;
     for (const g of story.events) bucket(g.root).gold++;
     for (const p of events) bucket(p.rootCode).predicted++;
-    for (const pair of matchStoryEvents(story.events, events)) {
+    const storyPairs = matchStoryEvents(story.events, events);
+    for (const pair of storyPairs) {
       pairs.push(pair);
       bucket(pair.gold.root).matched++;
     }
+    mismatches.push(...storyMismatches(story, events, storyPairs));
   });
   const matched = pairs.length;
   const precision = predicted === 0 ? 0 : matched / predicted;
@@ -512,7 +539,32 @@ export function scoreGold(
     headline,
     words: timing.words,
     seconds: timing.seconds,
+    mismatches,
   };
+}
+
+const MISMATCH_FIELDS = ['code', 'source', 'target', 'placeWithinKm', 'date', 'modality'] as const;
+
+/** The story's missed gold events, spurious predictions and matched pairs with a wrong field. */
+export function storyMismatches(story: ScoredStory, events: readonly PredictedEvent[], pairs: readonly GoldPair[]): GoldMismatch[] {
+  const label = story.label ?? '?';
+  const text = story.text ?? '';
+  const sentenceOf = (g: GoldEvent): string => text.slice(g.sentence[0], g.sentence[1]).replace(/\s+/g, ' ');
+  const around = (p: PredictedEvent): string => text.slice(Math.max(0, p.rawStart - 80), p.rawStart + 100).replace(/\s+/g, ' ');
+  const out: GoldMismatch[] = [];
+  for (const g of story.events) {
+    const pair = pairs.find((x) => x.gold === g);
+    if (pair === undefined) {
+      out.push({ story: label, kind: 'missed', context: sentenceOf(g), gold: g, predicted: null, wrong: [] });
+      continue;
+    }
+    const wrong = MISMATCH_FIELDS.filter((f) => !fieldAgrees(f, pair));
+    if (wrong.length > 0) out.push({ story: label, kind: 'fields', context: sentenceOf(g), gold: g, predicted: pair.predicted, wrong });
+  }
+  for (const p of events) {
+    if (!pairs.some((x) => x.predicted === p)) out.push({ story: label, kind: 'spurious', context: around(p), gold: null, predicted: p, wrong: [] });
+  }
+  return out;
 }
 
 // --- running ---
@@ -600,7 +652,8 @@ function runGoldEval(gold: EventGoldFile, path: string, options: EventEvalOption
     words += (doc.layers.tokens ?? []).filter((t) => t.kind === 'word').length;
     return predictedEvents(doc);
   });
-  return scoreGold(gold.stories, predictions, { words, seconds: (performance.now() - started) / 1000 });
+  const stories = gold.stories.map((story, i) => ({ events: story.events, label: storyLabel(story), text: articles[i]?.text ?? '' }));
+  return scoreGold(stories, predictions, { words, seconds: (performance.now() - started) / 1000 });
 }
 
 /** Each gold story's article, read as `dossier ingest` reads it, its offsets checked. */
@@ -613,8 +666,35 @@ export function readStories(corpusDir: string, gold: { readonly stories: readonl
 const figure = (r: Ratio): string => (r.total === 0 ? '0.0000' : (r.correct / r.total).toFixed(4));
 const count = (r: Ratio): string => `${r.correct}/${r.total}`;
 
+const actorsText = (actors: readonly { readonly name: string; readonly cameo: string | null }[]): string =>
+  actors.length === 0 ? '-' : actors.map((a) => `${a.name}[${a.cameo ?? '?'}]`).join('+');
+
+function goldEventText(g: GoldEvent): string {
+  const range = g.date ?? '-';
+  return `${g.code} ${actorsText(g.sources)} -> ${actorsText(g.targets)} @${goldPlaceName(g.place) ?? '-'} ${range} ${g.modality}`;
+}
+
+function predictedEventText(p: PredictedEvent): string {
+  const range = p.date === null ? '-' : p.dateEnd !== null && p.dateEnd !== p.date ? `${p.date}/${p.dateEnd}` : p.date;
+  return `${p.code} ${actorsText(p.sources)} -> ${actorsText(p.targets)} @${p.place ?? '-'} ${range} ${p.modality}`;
+}
+
+/** One mismatch as a few lines: what and where, the sentence, then gold and predicted. */
+export function formatMismatch(m: GoldMismatch): string[] {
+  const head = m.kind === 'fields' ? `fields ${m.wrong.join(',')}` : m.kind;
+  const lines = [`error ${head} ${m.story}`, `  text: ${m.context.trim()}`];
+  if (m.gold) lines.push(`  gold: ${goldEventText(m.gold)}`);
+  if (m.predicted) lines.push(`  got:  ${predictedEventText(m.predicted)}`);
+  return lines;
+}
+
+export interface FormatOptions {
+  /** List every missed, spurious and partly wrong event before the figures (gold only). */
+  readonly errors?: boolean;
+}
+
 /** The printed lines; the last is the `eval events ...` summary. */
-export function formatEventEvalLines(s: EventScores): string[] {
+export function formatEventEvalLines(s: EventScores, options: FormatOptions = {}): string[] {
   switch (s.kind) {
     case 'plover': {
       const lines = [...s.perType].sort(([a], [b]) => a.localeCompare(b)).map(([type, r]) => `plover ${type} type_acc=${figure(r)} (${count(r)})`);
@@ -632,9 +712,10 @@ export function formatEventEvalLines(s: EventScores): string[] {
         `eval events exact=${figure(s.exact)} root=${figure(s.root)} n=${s.n}`,
       ];
     case 'gold': {
-      const lines = [...s.perRoot]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([root, b]) => `gold root ${root} gold=${b.gold} predicted=${b.predicted} matched=${b.matched}`);
+      const lines = options.errors ? s.mismatches.flatMap(formatMismatch) : [];
+      lines.push(
+        ...[...s.perRoot].sort(([a], [b]) => a.localeCompare(b)).map(([root, b]) => `gold root ${root} gold=${b.gold} predicted=${b.predicted} matched=${b.matched}`),
+      );
       const fields = GOLD_FIELDS.map((f) => `${f}_acc=${figure(s.fields[f])}`).join(' ');
       const speed = s.seconds > 0 ? Math.round(s.words / s.seconds) : 0;
       lines.push(

@@ -16,6 +16,8 @@ export interface ActorFacts {
   readonly hasActor: (actorId: string) => boolean;
   /** The CAMEO code of the first group the actor belongs to (a commander → his group's code). */
   readonly memberCameo: (actorId: string) => string | null;
+  /** Whether the registry knows the actor as a person (not a state, body or group). */
+  readonly isPerson: (actorId: string) => boolean;
 }
 
 /** Role words in noun phrases, and the CAMEO role code they give. */

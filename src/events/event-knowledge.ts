@@ -22,6 +22,7 @@ export function createEventKnowledge(
       sector: (id) => actor(id)?.sector ?? null,
       countryOfWord: (word) => countryOfWord(word) ?? null,
       hasActor: (id) => registry.actors.has(id),
+      isPerson: (id) => actor(id)?.type === 'person',
       memberCameo: (id) => {
         for (const group of actor(id)?.memberOf ?? []) {
           const code = actor(group)?.cameo;

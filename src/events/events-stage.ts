@@ -1,7 +1,7 @@
 import { cameoCode, ploverOf } from '../knowledge/events/cameo-table.js';
 import type { EventFrameWords } from '../knowledge/events/event-frames.js';
 import type { EventDictionary } from '../knowledge/events/load-dictionary.js';
-import { childrenWith, childWith, dominates, head, relation, type SyntaxTree } from '../nlp/syntax/tree.js';
+import { caseMarker, childrenWith, childWith, dominates, head, relation, type SyntaxTree } from '../nlp/syntax/tree.js';
 import type { Stage } from '../pipeline/stage.js';
 import type { Document, EventAttrs, EventParticipant, Layers, Magnitude, MagnitudeKind, Modality, Span } from '../text/document.js';
 import type { ActorFacts } from './actor-codes.js';
@@ -69,6 +69,11 @@ interface Draft {
   sentenceScope: boolean;
   /** Told in the simple past ("slammed", "was killed"), so a narrative date may apply. */
   past: boolean;
+  /**
+   * A definite or dated event noun ("the attack on the platforms", "Friday's Iran attack"):
+   * told as known, so a saying verb around it does not make it what the speaker reports.
+   */
+  presupposed: boolean;
 }
 
 export function createEventsStage(k: EventKnowledge): Stage<'events'> {
@@ -176,7 +181,10 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
   const chunks = nounChunks(tokens);
   const triggerWords = new Set(triggers.flatMap((t) => t.words));
   const ctx: ParticipantContext = { view, sentence, facts: k.facts, timeTokens, triggerWords };
-  const places = placeCandidates(doc, sentence, chunks, timeTokens, view.tree);
+  const eventNouns = new Set(triggers.filter((t) => t.kind === 'noun').map((t) => tokens[t.head]!.index));
+  const linked = new Set((doc.layers.actors ?? []).map((a) => a.entity));
+  const namesActor = (i: number) => linked.has(tokens[i]!.entity) || k.facts.countryOfWord(tokens[i]!.norm) !== null;
+  const places = placeCandidates(doc, sentence, chunks, timeTokens, view.tree, eventNouns, namesActor);
   const times = timeCandidates(doc, sentence);
   const question = tokens.some((t) => t.norm === '?');
   const pronoun = pronounAntecedent(view, sentence, k.facts);
@@ -236,6 +244,7 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
       absorbedBy: null,
       sentenceScope: true,
       past: simplePast(tokens, clause, trigger),
+      presupposed: false,
     };
     let host: Trigger | null = null;
     let agentNoun: Trigger | null = null;
@@ -312,6 +321,14 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
       }
     }
     draft.sentenceScope = !definite;
+    // Only inside a prepositional phrase ("in the aftermath of the U.S. attack"): as the subject
+    // or object of what is said ("said the attack was by Iran") it is the content told.
+    draft.presupposed =
+      trigger.kind === 'noun' &&
+      tree !== null &&
+      ['obl', 'nmod'].includes(relation(tree, base + trigger.head)) &&
+      caseMarker(tree, base + trigger.head) !== null &&
+      (DEFINITE.has(determinerOf(tokens, trigger.words[0]!)) || datedByPossessive(tokens, trigger.words[0]!, timeTokens));
 
     const peopleKind = trigger.pattern.magnitude ? (PEOPLE_KIND[trigger.pattern.magnitude] ?? null) : null;
     const magnitudeEnd = trigger.kind === 'noun' ? Math.max(eTo, clause.to) : clause.to;
@@ -322,6 +339,13 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
     draft.modalityCue = m.cue;
     if (m.why) reasons.push(`modality ${m.modality}: ${m.why}`);
     attribute(view, sentence, clauses, ci, trigger, draft, chunks, participant, tctx);
+    if (tree && draft.sources.length === 0) {
+      const teller = tellerAsSubject(tree, base, trigger, draft.attribution, k, tokens);
+      if (teller) {
+        draft.sources = [teller];
+        reasons.push(`source '${teller.name}': the pronoun subject stands for the body that tells it`);
+      }
+    }
 
     // "Iraqi warplanes destroyed a pumping station", "a Houthi drone attack": who attacks from
     // the air makes a plain attack (190) one with aerial weapons (195), a drone's 1952.
@@ -430,6 +454,22 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
     }
   }
   return drafts;
+}
+
+/**
+ * "The IRGC says it has seized a tanker", however loosely parsed: a verb whose subject is "it"
+ * or "they", told by a body (a state, an organisation, not a person), was done by that body.
+ */
+function tellerAsSubject(tree: SyntaxTree, base: number, trigger: Trigger, attribution: EventAttrs['attribution'], k: EventKnowledge, tokens: readonly Token[]): EventParticipant | null {
+  const { facts, frames } = k;
+  if (trigger.kind !== 'verb' || trigger.passive || !attribution?.speakerActorId || facts.isPerson(attribution.speakerActorId)) return null;
+  const subject = childWith(tree, base + trigger.head, ['nsubj']);
+  if (subject === -1 || !frames.referringPronouns.has(tree.nodes[subject]!.lemma.toLowerCase())) return null;
+  const cameo = facts.cameo(attribution.speakerActorId);
+  if (!cameo) return null;
+  const at = tokens[subject - base];
+  if (!at) return null;
+  return { span: { start: at.start, end: at.end }, entity: null, actorId: attribution.speakerActorId, name: attribution.speaker ?? at.norm, cameo };
 }
 
 const PERFECT = new Set(['had', 'has', 'have', "'d"]);
@@ -591,6 +631,16 @@ function nounExtent(tokens: readonly Token[], chunks: readonly Chunk[], t: Trigg
 }
 
 /** The determiner of a noun, looking past modifiers: "the targeted killings" → "the". */
+/** "Friday's attack", "last week's raids": the noun's possessor is a time expression. */
+function datedByPossessive(tokens: readonly Token[], noun: number, timeTokens: ReadonlySet<number>): boolean {
+  for (let i = noun - 1; i > 0 && i >= noun - 6; i--) {
+    const t = tokens[i]!;
+    if (t.tag === 'POS') return timeTokens.has(tokens[i - 1]!.index);
+    if (!/^(JJ|VBN|VBG|NN|CD)/.test(t.tag)) break;
+  }
+  return false;
+}
+
 function determinerOf(tokens: readonly Token[], noun: number): string {
   for (let i = noun - 1; i >= 0 && i >= noun - 6; i--) {
     const t = tokens[i]!;
@@ -798,6 +848,12 @@ function attribute(
         draft.reasons.push(`source '${p.name}': the one accused`);
       }
     }
+    return;
+  }
+  // "Reagan said he had decided on a response to Friday's Iran attack": the attack is told as
+  // known, not as what Reagan reports.
+  if (draft.presupposed) {
+    draft.reasons.push('definite or dated event noun: told as known, not as what a speaker reports');
     return;
   }
   if (qi >= 0) {

@@ -1,3 +1,4 @@
+import placeWords from '../knowledge/lexicon/place-words.json' with { type: 'json' };
 import type { EventParticipant } from '../text/document.js';
 import { type ActorFacts, actorCameo, contextCameo, countryRoleActor, roleOfWord } from './actor-codes.js';
 import { scareQuotes, withoutQuoteMarks } from './scare-quotes.js';
@@ -16,12 +17,12 @@ export interface Chunk {
 }
 
 const CHUNK_TAG = /^(DT|PDT|JJ|NN|POS|PRP\$|CD|FW)/;
-/** Prepositions after which a place name is where something happened. */
-export const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'into', 'within', 'throughout', 'off']);
+/** Prepositions after which a place name is where something happened (lexicon/place-words.json). */
+export const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(placeWords.placePrepositions.words);
 /** Prepositions that place an event only through a geographic noun: "on the outskirts of Damascus". */
-export const GEO_ONLY_PREPOSITIONS = new Set(['on', 'over', 'along', 'towards', 'toward']);
+export const GEO_ONLY_PREPOSITIONS: ReadonlySet<string> = new Set(placeWords.geoOnlyPrepositions.words);
 /** Nouns that pass a place through "of": "the outskirts of Mosul", "the capital of". */
-export const GEO_NOUNS = new Set(['capital', 'city', 'town', 'province', 'outskirts', 'south', 'north', 'east', 'west', 'countryside', 'region', 'area', 'district', 'suburbs', 'suburb', 'village', 'part', 'parts', 'centre', 'center', 'heart', 'border', 'borders', 'coast', 'northeast', 'northwest', 'southeast', 'southwest']);
+export const GEO_NOUNS: ReadonlySet<string> = new Set(placeWords.geoNouns.words);
 const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
 /** Words the tagger calls IN that open clauses rather than prepositional phrases. */
 const COMPLEMENTIZERS = new Set(['that', 'if', 'whether', 'because', 'although', 'though', 'unless', 'while', 'whereas', 'once']);

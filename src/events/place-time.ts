@@ -1,4 +1,4 @@
-import type { SyntaxTree } from '../nlp/syntax/tree.js';
+import { head, relation, type SyntaxTree, spanHead } from '../nlp/syntax/tree.js';
 import type { Document, TimePrecision } from '../text/document.js';
 import { type Chunk, GEO_NOUNS, governingPreposition, isChunkHead, isLocative } from './participants.js';
 import { locativePreposition } from './place-phrase.js';
@@ -33,7 +33,15 @@ function positions(sentence: SentenceView, start: number, end: number): [number,
   return from < 0 ? null : [from, to];
 }
 
-export function placeCandidates(doc: Document, sentence: SentenceView, chunks: readonly Chunk[], timeTokens: ReadonlySet<number>, tree: SyntaxTree | null = null): Candidate[] {
+export function placeCandidates(
+  doc: Document,
+  sentence: SentenceView,
+  chunks: readonly Chunk[],
+  timeTokens: ReadonlySet<number>,
+  tree: SyntaxTree | null = null,
+  eventNouns: ReadonlySet<number> = new Set(),
+  namesActor: (sentencePosition: number) => boolean = () => false,
+): Candidate[] {
   const out: Candidate[] = [];
   const norm = (i: number): string => doc.layers.tokens?.[i]?.norm ?? '';
   (doc.layers.places ?? []).forEach((p, index) => {
@@ -45,9 +53,22 @@ export function placeCandidates(doc: Document, sentence: SentenceView, chunks: r
     // often loses a place ("and also in Syria's Palmyra" read as a subject) than it catches a
     // false one.
     const parsed = tree ? locativePreposition(tree, sentence.tokens[at[0]]!.index, sentence.tokens[at[1] - 1]!.index, norm) : null;
-    if (parsed !== null || byWords(sentence, chunks, timeTokens, at)) out.push({ index, from: at[0], to: at[1] });
+    // Only a name that is no actor: "the U.S. attack", "Friday's Iran attack", "the Tehran
+    // leadership" name who acts, not where.
+    const modifier =
+      tree !== null &&
+      p.precision !== 'country' &&
+      !namesActor(at[0]) &&
+      placeModifiesEvent(tree, sentence.tokens[at[0]]!.index, sentence.tokens[at[1] - 1]!.index, eventNouns);
+    if (parsed !== null || modifier || byWords(sentence, chunks, timeTokens, at)) out.push({ index, from: at[0], to: at[1] });
   });
   return out;
+}
+
+/** "the Idlib attack", "renewed Iraq protests": a name modifying an event noun says where it happened. */
+function placeModifiesEvent(tree: SyntaxTree, first: number, last: number, eventNouns: ReadonlySet<number>): boolean {
+  const t = spanHead(tree, first, last);
+  return relation(tree, t) === 'compound' && eventNouns.has(head(tree, t));
 }
 
 /** Without a tree: a locative preposition before the name's chunk, and the name heading the chunk. */

@@ -134,8 +134,8 @@ export function participantAt(ctx: TreeContext, g: number): EventParticipant | n
   let p = chunkParticipant(ctx, chunkOf(ctx, core), ctx.pronoun);
   if (!p || p.entity === null) p = possessiveAntecedent(ctx, g, core) ?? p;
   const named = namedAfter(ctx, core[1]) ?? afterTitle(ctx, g) ?? nameAfterRole(ctx, g, core[1]);
-  if (named) return named;
-  if (p && p.entity !== null) return p.cameo === null || p.cameo.length === 3 ? titled(ctx, p, core) : p;
+  if (named) return named.cameo === null || named.cameo.length === 3 ? titled(ctx, named, titleRange(ctx, named, core)) : named;
+  if (p && p.entity !== null) return p.cameo === null || p.cameo.length === 3 ? titled(ctx, p, titleRange(ctx, p, core)) : p;
   if (p) p = withCountry(ctx, g, p);
   if (!p && ctx.sentence.tokens[g - ctx.base]?.tag === 'PRP') {
     const referent = pronounReferent(ctx, g);
@@ -174,6 +174,31 @@ function titled(ctx: TreeContext, p: EventParticipant, [first, last]: [number, n
   if (!country && ctx.view.doc.layers.entities?.[p.entity ?? -1]?.type === 'PERSON') country = sentenceCountry(ctx);
   const cameo = `${country ?? ''}${role ?? ''}`;
   return { ...p, cameo };
+}
+
+/** How far back a title may run before a name: "U.S. Secretary of State Warren Christopher". */
+const MAX_TITLE_WORDS = 6;
+
+/**
+ * The phrase's range widened to the title right before a person's name, however the parse hangs
+ * it ("British Defence Secretary Tom King", "U.S. Secretary of State Warren Christopher"): the
+ * capitalised words, people's adjectives and "of" that run up to the name.
+ */
+function titleRange(ctx: TreeContext, p: EventParticipant, core: [number, number]): [number, number] {
+  const tokens = ctx.sentence.tokens;
+  const entities = ctx.view.doc.layers.entities ?? [];
+  if (p.entity === null || entities[p.entity]?.type !== 'PERSON') return core;
+  const at = tokens.findIndex((t) => t.start === p.span.start);
+  if (at < 0) return core;
+  let first = at;
+  for (let i = at - 1; i >= 0 && at - i <= MAX_TITLE_WORDS; i--) {
+    const t = tokens[i]!;
+    const titleWord = /^NNP/.test(t.tag) || (t.norm === 'of' && i > 0 && /^NNP/.test(tokens[i - 1]!.tag)) || ctx.facts.countryOfWord(t.norm) !== null;
+    if (!titleWord || (t.entity >= 0 && entities[t.entity]?.type === 'PERSON')) break;
+    first = i;
+  }
+  const last = tokens.findIndex((t) => t.end === p.span.end);
+  return [Math.min(core[0], ctx.base + first), Math.max(core[1], ctx.base + (last < 0 ? at : last))];
 }
 
 /** The first country the sentence names, by a country name or a people's adjective. */
@@ -217,24 +242,31 @@ function shareCountry(ctx: TreeContext, list: EventParticipant[]): void {
   }
 }
 
-const REFERRING_PRONOUNS = new Set(['it', 'they']);
-
 /**
  * "Hungary has said it will support …": "it" or "they" is the subject of a clause that governs
  * the pronoun's own, else the nearest state, organisation or people named before it.
  */
 function pronounReferent(ctx: TreeContext, g: number): EventParticipant | null {
   const { tree } = ctx;
-  if (!REFERRING_PRONOUNS.has(lemma(tree, g))) return null;
+  if (!ctx.frames.referringPronouns.has(lemma(tree, g))) return null;
   for (let clause = head(tree, g), hops = 0; clause !== -1 && hops < 4; clause = head(tree, clause), hops++) {
     if (!inSentence(ctx, clause)) break;
     for (const s of childrenWith(tree, clause, ['nsubj', 'nsubj:pass'])) {
       if (s === g || s > g || tree.nodes[s]!.tag === 'PRP') continue;
       const e = ctx.sentence.tokens[s - ctx.base]?.entity ?? -1;
       if (e >= 0 && ANTECEDENT_TYPES.has(ctx.view.doc.layers.entities?.[e]?.type ?? '')) return participantAt(ctx, s);
+      // "Iran's elite Revolutionary Guard force said it shot down": a phrase whose head is a
+      // common noun still names a body when it codes as one (a country or an organisation, not a
+      // person and not a bare role).
+      const p = e >= 0 ? null : participantAt(ctx, s);
+      if (p?.cameo && !isRoleCode(p.cameo.slice(0, 3)) && !isPerson(ctx, p)) return p;
     }
   }
   return null;
+}
+
+function isPerson(ctx: TreeContext, p: EventParticipant): boolean {
+  return p.entity !== null && ctx.view.doc.layers.entities?.[p.entity]?.type === 'PERSON';
 }
 
 /**
@@ -329,6 +361,11 @@ function names(ps: readonly EventParticipant[]): string {
   return ps.length === 0 ? 'none' : ps.map((p) => `'${p.name}'`).join(' and ');
 }
 
+function isPlaceName(ctx: TreeContext, g: number): boolean {
+  const e = ctx.sentence.tokens[g - ctx.base]?.entity ?? -1;
+  return e >= 0 && PLACE_TYPES.has(ctx.view.doc.layers.entities?.[e]?.type ?? '');
+}
+
 /** A name after a locative preposition says where, not to whom: "fired at Basra". */
 function isPlacePhrase(ctx: TreeContext, g: number, preposition: string | undefined): boolean {
   if (!preposition || !PLACE_PREPOSITIONS.has(preposition)) return false;
@@ -355,7 +392,8 @@ function thingAt(ctx: TreeContext, g: number): EventParticipant | null {
     if (w && !ctx.timeTokens.has(w.index)) words.push(w.norm);
   }
   let country: string | null = null;
-  for (const w of words) country ??= ctx.facts.countryOfWord(w);
+  // "the British-flagged ship", "a U.S.-flagged tanker": the flag's country.
+  for (const w of words) country ??= ctx.facts.countryOfWord(w) ?? (w.includes('-') ? ctx.facts.countryOfWord(w.slice(0, w.lastIndexOf('-'))) : null);
   for (const c of children(tree, g)) {
     if (country || relation(tree, c) !== 'nmod' || !['in', 'of'].includes(caseMarker(tree, c) ?? '')) continue;
     country = ctx.facts.countryOfWord(ctx.sentence.tokens[c - ctx.base]?.norm ?? '');
@@ -365,6 +403,9 @@ function thingAt(ctx: TreeContext, g: number): EventParticipant | null {
   const span = { start: ctx.sentence.tokens[first + skip - ctx.base]!.start, end: ctx.sentence.tokens[last - ctx.base]!.end };
   return { span, entity: null, actorId: null, name: ctx.view.doc.text.slice(span.start, span.end), cameo: country };
 }
+
+/** Roots of verbal acts: statements, appeals, demands, criticism, threats (not force). */
+const VERBAL_ROOTS = new Set(['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14']);
 
 /** Roots whose target may be a thing: coerce (property), assault, fight, mass violence. */
 const THING_ROOTS = new Set(['17', '18', '19', '20']);
@@ -456,6 +497,11 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
       );
       addAll(targets, obliques.map((a) => (a.preposition === undefined ? participantAt(ctx, a.token) : targetAt(ctx, a.token, trigger))));
     }
+    if (targets.length === 0) {
+      const own = ownObjectTargets(ctx, trigger);
+      addAll(targets, own.targets);
+      if (own.targets.length > 0) why.push(own.why);
+    }
     // "attacked the positions … in an air raid": the noun tells how; the stage folds it in.
     const how = args.find((a) => isOblique(a) && ctx.frames.instrumentPrepositions.has(a.preposition ?? '') && nounTrigger(ctx, a.token));
     if (how) instrument = nounTrigger(ctx, how.token);
@@ -471,6 +517,31 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
   shareCountry(ctx, sources);
   shareCountry(ctx, targets);
   return { hasSubject: subjects.length > 0, hasObject, sources, targets, host, instrument, why };
+}
+
+/**
+ * A verb pattern that takes its object among its words ("launch assault", "seize tanker") reads
+ * its target through that object: the object's own target phrase ("launched an assault on the
+ * fronts of three Iraqi divisions", "airstrikes on northern Syria"), or, for acts that may be
+ * done to things, the object itself ("seized the British-flagged ship").
+ */
+function ownObjectTargets(ctx: TreeContext, trigger: Trigger): { targets: EventParticipant[]; why: string } {
+  const { tree, frames } = ctx;
+  const g = ctx.base + trigger.head;
+  const objects = trigger.words.map((w) => ctx.base + w).filter((w) => w !== g && head(tree, w) === g && ['obj', 'obl'].includes(relation(tree, w)));
+  for (const o of objects) {
+    const phrases = children(tree, o).filter(
+      (c) => relation(tree, c) === 'nmod' && frames.targetPrepositions.has(caseMarker(tree, c) ?? '') && !isPlacePhrase(ctx, c, caseMarker(tree, c) ?? undefined) && !nounTrigger(ctx, c),
+    );
+    const found = phrases.map((c) => targetAt(ctx, c, trigger)).filter((p): p is EventParticipant => p !== null);
+    if (found.length > 0) return { targets: found, why: `target ${names(found)} from '${caseMarker(tree, phrases[0]!) ?? ''} …' of '${lemma(tree, o)}'` };
+  }
+  if (!THING_ROOTS.has(trigger.pattern.code.slice(0, 2))) return { targets: [], why: '' };
+  const object = objects.find((o) => relation(tree, o) === 'obj' && !frames.weaponNouns.has(lemma(tree, o)));
+  if (object === undefined) return { targets: [], why: '' };
+  const own = new Set(trigger.words.filter((w) => w !== object - ctx.base));
+  const p = participantAt(ctx, object) ?? thingAt({ ...ctx, triggerWords: own }, object);
+  return p ? { targets: [p], why: `target '${p.name}': the object the pattern names` } : { targets: [], why: '' };
 }
 
 export function nounArguments(ctx: TreeContext, trigger: Trigger): ArgumentReading {
@@ -490,6 +561,8 @@ export function nounArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
       addAll(patientFirst ? targets : sources, [p]);
       if (p) why.push(`${patientFirst ? 'target' : 'source'} '${p.name}' is the possessor`);
     } else if ((rel === 'compound' || rel === 'amod') && c < g) {
+      // "the Idlib attack": a place that codes as no actor says where, not who.
+      if (rel === 'compound' && isPlaceName(ctx, c) && participantAt(ctx, c)?.cameo == null) continue;
       const p = participantAt(ctx, c);
       addAll(sources, [p]);
       if (p) why.push(`source '${p.name}' modifies the noun`);
@@ -506,7 +579,8 @@ export function nounArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
         continue;
       }
       if (isPlacePhrase(ctx, c, prep) || nounTrigger(ctx, c)) continue;
-      const toSource = frames.agentPrepositions.has(prep) || (prep === 'of' && trigger.pattern.of === 'source' && !patientFirst);
+      const speechAgent = frames.speechAgentPrepositions.has(prep) && VERBAL_ROOTS.has(trigger.pattern.code.slice(0, 2));
+      const toSource = frames.agentPrepositions.has(prep) || speechAgent || (prep === 'of' && trigger.pattern.of === 'source' && !patientFirst);
       const toTarget = !toSource && (prep === 'of' || frames.targetPrepositions.has(prep));
       if (!toSource && !toTarget) continue;
       const p = toSource ? participantAt(ctx, c) : targetAt(ctx, c, trigger);
@@ -517,7 +591,12 @@ export function nounArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
   // The verb that carries the noun: "carried out strikes on X", "blamed the attack on Iran".
   const verb = head(tree, g);
   const rel = relation(tree, g);
-  if (verb !== -1 && inSentence(ctx, verb) && (rel === 'obj' || rel === 'nsubj')) {
+  if (verb !== -1 && inSentence(ctx, verb) && frames.undergoerVerbs.has(lemma(tree, verb)) && undergoes(tree, g, verb)) {
+    const read = undergoerArguments(ctx, verb);
+    if (targets.length === 0) addAll(targets, read.targets);
+    if (sources.length === 0) addAll(sources, read.sources);
+    if (read.targets.length + read.sources.length > 0) why.push(`target ${names(read.targets)} undergoes it ('${lemma(tree, verb)}'), source ${names(read.sources)}`);
+  } else if (verb !== -1 && inSentence(ctx, verb) && (rel === 'obj' || rel === 'nsubj')) {
     const verbLemma = lemma(tree, verb);
     const passiveCarrier = rel === 'nsubj' && isPassive(tree, verb);
     const verbArgs = argumentsOf(tree, verb).filter((a) => inSentence(ctx, a.token));
@@ -545,6 +624,23 @@ export function nounArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
   shareCountry(ctx, sources);
   shareCountry(ctx, targets);
   return { hasSubject: true, hasObject: true, sources, targets, host: null, instrument: null, why };
+}
+
+/** "received threats", "came under attack": the noun is the verb's object, or its "under" phrase. */
+function undergoes(tree: SyntaxTree, g: number, verb: number): boolean {
+  const rel = relation(tree, g);
+  return lemma(tree, verb) === 'come' ? rel === 'obl' && caseMarker(tree, g) === 'under' : rel === 'obj';
+}
+
+/** The subject of an undergoer verb as the target, its "from" phrase as the actor. */
+function undergoerArguments(ctx: TreeContext, verb: number): { sources: EventParticipant[]; targets: EventParticipant[] } {
+  const { tree, frames } = ctx;
+  const args = argumentsOf(tree, verb).filter((a) => inSentence(ctx, a.token));
+  const targets: EventParticipant[] = [];
+  const sources: EventParticipant[] = [];
+  addAll(targets, args.filter(isSubject).map((a) => participantAt(ctx, a.token) ?? thingAt(ctx, a.token)));
+  addAll(sources, args.filter((a) => isOblique(a) && frames.speechAgentPrepositions.has(a.preposition ?? '')).map((a) => participantAt(ctx, a.token)));
+  return { sources, targets };
 }
 
 /** Relations by which a saying verb governs what it tells: "said (that) …", "reported heavy fighting", "…, it said". */

@@ -209,6 +209,27 @@ describe('PETRARCH scoring', () => {
 });
 
 describe('gold scoring', () => {
+  it('lists missed, spurious and partly wrong events with their sentence for --errors', () => {
+    const text = 'Rebels shelled the town on Monday. Troops arrested two men. Example Wire said nothing happened.';
+    const gold = [
+      goldEvent({ code: '194', sentence: [0, 34], sources: [{ name: 'Rebels', cameo: 'REB' }], date: '2020-05-04' }),
+      goldEvent({ code: '173', root: '17', sentence: [35, 59] }),
+    ];
+    const wrongDate = predicted({ code: '194', sources: [{ name: 'Rebels', cameo: 'REB' }], date: '2020-05-05', rawStart: 7 });
+    const spurious = predicted({ code: '010', rootCode: '01', rawStart: 73 });
+    const scores = scoreGold([{ events: gold, label: 'example.jsonl:1', text }], [[wrongDate, spurious]]);
+    expect(scores.mismatches.map((m) => [m.kind, m.wrong.join(',')])).toEqual([
+      ['fields', 'date'],
+      ['missed', ''],
+      ['spurious', ''],
+    ]);
+    expect(scores.mismatches[1]!.context).toBe('Troops arrested two men.');
+    const lines = formatEventEvalLines(scores, { errors: true });
+    expect(lines[0]).toBe('error fields date example.jsonl:1');
+    expect(lines).toContain('  text: Rebels shelled the town on Monday.');
+    expect(formatEventEvalLines(scores).some((l) => l.startsWith('error'))).toBe(false);
+  });
+
   it('pairs events one-to-one in the same sentence with the same root, full code first', () => {
     const gold = [goldEvent({ code: '195' }), goldEvent({ code: '190', sentence: [60, 120] })];
     const inFirst = predicted({ code: '190', rawStart: 10, confidence: 0.9 });

@@ -20,6 +20,9 @@ export interface EventFrameWords {
   readonly implicativeVerbs: ReadonlySet<string>;
   readonly aircraftNouns: ReadonlySet<string>;
   readonly droneNouns: ReadonlySet<string>;
+  readonly referringPronouns: ReadonlySet<string>;
+  readonly speechAgentPrepositions: ReadonlySet<string>;
+  readonly undergoerVerbs: ReadonlySet<string>;
   /** Lemmas of reporting verbs (lexicon/reporting-verbs.json): 'Iran reported heavy fighting today'. */
   readonly reportingVerbs: ReadonlySet<string>;
 }
@@ -41,6 +44,9 @@ export function loadEventFrameWords(): EventFrameWords {
     implicativeVerbs: set(words.implicativeVerbs),
     aircraftNouns: set(words.aircraftNouns),
     droneNouns: set(words.droneNouns),
+    referringPronouns: set(words.referringPronouns),
+    speechAgentPrepositions: set(words.speechAgentPrepositions),
+    undergoerVerbs: set(words.undergoerVerbs),
     reportingVerbs: new Set(Object.keys(reporting.verbs)),
   };
 }
