@@ -112,8 +112,20 @@ function actorConflict(field: 'source' | 'target', claims: readonly MentionClaim
 function dateConflict(claims: readonly MentionClaim[]): Contradiction | null {
   // Only day-precise dates can disagree on the day; "in January" agrees with any January day.
   const dated = claims.filter((c) => c.date !== null && c.datePrecision === 'day').map((claim) => ({ value: claim.date!.slice(0, 10), claim }));
-  return new Set(dated.map((d) => d.value)).size > 1 ? { field: 'date', values: valuesOf(dated) } : null;
+  // One sentence carried by two reports says one day: "today's historic agreement" in a
+  // statement quoted on the 13th and again on the 14th differs only by where each report
+  // anchored "today", so the sentence's days count as its first telling's.
+  const firstTelling = new Map<string, string>();
+  for (const d of [...dated].sort((a, b) => (a.claim.published ?? '').localeCompare(b.claim.published ?? ''))) {
+    const words = sentenceKey(d.claim.evidence);
+    if (!firstTelling.has(words)) firstTelling.set(words, d.value);
+  }
+  const days = new Set(dated.map((d) => firstTelling.get(sentenceKey(d.claim.evidence)) ?? d.value));
+  return days.size > 1 ? { field: 'date', values: valuesOf(dated) } : null;
 }
+
+/** A sentence as compared across reports: its words, lower-cased, whatever the quote marks and spacing. */
+const sentenceKey = (evidence: string): string => (evidence.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
 
 function placeConflict(claims: readonly MentionClaim[]): Contradiction | null {
   const placed = claims.filter((c) => c.place !== null && !isCoarsePlace(c.place));

@@ -213,3 +213,16 @@ describe('whose space it happened in', () => {
     expect(findContradictions([claim('1', 'A', target('cc-gbr', 'British')), claim('2', 'B', target('cc-swe', 'Sweden'))]).map((c) => c.field)).toEqual(['target']);
   });
 });
+
+describe('one sentence carried by two reports', () => {
+  it('says one day, though the reports anchored "today" on the days they ran', () => {
+    const statement = '"Both sides will benefit from today\'s agreement," the statement read.';
+    const cs = findContradictions([
+      claim('1', 'A', { published: '2021-03-08', evidence: statement }),
+      claim('2', 'B', { published: '2021-03-09', date: '2021-03-09', evidence: `“Both sides will benefit from today’s agreement,” the statement read.` }),
+    ]);
+    expect(cs.map((c) => c.field)).toEqual([]);
+    // Two sentences of their own that give two days do disagree.
+    expect(findContradictions([claim('1', 'A', { published: '2021-03-08' }), claim('2', 'B', { published: '2021-03-09', date: '2021-03-09' })]).map((c) => c.field)).toEqual(['date']);
+  });
+});
