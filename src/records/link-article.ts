@@ -174,7 +174,7 @@ async function joinArticleRecord(db: Db, id: string, articleId: string, story: s
   const others = (await recordCandidates(db, asMention)).filter((c) => c.id !== id && (!lead || !(c.articleIds ?? []).includes(articleId)));
   const best = bestRecord(asMention, others.map((c) => withMentionWords(c, rules)));
   if (!best) return null;
-  await moveRecordMentions(db, id, best.record.id, `with its article's lead record: ${best.merge.reason}`);
+  await moveRecordMentions(db, id, best.record.id, `${lead ? "with its article's lead record" : 'compared again once its article was linked'}: ${best.merge.reason}`);
   await refreshCanonical(db, id);
   await refreshCanonical(db, best.record.id);
   return { from: id, into: best.record.id };

@@ -87,7 +87,6 @@ function claimActor(a: RecordActorOut, key: string, facts: ActorFacts | undefine
   return { key: official ? `cc-${facts.country!.toLowerCase()}` : key, name: a.name, identified: true };
 }
 
-
 const toClaim = (m: ReportRow): MentionClaim => ({
   eventId: m.eventId,
   articleId: m.articleId,
