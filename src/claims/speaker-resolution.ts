@@ -114,6 +114,12 @@ export function buildMemory(ct: ClaimText, k: QuoteKnowledge | undefined): Memor
   return { speakers: [], subjects, mentions };
 }
 
+/** Whether the person was named with the title `noun`: in the name's own span or just before it ("President Velmar Osk"). */
+function titledAs(ct: ClaimText, r: Referent, noun: string): boolean {
+  const words = [ct.tokens[r.at - 2], ct.tokens[r.at - 1], ct.tokens[r.at]].map((t) => t?.norm.toLowerCase());
+  return words.includes(noun.toLowerCase()) || r.name.toLowerCase().split(/\s+/).includes(noun.toLowerCase());
+}
+
 function genderOf(text: string): 'm' | 'f' | null {
   return FEMALE.test(text) ? 'f' : MALE.test(text) ? 'm' : null;
 }
@@ -189,6 +195,10 @@ export function resolveSpeaker(ct: ClaimText, phrase: Phrase, verb: string, memo
     case 'person': {
       if (!head.definite) return { referent: null, name: text, how: `'${text}' unnamed`, confidence: 0.55 };
       const fits = (r: Referent) => r.kind === 'person';
+      // "according to the President": the person named with that title ("President Velmar Osk"),
+      // before whoever acted last.
+      const entitled = latest([memory.mentions], at, (r) => fits(r) && titledAs(ct, r, head.noun), paragraph, 20);
+      if (entitled) return { referent: entitled, name: entitled.name, how: `'${text}' → '${entitled.name}', named with that title`, confidence: 0.75 };
       const salient = latest([memory.speakers, memory.subjects], at, fits, paragraph, 3);
       if (salient) return { referent: salient, name: salient.name, how: `'${text}' → '${salient.name}', the last person speaking or acting`, confidence: 0.68 };
       return { referent: null, name: text, how: `'${text}' with no person before it`, confidence: 0.5 };

@@ -32,7 +32,11 @@ export interface EventKnowledge {
   readonly frames: EventFrameWords;
 }
 
-export const EVENTS_STAGE_VERSION = '4';
+/** 5: a gerund after a determiner takes no subject from the words before it; a place's history is no event; appositions and datelines are no actors; a city before a bombing says where. */
+export const EVENTS_STAGE_VERSION = '5';
+
+/** Penn tags before a gerund that make it a noun: "the downing", "its shelling", "Iran's downing". */
+const GERUND_DETERMINERS = new Set(['DT', 'PRP$', 'POS']);
 
 const SPEECH = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'states', 'reported', 'reports', 'announced', 'announces', 'noted', 'stressed', 'claimed', 'claims', 'alleged', 'insisted', 'explained', 'confirmed', 'emphasized', 'tweeted', 'wrote', 'quoted', 'revealed', 'concluded']);
 const ATTACK_ROOTS = new Set(['15', '17', '18', '19', '20']);
@@ -184,7 +188,9 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
   const eventNouns = new Set(triggers.filter((t) => t.kind === 'noun').map((t) => tokens[t.head]!.index));
   const linked = new Set((doc.layers.actors ?? []).map((a) => a.entity));
   const namesActor = (i: number) => linked.has(tokens[i]!.entity) || k.facts.countryOfWord(tokens[i]!.norm) !== null;
-  const places = placeCandidates(doc, sentence, chunks, timeTokens, view.tree, eventNouns, namesActor);
+  // Bombings and blasts (root 18) are not a capital's acts: "the Beirut blast" says where.
+  const actorless = new Set(triggers.filter((t) => t.kind === 'noun' && t.pattern.code.startsWith('18')).map((t) => tokens[t.head]!.index));
+  const places = placeCandidates(doc, sentence, chunks, timeTokens, view.tree, eventNouns, namesActor, actorless);
   const times = timeCandidates(doc, sentence);
   const question = tokens.some((t) => t.norm === '?');
   const pronoun = pronounAntecedent(view, sentence, k.facts);
@@ -265,7 +271,10 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
     }
     // A loose parse can leave a finite verb without a subject or object ("Khamenei, Mousavi and
     // now Rafsanjani … have all vowed"): the words before and after it are read instead.
-    if (trigger.kind === 'verb' && (!read || (!read.hasSubject && !read.host && draft.sources.length === 0 && !trigger.passive))) {
+    // Not for a gerund after a determiner ("calling the downing an attack"): its actor is its own
+    // possessor or "by" phrase, never whoever stands before it.
+    const gerund = tokens[trigger.head]!.tag === 'VBG' && GERUND_DETERMINERS.has(tokens[trigger.head - 1]?.tag ?? '');
+    if (trigger.kind === 'verb' && !gerund && (!read || (!read.hasSubject && !read.host && draft.sources.length === 0 && !trigger.passive))) {
       const subject = subjectOf(tokens, clauses, ci, trigger, chunks, participant, chunkAt, nounTriggerIn);
       host = subject.host;
       draft.sources = subject.group;
@@ -356,6 +365,7 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
         draft.code = aerial;
       }
     }
+    if (tree && trigger.kind === 'noun' && toldAsHistory(tree, base + trigger.head, k.frames)) continue;
     // "the first thing that strikes the casual reader": the words match, the arguments do not.
     if (trigger.pattern.frame) {
       const frame = frameHolds(trigger.pattern.frame, draft.sources, draft.targets);
@@ -931,14 +941,16 @@ function pronounAntecedent(view: DocumentView, sentence: SentenceView, facts: Ac
   const entities = view.doc.layers.entities ?? [];
   const paragraphs = view.doc.layers.paragraphs ?? [];
   const floor = paragraphs[Math.max(0, sentence.paragraph - 1)]?.start ?? 0;
+  const pronoun = sentence.tokens.find((t) => (t.norm === 'he' || t.norm === 'she') && t.tag === 'PRP');
+  if (!pronoun) return null;
+  // The nearest person named before the pronoun: in its own sentence first ("Baghdadi died after
+  // he detonated a vest, according to the President": not the President, named after it).
   for (let e = entities.length - 1; e >= 0; e--) {
     const ent = entities[e]!;
-    if (ent.start >= sentence.span.start) continue;
+    if (ent.start >= pronoun.start) continue;
     if (ent.start < floor) break;
     if (ent.type !== 'PERSON') continue;
     const link = (view.doc.layers.actors ?? []).find((a) => a.entity === e);
-    const pronoun = sentence.tokens.find((t) => (t.norm === 'he' || t.norm === 'she') && t.tag === 'PRP');
-    if (!pronoun) return null;
     return {
       span: { start: pronoun.start, end: pronoun.end },
       entity: null,
@@ -948,6 +960,20 @@ function pronounAntecedent(view: DocumentView, sentence: SentenceView, facts: Ac
     };
   }
   return null;
+}
+
+/**
+ * "a city that has seen civil war, suicide bombings and bombardment by Israel": bare event nouns
+ * as the object of a perfect "has seen", "has known" tell a place's history, not an event. A
+ * noun with a determiner or a possessor ("has seen the worst attack in years") may be one.
+ */
+function toldAsHistory(tree: SyntaxTree, g: number, frames: EventFrameWords): boolean {
+  let n = g;
+  while (relation(tree, n) === 'conj') n = head(tree, n);
+  const verb = head(tree, n);
+  if (verb === -1 || relation(tree, n) !== 'obj' || !frames.historyVerbs.has(tree.nodes[verb]!.lemma.toLowerCase())) return false;
+  const perfect = childrenWith(tree, verb, 'aux').some((a) => tree.nodes[a]!.lemma.toLowerCase() === 'have');
+  return perfect && childWith(tree, g, ['det', 'nmod:poss']) === -1;
 }
 
 function same(a: EventParticipant, b: EventParticipant): boolean {

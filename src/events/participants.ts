@@ -1,5 +1,6 @@
 import placeWords from '../knowledge/lexicon/place-words.json' with { type: 'json' };
 import type { EventParticipant } from '../text/document.js';
+import { datelineLength } from '../text/datelines.js';
 import { type ActorFacts, actorCameo, contextCameo, countryRoleActor, roleOfWord } from './actor-codes.js';
 import { scareQuotes, withoutQuoteMarks } from './scare-quotes.js';
 import type { DocumentView, SentenceView, Token } from './sentence-view.js';
@@ -118,15 +119,11 @@ function linkOf(view: DocumentView, entity: number): { actorId: string; name: st
   return best;
 }
 
-/** A wire dateline opening a paragraph: "BAGHDAD, March 4 -", "PORT HALVERN (Reuters) -". */
-const DATELINE = /^\p{Lu}[\p{Lu}\s.'’-]*(?:\([^)\n]{1,30}\))?(?:,[^\n–—-]{1,40})?\s*[-–—]\s/u;
-
 /** True when the chunk lies inside the dateline of its paragraph: a place of filing, not an actor. */
 function inDateline(view: DocumentView, start: number): boolean {
   const text = view.doc.text;
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const m = DATELINE.exec(text.slice(lineStart, lineStart + 80));
-  return m !== null && start < lineStart + m[0].length;
+  return start < lineStart + datelineLength(text.slice(lineStart, lineStart + 200));
 }
 
 /** The participant a chunk names, or null when it names no actor (a place, a date, a thing). */

@@ -41,6 +41,7 @@ export function placeCandidates(
   tree: SyntaxTree | null = null,
   eventNouns: ReadonlySet<number> = new Set(),
   namesActor: (sentencePosition: number) => boolean = () => false,
+  actorless: ReadonlySet<number> = new Set(),
 ): Candidate[] {
   const out: Candidate[] = [];
   const norm = (i: number): string => doc.layers.tokens?.[i]?.norm ?? '';
@@ -53,22 +54,19 @@ export function placeCandidates(
     // often loses a place ("and also in Syria's Palmyra" read as a subject) than it catches a
     // false one.
     const parsed = tree ? locativePreposition(tree, sentence.tokens[at[0]]!.index, sentence.tokens[at[1] - 1]!.index, norm) : null;
-    // Only a name that is no actor: "the U.S. attack", "Friday's Iran attack", "the Tehran
-    // leadership" name who acts, not where.
-    const modifier =
-      tree !== null &&
-      p.precision !== 'country' &&
-      !namesActor(at[0]) &&
-      placeModifiesEvent(tree, sentence.tokens[at[0]]!.index, sentence.tokens[at[1] - 1]!.index, eventNouns);
+    // Only a name that is no actor: "the U.S. attack", "Friday's Iran attack", "a new Tehran
+    // offensive" name who acts, not where; but a capital is no bomber ("the Beirut blast").
+    const modified = tree === null || p.precision === 'country' ? -1 : modifiedEvent(tree, sentence.tokens[at[0]]!.index, sentence.tokens[at[1] - 1]!.index, eventNouns);
+    const modifier = modified !== -1 && (actorless.has(modified) || !namesActor(at[0]));
     if (parsed !== null || modifier || byWords(sentence, chunks, timeTokens, at)) out.push({ index, from: at[0], to: at[1] });
   });
   return out;
 }
 
-/** "the Idlib attack", "renewed Iraq protests": a name modifying an event noun says where it happened. */
-function placeModifiesEvent(tree: SyntaxTree, first: number, last: number, eventNouns: ReadonlySet<number>): boolean {
+/** "the Idlib attack", "renewed Iraq protests": the event noun a name modifies (and so says where it happened), or -1. */
+function modifiedEvent(tree: SyntaxTree, first: number, last: number, eventNouns: ReadonlySet<number>): number {
   const t = spanHead(tree, first, last);
-  return relation(tree, t) === 'compound' && eventNouns.has(head(tree, t));
+  return relation(tree, t) === 'compound' && eventNouns.has(head(tree, t)) ? head(tree, t) : -1;
 }
 
 /** Without a tree: a locative preposition before the name's chunk, and the name heading the chunk. */

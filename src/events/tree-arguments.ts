@@ -1,8 +1,8 @@
 import type { EventFrameWords } from '../knowledge/events/event-frames.js';
-import { type Argument, argumentsOf, auxiliaries, caseMarker, children, childrenWith, childWith, head, isPassive, matchesRel, relation, type SyntaxTree } from '../nlp/syntax/tree.js';
+import { type Argument, argumentsOf, auxiliaries, caseMarker, children, childrenWith, childWith, dominates, head, isPassive, matchesRel, relation, type SyntaxTree, subtreeSpan } from '../nlp/syntax/tree.js';
 import type { EventParticipant } from '../text/document.js';
 import { countryRoleActor, isRoleCode, roleOfWord } from './actor-codes.js';
-import { type Chunk, chunkParticipant, type ParticipantContext, PLACE_PREPOSITIONS } from './participants.js';
+import { type Chunk, chunkParticipant, GEO_NOUNS, type ParticipantContext, PLACE_PREPOSITIONS } from './participants.js';
 import type { Trigger } from './triggers.js';
 
 /**
@@ -70,6 +70,7 @@ function tellerPhrase(ctx: TreeContext, p: EventParticipant): EventParticipant {
 const CORE = ['det', 'amod', 'compound', 'flat', 'nummod', 'nmod:poss', 'nmod:desc', 'fixed', 'goeswith'];
 const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
 const POSSESSIVE_PRONOUNS = new Set(['its', 'their']);
+const INDEFINITE_ARTICLES = new Set(['a', 'an']);
 const ANTECEDENT_TYPES = new Set(['GPE', 'ORG', 'NORP']);
 
 function lemma(tree: SyntaxTree, t: number): string {
@@ -366,6 +367,19 @@ function isPlaceName(ctx: TreeContext, g: number): boolean {
   return e >= 0 && PLACE_TYPES.has(ctx.view.doc.layers.entities?.[e]?.type ?? '');
 }
 
+/** Whether the place name at `g` was resolved to a whole country (not a city, a region, a site). */
+function namesCountry(ctx: TreeContext, g: number): boolean {
+  const e = ctx.sentence.tokens[g - ctx.base]?.entity ?? -1;
+  return (ctx.view.doc.layers.places ?? []).some((p) => p.entity === e && p.precision === 'country');
+}
+
+/** Whether the name at `g` ends in a place noun ("Beirut Port", "Erbil Airport"). */
+function namesSite(ctx: TreeContext, g: number): boolean {
+  const e = ctx.sentence.tokens[g - ctx.base]?.entity ?? -1;
+  const span = ctx.view.entityTokens.get(e);
+  return span !== undefined && GEO_NOUNS.has(ctx.view.token(span[1] - 1)?.norm.toLowerCase() ?? '');
+}
+
 /** A name after a locative preposition says where, not to whom: "fired at Basra". */
 function isPlacePhrase(ctx: TreeContext, g: number, preposition: string | undefined): boolean {
   if (!preposition || !PLACE_PREPOSITIONS.has(preposition)) return false;
@@ -469,7 +483,10 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
       host ??= event;
       continue;
     }
-    addAll(passive ? targets : sources, [passive ? targetAt(ctx, s.token, trigger) : participantAt(ctx, s.token)]);
+    const described = describedName(ctx, s.token);
+    if (described !== null) why.push(`'${lemma(tree, s.token)}' describes the name before it`);
+    const at = described ?? s.token;
+    addAll(passive ? targets : sources, [passive ? targetAt(ctx, at, trigger) : participantAt(ctx, at)]);
   }
   if (passive) {
     addAll(
@@ -520,6 +537,23 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
 }
 
 /**
+ * "Turkey, a NATO member, invaded Syria": an indefinite description set off by a comma right
+ * after a name is that name's apposition, even when the parse made it the subject and left the
+ * name hanging elsewhere. The name is the actor; "a NATO member" is not NATO.
+ */
+function describedName(ctx: TreeContext, s: number): number | null {
+  const { tree } = ctx;
+  const det = childWith(tree, s, 'det');
+  if (det === -1 || !INDEFINITE_ARTICLES.has(lemma(tree, det))) return null;
+  const comma = subtreeSpan(tree, s, ['punct']).first - 1;
+  const name = comma - 1;
+  if (!inSentence(ctx, name) || ctx.sentence.tokens[comma - ctx.base]?.norm !== ',') return null;
+  if (tree.nodes[name]!.upos !== 'PROPN' || dominates(tree, s, name)) return null;
+  const p = participantAt(ctx, name);
+  return p && p.entity !== null ? name : null;
+}
+
+/**
  * A verb pattern that takes its object among its words ("launch assault", "seize tanker") reads
  * its target through that object: the object's own target phrase ("launched an assault on the
  * fronts of three Iraqi divisions", "airstrikes on northern Syria"), or, for acts that may be
@@ -561,8 +595,13 @@ export function nounArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
       addAll(patientFirst ? targets : sources, [p]);
       if (p) why.push(`${patientFirst ? 'target' : 'source'} '${p.name}' is the possessor`);
     } else if ((rel === 'compound' || rel === 'amod') && c < g) {
-      // "the Idlib attack": a place that codes as no actor says where, not who.
-      if (rel === 'compound' && isPlaceName(ctx, c) && participantAt(ctx, c)?.cameo == null) continue;
+      // "the Idlib attack": a place that codes as no actor says where, not who; so does a city
+      // before a bombing or a blast ("the Beirut blast"), which is no capital's act, while "a new
+      // Tehran offensive" is Iran's.
+      const bombing = trigger.pattern.code.startsWith('18');
+      if (rel === 'compound' && isPlaceName(ctx, c) && (participantAt(ctx, c)?.cameo == null || (bombing && !namesCountry(ctx, c)))) continue;
+      // "the Beirut Port explosion": a name ending in a place noun is a site, whatever its entity type.
+      if (rel === 'compound' && bombing && namesSite(ctx, c)) continue;
       const p = participantAt(ctx, c);
       addAll(sources, [p]);
       if (p) why.push(`source '${p.name}' modifies the noun`);

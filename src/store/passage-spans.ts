@@ -7,6 +7,7 @@
 import { findQuotedSpans } from '../text/quote-marks.js';
 import { isBoilerplateLine } from '../ingest/html/main-text/04-drop-boilerplate.js';
 import type { Span } from '../text/document.js';
+import { datelineLength } from '../text/datelines.js';
 import { paragraphSpans } from '../text/paragraphs-stage.js';
 import { isEligibleWords, passageWords, type TextSpan } from '../text/repeats/index.js';
 
@@ -59,26 +60,10 @@ export function passageSpans(text: string, paragraphs: readonly Span[], sentence
   return [...out.filter((s) => s.kind === 'paragraph'), ...out.filter((s) => s.kind === 'sentence')];
 }
 
-/**
- * Datelines: "KESSOW, Velmaria (Example Wire) — ", "KESSOW (EW) — ", "PORT HALVERN/KESSOW,
- * Velmaria, June 3 (Example Wire) - ", "June 3 (EW) -- ", "Kessow: ". Each outlet writes its own
- * (a copy drops or rewrites it), and two reports from one city share its place name there:
- * neither is text one took from the other.
- */
-const DATELINES: readonly RegExp[] = [
-  /^\p{Lu}[\p{Lu}\s.'’/-]*(?:\([^)\n]{1,30}\))?(?:,[^\n–—-]{1,40})?\s*(?:[–—]|-{1,2})\s/u,
-  /^[\p{L}\p{N}.,\s]{1,30}\([^)\n]{1,30}\)\s*(?:[–—]|-{1,2}|:)\s/u,
-  /^\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?:\s/u,
-];
-
 /** Where the paragraph's own text starts: after its dateline, if it opens with one. */
 function afterDateline(text: string, paragraph: Span): number {
-  const head = text.slice(paragraph.start, Math.min(paragraph.end, paragraph.start + 100));
-  for (const dateline of DATELINES) {
-    const match = dateline.exec(head);
-    if (match && paragraph.start + match[0].length < paragraph.end) return paragraph.start + match[0].length;
-  }
-  return paragraph.start;
+  const length = datelineLength(text.slice(paragraph.start, paragraph.end), { cityColon: true });
+  return length > 0 && paragraph.start + length < paragraph.end ? paragraph.start + length : paragraph.start;
 }
 
 /**

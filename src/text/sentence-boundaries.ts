@@ -1,5 +1,6 @@
 import { abbreviationRole, isSentenceOpener } from '../knowledge/abbreviations/index.js';
 import type { Span, TokenAttrs } from './document.js';
+import { datelineLength } from './datelines.js';
 
 export type SentenceSpan = Span & { readonly paragraph: number };
 type Token = Span & Readonly<TokenAttrs>;
@@ -20,10 +21,25 @@ export function sentenceSpans(text: string, paragraphs: readonly Span[], tokens:
     while (k < tokens.length && tokens[k]!.start < para.start) k++;
     let last = k;
     while (last < tokens.length && tokens[last]!.end <= para.end) last++;
-    splitParagraph(text, tokens, k, last, p, out);
+    splitParagraph(text, tokens, afterDateline(text, tokens, para, k, last, p, out), last, p, out);
     k = last;
   }
   return out;
+}
+
+/**
+ * A wire dateline ("KESSOW, Velmaria (Example Wire) — ") is a sentence of its own: it is not part
+ * of the first sentence's grammar, and parsed with it, its place reads as that sentence's subject.
+ * Returns the first token after it (`from` when the paragraph opens with none).
+ */
+function afterDateline(text: string, tokens: readonly Token[], para: Span, from: number, to: number, paragraph: number, out: SentenceSpan[]): number {
+  const length = datelineLength(text.slice(para.start, para.end));
+  if (length === 0) return from;
+  let k = from;
+  while (k < to && tokens[k]!.start < para.start + length) k++;
+  if (k === from || k >= to) return from;
+  out.push({ start: tokens[from]!.start, end: tokens[k - 1]!.end, paragraph });
+  return k;
 }
 
 function splitParagraph(

@@ -6,7 +6,8 @@ import { sentenceSpans } from './sentence-boundaries.js';
 export function createSentencesStage(): Stage<'sentences'> {
   const stage: Stage<'sentences'> = {
     name: 'sentences',
-    version: '1',
+    // 2: a paragraph's dateline is a sentence of its own.
+    version: '2',
     requires: ['paragraphs', 'tokens'],
     assigns: 'sentences',
     run(doc: Document): Layers['sentences'] {

@@ -301,6 +301,9 @@ function shapeFits(wanted: WordShape, seen: WordShape): boolean {
   return true;
 }
 
+/** A name this long (in folded letters) one edit from an alias is that alias misspelt. */
+const LONG_NAME_LETTERS = 16;
+
 export interface NameMatch {
   readonly actorId: string;
   /** 1 for an exact alias, down to about 0.5 for a surname one edit away. */
@@ -347,7 +350,10 @@ export function lookupActorName(registry: IndexedRegistry, name: string): NameMa
       // must also be close, and the closer one ranks first.
       const spellingEdits = editDistance(spelled, t.key, maxEdits + 1);
       if (spellingEdits > maxEdits + 1) continue;
-      const score = (t.surname ? 0.6 : 0.8) - 0.1 * (d - 1) - 0.02 * spellingEdits;
+      // One letter in a long name ("Islamic Revolution Guard Corps") is a spelling variant, not
+      // another name: long names rank as the fold variants do.
+      const long = !t.surname && fold.length >= LONG_NAME_LETTERS && d === 1;
+      const score = long ? 0.86 : (t.surname ? 0.6 : 0.8) - 0.1 * (d - 1) - 0.02 * spellingEdits;
       offer(t.actorId, score, `${t.surname ? 'surname ' : ''}${d} edit${d > 1 ? 's' : ''} from '${t.alias}'`);
     }
   }
