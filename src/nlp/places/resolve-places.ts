@@ -5,6 +5,7 @@ import type { PlaceAttrs, Span } from '../../text/document.js';
 import { formatPopulation, priorScore, typeFit } from './candidate-prior.js';
 import type { HomePlace } from './outlet-home.js';
 import { type Container, type LocalHints, localHints } from './place-context.js';
+import { DEFAULT_RESOLVER_WEIGHTS, type ResolverWeights } from './resolver-weights.js';
 
 /**
  * Toponym resolution: each mention's gazetteer candidates are scored by a prior (kind,
@@ -31,6 +32,8 @@ export interface ResolveOptions {
    * weaker than anything the text says, since local news is mostly about its home.
    */
   readonly home?: HomePlace | null;
+  /** Evidence weights; DEFAULT_RESOLVER_WEIGHTS unless a tuner passes its own. */
+  readonly weights?: ResolverWeights;
 }
 
 export type ResolvedPlace = Span & PlaceAttrs;
@@ -38,8 +41,6 @@ export type ResolvedPlace = Span & PlaceAttrs;
 const PASSES = 3;
 const NAMESAKE_UNIT_BONUS = 6;
 const EMBEDDED_MIN_POPULATION = 50_000;
-const NAMED_ADMIN1_BONUS = 3;
-const ADMIN1_NAMESAKE_PENALTY = 3;
 const ADMIN1_NAMESAKE_POPULATION = 100_000;
 
 interface MentionGroup {
@@ -72,7 +73,7 @@ export function resolvePlaces(
   const groups = buildGroups(gazetteer, text, mentions, keys);
   const home = options.home ?? null;
   const focusCountries = [...(options.focusCountries ?? []), ...(home === null ? [] : [home.country])];
-  const winners = settleInPasses(groups, focusCountries, home);
+  const winners = settleInPasses(groups, focusCountries, home, options.weights ?? DEFAULT_RESOLVER_WEIGHTS);
   const focus = options.placeUnknownAtFocus === true ? unknownNamesAt(mainPlace(groups, winners), home) : null;
   const out: ResolvedPlace[] = [];
   mentions.forEach((m, i) => {
@@ -103,13 +104,14 @@ function settleInPasses(
   groups: ReadonlyMap<string, MentionGroup>,
   focus: readonly string[],
   home: HomePlace | null,
+  weights: ResolverWeights,
 ): Map<string, Winner> {
   let winners = new Map<string, Winner>();
   for (let pass = 0; pass < PASSES; pass += 1) {
     const context = documentContext(winners, focus, groups);
     const next = new Map<string, Winner>();
     for (const group of groups.values()) {
-      const winner = pickCandidate(group, context, pass > 0, home);
+      const winner = pickCandidate(group, context, pass > 0, home, weights);
       if (winner !== null) next.set(group.key, winner);
     }
     winners = next;
@@ -361,6 +363,8 @@ interface DocumentContext {
   readonly namedAdmin1Keys: ReadonlySet<string>;
   readonly groupCount: number;
   readonly focus: ReadonlySet<string>;
+  /** The country most names resolve to, when at least two and half of them agree; else null. */
+  readonly focusCountry: string | null;
   /** Names of resolved countries/admin-1 units, for reasons: ISO3 or ISO 3166-2 → name. */
   readonly names: ReadonlyMap<string, string>;
 }
@@ -390,10 +394,40 @@ function documentContext(
     if (c.kind === 'admin1' && c.admin1 !== null) names.set(c.admin1, c.name);
   }
   const namedAdmin1Keys = new Set([...namedAdmin1.values()].flatMap((keys) => [...keys]));
-  return { countries, admin1, namedAdmin1, namedAdmin1Groups: namedAdmin1Keys.size, namedAdmin1Keys, groupCount: winners.size, focus: new Set(focus), names };
+  const [top] = [...countries].sort((a, b) => b[1].size - a[1].size);
+  const focusCountry = top !== undefined && top[1].size >= FOCUS_MIN_NAMES && top[1].size * 2 >= winners.size ? top[0] : null;
+  return {
+    countries,
+    admin1,
+    namedAdmin1,
+    namedAdmin1Groups: namedAdmin1Keys.size,
+    namedAdmin1Keys,
+    groupCount: winners.size,
+    focus: new Set(focus),
+    focusCountry,
+    names,
+  };
 }
 
-function pickCandidate(group: MentionGroup, context: DocumentContext, useDocument: boolean, home: HomePlace | null): Winner | null {
+const FOCUS_MIN_NAMES = 2;
+
+// A place in a country no other name of the article is in, while the article clearly is
+// about another country. Countries and areas themselves are never outside: they set the scene.
+function outsideFocus(c: PlaceCandidate, key: string, context: DocumentContext): boolean {
+  const focus = context.focusCountry;
+  if (focus === null || c.country === null || c.country === focus || c.kind === 'country' || c.kind === 'area') return false;
+  if (context.focus.has(c.country)) return false;
+  const votes = context.countries.get(c.country);
+  return votes === undefined || votes.size - (votes.has(key) ? 1 : 0) === 0;
+}
+
+function pickCandidate(
+  group: MentionGroup,
+  context: DocumentContext,
+  useDocument: boolean,
+  home: HomePlace | null,
+  weights: ResolverWeights,
+): Winner | null {
   let best: Winner | null = null;
   let second = Number.NEGATIVE_INFINITY;
   // Countries win over towns that share their name ("China, Texas") unless the text says so.
@@ -411,7 +445,7 @@ function pickCandidate(group: MentionGroup, context: DocumentContext, useDocumen
     if (local.why !== null) reasons.push(local.why);
     const near = group.near[i];
     if (near !== undefined && near.bonus > 0) {
-      score += near.bonus;
+      score += near.bonus * weights.nearness;
       if (near.why !== null) reasons.push(near.why);
     }
     const town = c.kind === 'city' || c.kind === 'district' || c.kind === 'admin2';
@@ -422,10 +456,14 @@ function pickCandidate(group: MentionGroup, context: DocumentContext, useDocumen
       reasons.push(`the outlet's home town`);
     }
     const said = local.bonus > 0 || homeTown;
-    if (town && !said && !c.capital && countryNamed) score -= 6;
-    else if (town && !said && admin1Named && c.population < ADMIN1_NAMESAKE_POPULATION) score -= ADMIN1_NAMESAKE_PENALTY;
-    if (useDocument) score += documentBonus(c, group.key, context, reasons);
-    if (home !== null) score += homeBonus(c, home, reasons);
+    if (town && !said && !c.capital && countryNamed) score -= weights.countryNamesakeTown;
+    else if (town && !said && admin1Named && c.population < ADMIN1_NAMESAKE_POPULATION) score -= weights.admin1NamesakeTown;
+    if (useDocument) score += documentBonus(c, group.key, context, reasons, weights);
+    if (useDocument && !said && (near === undefined || near.bonus === 0) && outsideFocus(c, group.key, context)) {
+      score -= weights.outsideFocus;
+      reasons.push(`outside the article's focus, ${context.names.get(context.focusCountry ?? '') ?? context.focusCountry}`);
+    }
+    if (home !== null) score += homeBonus(c, home, reasons, weights);
     // "Georgia" in an article about American places is the state, not the country.
     if (useDocument && c.kind === 'admin1' && countryNamed && namesakeUnitWins(c, group, context)) {
       score += NAMESAKE_UNIT_BONUS;
@@ -446,9 +484,7 @@ function pickCandidate(group: MentionGroup, context: DocumentContext, useDocumen
   return { ...top, confidence: 1 / (1 + Math.exp(-margin)) };
 }
 
-const HOME_ADMIN1_BONUS = 1.5;
 const HOME_NEAR_KM = 50;
-const HOME_NEAR_BONUS = 1.5;
 const HOME_AREA_KM = 150;
 const HOME_AREA_BONUS = 0.5;
 const HOME_TOWN_BONUS = 6;
@@ -465,13 +501,13 @@ function isHomeTown(c: PlaceCandidate, key: string, home: HomePlace): boolean {
 
 // The outlet's own state and surroundings: enough to pick the home-state "Paris" over a
 // bigger namesake, never enough to beat a container or unit word the text writes.
-function homeBonus(c: PlaceCandidate, home: HomePlace, reasons: string[]): number {
+function homeBonus(c: PlaceCandidate, home: HomePlace, reasons: string[], weights: ResolverWeights): number {
   if (c.kind === 'country') return 0;
   let bonus = 0;
-  if (home.admin1 !== null && c.admin1 === home.admin1) bonus += HOME_ADMIN1_BONUS;
+  if (home.admin1 !== null && c.admin1 === home.admin1) bonus += weights.homeAdmin1;
   if (!home.regional && pointLike(c)) {
     const d = distanceKm(c.lat, c.lon, home.lat, home.lon);
-    if (d <= HOME_NEAR_KM) bonus += HOME_NEAR_BONUS;
+    if (d <= HOME_NEAR_KM) bonus += weights.homeNear;
     else if (d <= HOME_AREA_KM) bonus += HOME_AREA_BONUS;
   }
   if (bonus > 0) reasons.push(`near the outlet's home, ${home.name}`);
@@ -499,7 +535,7 @@ function describePrior(c: PlaceCandidate, reasons: string[]): void {
 
 // What the rest of the article says: its countries, admin-1 units and nearby places.
 // A group never votes for itself, so a lone "Georgia" gets no support from its own name.
-function documentBonus(c: PlaceCandidate, key: string, context: DocumentContext, reasons: string[]): number {
+function documentBonus(c: PlaceCandidate, key: string, context: DocumentContext, reasons: string[], weights: ResolverWeights): number {
   let bonus = 0;
   const others = Math.max(1, context.groupCount - 1);
   const support = (votes: ReadonlySet<string> | undefined): number =>
@@ -507,11 +543,11 @@ function documentBonus(c: PlaceCandidate, key: string, context: DocumentContext,
   if (c.country !== null) {
     const n = support(context.countries.get(c.country));
     if (n > 0) {
-      bonus += 1.5 + 2 * (n / others);
+      bonus += weights.documentCountryBase + weights.documentCountryShare * (n / others);
       const label = context.names.get(c.country);
       reasons.push(label !== undefined && c.kind !== 'country' ? `co-mentioned ${label}` : `article about ${c.country} (${n})`);
     } else if (context.focus.has(c.country)) {
-      bonus += 1.5;
+      bonus += weights.focusCountry;
       reasons.push(`focus ${c.country}`);
     }
   }
@@ -530,7 +566,7 @@ function documentBonus(c: PlaceCandidate, key: string, context: DocumentContext,
     // Shared among the units named, so an article naming one state leans on it fully.
     const named = support(context.namedAdmin1.get(c.admin1));
     if (c.kind !== 'admin1' && named > 0) {
-      bonus += (NAMED_ADMIN1_BONUS * named) / Math.max(named, context.namedAdmin1Groups - (context.namedAdmin1Keys.has(key) ? 1 : 0));
+      bonus += (weights.namedAdmin1 * named) / Math.max(named, context.namedAdmin1Groups - (context.namedAdmin1Keys.has(key) ? 1 : 0));
     }
   }
   return bonus;
