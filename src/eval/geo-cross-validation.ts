@@ -65,7 +65,7 @@ export async function runGeoCrossValidation(path: string, options: GeoCrossValid
   const score = (corpus: Corpus, weights: ResolverWeights): GeoDatasetScores =>
     summarize(
       corpus.name,
-      corpus.articles.map((a) => resolveArticle(gazetteer, a, weights)),
+      corpus.articles.map((a) => resolveArticle(a, weights)),
       corpus.articles.length,
       false,
     );

@@ -4,7 +4,7 @@ import { loadNerModel, recognizeEntities } from '../nlp/ner/recognize.js';
 import { placeMentionsFromEntities } from '../nlp/places/ner-place-mentions.js';
 import { outletHomePlace } from '../nlp/places/outlet-home.js';
 import { classifyPlaceType } from '../nlp/places/place-type.js';
-import { type PlaceMention, resolvePlaces } from '../nlp/places/resolve-places.js';
+import { type GroupedMentions, groupMentions, type PlaceMention, resolveGrouped } from '../nlp/places/resolve-places.js';
 import type { ResolverWeights } from '../nlp/places/resolver-weights.js';
 import { createPipeline } from '../pipeline/pipeline.js';
 import { createStages } from '../pipeline/stages.js';
@@ -93,7 +93,7 @@ export async function runGeoEval(path: string, options: GeoEvalOptions = {}): Pr
   const recognize = endToEnd ? (options.recognizer ?? nerPlaceRecognizer(gazetteer)) : null;
   const started = performance.now();
   const results = datasets.map((d) =>
-    d.articles.map((a) => resolveArticle(gazetteer, prepareArticle(gazetteer, a, recognize), options.weights)),
+    d.articles.map((a) => resolveArticle(prepareArticle(gazetteer, a, recognize), options.weights)),
   );
   const seconds = (performance.now() - started) / 1000;
   const perDataset = datasets.map((d, i) => summarize(d.name, results[i]!, d.articles.length, endToEnd));
@@ -129,6 +129,7 @@ export function nerPlaceRecognizer(gazetteer: Gazetteer): PlaceRecognizer {
 export interface PreparedArticle {
   readonly article: GeoArticle;
   readonly mentions: readonly PlaceMention[];
+  readonly grouped: GroupedMentions;
   readonly home: ReturnType<typeof outletHomePlace>;
 }
 
@@ -145,14 +146,19 @@ export function prepareArticle(
           type: classifyPlaceType(gazetteer, t.name) ?? 'GPE',
         }))
       : recognize(article.text);
-  return { article, mentions, home: outletHomePlace(gazetteer, article.source) };
+  return {
+    article,
+    mentions,
+    grouped: groupMentions(gazetteer, article.text, mentions),
+    home: outletHomePlace(gazetteer, article.source),
+  };
 }
 
-export function resolveArticle(gazetteer: Gazetteer, prepared: PreparedArticle, weights?: ResolverWeights): ArticleResult {
-  const { article, mentions, home } = prepared;
+export function resolveArticle(prepared: PreparedArticle, weights?: ResolverWeights): ArticleResult {
+  const { article, mentions, grouped, home } = prepared;
   const scored = article.toponyms.filter(isResolvableToponym);
   const goldNames = article.toponyms.filter(isRecognizableToponym);
-  const resolved = resolvePlaces(gazetteer, article.text, mentions, {
+  const resolved = resolveGrouped(grouped, {
     placeUnknownAtFocus: true,
     home,
     ...(weights === undefined ? {} : { weights }),

@@ -4,7 +4,7 @@ import admin1Facts from './admin1-facts.json' with { type: 'json' };
 import countryFacts from './country-facts.json' with { type: 'json' };
 import { type AdminCodes, type UsExtraRow, usExtrasOf } from './derived-data.js';
 import { type CityRow, type CountryRow, readCities, readCountries, readStates, type StateRow } from './package-sources.js';
-import { placeKey, splitUnitSuffix } from './place-name.js';
+import { placeKey, splitUnitSuffix, variantKey } from './place-name.js';
 import { readSites, type Site } from './sites.js';
 import usExtras from './us-extras.json' with { type: 'json' };
 import { usStateAbbreviationsOf } from './us-state-abbreviations.js';
@@ -44,7 +44,7 @@ export interface PlaceRecord {
 
 export interface PlaceCandidate extends PlaceRecord {
   /** How the name matched: the full key, a key with its unit word removed, or a demonym. */
-  readonly match: 'name' | 'unit' | 'demonym';
+  readonly match: 'name' | 'unit' | 'demonym' | 'variant';
 }
 
 export interface GazetteerStats {
@@ -58,6 +58,8 @@ export interface GazetteerStats {
 export interface Gazetteer {
   readonly records: readonly PlaceRecord[];
   readonly byKey: ReadonlyMap<string, readonly number[]>;
+  /** variantKey → the keys that share it ("faluja" → "fallujah", "falluja"...). */
+  readonly byVariant: ReadonlyMap<string, readonly string[]>;
   /** Demonym key ("iraqi") → record index of the country. */
   readonly demonyms: ReadonlyMap<string, number>;
   /** ISO3 → country record. */
@@ -322,10 +324,19 @@ export function buildGazetteer(sources: GazetteerSources): Gazetteer {
     }
   }
 
+  const byVariant = new Map<string, string[]>();
+  for (const key of byKey.keys()) {
+    const variant = variantKey(key);
+    const list = byVariant.get(variant);
+    if (list === undefined) byVariant.set(variant, [key]);
+    else list.push(key);
+  }
+
   const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
   return {
     records,
     byKey,
+    byVariant,
     demonyms,
     countries,
     admin1,
@@ -458,6 +469,27 @@ export function lookupPlace(gazetteer: Gazetteer, name: string): PlaceCandidate[
   }
   const demonym = gazetteer.demonyms.get(key);
   if (demonym !== undefined && !seen.has(demonym)) out.push({ ...gazetteer.records[demonym]!, match: 'demonym' });
+  return out;
+}
+
+/**
+ * Places whose name is spelled another way ("Fallouja", "Kerkuk", "Salahuddin Governorate"):
+ * every record under a key with the same variantKey, marked `match: 'variant'`. For when
+ * lookupPlace finds nothing; a unit word keeps only the records of that kind.
+ */
+export function lookupPlaceVariants(gazetteer: Gazetteer, name: string): PlaceCandidate[] {
+  const key = placeKey(name);
+  const unit = splitUnitSuffix(key);
+  const out: PlaceCandidate[] = [];
+  const seen = new Set<number>();
+  for (const other of gazetteer.byVariant.get(variantKey(key)) ?? []) {
+    for (const at of gazetteer.byKey.get(other) ?? []) {
+      const record = gazetteer.records[at]!;
+      if (seen.has(at) || (unit !== null && !fitsUnit(record, unit.unit))) continue;
+      seen.add(at);
+      out.push({ ...record, match: 'variant' });
+    }
+  }
   return out;
 }
 

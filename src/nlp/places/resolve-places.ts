@@ -1,5 +1,5 @@
 import { distanceKm } from '../../knowledge/gazetteer/distance.js';
-import { type Gazetteer, lookupPlace, type PlaceCandidate } from '../../knowledge/gazetteer/gazetteer.js';
+import { type Gazetteer, lookupPlace, lookupPlaceVariants, type PlaceCandidate } from '../../knowledge/gazetteer/gazetteer.js';
 import { placeKey } from '../../knowledge/gazetteer/place-name.js';
 import type { PlaceAttrs, Span } from '../../text/document.js';
 import { formatPopulation, priorScore, typeFit } from './candidate-prior.js';
@@ -41,9 +41,10 @@ export type ResolvedPlace = Span & PlaceAttrs;
 const PASSES = 3;
 const NAMESAKE_UNIT_BONUS = 6;
 const EMBEDDED_MIN_POPULATION = 50_000;
+const VARIANT_MIN_LENGTH = 5;
 const ADMIN1_NAMESAKE_POPULATION = 100_000;
 
-interface MentionGroup {
+export interface MentionGroup {
   readonly key: string;
   readonly type: string;
   readonly candidates: readonly PlaceCandidate[];
@@ -69,8 +70,25 @@ export function resolvePlaces(
   mentions: ReadonlyArray<PlaceMention>,
   options: ResolveOptions = {},
 ): ResolvedPlace[] {
+  return resolveGrouped(groupMentions(gazetteer, text, mentions), options);
+}
+
+/** Mentions with their candidates and local evidence: what does not depend on the weights. */
+export interface GroupedMentions {
+  readonly mentions: ReadonlyArray<PlaceMention>;
+  readonly keys: readonly string[];
+  readonly groups: ReadonlyMap<string, MentionGroup>;
+}
+
+/** The first half of resolvePlaces, so a tuner trying many weights looks names up once. */
+export function groupMentions(gazetteer: Gazetteer, text: string, mentions: ReadonlyArray<PlaceMention>): GroupedMentions {
   const keys = mentions.map((m) => placeKey(text.slice(m.start, m.end)));
-  const groups = buildGroups(gazetteer, text, mentions, keys);
+  return { mentions, keys, groups: buildGroups(gazetteer, text, mentions, keys) };
+}
+
+/** The second half of resolvePlaces: score the candidates and pick one per name. */
+export function resolveGrouped(grouped: GroupedMentions, options: ResolveOptions = {}): ResolvedPlace[] {
+  const { mentions, keys, groups } = grouped;
   const home = options.home ?? null;
   const focusCountries = [...(options.focusCountries ?? []), ...(home === null ? [] : [home.country])];
   const winners = settleInPasses(groups, focusCountries, home, options.weights ?? DEFAULT_RESOLVER_WEIGHTS);
@@ -275,6 +293,12 @@ function candidatesFor(gazetteer: Gazetteer, surface: string): CandidateSet {
     const inner = candidatesFor(gazetteer, qualified[1]!);
     return { ...inner, candidates: inner.candidates.filter((c) => c.kind !== 'city' || c.population >= 100_000) };
   }
+  // "Fallouja", "Kerkuk": the same name transliterated another way. Loose spellings also meet
+  // unrelated small places ("Hume" and Home, "Maori" and Maury), so only well-known places
+  // and names long enough to carry a spelling count.
+  const variants =
+    placeKey(surface).length >= VARIANT_MIN_LENGTH ? lookupPlaceVariants(gazetteer, surface).filter(wellKnown) : [];
+  if (variants.length > 0) return { candidates: variants, containers: [], embedded: false };
   return { candidates: embeddedPlace(gazetteer, surface), containers: [], embedded: true };
 }
 
