@@ -49,7 +49,7 @@ export interface MentionGroup {
   readonly type: string;
   readonly candidates: readonly PlaceCandidate[];
   /** Local-context bonus per candidate (max over the group's occurrences) and why. */
-  readonly local: ReadonlyArray<{ readonly bonus: number; readonly why: string | null }>;
+  readonly local: ReadonlyArray<LocalEvidence>;
   /** Support per candidate from other names that have a candidate nearby, and why. */
   readonly near: ReadonlyArray<{ readonly bonus: number; readonly why: string | null }>;
   readonly occurrences: number;
@@ -62,6 +62,8 @@ interface Winner {
   readonly score: number;
   readonly confidence: number;
   readonly reasons: readonly string[];
+  /** Outside the document's focus country with nothing in the text for it. */
+  readonly outside?: boolean;
 }
 
 export function resolvePlaces(
@@ -91,7 +93,10 @@ export function resolveGrouped(grouped: GroupedMentions, options: ResolveOptions
   const { mentions, keys, groups } = grouped;
   const home = options.home ?? null;
   const focusCountries = [...(options.focusCountries ?? []), ...(home === null ? [] : [home.country])];
-  const winners = settleInPasses(groups, focusCountries, home, options.weights ?? DEFAULT_RESOLVER_WEIGHTS);
+  const settled = settleInPasses(groups, focusCountries, home, options.weights ?? DEFAULT_RESOLVER_WEIGHTS);
+  // "A candidate outside the focus needs strong evidence": without it, the name stays unresolved
+  // rather than being put in a country the article is not about (Togo's Kara for an Iraqi Al-Kara).
+  const winners = new Map([...settled].filter(([, w]) => w.outside !== true || famous(w.candidate)));
   const focus = options.placeUnknownAtFocus === true ? unknownNamesAt(mainPlace(groups, winners), home) : null;
   const out: ResolvedPlace[] = [];
   mentions.forEach((m, i) => {
@@ -188,11 +193,15 @@ function buildGroups(
   keys: readonly string[],
 ): Map<string, MentionGroup> {
   const hintsByKey = new Map<string, { type: string; surface: string; hints: LocalHints[]; afterPlace: boolean }>();
+  const listed = listItems(text, mentions);
   mentions.forEach((m, i) => {
     const key = keys[i]!;
     const entry = hintsByKey.get(key) ?? { type: m.type, surface: text.slice(m.start, m.end), hints: [], afterPlace: false };
-    entry.hints.push(localHints(gazetteer, text, m));
-    // "Seattle, Washington": a name right after another place and a comma is its container.
+    // In a list ("Wadi Houran, Husayniyyat, Al-Kara") the comma separates peers, not a place and its container.
+    const hints = localHints(gazetteer, text, m);
+    entry.hints.push(listed.has(i) ? { ...hints, containers: [] } : hints);
+    // "Seattle, Washington": a name right after another place and a comma is its container;
+    // in a list it is the peer of the name before, which as often says the same kind of unit.
     if (/,\s*$/.test(text.slice(Math.max(0, m.start - 3), m.start))) {
       const before = text.slice(0, m.start).replace(/,\s*$/, '');
       if (mentions.some((other) => other.end === before.length)) entry.afterPlace = true;
@@ -208,6 +217,37 @@ function buildGroups(
     groups.set(key, { key, type: entry.type, candidates, local, near: [], occurrences: entry.hints.length, embedded });
   }
   return withNearness(groups);
+}
+
+const LIST_MIN_ITEMS = 3;
+
+// A comma, maybe a short item no one recognised ("H2, "), maybe "and"/"or" (captured).
+const LIST_GAP = /^\s*,\s*(?:[^\s,]{1,4}\s*,\s*)?(?:(and|or)\s+)?$/;
+
+// Indexes of mentions in a list: more than LIST_MIN_ITEMS names joined by commas, or exactly
+// that many with an "and"/"or" ("Wadi Houran, Husayniyyat, Al-Kara, H2, and Wadi al-Hallcom").
+// Three names and commas alone are as often a place and its containers ("Midland, Michigan,
+// USA"), and two a place and its container ("Paris, Texas").
+function listItems(text: string, mentions: ReadonlyArray<PlaceMention>): Set<number> {
+  const order = mentions.map((_, i) => i).sort((a, b) => mentions[a]!.start - mentions[b]!.start);
+  const out = new Set<number>();
+  let run: number[] = [];
+  let conjoined = false;
+  const close = () => {
+    if (run.length > LIST_MIN_ITEMS || (run.length === LIST_MIN_ITEMS && conjoined)) for (const i of run) out.add(i);
+  };
+  for (const i of order) {
+    const last = run.at(-1);
+    const gap = last === undefined ? null : LIST_GAP.exec(text.slice(mentions[last]!.end, mentions[i]!.start));
+    if (gap === null || gap === undefined) {
+      close();
+      run = [];
+      conjoined = false;
+    } else if (gap[1] !== undefined) conjoined = true;
+    run.push(i);
+  }
+  close();
+  return out;
 }
 
 const NEAR_POOL = 40;
@@ -249,6 +289,13 @@ function withNearness(groups: Map<string, MentionGroup>): Map<string, MentionGro
     groups.set(key, { ...g, near });
   }
   return groups;
+}
+
+const FAMOUS_POPULATION = 1_000_000;
+
+// Places well enough known that news names them from anywhere: capitals and big cities.
+function famous(c: PlaceCandidate): boolean {
+  return c.capital || c.population >= FAMOUS_POPULATION;
 }
 
 function pointLike(c: PlaceCandidate): boolean {
@@ -344,36 +391,55 @@ function wellKnown(c: PlaceCandidate): boolean {
   return c.kind === 'city' && c.population >= EMBEDDED_MIN_POPULATION;
 }
 
+interface LocalEvidence {
+  readonly bonus: number;
+  readonly why: string | null;
+  /** The text names a container the candidate is in, or a unit word of its kind. */
+  readonly strong: boolean;
+}
+
 function localBonus(
   c: PlaceCandidate,
   containers: readonly Container[],
   units: readonly string[],
   afterPlace: boolean,
-): { bonus: number; why: string | null } {
+): LocalEvidence {
   let bonus = 0;
   let why: string | null = null;
+  let strong = false;
   if (containers.length > 0) {
     const inside = containers.find((k) =>
       k.admin1 !== null ? c.admin1 === k.admin1 && c.kind !== 'admin1' : c.country === k.country && c.kind !== 'country',
     );
     if (inside !== undefined) {
       bonus += 10;
+      strong = true;
       why = `in ${inside.label}`;
     } else bonus -= 3;
   }
   for (const unit of units) {
-    if (unit === 'admin1' && c.kind === 'admin1') bonus += 4;
-    else if (unit === 'admin1' && c.kind === 'city') bonus -= 2;
-    else if (unit === 'admin2' && (c.kind === 'admin2' || c.kind === 'admin1')) bonus += 2;
-    else if (unit === 'city' && c.kind === 'city') bonus += 2;
+    if (unit === 'admin1' && c.kind === 'admin1') {
+      bonus += 4;
+      strong = true;
+    } else if (unit === 'admin1' && c.kind === 'city') bonus -= 2;
+    else if (unit === 'admin2' && (c.kind === 'admin2' || c.kind === 'admin1')) {
+      bonus += 2;
+      strong = true;
+    } else if (unit === 'city' && c.kind === 'city') {
+      bonus += 2;
+      strong = true;
+    }
     if (unit !== 'city' && bonus > 0 && why === null) why = `followed by "${unit}" unit word`;
   }
   if (afterPlace && (c.kind === 'admin1' || c.kind === 'country')) {
     bonus += 4;
     why ??= 'container of the place before it';
   }
-  if (c.match === 'unit') why ??= 'unit word in the name';
-  return { bonus, why };
+  if (c.match === 'unit') {
+    why ??= 'unit word in the name';
+    strong = true;
+  }
+  return { bonus, why, strong };
 }
 
 interface DocumentContext {
@@ -483,7 +549,9 @@ function pickCandidate(
     if (town && !said && !c.capital && countryNamed) score -= weights.countryNamesakeTown;
     else if (town && !said && admin1Named && c.population < ADMIN1_NAMESAKE_POPULATION) score -= weights.admin1NamesakeTown;
     if (useDocument) score += documentBonus(c, group.key, context, reasons, weights);
-    if (useDocument && !said && (near === undefined || near.bonus === 0) && outsideFocus(c, group.key, context)) {
+    const outside =
+      useDocument && !local.strong && !homeTown && (near === undefined || near.bonus === 0) && outsideFocus(c, group.key, context);
+    if (outside) {
       score -= weights.outsideFocus;
       reasons.push(`outside the article's focus, ${context.names.get(context.focusCountry ?? '') ?? context.focusCountry}`);
     }
@@ -499,7 +567,7 @@ function pickCandidate(
     }
     if (best === null || score > best.score) {
       if (best !== null) second = best.score;
-      best = { candidate: c, score, confidence: 0, reasons };
+      best = { candidate: c, score, confidence: 0, reasons, outside };
     } else if (score > second) second = score;
   });
   if (best === null) return null;
