@@ -1,4 +1,4 @@
-import type { PlacePrecision } from '../../text/document.js';
+import type { BoundingBox, PlacePrecision } from '../../text/document.js';
 import adminCodes from './admin-codes.json' with { type: 'json' };
 import admin1Facts from './admin1-facts.json' with { type: 'json' };
 import countryFacts from './country-facts.json' with { type: 'json' };
@@ -40,6 +40,8 @@ export interface PlaceRecord {
   readonly capital: boolean;
   /** True when the record came from the curated sites file. */
   readonly curated: boolean;
+  /** The area it covers: curated regions, and admin-1 units (the box around their towns). */
+  readonly bbox?: BoundingBox;
 }
 
 export interface PlaceCandidate extends PlaceRecord {
@@ -235,6 +237,7 @@ export function buildGazetteer(sources: GazetteerSources): Gazetteer {
       kind: 'admin1',
       capital: false,
       curated: false,
+      ...extentBox(extents.get(code)),
     };
     const bare = s.name.replace(/\s+(Governorate|Province|Region|State|Oblast|Prefecture|Department|District|County)$/i, '');
     const abbreviations = s.countryCode === 'US' ? usStateAbbreviationsOf(s.isoCode) : [];
@@ -361,6 +364,7 @@ function siteRecord(site: Site): PlaceRecord {
     kind: siteKind(site),
     capital: false,
     curated: true,
+    ...(site.bbox === undefined ? {} : { bbox: site.bbox }),
   };
 }
 
@@ -426,6 +430,12 @@ function admin1Extents(cities: readonly CityRow[], stateCode: ReadonlyMap<string
     );
   }
   return extents;
+}
+
+// A unit's box is that of its towns: enough towns for it to say where the unit lies.
+function extentBox(extent: Extent | undefined): { bbox?: BoundingBox } {
+  if (extent === undefined || extent.count < 3) return {};
+  return { bbox: [extent.minLon, extent.minLat, extent.maxLon, extent.maxLat] };
 }
 
 // country-state-city puts a few units far outside themselves (an English borough in

@@ -1,6 +1,6 @@
 import { distanceKm } from '../../knowledge/gazetteer/distance.js';
 import { type Gazetteer, lookupPlace, lookupPlaceVariants, type PlaceCandidate } from '../../knowledge/gazetteer/gazetteer.js';
-import { placeKey } from '../../knowledge/gazetteer/place-name.js';
+import { placeKey, splitUnitSuffix } from '../../knowledge/gazetteer/place-name.js';
 import type { PlaceAttrs, Span } from '../../text/document.js';
 import { formatPopulation, priorScore, typeFit } from './candidate-prior.js';
 import type { HomePlace } from './outlet-home.js';
@@ -116,6 +116,7 @@ export function resolveGrouped(grouped: GroupedMentions, options: ResolveOptions
       country: c.country,
       admin1: c.admin1,
       precision: c.precision,
+      ...(c.bbox === undefined ? {} : { bbox: c.bbox }),
       confidence: Number(winner.confidence.toFixed(3)),
       reason: winner.reasons.join('; '),
     });
@@ -338,7 +339,11 @@ function candidatesFor(gazetteer: Gazetteer, surface: string): CandidateSet {
   if (qualified !== null) {
     // Only well-known places take a qualifier: "South Side" is not the Turkish town of Side.
     const inner = candidatesFor(gazetteer, qualified[1]!);
-    return { ...inner, candidates: inner.candidates.filter((c) => c.kind !== 'city' || c.population >= 100_000) };
+    const part = surface.slice(0, surface.length - qualified[1]!.length).trim();
+    return {
+      ...inner,
+      candidates: inner.candidates.filter((c) => c.kind !== 'city' || c.population >= 100_000).map((c) => partOf(c, part)),
+    };
   }
   // "Fallouja", "Kerkuk": the same name transliterated another way. Loose spellings also meet
   // unrelated small places ("Hume" and Home, "Maori" and Maury), so only well-known places
@@ -347,6 +352,37 @@ function candidatesFor(gazetteer: Gazetteer, surface: string): CandidateSet {
     placeKey(surface).length >= VARIANT_MIN_LENGTH ? lookupPlaceVariants(gazetteer, surface).filter(wellKnown) : [];
   if (variants.length > 0) return { candidates: variants, containers: [], embedded: false };
   return { candidates: embeddedPlace(gazetteer, surface), containers: [], embedded: true };
+}
+
+// "western Anbar", "northern Iraq": the part of a unit's or region's box the word names, as an
+// area at that part's middle. Places without a box stay themselves.
+function partOf(c: PlaceCandidate, qualifier: string): PlaceCandidate {
+  if (c.bbox === undefined) return c;
+  const q = qualifier.toLowerCase().replace(/ern$/, '').replace(/-/g, '');
+  const [west, south, east, north] = c.bbox;
+  const width = east >= west ? east - west : east + 360 - west;
+  const height = north - south;
+  let box: [number, number, number, number] = [west, south, east, north];
+  if (q.includes('north')) box = [box[0], south + height / 2, box[2], box[3]];
+  if (q.includes('south')) box = [box[0], box[1], box[2], south + height / 2];
+  if (q.endsWith('east')) box = [wrap(west + width / 2), box[1], box[2], box[3]];
+  if (q.endsWith('west')) box = [box[0], box[1], wrap(west + width / 2), box[3]];
+  if (q === 'central') box = [wrap(west + width / 4), south + height / 4, wrap(east - width / 4), north - height / 4];
+  if (box.every((v, i) => v === c.bbox![i])) return c;
+  const boxWidth = box[2] >= box[0] ? box[2] - box[0] : box[2] + 360 - box[0];
+  return {
+    ...c,
+    placeId: `${c.placeId}#${q}`,
+    name: `${qualifier} ${c.name}`,
+    lat: (box[1] + box[3]) / 2,
+    lon: wrap(box[0] + boxWidth / 2),
+    precision: 'area',
+    bbox: box,
+  };
+}
+
+function wrap(lon: number): number {
+  return lon > 180 ? lon - 360 : lon < -180 ? lon + 360 : lon;
 }
 
 // "Bank of Japan", "Robinson College Cambridge", "European Central Bank": a name the gazetteer
@@ -501,6 +537,20 @@ function documentContext(
 
 const FOCUS_MIN_NAMES = 2;
 
+// How many names other than `key` voted, a name in another form counting as itself: "the Gulf"
+// and "Gulf region" do not make each other more likely to be Papua New Guinea's Gulf Province.
+function otherNames(votes: ReadonlySet<string> | undefined, key: string): number {
+  if (votes === undefined) return 0;
+  const base = baseName(key);
+  let n = 0;
+  for (const k of votes) if (baseName(k) !== base) n += 1;
+  return n;
+}
+
+function baseName(key: string): string {
+  return splitUnitSuffix(key)?.base ?? key;
+}
+
 // A place in a country no other name of the article is in, while the article clearly is
 // about another country. Countries and areas themselves are never outside: they set the scene.
 function outsideFocus(c: PlaceCandidate, key: string, context: DocumentContext): boolean {
@@ -508,7 +558,7 @@ function outsideFocus(c: PlaceCandidate, key: string, context: DocumentContext):
   if (focus === null || c.country === null || c.country === focus || c.kind === 'country' || c.kind === 'area') return false;
   if (context.focus.has(c.country)) return false;
   const votes = context.countries.get(c.country);
-  return votes === undefined || votes.size - (votes.has(key) ? 1 : 0) === 0;
+  return otherNames(votes, key) === 0;
 }
 
 function pickCandidate(
@@ -519,6 +569,7 @@ function pickCandidate(
   weights: ResolverWeights,
 ): Winner | null {
   let best: Winner | null = null;
+  let bestInside: Winner | null = null;
   let second = Number.NEGATIVE_INFINITY;
   // Countries win over towns that share their name ("China, Texas") unless the text says so.
   const countryNamed = group.candidates.some(
@@ -569,9 +620,15 @@ function pickCandidate(
       if (best !== null) second = best.score;
       best = { candidate: c, score, confidence: 0, reasons, outside };
     } else if (score > second) second = score;
+    if (!outside && (bestInside === null || score > bestInside.score)) bestInside = { candidate: c, score, confidence: 0, reasons };
   });
-  if (best === null) return null;
-  const top: Winner = best;
+  // forEach hides the assignments from the compiler's narrowing.
+  const first = best as Winner | null;
+  const inside = bestInside as Winner | null;
+  if (first === null) return null;
+  // A candidate outside the focus needs strong evidence: without it the best one inside wins.
+  const top: Winner = first.outside === true && !famous(first.candidate) && inside !== null ? inside : first;
+  if (top !== first) second = first.score;
   const margin = second === Number.NEGATIVE_INFINITY ? 3 : top.score - second;
   return { ...top, confidence: 1 / (1 + Math.exp(-margin)) };
 }
@@ -609,7 +666,7 @@ function homeBonus(c: PlaceCandidate, home: HomePlace, reasons: string[], weight
 function namesakeUnitWins(c: PlaceCandidate, group: MentionGroup, context: DocumentContext): boolean {
   const support = (code: string | null): number => {
     const votes = code === null ? undefined : context.countries.get(code);
-    return votes === undefined ? 0 : votes.size - (votes.has(group.key) ? 1 : 0);
+    return otherNames(votes, group.key);
   };
   const rivals = group.candidates.filter((o) => o.kind === 'country');
   return support(c.country) > 0 && rivals.every((o) => o.country !== c.country && support(o.country) === 0);
@@ -631,7 +688,7 @@ function documentBonus(c: PlaceCandidate, key: string, context: DocumentContext,
   let bonus = 0;
   const others = Math.max(1, context.groupCount - 1);
   const support = (votes: ReadonlySet<string> | undefined): number =>
-    votes === undefined ? 0 : votes.size - (votes.has(key) ? 1 : 0);
+    otherNames(votes, key);
   if (c.country !== null) {
     const n = support(context.countries.get(c.country));
     if (n > 0) {
