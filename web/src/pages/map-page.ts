@@ -24,6 +24,23 @@ const AREA_RADIUS: Record<string, number> = { region: 1.2, area: 3 };
 
 type Bbox = [number, number, number, number];
 
+/** Degrees between the points that trace a box's edges, so they follow the parallels. */
+const BOX_STEP = 2;
+
+/**
+ * A region's box ("Middle East", "western Anbar") as a polygon whose edges follow meridians and
+ * parallels: a ring of straight great-circle edges would bow away from the parallels on a wide box.
+ */
+export function boxPolygon([west, south, east, north]: readonly [number, number, number, number]): GeoPermissibleObjects {
+  const width = east >= west ? east - west : east + 360 - west;
+  const steps = Math.max(1, Math.ceil(width / BOX_STEP));
+  const along = (lat: number, reverse: boolean): number[][] =>
+    Array.from({ length: steps + 1 }, (_, i) => [west + (width * (reverse ? steps - i : i)) / steps, lat]);
+  // Clockwise (north along the west edge, east along the north edge), as d3-geo reads an outer ring.
+  const ring = [...along(north, false), ...along(south, true), [west, north]];
+  return { type: 'Polygon', coordinates: [ring] };
+}
+
 interface World {
   readonly features: Array<Feature<Geometry>>;
   /** Each country's [[west, south], [east, north]], so a point test skips the countries far away. */
@@ -113,7 +130,9 @@ export async function mapPage(ctx: RouteContext): Promise<Node> {
     const shape: GeoPermissibleObjects | undefined =
       p.precision === 'country'
         ? (countryAt(countries, p.lon, p.lat) ?? geoCircle().center([p.lon, p.lat]).radius(2)())
-        : geoCircle().center([p.lon, p.lat]).radius(AREA_RADIUS[p.precision] ?? 1.5)();
+        : p.bbox
+          ? boxPolygon(p.bbox)
+          : geoCircle().center([p.lon, p.lat]).radius(AREA_RADIUS[p.precision] ?? 1.5)();
     const d = draw(shape);
     if (!d) continue;
     const n = eventsByPlace.get(p.id)?.length ?? 0;
