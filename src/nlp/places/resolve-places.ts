@@ -346,10 +346,12 @@ function candidatesFor(gazetteer: Gazetteer, surface: string): CandidateSet {
     };
   }
   // "Fallouja", "Kerkuk": the same name transliterated another way. Loose spellings also meet
-  // unrelated small places ("Hume" and Home, "Maori" and Maury), so only well-known places
-  // and names long enough to carry a spelling count.
+  // unrelated small places ("Hume" and Home, "Maori" and Maury), so only places news names
+  // often (well-known, curated, provincial capitals) and names long enough to carry a spelling count.
   const variants =
-    placeKey(surface).length >= VARIANT_MIN_LENGTH ? lookupPlaceVariants(gazetteer, surface).filter(wellKnown) : [];
+    placeKey(surface).length >= VARIANT_MIN_LENGTH
+      ? lookupPlaceVariants(gazetteer, surface).filter((c) => wellKnown(c) || c.curated || c.featureCode === 'PPLA')
+      : [];
   if (variants.length > 0) return { candidates: variants, containers: [], embedded: false };
   return { candidates: embeddedPlace(gazetteer, surface), containers: [], embedded: true };
 }
