@@ -493,6 +493,8 @@ interface DocumentContext {
   readonly focus: ReadonlySet<string>;
   /** The country most names resolve to, when at least two and half of them agree; else null. */
   readonly focusCountry: string | null;
+  /** Where each name resolved, by key. */
+  readonly points: ReadonlyArray<{ readonly key: string; readonly lat: number; readonly lon: number }>;
   /** Names of resolved countries/admin-1 units, for reasons: ISO3 or ISO 3166-2 → name. */
   readonly names: ReadonlyMap<string, string>;
 }
@@ -533,6 +535,9 @@ function documentContext(
     groupCount: winners.size,
     focus: new Set(focus),
     focusCountry,
+    points: [...winners]
+      .filter(([key]) => groups.get(key)?.embedded !== true)
+      .map(([key, w]) => ({ key, lat: w.candidate.lat, lon: w.candidate.lon })),
     names,
   };
 }
@@ -553,14 +558,18 @@ function baseName(key: string): string {
   return splitUnitSuffix(key)?.base ?? key;
 }
 
-// A place in a country no other name of the article is in, while the article clearly is
-// about another country. Countries and areas themselves are never outside: they set the scene.
+// Far enough from every other place named that nothing in the article is near it.
+const FOCUS_REACH_KM = 1500;
+
+// A place in a country no other name of the article is in, far from all of them, while the
+// article clearly is about another country. Countries and areas are never outside (they set
+// the scene), nor curated places (listed because news names them).
 function outsideFocus(c: PlaceCandidate, key: string, context: DocumentContext): boolean {
   const focus = context.focusCountry;
-  if (focus === null || c.country === null || c.country === focus || c.kind === 'country' || c.kind === 'area') return false;
+  if (focus === null || c.country === null || c.country === focus || c.kind === 'country' || c.kind === 'area' || c.curated) return false;
   if (context.focus.has(c.country)) return false;
-  const votes = context.countries.get(c.country);
-  return otherNames(votes, key) === 0;
+  if (otherNames(context.countries.get(c.country), key) > 0) return false;
+  return context.points.every((p) => p.key === key || distanceKm(c.lat, c.lon, p.lat, p.lon) > FOCUS_REACH_KM);
 }
 
 function pickCandidate(
