@@ -7,6 +7,7 @@ import world110Url from 'world-atlas/countries-110m.json?url';
 import world50Url from 'world-atlas/countries-50m.json?url';
 import { api } from '../api-client.js';
 import type { EventRecord, PlaceSummary } from '../api-types.js';
+import { boxPolygon } from '../box-polygon.js';
 import { denseRange } from '../dense-range.js';
 import { clear, empty, h, link, path, s, withQuery } from '../dom.js';
 import { PLOVER_TYPES } from '../plover.js';
@@ -24,22 +25,6 @@ const AREA_RADIUS: Record<string, number> = { region: 1.2, area: 3 };
 
 type Bbox = [number, number, number, number];
 
-/** Degrees between the points that trace a box's edges, so they follow the parallels. */
-const BOX_STEP = 2;
-
-/**
- * A region's box ("Middle East", "western Anbar") as a polygon whose edges follow meridians and
- * parallels: a ring of straight great-circle edges would bow away from the parallels on a wide box.
- */
-export function boxPolygon([west, south, east, north]: readonly [number, number, number, number]): GeoPermissibleObjects {
-  const width = east >= west ? east - west : east + 360 - west;
-  const steps = Math.max(1, Math.ceil(width / BOX_STEP));
-  const along = (lat: number, reverse: boolean): number[][] =>
-    Array.from({ length: steps + 1 }, (_, i) => [west + (width * (reverse ? steps - i : i)) / steps, lat]);
-  // Clockwise (north along the west edge, east along the north edge), as d3-geo reads an outer ring.
-  const ring = [...along(north, false), ...along(south, true), [west, north]];
-  return { type: 'Polygon', coordinates: [ring] };
-}
 
 interface World {
   readonly features: Array<Feature<Geometry>>;
