@@ -15,6 +15,10 @@ const PlaceSchema = z.object({
   featureClass: z.string(),
   country: z.string().nullable(),
   admin1: z.string().nullable(),
+  bbox: z
+    .tuple([z.number(), z.number(), z.number(), z.number()])
+    .nullable()
+    .describe('west, south, east, north in degrees for a region or area (west > east across the antimeridian); null for a point'),
   mentions: z.number().int(),
   articles: z.number().int(),
 });
@@ -36,7 +40,7 @@ const TimelineSchema = z.object({
 export const PRECISIONS = ['site', 'city', 'district', 'region', 'country', 'area'] as const;
 
 const PlacesQuery = PageQuery.extend({
-  name: Needle.optional().describe('name contains'),
+  name: Needle.optional().describe('name, or a spelling an article used, contains'),
   country: z.string().regex(/^[A-Za-z]{3}$/, 'expected an ISO 3166-1 alpha-3 code such as IRQ').optional(),
   precision: z.enum(PRECISIONS).optional(),
 });

@@ -106,7 +106,14 @@ export function registerEvalCommands(program: Command, someInputsFailed: () => v
     .description('Geocoding on GeoWebNews, LGL, TR-News or GeoVirus XML: accuracy@161 km, mean/median error, AUC')
     .argument('<path>', 'a dataset file or a folder of them')
     .option('--end-to-end', 'find the toponyms too (adds toponym_f1); default: gold toponyms given')
-    .action(async (path: string, opts: { endToEnd?: boolean }) => {
+    .option('--cv', 'leave one corpus out: fit the resolver weights on the other corpora, score the one left out (gold toponyms)')
+    .action(async (path: string, opts: { endToEnd?: boolean; cv?: boolean }) => {
+      if (opts.cv === true) {
+        if (opts.endToEnd === true) throw new UsageError('--cv scores resolution on gold toponyms; drop --end-to-end');
+        const { formatGeoCrossValidationLines, runGeoCrossValidation } = await import('../eval/geo-cross-validation.js');
+        print(formatGeoCrossValidationLines(await runGeoCrossValidation(path)));
+        return;
+      }
       const { formatGeoEvalLines, runGeoEval } = await import('../eval/geo-eval.js');
       print(formatGeoEvalLines(await runGeoEval(path, { endToEnd: opts.endToEnd === true })));
     });

@@ -4,7 +4,8 @@ import { loadNerModel, recognizeEntities } from '../nlp/ner/recognize.js';
 import { placeMentionsFromEntities } from '../nlp/places/ner-place-mentions.js';
 import { outletHomePlace } from '../nlp/places/outlet-home.js';
 import { classifyPlaceType } from '../nlp/places/place-type.js';
-import { type PlaceMention, resolvePlaces } from '../nlp/places/resolve-places.js';
+import { type GroupedMentions, groupMentions, type PlaceMention, resolveGrouped } from '../nlp/places/resolve-places.js';
+import type { ResolverWeights } from '../nlp/places/resolver-weights.js';
 import { createPipeline } from '../pipeline/pipeline.js';
 import { createStages } from '../pipeline/stages.js';
 import { createDocument } from '../text/create-document.js';
@@ -73,9 +74,11 @@ export interface GeoEvalOptions {
   readonly recognizer?: PlaceRecognizer;
   /** Defaults to the built-in gazetteer (loadGazetteer). */
   readonly gazetteer?: Gazetteer;
+  /** Resolver weights; the resolver's defaults unless given. */
+  readonly weights?: ResolverWeights;
 }
 
-interface ArticleResult {
+export interface ArticleResult {
   readonly errors: number[];
   readonly answered: number;
   readonly gold: number;
@@ -89,7 +92,9 @@ export async function runGeoEval(path: string, options: GeoEvalOptions = {}): Pr
   const endToEnd = options.endToEnd === true;
   const recognize = endToEnd ? (options.recognizer ?? nerPlaceRecognizer(gazetteer)) : null;
   const started = performance.now();
-  const results = datasets.map((d) => d.articles.map((a) => evaluateArticle(gazetteer, a, recognize)));
+  const results = datasets.map((d) =>
+    d.articles.map((a) => resolveArticle(prepareArticle(gazetteer, a, recognize), options.weights)),
+  );
   const seconds = (performance.now() - started) / 1000;
   const perDataset = datasets.map((d, i) => summarize(d.name, results[i]!, d.articles.length, endToEnd));
   const articles = datasets.reduce((n, d) => n + d.articles.length, 0);
@@ -120,13 +125,19 @@ export function nerPlaceRecognizer(gazetteer: Gazetteer): PlaceRecognizer {
   };
 }
 
-function evaluateArticle(
+/** An article with its mentions found and its outlet's home looked up: what resolving needs. */
+export interface PreparedArticle {
+  readonly article: GeoArticle;
+  readonly mentions: readonly PlaceMention[];
+  readonly grouped: GroupedMentions;
+  readonly home: ReturnType<typeof outletHomePlace>;
+}
+
+export function prepareArticle(
   gazetteer: Gazetteer,
   article: GeoArticle,
   recognize: ((text: string) => Array<Span & { type: string }>) | null,
-): ArticleResult {
-  const scored = article.toponyms.filter(isResolvableToponym);
-  const goldNames = article.toponyms.filter(isRecognizableToponym);
+): PreparedArticle {
   const mentions: PlaceMention[] =
     recognize === null
       ? uniqueSpans(article.toponyms.filter((t) => isRecognizableToponym(t) || isResolvableToponym(t))).map((t) => ({
@@ -135,8 +146,23 @@ function evaluateArticle(
           type: classifyPlaceType(gazetteer, t.name) ?? 'GPE',
         }))
       : recognize(article.text);
-  const home = outletHomePlace(gazetteer, article.source);
-  const resolved = resolvePlaces(gazetteer, article.text, mentions, { placeUnknownAtFocus: true, home });
+  return {
+    article,
+    mentions,
+    grouped: groupMentions(gazetteer, article.text, mentions),
+    home: outletHomePlace(gazetteer, article.source),
+  };
+}
+
+export function resolveArticle(prepared: PreparedArticle, weights?: ResolverWeights): ArticleResult {
+  const { article, mentions, grouped, home } = prepared;
+  const scored = article.toponyms.filter(isResolvableToponym);
+  const goldNames = article.toponyms.filter(isRecognizableToponym);
+  const resolved = resolveGrouped(grouped, {
+    placeUnknownAtFocus: true,
+    home,
+    ...(weights === undefined ? {} : { weights }),
+  });
   const bySpan = new Map(resolved.map((r) => [`${r.start}:${r.end}`, r]));
   const errors = scored.map((t) => {
     const r = bySpan.get(`${t.start}:${t.end}`);
@@ -165,7 +191,7 @@ function uniqueSpans(toponyms: readonly GoldToponym[]): GoldToponym[] {
   });
 }
 
-function summarize(name: string, results: readonly ArticleResult[], articles: number, endToEnd: boolean): GeoDatasetScores {
+export function summarize(name: string, results: readonly ArticleResult[], articles: number, endToEnd: boolean): GeoDatasetScores {
   const errors = results.flatMap((r) => r.errors);
   const sum = (f: (r: ArticleResult) => number) => results.reduce((n, r) => n + f(r), 0);
   const gold = sum((r) => r.gold);

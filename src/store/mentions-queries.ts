@@ -213,6 +213,8 @@ export interface PlaceSummary {
   featureClass: string;
   country: string | null;
   admin1: string | null;
+  /** West, south, east, north for a region or area; null for a point. */
+  bbox: [number, number, number, number] | null;
   mentions: number;
   articles: number;
 }
@@ -231,13 +233,27 @@ export async function findPlaces(db: Store, f: { name?: string; country?: string
       'p.feature_class',
       'p.country',
       'p.admin1',
+      'p.bbox_west',
+      'p.bbox_south',
+      'p.bbox_east',
+      'p.bbox_north',
       (eb) => eb.fn.countAll<number>().as('mentions'),
       (eb) => eb.fn.count<number>('m.article_id').distinct().as('articles'),
     ])
-    .groupBy(['p.id', 'p.name', 'p.lat', 'p.lon', 'p.geonames_id', 'p.precision', 'p.feature_class', 'p.country', 'p.admin1'])
+    .groupBy(['p.id', 'p.name', 'p.lat', 'p.lon', 'p.geonames_id', 'p.precision', 'p.feature_class', 'p.country', 'p.admin1', 'p.bbox_west', 'p.bbox_south', 'p.bbox_east', 'p.bbox_north'])
     .orderBy('mentions', 'desc')
     .orderBy('p.name');
-  if (f.name) q = q.where(sql<string>`lower(p.name)`, 'like', `%${f.name.toLowerCase()}%`);
+  // A place is found by its gazetteer name or by any spelling an article wrote it in
+  // ("Salahuddin" finds Saladin Governorate once an article has called it so).
+  if (f.name) {
+    const needle = `%${f.name.toLowerCase()}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb(sql<string>`lower(p.name)`, 'like', needle),
+        eb.exists(eb.selectFrom('place_mentions as w').select('w.place_id').whereRef('w.place_id', '=', 'p.id').where(sql<string>`lower(w.text)`, 'like', needle)),
+      ]),
+    );
+  }
   if (f.country) q = q.where('p.country', '=', f.country.toUpperCase());
   if (f.precision) q = q.where('p.precision', '=', f.precision);
   if (f.limit !== undefined) q = q.limit(f.limit);
@@ -251,6 +267,10 @@ export async function findPlaces(db: Store, f: { name?: string; country?: string
     featureClass: r.feature_class,
     country: r.country,
     admin1: r.admin1,
+    bbox:
+      r.bbox_west === null || r.bbox_south === null || r.bbox_east === null || r.bbox_north === null
+        ? null
+        : [r.bbox_west, r.bbox_south, r.bbox_east, r.bbox_north],
     mentions: Number(r.mentions),
     articles: Number(r.articles),
   }));

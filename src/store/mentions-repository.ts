@@ -115,6 +115,10 @@ export async function saveMentions(
         country: p.country,
         admin1: p.admin1,
         precision: p.precision,
+        bbox_west: p.bbox?.[0] ?? null,
+        bbox_south: p.bbox?.[1] ?? null,
+        bbox_east: p.bbox?.[2] ?? null,
+        bbox_north: p.bbox?.[3] ?? null,
       })
       .onConflict((oc) => oc.column('id').doNothing())
       .execute();

@@ -14,6 +14,7 @@ import * as articleOrderMigration from './migrations/2026-11-24-10-article-order
 import * as headlineTextMigration from './migrations/2026-12-06-01-headline-text.js';
 import * as storiesMigration from './migrations/2026-12-07-01-stories.js';
 import * as linkingBoundsMigration from './migrations/2026-12-08-01-linking-bounds.js';
+import * as placeBoxesMigration from './migrations/2026-12-09-01-place-boxes.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06-01-headline-text': headlineTextMigration,
   '2026-12-07-01-stories': storiesMigration,
   '2026-12-08-01-linking-bounds': linkingBoundsMigration,
+  '2026-12-09-01-place-boxes': placeBoxesMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -113,6 +113,11 @@ export interface PlacesTable {
   country: string | null;
   admin1: string | null;
   precision: string;
+  /** The area a region covers, in degrees; null for points. */
+  bbox_west: number | null;
+  bbox_south: number | null;
+  bbox_east: number | null;
+  bbox_north: number | null;
 }
 
 export interface PlaceMentionsTable {

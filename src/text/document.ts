@@ -66,9 +66,14 @@ export interface PlaceAttrs {
   readonly country: string | null;
   readonly admin1: string | null;
   readonly precision: PlacePrecision;
+  /** The area a region or unit covers, when known: "Middle East", "western Anbar" are boxes, not points. */
+  readonly bbox?: BoundingBox;
   readonly confidence: number;
   readonly reason: string;
 }
+
+/** West, south, east, north in degrees; west > east when the box crosses the antimeridian. */
+export type BoundingBox = readonly [west: number, south: number, east: number, north: number];
 
 export type TimeType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
 

@@ -1,4 +1,6 @@
+import { geoBounds, geoContains } from 'd3-geo';
 import { describe, expect, it } from 'vitest';
+import { boxPolygon } from '../../web/src/box-polygon.js';
 import { DAY, dayOf, dayTicks, isoDay } from '../../web/src/dates.js';
 import { denseRange } from '../../web/src/dense-range.js';
 import { forceLayout } from '../../web/src/force-layout.js';
@@ -139,5 +141,26 @@ describe('record words: independence, fields and disputes said plainly', () => {
     expect([...disputedFieldsOf('e3', contradictions)].sort()).toEqual(['number:killed', 'source']);
     expect([...disputedFieldsOf('e1', contradictions)]).toEqual(['number:killed']);
     expect(disputedFieldsOf('e9', contradictions).size).toBe(0);
+  });
+});
+
+describe('boxPolygon: a region drawn as its box', () => {
+  it('holds what is inside the box and nothing outside it', () => {
+    const middleEast = boxPolygon([25, 12, 63.5, 42]);
+    expect(geoContains(middleEast, [44.4, 33.3])).toBe(true);
+    expect(geoContains(middleEast, [46.7, 24.7])).toBe(true);
+    expect(geoContains(middleEast, [12.5, 41.9])).toBe(false);
+    // A wide box follows the parallel: a point just inside its northern edge, midway, is inside.
+    expect(geoContains(middleEast, [44, 41.8])).toBe(true);
+    expect(geoContains(middleEast, [44, 42.5])).toBe(false);
+  });
+
+  it('crosses the antimeridian when west > east', () => {
+    const pacific = boxPolygon([170, -20, -170, 0]);
+    expect(geoContains(pacific, [180, -10])).toBe(true);
+    expect(geoContains(pacific, [0, -10])).toBe(false);
+    const [[w], [e]] = geoBounds(pacific);
+    // d3 writes an east edge past the antimeridian as more than 180°.
+    expect([w, ((e! + 540) % 360) - 180]).toEqual([expect.closeTo(170, 6), expect.closeTo(-170, 6)]);
   });
 });

@@ -161,6 +161,8 @@ export interface PlaceSummary {
   featureClass: string;
   country: string | null;
   admin1: string | null;
+  /** West, south, east, north for a region or area; null for a point. */
+  bbox: [number, number, number, number] | null;
   mentions: number;
   articles: number;
 }

@@ -1,10 +1,10 @@
-import type { PlacePrecision } from '../../text/document.js';
+import type { BoundingBox, PlacePrecision } from '../../text/document.js';
 import adminCodes from './admin-codes.json' with { type: 'json' };
 import admin1Facts from './admin1-facts.json' with { type: 'json' };
 import countryFacts from './country-facts.json' with { type: 'json' };
 import { type AdminCodes, type UsExtraRow, usExtrasOf } from './derived-data.js';
 import { type CityRow, type CountryRow, readCities, readCountries, readStates, type StateRow } from './package-sources.js';
-import { placeKey, splitUnitSuffix } from './place-name.js';
+import { placeKey, splitUnitSuffix, variantKey } from './place-name.js';
 import { readSites, type Site } from './sites.js';
 import usExtras from './us-extras.json' with { type: 'json' };
 import { usStateAbbreviationsOf } from './us-state-abbreviations.js';
@@ -40,11 +40,13 @@ export interface PlaceRecord {
   readonly capital: boolean;
   /** True when the record came from the curated sites file. */
   readonly curated: boolean;
+  /** The area it covers: curated regions, and admin-1 units (the box around their towns). */
+  readonly bbox?: BoundingBox;
 }
 
 export interface PlaceCandidate extends PlaceRecord {
   /** How the name matched: the full key, a key with its unit word removed, or a demonym. */
-  readonly match: 'name' | 'unit' | 'demonym';
+  readonly match: 'name' | 'unit' | 'demonym' | 'variant';
 }
 
 export interface GazetteerStats {
@@ -58,6 +60,8 @@ export interface GazetteerStats {
 export interface Gazetteer {
   readonly records: readonly PlaceRecord[];
   readonly byKey: ReadonlyMap<string, readonly number[]>;
+  /** variantKey → the keys that share it ("faluja" → "fallujah", "falluja"...). */
+  readonly byVariant: ReadonlyMap<string, readonly string[]>;
   /** Demonym key ("iraqi") → record index of the country. */
   readonly demonyms: ReadonlyMap<string, number>;
   /** ISO3 → country record. */
@@ -233,6 +237,7 @@ export function buildGazetteer(sources: GazetteerSources): Gazetteer {
       kind: 'admin1',
       capital: false,
       curated: false,
+      ...extentBox(extents.get(code)),
     };
     const bare = s.name.replace(/\s+(Governorate|Province|Region|State|Oblast|Prefecture|Department|District|County)$/i, '');
     const abbreviations = s.countryCode === 'US' ? usStateAbbreviationsOf(s.isoCode) : [];
@@ -322,10 +327,19 @@ export function buildGazetteer(sources: GazetteerSources): Gazetteer {
     }
   }
 
+  const byVariant = new Map<string, string[]>();
+  for (const key of byKey.keys()) {
+    const variant = variantKey(key);
+    const list = byVariant.get(variant);
+    if (list === undefined) byVariant.set(variant, [key]);
+    else list.push(key);
+  }
+
   const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
   return {
     records,
     byKey,
+    byVariant,
     demonyms,
     countries,
     admin1,
@@ -350,6 +364,7 @@ function siteRecord(site: Site): PlaceRecord {
     kind: siteKind(site),
     capital: false,
     curated: true,
+    ...(site.bbox === undefined ? {} : { bbox: site.bbox }),
   };
 }
 
@@ -417,6 +432,12 @@ function admin1Extents(cities: readonly CityRow[], stateCode: ReadonlyMap<string
   return extents;
 }
 
+// A unit's box is that of its towns: enough towns for it to say where the unit lies.
+function extentBox(extent: Extent | undefined): { bbox?: BoundingBox } {
+  if (extent === undefined || extent.count < 3) return {};
+  return { bbox: [extent.minLon, extent.minLat, extent.maxLon, extent.maxLat] };
+}
+
 // country-state-city puts a few units far outside themselves (an English borough in
 // California): such a point is replaced by the middle of the unit's cities.
 function admin1Point(lat: number, lon: number, extent: Extent | undefined): [number, number] {
@@ -458,6 +479,27 @@ export function lookupPlace(gazetteer: Gazetteer, name: string): PlaceCandidate[
   }
   const demonym = gazetteer.demonyms.get(key);
   if (demonym !== undefined && !seen.has(demonym)) out.push({ ...gazetteer.records[demonym]!, match: 'demonym' });
+  return out;
+}
+
+/**
+ * Places whose name is spelled another way ("Fallouja", "Kerkuk", "Salahuddin Governorate"):
+ * every record under a key with the same variantKey, marked `match: 'variant'`. For when
+ * lookupPlace finds nothing; a unit word keeps only the records of that kind.
+ */
+export function lookupPlaceVariants(gazetteer: Gazetteer, name: string): PlaceCandidate[] {
+  const key = placeKey(name);
+  const unit = splitUnitSuffix(key);
+  const out: PlaceCandidate[] = [];
+  const seen = new Set<number>();
+  for (const other of gazetteer.byVariant.get(variantKey(key)) ?? []) {
+    for (const at of gazetteer.byKey.get(other) ?? []) {
+      const record = gazetteer.records[at]!;
+      if (seen.has(at) || (unit !== null && !fitsUnit(record, unit.unit))) continue;
+      seen.add(at);
+      out.push({ ...record, match: 'variant' });
+    }
+  }
   return out;
 }
 

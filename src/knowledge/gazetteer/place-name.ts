@@ -84,3 +84,28 @@ export function splitUnitSuffix(key: string): { base: string; unit: 'admin1' | '
   const unit = UNIT_SUFFIXES.get(key.slice(space + 1));
   return unit === undefined ? null : { base: key.slice(0, space), unit };
 }
+
+/**
+ * A looser key for names written the way people transliterate them: "Falluja", "Fallujah"
+ * and "Fallouja" meet, as do "Kerkuk" and "Kirkuk", "Salahuddin" and "Salah al-Din". Words
+ * are joined (so "Salah al-Din" meets "Salahuddin"), an article assimilated inside a word
+ * ("-ud-d", "-ed-d") is dropped, vowels fall into three classes (a; e, i, y; o, u), "ou"
+ * and "oo" are u, "q" and "ck" are k, a final "h" after a vowel and a final "e" after a
+ * consonant go, and doubled letters are single. Only a fallback when the exact key finds
+ * nothing: it joins names that are different places too.
+ */
+export function variantKey(key: string): string {
+  const unit = splitUnitSuffix(key);
+  const base = unit === null ? key : unit.base;
+  return base
+    .split(' ')
+    .map((word) => word.replace(/^(.{3,}?)[eu](d|s|n|r|t|z)\2(?=[aeiou])/, '$1$2'))
+    .join('')
+    .replace(/([aeiou])h$/, '$1')
+    .replace(/([^aeiouy])e$/, '$1')
+    .replace(/ou|oo/g, 'u')
+    .replace(/ck|q/g, 'k')
+    .replace(/[eiy]/g, 'i')
+    .replace(/o/g, 'u')
+    .replace(/(.)\1+/g, '$1');
+}

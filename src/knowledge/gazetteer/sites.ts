@@ -18,6 +18,8 @@ const SiteSchema = z.object({
   admin1: z.string().nullable().default(null),
   precision: z.enum(['site', 'city', 'district', 'region', 'country', 'area']),
   population: z.number().optional(),
+  /** West, south, east, north: the area a region covers (west > east across the antimeridian). */
+  bbox: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90), z.number().min(-180).max(180), z.number().min(-90).max(90)]).optional(),
   note: z.string().default(''),
 });
 

@@ -9,6 +9,7 @@ import type { PlaceCandidate } from '../../knowledge/gazetteer/gazetteer.js';
 const CAPITAL_BONUS = 2.5;
 // A province or state capital is the sense news means more often than its size alone says.
 const PPLA_BONUS = 1;
+const VARIANT_PENALTY = 0.5;
 
 export function priorScore(c: PlaceCandidate): number {
   let score: number;
@@ -38,6 +39,8 @@ export function priorScore(c: PlaceCandidate): number {
   if (c.capital) score += CAPITAL_BONUS;
   else if (c.featureCode === 'PPLA') score += PPLA_BONUS;
   if (c.match === 'demonym') score -= 1;
+  // A spelling that only meets the name loosely is weaker evidence than the name itself.
+  else if (c.match === 'variant') score -= VARIANT_PENALTY;
   return score;
 }
 

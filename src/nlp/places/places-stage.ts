@@ -16,11 +16,24 @@ const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
 export function createPlacesStage(gazetteer: Gazetteer): Stage<'places'> {
   return {
     name: 'places',
-    version: '2',
+    version: '3',
     requires: ['entities', 'sentences'],
     assigns: 'places',
     run: (doc) => placesOf(gazetteer, doc),
   };
+}
+
+// "western Anbar", "northern Iraq": a direction word the tagger left out of the name names a
+// part of the place, which the resolver draws as that part of its box.
+const DIRECTION_BEFORE = /(?:(?:north|south)-?(?:east|west)ern|(?:north|south|east|west)ern|central)\s+$/u;
+
+function withDirection(text: string, start: number): number {
+  const from = Math.max(0, start - 24);
+  const m = DIRECTION_BEFORE.exec(text.slice(from, start));
+  if (m === null) return start;
+  const at = from + m.index;
+  // A whole word: "western", not the end of "Midwestern".
+  return at > 0 && /\p{L}/u.test(text[at - 1]!) ? start : at;
 }
 
 export function placesOf(gazetteer: Gazetteer, doc: Document): Layers['places'] {
@@ -28,7 +41,7 @@ export function placesOf(gazetteer: Gazetteer, doc: Document): Layers['places'] 
   const entities: Array<number | null> = [];
   (doc.layers.entities ?? []).forEach((e, i) => {
     if (!PLACE_TYPES.has(e.type)) return;
-    mentions.push({ start: e.start, end: e.end, type: e.type });
+    mentions.push({ start: withDirection(doc.text, e.start), end: e.end, type: e.type });
     entities.push(i);
   });
   const taken: Span[] = [...(doc.layers.entities ?? [])];

@@ -1,10 +1,11 @@
 import { distanceKm } from '../../knowledge/gazetteer/distance.js';
-import { type Gazetteer, lookupPlace, type PlaceCandidate } from '../../knowledge/gazetteer/gazetteer.js';
-import { placeKey } from '../../knowledge/gazetteer/place-name.js';
+import { type Gazetteer, lookupPlace, lookupPlaceVariants, type PlaceCandidate } from '../../knowledge/gazetteer/gazetteer.js';
+import { placeKey, splitUnitSuffix } from '../../knowledge/gazetteer/place-name.js';
 import type { PlaceAttrs, Span } from '../../text/document.js';
 import { formatPopulation, priorScore, typeFit } from './candidate-prior.js';
 import type { HomePlace } from './outlet-home.js';
 import { type Container, type LocalHints, localHints } from './place-context.js';
+import { DEFAULT_RESOLVER_WEIGHTS, type ResolverWeights } from './resolver-weights.js';
 
 /**
  * Toponym resolution: each mention's gazetteer candidates are scored by a prior (kind,
@@ -31,6 +32,8 @@ export interface ResolveOptions {
    * weaker than anything the text says, since local news is mostly about its home.
    */
   readonly home?: HomePlace | null;
+  /** Evidence weights; DEFAULT_RESOLVER_WEIGHTS unless a tuner passes its own. */
+  readonly weights?: ResolverWeights;
 }
 
 export type ResolvedPlace = Span & PlaceAttrs;
@@ -38,16 +41,15 @@ export type ResolvedPlace = Span & PlaceAttrs;
 const PASSES = 3;
 const NAMESAKE_UNIT_BONUS = 6;
 const EMBEDDED_MIN_POPULATION = 50_000;
-const NAMED_ADMIN1_BONUS = 3;
-const ADMIN1_NAMESAKE_PENALTY = 3;
+const VARIANT_MIN_LENGTH = 5;
 const ADMIN1_NAMESAKE_POPULATION = 100_000;
 
-interface MentionGroup {
+export interface MentionGroup {
   readonly key: string;
   readonly type: string;
   readonly candidates: readonly PlaceCandidate[];
   /** Local-context bonus per candidate (max over the group's occurrences) and why. */
-  readonly local: ReadonlyArray<{ readonly bonus: number; readonly why: string | null }>;
+  readonly local: ReadonlyArray<LocalEvidence>;
   /** Support per candidate from other names that have a candidate nearby, and why. */
   readonly near: ReadonlyArray<{ readonly bonus: number; readonly why: string | null }>;
   readonly occurrences: number;
@@ -60,6 +62,8 @@ interface Winner {
   readonly score: number;
   readonly confidence: number;
   readonly reasons: readonly string[];
+  /** Outside the document's focus country with nothing in the text for it. */
+  readonly outside?: boolean;
 }
 
 export function resolvePlaces(
@@ -68,11 +72,31 @@ export function resolvePlaces(
   mentions: ReadonlyArray<PlaceMention>,
   options: ResolveOptions = {},
 ): ResolvedPlace[] {
+  return resolveGrouped(groupMentions(gazetteer, text, mentions), options);
+}
+
+/** Mentions with their candidates and local evidence: what does not depend on the weights. */
+export interface GroupedMentions {
+  readonly mentions: ReadonlyArray<PlaceMention>;
+  readonly keys: readonly string[];
+  readonly groups: ReadonlyMap<string, MentionGroup>;
+}
+
+/** The first half of resolvePlaces, so a tuner trying many weights looks names up once. */
+export function groupMentions(gazetteer: Gazetteer, text: string, mentions: ReadonlyArray<PlaceMention>): GroupedMentions {
   const keys = mentions.map((m) => placeKey(text.slice(m.start, m.end)));
-  const groups = buildGroups(gazetteer, text, mentions, keys);
+  return { mentions, keys, groups: buildGroups(gazetteer, text, mentions, keys) };
+}
+
+/** The second half of resolvePlaces: score the candidates and pick one per name. */
+export function resolveGrouped(grouped: GroupedMentions, options: ResolveOptions = {}): ResolvedPlace[] {
+  const { mentions, keys, groups } = grouped;
   const home = options.home ?? null;
   const focusCountries = [...(options.focusCountries ?? []), ...(home === null ? [] : [home.country])];
-  const winners = settleInPasses(groups, focusCountries, home);
+  const settled = settleInPasses(groups, focusCountries, home, options.weights ?? DEFAULT_RESOLVER_WEIGHTS);
+  // "A candidate outside the focus needs strong evidence": without it, the name stays unresolved
+  // rather than being put in a country the article is not about (Togo's Kara for an Iraqi Al-Kara).
+  const winners = new Map([...settled].filter(([, w]) => w.outside !== true || famous(w.candidate)));
   const focus = options.placeUnknownAtFocus === true ? unknownNamesAt(mainPlace(groups, winners), home) : null;
   const out: ResolvedPlace[] = [];
   mentions.forEach((m, i) => {
@@ -92,6 +116,7 @@ export function resolvePlaces(
       country: c.country,
       admin1: c.admin1,
       precision: c.precision,
+      ...(c.bbox === undefined ? {} : { bbox: c.bbox }),
       confidence: Number(winner.confidence.toFixed(3)),
       reason: winner.reasons.join('; '),
     });
@@ -103,13 +128,14 @@ function settleInPasses(
   groups: ReadonlyMap<string, MentionGroup>,
   focus: readonly string[],
   home: HomePlace | null,
+  weights: ResolverWeights,
 ): Map<string, Winner> {
   let winners = new Map<string, Winner>();
   for (let pass = 0; pass < PASSES; pass += 1) {
     const context = documentContext(winners, focus, groups);
     const next = new Map<string, Winner>();
     for (const group of groups.values()) {
-      const winner = pickCandidate(group, context, pass > 0, home);
+      const winner = pickCandidate(group, context, pass > 0, home, weights);
       if (winner !== null) next.set(group.key, winner);
     }
     winners = next;
@@ -168,11 +194,15 @@ function buildGroups(
   keys: readonly string[],
 ): Map<string, MentionGroup> {
   const hintsByKey = new Map<string, { type: string; surface: string; hints: LocalHints[]; afterPlace: boolean }>();
+  const listed = listItems(text, mentions);
   mentions.forEach((m, i) => {
     const key = keys[i]!;
     const entry = hintsByKey.get(key) ?? { type: m.type, surface: text.slice(m.start, m.end), hints: [], afterPlace: false };
-    entry.hints.push(localHints(gazetteer, text, m));
-    // "Seattle, Washington": a name right after another place and a comma is its container.
+    // In a list ("Wadi Houran, Husayniyyat, Al-Kara") the comma separates peers, not a place and its container.
+    const hints = localHints(gazetteer, text, m);
+    entry.hints.push(listed.has(i) ? { ...hints, containers: [] } : hints);
+    // "Seattle, Washington": a name right after another place and a comma is its container;
+    // in a list it is the peer of the name before, which as often says the same kind of unit.
     if (/,\s*$/.test(text.slice(Math.max(0, m.start - 3), m.start))) {
       const before = text.slice(0, m.start).replace(/,\s*$/, '');
       if (mentions.some((other) => other.end === before.length)) entry.afterPlace = true;
@@ -188,6 +218,37 @@ function buildGroups(
     groups.set(key, { key, type: entry.type, candidates, local, near: [], occurrences: entry.hints.length, embedded });
   }
   return withNearness(groups);
+}
+
+const LIST_MIN_ITEMS = 3;
+
+// A comma, maybe a short item no one recognised ("H2, "), maybe "and"/"or" (captured).
+const LIST_GAP = /^\s*,\s*(?:[^\s,]{1,4}\s*,\s*)?(?:(and|or)\s+)?$/;
+
+// Indexes of mentions in a list: more than LIST_MIN_ITEMS names joined by commas, or exactly
+// that many with an "and"/"or" ("Wadi Houran, Husayniyyat, Al-Kara, H2, and Wadi al-Hallcom").
+// Three names and commas alone are as often a place and its containers ("Midland, Michigan,
+// USA"), and two a place and its container ("Paris, Texas").
+function listItems(text: string, mentions: ReadonlyArray<PlaceMention>): Set<number> {
+  const order = mentions.map((_, i) => i).sort((a, b) => mentions[a]!.start - mentions[b]!.start);
+  const out = new Set<number>();
+  let run: number[] = [];
+  let conjoined = false;
+  const close = () => {
+    if (run.length > LIST_MIN_ITEMS || (run.length === LIST_MIN_ITEMS && conjoined)) for (const i of run) out.add(i);
+  };
+  for (const i of order) {
+    const last = run.at(-1);
+    const gap = last === undefined ? null : LIST_GAP.exec(text.slice(mentions[last]!.end, mentions[i]!.start));
+    if (gap === null || gap === undefined) {
+      close();
+      run = [];
+      conjoined = false;
+    } else if (gap[1] !== undefined) conjoined = true;
+    run.push(i);
+  }
+  close();
+  return out;
 }
 
 const NEAR_POOL = 40;
@@ -231,6 +292,13 @@ function withNearness(groups: Map<string, MentionGroup>): Map<string, MentionGro
   return groups;
 }
 
+const FAMOUS_POPULATION = 1_000_000;
+
+// Places well enough known that news names them from anywhere: capitals and big cities.
+function famous(c: PlaceCandidate): boolean {
+  return c.capital || c.population >= FAMOUS_POPULATION;
+}
+
 function pointLike(c: PlaceCandidate): boolean {
   return c.kind === 'city' || c.kind === 'district' || c.kind === 'site' || c.kind === 'admin2';
 }
@@ -271,9 +339,52 @@ function candidatesFor(gazetteer: Gazetteer, surface: string): CandidateSet {
   if (qualified !== null) {
     // Only well-known places take a qualifier: "South Side" is not the Turkish town of Side.
     const inner = candidatesFor(gazetteer, qualified[1]!);
-    return { ...inner, candidates: inner.candidates.filter((c) => c.kind !== 'city' || c.population >= 100_000) };
+    const part = surface.slice(0, surface.length - qualified[1]!.length).trim();
+    return {
+      ...inner,
+      candidates: inner.candidates.filter((c) => c.kind !== 'city' || c.population >= 100_000).map((c) => partOf(c, part)),
+    };
   }
+  // "Fallouja", "Kerkuk": the same name transliterated another way. Loose spellings also meet
+  // unrelated small places ("Hume" and Home, "Maori" and Maury), so only places news names
+  // often (well-known, curated, provincial capitals) and names long enough to carry a spelling count.
+  const variants =
+    placeKey(surface).length >= VARIANT_MIN_LENGTH
+      ? lookupPlaceVariants(gazetteer, surface).filter((c) => wellKnown(c) || c.curated || c.featureCode === 'PPLA')
+      : [];
+  if (variants.length > 0) return { candidates: variants, containers: [], embedded: false };
   return { candidates: embeddedPlace(gazetteer, surface), containers: [], embedded: true };
+}
+
+// "western Anbar", "northern Iraq": the part of a unit's or region's box the word names, as an
+// area at that part's middle. Places without a box stay themselves.
+function partOf(c: PlaceCandidate, qualifier: string): PlaceCandidate {
+  if (c.bbox === undefined) return c;
+  const q = qualifier.toLowerCase().replace(/ern$/, '').replace(/-/g, '');
+  const [west, south, east, north] = c.bbox;
+  const width = east >= west ? east - west : east + 360 - west;
+  const height = north - south;
+  let box: [number, number, number, number] = [west, south, east, north];
+  if (q.includes('north')) box = [box[0], south + height / 2, box[2], box[3]];
+  if (q.includes('south')) box = [box[0], box[1], box[2], south + height / 2];
+  if (q.endsWith('east')) box = [wrap(west + width / 2), box[1], box[2], box[3]];
+  if (q.endsWith('west')) box = [box[0], box[1], wrap(west + width / 2), box[3]];
+  if (q === 'central') box = [wrap(west + width / 4), south + height / 4, wrap(east - width / 4), north - height / 4];
+  if (box.every((v, i) => v === c.bbox![i])) return c;
+  const boxWidth = box[2] >= box[0] ? box[2] - box[0] : box[2] + 360 - box[0];
+  return {
+    ...c,
+    placeId: `${c.placeId}#${q}`,
+    name: `${qualifier} ${c.name}`,
+    lat: (box[1] + box[3]) / 2,
+    lon: wrap(box[0] + boxWidth / 2),
+    precision: 'area',
+    bbox: box,
+  };
+}
+
+function wrap(lon: number): number {
+  return lon > 180 ? lon - 360 : lon < -180 ? lon + 360 : lon;
 }
 
 // "Bank of Japan", "Robinson College Cambridge", "European Central Bank": a name the gazetteer
@@ -318,36 +429,55 @@ function wellKnown(c: PlaceCandidate): boolean {
   return c.kind === 'city' && c.population >= EMBEDDED_MIN_POPULATION;
 }
 
+interface LocalEvidence {
+  readonly bonus: number;
+  readonly why: string | null;
+  /** The text names a container the candidate is in, or a unit word of its kind. */
+  readonly strong: boolean;
+}
+
 function localBonus(
   c: PlaceCandidate,
   containers: readonly Container[],
   units: readonly string[],
   afterPlace: boolean,
-): { bonus: number; why: string | null } {
+): LocalEvidence {
   let bonus = 0;
   let why: string | null = null;
+  let strong = false;
   if (containers.length > 0) {
     const inside = containers.find((k) =>
       k.admin1 !== null ? c.admin1 === k.admin1 && c.kind !== 'admin1' : c.country === k.country && c.kind !== 'country',
     );
     if (inside !== undefined) {
       bonus += 10;
+      strong = true;
       why = `in ${inside.label}`;
     } else bonus -= 3;
   }
   for (const unit of units) {
-    if (unit === 'admin1' && c.kind === 'admin1') bonus += 4;
-    else if (unit === 'admin1' && c.kind === 'city') bonus -= 2;
-    else if (unit === 'admin2' && (c.kind === 'admin2' || c.kind === 'admin1')) bonus += 2;
-    else if (unit === 'city' && c.kind === 'city') bonus += 2;
+    if (unit === 'admin1' && c.kind === 'admin1') {
+      bonus += 4;
+      strong = true;
+    } else if (unit === 'admin1' && c.kind === 'city') bonus -= 2;
+    else if (unit === 'admin2' && (c.kind === 'admin2' || c.kind === 'admin1')) {
+      bonus += 2;
+      strong = true;
+    } else if (unit === 'city' && c.kind === 'city') {
+      bonus += 2;
+      strong = true;
+    }
     if (unit !== 'city' && bonus > 0 && why === null) why = `followed by "${unit}" unit word`;
   }
   if (afterPlace && (c.kind === 'admin1' || c.kind === 'country')) {
     bonus += 4;
     why ??= 'container of the place before it';
   }
-  if (c.match === 'unit') why ??= 'unit word in the name';
-  return { bonus, why };
+  if (c.match === 'unit') {
+    why ??= 'unit word in the name';
+    strong = true;
+  }
+  return { bonus, why, strong };
 }
 
 interface DocumentContext {
@@ -361,6 +491,10 @@ interface DocumentContext {
   readonly namedAdmin1Keys: ReadonlySet<string>;
   readonly groupCount: number;
   readonly focus: ReadonlySet<string>;
+  /** The country most names resolve to, when at least two and half of them agree; else null. */
+  readonly focusCountry: string | null;
+  /** Where each name resolved, by key. */
+  readonly points: ReadonlyArray<{ readonly key: string; readonly lat: number; readonly lon: number }>;
   /** Names of resolved countries/admin-1 units, for reasons: ISO3 or ISO 3166-2 → name. */
   readonly names: ReadonlyMap<string, string>;
 }
@@ -390,11 +524,63 @@ function documentContext(
     if (c.kind === 'admin1' && c.admin1 !== null) names.set(c.admin1, c.name);
   }
   const namedAdmin1Keys = new Set([...namedAdmin1.values()].flatMap((keys) => [...keys]));
-  return { countries, admin1, namedAdmin1, namedAdmin1Groups: namedAdmin1Keys.size, namedAdmin1Keys, groupCount: winners.size, focus: new Set(focus), names };
+  const [top] = [...countries].sort((a, b) => b[1].size - a[1].size);
+  const focusCountry = top !== undefined && top[1].size >= FOCUS_MIN_NAMES && top[1].size * 2 >= winners.size ? top[0] : null;
+  return {
+    countries,
+    admin1,
+    namedAdmin1,
+    namedAdmin1Groups: namedAdmin1Keys.size,
+    namedAdmin1Keys,
+    groupCount: winners.size,
+    focus: new Set(focus),
+    focusCountry,
+    points: [...winners]
+      .filter(([key]) => groups.get(key)?.embedded !== true)
+      .map(([key, w]) => ({ key, lat: w.candidate.lat, lon: w.candidate.lon })),
+    names,
+  };
 }
 
-function pickCandidate(group: MentionGroup, context: DocumentContext, useDocument: boolean, home: HomePlace | null): Winner | null {
+const FOCUS_MIN_NAMES = 2;
+
+// How many names other than `key` voted, a name in another form counting as itself: "the Gulf"
+// and "Gulf region" do not make each other more likely to be Papua New Guinea's Gulf Province.
+function otherNames(votes: ReadonlySet<string> | undefined, key: string): number {
+  if (votes === undefined) return 0;
+  const base = baseName(key);
+  let n = 0;
+  for (const k of votes) if (baseName(k) !== base) n += 1;
+  return n;
+}
+
+function baseName(key: string): string {
+  return splitUnitSuffix(key)?.base ?? key;
+}
+
+// Far enough from every other place named that nothing in the article is near it.
+const FOCUS_REACH_KM = 1500;
+
+// A place in a country no other name of the article is in, far from all of them, while the
+// article clearly is about another country. Countries and areas are never outside (they set
+// the scene), nor curated places (listed because news names them).
+function outsideFocus(c: PlaceCandidate, key: string, context: DocumentContext): boolean {
+  const focus = context.focusCountry;
+  if (focus === null || c.country === null || c.country === focus || c.kind === 'country' || c.kind === 'area' || c.curated) return false;
+  if (context.focus.has(c.country)) return false;
+  if (otherNames(context.countries.get(c.country), key) > 0) return false;
+  return context.points.every((p) => p.key === key || distanceKm(c.lat, c.lon, p.lat, p.lon) > FOCUS_REACH_KM);
+}
+
+function pickCandidate(
+  group: MentionGroup,
+  context: DocumentContext,
+  useDocument: boolean,
+  home: HomePlace | null,
+  weights: ResolverWeights,
+): Winner | null {
   let best: Winner | null = null;
+  let bestInside: Winner | null = null;
   let second = Number.NEGATIVE_INFINITY;
   // Countries win over towns that share their name ("China, Texas") unless the text says so.
   const countryNamed = group.candidates.some(
@@ -411,7 +597,7 @@ function pickCandidate(group: MentionGroup, context: DocumentContext, useDocumen
     if (local.why !== null) reasons.push(local.why);
     const near = group.near[i];
     if (near !== undefined && near.bonus > 0) {
-      score += near.bonus;
+      score += near.bonus * weights.nearness;
       if (near.why !== null) reasons.push(near.why);
     }
     const town = c.kind === 'city' || c.kind === 'district' || c.kind === 'admin2';
@@ -422,10 +608,16 @@ function pickCandidate(group: MentionGroup, context: DocumentContext, useDocumen
       reasons.push(`the outlet's home town`);
     }
     const said = local.bonus > 0 || homeTown;
-    if (town && !said && !c.capital && countryNamed) score -= 6;
-    else if (town && !said && admin1Named && c.population < ADMIN1_NAMESAKE_POPULATION) score -= ADMIN1_NAMESAKE_PENALTY;
-    if (useDocument) score += documentBonus(c, group.key, context, reasons);
-    if (home !== null) score += homeBonus(c, home, reasons);
+    if (town && !said && !c.capital && countryNamed) score -= weights.countryNamesakeTown;
+    else if (town && !said && admin1Named && c.population < ADMIN1_NAMESAKE_POPULATION) score -= weights.admin1NamesakeTown;
+    if (useDocument) score += documentBonus(c, group.key, context, reasons, weights);
+    const outside =
+      useDocument && !local.strong && !homeTown && (near === undefined || near.bonus === 0) && outsideFocus(c, group.key, context);
+    if (outside) {
+      score -= weights.outsideFocus;
+      reasons.push(`outside the article's focus, ${context.names.get(context.focusCountry ?? '') ?? context.focusCountry}`);
+    }
+    if (home !== null) score += homeBonus(c, home, reasons, weights);
     // "Georgia" in an article about American places is the state, not the country.
     if (useDocument && c.kind === 'admin1' && countryNamed && namesakeUnitWins(c, group, context)) {
       score += NAMESAKE_UNIT_BONUS;
@@ -437,18 +629,22 @@ function pickCandidate(group: MentionGroup, context: DocumentContext, useDocumen
     }
     if (best === null || score > best.score) {
       if (best !== null) second = best.score;
-      best = { candidate: c, score, confidence: 0, reasons };
+      best = { candidate: c, score, confidence: 0, reasons, outside };
     } else if (score > second) second = score;
+    if (!outside && (bestInside === null || score > bestInside.score)) bestInside = { candidate: c, score, confidence: 0, reasons };
   });
-  if (best === null) return null;
-  const top: Winner = best;
+  // forEach hides the assignments from the compiler's narrowing.
+  const first = best as Winner | null;
+  const inside = bestInside as Winner | null;
+  if (first === null) return null;
+  // A candidate outside the focus needs strong evidence: without it the best one inside wins.
+  const top: Winner = first.outside === true && !famous(first.candidate) && inside !== null ? inside : first;
+  if (top !== first) second = first.score;
   const margin = second === Number.NEGATIVE_INFINITY ? 3 : top.score - second;
   return { ...top, confidence: 1 / (1 + Math.exp(-margin)) };
 }
 
-const HOME_ADMIN1_BONUS = 1.5;
 const HOME_NEAR_KM = 50;
-const HOME_NEAR_BONUS = 1.5;
 const HOME_AREA_KM = 150;
 const HOME_AREA_BONUS = 0.5;
 const HOME_TOWN_BONUS = 6;
@@ -465,13 +661,13 @@ function isHomeTown(c: PlaceCandidate, key: string, home: HomePlace): boolean {
 
 // The outlet's own state and surroundings: enough to pick the home-state "Paris" over a
 // bigger namesake, never enough to beat a container or unit word the text writes.
-function homeBonus(c: PlaceCandidate, home: HomePlace, reasons: string[]): number {
+function homeBonus(c: PlaceCandidate, home: HomePlace, reasons: string[], weights: ResolverWeights): number {
   if (c.kind === 'country') return 0;
   let bonus = 0;
-  if (home.admin1 !== null && c.admin1 === home.admin1) bonus += HOME_ADMIN1_BONUS;
+  if (home.admin1 !== null && c.admin1 === home.admin1) bonus += weights.homeAdmin1;
   if (!home.regional && pointLike(c)) {
     const d = distanceKm(c.lat, c.lon, home.lat, home.lon);
-    if (d <= HOME_NEAR_KM) bonus += HOME_NEAR_BONUS;
+    if (d <= HOME_NEAR_KM) bonus += weights.homeNear;
     else if (d <= HOME_AREA_KM) bonus += HOME_AREA_BONUS;
   }
   if (bonus > 0) reasons.push(`near the outlet's home, ${home.name}`);
@@ -481,7 +677,7 @@ function homeBonus(c: PlaceCandidate, home: HomePlace, reasons: string[]): numbe
 function namesakeUnitWins(c: PlaceCandidate, group: MentionGroup, context: DocumentContext): boolean {
   const support = (code: string | null): number => {
     const votes = code === null ? undefined : context.countries.get(code);
-    return votes === undefined ? 0 : votes.size - (votes.has(group.key) ? 1 : 0);
+    return otherNames(votes, group.key);
   };
   const rivals = group.candidates.filter((o) => o.kind === 'country');
   return support(c.country) > 0 && rivals.every((o) => o.country !== c.country && support(o.country) === 0);
@@ -499,19 +695,19 @@ function describePrior(c: PlaceCandidate, reasons: string[]): void {
 
 // What the rest of the article says: its countries, admin-1 units and nearby places.
 // A group never votes for itself, so a lone "Georgia" gets no support from its own name.
-function documentBonus(c: PlaceCandidate, key: string, context: DocumentContext, reasons: string[]): number {
+function documentBonus(c: PlaceCandidate, key: string, context: DocumentContext, reasons: string[], weights: ResolverWeights): number {
   let bonus = 0;
   const others = Math.max(1, context.groupCount - 1);
   const support = (votes: ReadonlySet<string> | undefined): number =>
-    votes === undefined ? 0 : votes.size - (votes.has(key) ? 1 : 0);
+    otherNames(votes, key);
   if (c.country !== null) {
     const n = support(context.countries.get(c.country));
     if (n > 0) {
-      bonus += 1.5 + 2 * (n / others);
+      bonus += weights.documentCountryBase + weights.documentCountryShare * (n / others);
       const label = context.names.get(c.country);
       reasons.push(label !== undefined && c.kind !== 'country' ? `co-mentioned ${label}` : `article about ${c.country} (${n})`);
     } else if (context.focus.has(c.country)) {
-      bonus += 1.5;
+      bonus += weights.focusCountry;
       reasons.push(`focus ${c.country}`);
     }
   }
@@ -530,7 +726,7 @@ function documentBonus(c: PlaceCandidate, key: string, context: DocumentContext,
     // Shared among the units named, so an article naming one state leans on it fully.
     const named = support(context.namedAdmin1.get(c.admin1));
     if (c.kind !== 'admin1' && named > 0) {
-      bonus += (NAMED_ADMIN1_BONUS * named) / Math.max(named, context.namedAdmin1Groups - (context.namedAdmin1Keys.has(key) ? 1 : 0));
+      bonus += (weights.namedAdmin1 * named) / Math.max(named, context.namedAdmin1Groups - (context.namedAdmin1Keys.has(key) ? 1 : 0));
     }
   }
   return bonus;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldName, placeKey, splitUnitSuffix } from '../../../src/knowledge/gazetteer/place-name.js';
+import { foldName, placeKey, splitUnitSuffix, variantKey } from '../../../src/knowledge/gazetteer/place-name.js';
 
 describe('placeKey', () => {
   it('joins the Arabic article and apostrophe variants of one name', () => {
@@ -40,5 +40,36 @@ describe('splitUnitSuffix', () => {
     expect(splitUnitSuffix('anbar province')).toEqual({ base: 'anbar', unit: 'admin1' });
     expect(splitUnitSuffix('polk county')).toEqual({ base: 'polk', unit: 'admin2' });
     expect(splitUnitSuffix('anbar')).toBeNull();
+  });
+});
+
+describe('variantKey', () => {
+  const same = (a: string, b: string) => expect(variantKey(placeKey(a)), `${a} / ${b}`).toBe(variantKey(placeKey(b)));
+  const differ = (a: string, b: string) => expect(variantKey(placeKey(a)), `${a} / ${b}`).not.toBe(variantKey(placeKey(b)));
+
+  it('meets transliterations: vowels, doubled letters, a final h, q and k', () => {
+    same('Falluja', 'Fallujah');
+    same('Fallouja', 'Fallujah');
+    same('Kerkuk', 'Kirkuk');
+    same('Mossul', 'Mosul');
+    same('Tekrit', 'Tikrit');
+    same('Baqouba', 'Baqubah');
+    same('Irak', 'Iraq');
+  });
+
+  it('joins words and drops an article assimilated inside a word', () => {
+    same('Salahuddin', 'Salah al-Din');
+    same('Salaheddine', 'Salah ad-Din');
+  });
+
+  it('drops a unit word', () => {
+    same('Salahuddin Governorate', 'Salah al-Din');
+    same('Anbar Province', 'al-Anbar');
+  });
+
+  it('keeps different consonants apart', () => {
+    differ('Kirkuk', 'Karak');
+    differ('Samarra', 'Sumar');
+    differ('Mosul', 'Basra');
   });
 });

@@ -7,6 +7,7 @@ import world110Url from 'world-atlas/countries-110m.json?url';
 import world50Url from 'world-atlas/countries-50m.json?url';
 import { api } from '../api-client.js';
 import type { EventRecord, PlaceSummary } from '../api-types.js';
+import { boxPolygon } from '../box-polygon.js';
 import { denseRange } from '../dense-range.js';
 import { clear, empty, h, link, path, s, withQuery } from '../dom.js';
 import { PLOVER_TYPES } from '../plover.js';
@@ -23,6 +24,7 @@ const POINT_PRECISIONS = new Set(['site', 'city', 'district']);
 const AREA_RADIUS: Record<string, number> = { region: 1.2, area: 3 };
 
 type Bbox = [number, number, number, number];
+
 
 interface World {
   readonly features: Array<Feature<Geometry>>;
@@ -113,7 +115,9 @@ export async function mapPage(ctx: RouteContext): Promise<Node> {
     const shape: GeoPermissibleObjects | undefined =
       p.precision === 'country'
         ? (countryAt(countries, p.lon, p.lat) ?? geoCircle().center([p.lon, p.lat]).radius(2)())
-        : geoCircle().center([p.lon, p.lat]).radius(AREA_RADIUS[p.precision] ?? 1.5)();
+        : p.bbox
+          ? boxPolygon(p.bbox)
+          : geoCircle().center([p.lon, p.lat]).radius(AREA_RADIUS[p.precision] ?? 1.5)();
     const d = draw(shape);
     if (!d) continue;
     const n = eventsByPlace.get(p.id)?.length ?? 0;
