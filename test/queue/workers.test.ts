@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { needsWhen } from '../support/prerequisites.js';
 import { main } from '../../src/cli/main.js';
 import { openStore } from '../../src/store/open-store.js';
 import { freshStoreTarget } from '../support/test-store.js';
@@ -9,9 +10,7 @@ import { type CliProcess, redisAvailable, spawnCli, stopWorker, testRedis, waitU
 
 const FIXTURES = join(__dirname, '../fixtures/queue');
 
-if (!redisAvailable() && !process.env.CI) process.stderr.write('warning: redis-server not installed: the queue worker tests are skipped\n');
-
-describe.skipIf(!redisAvailable() && !process.env.CI)('dossier worker on Redis', () => {
+describe('dossier worker on Redis', needsWhen(redisAvailable() || Boolean(process.env.CI), 'redis-server absent (apt-get install redis-server)'), () => {
   let redis: { url: string; stop(): Promise<void> };
   let single: Record<string, string[]>;
   const workers: CliProcess[] = [];
