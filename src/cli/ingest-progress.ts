@@ -140,18 +140,27 @@ export function progressBar(options: ProgressOptions): IngestProgress {
   );
   const now = options.now ?? (() => performance.now());
   let measuredFrom: number | null = null;
-  bar.start(1000, 0, { what: 'loading knowledge', left: 'time left: measuring' });
+  let started = false;
+  // Started (and so drawn at once) by the first phase: an update is drawn only at the bar's next
+  // frame, and loading the knowledge holds the event loop until it is done.
+  const show = (value: number, payload: { what: string; left: string }): void => {
+    if (started) bar.update(value, payload);
+    else bar.start(1000, value, payload);
+    started = true;
+  };
   return {
-    knowledgeLoading: () => bar.update(0, { what: 'loading knowledge' }),
+    knowledgeLoading: () => show(0, { what: 'loading knowledge', left: 'time left: measuring' }),
     step: (step) => {
       measuredFrom ??= now();
       const fraction = fractionDone(step, options.sizes);
       const left = secondsLeft(fraction, (now() - measuredFrom) / 1000);
-      bar.update(Math.round(fraction * 1000), {
+      show(Math.round(fraction * 1000), {
         what: describeStep(step.phase, step),
         left: left === null ? 'time left: measuring' : `about ${formatDuration(left)} left`,
       });
     },
-    stop: () => bar.stop(),
+    stop: () => {
+      if (started) bar.stop();
+    },
   };
 }
