@@ -14,6 +14,7 @@ import { registerEventCommands } from './event-commands.js';
 import { registerExportCommands } from './export-commands.js';
 import { registerMentionCommands } from './mention-commands.js';
 import { count } from './plural.js';
+import { inputSizes, progressBar, progressLines, silentProgress } from './ingest-progress.js';
 import { printArticle, printArticles, printHits } from './print-articles.js';
 import { ingestToQueue, registerQueueCommands } from './queue-commands.js';
 import { registerRecordCommands } from './record-commands.js';
@@ -51,8 +52,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     .argument('<paths...>')
     .option('--reader <name>', `force a reader: ${READER_NAMES.join(', ')}`)
     .option('--queue <url>', 'enqueue the articles on Redis (redis://host:port[/db]) for `dossier worker` processes instead of analyzing them here')
+    .option('--quiet', 'no progress on stderr (the summary and errors still print)')
+    .option('--progress-every <seconds>', 'off a terminal, a progress line on stderr every <seconds> once the run is that long (0: at every step)', positiveInt, 10)
     .addHelpText('after', '\nExamples:\n  dossier ingest digest.txt\n  dossier ingest feeds/ "pages/*.html" --db news.db\n  cat export.jsonl | dossier ingest - --reader jsonl')
-    .action(async (paths: string[], opts: { reader?: string; queue?: string }) => {
+    .action(async (paths: string[], opts: { reader?: string; queue?: string; quiet?: boolean; progressEvery: number }) => {
       // The summary's time is the whole run, loading the models and gazetteer included.
       const started = performance.now();
       if (opts.reader && !READER_NAMES.includes(opts.reader as ReaderName)) throw new UsageError(`unknown reader "${opts.reader}"; one of ${READER_NAMES.join(', ')}`);
@@ -60,13 +63,17 @@ export async function main(argv: readonly string[]): Promise<number> {
       const { expandInputs, ingestFiles } = await import('../pipeline/ingest-files.js');
       const files = await expandInputs(paths);
       const stdin = files.includes('-') ? await readStdin() : undefined;
+      const tty = process.stderr.isTTY === true;
+      const show = { sizes: inputSizes(files), everyMs: opts.progressEvery * 1000 };
+      const progress = opts.quiet ? silentProgress : tty ? progressBar(show) : progressLines(show);
       if (opts.queue) {
         const queueUrl = opts.queue;
         await withStore(async (store) => {
-          code = await ingestToQueue(store, queueUrl, files, { reader: opts.reader as ReaderName | undefined, stdin });
+          code = await ingestToQueue(store, queueUrl, files, { reader: opts.reader as ReaderName | undefined, stdin, progress });
         });
         return;
       }
+      progress.knowledgeLoading();
       const analyzer = await fullAnalyzer();
       const store = await db();
       let stop = false;
@@ -75,16 +82,15 @@ export async function main(argv: readonly string[]): Promise<number> {
       };
       process.on('SIGINT', onSigint);
       process.on('SIGTERM', onSigint);
-      const tty = process.stderr.isTTY === true;
       try {
         const s = await ingestFiles(store, files, {
           reader: opts.reader as ReaderName | undefined,
           analyzer,
           stdin,
           shouldStop: () => stop,
-          onFile: tty ? (f, i, n) => process.stderr.write(`\r\x1b[K[${i + 1}/${n}] ${f.slice(-60)}`) : undefined,
+          onStep: (step) => progress.step(step),
         });
-        if (tty) process.stderr.write('\r\x1b[K');
+        progress.stop();
         for (const e of s.errors) process.stderr.write(`error: ${e.message} [${e.code}]\n`);
         const seconds = (performance.now() - started) / 1000;
         const mb = s.bytes / 1e6;

@@ -5,6 +5,7 @@ import type { Analyzer } from '../pipeline/analyze-article.js';
 import { parseQueueUrl } from '../queue/queue-url.js';
 import type { Store } from '../store/open-store.js';
 import { positiveInt } from './cli-arguments.js';
+import type { IngestProgress } from './ingest-progress.js';
 import { count } from './plural.js';
 import { untilStopSignal } from './stop-signal.js';
 
@@ -19,15 +20,21 @@ const err = (s: string): void => {
  * article for `dossier worker` processes, prints what it enqueued; the exit code is 1 when some
  * input failed, each named on stderr as `ingest` names them.
  */
-export async function ingestToQueue(store: Store, queueUrl: string, files: readonly string[], opts: { reader?: ReaderName; stdin?: Buffer }): Promise<number> {
+export async function ingestToQueue(
+  store: Store,
+  queueUrl: string,
+  files: readonly string[],
+  opts: { reader?: ReaderName; stdin?: Buffer; progress: IngestProgress },
+): Promise<number> {
   const target = parseQueueUrl(queueUrl);
   const { enqueueFiles } = await import('../queue/enqueue.js');
-  const tty = process.stderr.isTTY === true;
+  const { progress, ...read } = opts;
+  // Enqueueing only reads: the one phase it shows.
   const s = await enqueueFiles(store, target, files, {
-    ...opts,
-    onFile: tty ? (f, i, n) => err(`\r\x1b[K[${i + 1}/${n}] ${f.slice(-60)}`) : undefined,
+    ...read,
+    onFile: (file, fileIndex, n) => progress.step({ phase: 'reading', file, fileIndex, files: n, done: 0, total: 0 }),
   });
-  if (tty) err('\r\x1b[K');
+  progress.stop();
   for (const e of s.errors) err(`error: ${e.message} [${e.code}]\n`);
   process.stdout.write(
     `${count(s.files, 'file')}, ${count(s.articles, 'article')} enqueued${s.batch ? ` as batch ${s.batch}` : ''} on ${target.name}, ${count(s.errors.length, 'error')}, ${s.seconds.toFixed(1)} s\n`,

@@ -24,9 +24,23 @@ export interface IngestSummary {
   bytes: number;
 }
 
+/** Where an ingest run is, for a progress display: the file in hand and how far into its articles. */
+export interface IngestStep {
+  readonly phase: 'reading' | 'analysing' | 'linking';
+  readonly file: string;
+  /** The file's position in the run, from 0, and the number of files. */
+  readonly fileIndex: number;
+  readonly files: number;
+  /** Articles of this file analysed (or linked) so far, of `total`; 0 of 0 while reading. */
+  readonly done: number;
+  readonly total: number;
+}
+
 export interface IngestOptions extends LinkHooks {
   readonly reader?: ReaderName;
   readonly onFile?: (file: string, done: number, total: number) => void;
+  /** At each file read and each article analysed and linked. */
+  readonly onStep?: (step: IngestStep) => void;
   readonly shouldStop?: () => boolean;
   readonly stdin?: Buffer;
   /** Defaults to the full pipeline with the shipped knowledge. */
@@ -87,13 +101,22 @@ export async function ingestFiles(store: Store, files: readonly string[], option
     await new Promise((resolve) => setImmediate(resolve));
     if (options.shouldStop?.()) break;
     options.onFile?.(file, i, files.length);
+    const step = (phase: IngestStep['phase'], done: number, total: number): void =>
+      options.onStep?.({ phase, file, fileIndex: i, files: files.length, done, total });
+    step('reading', 0, 0);
     summary.files++;
     try {
       const result = await readInputFile(file, options);
       summary.bytes += result.bytes;
       summary.errors.push(...result.rejected);
-      const analyzed = result.articles.map((raw) => analyzer.analyze(raw));
-      const outcome = await store.transaction().execute((trx) => saveAnalyzed(trx, analyzed, analyzer, corrections, now, options));
+      const total = result.articles.length;
+      const analyzed = result.articles.map((raw, n) => {
+        const article = analyzer.analyze(raw);
+        step('analysing', n + 1, total);
+        return article;
+      });
+      const linked = { ...options, onSaved: (n: number) => step('linking', n, total) };
+      const outcome = await store.transaction().execute((trx) => saveAnalyzed(trx, analyzed, analyzer, corrections, now, linked));
       summary.articlesNew += outcome.fresh;
       summary.articlesKnown += outcome.known;
     } catch (error) {
@@ -137,7 +160,7 @@ async function saveAnalyzed(
   analyzer: Analyzer,
   corrections: readonly Correction[],
   now: string,
-  hooks: LinkHooks,
+  hooks: LinkHooks & { readonly onSaved?: (saved: number) => void },
 ): Promise<{ fresh: number; known: number }> {
   let fresh = 0;
   let known = 0;
@@ -145,6 +168,7 @@ async function saveAnalyzed(
     if ((await saveArticle(trx, a, now)) === 'new') fresh++;
     else known++;
     await saveAndLink(trx, a.doc, analyzer, corrections, hooks);
+    hooks.onSaved?.(fresh + known);
   }
   return { fresh, known };
 }

@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { needsFiles } from '../support/prerequisites.js';
 import { findQuotes } from '../../src/claims/find-quotes.js';
 import { quoteKnowledgeOf } from '../../src/claims/quote-knowledge.js';
 import { digestReader } from '../../src/ingest/digest/digest-reader.js';
@@ -12,7 +13,7 @@ import { type QuoteView, viewQuotes } from './analyze-quotes.js';
 // The shared seed digest is read at run time, never copied into the repo.
 const SEED = join(__dirname, '../../../shared/corpus/seed-digest.txt');
 
-describe.skipIf(!existsSync(SEED))('quotes of the seed digest', () => {
+describe('quotes of the seed digest', needsFiles(SEED), () => {
   const quotes: QuoteView[] = [];
   beforeAll(() => {
     const knowledge = loadKnowledge();

@@ -14,11 +14,14 @@ const GOOD = 'Quay reopens\nExample Wire – June 3, 2024\nThe port of Saltmere 
 
 describe('dossier ingest on bad input', () => {
   let dir: string;
-  const db: Record<'bad' | 'again' | 'env', string> = { bad: '', again: '', env: '' };
+  const db: Record<'bad' | 'again', string> = { bad: '', again: '' };
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'dossier-bad-'));
-    for (const k of ['bad', 'again', 'env'] as const) db[k] = await freshStoreTarget(k);
+    for (const k of ['bad', 'again'] as const) db[k] = await freshStoreTarget(k);
     writeFileSync(join(dir, 'good.txt'), GOOD);
+    // The one good file in a store of its own, for the second run and DOSSIER_DB below: each
+    // ingest costs a start-up with the models, the bulk of this file's time.
+    expect(run(['ingest', 'good.txt', '--db', db.again], dir).status).toBe(0);
     writeFileSync(join(dir, 'binary.bin'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
     writeFileSync(join(dir, 'latin1.txt'), Buffer.concat([Buffer.from('Quay\nExample Wire – June 3, 2024\nCaf'), Buffer.from([0xe9]), Buffer.from(' open.\n')]));
     writeFileSync(join(dir, 'truncated.txt.gz'), gzipSync(GOOD).subarray(0, 20));
@@ -44,7 +47,6 @@ describe('dossier ingest on bad input', () => {
   });
 
   it('adds nothing on a second run and exits 0 when all went in', () => {
-    run(['ingest', 'good.txt', '--db', db.again], dir);
     const r = run(['ingest', 'good.txt', '--db', db.again], dir);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/0 articles new, 1 already known, 0 errors/);
@@ -59,8 +61,8 @@ describe('dossier ingest on bad input', () => {
   });
 
   it('honours DOSSIER_DB like --db', () => {
-    spawnSync(process.execPath, [BIN, 'ingest', 'good.txt'], { cwd: dir, env: { ...process.env, DOSSIER_DB: db.env } });
-    const list = JSON.parse(run(['articles', '--json', '--db', db.env], dir).stdout) as Array<{ id: string; source: { file: string; startLine: number } }>;
+    const listed = spawnSync(process.execPath, [BIN, 'articles', '--json'], { cwd: dir, encoding: 'utf8', env: { ...process.env, DOSSIER_DB: db.again } });
+    const list = JSON.parse(listed.stdout) as Array<{ id: string; source: { file: string; startLine: number } }>;
     expect(list).toHaveLength(1);
     expect(list[0]!.source).toMatchObject({ file: 'good.txt', startLine: 1 });
   });

@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { needsFiles } from '../support/prerequisites.js';
 import { ingestFiles } from '../../src/pipeline/ingest-files.js';
 import { findArticles, getArticle } from '../../src/store/articles-repository.js';
 import { openTestStore } from '../support/test-store.js';
@@ -23,7 +24,7 @@ const EXPECTED: Array<[string, string, string | null, string]> = [
   ['US-Led Coalition Closing Several Bases in Iraq Following Rocket Attacks – Reports', 'Sputnik', null, '2020-03-16'],
 ];
 
-describe.skipIf(!existsSync(SEED))('ingesting the seed digest', () => {
+describe('ingesting the seed digest', needsFiles(SEED), () => {
   it('gives exactly its 12 articles, their metadata, and the repeated passages', async () => {
     const store = await openTestStore('seed');
     const first = await ingestFiles(store, [SEED]);

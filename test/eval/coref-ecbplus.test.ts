@@ -1,12 +1,13 @@
-import { existsSync } from 'node:fs';
+
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { needsFiles } from '../support/prerequisites.js';
 import { runCorefEval } from '../../src/eval/coref-eval.js';
 
 const ecbplus = join(import.meta.dirname, '../../../shared/eval/ecbplus');
 const DEV_TOPICS = ['2', '5', '12', '18', '21', '23', '34', '35'];
 
-describe.skipIf(!existsSync(ecbplus))('event coreference on the ECB+ dev topics', () => {
+describe('event coreference on the ECB+ dev topics', needsFiles(ecbplus), () => {
   it('reaches CoNLL F1 0.82 (the issue target) and beats both same-lemma baselines', async () => {
     const scores = await runCorefEval(ecbplus, { topics: DEV_TOPICS });
     expect(scores.documents).toBe(197);

@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { needsFiles } from '../support/prerequisites.js';
 import {
   actorMatchesGold,
   bestEvent,
@@ -509,7 +510,7 @@ describe('the gold fixture', () => {
     );
   });
 
-  describe.skipIf(!existsSync(CAMEO_TSV))('against the CAMEO code table', () => {
+  describe('against the CAMEO code table', needsFiles(CAMEO_TSV), () => {
     it('uses only CAMEO event codes', () => {
       const codes = new Set(
         readFileSync(CAMEO_TSV, 'utf8')
@@ -522,7 +523,7 @@ describe('the gold fixture', () => {
     });
   });
 
-  describe.skipIf(!existsSync(REUTERS))('against Reuters-21578', () => {
+  describe('against Reuters-21578', needsFiles(REUTERS), () => {
     it('finds every story, its text unchanged, each sentence inside it', () => {
       const articles = readStories(REUTERS, gold);
       expect(articles.map((a) => a.extra.newId)).toEqual(gold.stories.map((s) => s.newId));
@@ -555,7 +556,7 @@ describe('the adjudicated conflict gold', () => {
     expect(first.stories.filter((s) => !here.has(`reuters21578/${s.file}:${s.newId}`))).toEqual([]);
   });
 
-  describe.skipIf(!existsSync(CAMEO_TSV))('against the CAMEO code table', () => {
+  describe('against the CAMEO code table', needsFiles(CAMEO_TSV), () => {
     it('uses only CAMEO event codes', () => {
       const codes = new Set(
         readFileSync(CAMEO_TSV, 'utf8')
@@ -567,7 +568,7 @@ describe('the adjudicated conflict gold', () => {
     });
   });
 
-  describe.skipIf(!existsSync(join(REUTERS, 'reut2-000.sgm')) || !existsSync(join(CORPUS, 'multi-outlet-dev/articles.jsonl')))('against the corpora', () => {
+  describe('against the corpora', needsFiles(join(REUTERS, 'reut2-000.sgm'), join(CORPUS, 'multi-outlet-dev/articles.jsonl')), () => {
     it('finds every story, its text unchanged, each event on one of the splitter sentences', () => {
       expect(goldStoryProblems(CORPUS, gold.stories)).toEqual([]);
       const articles = readStories(CORPUS, gold);

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { needsFiles } from '../support/prerequisites.js';
 import { errorCurveAuc, formatGeoEvalLines, median, runGeoEval } from '../../src/eval/geo-eval.js';
 import { isRecognizableToponym, isResolvableToponym, loadGeoDatasets, parseGeoDataset } from '../../src/eval/geoparsing.js';
 import { MAX_ERROR_KM } from '../../src/knowledge/gazetteer/distance.js';
@@ -102,7 +103,7 @@ describe('runGeoEval', () => {
   });
 });
 
-describe.skipIf(!existsSync(shared))('eval geo on the shared development sets', () => {
+describe('eval geo on the shared development sets', needsFiles(shared), () => {
   it('keeps its accuracy with gold toponyms', async () => {
     const scores = await runGeoEval(shared);
     expect(scores.datasets.map((d) => d.name).sort()).toEqual(['GWN', 'GeoVirus', 'LGL', 'TR-News']);

@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { needsFiles } from '../support/prerequisites.js';
 import { InputError } from '../../src/errors.js';
 import { bioToSpans, iob1ToSpans, parseConll, readConll, spansToBio } from '../../src/eval/conll.js';
 import { formatNerEvalLines, runNerEval, scoreEntities } from '../../src/eval/ner-eval.js';
@@ -138,7 +139,7 @@ describe('runNerEval', () => {
     expect(scores.micro.f1).toBeGreaterThan(0.5);
   });
 
-  describe.skipIf(!existsSync(TESTA))('on CoNLL-2003 eng.testa', () => {
+  describe('on CoNLL-2003 eng.testa', needsFiles(TESTA), () => {
     it('reaches F1 ≥ 0.88 on PER, LOC and ORG', async () => {
       const scores = await runNerEval(TESTA, { types: ['PER', 'LOC', 'ORG'] });
       expect(scores.sentences).toBe(3250);

@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { needsFiles } from '../support/prerequisites.js';
 import { main } from '../../src/cli/main.js';
 import { InputError } from '../../src/errors.js';
 import { RecordsEvalReportSchema } from '../../src/eval/records-eval.js';
@@ -94,7 +95,7 @@ describe('dossier eval records on bad input', () => {
   });
 });
 
-describe.skipIf(!existsSync(DEV))('dossier eval records on ../shared/corpus/multi-outlet-dev', () => {
+describe('dossier eval records on ../shared/corpus/multi-outlet-dev', needsFiles(DEV), () => {
   it('completes on the 13 events and reports copies', async () => {
     const r = await runCli(['eval', 'records', DEV]);
     expect(r.code).toBe(0);

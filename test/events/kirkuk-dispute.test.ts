@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { needsFiles } from '../support/prerequisites.js';
 import { loadKnowledge } from '../../src/knowledge/knowledge.js';
 import { createAnalyzer } from '../../src/pipeline/analyze-article.js';
 import { ingestFiles } from '../../src/pipeline/ingest-files.js';
@@ -16,7 +17,7 @@ const SEED = join(__dirname, '../../../shared/corpus/seed-digest.txt');
  * State that the Iraqi investigation pointed to. It needs the three extraction rules of the
  * events stage: the narrative date, the claim frame across scare quotes, the launch site.
  */
-describe.skipIf(!existsSync(SEED))('the Kirkuk rocket attack on the seed digest', () => {
+describe('the Kirkuk rocket attack on the seed digest', needsFiles(SEED), () => {
   let store: Store;
   let kirkuk: RecordDetail | null = null;
   beforeAll(async () => {

@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { needsFiles } from '../support/prerequisites.js';
 import { digestReader } from '../../src/ingest/digest/digest-reader.js';
 import { loadInput } from '../../src/ingest/load-input.js';
 import { loadKnowledge } from '../../src/knowledge/knowledge.js';
@@ -10,7 +11,7 @@ import { type Event, placeName } from './analyze-text.js';
 
 const SEED = join(__dirname, '../../../shared/corpus/seed-digest.txt');
 
-describe.skipIf(!existsSync(SEED))('events on the seed digest', () => {
+describe('events on the seed digest', needsFiles(SEED), () => {
   let docs: Document[] = [];
   beforeAll(() => {
     const analyzer = createAnalyzer(loadKnowledge());

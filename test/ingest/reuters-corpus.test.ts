@@ -1,16 +1,15 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { needsFiles } from '../support/prerequisites.js';
 import { reutersReader } from '../../src/ingest/reuters-reader.js';
 import type { SourceText } from '../../src/ingest/source-text.js';
 import { sourceFromFile } from './reader-fixtures.js';
 
 // The whole Reuters-21578 collection, beside the project in ../shared; CI has it.
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/reuters21578/', import.meta.url));
-const present = existsSync(CORPUS);
-if (!present) console.log(`reuters-corpus: skipped, ${CORPUS} is absent`);
 
-describe.skipIf(!present)('reutersReader on the whole Reuters-21578 collection', () => {
+describe('reutersReader on the whole Reuters-21578 collection', needsFiles(CORPUS), () => {
   it('reads 21,578 records, each NEWID once', () => {
     const names = readdirSync(CORPUS)
       .filter((name) => /^reut2-\d{3}\.sgm$/.test(name))

@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { needsFiles } from '../support/prerequisites.js';
 import { ingestFiles } from '../../src/pipeline/ingest-files.js';
 import type { Store } from '../../src/store/open-store.js';
 import { openTestStore } from '../support/test-store.js';
@@ -14,7 +15,7 @@ function km(lat1: number, lon1: number, lat2: number, lon2: number): number {
   return 2 * 6371 * Math.asin(Math.sqrt(a));
 }
 
-describe.skipIf(!existsSync(SEED))('the seed digest, resolved', () => {
+describe('the seed digest, resolved', needsFiles(SEED), () => {
   let store: Store;
   beforeAll(async () => {
     store = await openTestStore('seed');

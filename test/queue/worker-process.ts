@@ -13,8 +13,12 @@ const ROOT = join(__dirname, '../..');
 export interface CliProcess {
   readonly child: ChildProcess;
   readonly lines: string[];
-  /** Resolves with the first output line matching, waiting for it if needed. */
-  waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  /**
+   * Resolves with the first output line matching, waiting for it as long as the process runs;
+   * rejects, with the output, once the process has exited without printing it. No clock: a
+   * slow machine makes it wait longer, never fail (the test's own timeout catches a hang).
+   */
+  waitFor(pattern: RegExp): Promise<string>;
   /** Resolves with the exit code (or the signal's name). */
   readonly exited: Promise<number | string>;
 }
@@ -22,7 +26,7 @@ export interface CliProcess {
 export function spawnCli(args: readonly string[]): CliProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/run-cli.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
-  const waiters: Array<{ pattern: RegExp; resolve: (line: string) => void }> = [];
+  const waiters: Array<{ pattern: RegExp; resolve: (line: string) => void; reject: (error: Error) => void }> = [];
   const onLine = (line: string): void => {
     lines.push(line);
     for (const w of [...waiters]) {
@@ -42,23 +46,22 @@ export function spawnCli(args: readonly string[]): CliProcess {
     });
   }
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+  let closed = false;
+  const noSuchLine = (pattern: RegExp): Error => new Error(`the process exited with no line matching ${pattern}; output:\n${lines.join('\n')}`);
+  // 'close' comes after the last output has been read: no line can still arrive.
+  child.once('close', () => {
+    closed = true;
+    for (const w of waiters.splice(0)) w.reject(noSuchLine(w.pattern));
+  });
   return {
     child,
     lines,
     exited,
-    waitFor: (pattern, timeoutMs = 90_000) => {
+    waitFor: (pattern) => {
       const seen = lines.find((l) => pattern.test(l));
       if (seen) return Promise.resolve(seen);
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no line matching ${pattern} in ${timeoutMs} ms; output:\n${lines.join('\n')}`)), timeoutMs);
-        waiters.push({
-          pattern,
-          resolve: (line) => {
-            clearTimeout(timer);
-            resolve(line);
-          },
-        });
-      });
+      if (closed) return Promise.reject(noSuchLine(pattern));
+      return new Promise((resolve, reject) => waiters.push({ pattern, resolve, reject }));
     },
   };
 }
@@ -69,19 +72,23 @@ export async function stopWorker(p: CliProcess): Promise<number | string> {
   return p.exited;
 }
 
-/** Waits until every article of the batch is written and the queue holds no job in hand. */
-export async function waitUntilDrained(target: string, queueUrl: string, batch: string, timeoutMs = 120_000): Promise<void> {
+/**
+ * Waits until every article of the batch is written and the queue holds no job in hand, however
+ * long the workers take on a busy machine (no deadline: the test's timeout catches a hang); fails
+ * as soon as every worker has exited with the batch unfinished.
+ */
+export async function waitUntilDrained(target: string, queueUrl: string, batch: string, workers: readonly CliProcess[]): Promise<void> {
   const q = parseQueueUrl(queueUrl);
   const queue = new Queue(q.name, { connection: q.connection });
   const store = await openStore(target);
+  const running = (): boolean => workers.some((w) => w.child.exitCode === null && w.child.signalCode === null);
   try {
-    const until = Date.now() + timeoutMs;
     for (;;) {
       const progress = await batchProgress(store, batch);
       const counts = await queue.getJobCounts('active', 'wait', 'delayed', 'prioritized');
       const inHand = Object.values(counts).reduce((a, b) => a + b, 0);
       if (progress && progress.applied === progress.total && inHand === 0) return;
-      if (Date.now() > until) throw new Error(`batch ${batch} not drained: ${JSON.stringify({ progress, counts })}`);
+      if (!running()) throw new Error(`every worker exited with batch ${batch} unfinished: ${JSON.stringify({ progress, counts })}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   } finally {

@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { needsFiles } from '../support/prerequisites.js';
 import { loadKnowledge } from '../../src/knowledge/knowledge.js';
 import { type Analyzer, createAnalyzer } from '../../src/pipeline/analyze-article.js';
 import { ingestFiles } from '../../src/pipeline/ingest-files.js';
@@ -110,7 +111,7 @@ describe('stored record verdicts on the invented fixtures', () => {
   });
 });
 
-describe.skipIf(!existsSync(SEED))('stored record verdicts on the seed digest', () => {
+describe('stored record verdicts on the seed digest', needsFiles(SEED), () => {
   it('equal the shown ones for every record', async () => {
     const store = await openTestStore('verdicts-seed');
     expect((await ingestFiles(store, [SEED], { analyzer })).errors).toEqual([]);

@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { needsFiles } from '../support/prerequisites.js';
 import { loadKnowledge } from '../../src/knowledge/knowledge.js';
 import { type Analyzer, createAnalyzer } from '../../src/pipeline/analyze-article.js';
 import { ingestFiles } from '../../src/pipeline/ingest-files.js';
@@ -114,7 +115,7 @@ describe('reports crediting one wire', () => {
   });
 });
 
-describe.skipIf(!existsSync(SEED))('event records on the seed digest', () => {
+describe('event records on the seed digest', needsFiles(SEED), () => {
   let store: Store;
   beforeAll(async () => {
     store = await freshStore();

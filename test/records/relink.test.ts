@@ -1,7 +1,7 @@
 import { linkingKnowledge } from '../../src/pipeline/save-and-link.js';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { needsFiles } from '../support/prerequisites.js';
 import { main } from '../../src/cli/main.js';
 import { type Knowledge, loadKnowledge } from '../../src/knowledge/knowledge.js';
 import { type Analyzer, createAnalyzer } from '../../src/pipeline/analyze-article.js';
@@ -106,7 +106,7 @@ describe('dossier relink', () => {
   });
 });
 
-describe.skipIf(!existsSync(SEED))('dossier relink on the seed digest', () => {
+describe('dossier relink on the seed digest', needsFiles(SEED), () => {
   it('gives the records, ids and links a fresh ingest gave', async () => {
     const store = await openStore(await freshStoreTarget('relink-seed'));
     expect((await ingestFiles(store, [SEED], { analyzer })).errors).toEqual([]);

@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { needsWhen } from '../support/prerequisites.js';
 import { searchArticles, storeStats } from '../../src/store/articles-repository.js';
 import { dialectOf, lockRecordLinking } from '../../src/store/dialect.js';
 import { countEvents } from '../../src/store/events-queries.js';
@@ -48,7 +49,7 @@ async function closedPort(): Promise<number> {
 
 const pgUrl = testPostgresUrl();
 
-describe.skipIf(!pgUrl)('the PostgreSQL store', () => {
+describe('the PostgreSQL store', needsWhen(Boolean(pgUrl), 'no PostgreSQL test cluster (apt-get install postgresql)'), () => {
   let pg: Store;
   let lite: Store;
   beforeAll(async () => {

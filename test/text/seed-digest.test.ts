@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { needsFiles } from '../support/prerequisites.js';
 import type { Document } from '../../src/text/document.js';
 import { runTextStages } from './run-text-stages.js';
 
@@ -17,7 +18,7 @@ function seedDocuments(): Document[] {
 
 const isLower = (ch: string) => ch !== ch.toUpperCase() && ch === ch.toLowerCase();
 
-describe.skipIf(!hasSeed)('text layers on the seed digest (each line a document)', () => {
+describe('text layers on the seed digest (each line a document)', needsFiles(seedPath), () => {
   const docs = hasSeed ? seedDocuments() : [];
   const sentenceCount = docs.reduce((n, d) => n + (d.layers.sentences?.length ?? 0), 0);
   console.log(`seed digest: ${docs.length} lines, ${sentenceCount} sentences`);

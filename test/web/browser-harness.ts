@@ -13,11 +13,13 @@ import { build } from 'vite';
 import { buildServer } from '../../src/api/server.js';
 import { expandInputs, ingestFiles } from '../../src/pipeline/ingest-files.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
+import { needsWhen } from '../support/prerequisites.js';
 import { freshStoreTarget } from '../support/test-store.js';
 
 export const ROOT = resolve(__dirname, '../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const HAVE_CHROMIUM = existsSync(CHROMIUM);
+/** The browser tests run only with a chromium; without one they are skipped, saying so. */
+export const NEEDS_CHROMIUM = needsWhen(existsSync(CHROMIUM), `${CHROMIUM} absent (apt-get install chromium, or set CHROMIUM_PATH)`);
 export const SCREENSHOTS = join(ROOT, 'test-output/screenshots');
 export const TOKEN = 'web-test-token';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAVE_CHROMIUM, type Harness, screenshot, startHarness } from './browser-harness.js';
+import { NEEDS_CHROMIUM, type Harness, screenshot, startHarness } from './browser-harness.js';
 
 interface Listing<T> {
   items: T[];
@@ -10,7 +10,7 @@ interface Listing<T> {
  * Hostile articles (script tags, event handlers, javascript: links in the title, outlet, author
  * and text) are shown as text on every page that shows them: nothing runs, nothing loads.
  */
-describe.skipIf(!HAVE_CHROMIUM)('hostile ingested text in the web app', () => {
+describe('hostile ingested text in the web app', NEEDS_CHROMIUM, () => {
   let h: Harness;
   let hostile: Array<{ id: string; title: string }>;
 

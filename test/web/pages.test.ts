@@ -1,13 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAVE_CHROMIUM, type Harness, type PageProblems, ready, screenshot, startHarness, TOKEN } from './browser-harness.js';
+import { NEEDS_CHROMIUM, type Harness, type PageProblems, ready, screenshot, startHarness, TOKEN } from './browser-harness.js';
 
 interface Listing<T> {
   items: T[];
   total: number;
 }
 
-describe.skipIf(!HAVE_CHROMIUM)('the web app in chromium', () => {
+describe('the web app in chromium', NEEDS_CHROMIUM, () => {
   let h: Harness;
   const api = async <T>(path: string): Promise<T> => (await fetch(`${h.base}/api${path}`)).json() as Promise<T>;
   const clean = (p: PageProblems): void => expect(p).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], dialogs: [] });

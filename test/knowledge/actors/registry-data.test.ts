@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { needsFiles } from '../../support/prerequisites.js';
 import { CAMEO_PATTERN, PARTIAL_DATE_PATTERN, SECTORS } from '../../../src/knowledge/actors/actor-schema.js';
 import { findAliasMentions } from '../../../src/knowledge/actors/alias-index.js';
 import { ISO3_CODES } from '../../../src/knowledge/actors/country-actors.js';
@@ -66,7 +67,7 @@ describe('shipped registry data', () => {
 // The seed digest is read, never copied: CI has ../shared beside the repo.
 const seedPath = fileURLToPath(new URL('../../../../shared/corpus/seed-digest.txt', import.meta.url));
 
-describe.skipIf(!existsSync(seedPath))('the seed digest’s actors are in the registry', () => {
+describe('the seed digest’s actors are in the registry', needsFiles(seedPath), () => {
   const found = new Map<string, Set<string>>();
   if (existsSync(seedPath))
     readFileSync(seedPath, 'utf8')

@@ -7,6 +7,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { needsFiles } from '../../support/prerequisites.js';
 import { findRepeats, type Passage, type RepeatLink } from '../../../src/text/repeats/index.js';
 
 const DIGEST = new URL('../../../../shared/corpus/seed-digest.txt', import.meta.url);
@@ -55,7 +56,7 @@ function sentence(articleId: string, line: Line, from: number, to: number): Pass
   return { articleId, kind: 'sentence', start: line.start + from, end: line.start + to, text: line.text.slice(from, to) };
 }
 
-describe.skipIf(!existsSync(DIGEST))('repeats in the seed digest', () => {
+describe('repeats in the seed digest', needsFiles(DIGEST), () => {
   const lines = existsSync(DIGEST) ? digestLines(readFileSync(DIGEST, 'utf8')) : [];
   const lineAt = new Map(lines.map((line) => [line.start, line.number]));
   const describeLink = (link: RepeatLink) =>
