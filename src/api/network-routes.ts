@@ -8,16 +8,8 @@ import { listDecisions, reviewStates } from '../store/review-repository.js';
 import type { ApiContext } from './api-context.js';
 import { errorResponses } from './claim-schemas.js';
 import { Confidence, IsoDate } from './query-schemas.js';
+import { type Network, NetworkSchema } from './response-schemas.js';
 
-const NodeSchema = z.object({ id: z.string(), name: z.string(), type: z.string(), country: z.string().nullable(), events: z.number().int() });
-const EdgeSchema = z.object({ source: z.string(), target: z.string(), plover: z.string().nullable(), code: z.string(), count: z.number().int(), eventIds: z.array(z.string()) });
-const NetworkSchema = z.object({
-  nodes: z.array(NodeSchema),
-  edges: z.array(EdgeSchema),
-  total: z.object({ nodes: z.number().int(), edges: z.number().int() }).optional().describe('with `top`: the whole network’s size'),
-});
-
-export type Network = z.infer<typeof NetworkSchema>;
 
 const NetworkQuery = z.object({
   from: IsoDate.optional(),

@@ -79,7 +79,7 @@ export function eventRow(e: EventOut): Child[] {
     ploverBadge(e.plover),
     h('span', {}, participants(e.source), ' → ', participants(e.target)),
     e.place ? e.place.name : '',
-    h('span', {}, link(path('event', e.id), e.code, { class: 'event-link' }), e.disputed ? h('span', { class: 'disputed', title: 'outlets disagree on this record' }, ' disputed') : null),
+    link(path('event', e.id), e.code, { class: 'event-link' }),
     link(`${path('article', e.articleId)}?at=${e.evidenceSpan.start}&end=${e.evidenceSpan.end}`, e.evidence.length > 90 ? `${e.evidence.slice(0, 90)}…` : e.evidence),
   ];
 }
