@@ -12,6 +12,7 @@ import { reviewPage } from './pages/review-page.js';
 import { searchPage } from './pages/search-page.js';
 import { timelinePage } from './pages/timeline-page.js';
 import { type Route, startRouter } from './router.js';
+import { loadWording } from './event-wording.js';
 
 const routes: Route[] = [
   { pattern: '/', name: 'overview', render: overviewPage },
@@ -46,7 +47,7 @@ const navLinks = NAV.map(([href, name, label]) => {
   return a;
 });
 
-const router = startRouter(routes, document.getElementById('main')!, (name) => {
+const router = startRouter(routes, document.getElementById('main')!, loadWording(), (name) => {
   for (const a of navLinks) a.classList.toggle('active', a.dataset.nav === name);
   const title = NAV.find(([, n]) => n === name)?.[2];
   document.title = title ? `${title} · Dossier` : 'Dossier';

@@ -17,6 +17,7 @@ export async function actorPage(ctx: RouteContext): Promise<Node> {
   const asSource = a.eventsAsSource ?? [];
   const asTarget = a.eventsAsTarget ?? [];
   const quotes = a.quotes ?? [];
+  ctx.title(a.name);
   return h(
     'div',
     { class: 'page actor' },
@@ -58,8 +59,8 @@ export async function actorPage(ctx: RouteContext): Promise<Node> {
             ),
       ),
     ),
-    section('Events as source', asSource.length === 0 ? empty('None.') : cappedTable(EVENT_HEADERS, asSource.map(eventRow), { class: 'events', 'data-testid': 'events-source' })),
-    section('Events as target', asTarget.length === 0 ? empty('None.') : cappedTable(EVENT_HEADERS, asTarget.map(eventRow), { class: 'events', 'data-testid': 'events-target' })),
+    section('Events as source', asSource.length === 0 ? empty('None.') : cappedTable(EVENT_HEADERS, asSource.map((e) => eventRow(e, ctx.wording)), { class: 'events', 'data-testid': 'events-source' })),
+    section('Events as target', asTarget.length === 0 ? empty('None.') : cappedTable(EVENT_HEADERS, asTarget.map((e) => eventRow(e, ctx.wording)), { class: 'events', 'data-testid': 'events-target' })),
     section(
       'Mentions',
       a.mentionList.length === 0

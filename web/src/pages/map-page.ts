@@ -5,13 +5,14 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import world110Url from 'world-atlas/countries-110m.json?url';
 import world50Url from 'world-atlas/countries-50m.json?url';
+import { type EventWording, eventSentence } from '../../../src/records/event-sentence.js';
 import { api } from '../api-client.js';
 import type { EventRecord, PlaceSummary } from '../api-types.js';
 import { denseRange } from '../dense-range.js';
 import { clear, empty, h, link, path, s, withQuery } from '../dom.js';
 import { PLOVER_TYPES } from '../plover.js';
 import type { RouteContext } from '../router.js';
-import { filterForm, ploverBadge } from '../widgets.js';
+import { filterForm, ploverBadge, recordFields, sentenceView } from '../widgets.js';
 
 const W = 900;
 const H = 520;
@@ -91,7 +92,7 @@ export async function mapPage(ctx: RouteContext): Promise<Node> {
   const panel = h('aside', { class: 'card map-panel', 'data-testid': 'map-panel' }, empty('Click a marker or an area to see its places, event records and articles.'));
   const select = (list: readonly PlaceSummary[]): void => {
     clear(panel);
-    panel.appendChild(placePanel(list, eventsByPlace));
+    panel.appendChild(placePanel(list, eventsByPlace, ctx.wording));
   };
 
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'map-svg', role: 'img', 'aria-label': 'map of places and events' });
@@ -220,7 +221,7 @@ function markersLayer(
   return layer;
 }
 
-function placePanel(list: readonly PlaceSummary[], eventsByPlace: ReadonlyMap<string, EventRecord[]>): HTMLElement {
+function placePanel(list: readonly PlaceSummary[], eventsByPlace: ReadonlyMap<string, EventRecord[]>, wording: EventWording): HTMLElement {
   const box = h('div', { class: 'place-list' });
   for (const p of list) {
     const evs = eventsByPlace.get(p.id) ?? [];
@@ -253,9 +254,7 @@ function placePanel(list: readonly PlaceSummary[], eventsByPlace: ReadonlyMap<st
                   {},
                   ploverBadge(e.plover),
                   ' ',
-                  e.date ?? 'undated',
-                  ' ',
-                  link(path('record', e.id), `${e.source.map((a) => a.name).join(' + ') || '?'} → ${e.target.map((a) => a.name).join(' + ') || '?'}`, { class: 'record-link' }),
+                  sentenceView(eventSentence(recordFields(e), wording), path('record', e.id), { class: 'record-link' }),
                   ` (${e.mentions.length} reports, ${e.independentOutlets} independent)`,
                   e.disputed ? h('span', { class: 'disputed' }, ' disputed') : null,
                 ),

@@ -102,13 +102,12 @@ export async function networkPage(ctx: RouteContext): Promise<Node> {
     section(
       `Edges (${net.edges.length})`,
       table(
-        ['source', '', 'target', 'type', 'code', 'events'],
+        ['source', '', 'target', 'type', 'events'],
         net.edges.map((e) => [
           link(path('actor', e.source), byId.get(e.source)?.name ?? e.source),
           '→',
           link(path('actor', e.target), byId.get(e.target)?.name ?? e.target),
-          e.plover ?? '',
-          e.code,
+          [e.plover ?? '', ' ', h('span', { class: 'muted' }, ctx.wording.typeName(e.code) ?? `CAMEO ${e.code}`)],
           e.eventIds.map((id, i) => [i > 0 ? ' ' : '', link(path('event', id), String(i + 1))]),
         ]),
         { class: 'edges-table' },

@@ -3,7 +3,7 @@ import { empty, h, link, path, section, table, withQuery } from '../dom.js';
 import type { RouteContext } from '../router.js';
 import { RECORD_HEADERS, recordRow } from '../widgets.js';
 
-export async function overviewPage(_ctx: RouteContext): Promise<Node> {
+export async function overviewPage(ctx: RouteContext): Promise<Node> {
   const [stats, latest, reported, actors, articles, outlets] = await Promise.all([
     api.stats(),
     api.records({ limit: 8, sort: 'date' }),
@@ -41,7 +41,7 @@ export async function overviewPage(_ctx: RouteContext): Promise<Node> {
         'section',
         { class: 'card wide' },
         h('h2', {}, 'Latest event records'),
-        latest.items.length === 0 ? empty('No event records in the store yet.') : table(RECORD_HEADERS, latest.items.map(recordRow), { class: 'records latest-records' }),
+        latest.items.length === 0 ? empty('No event records in the store yet.') : table(RECORD_HEADERS, latest.items.map((r) => recordRow(r, ctx.wording)), { class: 'records latest-records' }),
         latest.total > 0 ? h('p', {}, link('/records', 'All event records →'), ' · ', link('/timeline', 'on the timeline →')) : null,
       ),
       h(
@@ -49,7 +49,7 @@ export async function overviewPage(_ctx: RouteContext): Promise<Node> {
         { class: 'card wide' },
         h('h2', {}, 'Most-reported event records'),
         h('p', { class: 'muted' }, 'Records reported by more than one article.'),
-        multi.length === 0 ? empty('No event is reported by more than one article yet.') : table(RECORD_HEADERS, multi.map(recordRow), { class: 'records most-reported' }),
+        multi.length === 0 ? empty('No event is reported by more than one article yet.') : table(RECORD_HEADERS, multi.map((r) => recordRow(r, ctx.wording)), { class: 'records most-reported' }),
       ),
       section(
         'Top actors',

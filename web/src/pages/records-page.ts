@@ -40,6 +40,6 @@ export async function recordsPage(ctx: RouteContext): Promise<Node> {
       { name: 'sort', label: 'Sort', type: 'select', options: ['date', 'reports'] },
     ]),
     pager(ctx, page.total, LIMIT, offset),
-    page.items.length === 0 ? empty('No event record matches these filters.') : table(RECORD_HEADERS, page.items.map(recordRow), { class: 'records', 'data-testid': 'records' }),
+    page.items.length === 0 ? empty('No event record matches these filters.') : table(RECORD_HEADERS, page.items.map((r) => recordRow(r, ctx.wording)), { class: 'records', 'data-testid': 'records' }),
   );
 }

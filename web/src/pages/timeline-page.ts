@@ -1,3 +1,4 @@
+import { eventSentence } from '../../../src/records/event-sentence.js';
 import { api } from '../api-client.js';
 import type { EventRecord } from '../api-types.js';
 import { DAY, dayOf, dayTicks, isoDay } from '../dates.js';
@@ -5,7 +6,7 @@ import { denseRange } from '../dense-range.js';
 import { empty, h, path, s, section } from '../dom.js';
 import { PLOVER_TYPES, ploverColour } from '../plover.js';
 import type { RouteContext } from '../router.js';
-import { cappedTable, filterForm, RECORD_HEADERS, recordRow } from '../widgets.js';
+import { cappedTable, filterForm, RECORD_HEADERS, recordFields, recordRow } from '../widgets.js';
 
 const LIMIT = 500;
 const W = 960;
@@ -36,7 +37,6 @@ export async function timelinePage(ctx: RouteContext): Promise<Node> {
       })
     : records.items.flatMap((r) => {
         const day = dayOf(r.date);
-        const who = (xs: EventRecord['source']): string => xs.map((x) => x.name).join(' + ') || '?';
         return day === null
           ? []
           : [
@@ -44,7 +44,7 @@ export async function timelinePage(ctx: RouteContext): Promise<Node> {
                 id: r.id,
                 day,
                 colour: ploverColour(r.plover),
-                title: `${r.date} ${r.plover ?? r.code}: ${who(r.source)} → ${who(r.target)}${r.place ? ` in ${r.place.name}` : ''}; ${r.mentions.length} reports, ${r.independentOutlets} independent${r.disputed ? '; disputed' : ''}`,
+                title: `${eventSentence(recordFields(r), ctx.wording).text}; ${r.mentions.length} reports, ${r.independentOutlets} independent${r.disputed ? '; disputed' : ''}`,
                 href: path('record', r.id),
                 disputed: r.disputed,
               },
@@ -108,7 +108,7 @@ export async function timelinePage(ctx: RouteContext): Promise<Node> {
     h('div', { class: 'card chart' }, chart),
     section(
       `Event records${from !== null || to !== null ? ` from ${q.get('from') ?? '…'} to ${q.get('to') ?? '…'}` : ''} (${listed.length}${records.total > records.items.length ? `; the latest ${records.items.length} of ${records.total} in the window are drawn: zoom in for the rest` : ''})`,
-      listed.length === 0 ? empty(mentions ? 'No event records yet.' : 'No event record in this range.') : cappedTable(RECORD_HEADERS, listed.map(recordRow), { class: 'records', 'data-testid': 'timeline-list' }, 200),
+      listed.length === 0 ? empty(mentions ? 'No event records yet.' : 'No event record in this range.') : cappedTable(RECORD_HEADERS, listed.map((r) => recordRow(r, ctx.wording)), { class: 'records', 'data-testid': 'timeline-list' }, 200),
     ),
   );
 }
