@@ -261,3 +261,14 @@ export const OutletSchema = z.looseObject({
 });
 
 export type Network = z.infer<typeof NetworkSchema>;
+
+// repeated passages
+const RepeatArticleSchema = z.object({ id: z.string(), title: z.string(), outlet: z.string().nullable(), date: z.string().nullable() });
+
+export const RepeatPairSchema = z.object({
+  first: RepeatArticleSchema.describe('the earlier article (or, same day, the one with the smaller id)'),
+  second: RepeatArticleSchema.describe('the later article, which repeats passages of the first'),
+  passages: z.number().int().describe('passages of the second that repeat one of the first'),
+  similarity: z.number().describe('the closest repeat, 1 for word for word'),
+  kinds: z.array(z.string()),
+});

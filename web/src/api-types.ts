@@ -22,6 +22,7 @@ import type {
   RecordActor as RecordActorSchema,
   RecordDetailSchema,
   RecordSchema,
+  RepeatPairSchema,
   ReportSchema,
   ReviewItemSchema,
   SearchHitSchema,
@@ -62,3 +63,4 @@ export type RecordReport = z.infer<typeof ReportSchema>;
 export type EventRecordDetail = z.infer<typeof RecordDetailSchema>;
 export type WitnessGroup = EventRecordDetail['witnesses'][number];
 export type OutletSummary = z.infer<typeof OutletSchema>;
+export type RepeatPair = z.infer<typeof RepeatPairSchema>;

@@ -5,7 +5,10 @@ import { articlesPage } from './pages/articles-page.js';
 import { eventPage } from './pages/event-page.js';
 import { mapPage } from './pages/map-page.js';
 import { networkPage } from './pages/network-page.js';
+import { outletPage } from './pages/outlet-page.js';
 import { overviewPage } from './pages/overview-page.js';
+import { quotesPage } from './pages/quotes-page.js';
+import { repeatsPage } from './pages/repeats-page.js';
 import { recordPage } from './pages/record-page.js';
 import { recordsPage } from './pages/records-page.js';
 import { reviewPage } from './pages/review-page.js';
@@ -27,6 +30,9 @@ const routes: Route[] = [
   { pattern: '/event/:id', name: 'event', render: eventPage },
   { pattern: '/records', name: 'records', render: recordsPage },
   { pattern: '/record/:id', name: 'record', render: recordPage },
+  { pattern: '/quotes', name: 'quotes', render: quotesPage },
+  { pattern: '/repeats', name: 'repeats', render: repeatsPage },
+  { pattern: '/outlet/:name', name: 'outlet', render: outletPage },
 ];
 
 const NAV: Array<[string, string, string]> = [
@@ -36,6 +42,8 @@ const NAV: Array<[string, string, string]> = [
   ['/timeline', 'timeline', 'Timeline'],
   ['/map', 'map', 'Map'],
   ['/network', 'network', 'Network'],
+  ['/quotes', 'quotes', 'Quotes'],
+  ['/repeats', 'repeats', 'Repeats'],
   ['/search', 'search', 'Search'],
   ['/review', 'review', 'Review'],
 ];

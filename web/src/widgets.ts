@@ -1,5 +1,5 @@
 import { dateWords, type EventSentence, type EventWording, eventSentence, type SentenceFields } from '../../src/records/event-sentence.js';
-import type { EventOut, EventRecord } from './api-types.js';
+import type { EventOut, EventRecord, Page, QuoteOut } from './api-types.js';
 import { type Attrs, type Child, h, link, path, table } from './dom.js';
 import { ploverColour } from './plover.js';
 import type { RouteContext } from './router.js';
@@ -158,4 +158,33 @@ export function cappedTable(headers: readonly string[], rows: readonly (readonly
     more.remove();
   });
   return h('div', { class: 'capped' }, t, more);
+}
+
+/**
+ * The events a view cannot draw (undated on the timeline, unplaced on the map, in no record on
+ * the records page), listed under it so that nothing falls out of view.
+ */
+export function outOfViewSection(title: string, testId: string, why: string, events: Page<EventOut>, wording: EventWording): HTMLElement {
+  return h(
+    'section',
+    { class: 'card out-of-view', 'data-testid': testId },
+    h('h2', {}, `${title} (${events.total})`),
+    h('p', { class: 'muted' }, why),
+    events.items.length === 0
+      ? h('p', { class: 'empty' }, 'None.')
+      : cappedTable(EVENT_HEADERS, events.items.map((e) => eventRow(e, wording)), { class: 'events' }, 20),
+    events.total > events.items.length ? h('p', { class: 'muted' }, `The latest ${events.items.length} of ${events.total} are listed.`) : null,
+  );
+}
+
+/** A quote as a line: who said it, through whom, in which outlet, when; the words link to the sentence in the article. */
+export function quoteLine(q: QuoteOut): Child[] {
+  const speaker = q.speaker.id ? link(path('actor', q.speaker.id), q.speaker.name ?? '?') : (q.speaker.name ?? q.speaker.text ?? 'unnamed speaker');
+  return [
+    h('strong', { class: 'speaker' }, speaker),
+    q.via ? [' via ', q.via.id ? link(path('actor', q.via.id), q.via.name) : q.via.name] : null,
+    ': ',
+    link(`${path('article', q.articleId)}?at=${q.span.start}&end=${q.span.end}`, h('q', {}, q.text)),
+    h('span', { class: 'muted' }, ` — ${[q.outlet ?? 'unknown outlet', q.date].filter(Boolean).join(', ')}${q.direct ? '' : ' (reported speech)'}`),
+  ];
 }

@@ -126,7 +126,7 @@ export async function articlePage(ctx: RouteContext): Promise<Node> {
     'div',
     { class: 'page article' },
     title,
-    h('p', { class: 'byline' }, [a.outlet, a.author, a.date].filter(Boolean).join(' · '), a.url ? [' · ', externalLink(a.url, 'original')] : null),
+    h('p', { class: 'byline' }, a.outlet ? [link(path('outlet', a.outlet), a.outlet, { 'data-testid': 'article-outlet' }), ' · '] : null, [a.author, a.date].filter(Boolean).join(' · '), a.url ? [' · ', externalLink(a.url, 'original')] : null),
     legend,
     h('div', { class: 'reader' }, h('article', { class: 'card' }, text, a.authorBio ? h('p', { class: 'bio' }, a.authorBio) : null), provenance(a)),
     section('Events', events.length === 0 ? empty('No events read in this article.') : table(EVENT_HEADERS, events.map((e) => eventRow(e, ctx.wording)), { class: 'events' })),

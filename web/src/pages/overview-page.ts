@@ -1,5 +1,5 @@
 import { api } from '../api-client.js';
-import { empty, h, link, path, section, table, withQuery } from '../dom.js';
+import { empty, h, link, path, section, table } from '../dom.js';
 import type { RouteContext } from '../router.js';
 import { RECORD_HEADERS, recordRow } from '../widgets.js';
 
@@ -21,8 +21,8 @@ export async function overviewPage(ctx: RouteContext): Promise<Node> {
     ['time mentions', stats.timeMentions, '/timeline'],
     ['events', stats.events, '/timeline'],
     ['event records', latest.total, '/records'],
-    ['quotes', stats.quotes, null],
-    ['repeated passages', stats.repeatedPassages, null],
+    ['quotes', stats.quotes, '/quotes'],
+    ['repeated passages', stats.repeatedPassages, '/repeats'],
   ];
   return h(
     'div',
@@ -66,7 +66,7 @@ export async function overviewPage(ctx: RouteContext): Promise<Node> {
         outlets.total > outlets.items.length ? h('p', { class: 'muted' }, `The ${outlets.items.length} with the most articles, of ${outlets.total}.`) : null,
         table(
           ['outlet', 'articles'],
-          outlets.items.map((o) => [link(withQuery('/articles', { outlet: o.name }), o.name), o.articles]),
+          outlets.items.map((o) => [link(path('outlet', o.name), o.name), o.articles]),
           { class: 'outlets' },
         ),
       ),
