@@ -177,14 +177,16 @@ export function outOfViewSection(title: string, testId: string, why: string, eve
   );
 }
 
-/** A quote as a line: who said it, through whom, in which outlet, when; the words link to the sentence in the article. */
+/** A quote as a line: who said it, through whom, in which outlet, when; the outlet links to the quote in its article. */
 export function quoteLine(q: QuoteOut): Child[] {
   const speaker = q.speaker.id ? link(path('actor', q.speaker.id), q.speaker.name ?? '?') : (q.speaker.name ?? q.speaker.text ?? 'unnamed speaker');
   return [
     h('strong', { class: 'speaker' }, speaker),
     q.via ? [' via ', q.via.id ? link(path('actor', q.via.id), q.via.name) : q.via.name] : null,
     ': ',
-    link(`${path('article', q.articleId)}?at=${q.span.start}&end=${q.span.end}`, h('q', {}, q.text)),
-    h('span', { class: 'muted' }, ` — ${[q.outlet ?? 'unknown outlet', q.date].filter(Boolean).join(', ')}${q.direct ? '' : ' (reported speech)'}`),
+    h('q', {}, q.text),
+    ' — ',
+    link(`${path('article', q.articleId)}?at=${q.span.start}&end=${q.span.end}`, [q.outlet ?? 'unknown outlet', q.date].filter(Boolean).join(', '), { class: 'quote-source', title: 'the quote in its article' }),
+    q.direct ? '' : h('span', { class: 'muted' }, ' (reported speech)'),
   ];
 }

@@ -79,7 +79,7 @@ export async function mapPage(ctx: RouteContext): Promise<Node> {
     api.places({ name: q.get('name'), country: q.get('country'), precision: q.get('precision'), limit: LIMIT }),
     api.records({ from: q.get('from'), to: q.get('to'), plover: q.get('plover'), limit: LIMIT }),
     // What the map cannot draw: events with no place, listed under it.
-    api.events({ placed: 'false', from: q.get('from'), to: q.get('to'), plover: q.get('plover'), limit: 100 }),
+    api.events({ placed: 'false', from: q.get('from'), to: q.get('to'), plover: q.get('plover'), limit: 500 }),
   ]);
   const focus = places.items.find((p) => p.id === q.get('focus')) ?? null;
   const bbox = parseBbox(q.get('view')) ?? (focus ? ([focus.lon - 6, focus.lat - 4, focus.lon + 6, focus.lat + 4] as Bbox) : defaultBbox(places.items));

@@ -24,7 +24,7 @@ export async function recordsPage(ctx: RouteContext): Promise<Node> {
     offset,
   }),
   // Events that no record holds (not linkable yet): listed apart, so they are not lost.
-  api.events({ inRecord: 'false', limit: 100, actor: q.get('actor'), outlet: q.get('outlet'), place: q.get('place'), plover: q.get('plover'), from: q.get('from'), to: q.get('to') }),
+  api.events({ inRecord: 'false', limit: 500, actor: q.get('actor'), outlet: q.get('outlet'), place: q.get('place'), plover: q.get('plover'), from: q.get('from'), to: q.get('to') }),
   ]);
   return h(
     'div',

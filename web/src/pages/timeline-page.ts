@@ -30,7 +30,7 @@ export async function timelinePage(ctx: RouteContext): Promise<Node> {
   const [records, undated] = await Promise.all([
     api.records({ limit: LIMIT, plover, actor: q.get('actor'), outlet: q.get('outlet'), from: q.get('zf'), to: q.get('zt') }),
     // What the chart cannot draw: events with no date, listed under it.
-    api.events({ dated: 'false', limit: 100, plover, actor: q.get('actor'), outlet: q.get('outlet') }),
+    api.events({ dated: 'false', limit: 500, plover, actor: q.get('actor'), outlet: q.get('outlet') }),
   ]);
   // Before any event is recorded, the dated mentions keep the timeline useful.
   const mentions = records.total === 0 && !plover && !q.get('actor') && !q.get('outlet') ? await api.timeline({ limit: LIMIT, from: q.get('zf'), to: q.get('zt') }) : null;
