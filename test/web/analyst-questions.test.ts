@@ -165,13 +165,23 @@ describe.skipIf(!HAVE_CHROMIUM || !existsSync(SEED))('the analyst’s questions 
 
   it('the Popular Mobilization Units, their factions and their network', async () => {
     const [pmu] = (await api<Listing<{ id: string; name: string }>>('/actors?name=PMU')).items;
-    const detail = await api<{ members: Array<{ id: string; name: string }> }>(`/actors/${pmu!.id}`);
+    const detail = await api<{ members: Array<{ id: string; name: string }>; memberOf: string[] }>(`/actors/${pmu!.id}`);
     const w = await walk();
     await w.search('PMU');
     await w.click(`[data-testid=actor-hits] a[href="/actor/${pmu!.id}"]`, 'actor');
     expect(await w.page.title()).toBe(`${pmu!.name} · Dossier`);
     for (const m of detail.members.slice(0, 5)) expect(await w.page.locator(`a[href="/actor/${m.id}"]`).count()).toBeGreaterThan(0);
+    // The network around it: its edges, its members' and its memberships', and only those.
+    const net = await api<{ nodes: Array<{ id: string }>; edges: Array<{ source: string; target: string }> }>(`/network?actor=${pmu!.id}&top=80`);
+    await w.click('[data-testid=actor-network]', 'network');
+    await expect(text(w.page, '[data-testid=network-title]')).resolves.toBe(`Network around ${pmu!.name}`);
+    expect(await w.page.title()).toBe(`Network around ${pmu!.name} · Dossier`);
+    const group = new Set([pmu!.id, ...detail.members.map((m) => m.id), ...detail.memberOf]);
+    expect(net.edges.length).toBeGreaterThan(0);
+    expect(net.edges.every((e) => group.has(e.source) || group.has(e.target))).toBe(true);
+    expect(await w.page.locator('svg.network-svg g.node').count()).toBe(net.nodes.length);
     expect(w.clicks()).toBeLessThanOrEqual(3);
+    await screenshot(w.page, 'q6-pmu-network');
     clean(w.problems);
   });
 });

@@ -1,5 +1,5 @@
 import { api } from '../api-client.js';
-import { empty, h, link, path, section } from '../dom.js';
+import { empty, h, link, path, section, withQuery } from '../dom.js';
 import type { RouteContext } from '../router.js';
 import { cappedTable, EVENT_HEADERS, eventRow } from '../widgets.js';
 
@@ -23,6 +23,15 @@ export async function actorPage(ctx: RouteContext): Promise<Node> {
     { class: 'page actor' },
     h('h1', { 'data-testid': 'actor-name' }, a.name),
     h('p', { class: 'byline' }, [a.type, a.country, a.sector, a.cameo ? `CAMEO ${a.cameo}` : null, a.origin].filter(Boolean).join(' · ')),
+    h(
+      'p',
+      { class: 'actor-links' },
+      link(withQuery('/records', { actor: a.id }), 'Its event records →', { 'data-testid': 'actor-records' }),
+      ' · ',
+      link(withQuery('/network', { actor: a.id }), a.members.length > 0 ? 'Its network, with its members →' : 'Its network →', { 'data-testid': 'actor-network' }),
+      ' · ',
+      link(withQuery('/quotes', { speaker: a.id }), 'Its quotes →'),
+    ),
     h(
       'div',
       { class: 'grid' },
