@@ -185,3 +185,48 @@ describe.skipIf(!HAVE_CHROMIUM || !existsSync(SEED))('the analyst’s questions 
     clean(w.problems);
   });
 });
+
+describe.skipIf(!HAVE_CHROMIUM || !existsSync(SEED))('the pages of issue 15 at 1440 and 390 px wide', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness([SEED]);
+  }, 240_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('each is screenshotted at both widths, and none scrolls sideways at 390', async () => {
+    const api = async <T>(path: string): Promise<T> => (await fetch(`${h.base}/api${path}`)).json() as Promise<T>;
+    const [record] = (await api<Listing<{ id: string }>>('/records?place=Kirkuk')).items;
+    const [event] = (await api<Listing<{ id: string }>>('/events?text=Salahuddin')).items;
+    const [pair] = (await api<Listing<{ first: { id: string }; second: { id: string } }>>('/repeats')).items;
+    const pages: Array<[string, string]> = [
+      ['overview', '/'],
+      ['records', '/records'],
+      ['record', `/record/${record!.id}`],
+      ['event', `/event/${event!.id}`],
+      ['search', '/search?q=Khazali'],
+      ['repeats', '/repeats'],
+      ['repeats-side-by-side', `/repeats?a=${pair!.first.id}&b=${pair!.second.id}`],
+      ['quotes', '/quotes'],
+      ['outlet', '/outlet/Press%20TV'],
+      ['timeline', '/timeline'],
+      ['map', '/map'],
+      ['network-actor', '/network?actor=irq-pmu'],
+    ];
+    const wide: string[] = [];
+    for (const width of [1440, 390]) {
+      const context = await h.browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      for (const [name, path] of pages) {
+        await page.goto(`${h.base}${path}`);
+        await ready(page);
+        await screenshot(page, `w${width}-${name}`);
+        const scroll = Number(await page.evaluate('document.documentElement.scrollWidth'));
+        if (width === 390 && scroll > width) wide.push(`${name}: ${scroll}px`);
+      }
+      await context.close();
+    }
+    expect(wide).toEqual([]);
+  });
+});
