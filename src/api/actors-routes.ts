@@ -7,57 +7,10 @@ import { findEvents, findQuotes } from '../store/events-queries.js';
 import { countActors, findActors, getActor } from '../store/mentions-queries.js';
 import type { ApiContext } from './api-context.js';
 import { ApiError, notFound } from './api-errors.js';
-import { EventSchema, errorResponses, QuoteSchema, writeErrorResponses } from './claim-schemas.js';
+import { errorResponses, writeErrorResponses } from './claim-schemas.js';
 import { Flag, IdParams, Needle, PageQuery, pageOf, paginate } from './query-schemas.js';
+import { ActorDetailSchema, ActorSummarySchema, CorrectionSchema, StoredCorrectionSchema } from './response-schemas.js';
 
-const ActorSummarySchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  type: z.string(),
-  country: z.string().nullable(),
-  sector: z.string().nullable(),
-  cameo: z.string().nullable(),
-  origin: z.string(),
-  aliases: z.array(z.string()),
-  mentions: z.number().int(),
-  articles: z.number().int(),
-});
-
-const ActorDetailSchema = ActorSummarySchema.extend({
-  wikidata: z.string().nullable(),
-  memberOf: z.array(z.string()),
-  roles: z.array(z.unknown()),
-  members: z.array(z.object({ id: z.string(), name: z.string() })),
-  mentionList: z.array(
-    z.object({
-      articleId: z.string(),
-      title: z.string(),
-      date: z.string().nullable(),
-      outlet: z.string().nullable(),
-      start: z.number().int(),
-      end: z.number().int(),
-      text: z.string(),
-      confidence: z.number().nullable(),
-      reason: z.string().nullable(),
-    }),
-  ),
-  eventsAsSource: z.array(EventSchema),
-  eventsAsTarget: z.array(EventSchema),
-  quotes: z.array(QuoteSchema),
-});
-
-const Id = z.string().trim().min(1).max(300);
-
-/** The body of POST /api/actors/corrections: one Correction (src/knowledge/actors/actor-overlay.ts). */
-export const CorrectionSchema = z.discriminatedUnion('op', [
-  z.strictObject({ op: z.literal('merge'), into: Id, from: Id }),
-  z.strictObject({ op: z.literal('split'), actor: Id, surface: Id, name: Id.optional() }),
-  z.strictObject({ op: z.literal('rename'), actor: Id, name: Id }),
-  z.strictObject({ op: z.literal('alias-add'), actor: Id, alias: Id }),
-  z.strictObject({ op: z.literal('alias-remove'), actor: Id, alias: Id }),
-]);
-
-const StoredCorrectionSchema = z.object({ seq: z.number().int(), correction: CorrectionSchema, createdAt: z.string(), undone: z.boolean() });
 
 const ActorsQuery = PageQuery.extend({
   name: Needle.optional().describe('name or alias contains'),

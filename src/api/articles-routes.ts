@@ -8,39 +8,10 @@ import { articleAnnotations } from '../store/mentions-queries.js';
 import type { Store } from '../store/open-store.js';
 import type { ApiContext } from './api-context.js';
 import { notFound } from './api-errors.js';
-import { EventSchema, errorResponses, QuoteSchema } from './claim-schemas.js';
+import { errorResponses, } from './claim-schemas.js';
 import { IdParams, IsoDate, MAX_LIMIT, Needle, PageQuery, pageOf } from './query-schemas.js';
+import { ArticleDetailSchema, ArticleSummarySchema, SearchHitSchema } from './response-schemas.js';
 
-const ArticleSummarySchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  outlet: z.string().nullable(),
-  author: z.string().nullable(),
-  date: z.string().nullable(),
-  datePrecision: z.string().nullable(),
-  dateReason: z.string().nullable(),
-  url: z.string().nullable(),
-  source: z.object({ file: z.string(), startLine: z.number().int(), endLine: z.number().int(), startByte: z.number().int(), endByte: z.number().int(), reader: z.string() }),
-});
-
-const Span = { start: z.number().int(), end: z.number().int(), text: z.string() };
-
-const ArticleDetailSchema = ArticleSummarySchema.extend({
-  text: z.string().describe('the headline, a blank line and the body: every span of the article is an offset into it'),
-  bodyStart: z.number().int().describe('where the body starts in text; before it, the headline (0 when none was put there)'),
-  authorBio: z.string().nullable(),
-  paragraphs: z.array(z.string()),
-  repeatedPassages: z.array(
-    z.object({ text: z.string(), start: z.number().int(), end: z.number().int(), otherArticleId: z.string(), otherText: z.string(), similarity: z.number(), kind: z.string() }),
-  ),
-  entities: z.array(z.object({ ...Span, type: z.string(), actorId: z.string().nullable(), confidence: z.number(), reason: z.string().nullable() })),
-  places: z.array(z.object({ ...Span, placeId: z.string(), name: z.string(), lat: z.number(), lon: z.number(), precision: z.string(), reason: z.string() })),
-  times: z.array(z.object({ ...Span, type: z.string(), value: z.string(), precision: z.string(), anchor: z.string(), reason: z.string() })),
-  events: z.array(EventSchema),
-  quotes: z.array(QuoteSchema),
-});
-
-const SearchHitSchema = z.object({ id: z.string(), title: z.string(), outlet: z.string().nullable(), date: z.string().nullable(), score: z.number(), snippet: z.string() });
 
 const ArticlesQuery = PageQuery.extend({
   outlet: Needle.optional().describe('outlet name contains'),

@@ -25,7 +25,9 @@ export const EventSchema = z.object({
   datePrecision: z.string().nullable(),
   modality: z.string(),
   attributedTo: z.object({ speaker: z.string().nullable(), speakerId: z.string().nullable(), outlet: z.string().nullable() }).nullable(),
-  magnitudes: z.array(z.object({ kind: z.string(), value: z.number().nullable(), qualifier: z.string(), text: z.string() })),
+  magnitudes: z.array(
+    z.object({ kind: z.string(), value: z.number().nullable(), qualifier: z.string(), text: z.string(), span: z.object({ start: z.number().int(), end: z.number().int() }).optional().describe('the figure in the article text') }),
+  ),
   evidence: z.string(),
   evidenceSpan: z.object({ start: z.number().int(), end: z.number().int() }),
   trigger: z.string(),

@@ -18,6 +18,10 @@ const EventsQuery = PageQuery.extend({
   modality: z.enum(MODALITIES).optional(),
   minConfidence: Confidence.optional(),
   all: Flag.optional().describe('include events an analyst rejected'),
+  inRecord: Flag.optional().describe('false: only events no event record holds; true: only those one does'),
+  dated: Flag.optional().describe('false: only undated events; true: only dated ones'),
+  placed: Flag.optional().describe('false: only events with no place; true: only placed ones'),
+  text: Needle.optional().describe('words the evidence sentence, a participant or the place name contain'),
 });
 
 /** /api/events and /api/events/:id. */

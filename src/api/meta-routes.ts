@@ -3,22 +3,8 @@ import { z } from 'zod';
 import { storeStats } from '../store/articles-repository.js';
 import type { ApiContext } from './api-context.js';
 import { errorResponses } from './claim-schemas.js';
+import { StatsSchema } from './response-schemas.js';
 
-const StatsSchema = z.object({
-  articles: z.number().int(),
-  outlets: z.number().int(),
-  authors: z.number().int(),
-  repeatedPassages: z.number().int(),
-  entityMentions: z.number().int(),
-  actors: z.number().int(),
-  placeMentions: z.number().int(),
-  timeMentions: z.number().int(),
-  events: z.number().int(),
-  quotes: z.number().int(),
-  firstDate: z.string().nullable(),
-  lastDate: z.string().nullable(),
-  byReader: z.record(z.string(), z.number().int()),
-});
 
 const OpenApiSchema = z.looseObject({ openapi: z.string(), info: z.looseObject({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) });
 

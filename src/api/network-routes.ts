@@ -2,22 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { EventOut } from '../store/events-queries.js';
-import { actorLabels } from '../store/mentions-queries.js';
+import { actorLabels, getActor } from '../store/mentions-queries.js';
 import type { Store } from '../store/open-store.js';
 import { listDecisions, reviewStates } from '../store/review-repository.js';
 import type { ApiContext } from './api-context.js';
+import { notFound } from './api-errors.js';
 import { errorResponses } from './claim-schemas.js';
 import { Confidence, IsoDate } from './query-schemas.js';
+import { type Network, NetworkSchema } from './response-schemas.js';
 
-const NodeSchema = z.object({ id: z.string(), name: z.string(), type: z.string(), country: z.string().nullable(), events: z.number().int() });
-const EdgeSchema = z.object({ source: z.string(), target: z.string(), plover: z.string().nullable(), code: z.string(), count: z.number().int(), eventIds: z.array(z.string()) });
-const NetworkSchema = z.object({
-  nodes: z.array(NodeSchema),
-  edges: z.array(EdgeSchema),
-  total: z.object({ nodes: z.number().int(), edges: z.number().int() }).optional().describe('with `top`: the whole network’s size'),
-});
-
-export type Network = z.infer<typeof NetworkSchema>;
 
 const NetworkQuery = z.object({
   from: IsoDate.optional(),
@@ -25,6 +18,7 @@ const NetworkQuery = z.object({
   plover: z.string().regex(/^[A-Za-z_-]{2,40}$/, 'expected a PLOVER type such as ASSAULT').optional(),
   minConfidence: Confidence.optional(),
   top: z.coerce.number().int().min(1).max(5000).optional().describe('only the most active actors (and the edges among them): what a drawing can show'),
+  actor: z.string().trim().min(1).max(300).optional().describe('an actor id: only the edges of this actor, its members and what it is a member of'),
 });
 
 /** What an edge needs of an event: much less than an EventOut, which reads the evidence out of every article's text. */
@@ -69,6 +63,13 @@ export async function networkEvents(db: Store, f: { from?: string; to?: string; 
       target: fixes.target ? [{ id: fixes.target, name: fixes.target }] : role('target'),
     };
   });
+}
+
+/** The edges that touch one of `group` (an actor, its members, its memberships), and their nodes. */
+export function aroundActors(net: Network, group: ReadonlySet<string>): Network {
+  const edges = net.edges.filter((e) => group.has(e.source) || group.has(e.target));
+  const ids = new Set(edges.flatMap((e) => [e.source, e.target]));
+  return { nodes: net.nodes.filter((n) => ids.has(n.id)), edges };
 }
 
 /** The `top` most active nodes and the edges among them. */
@@ -130,10 +131,15 @@ export const networkRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx)
       },
     },
     async (req) => {
-      const { top, ...filter } = req.query;
+      const { top, actor, ...filter } = req.query;
       const events = await networkEvents(ctx.store, filter);
       const ids = [...new Set(events.flatMap((e) => [...e.source, ...e.target].map((p) => p.id).filter((id): id is string => id !== null)))];
-      const net = buildNetwork(events, await actorLabels(ctx.store, ids));
+      let net = buildNetwork(events, await actorLabels(ctx.store, ids));
+      if (actor !== undefined) {
+        const found = await getActor(ctx.store, actor);
+        if (!found) throw notFound('actor', actor);
+        net = aroundActors(net, new Set([found.id, ...found.members.map((m) => m.id), ...found.memberOf]));
+      }
       return top === undefined ? net : topOfNetwork(net, top);
     },
   );

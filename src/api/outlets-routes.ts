@@ -5,16 +5,8 @@ import { outletSummaries } from '../store/records-queries.js';
 import type { ApiContext } from './api-context.js';
 import { errorResponses } from './claim-schemas.js';
 import { Flag, Needle, type Page, PageQuery, paginate } from './query-schemas.js';
+import { OutletSchema } from './response-schemas.js';
 
-/** Loose: the outlet registry is gaining fields (owner, country, ownership type) that should reach the client. */
-export const OutletSchema = z.looseObject({
-  name: z.string(),
-  articles: z.number().int(),
-  firstDate: z.string().nullable(),
-  lastDate: z.string().nullable(),
-  topActors: z.array(z.looseObject({ id: z.string().nullable(), name: z.string(), events: z.number().int() })).optional().describe('absent with brief'),
-  topEventTypes: z.array(z.looseObject({ type: z.string(), events: z.number().int() })).optional().describe('absent with brief'),
-});
 
 const OutletsQuery = PageQuery.extend({
   name: Needle.optional().describe('outlet name contains'),

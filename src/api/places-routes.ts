@@ -4,38 +4,8 @@ import { findPlaces, timeline } from '../store/mentions-queries.js';
 import type { ApiContext } from './api-context.js';
 import { errorResponses } from './claim-schemas.js';
 import { IsoDate, Needle, PageQuery, pageOf, paginate } from './query-schemas.js';
+import { PlaceSchema, TimelineSchema } from './response-schemas.js';
 
-const PlaceSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  lat: z.number(),
-  lon: z.number(),
-  geonamesId: z.number().int().nullable(),
-  precision: z.string(),
-  featureClass: z.string(),
-  country: z.string().nullable(),
-  admin1: z.string().nullable(),
-  bbox: z
-    .tuple([z.number(), z.number(), z.number(), z.number()])
-    .nullable()
-    .describe('west, south, east, north in degrees for a region or area (west > east across the antimeridian); null for a point'),
-  mentions: z.number().int(),
-  articles: z.number().int(),
-});
-
-const TimelineSchema = z.object({
-  value: z.string(),
-  type: z.string(),
-  precision: z.string(),
-  anchor: z.string(),
-  text: z.string(),
-  reason: z.string(),
-  articleId: z.string(),
-  title: z.string(),
-  published: z.string().nullable(),
-  outlet: z.string().nullable(),
-  context: z.string(),
-});
 
 export const PRECISIONS = ['site', 'city', 'district', 'region', 'country', 'area'] as const;
 

@@ -7,19 +7,8 @@ import type { ApiContext } from './api-context.js';
 import { ApiError } from './api-errors.js';
 import { errorResponses, writeErrorResponses } from './claim-schemas.js';
 import { Confidence, IdParams, PageQuery, pageOf } from './query-schemas.js';
+import { DecisionSchema, ReviewItemSchema } from './response-schemas.js';
 
-const ReviewItemSchema = z.object({ kind: z.enum(['event', 'quote']), id: z.string(), articleId: z.string(), confidence: z.number(), reason: z.string(), summary: z.string() });
-
-const DecisionSchema = z.object({
-  seq: z.number().int(),
-  kind: z.enum(['event', 'quote']),
-  itemId: z.string(),
-  decision: z.enum(['accept', 'reject', 'fix']),
-  field: z.string().nullable(),
-  value: z.string().nullable(),
-  note: z.string().nullable(),
-  createdAt: z.string(),
-});
 
 const DecisionBody = z.strictObject({
   decision: z.enum(['accept', 'reject', 'fix']),

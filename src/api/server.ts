@@ -18,6 +18,7 @@ import { outletsRoutes } from './outlets-routes.js';
 import { placesRoutes } from './places-routes.js';
 import { quotesRoutes } from './quotes-routes.js';
 import { recordsRoutes } from './records-routes.js';
+import { repeatsRoutes } from './repeats-routes.js';
 import { reviewRoutes } from './review-routes.js';
 import { registerWebApp, webFolder } from './web-app.js';
 import { writeGuard } from './write-access.js';
@@ -96,7 +97,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     maxUploadBytes,
     version,
   };
-  for (const routes of [metaRoutes, articlesRoutes, actorsRoutes, placesRoutes, eventsRoutes, quotesRoutes, networkRoutes, recordsRoutes, outletsRoutes, reviewRoutes, ingestRoutes]) {
+  for (const routes of [metaRoutes, articlesRoutes, actorsRoutes, placesRoutes, eventsRoutes, quotesRoutes, networkRoutes, recordsRoutes, outletsRoutes, repeatsRoutes, reviewRoutes, ingestRoutes]) {
     await app.register(routes, ctx);
   }
   await registerWebApp(app, webFolder(options.webRoot));

@@ -7,7 +7,8 @@ import type { Store } from '../store/open-store.js';
 import { outletSummaries, type RecordActorOut } from '../store/records-queries.js';
 import { loadDocumentFrequencies } from '../knowledge/document-frequencies.js';
 import { type RelinkSummary, relinkAllArticles } from '../records/link-article.js';
-import { getRecord, type RecordOut, recordsPage } from '../records/record-views.js';
+import { recordWithReports } from '../records/record-detail-view.js';
+import { type RecordOut, recordsPage } from '../records/record-views.js';
 import { addEventFilterOptions, positiveInt } from './cli-arguments.js';
 import { count } from './plural.js';
 
@@ -93,7 +94,7 @@ export function registerRecordCommands(program: Command, withStore: WithStore): 
     .option('--json', 'print JSON')
     .action(async (id: string, o: { json?: boolean }) => {
       await withStore(async (store) => {
-        const r = await getRecord(store, id);
+        const r = await recordWithReports(store, id);
         if (!r) throw new NotFoundError('event record', id, ' (see dossier records)');
         if (o.json) {
           out(`${JSON.stringify(r, null, 2)}\n`);

@@ -60,6 +60,14 @@ export interface EventFilter {
   order?: 'date' | 'confidence';
   /** Include events an analyst rejected. */
   includeRejected?: boolean;
+  /** false: only events no event record holds (true: only those one does), so none falls out of view. */
+  inRecord?: boolean;
+  /** false: only undated events; true: only dated ones. */
+  dated?: boolean;
+  /** false: only events with no place; true: only placed ones. */
+  placed?: boolean;
+  /** Words the evidence sentence, a participant's name or words, or the place name contain (case-insensitive). */
+  text?: string;
   limit?: number;
   offset?: number;
 }
@@ -109,6 +117,28 @@ function filteredEvents(db: Store, f: EventFilter) {
   if (!f.includeRejected) q = q.where('e.id', 'not in', rejectedIds('event'));
   if (f.undecidedBelow !== undefined) {
     q = q.where('e.confidence', '<', f.undecidedBelow).where('e.id', 'not in', sql<string>`(SELECT item_id FROM review_decisions WHERE undone = 0)`);
+  }
+  if (f.inRecord !== undefined) {
+    const held = sql<boolean>`EXISTS (SELECT 1 FROM record_mentions rm WHERE rm.event_id = e.id)`;
+    q = q.where(f.inRecord ? held : sql<boolean>`NOT ${held}`);
+  }
+  if (f.dated !== undefined) q = q.where('e.date', f.dated ? 'is not' : 'is', null);
+  if (f.placed !== undefined) q = q.where('e.place_id', f.placed ? 'is not' : 'is', null);
+  if (f.text) {
+    const like = `%${f.text.toLowerCase()}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb(sql<string>`lower(substr(a.text, e.start + 1, e.end - e.start))`, 'like', like),
+        eb(sql<string>`lower(e.place_name)`, 'like', like),
+        eb.exists(
+          eb
+            .selectFrom('event_actors as et')
+            .select('et.event_id')
+            .whereRef('et.event_id', '=', 'e.id')
+            .where((w) => w.or([w(sql<string>`lower(et.name)`, 'like', like), w(sql<string>`lower(et.text)`, 'like', like)])),
+        ),
+      ]),
+    );
   }
   if (f.withBothActors) {
     for (const role of ['source', 'target']) {

@@ -146,6 +146,8 @@ export async function reportRows(db: Store, recordIds: readonly string[]): Promi
       // An article's body before its headline, in the order linking reads them.
       .orderBy(sql`CASE WHEN e.start < ${headlineEnd} THEN 1 ELSE 0 END`)
       .orderBy('e.start')
+      // Two events of one sentence share a start: their order in the article decides, on both engines alike.
+      .orderBy('e.idx')
       .execute();
     if (rows.length === 0) continue;
     const actors = await eventActorsWithStanding(db, rows.map((r) => r.id));

@@ -31,6 +31,7 @@ const ROUTES = [
   'GET /api/quotes',
   'GET /api/network',
   'GET /api/records',
+  'GET /api/repeats',
   'GET /api/records/{id}',
   'GET /api/outlets',
   'GET /api/review',

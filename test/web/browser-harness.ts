@@ -48,12 +48,13 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** The web app over a store of `files` (the invented corpus by default), in chromium. */
+export async function startHarness(files: readonly string[] = corpusFiles(), viewport = { width: 1360, height: 900 }): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-web-'));
   const webRoot = join(dir, 'web');
   await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'warn', build: { outDir: webRoot, emptyOutDir: true, sourcemap: false } });
   const store = await openStore(await freshStoreTarget('web'));
-  const summary = await ingestFiles(store, await expandInputs(corpusFiles()));
+  const summary = await ingestFiles(store, await expandInputs([...files]));
   if (summary.articlesNew === 0) throw new Error('the web corpus gave no article');
   const app: FastifyInstance = await buildServer({ store, token: TOKEN, webRoot });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -62,7 +63,7 @@ export async function startHarness(): Promise<Harness> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+  const context = await browser.newContext({ viewport });
   return {
     base: address,
     store,

@@ -99,7 +99,7 @@ describe('the web app in chromium', NEEDS_CHROMIUM, () => {
     await first.click();
     await ready(page, 'record');
     expect(new URL(page.url()).pathname).toBe(href);
-    await expect(page.locator('h1 .mono').textContent()).resolves.toBe((await api<{ code: string }>(`/records/${id}`)).code);
+    await expect(page.locator('.record-type .mono').textContent()).resolves.toBe(`CAMEO ${(await api<{ code: string }>(`/records/${id}`)).code}`);
     clean(problems);
   });
 
@@ -294,6 +294,14 @@ describe('the web app in chromium', NEEDS_CHROMIUM, () => {
     const detail = await api<{ witnesses: Array<{ outlets: string[] }>; reports: Array<{ eventId: string; title: string; outlet: string; evidence: string }>; contradictions: Array<{ field: string }> }>(`/records/${strike.id}`);
     const { page, problems } = await h.open(`/record/${strike.id}`);
     await expect(page.locator('[data-testid=disputed]').textContent()).resolves.toBe('disputed');
+    // The headline is a sentence that names each dispute instead of joining the versions, and it names the tab.
+    const headline = (await page.locator('[data-testid=record-sentence]').textContent())!.replace(/disputed$/, '');
+    for (const c of detail.contradictions.filter((x) => x.field === 'source' || x.field.startsWith('number:'))) {
+      expect(headline).toContain(c.field === 'source' ? '(disputed)' : `${c.field.slice('number:'.length)} disputed: `);
+    }
+    expect(headline).not.toMatch(/^Event record/);
+    await expect(page.locator('.record-type').textContent()).resolves.toMatch(/[a-z]{4,} .*CAMEO \d+$/);
+    expect(await page.title()).toBe(`${headline} · Dossier`);
     // One column per independent witness; the wire and the ledger share one.
     expect(await page.locator('[data-testid=witnesses] > .witness').count()).toBe(detail.witnesses.length);
     await expect(page.locator('.witness', { hasText: 'Sample Daily' }).locator('h3').textContent()).resolves.toBe('Witness 2: Sample Daily');
@@ -317,6 +325,27 @@ describe('the web app in chromium', NEEDS_CHROMIUM, () => {
     await ready(page, 'article');
     await expect(page.locator('[data-testid=article-title]').textContent()).resolves.toBe(report.title);
     await expect(page.locator('.m-focus').first().textContent()).resolves.toBeTruthy();
+    clean(problems);
+  });
+
+  it('events read as sentences; what did not happen as told is set apart wherever events are listed', async () => {
+    const events = await api<Listing<{ id: string; articleId: string; modality: string }>>('/events?limit=500');
+    const apart = events.items.find((e) => ['planned', 'hypothetical', 'conditional', 'denied', 'negated'].includes(e.modality));
+    const happened = events.items.find((e) => e.modality === 'asserted' || e.modality === 'reported');
+    expect(apart, 'the web corpus has an event that did not happen as told').toBeDefined();
+    const { page, problems } = await h.open(`/article/${apart!.articleId}`);
+    const row = page.locator('table.events tbody tr', { has: page.locator(`a[href="/event/${apart!.id}"]`) });
+    await expect(row.locator('.sentence').getAttribute('class')).resolves.toContain('not-happened');
+    await expect(row.locator('[data-testid=modality]').textContent()).resolves.toBe(apart!.modality === 'negated' ? 'did not happen' : apart!.modality);
+    await row.locator(`a[href="/event/${apart!.id}"]`).click();
+    await ready(page, 'event');
+    const sentence = (await page.locator('[data-testid=event-sentence] .sentence').textContent())!;
+    expect(await page.title()).toBe(`${sentence} · Dossier`);
+    await expect(page.locator('[data-testid=event-sentence] [data-testid=modality]').count()).resolves.toBe(1);
+    await page.goto(`${h.base}/event/${happened!.id}`);
+    await ready(page, 'event');
+    await expect(page.locator('[data-testid=event-sentence] [data-testid=modality]').count()).resolves.toBe(0);
+    await expect(page.locator('[data-testid=event-sentence] .sentence.not-happened').count()).resolves.toBe(0);
     clean(problems);
   });
 

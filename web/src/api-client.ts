@@ -12,6 +12,7 @@ import type {
   Page,
   PlaceSummary,
   QuoteOut,
+  RepeatPair,
   ReviewItem,
   SearchHit,
   StoreStats,
@@ -76,6 +77,7 @@ export const api = {
   records: (q: Query) => get<Page<EventRecord>>('/records', q),
   record: (id: string) => get<EventRecordDetail>(path('records', id)),
   outlets: (q: Query) => get<Page<OutletSummary>>('/outlets', q),
+  repeats: (q: Query) => get<Page<RepeatPair>>('/repeats', q),
   network: (q: Query) => get<Network>('/network', q),
   review: (q: Query) => get<Page<ReviewItem>>('/review', q),
   decide: (id: string, body: { decision: 'accept' | 'reject' | 'fix'; field?: string; value?: string; note?: string }) =>

@@ -5,13 +5,17 @@ import { articlesPage } from './pages/articles-page.js';
 import { eventPage } from './pages/event-page.js';
 import { mapPage } from './pages/map-page.js';
 import { networkPage } from './pages/network-page.js';
+import { outletPage } from './pages/outlet-page.js';
 import { overviewPage } from './pages/overview-page.js';
+import { quotesPage } from './pages/quotes-page.js';
+import { repeatsPage } from './pages/repeats-page.js';
 import { recordPage } from './pages/record-page.js';
 import { recordsPage } from './pages/records-page.js';
 import { reviewPage } from './pages/review-page.js';
 import { searchPage } from './pages/search-page.js';
 import { timelinePage } from './pages/timeline-page.js';
 import { type Route, startRouter } from './router.js';
+import { loadWording } from './event-wording.js';
 
 const routes: Route[] = [
   { pattern: '/', name: 'overview', render: overviewPage },
@@ -26,6 +30,9 @@ const routes: Route[] = [
   { pattern: '/event/:id', name: 'event', render: eventPage },
   { pattern: '/records', name: 'records', render: recordsPage },
   { pattern: '/record/:id', name: 'record', render: recordPage },
+  { pattern: '/quotes', name: 'quotes', render: quotesPage },
+  { pattern: '/repeats', name: 'repeats', render: repeatsPage },
+  { pattern: '/outlet/:name', name: 'outlet', render: outletPage },
 ];
 
 const NAV: Array<[string, string, string]> = [
@@ -35,6 +42,8 @@ const NAV: Array<[string, string, string]> = [
   ['/timeline', 'timeline', 'Timeline'],
   ['/map', 'map', 'Map'],
   ['/network', 'network', 'Network'],
+  ['/quotes', 'quotes', 'Quotes'],
+  ['/repeats', 'repeats', 'Repeats'],
   ['/search', 'search', 'Search'],
   ['/review', 'review', 'Review'],
 ];
@@ -46,7 +55,7 @@ const navLinks = NAV.map(([href, name, label]) => {
   return a;
 });
 
-const router = startRouter(routes, document.getElementById('main')!, (name) => {
+const router = startRouter(routes, document.getElementById('main')!, loadWording(), (name) => {
   for (const a of navLinks) a.classList.toggle('active', a.dataset.nav === name);
   const title = NAV.find(([, n]) => n === name)?.[2];
   document.title = title ? `${title} · Dossier` : 'Dossier';

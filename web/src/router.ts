@@ -1,3 +1,4 @@
+import type { EventWording } from '../../src/records/event-sentence.js';
 import { clear, h } from './dom.js';
 import { matchRoute, patchQuery } from './route-match.js';
 
@@ -8,6 +9,10 @@ export interface RouteContext {
   /** Changes filters: a new history entry and a fresh render. */
   setQuery(patch: Record<string, string | number | null | undefined>): void;
   navigate(url: string): void;
+  /** The words of event types, for the sentences every event and record is told in. */
+  readonly wording: EventWording;
+  /** Names the page's subject in the tab title ("Qais al-Khazali · Dossier"). */
+  title(subject: string): void;
 }
 
 export interface Route {
@@ -16,7 +21,7 @@ export interface Route {
   readonly render: (ctx: RouteContext) => Promise<Node>;
 }
 
-export function startRouter(routes: readonly Route[], main: HTMLElement, onRoute: (name: string) => void): { navigate(url: string): void } {
+export function startRouter(routes: readonly Route[], main: HTMLElement, wording: EventWording, onRoute: (name: string) => void): { navigate(url: string): void } {
   let generation = 0;
 
   const render = async (): Promise<void> => {
@@ -43,6 +48,10 @@ export function startRouter(routes: readonly Route[], main: HTMLElement, onRoute
             query,
             setQuery: (patch) => navigate(`${pathname}${qs(patchQuery(query, patch))}`),
             navigate,
+            wording,
+            title: (subject) => {
+              if (mine === generation) document.title = `${subject} · Dossier`;
+            },
           })
         : h('section', { class: 'card' }, h('h1', {}, 'Not found'), h('p', {}, `No page at ${pathname}.`));
     } catch (err) {

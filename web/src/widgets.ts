@@ -1,4 +1,5 @@
-import type { EventOut, EventRecord } from './api-types.js';
+import { dateWords, type EventSentence, type EventWording, eventSentence, type SentenceFields } from '../../src/records/event-sentence.js';
+import type { EventOut, EventRecord, Page, QuoteOut } from './api-types.js';
 import { type Attrs, type Child, h, link, path, table } from './dom.js';
 import { ploverColour } from './plover.js';
 import type { RouteContext } from './router.js';
@@ -72,36 +73,76 @@ export function participants(list: EventOut['source']): Child {
   return list.map((p, i) => [i > 0 ? ' + ' : '', actorLink(p)]);
 }
 
-/** One line per event: date, type, who → whom, where, and links to the event and its evidence. */
-export function eventRow(e: EventOut): Child[] {
+/** The badge beside an event that did not, or not yet, happen as told ("planned", "denied"…). */
+export function modalityBadge(sentence: EventSentence): HTMLElement | null {
+  return sentence.modality ? h('span', { class: `modality-badge modality-${sentence.modality.replace(/\s+/g, '-')}`, 'data-testid': 'modality' }, sentence.modality) : null;
+}
+
+/**
+ * An event or record told as a sentence, linked to its page, with its modality badge and the
+ * type's name; what did not happen as told is drawn apart (struck through or in italics by CSS).
+ */
+export function sentenceView(sentence: EventSentence, href: string, attrs: Attrs = {}): HTMLElement {
+  return h(
+    'span',
+    { class: `sentence${sentence.happened ? '' : ' not-happened'}${sentence.disputed.length > 0 ? ' has-dispute' : ''}`, 'data-testid': 'sentence' },
+    link(href, sentence.text, attrs),
+    ' ',
+    modalityBadge(sentence),
+    sentence.typeName ? h('span', { class: 'type-name' }, ` ${sentence.typeName}`) : null,
+  );
+}
+
+/** What the sentence of an event is made from. */
+export const eventFields = (e: EventOut): SentenceFields => ({
+  code: e.code,
+  modality: e.modality,
+  source: e.source,
+  target: e.target,
+  place: e.place?.name ?? null,
+  date: e.date,
+  datePrecision: e.datePrecision,
+  magnitudes: e.magnitudes,
+});
+
+/** What the sentence of a record is made from: its disputes are named, never joined. */
+export const recordFields = (r: EventRecord): SentenceFields => ({
+  code: r.code,
+  source: r.source,
+  target: r.target,
+  place: r.place?.name ?? null,
+  date: r.date,
+  datePrecision: r.datePrecision,
+  contradictions: r.contradictions,
+});
+
+const dateCell = (date: string | null, precision: string | null): Child =>
+  date ? h('span', { class: 'nowrap' }, dateWords(date, precision)) : h('span', { class: 'muted' }, 'undated');
+
+/** One line per event: date, type, what happened as a sentence (with its modality), and the evidence. */
+export function eventRow(e: EventOut, wording: EventWording): Child[] {
+  const sentence = eventSentence(eventFields(e), wording);
   return [
-    e.date ?? h('span', { class: 'muted' }, 'undated'),
+    dateCell(e.date, e.datePrecision),
     ploverBadge(e.plover),
-    h('span', {}, participants(e.source), ' → ', participants(e.target)),
-    e.place ? e.place.name : '',
-    h('span', {}, link(path('event', e.id), e.code, { class: 'event-link' }), e.disputed ? h('span', { class: 'disputed', title: 'outlets disagree on this record' }, ' disputed') : null),
+    sentenceView(sentence, path('event', e.id), { class: 'event-link' }),
     link(`${path('article', e.articleId)}?at=${e.evidenceSpan.start}&end=${e.evidenceSpan.end}`, e.evidence.length > 90 ? `${e.evidence.slice(0, 90)}…` : e.evidence),
   ];
 }
 
-export const EVENT_HEADERS = ['date', 'type', 'who → whom', 'where', 'event', 'evidence'];
+export const EVENT_HEADERS = ['date', 'type', 'what happened', 'evidence'];
 
-const actorList = (list: ReadonlyArray<{ id: string | null; name: string }>): Child =>
-  list.length === 0 ? h('span', { class: 'muted' }, '?') : list.map((p, i) => [i > 0 ? ' + ' : '', actorLink(p)]);
-
-/** One line per event record: when, type, who → whom, where, how many witnesses, and the link to it. */
-export function recordRow(r: EventRecord): Child[] {
+/** One line per event record: when, type, what happened as a sentence, and how many witnesses. */
+export function recordRow(r: EventRecord, wording: EventWording): Child[] {
   return [
-    r.date ? `${r.date}${r.datePrecision && r.datePrecision !== 'day' ? ` (${r.datePrecision})` : ''}` : h('span', { class: 'muted' }, 'undated'),
+    dateCell(r.date, r.datePrecision),
     ploverBadge(r.plover),
-    h('span', {}, actorList(r.source), ' → ', actorList(r.target)),
-    r.place ? r.place.name : '',
+    h('span', {}, sentenceView(eventSentence(recordFields(r), wording), path('record', r.id), { class: 'record-link' }), r.disputed ? h('span', { class: 'disputed', title: 'the reports disagree' }, ' disputed') : null),
     `${r.mentions.length} / ${r.outlets.length} / ${r.independentOutlets}`,
-    h('span', {}, link(path('record', r.id), r.code, { class: 'record-link' }), r.disputed ? h('span', { class: 'disputed', title: 'the reports disagree' }, ' disputed') : null),
   ];
 }
 
-export const RECORD_HEADERS = ['date', 'type', 'who → whom', 'where', 'reports / outlets / independent', 'record'];
+export const RECORD_HEADERS = ['date', 'type', 'what happened', 'reports / outlets / independent'];
 
 /**
  * A table of its first `cap` rows and a button for the rest: hundreds of rows (a much-mentioned
@@ -117,4 +158,35 @@ export function cappedTable(headers: readonly string[], rows: readonly (readonly
     more.remove();
   });
   return h('div', { class: 'capped' }, t, more);
+}
+
+/**
+ * The events a view cannot draw (undated on the timeline, unplaced on the map, in no record on
+ * the records page), listed under it so that nothing falls out of view.
+ */
+export function outOfViewSection(title: string, testId: string, why: string, events: Page<EventOut>, wording: EventWording): HTMLElement {
+  return h(
+    'section',
+    { class: 'card out-of-view', 'data-testid': testId },
+    h('h2', {}, `${title} (${events.total})`),
+    h('p', { class: 'muted' }, why),
+    events.items.length === 0
+      ? h('p', { class: 'empty' }, 'None.')
+      : cappedTable(EVENT_HEADERS, events.items.map((e) => eventRow(e, wording)), { class: 'events' }, 20),
+    events.total > events.items.length ? h('p', { class: 'muted' }, `The latest ${events.items.length} of ${events.total} are listed.`) : null,
+  );
+}
+
+/** A quote as a line: who said it, through whom, in which outlet, when; the outlet links to the quote in its article. */
+export function quoteLine(q: QuoteOut): Child[] {
+  const speaker = q.speaker.id ? link(path('actor', q.speaker.id), q.speaker.name ?? '?') : (q.speaker.name ?? q.speaker.text ?? 'unnamed speaker');
+  return [
+    h('strong', { class: 'speaker' }, speaker),
+    q.via ? [' via ', q.via.id ? link(path('actor', q.via.id), q.via.name) : q.via.name] : null,
+    ': ',
+    h('q', {}, q.text),
+    ' — ',
+    link(`${path('article', q.articleId)}?at=${q.span.start}&end=${q.span.end}`, [q.outlet ?? 'unknown outlet', q.date].filter(Boolean).join(', '), { class: 'quote-source', title: 'the quote in its article' }),
+    q.direct ? '' : h('span', { class: 'muted' }, ' (reported speech)'),
+  ];
 }

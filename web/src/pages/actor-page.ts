@@ -1,5 +1,5 @@
 import { api } from '../api-client.js';
-import { empty, h, link, path, section } from '../dom.js';
+import { empty, h, link, path, section, withQuery } from '../dom.js';
 import type { RouteContext } from '../router.js';
 import { cappedTable, EVENT_HEADERS, eventRow } from '../widgets.js';
 
@@ -17,11 +17,21 @@ export async function actorPage(ctx: RouteContext): Promise<Node> {
   const asSource = a.eventsAsSource ?? [];
   const asTarget = a.eventsAsTarget ?? [];
   const quotes = a.quotes ?? [];
+  ctx.title(a.name);
   return h(
     'div',
     { class: 'page actor' },
     h('h1', { 'data-testid': 'actor-name' }, a.name),
     h('p', { class: 'byline' }, [a.type, a.country, a.sector, a.cameo ? `CAMEO ${a.cameo}` : null, a.origin].filter(Boolean).join(' · ')),
+    h(
+      'p',
+      { class: 'actor-links' },
+      link(withQuery('/records', { actor: a.id }), 'Its event records →', { 'data-testid': 'actor-records' }),
+      ' · ',
+      link(withQuery('/network', { actor: a.id }), a.members.length > 0 ? 'Its network, with its members →' : 'Its network →', { 'data-testid': 'actor-network' }),
+      ' · ',
+      link(withQuery('/quotes', { speaker: a.id }), 'Its quotes →'),
+    ),
     h(
       'div',
       { class: 'grid' },
@@ -58,8 +68,8 @@ export async function actorPage(ctx: RouteContext): Promise<Node> {
             ),
       ),
     ),
-    section('Events as source', asSource.length === 0 ? empty('None.') : cappedTable(EVENT_HEADERS, asSource.map(eventRow), { class: 'events', 'data-testid': 'events-source' })),
-    section('Events as target', asTarget.length === 0 ? empty('None.') : cappedTable(EVENT_HEADERS, asTarget.map(eventRow), { class: 'events', 'data-testid': 'events-target' })),
+    section('Events as source', asSource.length === 0 ? empty('None.') : cappedTable(EVENT_HEADERS, asSource.map((e) => eventRow(e, ctx.wording)), { class: 'events', 'data-testid': 'events-source' })),
+    section('Events as target', asTarget.length === 0 ? empty('None.') : cappedTable(EVENT_HEADERS, asTarget.map((e) => eventRow(e, ctx.wording)), { class: 'events', 'data-testid': 'events-target' })),
     section(
       'Mentions',
       a.mentionList.length === 0

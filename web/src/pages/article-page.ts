@@ -1,9 +1,10 @@
+import { type EventWording, eventSentence } from '../../../src/records/event-sentence.js';
 import { api } from '../api-client.js';
 import type { ArticleDetail } from '../api-types.js';
 import { type Child, empty, externalLink, h, link, path, section, table } from '../dom.js';
 import { type Mark, runs } from '../highlight.js';
 import type { RouteContext } from '../router.js';
-import { EVENT_HEADERS, eventRow } from '../widgets.js';
+import { EVENT_HEADERS, eventFields, eventRow } from '../widgets.js';
 
 const KINDS: Array<[string, string]> = [
   ['entity', 'entities'],
@@ -18,7 +19,7 @@ const KINDS: Array<[string, string]> = [
 const pct = (x: number | null): string => (x === null ? '?' : `${Math.round(x * 100)}%`);
 
 /** Every annotation of the article as a mark: its hover text says what it resolved to and why. */
-export function articleMarks(a: ArticleDetail, focus: { start: number; end: number } | null, timeValue: string | null): Mark[] {
+export function articleMarks(a: ArticleDetail, focus: { start: number; end: number } | null, timeValue: string | null, wording: EventWording): Mark[] {
   const marks: Mark[] = [];
   for (const e of a.entities) {
     marks.push({
@@ -43,11 +44,11 @@ export function articleMarks(a: ArticleDetail, focus: { start: number; end: numb
     if (timeValue && t.value === timeValue) marks.push({ start: t.start, end: t.end, kind: 'focus', title: 'the timeline entry you followed' });
   }
   for (const e of a.events ?? []) {
-    const who = `${e.source.map((s) => s.name).join(' + ') || '?'} → ${e.target.map((t) => t.name).join(' + ') || '?'}`;
-    const title = `Event ${e.code} ${e.plover ?? ''} ${who}; ${e.modality}; ${e.date ?? 'undated'}${e.place ? `; ${e.place.name}` : ''} (${pct(e.confidence)}): ${e.reason}`;
+    const told = eventSentence(eventFields(e), wording);
+    const title = `${told.text}${told.modality ? ` [${told.modality}]` : ''} — ${told.typeName ?? 'unknown type'} (${pct(e.confidence)}): ${e.reason}`;
     marks.push({ start: e.evidenceSpan.start, end: e.evidenceSpan.end, kind: 'event', title, href: path('event', e.id) });
     const trigger = spanOf(e.fields.trigger);
-    if (trigger) marks.push({ start: trigger.start, end: trigger.end, kind: 'trigger', title: `trigger of ${e.code}`, href: path('event', e.id) });
+    if (trigger) marks.push({ start: trigger.start, end: trigger.end, kind: 'trigger', title: `trigger of: ${told.text}`, href: path('event', e.id) });
   }
   for (const q of a.quotes ?? []) {
     marks.push({ start: q.span.start, end: q.span.end, kind: 'quote', title: `${q.kind} quote by ${q.speaker.name ?? '?'}${q.via ? ` via ${q.via.name}` : ''} (${pct(q.confidence)}): ${q.reason}` });
@@ -99,7 +100,7 @@ export async function articlePage(ctx: RouteContext): Promise<Node> {
   const at = Number(ctx.query.get('at'));
   const end = Number(ctx.query.get('end'));
   const focus = ctx.query.get('at') !== null && Number.isInteger(at) ? { start: at, end: Number.isInteger(end) && end > at ? end : at + 1 } : null;
-  const marks = articleMarks(a, focus, ctx.query.get('t'));
+  const marks = articleMarks(a, focus, ctx.query.get('t'), ctx.wording);
   // The stored text opens with the headline (before bodyStart): drawn, with its marks, as the page's title.
   const headlineEnd = a.text.slice(0, a.bodyStart).trimEnd().length;
   const title =
@@ -119,15 +120,16 @@ export async function articlePage(ctx: RouteContext): Promise<Node> {
     }),
   );
   const events = a.events ?? [];
+  ctx.title(a.title || 'Untitled article');
   const quotes = a.quotes ?? [];
   const page = h(
     'div',
     { class: 'page article' },
     title,
-    h('p', { class: 'byline' }, [a.outlet, a.author, a.date].filter(Boolean).join(' · '), a.url ? [' · ', externalLink(a.url, 'original')] : null),
+    h('p', { class: 'byline' }, a.outlet ? [link(path('outlet', a.outlet), a.outlet, { 'data-testid': 'article-outlet' }), ' · '] : null, [a.author, a.date].filter(Boolean).join(' · '), a.url ? [' · ', externalLink(a.url, 'original')] : null),
     legend,
     h('div', { class: 'reader' }, h('article', { class: 'card' }, text, a.authorBio ? h('p', { class: 'bio' }, a.authorBio) : null), provenance(a)),
-    section('Events', events.length === 0 ? empty('No events read in this article.') : table(EVENT_HEADERS, events.map(eventRow), { class: 'events' })),
+    section('Events', events.length === 0 ? empty('No events read in this article.') : table(EVENT_HEADERS, events.map((e) => eventRow(e, ctx.wording)), { class: 'events' })),
     section(
       'Quotes',
       quotes.length === 0

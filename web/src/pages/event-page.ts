@@ -1,9 +1,10 @@
+import { eventSentence } from '../../../src/records/event-sentence.js';
 import { api } from '../api-client.js';
 import type { EventOut } from '../api-types.js';
 import { type Child, h, link, path, section } from '../dom.js';
 import type { Mark } from '../highlight.js';
 import type { RouteContext } from '../router.js';
-import { participants, ploverBadge } from '../widgets.js';
+import { eventFields, modalityBadge, participants, ploverBadge } from '../widgets.js';
 import { annotatedText, spanOf } from './article-page.js';
 
 /** The per-field evidence spans the event layer stores, as marks on the article text. */
@@ -39,14 +40,16 @@ export async function eventPage(ctx: RouteContext): Promise<Node> {
     .filter((m) => m.start >= start && m.end <= end)
     .map((m) => ({ ...m, start: m.start - start, end: m.end - start }));
   const sentence = article ? article.text.slice(start, end) : e.evidence;
+  const told = eventSentence(eventFields(e), ctx.wording);
+  ctx.title(told.text);
   const rows: Array<[string, Child]> = [
-    ['type', ploverBadge(e.plover)],
+    ['type', [ploverBadge(e.plover), ' ', told.typeName ?? 'unknown type']],
     ['CAMEO code', `${e.code} (root ${e.rootCode})${e.ploverMode ? `, mode ${e.ploverMode}` : ''}`],
     ['source', participants(e.source)],
     ['target', participants(e.target)],
     ['place', e.place ? `${e.place.name} (${e.place.precision}; ${e.place.lat.toFixed(3)}, ${e.place.lon.toFixed(3)})` : '—'],
     ['date', e.date ? `${e.date}${e.dateEnd && e.dateEnd !== e.date ? ` to ${e.dateEnd}` : ''} (${e.datePrecision ?? '?'})` : 'undated'],
-    ['modality', e.modality],
+    ['modality', told.modality ? modalityBadge(told) : `${e.modality}: it happened, as told`],
     ['attributed to', e.attributedTo ? [e.attributedTo.speakerId ? link(path('actor', e.attributedTo.speakerId), e.attributedTo.speaker ?? e.attributedTo.speakerId) : (e.attributedTo.speaker ?? '?'), e.attributedTo.outlet ? `, reported by ${e.attributedTo.outlet}` : ''] : `the outlet (${e.outlet ?? '?'})`],
     ['magnitudes', e.magnitudes.length ? h('ul', {}, e.magnitudes.map((m) => h('li', {}, `${m.kind}: ${m.value ?? '?'} (${m.qualifier}) — “${m.text}”`))) : '—'],
     ['confidence', `${Math.round(e.confidence * 100)}% — ${e.reason}`],
@@ -60,8 +63,8 @@ export async function eventPage(ctx: RouteContext): Promise<Node> {
   ];
   return h(
     'div',
-    { class: 'page event' },
-    h('h1', {}, 'Event ', h('span', { class: 'mono' }, e.code), ' ', ploverBadge(e.plover)),
+    { class: `page event${told.happened ? '' : ' not-happened'}` },
+    h('h1', { 'data-testid': 'event-sentence' }, h('span', { class: `sentence${told.happened ? '' : ' not-happened'}` }, told.text), ' ', modalityBadge(told)),
     h('p', { class: 'byline' }, [e.outlet, e.published].filter(Boolean).join(' · '), ' · ', link(`${path('article', e.articleId)}?at=${start}&end=${end}`, article?.title ?? 'the article', { 'data-testid': 'event-article' })),
     section('Evidence', h('div', { class: 'evidence' }, annotatedText(sentence, shifted)), h('p', { class: 'legend muted' }, 'Highlighted: trigger, source, target, place, time, modality cue.')),
     section('Fields', h('dl', { class: 'fields' }, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]))),

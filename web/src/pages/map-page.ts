@@ -5,6 +5,7 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import world110Url from 'world-atlas/countries-110m.json?url';
 import world50Url from 'world-atlas/countries-50m.json?url';
+import { type EventWording, eventSentence } from '../../../src/records/event-sentence.js';
 import { api } from '../api-client.js';
 import type { EventRecord, PlaceSummary } from '../api-types.js';
 import { boxPolygon } from '../box-polygon.js';
@@ -12,7 +13,7 @@ import { denseRange } from '../dense-range.js';
 import { clear, empty, h, link, path, s, withQuery } from '../dom.js';
 import { PLOVER_TYPES } from '../plover.js';
 import type { RouteContext } from '../router.js';
-import { filterForm, ploverBadge } from '../widgets.js';
+import { filterForm, outOfViewSection, ploverBadge, recordFields, sentenceView } from '../widgets.js';
 
 const W = 900;
 const H = 520;
@@ -76,9 +77,11 @@ const fmt = (x: number): string => x.toFixed(2);
 
 export async function mapPage(ctx: RouteContext): Promise<Node> {
   const q = ctx.query;
-  const [places, events] = await Promise.all([
+  const [places, events, unplaced] = await Promise.all([
     api.places({ name: q.get('name'), country: q.get('country'), precision: q.get('precision'), limit: LIMIT }),
     api.records({ from: q.get('from'), to: q.get('to'), plover: q.get('plover'), limit: LIMIT }),
+    // What the map cannot draw: events with no place, listed under it.
+    api.events({ placed: 'false', from: q.get('from'), to: q.get('to'), plover: q.get('plover'), limit: 500 }),
   ]);
   const focus = places.items.find((p) => p.id === q.get('focus')) ?? null;
   const bbox = parseBbox(q.get('view')) ?? (focus ? ([focus.lon - 6, focus.lat - 4, focus.lon + 6, focus.lat + 4] as Bbox) : defaultBbox(places.items));
@@ -93,7 +96,7 @@ export async function mapPage(ctx: RouteContext): Promise<Node> {
   const panel = h('aside', { class: 'card map-panel', 'data-testid': 'map-panel' }, empty('Click a marker or an area to see its places, event records and articles.'));
   const select = (list: readonly PlaceSummary[]): void => {
     clear(panel);
-    panel.appendChild(placePanel(list, eventsByPlace));
+    panel.appendChild(placePanel(list, eventsByPlace, ctx.wording));
   };
 
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'map-svg', role: 'img', 'aria-label': 'map of places and events' });
@@ -176,6 +179,7 @@ export async function mapPage(ctx: RouteContext): Promise<Node> {
       h('div', { class: 'card map-canvas' }, svg, h('p', { class: 'legend muted' }, 'Circles: towns and sites, clustered (the number is how many places). Shaded shapes: a country or region named without a precise place.')),
       panel,
     ),
+    outOfViewSection('Not placed', 'unplaced-events', 'Events whose reports name no place the gazetteer knows: not on the map, listed here.', unplaced, ctx.wording),
   );
 }
 
@@ -224,7 +228,7 @@ function markersLayer(
   return layer;
 }
 
-function placePanel(list: readonly PlaceSummary[], eventsByPlace: ReadonlyMap<string, EventRecord[]>): HTMLElement {
+function placePanel(list: readonly PlaceSummary[], eventsByPlace: ReadonlyMap<string, EventRecord[]>, wording: EventWording): HTMLElement {
   const box = h('div', { class: 'place-list' });
   for (const p of list) {
     const evs = eventsByPlace.get(p.id) ?? [];
@@ -257,9 +261,7 @@ function placePanel(list: readonly PlaceSummary[], eventsByPlace: ReadonlyMap<st
                   {},
                   ploverBadge(e.plover),
                   ' ',
-                  e.date ?? 'undated',
-                  ' ',
-                  link(path('record', e.id), `${e.source.map((a) => a.name).join(' + ') || '?'} → ${e.target.map((a) => a.name).join(' + ') || '?'}`, { class: 'record-link' }),
+                  sentenceView(eventSentence(recordFields(e), wording), path('record', e.id), { class: 'record-link' }),
                   ` (${e.mentions.length} reports, ${e.independentOutlets} independent)`,
                   e.disputed ? h('span', { class: 'disputed' }, ' disputed') : null,
                 ),

@@ -14,14 +14,37 @@ const MAX_NODES = 80;
 export async function networkPage(ctx: RouteContext): Promise<Node> {
   const q = ctx.query;
   // The server keeps only the most active actors: thousands of nodes would cost a long download for nothing drawn.
-  let net = await api.network({ from: q.get('from'), to: q.get('to'), plover: q.get('plover'), minConfidence: q.get('minConfidence'), top: MAX_NODES });
+  const actorId = q.get('actor');
+  const [fetched, centre] = await Promise.all([
+    api.network({ from: q.get('from'), to: q.get('to'), plover: q.get('plover'), minConfidence: q.get('minConfidence'), top: MAX_NODES, actor: actorId }),
+    actorId ? api.actor(actorId) : Promise.resolve(null),
+  ]);
+  let net = fetched;
   const form = filterForm(ctx, [
     { name: 'from', label: 'From', type: 'date' },
     { name: 'to', label: 'To', type: 'date' },
     { name: 'plover', label: 'Event type', type: 'select', options: PLOVER_TYPES },
     { name: 'minConfidence', label: 'Min. confidence', type: 'number', placeholder: '0.5' },
   ]);
-  const page = h('div', { class: 'page network' }, h('h1', {}, 'Actor network'), form);
+  ctx.title(centre ? `Network around ${centre.name}` : 'Actor network');
+  const page = h(
+    'div',
+    { class: 'page network' },
+    h('h1', { 'data-testid': 'network-title' }, centre ? `Network around ${centre.name}` : 'Actor network'),
+    centre
+      ? h(
+          'p',
+          { class: 'muted', 'data-testid': 'network-centre' },
+          'The events of ',
+          link(path('actor', centre.id), centre.name),
+          centre.members.length > 0 ? [', its members (', centre.members.map((m, i) => [i > 0 ? ', ' : '', link(path('actor', m.id), m.name)]), ')'] : null,
+          centre.memberOf.length > 0 ? [' and what it is part of (', centre.memberOf.map((m, i) => [i > 0 ? ', ' : '', link(path('actor', m), m)]), ')'] : null,
+          '. ',
+          link('/network', 'Whole network →'),
+        )
+      : null,
+    form,
+  );
   if (net.nodes.length === 0) {
     page.appendChild(empty('No event with both a source and a target actor matches these filters.'));
     return page;
@@ -102,13 +125,12 @@ export async function networkPage(ctx: RouteContext): Promise<Node> {
     section(
       `Edges (${net.edges.length})`,
       table(
-        ['source', '', 'target', 'type', 'code', 'events'],
+        ['source', '', 'target', 'type', 'events'],
         net.edges.map((e) => [
           link(path('actor', e.source), byId.get(e.source)?.name ?? e.source),
           '→',
           link(path('actor', e.target), byId.get(e.target)?.name ?? e.target),
-          e.plover ?? '',
-          e.code,
+          [e.plover ?? '', ' ', h('span', { class: 'muted' }, ctx.wording.typeName(e.code) ?? `CAMEO ${e.code}`)],
           e.eventIds.map((id, i) => [i > 0 ? ' ' : '', link(path('event', id), String(i + 1))]),
         ]),
         { class: 'edges-table' },

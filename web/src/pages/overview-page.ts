@@ -1,9 +1,9 @@
 import { api } from '../api-client.js';
-import { empty, h, link, path, section, table, withQuery } from '../dom.js';
+import { empty, h, link, path, section, table } from '../dom.js';
 import type { RouteContext } from '../router.js';
 import { RECORD_HEADERS, recordRow } from '../widgets.js';
 
-export async function overviewPage(_ctx: RouteContext): Promise<Node> {
+export async function overviewPage(ctx: RouteContext): Promise<Node> {
   const [stats, latest, reported, actors, articles, outlets] = await Promise.all([
     api.stats(),
     api.records({ limit: 8, sort: 'date' }),
@@ -21,8 +21,8 @@ export async function overviewPage(_ctx: RouteContext): Promise<Node> {
     ['time mentions', stats.timeMentions, '/timeline'],
     ['events', stats.events, '/timeline'],
     ['event records', latest.total, '/records'],
-    ['quotes', stats.quotes, null],
-    ['repeated passages', stats.repeatedPassages, null],
+    ['quotes', stats.quotes, '/quotes'],
+    ['repeated passages', stats.repeatedPassages, '/repeats'],
   ];
   return h(
     'div',
@@ -41,7 +41,7 @@ export async function overviewPage(_ctx: RouteContext): Promise<Node> {
         'section',
         { class: 'card wide' },
         h('h2', {}, 'Latest event records'),
-        latest.items.length === 0 ? empty('No event records in the store yet.') : table(RECORD_HEADERS, latest.items.map(recordRow), { class: 'records latest-records' }),
+        latest.items.length === 0 ? empty('No event records in the store yet.') : table(RECORD_HEADERS, latest.items.map((r) => recordRow(r, ctx.wording)), { class: 'records latest-records' }),
         latest.total > 0 ? h('p', {}, link('/records', 'All event records →'), ' · ', link('/timeline', 'on the timeline →')) : null,
       ),
       h(
@@ -49,7 +49,7 @@ export async function overviewPage(_ctx: RouteContext): Promise<Node> {
         { class: 'card wide' },
         h('h2', {}, 'Most-reported event records'),
         h('p', { class: 'muted' }, 'Records reported by more than one article.'),
-        multi.length === 0 ? empty('No event is reported by more than one article yet.') : table(RECORD_HEADERS, multi.map(recordRow), { class: 'records most-reported' }),
+        multi.length === 0 ? empty('No event is reported by more than one article yet.') : table(RECORD_HEADERS, multi.map((r) => recordRow(r, ctx.wording)), { class: 'records most-reported' }),
       ),
       section(
         'Top actors',
@@ -66,7 +66,7 @@ export async function overviewPage(_ctx: RouteContext): Promise<Node> {
         outlets.total > outlets.items.length ? h('p', { class: 'muted' }, `The ${outlets.items.length} with the most articles, of ${outlets.total}.`) : null,
         table(
           ['outlet', 'articles'],
-          outlets.items.map((o) => [link(withQuery('/articles', { outlet: o.name }), o.name), o.articles]),
+          outlets.items.map((o) => [link(path('outlet', o.name), o.name), o.articles]),
           { class: 'outlets' },
         ),
       ),

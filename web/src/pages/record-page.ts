@@ -1,9 +1,10 @@
+import { type EventWording, eventSentence } from '../../../src/records/event-sentence.js';
 import { api } from '../api-client.js';
 import type { Contradiction, EventRecordDetail, FigureUpdates, RecordActor, RecordReport, WitnessGroup } from '../api-types.js';
 import { type Child, empty, h, link, path, section } from '../dom.js';
 import { disputedFieldsOf, fieldWords, independenceWords, listWords } from '../record-text.js';
 import type { RouteContext } from '../router.js';
-import { actorLink, ploverBadge } from '../widgets.js';
+import { actorLink, modalityBadge, ploverBadge, recordFields } from '../widgets.js';
 
 const actors = (xs: readonly RecordActor[]): Child => (xs.length === 0 ? h('span', { class: 'muted' }, '?') : xs.map((a, i) => [i > 0 ? ' + ' : '', actorLink(a)]));
 
@@ -16,15 +17,17 @@ function versionLine(label: string, value: Child, disputed: boolean): Child {
   return [h('dt', {}, label), h('dd', { class: disputed ? 'conflict' : null, title: disputed ? 'another report says otherwise' : null }, value)];
 }
 
-function reportCard(m: RecordReport, contradictions: readonly Contradiction[]): HTMLElement {
+function reportCard(m: RecordReport, contradictions: readonly Contradiction[], wording: EventWording): HTMLElement {
   const disputed = disputedFieldsOf(m.eventId, contradictions);
+  const told = eventSentence({ code: m.code, modality: m.modality, source: m.source, target: m.target, place: m.place, date: m.date, datePrecision: m.datePrecision, magnitudes: m.magnitudes }, wording);
   const numbers = m.magnitudes.length ? m.magnitudes.map((x, i) => [i > 0 ? ', ' : '', `${x.kind} ${x.value ?? '?'}${x.qualifier && x.qualifier !== 'exact' ? ` (${x.qualifier})` : ''}`]) : '—';
   const numberDisputed = m.magnitudes.some((x) => disputed.has(`number:${x.kind}`));
   return h(
     'article',
-    { class: 'report', 'data-event': m.eventId },
+    { class: `report${told.happened ? '' : ' not-happened'}`, 'data-event': m.eventId },
     h('h4', {}, link(readerHref(m), m.title || '(untitled)', { class: 'report-title' })),
     h('p', { class: 'byline' }, [m.outlet ?? 'unknown outlet', m.published].filter(Boolean).join(' · ')),
+    h('p', { class: 'report-sentence' }, h('span', { class: `sentence${told.happened ? '' : ' not-happened'}` }, told.text), ' ', modalityBadge(told)),
     h(
       'dl',
       { class: 'version' },
@@ -32,8 +35,8 @@ function reportCard(m: RecordReport, contradictions: readonly Contradiction[]): 
       versionLine('when', when(m.date, m.datePrecision), disputed.has('date')),
       versionLine('where', m.place ?? '—', disputed.has('place')),
       versionLine('numbers', numbers, numberDisputed),
-      versionLine('modality', m.modality, false),
-      versionLine('event', [link(path('event', m.eventId), m.code, { class: 'event-link' })], false),
+      versionLine('modality', told.modality ?? `${m.modality} (happened, as told)`, false),
+      versionLine('event', [link(path('event', m.eventId), told.typeName ?? 'the event', { class: 'event-link' }), ` (CAMEO ${m.code})`], false),
     ),
     h('blockquote', { class: 'evidence-quote' }, m.evidence),
     m.wireCredits && m.wireCredits.length > 0
@@ -44,7 +47,7 @@ function reportCard(m: RecordReport, contradictions: readonly Contradiction[]): 
 }
 
 /** One column per independent witness: the outlets that count as one, and what each of their reports says. */
-function witnessColumns(r: EventRecordDetail): HTMLElement {
+function witnessColumns(r: EventRecordDetail, wording: EventWording): HTMLElement {
   const groupOf = (g: WitnessGroup): RecordReport[] => r.reports.filter((m) => g.articleIds.includes(m.articleId));
   return h(
     'div',
@@ -55,7 +58,7 @@ function witnessColumns(r: EventRecordDetail): HTMLElement {
         { class: 'card witness', 'data-outlets': g.outlets.join('|') },
         h('h3', {}, `Witness ${i + 1}: ${listWords(g.outlets)}`),
         g.articleIds.length > 1 ? h('p', { class: 'muted small' }, `One witness: ${g.reasons.join(', ')}.`) : null,
-        groupOf(g).map((m) => reportCard(m, r.contradictions)),
+        groupOf(g).map((m) => reportCard(m, r.contradictions, wording)),
       ),
     ),
   );
@@ -114,10 +117,13 @@ function updatesSection(us: readonly FigureUpdates[]): HTMLElement {
 export async function recordPage(ctx: RouteContext): Promise<Node> {
   const r = await api.record(ctx.params.id ?? '');
   const articles = new Set(r.reports.map((m) => m.articleId)).size;
+  const told = eventSentence(recordFields(r), ctx.wording);
+  ctx.title(told.text);
   return h(
     'div',
     { class: 'page record' },
-    h('h1', {}, 'Event record ', h('span', { class: 'mono' }, r.code), ' ', ploverBadge(r.plover), r.disputed ? h('span', { class: 'disputed badge', 'data-testid': 'disputed' }, 'disputed') : null),
+    h('h1', { 'data-testid': 'record-sentence' }, told.text, r.disputed ? h('span', { class: 'disputed badge', 'data-testid': 'disputed' }, 'disputed') : null),
+    h('p', { class: 'record-type' }, ploverBadge(r.plover), ' ', told.typeName ?? 'unknown type', ' · ', h('span', { class: 'mono' }, `CAMEO ${r.code}`)),
     h('p', { class: 'record-summary', 'data-testid': 'record-summary' }, actors(r.source), ' → ', actors(r.target), ` · ${when(r.date, r.datePrecision)}`, r.place ? ` · ${r.place.name}` : ''),
     section(
       'Who reports it',
@@ -135,6 +141,6 @@ export async function recordPage(ctx: RouteContext): Promise<Node> {
         )
       : null,
     h('h2', {}, 'The reports side by side'),
-    r.reports.length === 0 ? empty('No report left: an analyst rejected them all.') : witnessColumns(r),
+    r.reports.length === 0 ? empty('No report left: an analyst rejected them all.') : witnessColumns(r, ctx.wording),
   );
 }

@@ -1,3 +1,4 @@
+import { eventSentence } from '../../../src/records/event-sentence.js';
 import { api } from '../api-client.js';
 import type { EventRecord } from '../api-types.js';
 import { DAY, dayOf, dayTicks, isoDay } from '../dates.js';
@@ -5,7 +6,7 @@ import { denseRange } from '../dense-range.js';
 import { empty, h, path, s, section } from '../dom.js';
 import { PLOVER_TYPES, ploverColour } from '../plover.js';
 import type { RouteContext } from '../router.js';
-import { cappedTable, filterForm, RECORD_HEADERS, recordRow } from '../widgets.js';
+import { cappedTable, filterForm, outOfViewSection, RECORD_HEADERS, recordFields, recordRow } from '../widgets.js';
 
 const LIMIT = 500;
 const W = 960;
@@ -26,7 +27,11 @@ export async function timelinePage(ctx: RouteContext): Promise<Node> {
   const q = ctx.query;
   const plover = q.get('plover');
   // Zoomed in, the page asks for the records of the window, so a big store shows them all there.
-  const records = await api.records({ limit: LIMIT, plover, actor: q.get('actor'), outlet: q.get('outlet'), from: q.get('zf'), to: q.get('zt') });
+  const [records, undated] = await Promise.all([
+    api.records({ limit: LIMIT, plover, actor: q.get('actor'), outlet: q.get('outlet'), from: q.get('zf'), to: q.get('zt') }),
+    // What the chart cannot draw: events with no date, listed under it.
+    api.events({ dated: 'false', limit: 500, plover, actor: q.get('actor'), outlet: q.get('outlet') }),
+  ]);
   // Before any event is recorded, the dated mentions keep the timeline useful.
   const mentions = records.total === 0 && !plover && !q.get('actor') && !q.get('outlet') ? await api.timeline({ limit: LIMIT, from: q.get('zf'), to: q.get('zt') }) : null;
   const items: Item[] = mentions
@@ -36,7 +41,6 @@ export async function timelinePage(ctx: RouteContext): Promise<Node> {
       })
     : records.items.flatMap((r) => {
         const day = dayOf(r.date);
-        const who = (xs: EventRecord['source']): string => xs.map((x) => x.name).join(' + ') || '?';
         return day === null
           ? []
           : [
@@ -44,7 +48,7 @@ export async function timelinePage(ctx: RouteContext): Promise<Node> {
                 id: r.id,
                 day,
                 colour: ploverColour(r.plover),
-                title: `${r.date} ${r.plover ?? r.code}: ${who(r.source)} → ${who(r.target)}${r.place ? ` in ${r.place.name}` : ''}; ${r.mentions.length} reports, ${r.independentOutlets} independent${r.disputed ? '; disputed' : ''}`,
+                title: `${eventSentence(recordFields(r), ctx.wording).text}; ${r.mentions.length} reports, ${r.independentOutlets} independent${r.disputed ? '; disputed' : ''}`,
                 href: path('record', r.id),
                 disputed: r.disputed,
               },
@@ -108,8 +112,9 @@ export async function timelinePage(ctx: RouteContext): Promise<Node> {
     h('div', { class: 'card chart' }, chart),
     section(
       `Event records${from !== null || to !== null ? ` from ${q.get('from') ?? '…'} to ${q.get('to') ?? '…'}` : ''} (${listed.length}${records.total > records.items.length ? `; the latest ${records.items.length} of ${records.total} in the window are drawn: zoom in for the rest` : ''})`,
-      listed.length === 0 ? empty(mentions ? 'No event records yet.' : 'No event record in this range.') : cappedTable(RECORD_HEADERS, listed.map(recordRow), { class: 'records', 'data-testid': 'timeline-list' }, 200),
+      listed.length === 0 ? empty(mentions ? 'No event records yet.' : 'No event record in this range.') : cappedTable(RECORD_HEADERS, listed.map((r) => recordRow(r, ctx.wording)), { class: 'records', 'data-testid': 'timeline-list' }, 200),
     ),
+    outOfViewSection('Not dated', 'undated-events', 'Events whose reports give no date the reader could place on the calendar: not on the chart, listed here.', undated, ctx.wording),
   );
 }
 

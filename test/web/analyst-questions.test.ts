@@ -1,0 +1,233 @@
+
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NEEDS_CHROMIUM, type Harness, type PageProblems, ready, screenshot, startHarness } from './browser-harness.js';
+import { needsFiles } from '../support/prerequisites.js';
+
+/*
+ * The analyst's six questions of issue 15, walked on the seed digest as a person would: from
+ * the overview, at most three clicks (a search typed in the header and sent counts as one),
+ * then what the page shows is checked against what the API says. The digest is read here, from
+ * the shared development data, never copied into the repository.
+ */
+
+const SEED = join(__dirname, '../../../shared/corpus/seed-digest.txt');
+
+interface Listing<T> {
+  items: T[];
+  total: number;
+}
+
+describe('the analyst’s questions on the seed digest, from the overview', NEEDS_CHROMIUM.skip ? NEEDS_CHROMIUM : needsFiles(SEED), () => {
+  let h: Harness;
+  const api = async <T>(path: string): Promise<T> => (await fetch(`${h.base}/api${path}`)).json() as Promise<T>;
+  const clean = (p: PageProblems): void => expect(p).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], dialogs: [] });
+
+  /** A walk from the overview that counts its clicks. */
+  const walk = async () => {
+    const { page, problems } = await h.open('/');
+    await ready(page, 'overview');
+    let clicks = 0;
+    return {
+      page,
+      problems,
+      clicks: () => clicks,
+      async search(words: string): Promise<void> {
+        await page.fill('#quick-search input[name=q]', words);
+        await page.press('#quick-search input[name=q]', 'Enter');
+        clicks++;
+        await ready(page, 'search');
+      },
+      async click(selector: string, name: string): Promise<void> {
+        await page.locator(selector).first().click();
+        clicks++;
+        await ready(page, name);
+      },
+    };
+  };
+  const text = async (page: Page, selector: string): Promise<string> => ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+
+  beforeAll(async () => {
+    h = await startHarness([SEED]);
+  }, 240_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('who killed Soleimani, where, when, per whom, with how many independent witnesses', async () => {
+    const records = await api<Listing<{ id: string; code: string; independentOutlets: number; outlets: string[]; place: { name: string } | null; date: string | null }>>('/records?actor=Soleimani');
+    const killing = records.items.find((r) => r.code.startsWith('18') && r.place !== null)!;
+    expect(killing).toBeDefined();
+    const w = await walk();
+    await w.search('Soleimani');
+    await w.click(`[data-testid=record-hits] a.record-link[href="/record/${killing.id}"]`, 'record');
+    const headline = await text(w.page, '[data-testid=record-sentence]');
+    expect(headline).toContain('Qasem Soleimani');
+    expect(headline).toContain(`in ${killing.place!.name}`);
+    expect(headline).toContain('3 January 2020');
+    await expect(text(w.page, '.record-type')).resolves.toMatch(/Assassinate/);
+    const independence = await text(w.page, '[data-testid=independence]');
+    expect(independence).toContain(`${killing.independentOutlets} independent witness`);
+    for (const outlet of killing.outlets) expect(await w.page.locator('.witness h3', { hasText: outlet }).count()).toBe(1);
+    expect(w.clicks()).toBeLessThanOrEqual(3);
+    await screenshot(w.page, 'q1-soleimani-record');
+    clean(w.problems);
+  });
+
+  it('who fired at the Kirkuk base on 27 December 2019, according to whom', async () => {
+    const [record] = (await api<Listing<{ id: string; contradictions: Array<{ field: string; values: Array<{ value: string; outlets: string[] }> }> }>>('/records?place=Kirkuk')).items;
+    expect(record).toBeDefined();
+    const w = await walk();
+    await w.search('Kirkuk');
+    await w.click(`[data-testid=record-hits] a.record-link[href="/record/${record!.id}"]`, 'record');
+    const headline = await text(w.page, '[data-testid=record-sentence]');
+    expect(headline).toContain('27 December 2019');
+    const who = record!.contradictions.find((c) => c.field === 'source');
+    if (who) {
+      // Disputed: the headline names the dispute, and each version is listed with who gives it.
+      expect(headline).toContain('(disputed)');
+      const rows = w.page.locator('.contradiction[data-field="source"] tbody tr');
+      expect(await rows.count()).toBe(who.values.length);
+      for (const [i, v] of who.values.entries()) await expect(text(w.page, `.contradiction[data-field="source"] tbody tr:nth-child(${i + 1})`)).resolves.toContain(v.outlets[0]!);
+    }
+    expect(w.clicks()).toBeLessThanOrEqual(3);
+    await screenshot(w.page, 'q2-kirkuk-record');
+    clean(w.problems);
+  });
+
+  it('which articles repeat passages from which, side by side with the shared text marked', async () => {
+    const pairs = await api<Listing<{ first: { id: string; title: string }; second: { id: string; title: string }; passages: number }>>('/repeats');
+    expect(pairs.total).toBeGreaterThan(0);
+    const w = await walk();
+    await w.click('[data-testid=stats] a[href="/repeats"]', 'repeats');
+    expect(await w.page.locator('[data-testid=repeat-pairs] tbody tr').count()).toBe(pairs.total);
+    await w.click('[data-testid=repeat-pairs] a.pair-link', 'repeats');
+    const sides = w.page.locator('[data-testid=side-by-side] > .side');
+    expect(await sides.count()).toBe(2);
+    await expect(text(w.page, '[data-testid=side-by-side] > .side:nth-child(1) h2')).resolves.toBe(pairs.items[0]!.first.title);
+    await expect(text(w.page, '[data-testid=side-by-side] > .side:nth-child(2) h2')).resolves.toBe(pairs.items[0]!.second.title);
+    // Every shared passage of the later article is marked on its side, and the same words are on the other side.
+    const marked = await w.page.locator('[data-testid=side-by-side] > .side:nth-child(2) .m-shared').allTextContents();
+    expect(marked.length).toBeGreaterThanOrEqual(pairs.items[0]!.passages);
+    const left = await text(w.page, '[data-testid=side-by-side] > .side:nth-child(1) .article-text');
+    expect(marked.some((m) => m.length > 20 && left.includes(m.replace(/\s+/g, ' ').trim()))).toBe(true);
+    expect(w.clicks()).toBeLessThanOrEqual(3);
+    await screenshot(w.page, 'q3-repeats-side-by-side');
+    clean(w.problems);
+  });
+
+  it('what Qais al-Khazali said and who carried it', async () => {
+    const quotes = await api<Listing<{ id: string; text: string; outlet: string; via: { name: string } | null }>>('/quotes?speaker=Khazali');
+    expect(quotes.total).toBeGreaterThan(0);
+    const w = await walk();
+    await w.search('Khazali');
+    const lines = await w.page.locator('[data-testid=quote-hits] li').allTextContents();
+    expect(lines).toHaveLength(quotes.total);
+    for (const q of quotes.items) {
+      const line = lines.find((l) => l.includes(q.text.slice(0, 40)))!;
+      expect(line).toContain('Qais al-Khazali');
+      expect(line).toContain(q.outlet);
+      if (q.via) expect(line).toContain(`via ${q.via.name}`);
+    }
+    await screenshot(w.page, 'q4-khazali-search');
+    // Who carried it opens the quote in its article.
+    await w.click('[data-testid=quote-hits] li a.quote-source', 'article');
+    await expect(w.page.locator('.m-focus').first().textContent()).resolves.toBeTruthy();
+    expect(w.clicks()).toBeLessThanOrEqual(3);
+    clean(w.problems);
+  });
+
+  it('what happened in Salahuddin in early May 2020, though the event is in no record, undated and unplaced', async () => {
+    const events = await api<Listing<{ id: string; date: string | null; published: string | null; articleId: string }>>('/events?text=Salahuddin');
+    expect(events.total).toBeGreaterThan(0);
+    const w = await walk();
+    await w.search('Salahuddin');
+    const row = w.page.locator('[data-testid=event-hits] tbody tr').first();
+    await expect(text(w.page, '[data-testid=event-hits] tbody tr .sentence')).resolves.toMatch(/attacked/);
+    await row.locator('a.event-link').click();
+    await ready(w.page, 'event');
+    const published = events.items[0]!.published!;
+    await expect(text(w.page, '.byline')).resolves.toContain(published);
+    expect(published.slice(0, 7)).toBe('2020-05');
+    expect(w.clicks() + 1).toBeLessThanOrEqual(3);
+    await screenshot(w.page, 'q5-salahuddin-event');
+    // Nor is it lost on the timeline, the map or the records: each lists it under "not dated", "not placed", "in no record".
+    const undated = await api<Listing<{ id: string }>>('/events?dated=false&limit=500');
+    if (undated.items.some((e) => e.id === events.items[0]!.id)) {
+      await w.page.goto(`${h.base}/timeline`);
+      await ready(w.page, 'timeline');
+      await expect(text(w.page, '[data-testid=undated-events] h2')).resolves.toBe(`Not dated (${undated.total})`);
+      if ((await w.page.locator('[data-testid=undated-events] button.show-all').count()) > 0) await w.page.click('[data-testid=undated-events] button.show-all');
+      expect(await w.page.locator(`[data-testid=undated-events] a[href="/event/${events.items[0]!.id}"]`).count()).toBe(1);
+    }
+    clean(w.problems);
+  });
+
+  it('the Popular Mobilization Units, their factions and their network', async () => {
+    const [pmu] = (await api<Listing<{ id: string; name: string }>>('/actors?name=PMU')).items;
+    const detail = await api<{ members: Array<{ id: string; name: string }>; memberOf: string[] }>(`/actors/${pmu!.id}`);
+    const w = await walk();
+    await w.search('PMU');
+    await w.click(`[data-testid=actor-hits] a[href="/actor/${pmu!.id}"]`, 'actor');
+    expect(await w.page.title()).toBe(`${pmu!.name} · Dossier`);
+    for (const m of detail.members.slice(0, 5)) expect(await w.page.locator(`a[href="/actor/${m.id}"]`).count()).toBeGreaterThan(0);
+    // The network around it: its edges, its members' and its memberships', and only those.
+    const net = await api<{ nodes: Array<{ id: string }>; edges: Array<{ source: string; target: string }> }>(`/network?actor=${pmu!.id}&top=80`);
+    await w.click('[data-testid=actor-network]', 'network');
+    await expect(text(w.page, '[data-testid=network-title]')).resolves.toBe(`Network around ${pmu!.name}`);
+    expect(await w.page.title()).toBe(`Network around ${pmu!.name} · Dossier`);
+    const group = new Set([pmu!.id, ...detail.members.map((m) => m.id), ...detail.memberOf]);
+    expect(net.edges.length).toBeGreaterThan(0);
+    expect(net.edges.every((e) => group.has(e.source) || group.has(e.target))).toBe(true);
+    expect(await w.page.locator('svg.network-svg g.node').count()).toBe(net.nodes.length);
+    expect(w.clicks()).toBeLessThanOrEqual(3);
+    await screenshot(w.page, 'q6-pmu-network');
+    clean(w.problems);
+  });
+});
+
+describe('the pages of issue 15 at 1440 and 390 px wide', NEEDS_CHROMIUM.skip ? NEEDS_CHROMIUM : needsFiles(SEED), () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness([SEED]);
+  }, 240_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('each is screenshotted at both widths, and none scrolls sideways at 390', async () => {
+    const api = async <T>(path: string): Promise<T> => (await fetch(`${h.base}/api${path}`)).json() as Promise<T>;
+    const [record] = (await api<Listing<{ id: string }>>('/records?place=Kirkuk')).items;
+    const [event] = (await api<Listing<{ id: string }>>('/events?text=Salahuddin')).items;
+    const [pair] = (await api<Listing<{ first: { id: string }; second: { id: string } }>>('/repeats')).items;
+    const pages: Array<[string, string]> = [
+      ['overview', '/'],
+      ['records', '/records'],
+      ['record', `/record/${record!.id}`],
+      ['event', `/event/${event!.id}`],
+      ['search', '/search?q=Khazali'],
+      ['repeats', '/repeats'],
+      ['repeats-side-by-side', `/repeats?a=${pair!.first.id}&b=${pair!.second.id}`],
+      ['quotes', '/quotes'],
+      ['outlet', '/outlet/Press%20TV'],
+      ['timeline', '/timeline'],
+      ['map', '/map'],
+      ['network-actor', '/network?actor=irq-pmu'],
+    ];
+    const wide: string[] = [];
+    for (const width of [1440, 390]) {
+      const context = await h.browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      for (const [name, path] of pages) {
+        await page.goto(`${h.base}${path}`);
+        await ready(page);
+        await screenshot(page, `w${width}-${name}`);
+        const scroll = Number(await page.evaluate('document.documentElement.scrollWidth'));
+        if (width === 390 && scroll > width) wide.push(`${name}: ${scroll}px`);
+      }
+      await context.close();
+    }
+    expect(wide).toEqual([]);
+  });
+});
