@@ -45,7 +45,7 @@ export function printActor(a: ActorDetail, asJson: boolean): void {
 
 export function printPlaces(rows: readonly PlaceSummary[], asJson: boolean): void {
   if (asJson) {
-    json(rows.map((r) => ({ id: r.id, name: r.name, lat: r.lat, lon: r.lon, geonamesId: r.geonamesId, precision: r.precision, featureClass: r.featureClass, country: r.country, admin1: r.admin1, mentions: r.mentions, articles: r.articles })));
+    json(rows.map((r) => ({ id: r.id, name: r.name, lat: r.lat, lon: r.lon, geonamesId: r.geonamesId, precision: r.precision, featureClass: r.featureClass, country: r.country, admin1: r.admin1, bbox: r.bbox, mentions: r.mentions, articles: r.articles })));
     return;
   }
   for (const r of rows) {
