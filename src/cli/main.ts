@@ -86,14 +86,15 @@ export async function main(argv: readonly string[]): Promise<number> {
         });
         if (tty) process.stderr.write('\r\x1b[K');
         for (const e of s.errors) process.stderr.write(`error: ${e.message} [${e.code}]\n`);
+        if (s.storageError) process.stderr.write(`error: ${s.storageError.message} [${s.storageError.code}]\n`);
         const seconds = (performance.now() - started) / 1000;
         const mb = s.bytes / 1e6;
         // A rate says something only for a run long enough to measure one: a few small files read in no time.
         const rate = mb >= 1 ? ` (${mb.toFixed(1)} MB, ${(mb / Math.max(s.seconds, 1e-9)).toFixed(2)} MB/s reading and analysing)` : '';
         process.stdout.write(
-          `${count(s.files, 'file')}, ${count(s.articlesNew, 'article')} new, ${s.articlesKnown} already known, ${count(s.errors.length, 'error')}, ${seconds.toFixed(1)} s${rate}${stop ? ', interrupted' : ''}\n`,
+          `${count(s.files, 'file')}, ${count(s.articlesNew, 'article')} new, ${s.articlesKnown} already known, ${count(s.errors.length, 'error')}, ${seconds.toFixed(1)} s${rate}${s.storageError ? ', stopped by a storage error' : stop ? ', interrupted' : ''}\n`,
         );
-        if (s.errors.length > 0 || stop) code = EXIT_SOME_INPUTS_FAILED;
+        if (s.errors.length > 0 || s.storageError || stop) code = EXIT_SOME_INPUTS_FAILED;
       } finally {
         process.off('SIGINT', onSigint);
         process.off('SIGTERM', onSigint);

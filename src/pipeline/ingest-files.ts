@@ -11,6 +11,7 @@ import type { Correction } from '../knowledge/actors/actor-overlay.js';
 import { activeCorrections } from '../store/corrections-repository.js';
 import type { Store } from '../store/open-store.js';
 import { saveArticle } from '../store/save-article.js';
+import { isStorageFailure, StorageError, withTransientRetry } from '../store/storage-errors.js';
 import { type LinkHooks, saveAndLink } from './save-and-link.js';
 import type { Database } from '../store/schema.js';
 import { type AnalyzedArticle, type Analyzer, createAnalyzer } from './analyze-article.js';
@@ -20,6 +21,8 @@ export interface IngestSummary {
   articlesNew: number;
   articlesKnown: number;
   errors: InputError[];
+  /** The store failed (locked past every retry, read-only, not a database): the batch stopped there. */
+  storageError: StorageError | null;
   seconds: number;
   bytes: number;
 }
@@ -74,10 +77,16 @@ export async function readInputFile(
   return { articles: result.articles, rejected: result.rejected, bytes: Buffer.byteLength(source.text) };
 }
 
+/**
+ * How often a file's save is tried while another process holds the write lock: each try waits
+ * the busy timeout (5 s on SQLite) and then up to 2 s, so about three minutes in all.
+ */
+const WRITE_TRIES = 30;
+
 /** Each file is one transaction: it goes in whole or not at all; the batch goes on. */
 export async function ingestFiles(store: Store, files: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const started = performance.now();
-  const summary: IngestSummary = { files: 0, articlesNew: 0, articlesKnown: 0, errors: [], seconds: 0, bytes: 0 };
+  const summary: IngestSummary = { files: 0, articlesNew: 0, articlesKnown: 0, errors: [], storageError: null, seconds: 0, bytes: 0 };
   const now = new Date().toISOString();
   // Loaded here, not at import, so commands that only list or show start fast.
   const analyzer = options.analyzer ?? createAnalyzer((await import('../knowledge/knowledge.js')).loadKnowledge());
@@ -93,12 +102,20 @@ export async function ingestFiles(store: Store, files: readonly string[], option
       summary.bytes += result.bytes;
       summary.errors.push(...result.rejected);
       const analyzed = result.articles.map((raw) => analyzer.analyze(raw));
-      const outcome = await store.transaction().execute((trx) => saveAnalyzed(trx, analyzed, analyzer, corrections, now, options));
+      // Analysis ran outside the transaction, so a retry after another writer's lock costs only the save.
+      const outcome = await withTransientRetry(
+        () => store.transaction().execute((trx) => saveAnalyzed(trx, analyzed, analyzer, corrections, now, options)),
+        WRITE_TRIES,
+      );
       summary.articlesNew += outcome.fresh;
       summary.articlesKnown += outcome.known;
     } catch (error) {
       if (error instanceof InputError) summary.errors.push(error);
-      else summary.errors.push(new InputError('DOSSIER_INPUT_UNREADABLE', { file }, (error as Error).message));
+      else if (isStorageFailure(error)) {
+        // The file is not at fault and the next would fail the same way: stop, naming the store.
+        summary.storageError = new StorageError(`saving ${file}`, error);
+        break;
+      } else summary.errors.push(new InputError('DOSSIER_INPUT_UNREADABLE', { file }, (error as Error).message));
     }
   }
   summary.seconds = (performance.now() - started) / 1000;
