@@ -18,6 +18,8 @@ const IngestSummarySchema = z.object({
   articlesNew: z.number().int(),
   articlesKnown: z.number().int(),
   errors: z.array(z.object({ file: z.string(), message: z.string(), code: z.string() })),
+  /** What was done to keep an input within the limits (a long article cut), one line each. */
+  warnings: z.array(z.string()),
 });
 
 /**
@@ -72,6 +74,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) 
           articlesNew: summary.articlesNew,
           articlesKnown: summary.articlesKnown,
           errors: summary.errors.map((e) => ({ file: shown(e.location.file), message: shown(e.message), code: e.code })),
+          warnings: summary.warnings.map(shown),
         };
       } finally {
         await rm(dir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { EXIT_OK, EXIT_SOME_INPUTS_FAILED, UsageError } from '../errors.js';
+import type { InputLimits } from '../ingest/input-limits.js';
 import type { ReaderName } from '../ingest/raw-article.js';
 import type { Analyzer } from '../pipeline/analyze-article.js';
 import { parseQueueUrl } from '../queue/queue-url.js';
@@ -19,7 +20,7 @@ const err = (s: string): void => {
  * article for `dossier worker` processes, prints what it enqueued; the exit code is 1 when some
  * input failed, each named on stderr as `ingest` names them.
  */
-export async function ingestToQueue(store: Store, queueUrl: string, files: readonly string[], opts: { reader?: ReaderName; stdin?: Buffer }): Promise<number> {
+export async function ingestToQueue(store: Store, queueUrl: string, files: readonly string[], opts: { reader?: ReaderName; stdin?: Buffer; limits?: Partial<InputLimits> }): Promise<number> {
   const target = parseQueueUrl(queueUrl);
   const { enqueueFiles } = await import('../queue/enqueue.js');
   const tty = process.stderr.isTTY === true;

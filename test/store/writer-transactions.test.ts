@@ -42,14 +42,11 @@ describe.skipIf(dialectUnderTest() !== 'sqlite')('SQLite write transactions', ()
       // Reads first, then writes: as a deferred transaction this read a snapshot the holder's
       // commit made stale, and SQLite refused the write at once (SQLITE_BUSY_SNAPSHOT).
       await store.transaction().execute(async (trx) => {
-        const before = await trx.selectFrom('feeds').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-        await trx
-          .insertInto('feeds')
-          .values({ url: `https://wire.example/${Number(before.n) + 1}`, failures: 1 })
-          .execute();
+        const before = await sql<{ n: number }>`select count(*) as n from feeds`.execute(trx);
+        await sql`insert into feeds (url, failures) values (${`https://wire.example/${Number(before.rows[0]!.n) + 1}`}, 1)`.execute(trx);
       });
       expect(await holder.exited).toBe(0);
-      const rows = await store.selectFrom('feeds').select(['url', 'failures']).orderBy('url').execute();
+      const { rows } = await sql<{ url: string; failures: number }>`select url, failures from feeds order by url`.execute(store);
       // Ours began after the holder committed: it counted the holder's row.
       expect(rows).toEqual([
         { url: 'https://wire.example/2', failures: 1 },
