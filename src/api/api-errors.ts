@@ -1,9 +1,10 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { InputError, NotFoundError, UsageError } from '../errors.js';
+import { StorageError } from '../store/storage-errors.js';
 
 /** The codes of the contract's error body; READ_ONLY is the 403 of a server without a token. */
-export type ApiErrorCode = 'BAD_REQUEST' | 'NOT_FOUND' | 'UNAUTHORIZED' | 'READ_ONLY' | 'PAYLOAD_TOO_LARGE' | 'INTERNAL';
+export type ApiErrorCode = 'BAD_REQUEST' | 'NOT_FOUND' | 'UNAUTHORIZED' | 'READ_ONLY' | 'PAYLOAD_TOO_LARGE' | 'UNAVAILABLE' | 'INTERNAL';
 
 /** An error a route throws on purpose: its status, code and message reach the client as they are. */
 export class ApiError extends Error {
@@ -54,6 +55,8 @@ export function errorReply(error: unknown): { status: number; body: ErrorBody; l
   if (error instanceof InputError) {
     return { status: 422, body: { error: { code: 'BAD_REQUEST', message: error.message, file: error.location.file, reason: error.reason } }, log: false };
   }
+  // The store's trouble (locked past every retry, read-only, full) is no fault of the request: try again later.
+  if (error instanceof StorageError) return { status: 503, body: { error: { code: 'UNAVAILABLE', message: error.message } }, log: true };
   if (hasZodFastifySchemaValidationErrors(error)) {
     return { status: 400, body: { error: { code: 'BAD_REQUEST', message: validationMessage(error.validationContext, error.validation) } }, log: false };
   }

@@ -59,5 +59,5 @@ export const ErrorSchema = z.object({
 });
 
 /** The error responses every route may give, for the OpenAPI document. */
-export const errorResponses = { 400: ErrorSchema, 404: ErrorSchema, 500: ErrorSchema };
+export const errorResponses = { 400: ErrorSchema, 404: ErrorSchema, 500: ErrorSchema, 503: ErrorSchema };
 export const writeErrorResponses = { ...errorResponses, 401: ErrorSchema, 403: ErrorSchema, 413: ErrorSchema };

@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ingestFiles } from '../pipeline/ingest-files.js';
+import { StorageError } from '../store/storage-errors.js';
 import type { ApiContext } from './api-context.js';
 import { ApiError } from './api-errors.js';
 import { writeErrorResponses } from './claim-schemas.js';
@@ -17,6 +18,8 @@ const IngestSummarySchema = z.object({
   articlesNew: z.number().int(),
   articlesKnown: z.number().int(),
   errors: z.array(z.object({ file: z.string(), message: z.string(), code: z.string() })),
+  /** What was done to keep an input within the limits (a long article cut), one line each. */
+  warnings: z.array(z.string()),
 });
 
 /**
@@ -65,11 +68,13 @@ export const ingestRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) 
         const summary = await ingestFiles(ctx.store, uploads.map((u) => u.path), { analyzer: await ctx.analyzer() });
         // Clients know their files by the names they sent, not by our temporary paths.
         const shown = (s: string): string => uploads.reduce((acc, u) => acc.split(u.path).join(u.name), s);
+        if (summary.storageError) throw new StorageError(shown(summary.storageError.during), summary.storageError.cause);
         return {
           files: summary.files,
           articlesNew: summary.articlesNew,
           articlesKnown: summary.articlesKnown,
           errors: summary.errors.map((e) => ({ file: shown(e.location.file), message: shown(e.message), code: e.code })),
+          warnings: summary.warnings.map(shown),
         };
       } finally {
         await rm(dir, { recursive: true, force: true });

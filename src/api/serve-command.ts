@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { type Command, InvalidArgumentError } from 'commander';
 import { untilStopSignal } from '../cli/stop-signal.js';
 import type { Analyzer } from '../pipeline/analyze-article.js';
+import { isPostgresTarget } from '../store/dialect.js';
 import { openStore } from '../store/open-store.js';
 
 export interface ServeCommandOptions {
@@ -35,7 +36,7 @@ export function registerServeCommand(program: Command, options: ServeCommandOpti
     .action(async (o: { host: string; port: number; token?: string; web: string }) => {
       const token = o.token ?? process.env.DOSSIER_TOKEN ?? null;
       const store = await openStore(options.storePath());
-      const app = await (await import('./server.js')).buildServer({ store, token, webRoot: o.web, logger: { level: 'warn' }, ...(options.analyzer ? { analyzer: options.analyzer } : {}) });
+      const app = await (await import('./server.js')).buildServer({ store, storePath: isPostgresTarget(options.storePath()) ? null : options.storePath(), token, webRoot: o.web, logger: { level: 'warn' }, ...(options.analyzer ? { analyzer: options.analyzer } : {}) });
       try {
         await app.listen({ host: o.host, port: o.port });
       } catch (error) {

@@ -8,6 +8,7 @@ import type { Analyzer } from '../pipeline/analyze-article.js';
 import type { Store } from '../store/open-store.js';
 import { actorsRoutes } from './actors-routes.js';
 import type { ApiContext } from './api-context.js';
+import { searchRunnerFor } from './search-runner.js';
 import { handleError } from './api-errors.js';
 import { articlesRoutes } from './articles-routes.js';
 import { eventsRoutes } from './events-routes.js';
@@ -41,6 +42,11 @@ export const CSP_DIRECTIVES = {
 
 export interface ServerOptions {
   readonly store: Store;
+  /**
+   * The SQLite file the store was opened from: searches then run in threads with their own
+   * read-only connections, within a time budget. Without it (tests, PostgreSQL) they run inline.
+   */
+  readonly storePath?: string | null;
   /** Writes are refused (403) without a token, and need `Authorization: Bearer <token>` with one. */
   readonly token?: string | null;
   /** The built web app (dist/web); served with an SPA fallback when the folder exists. */
@@ -87,8 +93,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   let analyzer: Promise<Analyzer> | undefined;
+  const search = searchRunnerFor(options.store, options.storePath ?? null);
+  app.addHook('onClose', () => search.close());
   const ctx: ApiContext = {
     store: options.store,
+    search,
     guard: writeGuard(options.token),
     analyzer: () => {
       analyzer ??= (options.analyzer ?? defaultAnalyzer)();

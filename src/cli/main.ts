@@ -2,6 +2,7 @@ import { delimiter } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { registerServeCommand } from '../api/serve-command.js';
 import { EXIT_OK, EXIT_SOME_INPUTS_FAILED, EXIT_USAGE, NotFoundError, UsageError } from '../errors.js';
+import { DEFAULT_INPUT_LIMITS, type InputLimits } from '../ingest/input-limits.js';
 import type { ReaderName } from '../ingest/raw-article.js';
 import { READER_NAMES } from '../ingest/raw-article.js';
 import { findArticles, getArticle, type StoreStats, searchArticles, storeStats } from '../store/articles-repository.js';
@@ -54,8 +55,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--queue <url>', 'enqueue the articles on Redis (redis://host:port[/db]) for `dossier worker` processes instead of analyzing them here')
     .option('--quiet', 'no progress on stderr (the summary and errors still print)')
     .option('--progress-every <seconds>', 'off a terminal, a progress line on stderr every <seconds> once the run is that long (0: at every step)', positiveInt, 10)
+    .option('--max-input-bytes <n>', `refuse an input larger than n bytes after decompression (default ${DEFAULT_INPUT_LIMITS.maxInputBytes})`, positiveInt)
+    .option('--max-line-bytes <n>', `refuse an input with a line longer than n bytes (default ${DEFAULT_INPUT_LIMITS.maxLineBytes})`, positiveInt)
+    .option('--max-article-chars <n>', `cut an article longer than n characters, with a warning (default ${DEFAULT_INPUT_LIMITS.maxArticleChars})`, positiveInt)
+    .option('--max-articles-per-file <n>', `refuse an input of more than n articles (default ${DEFAULT_INPUT_LIMITS.maxArticlesPerFile})`, positiveInt)
     .addHelpText('after', '\nExamples:\n  dossier ingest digest.txt\n  dossier ingest feeds/ "pages/*.html" --db news.db\n  cat export.jsonl | dossier ingest - --reader jsonl')
-    .action(async (paths: string[], opts: { reader?: string; queue?: string; quiet?: boolean; progressEvery: number }) => {
+    .action(async (paths: string[], opts: { reader?: string; queue?: string; quiet?: boolean; progressEvery: number } & Partial<InputLimits>) => {
+      const limits: Partial<InputLimits> = Object.fromEntries(
+        (Object.keys(DEFAULT_INPUT_LIMITS) as Array<keyof InputLimits>).flatMap((k) => (opts[k] === undefined ? [] : [[k, opts[k]]])),
+      );
       // The summary's time is the whole run, loading the models and gazetteer included.
       const started = performance.now();
       if (opts.reader && !READER_NAMES.includes(opts.reader as ReaderName)) throw new UsageError(`unknown reader "${opts.reader}"; one of ${READER_NAMES.join(', ')}`);
@@ -69,7 +77,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       if (opts.queue) {
         const queueUrl = opts.queue;
         await withStore(async (store) => {
-          code = await ingestToQueue(store, queueUrl, files, { reader: opts.reader as ReaderName | undefined, stdin, progress });
+          code = await ingestToQueue(store, queueUrl, files, { reader: opts.reader as ReaderName | undefined, stdin, progress, limits });
         });
         return;
       }
@@ -87,19 +95,22 @@ export async function main(argv: readonly string[]): Promise<number> {
           reader: opts.reader as ReaderName | undefined,
           analyzer,
           stdin,
+          limits,
           shouldStop: () => stop,
           onStep: (step) => progress.step(step),
         });
         progress.stop();
+        for (const w of s.warnings) process.stderr.write(`warning: ${w}\n`);
         for (const e of s.errors) process.stderr.write(`error: ${e.message} [${e.code}]\n`);
+        if (s.storageError) process.stderr.write(`error: ${s.storageError.message} [${s.storageError.code}]\n`);
         const seconds = (performance.now() - started) / 1000;
         const mb = s.bytes / 1e6;
         // A rate says something only for a run long enough to measure one: a few small files read in no time.
         const rate = mb >= 1 ? ` (${mb.toFixed(1)} MB, ${(mb / Math.max(s.seconds, 1e-9)).toFixed(2)} MB/s reading and analysing)` : '';
         process.stdout.write(
-          `${count(s.files, 'file')}, ${count(s.articlesNew, 'article')} new, ${s.articlesKnown} already known, ${count(s.errors.length, 'error')}, ${seconds.toFixed(1)} s${rate}${stop ? ', interrupted' : ''}\n`,
+          `${count(s.files, 'file')}, ${count(s.articlesNew, 'article')} new, ${s.articlesKnown} already known, ${count(s.errors.length, 'error')}, ${seconds.toFixed(1)} s${rate}${s.storageError ? ', stopped by a storage error' : stop ? ', interrupted' : ''}\n`,
         );
-        if (s.errors.length > 0 || stop) code = EXIT_SOME_INPUTS_FAILED;
+        if (s.errors.length > 0 || s.storageError || stop) code = EXIT_SOME_INPUTS_FAILED;
       } finally {
         process.off('SIGINT', onSigint);
         process.off('SIGTERM', onSigint);

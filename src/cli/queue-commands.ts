@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { EXIT_OK, EXIT_SOME_INPUTS_FAILED, UsageError } from '../errors.js';
+import type { InputLimits } from '../ingest/input-limits.js';
 import type { ReaderName } from '../ingest/raw-article.js';
 import type { Analyzer } from '../pipeline/analyze-article.js';
 import { parseQueueUrl } from '../queue/queue-url.js';
@@ -24,7 +25,7 @@ export async function ingestToQueue(
   store: Store,
   queueUrl: string,
   files: readonly string[],
-  opts: { reader?: ReaderName; stdin?: Buffer; progress: IngestProgress },
+  opts: { reader?: ReaderName; stdin?: Buffer; progress: IngestProgress; limits?: Partial<InputLimits> },
 ): Promise<number> {
   const target = parseQueueUrl(queueUrl);
   const { enqueueFiles } = await import('../queue/enqueue.js');

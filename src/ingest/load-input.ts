@@ -1,45 +1,59 @@
 import { readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { InputError, lineAtByte } from '../errors.js';
+import { DEFAULT_INPUT_LIMITS, type InputLimits, LIMIT_FLAGS } from './input-limits.js';
 import { createSourceText, type SourceText } from './source-text.js';
 
-const MAX_BYTES = 512 * 1024 * 1024;
-const MAX_LINE = 50 * 1024 * 1024;
+const tooLarge = (file: string, what: string, limit: number): InputError =>
+  new InputError('DOSSIER_INPUT_TOO_LARGE', { file }, `${what} (limit ${limit} bytes; raise it with ${LIMIT_FLAGS.maxInputBytes})`);
 
-/** Reads, decompresses and decodes one input file, or explains in one line why it cannot. */
-export function loadInput(file: string, bytes?: Buffer): SourceText {
+/**
+ * Reads, decompresses and decodes one input file, or explains in one line why it cannot. Only
+ * regular files are read (a FIFO or a device would block or never end), and no more bytes than
+ * the limit: the size is checked before reading, the inflated size while inflating.
+ */
+export function loadInput(file: string, bytes?: Buffer, limits: Pick<InputLimits, 'maxInputBytes' | 'maxLineBytes'> = DEFAULT_INPUT_LIMITS): SourceText {
   let data: Buffer;
   try {
+    if (!bytes) {
+      const stat = statSync(file);
+      if (!stat.isFile()) throw new InputError('DOSSIER_INPUT_UNREADABLE', { file }, 'not a regular file (a folder, FIFO, socket or device is not read)');
+      if (stat.size > limits.maxInputBytes) throw tooLarge(file, `the file is ${stat.size} bytes`, limits.maxInputBytes);
+    }
     data = bytes ?? readFileSync(file);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     throw new InputError('DOSSIER_INPUT_UNREADABLE', { file }, `cannot read the file (${code})`);
   }
   let name = file;
   if (file.endsWith('.gz') || (data[0] === 0x1f && data[1] === 0x8b)) {
     try {
-      data = gunzipSync(data, { maxOutputLength: MAX_BYTES });
+      // Inflation stops at the limit: a small bomb never gets to allocate what it promises.
+      data = gunzipSync(data, { maxOutputLength: limits.maxInputBytes });
     } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(file, 'the gzip data expands to more bytes than allowed', limits.maxInputBytes);
       throw new InputError('DOSSIER_INPUT_BAD_GZIP', { file }, `gzip data is truncated or corrupt (${(error as Error).message})`);
     }
     name = file.replace(/\.gz$/, '');
   }
+  if (data.length > limits.maxInputBytes) throw tooLarge(file, `the input is ${data.length} bytes`, limits.maxInputBytes);
   if (data.length === 0) throw new InputError('DOSSIER_INPUT_EMPTY', { file }, 'the file is empty');
   const nul = data.indexOf(0);
   if (nul !== -1) throw new InputError('DOSSIER_INPUT_BINARY', { file, line: lineAtByte(data, nul), byte: nul }, `binary content (NUL byte at byte ${nul})`);
-  checkLineLength(file, data);
+  checkLineLength(file, data, limits.maxLineBytes);
   const { text, badOffsets } = decodeUtf8(data);
   return createSourceText(file, name, text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text, badOffsets);
 }
 
-function checkLineLength(file: string, data: Buffer): void {
+function checkLineLength(file: string, data: Buffer, maxLine: number): void {
   let start = 0;
   let line = 1;
   while (start < data.length) {
     let end = data.indexOf(10, start);
     if (end === -1) end = data.length;
-    if (end - start > MAX_LINE) {
-      throw new InputError('DOSSIER_INPUT_LINE_TOO_LONG', { file, line }, `line ${line} is ${end - start} bytes long (limit ${MAX_LINE})`);
+    if (end - start > maxLine) {
+      throw new InputError('DOSSIER_INPUT_LINE_TOO_LONG', { file, line }, `line ${line} is ${end - start} bytes long (limit ${maxLine}; raise it with ${LIMIT_FLAGS.maxLineBytes})`);
     }
     start = end + 1;
     line++;

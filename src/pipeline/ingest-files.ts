@@ -4,13 +4,16 @@ import type { Transaction } from 'kysely';
 import { glob } from 'tinyglobby';
 import { InputError } from '../errors.js';
 import { fetchInput, isUrl } from '../ingest/fetch-input.js';
+import { cutArticle, type InputLimits, inputLimits, LIMIT_FLAGS } from '../ingest/input-limits.js';
 import { isDirectory, loadInput } from '../ingest/load-input.js';
 import type { RawArticle, ReaderName } from '../ingest/raw-article.js';
 import { chooseReader } from '../ingest/readers.js';
 import type { Correction } from '../knowledge/actors/actor-overlay.js';
 import { activeCorrections } from '../store/corrections-repository.js';
+import { lockRecordLinking } from '../store/dialect.js';
 import type { Store } from '../store/open-store.js';
 import { saveArticle } from '../store/save-article.js';
+import { isStorageFailure, StorageError, withTransientRetry } from '../store/storage-errors.js';
 import { type LinkHooks, saveAndLink } from './save-and-link.js';
 import type { Database } from '../store/schema.js';
 import { type AnalyzedArticle, type Analyzer, createAnalyzer } from './analyze-article.js';
@@ -20,6 +23,10 @@ export interface IngestSummary {
   articlesNew: number;
   articlesKnown: number;
   errors: InputError[];
+  /** Not errors: what was done to an input to keep it within the limits (an article cut), "file:line: what". */
+  warnings: string[];
+  /** The store failed (locked past every retry, read-only, not a database): the batch stopped there. */
+  storageError: StorageError | null;
   seconds: number;
   bytes: number;
 }
@@ -43,6 +50,8 @@ export interface IngestOptions extends LinkHooks {
   readonly onStep?: (step: IngestStep) => void;
   readonly shouldStop?: () => boolean;
   readonly stdin?: Buffer;
+  /** Overrides of the input limits (input-limits.ts). */
+  readonly limits?: Partial<InputLimits>;
   /** Defaults to the full pipeline with the shipped knowledge. */
   readonly analyzer?: Analyzer;
 }
@@ -77,21 +86,45 @@ function walk(dir: string): string[] {
  */
 export async function readInputFile(
   file: string,
-  options: Pick<IngestOptions, 'reader' | 'stdin'> = {},
-): Promise<{ articles: RawArticle[]; rejected: InputError[]; bytes: number }> {
+  options: Pick<IngestOptions, 'reader' | 'stdin' | 'limits'> = {},
+): Promise<{ articles: RawArticle[]; rejected: InputError[]; warnings: string[]; bytes: number }> {
+  const limits = inputLimits(options.limits);
   const given = file === '-' ? options.stdin : isUrl(file) ? await fetchInput(file) : undefined;
-  const source = loadInput(file, given);
+  const source = loadInput(file, given, limits);
   const result = chooseReader(source, options.reader).read(source);
   if (result.articles.length === 0 && result.rejected.length === 0) {
     throw new InputError('DOSSIER_INPUT_NO_ARTICLES', { file }, 'no article found in the file');
   }
-  return { articles: result.articles, rejected: result.rejected, bytes: Buffer.byteLength(source.text) };
+  if (result.articles.length > limits.maxArticlesPerFile) {
+    throw new InputError(
+      'DOSSIER_INPUT_TOO_LARGE',
+      { file },
+      `${result.articles.length} articles in one file (limit ${limits.maxArticlesPerFile}; split the file or raise it with ${LIMIT_FLAGS.maxArticlesPerFile})`,
+    );
+  }
+  const warnings: string[] = [];
+  const articles = result.articles.map((raw) => {
+    const cut = cutArticle(raw, limits.maxArticleChars);
+    if (cut !== raw) {
+      warnings.push(
+        `${raw.provenance.file}:${raw.provenance.startLine}: article "${raw.title.slice(0, 60)}" is ${raw.text.length} characters long; cut to its first ${cut.text.length} (limit ${limits.maxArticleChars}; raise it with ${LIMIT_FLAGS.maxArticleChars})`,
+      );
+    }
+    return cut;
+  });
+  return { articles, rejected: result.rejected, warnings, bytes: Buffer.byteLength(source.text) };
 }
+
+/**
+ * How often a file's save is tried while another process holds the write lock: each try waits
+ * the busy timeout (5 s on SQLite) and then up to 2 s, so about three minutes in all.
+ */
+const WRITE_TRIES = 30;
 
 /** Each file is one transaction: it goes in whole or not at all; the batch goes on. */
 export async function ingestFiles(store: Store, files: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const started = performance.now();
-  const summary: IngestSummary = { files: 0, articlesNew: 0, articlesKnown: 0, errors: [], seconds: 0, bytes: 0 };
+  const summary: IngestSummary = { files: 0, articlesNew: 0, articlesKnown: 0, errors: [], warnings: [], storageError: null, seconds: 0, bytes: 0 };
   const now = new Date().toISOString();
   // Loaded here, not at import, so commands that only list or show start fast.
   const analyzer = options.analyzer ?? createAnalyzer((await import('../knowledge/knowledge.js')).loadKnowledge());
@@ -109,6 +142,7 @@ export async function ingestFiles(store: Store, files: readonly string[], option
       const result = await readInputFile(file, options);
       summary.bytes += result.bytes;
       summary.errors.push(...result.rejected);
+      summary.warnings.push(...result.warnings);
       const total = result.articles.length;
       const analyzed = result.articles.map((raw, n) => {
         const article = analyzer.analyze(raw);
@@ -116,12 +150,20 @@ export async function ingestFiles(store: Store, files: readonly string[], option
         return article;
       });
       const linked = { ...options, onSaved: (n: number) => step('linking', n, total) };
-      const outcome = await store.transaction().execute((trx) => saveAnalyzed(trx, analyzed, analyzer, corrections, now, linked));
+      // Analysis ran outside the transaction, so a retry after another writer's lock costs only the save.
+      const outcome = await withTransientRetry(
+        () => store.transaction().execute((trx) => saveAnalyzed(trx, analyzed, analyzer, corrections, now, linked)),
+        WRITE_TRIES,
+      );
       summary.articlesNew += outcome.fresh;
       summary.articlesKnown += outcome.known;
     } catch (error) {
       if (error instanceof InputError) summary.errors.push(error);
-      else summary.errors.push(new InputError('DOSSIER_INPUT_UNREADABLE', { file }, (error as Error).message));
+      else if (isStorageFailure(error)) {
+        // The file is not at fault and the next would fail the same way: stop, naming the store.
+        summary.storageError = new StorageError(`saving ${file}`, error);
+        break;
+      } else summary.errors.push(new InputError('DOSSIER_INPUT_UNREADABLE', { file }, (error as Error).message));
     }
   }
   summary.seconds = (performance.now() - started) / 1000;
@@ -162,6 +204,9 @@ async function saveAnalyzed(
   now: string,
   hooks: LinkHooks & { readonly onSaved?: (saved: number) => void },
 ): Promise<{ fresh: number; known: number }> {
+  // The first statement takes the store-wide write turn (PostgreSQL; SQLite's BEGIN IMMEDIATE
+  // already did): two ingests that read no article, then both insert it, broke its key.
+  await lockRecordLinking(trx);
   let fresh = 0;
   let known = 0;
   for (const a of analyzed) {

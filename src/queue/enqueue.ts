@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { InputError } from '../errors.js';
+import type { InputLimits } from '../ingest/input-limits.js';
 import type { ReaderName } from '../ingest/raw-article.js';
 import { readInputFile } from '../pipeline/ingest-files.js';
 import type { Store } from '../store/open-store.js';
@@ -21,6 +22,8 @@ export interface EnqueueSummary {
 export interface EnqueueOptions {
   readonly reader?: ReaderName;
   readonly stdin?: Buffer;
+  /** Overrides of the input limits, as for `ingest`. */
+  readonly limits?: Partial<InputLimits>;
   readonly onFile?: (file: string, done: number, total: number) => void;
 }
 

@@ -7,6 +7,7 @@ import type { Store } from '../store/open-store.js';
 import { saveArticle } from '../store/save-article.js';
 import { saveAndLink } from '../pipeline/save-and-link.js';
 import type { Database } from '../store/schema.js';
+import { isTransient, withTransientRetry } from '../store/storage-errors.js';
 import { createDocument } from '../text/create-document.js';
 
 /**
@@ -207,21 +208,4 @@ async function markNextFailed(trx: Transaction<Database>, reason: string): Promi
     .where('idx', '=', turn.applied)
     .execute();
   return true;
-}
-
-/** Lock contention and lost connections pass; anything else is about the data. */
-export function isTransient(error: unknown): boolean {
-  const code = String((error as { code?: unknown } | null)?.code ?? '');
-  return /^SQLITE_(BUSY|LOCKED)/.test(code) || ['40001', '40P01', '55P03', '57P01', '08006', '08003', 'ECONNRESET', 'ECONNREFUSED'].includes(code);
-}
-
-async function withTransientRetry<T>(work: () => Promise<T>, tries = 8): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      if (!isTransient(error) || attempt >= tries) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
-    }
-  }
 }

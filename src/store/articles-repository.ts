@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { dialectOf, nullsAsSqlite } from './dialect.js';
 import type { Store } from './open-store.js';
-import { parseSearch, toTsQuery } from './search-query.js';
+import { parseBoundedSearch, type SearchNode, toFts5Match, toTsQuery } from './search-query.js';
 
 export interface ArticleSummary {
   id: string;
@@ -106,14 +106,17 @@ export interface SearchHit {
 }
 
 /**
- * Ranked full-text search, best first (lower score is better on both engines). SQLite: FTS5 with
- * bm25, the query quoted word by word unless it uses FTS syntax itself. PostgreSQL: the same
+ * Ranked full-text search, best first (lower score is better on both engines). The query is
+ * parsed and bounded first (search-query.ts: a UsageError when it asks too much). SQLite: FTS5
+ * with bm25, given only what the parser read, term by term quoted. PostgreSQL: the same
  * query as a tsquery (search-query.ts), ts_rank with the title weighted 5:1 over the text, and
  * ts_headline for a snippet marked with [ and ] like FTS5's.
  */
 export async function searchArticles(db: Store, query: string, limit: number): Promise<SearchHit[]> {
-  if (dialectOf(db) === 'postgres') return searchPostgres(db, query, limit);
-  const match = /["*]|\b(AND|OR|NOT|NEAR)\b/.test(query) ? query : query.split(/\s+/).filter(Boolean).map((w) => `"${w.replace(/"/g, '""')}"`).join(' ');
+  const node = parseBoundedSearch(query);
+  if (!node) return [];
+  if (dialectOf(db) === 'postgres') return searchPostgres(db, node, limit);
+  const match = toFts5Match(node);
   const result = await sql<SearchHit>`
     SELECT a.id, a.title, o.name AS outlet, a.date, bm25(articles_fts, 5.0, 1.0) AS score,
            snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet
@@ -126,9 +129,7 @@ export async function searchArticles(db: Store, query: string, limit: number): P
 const RANK_WEIGHTS = sql.lit('{0, 0, 0.2, 1.0}');
 const HEADLINE = sql.lit('StartSel=[, StopSel=], MinWords=6, MaxWords=12, ShortWord=0, MaxFragments=1, FragmentDelimiter=" … "');
 
-async function searchPostgres(db: Store, query: string, limit: number): Promise<SearchHit[]> {
-  const node = parseSearch(query);
-  if (!node) return [];
+async function searchPostgres(db: Store, node: SearchNode, limit: number): Promise<SearchHit[]> {
   // Ranked and cut first, so that ts_headline (which re-reads the text) runs for the page only.
   const result = await sql<SearchHit & { text: string }>`
     WITH q AS (SELECT ${toTsQuery(node)} AS query),

@@ -1,5 +1,5 @@
 import SQLite from 'better-sqlite3';
-import { type Dialect, Kysely, type Migration, type MigrationProvider, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { type Dialect, Kysely, type Migration, type MigrationProvider, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { describeTarget, dialectOf, isPostgresTarget, PostgresSchemaPlugin } from './dialect.js';
 import * as articlesMigration from './migrations/2026-11-24-01-articles.js';
@@ -16,6 +16,7 @@ import * as storiesMigration from './migrations/2026-12-07-01-stories.js';
 import * as linkingBoundsMigration from './migrations/2026-12-08-01-linking-bounds.js';
 import * as placeBoxesMigration from './migrations/2026-12-09-01-place-boxes.js';
 import type { Database } from './schema.js';
+import { WriterFirstSqliteDialect } from './sqlite-writer-dialect.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-24-01-articles': articlesMigration,
@@ -78,6 +79,13 @@ export async function openStoreAt(target: string, migration: string | null): Pro
   return db;
 }
 
+/**
+ * How long one statement waits for another process's write lock before SQLite answers BUSY;
+ * the ingest then retries the whole file (withTransientRetry), so a writer holding the lock
+ * longer than this delays the other but does not fail it.
+ */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
 function sqliteDialect(path: string): Dialect {
   let sqlite: SQLite.Database;
   try {
@@ -85,11 +93,12 @@ function sqliteDialect(path: string): Dialect {
   } catch (error) {
     throw new StoreUnreachableError(path, error);
   }
+  // The busy timeout first: switching to WAL takes a lock that another process may hold.
+  sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  return new SqliteDialect({ database: sqlite });
+  return new WriterFirstSqliteDialect({ database: sqlite });
 }
 
 /**

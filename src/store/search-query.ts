@@ -98,6 +98,59 @@ export function parseSearch(query: string): SearchNode | null {
 }
 
 /**
+ * How much work one search may ask of the index. A prefix term reads the postings of every
+ * word it begins (`a*`: a few thousand words); a long OR of such terms took 7–26 s of the
+ * server's one thread on a 15k-article store. Within these bounds the worst query costs
+ * about as much as an ordinary one (bench/search-load.ts).
+ */
+export interface SearchBounds {
+  /** Words and quoted phrases in all. */
+  readonly maxTerms: number;
+  /** Terms ending in `*`. */
+  readonly maxPrefixTerms: number;
+  /** Letters or digits before a `*`. */
+  readonly minPrefixLength: number;
+}
+
+export const DEFAULT_SEARCH_BOUNDS: SearchBounds = { maxTerms: 16, maxPrefixTerms: 4, minPrefixLength: 3 };
+
+const termsOf = (node: SearchNode): Array<Extract<SearchNode, { kind: 'term' }>> =>
+  node.kind === 'term' ? [node] : node.kind === 'not' ? [...termsOf(node.keep), ...termsOf(node.drop)] : node.items.flatMap(termsOf);
+
+/**
+ * Parses the query and refuses one that asks too much, with a UsageError that says which bound
+ * it broke and what to change. The caller's engine then receives only what the parser read.
+ */
+export function parseBoundedSearch(query: string, bounds: SearchBounds = DEFAULT_SEARCH_BOUNDS): SearchNode | null {
+  const node = parseSearch(query);
+  if (!node) return null;
+  const terms = termsOf(node);
+  if (terms.length > bounds.maxTerms) throw syntaxError(query, `${terms.length} terms; at most ${bounds.maxTerms} are searched at once: drop some words`);
+  const prefixes = terms.filter((t) => t.prefix);
+  if (prefixes.length > bounds.maxPrefixTerms) {
+    throw syntaxError(query, `${prefixes.length} prefix terms (word*); at most ${bounds.maxPrefixTerms}: write some words out in full`);
+  }
+  for (const t of prefixes) {
+    const last = t.text.match(/[\p{L}\p{N}]+/gu)?.at(-1) ?? '';
+    if ([...last].length < bounds.minPrefixLength) {
+      throw syntaxError(query, `prefix "${t.text}*" is too short; give at least ${bounds.minPrefixLength} letters before the *`);
+    }
+  }
+  return node;
+}
+
+/**
+ * The node as an FTS5 MATCH expression: each term a quoted string (so no column filter, `^`
+ * or other FTS5 syntax the parser does not know gets through), the operators parenthesized.
+ * NEAR(...) arrives as AND, as on PostgreSQL.
+ */
+export function toFts5Match(node: SearchNode): string {
+  if (node.kind === 'not') return `(${toFts5Match(node.keep)} NOT ${toFts5Match(node.drop)})`;
+  if (node.kind !== 'term') return `(${node.items.map(toFts5Match).join(node.kind === 'and' ? ' AND ' : ' OR ')})`;
+  return `"${node.text.replace(/"/g, '""')}"${node.prefix ? '*' : ''}`;
+}
+
+/**
  * The node as a PostgreSQL tsquery expression ('simple' configuration, as the index). A term is
  * a phrase of its words, as FTS5 reads a quoted string; a prefix term's last word matches as a
  * prefix. Words reach to_tsquery only as letters and digits, so no input breaks its syntax.

@@ -1,5 +1,5 @@
 import { isHidden } from '../block-text.js';
-import { type DomDocument, type DomElement, TEXT_NODE } from '../dom-types.js';
+import { type DomDocument, type DomElement, type DomNode, TEXT_NODE } from '../dom-types.js';
 import { INLINE_ELEMENTS } from '../html-elements.js';
 import { HIDDEN_CLASSES, NOISE_TAGS, NOISE_WORDS } from './noise-names.js';
 import { textWeights } from './text-weight.js';
@@ -23,9 +23,10 @@ export function stripNoise(document: DomDocument): void {
   const pageWeight = weights.get(body)?.plain ?? 0;
   // Top-down with an explicit stack: a removed element's subtree is never visited.
   const stack: DomElement[] = children(body);
+  const prose = new Map<DomNode, boolean>();
   while (stack.length > 0) {
     const element = stack.pop()!;
-    if (isNoise(element) && !inRunningText(element)) {
+    if (isNoise(element) && !inRunningText(element, prose)) {
       const weight = weights.get(element)?.plain ?? 0;
       if (weight <= 300 || weight <= pageWeight * 0.3) {
         element.remove();
@@ -57,14 +58,22 @@ function isNoise(element: DomElement): boolean {
  * "threatened Rep. <span class="rollover-people"><a>Ilhan Omar</a><span class="rollover-block">
  * ...</span></span>" the name stays and only its pop-up card (no text beside it) goes.
  */
-function inRunningText(element: DomElement): boolean {
+function inRunningText(element: DomElement, prose: Map<DomNode, boolean>): boolean {
   if (!INLINE_ELEMENTS.has(element.localName)) return false;
-  const siblings = element.parentNode?.childNodes ?? [];
-  for (let i = 0; i < siblings.length; i++) {
-    const sibling = siblings[i]!;
-    if (sibling.nodeType === TEXT_NODE && /\S/.test(sibling.textContent ?? '')) return true;
+  const parent = element.parentNode;
+  if (parent === null) return false;
+  // Once per parent: asked for each of a parent's thousands of inline children, it was quadratic.
+  let found = prose.get(parent);
+  if (found === undefined) {
+    found = false;
+    const siblings = parent.childNodes;
+    for (let i = 0; i < siblings.length && !found; i++) {
+      const sibling = siblings[i]!;
+      if (sibling.nodeType === TEXT_NODE && /\S/.test(sibling.textContent ?? '')) found = true;
+    }
+    prose.set(parent, found);
   }
-  return false;
+  return found;
 }
 
 // "relatedArticles", "ad-slot__top", "social_share" are split into their words.

@@ -18,6 +18,8 @@ export type TextWeights = ReadonlyMap<DomElement, TextWeight>;
 
 interface Frame {
   readonly element: DomElement;
+  /** Read once: the DOM's childNodes getter builds a new list on every call, so reading it per child made the walk quadratic. */
+  readonly children: readonly DomNode[];
   readonly inLink: boolean;
   childIndex: number;
   plain: number;
@@ -26,10 +28,10 @@ interface Frame {
 
 export function textWeights(root: DomElement): TextWeights {
   const weights = new Map<DomElement, TextWeight>();
-  const stack: Frame[] = [{ element: root, inLink: false, childIndex: 0, plain: 0, linked: 0 }];
+  const stack: Frame[] = [{ element: root, children: Array.from(root.childNodes), inLink: false, childIndex: 0, plain: 0, linked: 0 }];
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
-    const children = frame.element.childNodes;
+    const children = frame.children;
     if (frame.childIndex >= children.length) {
       stack.pop();
       weights.set(frame.element, { plain: frame.plain, linked: frame.linked });
@@ -47,7 +49,7 @@ export function textWeights(root: DomElement): TextWeights {
       else frame.plain += length;
     } else if (isElement(child) && !NON_TEXT_ELEMENTS.has(child.localName)) {
       const inLink = frame.inLink || child.localName === 'a';
-      stack.push({ element: child, inLink, childIndex: 0, plain: 0, linked: 0 });
+      stack.push({ element: child, children: Array.from(child.childNodes), inLink, childIndex: 0, plain: 0, linked: 0 });
     }
   }
   return weights;

@@ -1,0 +1,126 @@
+/**
+ * A bounded load test of the read routes with hostile searches in flight: how long /api/health
+ * and the list routes take while one client keeps sending the most expensive search it can.
+ *
+ * Usage: npx tsx bench/search-load.ts [--db FILE] [--corpus FOLDER] [--seconds N] [--clients N] [--cli-root DIR]
+ * (--cli-root: the checkout whose `dossier serve` to run, to compare a version before a change).
+ *
+ * Without --db, or with a --db that does not exist yet, it first builds a large store from the
+ * Reuters-21578 SGML files with the text stages only (articles and the full-text index, no
+ * annotation layers: search and the article list read nothing else), and keeps it at that path.
+ * The server runs in a child process, as `dossier serve` does; this process only sends requests.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createAnalyzer } from '../src/pipeline/analyze-article.js';
+import { expandInputs, ingestFiles } from '../src/pipeline/ingest-files.js';
+import { openStore } from '../src/store/open-store.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string' },
+    corpus: { type: 'string', default: join(ROOT, '../shared/corpus/reuters21578') },
+    seconds: { type: 'string', default: '10' },
+    clients: { type: 'string', default: '4' },
+    'cli-root': { type: 'string', default: ROOT },
+  },
+});
+const db = values.db ?? join(mkdtempSync(join(tmpdir(), 'dossier-load-')), 'load.db');
+const seconds = Number(values.seconds);
+const clients = Number(values.clients);
+
+if (!existsSync(db)) {
+  const files = (await expandInputs([join(values.corpus, '*.sgm')])).sort();
+  const store = await openStore(db);
+  const built = await ingestFiles(store, files, { analyzer: createAnalyzer() });
+  await store.destroy();
+  console.log(`built ${db}: ${built.articlesNew} articles in ${built.seconds.toFixed(0)} s`);
+}
+
+/** The searches a hostile client sends: each the worst of its kind the route accepts or refuses. */
+const HOSTILE: Record<string, string> = {
+  'prefix OR chain': Array.from({ length: 80 }, () => 'a*').join(' OR '),
+  'NEAR group': `NEAR(${Array.from({ length: 40 }, (_, i) => `${String.fromCharCode(97 + (i % 26))}*`).join(' ')}, 1000)`,
+  'two-letter prefixes': Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(97 + i)}e*`).join(' OR '),
+  'many common words': ['the', 'of', 'to', 'and', 'in', 'said', 'a', 'for', 'it', 'on', 'is', 'by', 'that', 'at', 'from', 'with'].join(' OR '),
+};
+const LIST_ROUTES = ['/api/articles?limit=50', '/api/articles?limit=50&sort=title', '/api/search?q=oil&limit=20', '/api/search?q=%22interest%20rates%22&limit=20', '/api/stats'];
+
+function startServer(): Promise<{ child: ChildProcess; base: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/run-cli.ts', '--db', db, 'serve', '--port', '0'], { cwd: values['cli-root'], stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const read = (chunk: Buffer): void => {
+      out += chunk.toString();
+      const url = /(http:\/\/\S+?)\/?\s/.exec(out)?.[1];
+      if (url) resolve({ child, base: url });
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${out}`)));
+  });
+}
+
+async function timed(url: string): Promise<{ ms: number; status: number }> {
+  const started = performance.now();
+  const res = await fetch(url);
+  await res.arrayBuffer();
+  return { ms: performance.now() - started, status: res.status };
+}
+
+const quantile = (xs: number[], q: number): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+};
+
+/** Clients each sending list-route requests back to back until the time is up. */
+async function listLoad(base: string, until: number): Promise<number[]> {
+  const times: number[] = [];
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      for (let i = c; performance.now() < until; i++) times.push((await timed(`${base}${LIST_ROUTES[i % LIST_ROUTES.length]}`)).ms);
+    }),
+  );
+  return times;
+}
+
+/** One client sending a hostile search again and again, and /api/health polled every 100 ms meanwhile. */
+async function underHostile(base: string, query: string, until: number): Promise<{ hostile: Array<{ ms: number; status: number }>; health: number[] }> {
+  const hostile: Array<{ ms: number; status: number }> = [];
+  const health: number[] = [];
+  const attacker = (async () => {
+    while (performance.now() < until) hostile.push(await timed(`${base}/api/search?q=${encodeURIComponent(query)}&limit=50`));
+  })();
+  const poller = (async () => {
+    while (performance.now() < until) {
+      health.push((await timed(`${base}/api/health`)).ms);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  await Promise.all([attacker, poller]);
+  return { hostile, health };
+}
+
+const { child, base } = await startServer();
+try {
+  await timed(`${base}/api/health`);
+  const fmt = (xs: number[]): string => `p50 ${quantile(xs, 0.5).toFixed(1)} ms, p99 ${quantile(xs, 0.99).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (n=${xs.length})`;
+  const quiet = await listLoad(base, performance.now() + seconds * 1000);
+  console.log(`list routes, ${clients} clients, no hostile query:  ${fmt(quiet)}`);
+  for (const [name, query] of Object.entries(HOSTILE)) {
+    // Health alone while the hostile client runs: what a load balancer's probe sees.
+    const alone = await underHostile(base, query, performance.now() + seconds * 1000);
+    const statuses = [...new Set(alone.hostile.map((h) => h.status))].join('/');
+    console.log(`hostile ${name} (${query.length} chars): answered ${statuses} in ${fmt(alone.hostile.map((h) => h.ms))}`);
+    console.log(`  /api/health meanwhile: ${fmt(alone.health)}`);
+    const until = performance.now() + seconds * 1000;
+    const [list] = await Promise.all([listLoad(base, until), underHostile(base, query, until)]);
+    console.log(`  list routes meanwhile (${clients} clients): ${fmt(list)}`);
+  }
+} finally {
+  child.kill('SIGTERM');
+}

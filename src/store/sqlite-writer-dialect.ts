@@ -1,0 +1,53 @@
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type DialectAdapter,
+  type Driver,
+  SqliteAdapter,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+} from 'kysely';
+
+/**
+ * Every transaction the store opens writes, so it begins as a writer: `BEGIN IMMEDIATE` takes
+ * SQLite's write lock first, and a second process waits out the busy timeout for it. A plain
+ * `BEGIN` reads first and asks for the lock later; in WAL mode SQLite then answers BUSY at once
+ * (its busy handler cannot run without risking a deadlock), which lost whole files when two
+ * `dossier ingest` ran on one database.
+ */
+class WriterFirstSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+/**
+ * SQLite's DDL is transactional, but Kysely's adapter says it is not and so runs the
+ * migrations with no lock across processes: two processes opening a new file at once both
+ * created the tables. Said true, the migrations run in one (immediate) transaction, which
+ * serializes them between processes.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+/** Kysely's SQLite dialect, with writer-first transactions and migrations under the write lock. */
+export class WriterFirstSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    return new WriterFirstSqliteDriver(this.#config);
+  }
+
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
