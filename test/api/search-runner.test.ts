@@ -8,9 +8,9 @@ import { createAnalyzer } from '../../src/pipeline/analyze-article.js';
 import { ingestFiles } from '../../src/pipeline/ingest-files.js';
 import { searchArticles } from '../../src/store/articles-repository.js';
 import { openStore } from '../../src/store/open-store.js';
-import { dialectUnderTest, freshSqliteTarget } from '../support/test-store.js';
+import { freshSqliteTarget } from '../support/test-store.js';
 
-describe.skipIf(dialectUnderTest() !== 'sqlite')('searches in threads of their own', () => {
+describe('searches in threads of their own', () => {
   it('find what the store itself finds, and refuse what it refuses, as usage errors', async () => {
     const path = freshSqliteTarget('search-threads');
     const digest = join(mkdtempSync(join(tmpdir(), 'dossier-search-threads-')), 'digest.txt');

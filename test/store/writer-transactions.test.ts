@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../src/pipeline/ingest-files.js';
 import { storeStats } from '../../src/store/articles-repository.js';
 import { openStore } from '../../src/store/open-store.js';
-import { dialectUnderTest, freshSqliteTarget } from '../support/test-store.js';
+import { freshSqliteTarget } from '../support/test-store.js';
 
 const sqliteModule = createRequire(import.meta.url).resolve('better-sqlite3');
 
@@ -33,7 +33,7 @@ function holdWriteLock(file: string, holdMs: number): Promise<{ exited: Promise<
   });
 }
 
-describe.skipIf(dialectUnderTest() !== 'sqlite')('SQLite write transactions', () => {
+describe('SQLite write transactions', () => {
   it('begin as writers: a transaction that reads then writes waits for another process and then commits', async () => {
     const file = freshSqliteTarget('writer-first');
     const store = await openStore(file);

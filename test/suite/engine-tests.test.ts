@@ -50,6 +50,7 @@ describe('which test files the PostgreSQL pass runs', () => {
       'test/a/helper.ts': "import { openStore } from '../../src/store/open-store.js';\n",
       'test/a/via-helper.test.ts': "import './helper.js';\n",
       'test/a/on-engine.test.ts': "import './helper.js';\nimport { openTestStore } from '../support/test-store.js';\n",
+      'test/a/sqlite-itself.test.ts': "import { openStore } from '../../src/store/open-store.js';\nimport { freshSqliteTarget } from '../support/test-store.js';\n",
     });
     expect(storeOpenersOffEngine(root)).toEqual(['test/a/own-store.test.ts', 'test/a/via-helper.test.ts']);
   });

@@ -57,6 +57,8 @@ interface TestFileFacts {
   readonly usesEngine: boolean;
   /** It imports openStore itself. */
   readonly opensStore: boolean;
+  /** It tests SQLite itself (its write lock, its reader threads), on a file of its own: `freshSqliteTarget`. */
+  readonly sqliteByChoice: boolean;
 }
 
 /** What each .ts file under test/ imports that matters here, keyed by repository path. */
@@ -70,6 +72,7 @@ function factsOfTestFiles(root: string): Map<string, TestFileFacts> {
       helpers: targets.filter((t) => t.startsWith('test/') && t !== TEST_STORE),
       usesEngine: fromStore.some((name) => name === '*' || ENGINE_EXPORTS.includes(name)),
       opensStore: file !== TEST_STORE && targets.includes(OPEN_STORE),
+      sqliteByChoice: fromStore.includes('freshSqliteTarget'),
     });
   }
   return facts;
@@ -101,11 +104,14 @@ export function engineTestFiles(root: string): string[] {
   return allTestFiles(root).filter((file) => closure(facts, file).some((f) => facts.get(f)?.usesEngine));
 }
 
-/** Test files that open a store (openStore, directly or through a helper) but never on the engine under test. */
+/**
+ * Test files that open a store (openStore, directly or through a helper) but never on the engine
+ * under test. A file that tests SQLite itself says so by taking its file from `freshSqliteTarget`.
+ */
 export function storeOpenersOffEngine(root: string): string[] {
   const facts = factsOfTestFiles(root);
   return allTestFiles(root).filter((file) => {
     const reached = closure(facts, file);
-    return reached.some((f) => facts.get(f)?.opensStore) && !reached.some((f) => facts.get(f)?.usesEngine);
+    return reached.some((f) => facts.get(f)?.opensStore) && !reached.some((f) => facts.get(f)?.usesEngine || facts.get(f)?.sqliteByChoice);
   });
 }
