@@ -32,7 +32,7 @@ export interface EventKnowledge {
   readonly frames: EventFrameWords;
 }
 
-/** 5: a gerund after a determiner takes no subject from the words before it; a place's history is no event; appositions and datelines are no actors; a city before a bombing says where. */
+/** 5: a gerund after a determiner takes no subject from the words before it; a place's history is no event; nor is where it was heard a place; appositions and datelines are no actors; a city before a bombing says where. */
 export const EVENTS_STAGE_VERSION = '5';
 
 /** Penn tags before a gerund that make it a noun: "the downing", "its shelling", "Iran's downing". */

@@ -24,6 +24,8 @@ export const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(placeWords.placeP
 export const GEO_ONLY_PREPOSITIONS: ReadonlySet<string> = new Set(placeWords.geoOnlyPrepositions.words);
 /** Nouns that pass a place through "of": "the outskirts of Mosul", "the capital of". */
 export const GEO_NOUNS: ReadonlySet<string> = new Set(placeWords.geoNouns.words);
+/** "heard and felt in Cyprus": where it was perceived, not where it happened. */
+export const PERCEPTION_VERBS: ReadonlySet<string> = new Set(placeWords.perceptionVerbs.words);
 const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
 /** Words the tagger calls IN that open clauses rather than prepositional phrases. */
 const COMPLEMENTIZERS = new Set(['that', 'if', 'whether', 'because', 'although', 'though', 'unless', 'while', 'whereas', 'once']);

@@ -1,6 +1,6 @@
 import { head, relation, type SyntaxTree, spanHead } from '../nlp/syntax/tree.js';
 import type { Document, TimePrecision } from '../text/document.js';
-import { type Chunk, GEO_NOUNS, governingPreposition, isChunkHead, isLocative } from './participants.js';
+import { type Chunk, GEO_NOUNS, governingPreposition, isChunkHead, isLocative, PERCEPTION_VERBS } from './participants.js';
 import { locativePreposition } from './place-phrase.js';
 import type { SentenceView } from './sentence-view.js';
 
@@ -54,6 +54,7 @@ export function placeCandidates(
     // often loses a place ("and also in Syria's Palmyra" read as a subject) than it catches a
     // false one.
     const parsed = tree ? locativePreposition(tree, sentence.tokens[at[0]]!.index, sentence.tokens[at[1] - 1]!.index, norm) : null;
+    if (tree && perceivedAt(tree, spanHead(tree, sentence.tokens[at[0]]!.index, sentence.tokens[at[1] - 1]!.index))) return;
     // Only a name that is no actor: "the U.S. attack", "Friday's Iran attack", "a new Tehran
     // offensive" name who acts, not where; but a capital is no bomber ("the Beirut blast").
     const modified = tree === null || p.precision === 'country' ? -1 : modifiedEvent(tree, sentence.tokens[at[0]]!.index, sentence.tokens[at[1] - 1]!.index, eventNouns);
@@ -61,6 +62,12 @@ export function placeCandidates(
     if (parsed !== null || modifier || byWords(sentence, chunks, timeTokens, at)) out.push({ index, from: at[0], to: at[1] });
   });
   return out;
+}
+
+/** "it was heard and felt in Cyprus": a place hung on a verb of perception is where it was perceived. */
+function perceivedAt(tree: SyntaxTree, t: number): boolean {
+  const h = head(tree, t);
+  return h !== -1 && relation(tree, t) === 'obl' && PERCEPTION_VERBS.has(tree.nodes[h]!.lemma.toLowerCase());
 }
 
 /** "the Idlib attack", "renewed Iraq protests": the event noun a name modifies (and so says where it happened), or -1. */

@@ -272,7 +272,8 @@ function withNearness(groups: Map<string, MentionGroup>): Map<string, MentionGro
       let bonus = 0;
       let closest: { d: number; name: string } | null = null;
       for (const [otherKey, pool] of pools) {
-        if (otherKey === key) continue;
+        // Another form of the same name ("central Gulf", "Gulf") is no other place near it.
+        if (otherKey === key || baseName(otherKey) === baseName(key)) continue;
         let d = Number.POSITIVE_INFINITY;
         let name = '';
         for (const o of pool) {
@@ -303,13 +304,15 @@ function pointLike(c: PlaceCandidate): boolean {
   return c.kind === 'city' || c.kind === 'district' || c.kind === 'site' || c.kind === 'admin2';
 }
 
-// "Douglas and Lancaster counties": a bare name may be a county the text names by its stem.
+// "Douglas and Lancaster counties": a bare name may be a county the text names by its stem. Found
+// so, it is a variant of the name, not the name with its unit word: "the Gulf" said no "County",
+// and read as strong evidence it made the Persian Gulf Florida's Gulf County.
 function countiesNamed(gazetteer: Gazetteer, surface: string, found: readonly PlaceCandidate[]): PlaceCandidate[] {
   if (/\s(?:County|Parish)$/i.test(surface)) return [];
   const seen = new Set(found.map((c) => c.placeId));
   return [...lookupPlace(gazetteer, `${surface} County`), ...lookupPlace(gazetteer, `${surface} Parish`)]
     .filter((c) => c.kind === 'admin2' && c.match === 'name' && !seen.has(c.placeId))
-    .map((c) => ({ ...c, match: 'unit' as const }));
+    .map((c) => ({ ...c, match: 'variant' as const }));
 }
 
 /** Candidates for a surface form, trying the forms news writes around a bare name. */
@@ -333,9 +336,7 @@ function candidatesFor(gazetteer: Gazetteer, surface: string): CandidateSet {
     return { candidates: head, containers: tail, embedded: false };
   }
   // "northern Iraq", "eastern Aleppo", "Greater Boston": the named place itself.
-  const qualified = /^(?:(?:north|south|east|west|central|upper|lower)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|greater|downtown|inner|outer|rural|metro|metropolitan)\s+(.+)$/i.exec(
-    surface,
-  );
+  const qualified = QUALIFIED.exec(surface);
   if (qualified !== null) {
     // Only well-known places take a qualifier: "South Side" is not the Turkish town of Side.
     const inner = candidatesFor(gazetteer, qualified[1]!);
@@ -555,8 +556,13 @@ function otherNames(votes: ReadonlySet<string> | undefined, key: string): number
 }
 
 function baseName(key: string): string {
-  return splitUnitSuffix(key)?.base ?? key;
+  // "central Gulf" and "Gulf" are one name too: two forms of the Gulf made it Gulf County, Florida.
+  const bare = QUALIFIED.exec(key)?.[1] ?? key;
+  return splitUnitSuffix(bare)?.base ?? bare;
 }
+
+/** A part of a place: "northern Iraq", "eastern Aleppo", "Greater Boston", "central Gulf" (group 1: the place). */
+const QUALIFIED = /^(?:(?:north|south|east|west|central|upper|lower)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|greater|downtown|inner|outer|rural|metro|metropolitan)\s+(.+)$/i;
 
 // Far enough from every other place named that nothing in the article is near it.
 const FOCUS_REACH_KM = 1500;

@@ -97,3 +97,15 @@ describe('resolvePlaces: names as people write them', () => {
     expect(byName.get('Hume')?.name ?? null).not.toBe('Home');
   });
 });
+
+describe('resolvePlaces: a bare name is not a county named by its stem', () => {
+  it('keeps "the Gulf" the Persian Gulf in an article written from Washington', () => {
+    const text = 'Officials in Washington and Virginia said destroyers shelled a platform in the central Gulf, and tankers in the Gulf were escorted.';
+    // The entity tagger calls a sea a location (LOC), a state or city GPE.
+    const mentions = mentionsOf(text, ['Washington', 'Virginia', 'central Gulf', 'Gulf']).map((m, i) => (i >= 2 ? { ...m, type: 'LOC' } : m));
+    const out = resolvePlaces(gazetteer, text, mentions);
+    const gulf = out.filter((p) => /Gulf/.test(text.slice(p.start, p.end)));
+    expect(gulf.map((p) => p.name)).toEqual(['central Persian Gulf', 'Persian Gulf']);
+    expect(gulf.every((p) => p.country === null)).toBe(true);
+  });
+});
