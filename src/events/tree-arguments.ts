@@ -373,6 +373,11 @@ function namesCountry(ctx: TreeContext, g: number): boolean {
   return (ctx.view.doc.layers.places ?? []).some((p) => p.entity === e && p.precision === 'country');
 }
 
+function isPersonName(ctx: TreeContext, g: number): boolean {
+  const e = ctx.sentence.tokens[g - ctx.base]?.entity ?? -1;
+  return e >= 0 && ctx.view.doc.layers.entities?.[e]?.type === 'PERSON';
+}
+
 /** Whether the name at `g` ends in a place noun ("Beirut Port", "Erbil Airport"). */
 function namesSite(ctx: TreeContext, g: number): boolean {
   const e = ctx.sentence.tokens[g - ctx.base]?.entity ?? -1;
@@ -603,6 +608,13 @@ export function nounArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
       // "the Beirut Port explosion": a name ending in a place noun is a site, whatever its entity type.
       if (rel === 'compound' && bombing && namesSite(ctx, c)) continue;
       const p = participantAt(ctx, c);
+      // "the Abu Bakr al-Baghdadi raid", "the Soleimani strike": an attack named after a person
+      // is named after whom it was aimed at.
+      if (rel === 'compound' && p && isPersonName(ctx, c) && THING_ROOTS.has(trigger.pattern.code.slice(0, 2))) {
+        addAll(targets, [p]);
+        why.push(`target '${p.name}': the person the attack is named after`);
+        continue;
+      }
       addAll(sources, [p]);
       if (p) why.push(`source '${p.name}' modifies the noun`);
     } else if (rel === 'nmod' || rel === 'acl') {

@@ -21,6 +21,8 @@ export interface MentionClaim {
   readonly speaker?: string | null;
   /** When its article was published (ISO): tolls are read in that order. */
   readonly published?: string | null;
+  /** Its CAMEO code: who did it is compared only between mentions of one kind of act. */
+  readonly code?: string;
 }
 
 export interface ContradictionValue {
@@ -102,11 +104,25 @@ function actorConflict(field: 'source' | 'target', claims: readonly MentionClaim
     level === null ? a.identified !== false : !a.key.startsWith('name:') && level(a.key);
   const person = samePersonKeys(claims.flatMap((c) => c[`${field}s`]));
   const keys = (c: MentionClaim): Set<string> => new Set(c[`${field}s`].filter(counts).map((a) => person.get(a.key) ?? a.key));
-  const named = claims.filter((c) => keys(c).size > 0);
+  const named = sameAct(claims.filter((c) => keys(c).size > 0));
   const denied = named.filter((c) => c.modality === 'denied');
   const deniedAgainst = denied.some((d) => named.some((c) => c.modality !== 'denied' && [...keys(c)].some((k) => keys(d).has(k))));
   if (!deniedAgainst && actorGroups(named.map(keys)) < 2) return null;
   return { field, values: valuesOf(named.map((claim) => ({ value: actorValue(claim, field), claim }))) };
+}
+
+/**
+ * The mentions of the act most of them tell (by CAMEO root): a record may gather a second act
+ * of the same event ("the raid", and "he detonated a suicide vest"), whose actor is its own, not
+ * a second version of who raided. With no majority root, all of them.
+ */
+function sameAct(claims: readonly MentionClaim[]): readonly MentionClaim[] {
+  const count = new Map<string, number>();
+  for (const c of claims) if (c.code) count.set(c.code.slice(0, 2), (count.get(c.code.slice(0, 2)) ?? 0) + 1);
+  const ranked = [...count].sort((a, b) => b[1] - a[1]);
+  if (ranked.length < 2 || ranked[0]![1] === ranked[1]![1]) return claims;
+  const root = ranked[0]![0];
+  return claims.filter((c) => !c.code || c.code.startsWith(root));
 }
 
 function dateConflict(claims: readonly MentionClaim[]): Contradiction | null {

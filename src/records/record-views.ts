@@ -101,6 +101,7 @@ const toClaim = (m: ReportRow): MentionClaim => ({
   modality: m.modality,
   speaker: m.speaker,
   published: m.published,
+  code: m.code,
 });
 
 /** Display actors for a record's keys, named as its mentions name them. */

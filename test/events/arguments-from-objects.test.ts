@@ -52,6 +52,18 @@ describe('events: arguments read through the pattern’s object, the teller and 
     expect(a?.place).toBeNull();
   });
 
+  it('reads a bombing\'s city as its place, an attack named after a person as aimed at him, and an apposition as no actor', () => {
+    const blast = analyzeText('The Beirut blast killed five people on Monday.');
+    const b = eventAt(blast, 'blast');
+    expect(placeName(blast, b!)).toMatch(/Beirut/);
+    expect(b!.sources).toEqual([]);
+    const raid = analyzeText('Officials described the Abu Bakr al-Baghdadi raid in detail on Monday.');
+    expect(names(eventAt(raid, 'raid')!.targets)).toEqual(['Abu Bakr al-Baghdadi']);
+    expect(eventAt(raid, 'raid')!.sources).toEqual([]);
+    const nato = analyzeText('"This morning, Turkey, a NATO member, invaded Syria," the senator said.');
+    expect(names(eventAt(nato, 'invaded')!.sources)).toEqual(['Turkey']);
+  });
+
   it('keeps a definite event noun in a prepositional phrase asserted under a saying verb', () => {
     const doc = analyzeText('Example Wire said no warning has been issued in the aftermath of the U.S. attack on the oil platforms.');
     expect(eventAt(doc, 'attack')?.modality).toBe('asserted');

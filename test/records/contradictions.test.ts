@@ -33,6 +33,16 @@ describe('findContradictions', () => {
     ]);
   });
 
+  it('compares who did it only between mentions of one kind of act', () => {
+    const raid = (id: string, outlet: string) => claim(id, outlet, { code: '190', sources: [{ key: 'cc-usa', name: 'United States' }] });
+    // "he detonated a suicide vest": a second act joined to the raid's record, with its own actor.
+    const vest = claim('3', 'C', { code: '183', sources: [{ key: 'per-ivo', name: 'Ivo Baskar' }] });
+    expect(findContradictions([raid('1', 'A'), raid('2', 'B'), vest]).map((c) => c.field)).toEqual([]);
+    // Two versions of who raided are still a dispute.
+    const other = claim('4', 'D', { code: '190', sources: [{ key: 'cc-vlm', name: 'Velmaria' }] });
+    expect(findContradictions([raid('1', 'A'), raid('2', 'B'), vest, other]).map((c) => c.field)).toEqual(['source']);
+  });
+
   it('keeps whose word each value is', () => {
     const [source] = findContradictions([
       claim('1', 'A', { modality: 'claimed', speaker: 'US officials', sources: [{ key: 'name:proxies', name: 'proxies' }] }),
