@@ -27,6 +27,14 @@ const SECTOR_ROLE: Readonly<Record<string, string>> = roles.sectorRoles;
 
 const ROLE_CODES: ReadonlySet<string> = new Set([...Object.values(ROLE_WORDS), ...Object.values(SECTOR_ROLE)]);
 
+const VESSEL_PREFIXES: Readonly<Record<string, string>> = roles.vesselPrefixes.prefixes;
+
+/** A navy's code from a ship's name: "USS Boxer" → USAMIL, "HMS Montrose" → GBRMIL; else null. */
+export function vesselCameo(name: string): string | null {
+  const prefix = /^(?:the\s+)?([A-Z]{2,5})\s+\S/.exec(name)?.[1];
+  return prefix ? (VESSEL_PREFIXES[prefix] ?? null) : null;
+}
+
 /** Whether a three-letter code is a role ("MIL", "GOV") rather than a country ("IRN"). */
 export function isRoleCode(code: string): boolean {
   return ROLE_CODES.has(code);

@@ -7,7 +7,7 @@ import type { Document, EventAttrs, EventParticipant, Layers, Magnitude, Magnitu
 import type { ActorFacts } from './actor-codes.js';
 import { claimFrameOf } from './claim-frames.js';
 import { type Clause, clauseAt, segmentClauses } from './clauses.js';
-import { frameHolds } from './frame-check.js';
+import { frameHolds, recodeFor } from './frame-check.js';
 import { launchSite } from './launch-site.js';
 import { findMagnitudes } from './magnitudes.js';
 import { readModality } from './modality.js';
@@ -370,6 +370,14 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
     if (trigger.pattern.frame) {
       const frame = frameHolds(trigger.pattern.frame, draft.sources, draft.targets);
       if (!frame.holds) continue;
+    }
+    // "rebels killed 18 soldiers": who the parties are says what kind of killing it is.
+    if (draft.code === trigger.pattern.code) {
+      const recode = recodeFor(trigger.pattern.recode, draft.sources, draft.targets);
+      if (recode) {
+        draft.code = recode.code;
+        reasons.push(recode.why);
+      }
     }
     drafts.push(draft);
     byTrigger.set(trigger, draft);

@@ -1,5 +1,5 @@
 import { argumentClasses, inArgumentClass } from '../knowledge/events/argument-classes.js';
-import type { EventFrame } from '../knowledge/events/dictionary-schema.js';
+import type { EventFrame, EventRecode } from '../knowledge/events/dictionary-schema.js';
 import type { EventParticipant } from '../text/document.js';
 
 /**
@@ -10,13 +10,26 @@ import type { EventParticipant } from '../text/document.js';
  * one whose arguments are there and all outside the frame's classes, or one naming an
  * argument the frame excludes, does not.
  */
+function inClass(name: string, p: EventParticipant): boolean {
+  const cls = argumentClasses().get(name);
+  return cls !== undefined && inArgumentClass(cls, p.name.split(/\s+/), p.cameo);
+}
+
+/**
+ * The more specific code an entry's `recode` rules give for these participants
+ * (dictionary-schema.ts): "rebels killed 18 soldiers" → 190, fighting; null when no rule holds.
+ */
+export function recodeFor(rules: readonly EventRecode[], sources: readonly EventParticipant[], targets: readonly EventParticipant[]): { code: string; why: string } | null {
+  for (const rule of rules) {
+    const side = rule.side === 'source' ? sources : rule.side === 'target' ? targets : [...sources, ...targets];
+    const hit = side.find((p) => inClass(rule.when, p));
+    if (hit) return { code: rule.code, why: `code ${rule.code}: '${hit.name}' is a ${rule.when} (${rule.side === 'either' ? 'a party' : `the ${rule.side}`})` };
+  }
+  return null;
+}
+
 export function frameHolds(frame: EventFrame, sources: readonly EventParticipant[], targets: readonly EventParticipant[]): { holds: boolean; why: string } {
-  const classes = argumentClasses();
-  const inAny = (p: EventParticipant, names: readonly string[]) =>
-    names.some((n) => {
-      const cls = classes.get(n);
-      return cls !== undefined && inArgumentClass(cls, p.name.split(/\s+/), p.cameo);
-    });
+  const inAny = (p: EventParticipant, names: readonly string[]) => names.some((n) => inClass(n, p));
   const excludedTarget = targets.find((p) => inAny(p, frame.notTarget));
   if (excludedTarget) return { holds: false, why: `target '${excludedTarget.name}' is not what this verb's event is done to` };
   const excludedAgent = sources.find((p) => inAny(p, frame.notAgent));

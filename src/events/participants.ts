@@ -1,7 +1,7 @@
 import placeWords from '../knowledge/lexicon/place-words.json' with { type: 'json' };
 import type { EventParticipant } from '../text/document.js';
 import { datelineLength } from '../text/datelines.js';
-import { type ActorFacts, actorCameo, contextCameo, countryRoleActor, roleOfWord } from './actor-codes.js';
+import { type ActorFacts, actorCameo, contextCameo, countryRoleActor, roleOfWord, vesselCameo } from './actor-codes.js';
 import { scareQuotes, withoutQuoteMarks } from './scare-quotes.js';
 import type { DocumentView, SentenceView, Token } from './sentence-view.js';
 
@@ -147,7 +147,9 @@ export function chunkParticipant(ctx: ParticipantContext, chunk: Chunk, pronounA
     if (t.tag.startsWith('NN') && !ctx.triggerWords.has(i)) head = t.norm;
     const e = t.entity;
     if (e < 0 || e === best) continue;
-    const rank = ACTOR_RANK[entities[e]?.type ?? ''] ?? 0;
+    const ent = entities[e];
+    // A ship is no organisation to the tagger ("USS Boxer" is MISC), but a navy's ship acts for its state.
+    const rank = ACTOR_RANK[ent?.type ?? ''] ?? (ent && vesselCameo(view.doc.text.slice(ent.start, ent.end)) ? 1 : 0);
     if (rank > 0 && rank >= bestRank) {
       best = e;
       bestRank = rank;
@@ -168,7 +170,7 @@ export function chunkParticipant(ctx: ParticipantContext, chunk: Chunk, pronounA
       const actorId = countryRoleActor(facts, cameo);
       return { span, entity: best, actorId, name: text, cameo };
     }
-    const cameo = link ? actorCameo(facts, link.actorId) : contextCameo(facts, [entityText], head);
+    const cameo = (link ? actorCameo(facts, link.actorId) : null) ?? vesselCameo(entityText) ?? (link ? null : contextCameo(facts, [entityText], head));
     return { span: { start: entity.start, end: entity.end }, entity: best, actorId: link?.actorId ?? null, name: link?.name ?? entityText, cameo };
   }
   if (!role) return null;

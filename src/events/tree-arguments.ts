@@ -231,6 +231,26 @@ function withCountry(ctx: TreeContext, g: number, p: EventParticipant): EventPar
   return p;
 }
 
+/**
+ * "a Syrian Air Force strike": a country word and the body right after it, both modifying the
+ * event noun, are one actor (SYR + MIL), not a country and a nameless air force.
+ */
+function joinCountryToBody(ctx: TreeContext, list: EventParticipant[]): void {
+  const text = ctx.view.doc.text;
+  for (let i = 0; i + 1 < list.length; i++) {
+    const country = list[i]!;
+    const body = list[i + 1]!;
+    if (country.cameo?.length !== 3 || isRoleCode(country.cameo) || body.span.start <= country.span.end) continue;
+    if (text.slice(country.span.end, body.span.start).trim() !== '') continue;
+    if (body.cameo !== null && !(body.cameo.length === 3 && isRoleCode(body.cameo))) continue;
+    const role = body.cameo ?? roleOfWord(body.name.toLowerCase()) ?? roleOfWord(body.name.toLowerCase().split(/\s+/).pop() ?? '');
+    if (!role) continue;
+    const cameo = `${country.cameo}${role}`;
+    const span = { start: country.span.start, end: body.span.end };
+    list.splice(i, 2, { span, entity: body.entity ?? country.entity, actorId: countryRoleActor(ctx.facts, cameo), name: text.slice(span.start, span.end), cameo });
+  }
+}
+
 function shareCountry(ctx: TreeContext, list: EventParticipant[]): void {
   const withOne = list.find((p) => p.cameo !== null && p.cameo.length >= 3 && !isRoleCode(p.cameo.slice(0, 3)));
   if (!withOne) return;
@@ -647,6 +667,13 @@ export function nounArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
     if (targets.length === 0) addAll(targets, read.targets);
     if (sources.length === 0) addAll(sources, read.sources);
     if (read.targets.length + read.sources.length > 0) why.push(`target ${names(read.targets)} undergoes it ('${lemma(tree, verb)}'), source ${names(read.sources)}`);
+  } else if (verb !== -1 && inSentence(ctx, verb) && rel === 'obl' && frames.casualtyVerbs.has(lemma(tree, verb)) && ['in', 'during'].includes(caseMarker(tree, g) ?? '')) {
+    // "22 Turkish soldiers died in a Syrian Air Force strike": who died is whom it struck.
+    if (targets.length === 0) {
+      const victims = argumentsOf(tree, verb).filter((a) => inSentence(ctx, a.token) && isSubject(a));
+      addAll(targets, victims.map((a) => participantAt(ctx, a.token)));
+      if (targets.length > 0) why.push(`target ${names(targets)}: died in it ('${lemma(tree, verb)} ${caseMarker(tree, g)}')`);
+    }
   } else if (verb !== -1 && inSentence(ctx, verb) && (rel === 'obj' || rel === 'nsubj')) {
     const verbLemma = lemma(tree, verb);
     const passiveCarrier = rel === 'nsubj' && isPassive(tree, verb);
@@ -672,6 +699,8 @@ export function nounArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
       }
     }
   }
+  joinCountryToBody(ctx, sources);
+  joinCountryToBody(ctx, targets);
   shareCountry(ctx, sources);
   shareCountry(ctx, targets);
   return { hasSubject: true, hasObject: true, sources, targets, host: null, instrument: null, why };

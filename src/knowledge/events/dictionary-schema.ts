@@ -47,12 +47,27 @@ export const eventFrameSchema = z
   });
 
 /**
+ * A more specific code the entry takes when its participants say what kind of act it is
+ * (issue 13): "rebels killed 18 soldiers" is fighting, which CAMEO codes as conventional
+ * military force (190), not the assault of "a man was killed by a neighbour" (1823); "21
+ * protesters were killed" is violent repression (175). `when` is an argument class of
+ * argument-classes.json; `side` says whose class it is (`either`: the source or a target).
+ * The first rule that holds wins.
+ */
+export const eventRecodeSchema = z.strictObject({
+  when: argumentClass,
+  side: z.enum(['source', 'target', 'either']),
+  code: z.string().regex(EVENT_CODE_PATTERN, 'must be a CAMEO event code like "19", "190" or "1951"'),
+});
+
+/**
  * One dictionary entry: the CAMEO code and the verb and noun patterns that name it.
  * `of`: what "the <noun> of X" makes X ("withdrawal of US troops" → source; "arrest of X" →
  * target). `magnitude`: what a bare count near the trigger counts ("killed at least 10").
  * `weight` (0..1): how surely the words mean this event outside our domain ("strike").
  * `frame`: what the verb's source and target must be (see eventFrameSchema); for the
- * entry's verbs, not its nouns.
+ * entry's verbs, not its nouns. `recode`: a more specific code by the kind of participants
+ * (see eventRecodeSchema), for verbs and nouns.
  */
 export const eventEntrySchema = z.strictObject({
   code: z.string().regex(EVENT_CODE_PATTERN, 'must be a CAMEO event code like "19", "190" or "1951"'),
@@ -62,6 +77,7 @@ export const eventEntrySchema = z.strictObject({
   magnitude: z.enum(MAGNITUDE_KINDS).optional(),
   weight: z.number().min(0).max(1).optional(),
   frame: eventFrameSchema.optional(),
+  recode: z.array(eventRecodeSchema).optional(),
   note: z.string().optional(),
 });
 
@@ -83,4 +99,5 @@ export const eventDictionaryFileSchema = z.union([
 
 export type EventEntry = z.infer<typeof eventEntrySchema>;
 export type EventFrame = z.infer<typeof eventFrameSchema>;
+export type EventRecode = z.infer<typeof eventRecodeSchema>;
 export type DictionaryMagnitude = (typeof MAGNITUDE_KINDS)[number];

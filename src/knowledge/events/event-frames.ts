@@ -23,6 +23,8 @@ export interface EventFrameWords {
   readonly referringPronouns: ReadonlySet<string>;
   readonly speechAgentPrepositions: ReadonlySet<string>;
   readonly undergoerVerbs: ReadonlySet<string>;
+  /** "22 soldiers died in a Syrian strike": the subject is the target of the attack in the 'in' phrase. */
+  readonly casualtyVerbs: ReadonlySet<string>;
   /** "a city that has seen civil war and bombings": perfect verbs whose bare event nouns are history. */
   readonly historyVerbs: ReadonlySet<string>;
   /** Lemmas of reporting verbs (lexicon/reporting-verbs.json): 'Iran reported heavy fighting today'. */
@@ -49,6 +51,7 @@ export function loadEventFrameWords(): EventFrameWords {
     referringPronouns: set(words.referringPronouns),
     speechAgentPrepositions: set(words.speechAgentPrepositions),
     undergoerVerbs: set(words.undergoerVerbs),
+    casualtyVerbs: set(words.casualtyVerbs),
     historyVerbs: set(words.historyVerbs),
     reportingVerbs: new Set(Object.keys(reporting.verbs)),
   };

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { InputError } from '../../errors.js';
 import { argumentClasses } from './argument-classes.js';
 import { cameoCode } from './cameo-table.js';
-import { type DictionaryMagnitude, type EventEntry, type EventFrame, eventDictionaryFileSchema } from './dictionary-schema.js';
+import { type DictionaryMagnitude, type EventEntry, type EventFrame, type EventRecode, eventDictionaryFileSchema } from './dictionary-schema.js';
 import shipped from './event-dictionary.json' with { type: 'json' };
 import mined from './event-dictionary-petrarch.json' with { type: 'json' };
 import { nounForms, verbForms } from './inflection.js';
@@ -35,6 +35,8 @@ export interface TriggerPattern {
   readonly layer: number;
   /** What the verb's source and target must be (verb patterns only); null: the words decide. */
   readonly frame: EventFrame | null;
+  /** More specific codes by the kind of participants (dictionary-schema.ts `recode`). */
+  readonly recode: readonly EventRecode[];
 }
 
 export interface EventDictionary {
@@ -98,10 +100,12 @@ function parseEntries(file: string, data: unknown): EventEntry[] {
   entries.forEach((entry, i) => {
     if (!cameoCode(entry.code)) throw new InputError('DOSSIER_INPUT_BAD_RECORD', { file }, `entry ${i + 1} (code "${entry.code}"): no such CAMEO event code`);
     if (entry.verbs.length + entry.nouns.length === 0) throw new InputError('DOSSIER_INPUT_BAD_RECORD', { file }, `entry ${i + 1} (code "${entry.code}"): gives no verbs and no nouns`);
-    if (entry.frame) {
+    if (entry.frame || entry.recode) {
       const known = argumentClasses();
-      for (const name of [...entry.frame.agent, ...entry.frame.target, ...entry.frame.notTarget, ...entry.frame.notAgent]) {
-        if (!known.has(name)) throw new InputError('DOSSIER_INPUT_BAD_RECORD', { file }, `entry ${i + 1} (code "${entry.code}"): frame names the argument class "${name}", which argument-classes.json does not define`);
+      const frame = entry.frame ? [...entry.frame.agent, ...entry.frame.target, ...entry.frame.notTarget, ...entry.frame.notAgent] : [];
+      const named = [...frame.map((name) => ['frame', name] as const), ...(entry.recode ?? []).map((r) => ['recode', r.when] as const)];
+      for (const [field, name] of named) {
+        if (!known.has(name)) throw new InputError('DOSSIER_INPUT_BAD_RECORD', { file }, `entry ${i + 1} (code "${entry.code}"): ${field} names the argument class "${name}", which argument-classes.json does not define`);
       }
     }
   });
@@ -153,6 +157,7 @@ function addEntries(byKey: Map<string, TriggerPattern>, file: string, entries: r
           origin,
           layer,
           frame: kind === 'verb' ? (entry.frame ?? null) : null,
+          recode: entry.recode ?? [],
         });
       }
     }

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText, codes, eventAt, names } from './analyze-text.js';
+
+// Our own sentences about real actors and places; the publication date is Tuesday 5 May 2020.
+
+describe('events: who the parties are says what the act is and who did it', () => {
+  it('codes a killing between armed forces as fighting (190), of protesters as repression (175), else as assault (1823)', () => {
+    const battle = eventAt(analyzeText('Communist rebels killed 18 soldiers on Mindanao island, the army said.'), 'killed');
+    expect(battle?.code).toBe('190');
+    expect(codes(battle!.sources)).toEqual(['REB']);
+    const protest = eventAt(analyzeText('At least 21 protesters were killed in Basra on Friday.'), 'killed');
+    expect(protest?.code).toBe('175');
+    const murder = eventAt(analyzeText('Gunmen killed a journalist in Baghdad on Monday.'), 'killed');
+    expect(murder?.code).toBe('1823');
+    // Murder and execution stay assault, whoever the victim.
+    const executed = eventAt(analyzeText('The militants executed two captured soldiers on Sunday.'), 'executed');
+    expect(executed?.code).toBe('1823');
+  });
+
+  it("takes a navy's ship as its state's military", () => {
+    const e = eventAt(analyzeText('On Thursday, the USS Boxer downed an Iranian drone in the strait.'), 'downed');
+    expect(codes(e!.sources)).toEqual(['USAMIL']);
+    expect(names(e!.sources)).toEqual(['USS Boxer']);
+    expect(codes(e!.targets)).toEqual(['IRNMIL']);
+  });
+
+  it('joins a country word to the body after it into one actor, and takes who died in an attack as its target', () => {
+    const e = eventAt(analyzeText('Earlier, 22 Turkish soldiers died in a Syrian Air Force strike in Idlib.'), 'strike');
+    expect(names(e!.sources)).toEqual(['Syrian Air Force']);
+    expect(codes(e!.sources)).toEqual(['SYRMIL']);
+    expect(codes(e!.targets)).toEqual(['TURMIL']);
+  });
+
+  it('takes the subject of a verb that carries a verbal noun as who does it', () => {
+    const e = eventAt(analyzeText('The foreign ministry voiced strong condemnation of the raid on Monday.'), 'condemnation');
+    expect(e?.rootCode).toBe('11');
+    expect(names(e!.sources).join(' ')).toMatch(/ministry/);
+  });
+});
