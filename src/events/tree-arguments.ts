@@ -66,6 +66,9 @@ function tellerPhrase(ctx: TreeContext, p: EventParticipant): EventParticipant {
   return { ...p, span: { start: p.span.start, end }, name: ctx.view.doc.text.slice(p.span.start, end) };
 }
 
+/** Roots whose light-verb patterns name an attack by its noun: "launched an operation", "mounted an assault". */
+const ATTACK_NOUN_ROOTS = new Set(['15', '18', '19', '20']);
+
 /** Relations inside the core of a noun phrase: what names the participant. */
 const CORE = ['det', 'amod', 'compound', 'flat', 'nummod', 'nmod:poss', 'nmod:desc', 'fixed', 'goeswith'];
 const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
@@ -528,7 +531,23 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
     }
     why.push(`passive: target ${names(targets)} is the subject, source ${names(sources)} the agent`);
   } else {
+    // "launched the Turkish military operation on the area": the object of a light-verb pattern
+    // is the event itself, never its target; its own modifiers say who (its phrases say to whom,
+    // read below with the pattern's object).
+    const own = new Set(trigger.words.map((w) => ctx.base + w));
+    // Not "holding American hostages": the hostages are whom it is done to.
+    const attackNoun = ATTACK_NOUN_ROOTS.has(trigger.pattern.code.slice(0, 2)) && !trigger.pattern.code.startsWith('181');
+    const eventObject = attackNoun && ctx.frames.lightVerbs.has(lemma(tree, g)) ? args.find((a) => isObject(a) && own.has(a.token)) : undefined;
+    if (eventObject) {
+      const read = nounArguments(ctx, { ...trigger, kind: 'noun', head: eventObject.token - ctx.base, words: [eventObject.token - ctx.base] });
+      if (sources.length === 0 && read.sources.length > 0) {
+        addAll(sources, read.sources);
+        why.push(`source ${names(sources)} from the event noun '${lemma(tree, eventObject.token)}'`);
+      }
+    }
     addAll(targets, args.filter(isObject).map((a) => targetAt(ctx, a.token, trigger)));
+    // The event noun's own actor, read again as its object ("the Turkish military operation"), is no target.
+    if (eventObject) targets.splice(0, targets.length, ...targets.filter((t) => !sources.some((p) => same(t, p))));
     if (targets.length === 0) {
       // A bare oblique that names people is an object the parse misread: "killed more than 4,000 Iraqis".
       const obliques = args.filter(

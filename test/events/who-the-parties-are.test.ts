@@ -36,4 +36,12 @@ describe('events: who the parties are says what the act is and who did it', () =
     expect(e?.rootCode).toBe('11');
     expect(names(e!.sources).join(' ')).toMatch(/ministry/);
   });
+
+  it('takes who launched an attack from the attack noun of a light-verb pattern, never as its target', () => {
+    const e = eventAt(analyzeText('Hours after launching the Turkish military operation on the border villages, 20 civilians were hurt.'), 'launching');
+    expect(codes(e!.sources)).toEqual(['TURMIL']);
+    expect(codes(e!.targets).filter((c) => c?.startsWith('TUR'))).toEqual([]);
+    const hostages = eventAt(analyzeText('Groups holding American hostages in Lebanon received the money, Example Wire said.'), 'holding');
+    expect(codes(hostages!.sources)).not.toContain('USA');
+  });
 });
