@@ -1,3 +1,4 @@
+import { argumentClasses, inArgumentClass } from '../knowledge/events/argument-classes.js';
 import type { EventFrameWords } from '../knowledge/events/event-frames.js';
 import { type Argument, argumentsOf, auxiliaries, caseMarker, children, childrenWith, childWith, dominates, head, isPassive, matchesRel, relation, type SyntaxTree, subtreeSpan } from '../nlp/syntax/tree.js';
 import type { EventParticipant } from '../text/document.js';
@@ -396,6 +397,24 @@ function namesCountry(ctx: TreeContext, g: number): boolean {
   return (ctx.view.doc.layers.places ?? []).some((p) => p.entity === e && p.precision === 'country');
 }
 
+/**
+ * A common noun between a modifier `c` and the event noun `g` that names a thing that can be
+ * hit (argument class physical-target: "oil" in "Saudi oil attack"; not "military" in
+ * "Iranian military attack", nor "retaliatory" mis-tagged a noun), or null.
+ */
+function ownedThingBetween(ctx: TreeContext, c: number, g: number, own: ReadonlySet<number>): number | null {
+  const { tree } = ctx;
+  for (let t = c + 1; t < g; t++) {
+    if (own.has(t) || relation(tree, t) !== 'compound' || (head(tree, t) !== g && head(tree, c) !== t)) continue;
+    const word = ctx.sentence.tokens[t - ctx.base]?.norm ?? '';
+    if (tree.nodes[t]!.upos !== 'NOUN' || roleOfWord(word) !== null || ctx.frames.weaponNouns.has(lemma(tree, t))) continue;
+    if (ctx.frames.droneNouns.has(lemma(tree, t)) || ctx.frames.aircraftNouns.has(lemma(tree, t))) continue;
+    const things = argumentClasses().get('physical-target');
+    if (things && inArgumentClass(things, [word], null)) return t;
+  }
+  return null;
+}
+
 function isPersonName(ctx: TreeContext, g: number): boolean {
   const e = ctx.sentence.tokens[g - ctx.base]?.entity ?? -1;
   return e >= 0 && ctx.view.doc.layers.entities?.[e]?.type === 'PERSON';
@@ -647,6 +666,14 @@ export function nounArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
       // "the Beirut Port explosion": a name ending in a place noun is a site, whatever its entity type.
       if (rel === 'compound' && bombing && namesSite(ctx, c)) continue;
       const p = participantAt(ctx, c);
+      // "the Saudi oil attack", "a Kuwaiti tanker attack": a country before the thing attacked
+      // owns that thing; it is whom the attack hit, not who made it.
+      const owned = ownedThingBetween(ctx, c, g, own);
+      if (p && owned !== null && THING_ROOTS.has(trigger.pattern.code.slice(0, 2)) && p.cameo !== null && p.cameo.length === 3 && !isRoleCode(p.cameo)) {
+        addAll(targets, [p]);
+        why.push(`target '${p.name}': owns the '${lemma(tree, owned)}' attacked`);
+        continue;
+      }
       // "the Abu Bakr al-Baghdadi raid", "the Soleimani strike": an attack named after a person
       // is named after whom it was aimed at.
       if (rel === 'compound' && p && isPersonName(ctx, c) && THING_ROOTS.has(trigger.pattern.code.slice(0, 2))) {

@@ -44,4 +44,15 @@ describe('events: who the parties are says what the act is and who did it', () =
     const hostages = eventAt(analyzeText('Groups holding American hostages in Lebanon received the money, Example Wire said.'), 'holding');
     expect(codes(hostages!.sources)).not.toContain('USA');
   });
+
+  it('takes a country before the thing attacked as whom the attack hit, and one before the attack noun as who made it', () => {
+    const owned = eventAt(analyzeText('Pompeo called the Saudi oil attack an act of war on Wednesday.'), 'attack');
+    expect(codes(owned!.targets)).toEqual(['SAU']);
+    expect(codes(owned!.sources)).toEqual([]);
+    const made = eventAt(analyzeText('An Iranian missile attack hit the tanker on Monday.'), 'missile');
+    expect(codes(made!.sources)).toEqual(['IRN']);
+    // A word mis-tagged as a noun ("retaliatory") owns nothing.
+    const retaliation = eventAt(analyzeText('Lawmakers praised the U.S. retaliatory strike on Tuesday.'), 'strike');
+    expect(codes(retaliation!.targets)).not.toContain('USA');
+  });
 });
