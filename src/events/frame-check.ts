@@ -22,7 +22,9 @@ function inClass(name: string, p: EventParticipant): boolean {
 export function recodeFor(rules: readonly EventRecode[], sources: readonly EventParticipant[], targets: readonly EventParticipant[]): { code: string; why: string } | null {
   for (const rule of rules) {
     const side = rule.side === 'source' ? sources : rule.side === 'target' ? targets : [...sources, ...targets];
-    const hit = side.find((p) => inClass(rule.when, p));
+    // A class is of groups and forces: a general killed ("killing Soleimani") is a killing of a
+    // person, not a battle, whatever his code. Registry ids of people start "per-".
+    const hit = side.find((p) => !p.actorId?.startsWith('per-') && inClass(rule.when, p));
     if (hit) return { code: rule.code, why: `code ${rule.code}: '${hit.name}' is a ${rule.when} (${rule.side === 'either' ? 'a party' : `the ${rule.side}`})` };
   }
   return null;

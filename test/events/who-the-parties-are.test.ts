@@ -12,6 +12,9 @@ describe('events: who the parties are says what the act is and who did it', () =
     expect(protest?.code).toBe('175');
     const murder = eventAt(analyzeText('Gunmen killed a journalist in Baghdad on Monday.'), 'killed');
     expect(murder?.code).toBe('1823');
+    // A commander is a person: killing him is no battle.
+    const general = eventAt(analyzeText('Pompeo and Bolton suggested the option of killing Qassem Soleimani.'), 'killing');
+    expect(general?.code).toBe('1823');
     // Murder and execution stay assault, whoever the victim.
     const executed = eventAt(analyzeText('The militants executed two captured soldiers on Sunday.'), 'executed');
     expect(executed?.code).toBe('1823');
