@@ -58,4 +58,10 @@ describe('events: who the parties are says what the act is and who did it', () =
     const retaliation = eventAt(analyzeText('Lawmakers praised the U.S. retaliatory strike on Tuesday.'), 'strike');
     expect(codes(retaliation!.targets)).not.toContain('USA');
   });
+
+  it('takes no subject or passive from before the "that" that opens the clause', () => {
+    const e = eventAt(analyzeText('An official told Example Wire initial indicators are that three rockets struck a base near Erbil.'), 'struck');
+    expect(names(e!.targets).join(' ')).not.toMatch(/indicators/);
+    expect(names(e!.targets).join(' ')).toMatch(/base/);
+  });
 });

@@ -91,6 +91,8 @@ const OBJECT_RELS = ['obj', 'iobj'];
 const CLAUSE_RELS = ['ccomp', 'xcomp', 'advcl', 'acl', 'csubj', 'parataxis'];
 /** UD v2 passive markers, and their v1 names some models still emit. */
 const PASSIVE_RELS = ['nsubj:pass', 'csubj:pass', 'aux:pass', 'nsubjpass', 'csubjpass', 'auxpass'];
+/** Words that open a complement clause: "said that …", "asked whether …". */
+const COMPLEMENTIZERS = new Set(['that', 'whether', 'if']);
 const NEGATORS = new Set(['not', "n't", 'n’t', 'never']);
 /** Penn tags of relative pronouns: "which", "that" (WDT), "who", "whom" (WP). */
 const RELATIVE_TAGS = new Set(['WDT', 'WP']);
@@ -307,8 +309,27 @@ function hasSubject(tree: SyntaxTree, p: number): boolean {
  * conjoined to a passive and sharing its subject ("looted" in "was attacked and looted"), or a
  * bare past participle modifying a noun or a clause ("attacked" in "a convoy attacked near Mosul").
  */
+/**
+ * Where the clause of predicate `p` opens, when a complementizer opens it ("that", "whether"):
+ * its subject and auxiliaries come after it, so a dependent before it is the parser's slip
+ * ("initial indicators are that three rockets struck a base": "indicators" and "are" belong to
+ * no clause of "struck"). -1 when no complementizer marks the clause.
+ */
+function complementizerAt(tree: SyntaxTree, p: number): number {
+  for (const m of childrenWith(tree, p, 'mark')) {
+    if (m < p && COMPLEMENTIZERS.has(tree.nodes[m]!.lemma.toLowerCase())) return m;
+  }
+  return -1;
+}
+
+/** The dependents of `p` with relations `rels` that lie inside its clause (see complementizerAt). */
+function inClause(tree: SyntaxTree, p: number, rels: string | readonly string[]): number[] {
+  const from = complementizerAt(tree, p);
+  return childrenWith(tree, p, rels).filter((c) => c > from);
+}
+
 export function isPassive(tree: SyntaxTree, p: number): boolean {
-  if (childWith(tree, p, PASSIVE_RELS) !== -1) return true;
+  if (inClause(tree, p, PASSIVE_RELS).length > 0) return true;
   const node = tree.nodes[p];
   const h = head(tree, p);
   if (!node || h === -1 || node.tag !== 'VBN' || hasSubject(tree, p) || childWith(tree, p, 'aux') !== -1) return false;
@@ -409,7 +430,7 @@ function asSubjects(tree: SyntaxTree, p: number, args: readonly Argument[], via:
 
 /** Subjects of `p`: its own, or those it shares through coordination, control or the noun it modifies. */
 function subjectsOf(tree: SyntaxTree, p: number): Argument[] {
-  const own = childrenWith(tree, p, SUBJECT_RELS);
+  const own = inClause(tree, p, SUBJECT_RELS);
   if (own.length > 0) return own.flatMap((s) => phrase(tree, p, s, 'dependent'));
   const h = head(tree, p);
   if (h === -1) return [];
