@@ -10,9 +10,10 @@
  * --show prints the spans of one kind with a little context (for reading, not for committing).
  */
 import { isRecognizableToponym, loadGeoDatasets } from '../src/eval/geoparsing.js';
-import { loadToponymWords } from '../src/knowledge/gazetteer/toponym-words.js';
+import { loadDocumentFrequencies } from '../src/knowledge/document-frequencies.js';
 import { loadGazetteer } from '../src/knowledge/gazetteer/gazetteer.js';
 import { placeKey } from '../src/knowledge/gazetteer/place-name.js';
+import { loadToponymWords } from '../src/knowledge/gazetteer/toponym-words.js';
 import { loadNerModel, recognizeEntities } from '../src/nlp/ner/recognize.js';
 import { placeMentionsFromEntities } from '../src/nlp/places/ner-place-mentions.js';
 import { placeNameStrength } from '../src/nlp/places/place-recognizer.js';
@@ -34,7 +35,7 @@ if (path === undefined) {
 
 const gazetteer = loadGazetteer();
 const model = loadNerModel();
-const words = loadToponymWords();
+const words = loadToponymWords(loadDocumentFrequencies());
 const pipeline = createPipeline(createStages());
 
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;

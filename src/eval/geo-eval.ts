@@ -1,3 +1,4 @@
+import { loadDocumentFrequencies } from '../knowledge/document-frequencies.js';
 import { distanceKm, MAX_ERROR_KM } from '../knowledge/gazetteer/distance.js';
 import { type Gazetteer, loadGazetteer } from '../knowledge/gazetteer/gazetteer.js';
 import { loadToponymWords } from '../knowledge/gazetteer/toponym-words.js';
@@ -116,7 +117,7 @@ export async function runGeoEval(path: string, options: GeoEvalOptions = {}): Pr
 export function nerPlaceRecognizer(gazetteer: Gazetteer): PlaceRecognizer {
   const pipeline = createPipeline(createStages());
   const model = loadNerModel();
-  const words = loadToponymWords();
+  const words = loadToponymWords(loadDocumentFrequencies());
   return (raw) => {
     const doc = pipeline.run(createDocument('geo-eval', raw));
     return placeMentionsFromEntities(gazetteer, doc.text, recognizeEntities(model, doc), words).map((m) => ({

@@ -1,3 +1,4 @@
+import type { DocumentFrequencies } from '../document-frequencies.js';
 import words from '../lexicon/toponym-words.json' with { type: 'json' };
 
 /**
@@ -17,9 +18,16 @@ export interface ToponymWords {
   readonly provinceAbbreviations: ReadonlySet<string>;
   /** Lower-case words written before a person's name: "coach", "mr". */
   readonly personTitles: ReadonlySet<string>;
+  /** True for a word news writes as an ordinary word ("section", "health", "park"). */
+  readonly ordinaryWord: (word: string) => boolean;
 }
 
-export function loadToponymWords(): ToponymWords {
+/**
+ * `frequencies` tells ordinary words: a lemma the news counts list in three or more stories
+ * has an idf below the rarest's.
+ */
+export function loadToponymWords(frequencies: DocumentFrequencies): ToponymWords {
+  const rarest = frequencies.idf('\u0000');
   return {
     placeTails: new Set(words.placeTails.words),
     placeHeads: [...words.placeHeads.words],
@@ -27,5 +35,6 @@ export function loadToponymWords(): ToponymWords {
     institutionTails: new Set(words.institutionTails.words),
     provinceAbbreviations: new Set(words.provinceAbbreviations.words),
     personTitles: new Set(words.personTitles.words),
+    ordinaryWord: (word) => frequencies.idf(word.toLowerCase()) < rarest,
   };
 }

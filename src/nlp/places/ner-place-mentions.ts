@@ -1,4 +1,4 @@
-import type { Gazetteer } from '../../knowledge/gazetteer/gazetteer.js';
+import { type Gazetteer, lookupPlace } from '../../knowledge/gazetteer/gazetteer.js';
 import { placeKey } from '../../knowledge/gazetteer/place-name.js';
 import type { ToponymWords } from '../../knowledge/gazetteer/toponym-words.js';
 import { leadingUsState, usStateByAbbreviation } from '../../knowledge/gazetteer/us-state-abbreviations.js';
@@ -37,6 +37,7 @@ export function placeMentionsFromEntities(
   for (const e of entities) {
     const name = text.slice(e.start, e.end);
     if (e.type === 'PER' && isPersonInDocument(text, e, personWords, words)) continue;
+    if (e.type === 'LOC' && isUnknownWord(gazetteer, name, words)) continue;
     if (e.type === 'LOC' || placeNameStrength(gazetteer, name) >= 2) mentions.push(typed(e.start, e.end, 'GPE'));
     else if (isCuratedSite(gazetteer, name)) mentions.push(typed(e.start, e.end, 'FAC'));
     else if (e.type === 'MISC' && gazetteer.demonyms.has(placeKey(name))) mentions.push(typed(e.start, e.end, 'GPE'));
@@ -81,6 +82,16 @@ function isPersonInDocument(text: string, e: Span, personWords: ReadonlySet<stri
   if (personWords.has(name)) return true;
   const before = /(\p{L}+)\.?\s+$/u.exec(text.slice(Math.max(0, e.start - 20), e.start));
   return before !== null && words.personTitles.has(before[1]!.toLowerCase());
+}
+
+/**
+ * A one-word LOC the gazetteer does not know that is an acronym ("TB", "NASA") or an ordinary
+ * word capitalized ("Section", "Health", "Park"). The tagger's LOC alone is weak evidence for
+ * it; a place the gazetteer knows, or a longer name, keeps the tagger's word.
+ */
+function isUnknownWord(gazetteer: Gazetteer, name: string, words: ToponymWords): boolean {
+  if (/\s/.test(name) || lookupPlace(gazetteer, name).length > 0) return false;
+  return /^\p{Lu}[\p{Lu}.&-]{0,5}$/u.test(name) || words.ordinaryWord(name);
 }
 
 // An organisation can start with a place's head word ("Mount Pleasant Fire Department"): its

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { loadDocumentFrequencies } from '../../../src/knowledge/document-frequencies.js';
 import { loadGazetteer } from '../../../src/knowledge/gazetteer/gazetteer.js';
 import { loadToponymWords } from '../../../src/knowledge/gazetteer/toponym-words.js';
 import type { EntityMention, NerType } from '../../../src/nlp/ner/recognize.js';
 import { placeMentionsFromEntities } from '../../../src/nlp/places/ner-place-mentions.js';
 
 const gazetteer = loadGazetteer();
-const words = loadToponymWords();
+const words = loadToponymWords(loadDocumentFrequencies());
 
 function entities(text: string, tagged: ReadonlyArray<readonly [string, NerType]>): EntityMention[] {
   let from = 0;
@@ -71,5 +72,11 @@ describe('placeMentionsFromEntities', () => {
     const tagged = entities(text, [['U.S', 'LOC'], ['Ohio State', 'ORG'], ['Orange', 'LOC'], ['Washington, D.C', 'LOC']]);
     const out = placeMentionsFromEntities(gazetteer, text, tagged, words).map((m) => text.slice(m.start, m.end));
     expect(out).toEqual(['U.S.', 'Ohio', 'Orange County', 'Washington', 'D.C.']);
+  });
+
+  it('drops a one-word LOC the gazetteer does not know when it is an acronym or an ordinary word', () => {
+    const text = 'The Section met in Kirkuk while TB spread near Zorvalinka.';
+    // "Zorvalinka" is no word and no known place: the tagger's LOC stands.
+    expect(names(text, [['Section', 'LOC'], ['Kirkuk', 'LOC'], ['TB', 'LOC'], ['Zorvalinka', 'LOC']])).toEqual(['Kirkuk', 'Zorvalinka']);
   });
 });
