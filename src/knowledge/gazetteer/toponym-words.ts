@@ -18,6 +18,8 @@ export interface ToponymWords {
   readonly provinceAbbreviations: ReadonlySet<string>;
   /** Lower-case words written before a person's name: "coach", "mr". */
   readonly personTitles: ReadonlySet<string>;
+  /** Prepositions after which a known name is a place: "in", "near". */
+  readonly locativePrepositions: ReadonlySet<string>;
   /** True for a word news writes as an ordinary word ("section", "health", "park"). */
   readonly ordinaryWord: (word: string) => boolean;
 }
@@ -35,6 +37,7 @@ export function loadToponymWords(frequencies: DocumentFrequencies): ToponymWords
     institutionTails: new Set(words.institutionTails.words),
     provinceAbbreviations: new Set(words.provinceAbbreviations.words),
     personTitles: new Set(words.personTitles.words),
+    locativePrepositions: new Set(words.locativePrepositions.words),
     ordinaryWord: (word) => frequencies.idf(word.toLowerCase()) < rarest,
   };
 }

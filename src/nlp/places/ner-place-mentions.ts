@@ -14,6 +14,7 @@ import type { PlaceMention } from './resolve-places.js';
  * - any other span that is itself a well-known place ("Richmond" read as an organisation),
  *   a curated site ("Camp Taji"), or, for MISC, a demonym ("Iraqi"), unless the document
  *   shows it is a person ("Nelson" after "Dewly Nelson", "coach Ripley");
+ * - a name the gazetteer knows after a preposition of place ("in Tyler");
  * - any span whose first or last word makes it a place ("Butler County", "Swan Street");
  * - the places an organisation is named after ("Oakdale" in "Oakdale Fire Department");
  * - a US state abbreviation after a place and a comma ("Alexandria, La.");
@@ -41,7 +42,9 @@ export function placeMentionsFromEntities(
     if (e.type === 'LOC' || placeNameStrength(gazetteer, name) >= 2) mentions.push(typed(e.start, e.end, 'GPE'));
     else if (isCuratedSite(gazetteer, name)) mentions.push(typed(e.start, e.end, 'FAC'));
     else if (e.type === 'MISC' && gazetteer.demonyms.has(placeKey(name))) mentions.push(typed(e.start, e.end, 'GPE'));
-    else if (hasPlaceWord(name, e.type, words)) mentions.push(typed(e.start, e.end, 'GPE'));
+    else if (afterLocativePreposition(text, e.start, words) && lookupPlace(gazetteer, name).some((c) => c.match !== 'demonym')) {
+      mentions.push(typed(e.start, e.end, 'GPE'));
+    } else if (hasPlaceWord(name, e.type, words)) mentions.push(typed(e.start, e.end, 'GPE'));
     else if (e.type === 'ORG' || e.type === 'MISC') {
       for (const hit of recognizePlaceNames(gazetteer, name)) {
         // Only a name part that is not the whole entity: "Ohio" in "Ohio State University".
@@ -82,6 +85,12 @@ function isPersonInDocument(text: string, e: Span, personWords: ReadonlySet<stri
   if (personWords.has(name)) return true;
   const before = /(\p{L}+)\.?\s+$/u.exec(text.slice(Math.max(0, e.start - 20), e.start));
   return before !== null && words.personTitles.has(before[1]!.toLowerCase());
+}
+
+// "in Tyler", "from Lanexa": a name the gazetteer knows, after a preposition of place.
+function afterLocativePreposition(text: string, start: number, words: ToponymWords): boolean {
+  const before = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, start - 16), start));
+  return before !== null && words.locativePrepositions.has(before[1]!.toLowerCase());
 }
 
 /**

@@ -79,4 +79,9 @@ describe('placeMentionsFromEntities', () => {
     // "Zorvalinka" is no word and no known place: the tagger's LOC stands.
     expect(names(text, [['Section', 'LOC'], ['Kirkuk', 'LOC'], ['TB', 'LOC'], ['Zorvalinka', 'LOC']])).toEqual(['Kirkuk', 'Zorvalinka']);
   });
+
+  it('takes a known town the tagger called a person when a preposition of place stands before it', () => {
+    const text = 'Parker Example drove from Swanton to the office.';
+    expect(names(text, [['Parker Example', 'PER'], ['Swanton', 'PER']])).toEqual(['Swanton']);
+  });
 });
