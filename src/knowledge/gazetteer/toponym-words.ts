@@ -20,6 +20,10 @@ export interface ToponymWords {
   readonly personTitles: ReadonlySet<string>;
   /** Prepositions after which a known name is a place: "in", "near". */
   readonly locativePrepositions: ReadonlySet<string>;
+  /** Words after a place name that make an organisation of it: "Police", "Town". */
+  readonly localInstitutionWords: ReadonlySet<string>;
+  /** Party letters before a lawmaker's home town: "R", "DFL". */
+  readonly partyPrefixes: ReadonlySet<string>;
   /** True for a word news writes as an ordinary word ("section", "health", "park"). */
   readonly ordinaryWord: (word: string) => boolean;
 }
@@ -38,6 +42,8 @@ export function loadToponymWords(frequencies: DocumentFrequencies): ToponymWords
     provinceAbbreviations: new Set(words.provinceAbbreviations.words),
     personTitles: new Set(words.personTitles.words),
     locativePrepositions: new Set(words.locativePrepositions.words),
+    localInstitutionWords: new Set(words.localInstitutionWords.words),
+    partyPrefixes: new Set(words.partyPrefixes.words),
     ordinaryWord: (word) => frequencies.idf(word.toLowerCase()) < rarest,
   };
 }

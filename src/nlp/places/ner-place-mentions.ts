@@ -46,10 +46,7 @@ export function placeMentionsFromEntities(
       mentions.push(typed(e.start, e.end, 'GPE'));
     } else if (hasPlaceWord(name, e.type, words)) mentions.push(typed(e.start, e.end, 'GPE'));
     else if (e.type === 'ORG' || e.type === 'MISC') {
-      for (const hit of recognizePlaceNames(gazetteer, name)) {
-        // Only a name part that is not the whole entity: "Ohio" in "Ohio State University".
-        if (hit.end - hit.start < name.length) mentions.push(typed(e.start + hit.start, e.start + hit.end, hit.type));
-      }
+      for (const part of placesInsideName(gazetteer, name, words)) mentions.push(typed(e.start + part.start, e.start + part.end, 'GPE'));
     }
   }
   const bounded = mentions.flatMap((m) => splitAtComma(gazetteer, text, m)).map((m) => asWritten(gazetteer, text, m, words));
@@ -85,6 +82,50 @@ function isPersonInDocument(text: string, e: Span, personWords: ReadonlySet<stri
   if (personWords.has(name)) return true;
   const before = /(\p{L}+)\.?\s+$/u.exec(text.slice(Math.max(0, e.start - 20), e.start));
   return before !== null && words.personTitles.has(before[1]!.toLowerCase());
+}
+
+/**
+ * The places an organisation or other name holds, as spans of the name: a well-known place in
+ * it ("Ohio" in "Ohio State University"), a county ("Butler County" in "Butler County
+ * Auditor"), a known town before a local institution ("Slidell" in "Slidell PD"), and the
+ * places a hyphen joins ("India-Pakistan", "Logan-Rogersville", "R-Westfield").
+ */
+function placesInsideName(gazetteer: Gazetteer, name: string, words: ToponymWords): Span[] {
+  const found: Span[] = [];
+  for (const hit of recognizePlaceNames(gazetteer, name)) {
+    // Only a name part that is not the whole entity, and not the institution: "Police" is a
+    // Polish town, not in "Swanton Police".
+    if (hit.end - hit.start < name.length && !words.localInstitutionWords.has(name.slice(hit.start, hit.end))) found.push(hit);
+  }
+  for (const m of name.matchAll(/\s(\p{Lu}\p{Ll}+)\b/gu)) {
+    if (!words.unitWords.has(m[1]!)) continue;
+    // One or two capitalized words before the unit: "Vanderburgh County" of "Vanderburgh County Sheriff".
+    const before = /(?:\p{Lu}[\p{L}.'’]*\s){0,1}\p{Lu}[\p{L}.'’]*$/u.exec(name.slice(0, m.index));
+    if (before === null) continue;
+    const start = before.index + (/^(?:The|A)\s/.exec(before[0])?.[0].length ?? 0);
+    const end = m.index + m[0].length;
+    if (end - start < name.length) found.push({ start, end });
+  }
+  const lead = /^(\p{Lu}[\p{L}.'’]*(?:\s\p{Lu}[\p{L}.'’]*)?)\s(\p{Lu}[\p{L}'’]*)/u.exec(name);
+  if (lead !== null && words.localInstitutionWords.has(lead[2]!) && placeNameStrength(gazetteer, lead[1]!) >= 1) {
+    found.push({ start: 0, end: lead[1]!.length });
+  }
+  const parts = name.split(/(-)/);
+  if (parts.length > 1 && !/\s/.test(name)) {
+    // Either side of "X-Y" when both are places, or after a party's letter.
+    const known = parts.map((p, i) => i % 2 === 0 && placeNameStrength(gazetteer, p) >= 1);
+    let at = 0;
+    parts.forEach((p, i) => {
+      const peers = parts.filter((_, k) => k % 2 === 0 && k !== i);
+      const party = i > 0 && words.partyPrefixes.has(parts[i - 2] ?? '');
+      if (known[i] && (party || peers.every((q) => placeNameStrength(gazetteer, q) >= 1))) found.push({ start: at, end: at + p.length });
+      at += p.length;
+    });
+  }
+  // The longest of overlapping finds: "Butler County" over "Butler".
+  return found
+    .sort((a, b) => b.end - b.start - (a.end - a.start))
+    .filter((s, i, all) => !all.slice(0, i).some((o) => o.start < s.end && s.start < o.end));
 }
 
 // "in Tyler", "from Lanexa": a name the gazetteer knows, after a preposition of place.

@@ -84,4 +84,15 @@ describe('placeMentionsFromEntities', () => {
     const text = 'Parker Example drove from Swanton to the office.';
     expect(names(text, [['Parker Example', 'PER'], ['Swanton', 'PER']])).toEqual(['Swanton']);
   });
+
+  it('finds the county, the town and the hyphened places inside organisation names', () => {
+    const text = 'The Butler County Auditor, Swanton Police and the Logan-Rogersville district met Sen. Example, R-Westfield.';
+    const tagged: Array<[string, NerType]> = [
+      ['Butler County Auditor', 'ORG'],
+      ['Swanton Police', 'ORG'],
+      ['Logan-Rogersville', 'ORG'],
+      ['R-Westfield', 'ORG'],
+    ];
+    expect(names(text, tagged)).toEqual(['Butler County', 'Swanton', 'Logan', 'Rogersville', 'Westfield']);
+  });
 });
