@@ -188,8 +188,8 @@ function splitAtComma(gazetteer: Gazetteer, text: string, m: PlaceMention): Plac
 }
 
 function isAbbreviation(name: string, words: ToponymWords): boolean {
-  // "U.S", "W.Va", "D.C": a period inside, a letter or two after the last one.
-  if (/\.\s?\p{L}{1,3}$/u.test(name)) return true;
+  // "U.S", "W.Va", "D.C": a period inside and one to three letters after the last one; "Ft. Lee" has a space and ends no abbreviation.
+  if (/\.\p{L}{1,3}$/u.test(name)) return true;
   return usStateByAbbreviation(`${name}.`) !== null || words.provinceAbbreviations.has(`${name}.`);
 }
 

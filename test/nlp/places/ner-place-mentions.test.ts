@@ -72,6 +72,9 @@ describe('placeMentionsFromEntities', () => {
     const tagged = entities(text, [['U.S', 'LOC'], ['Ohio State', 'ORG'], ['Orange', 'LOC'], ['Washington, D.C', 'LOC']]);
     const out = placeMentionsFromEntities(gazetteer, text, tagged, words).map((m) => text.slice(m.start, m.end));
     expect(out).toEqual(['U.S.', 'Ohio', 'Orange County', 'Washington', 'D.C.']);
+    // A sentence's period after a name with a spaced abbreviation stays the sentence's.
+    const fort = 'Troops came back to Ft. Lee.';
+    expect(names(fort, [['Ft. Lee', 'LOC']])).toEqual(['Ft. Lee']);
   });
 
   it('drops a one-word LOC the gazetteer does not know when it is an acronym or an ordinary word', () => {
