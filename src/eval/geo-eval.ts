@@ -1,5 +1,7 @@
+import { loadDocumentFrequencies } from '../knowledge/document-frequencies.js';
 import { distanceKm, MAX_ERROR_KM } from '../knowledge/gazetteer/distance.js';
 import { type Gazetteer, loadGazetteer } from '../knowledge/gazetteer/gazetteer.js';
+import { loadToponymWords } from '../knowledge/gazetteer/toponym-words.js';
 import { loadNerModel, recognizeEntities } from '../nlp/ner/recognize.js';
 import { placeMentionsFromEntities } from '../nlp/places/ner-place-mentions.js';
 import { outletHomePlace } from '../nlp/places/outlet-home.js';
@@ -115,9 +117,10 @@ export async function runGeoEval(path: string, options: GeoEvalOptions = {}): Pr
 export function nerPlaceRecognizer(gazetteer: Gazetteer): PlaceRecognizer {
   const pipeline = createPipeline(createStages());
   const model = loadNerModel();
+  const words = loadToponymWords(loadDocumentFrequencies());
   return (raw) => {
     const doc = pipeline.run(createDocument('geo-eval', raw));
-    return placeMentionsFromEntities(gazetteer, doc.text, recognizeEntities(model, doc)).map((m) => ({
+    return placeMentionsFromEntities(gazetteer, doc.text, recognizeEntities(model, doc), words).map((m) => ({
       ...m,
       start: doc.rawOffsets[m.start]!,
       end: doc.rawOffsets[m.end - 1]! + 1,

@@ -84,10 +84,12 @@ const NOT_PAST = new Set(['united', 'based', 'related', 'limited', 'red', 'bed',
 
 function markerTense(word: Word, next: Word | undefined, previous: Word | undefined): Tense {
   const w = word.norm;
+  // "plans to", "is set to", "is scheduled to": intentions point ahead, after an auxiliary too.
+  if (INTENT.has(w) && next?.norm === 'to') return 'future';
   // A participle after an auxiliary ("would be paid", "is closed") carries no tense: the auxiliary does.
   if (previous !== undefined && PARTICIPLE_HOSTS.has(previous.norm) && w.endsWith('ed')) return 'unknown';
-  // "plans to", "is set to", "expected to": intentions point ahead; "the plan" does not.
-  if (INTENT.has(w)) return next?.norm === 'to' ? 'future' : w.endsWith('ed') && w !== 'scheduled' ? 'past' : 'unknown';
+  // "the plan" points nowhere; "planned", "agreed" without "to" are past.
+  if (INTENT.has(w)) return w.endsWith('ed') && w !== 'scheduled' ? 'past' : 'unknown';
   if (w.endsWith("'ll") || w.endsWith('’ll') || w === "won't") return 'future';
   if (FUTURE.has(w)) return w === 'until' || w === 'by' ? 'unknown' : 'future';
   if (PAST_IRREGULAR.has(w)) return 'past';

@@ -19,6 +19,12 @@ describe('tenseNear', () => {
     expect(tenseAt('The thrift announced the plan in June.', 'June')).toBe('past');
   });
 
+  it('reads an intention after "is" as future: the auxiliary does not hide it', () => {
+    // "scheduled" after "is" is a participle, but "is scheduled to close" points ahead.
+    expect(tenseAt('The sale of the unit is scheduled to close Monday.', 'Monday')).toBe('future');
+    expect(tenseAt('The vote is expected to take place in June.', 'June')).toBe('future');
+  });
+
   it('ignores a participle after "be"', () => {
     expect(tenseAt('The dividend would be paid in January.', 'January')).toBe('future');
   });
