@@ -150,13 +150,49 @@ function distanceBucket(d: number): number {
   return d <= 4 ? d : d <= 7 ? 5 : d <= 11 ? 6 : 7;
 }
 
-/** Writes the transition features of a state into `out`; returns how many. */
+/**
+ * The features of a state that read nothing but the first three words of the buffer. A word
+ * stays first in the buffer for two transitions on average, so parsing sums these once per
+ * buffer position (see parse); training writes them with the rest (stateFeatures).
+ */
+function bufferFeatures(x: ParserInput, b: number, out: Int32Array): number {
+  const n0 = b <= x.n ? b : NONE;
+  const n1 = b + 1 <= x.n ? b + 1 : NONE;
+  const n2 = b + 2 <= x.n ? b + 2 : NONE;
+  const n0w = W(x, n0);
+  const n0p = P(x, n0);
+  const n1w = W(x, n1);
+  const n1p = P(x, n1);
+  const n2p = P(x, n2);
+  let n = 0;
+  out[n++] = mix1(0, 0);
+  out[n++] = mix2(4, n0w, n0p);
+  out[n++] = mix1(5, n0w);
+  out[n++] = mix1(6, n0p);
+  out[n++] = mix2(7, n1w, n1p);
+  out[n++] = mix1(8, n1w);
+  out[n++] = mix1(9, n1p);
+  out[n++] = mix2(10, W(x, n2), n2p);
+  out[n++] = mix1(11, W(x, n2));
+  out[n++] = mix1(12, n2p);
+  out[n++] = mix2(20, n0p, n1p);
+  out[n++] = mix3(21, n0p, n1p, n2p);
+  out[n++] = mix1(74, C(x, n0));
+  out[n++] = mix1(75, C(x, n1));
+  return n;
+}
+
+/** All the transition features of a state, written into `out`; returns how many. */
 function stateFeatures(x: ParserInput, st: State, out: Int32Array): number {
+  return stackFeatures(x, st, out, bufferFeatures(x, st.b, out));
+}
+
+/** The features that read the stack or the arcs built so far, written from `out[start]`; returns the new count. */
+function stackFeatures(x: ParserInput, st: State, out: Int32Array, start: number): number {
   const s0 = st.s0;
   const s1 = st.sp > 1 ? st.stack[st.sp - 2]! : NONE;
   const n0 = st.b <= x.n ? st.b : NONE;
   const n1 = st.b + 1 <= x.n ? st.b + 1 : NONE;
-  const n2 = st.b + 2 <= x.n ? st.b + 2 : NONE;
   const s0h = s0 === NONE ? NONE : st.head[s0]!;
   const s0h2 = s0h === NONE ? NONE : st.head[s0h]!;
   const s0l = s0 === NONE ? NONE : st.l1[s0]!;
@@ -171,23 +207,12 @@ function stateFeatures(x: ParserInput, st: State, out: Int32Array): number {
   const n0p = P(x, n0);
   const n1w = W(x, n1);
   const n1p = P(x, n1);
-  const n2p = P(x, n2);
   const dist = s0 === NONE || n0 === NONE ? -1 : distanceBucket(n0 - s0);
-  let n = 0;
-  out[n++] = mix1(0, 0);
+  let n = start;
   // Single words.
   out[n++] = mix2(1, s0w, s0p);
   out[n++] = mix1(2, s0w);
   out[n++] = mix1(3, s0p);
-  out[n++] = mix2(4, n0w, n0p);
-  out[n++] = mix1(5, n0w);
-  out[n++] = mix1(6, n0p);
-  out[n++] = mix2(7, n1w, n1p);
-  out[n++] = mix1(8, n1w);
-  out[n++] = mix1(9, n1p);
-  out[n++] = mix2(10, W(x, n2), n2p);
-  out[n++] = mix1(11, W(x, n2));
-  out[n++] = mix1(12, n2p);
   // Pairs.
   out[n++] = mix4(13, s0w, s0p, n0w, n0p);
   out[n++] = mix3(14, s0w, s0p, n0w);
@@ -196,9 +221,7 @@ function stateFeatures(x: ParserInput, st: State, out: Int32Array): number {
   out[n++] = mix3(17, s0p, n0w, n0p);
   out[n++] = mix2(18, s0w, n0w);
   out[n++] = mix2(19, s0p, n0p);
-  out[n++] = mix2(20, n0p, n1p);
   // Triples of tags.
-  out[n++] = mix3(21, n0p, n1p, n2p);
   out[n++] = mix3(22, s0p, n0p, n1p);
   out[n++] = mix3(23, P(x, s0h), s0p, n0p);
   out[n++] = mix3(24, s0p, P(x, s0l), n0p);
@@ -263,8 +286,6 @@ function stateFeatures(x: ParserInput, st: State, out: Int32Array): number {
   out[n++] = mix2(72, n0p, n0sl);
   // Clusters: words the treebank never saw still fall in a known class.
   out[n++] = mix1(73, C(x, s0));
-  out[n++] = mix1(74, C(x, n0));
-  out[n++] = mix1(75, C(x, n1));
   out[n++] = mix2(76, C(x, s0), C(x, n0));
   out[n++] = mix2(77, C(x, s0), n0p);
   out[n++] = mix2(78, s0p, C(x, n0));
@@ -371,9 +392,16 @@ export function parse(model: ParserModel, x: ParserInput): ParseResult {
   const sums = new Int32Array(4);
   const labelSums = new Int32Array(model.relations.length);
   const label = (h: number, d: number): number => bestLabel(model.labels, x, st, h, d, labelFeatures, labelSums);
+  const bufferSums = new Int32Array(4);
+  let summedFor = NONE;
   while (!st.terminal) {
-    const n = stateFeatures(x, st, features);
+    if (st.b !== summedFor) {
+      scoreDense4(model.transitions, features, bufferFeatures(x, st.b, features), bufferSums);
+      summedFor = st.b;
+    }
+    const n = stackFeatures(x, st, features, 0);
     scoreDense4(model.transitions, features, n, sums);
+    for (let t = 0; t < 4; t++) sums[t]! += bufferSums[t]!;
     let best = -1;
     for (let t = 0; t < 4; t++) if (st.legal(t) && (best === -1 || sums[t]! > sums[best]!)) best = t;
     const s = st.s0;

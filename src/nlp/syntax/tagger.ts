@@ -198,6 +198,8 @@ export interface TaggerExample {
   readonly gold: Int32Array;
   /** First-pass tags, when training the second pass. */
   readonly firstPass?: Int32Array;
+  /** How much a mistake on this sentence moves the weights (1 when absent): less for noisier tags. */
+  readonly weight?: number;
 }
 
 export interface TaggerTrainOptions {
@@ -220,7 +222,7 @@ export function trainTagPass(examples: readonly TaggerExample[], options: Tagger
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     shuffle(order, next);
     for (const index of order) {
-      const { words, gold, firstPass } = examples[index]!;
+      const { words, gold, firstPass, weight = 1 } = examples[index]!;
       let prev1 = -1;
       let prev2 = -2;
       for (let i = 0; i < words.length; i++) {
@@ -229,8 +231,8 @@ export function trainTagPass(examples: readonly TaggerExample[], options: Tagger
         const guess = argmax(scores, C);
         const truth = gold[i]!;
         if (guess !== truth) {
-          trainer.update(features, n, truth, 1);
-          trainer.update(features, n, guess, -1);
+          trainer.update(features, n, truth, weight);
+          trainer.update(features, n, guess, -weight);
         }
         trainer.tick();
         prev2 = prev1;
