@@ -255,6 +255,22 @@ function joinCountryToBody(ctx: TreeContext, list: EventParticipant[]): void {
   }
 }
 
+/**
+ * "Yemen's Houthi rebels": a country that only says whose body follows it is no second actor;
+ * the body (YEMREB) is the one that acts.
+ */
+function dropOwnersCountry(ctx: TreeContext, list: EventParticipant[]): void {
+  const text = ctx.view.doc.text;
+  for (let i = list.length - 1; i >= 0; i--) {
+    const country = list[i]!;
+    if (country.cameo?.length !== 3 || isRoleCode(country.cameo)) continue;
+    const body = list.find(
+      (q) => q !== country && q.cameo !== null && q.cameo.length > 3 && q.cameo.startsWith(country.cameo!) && /^\s*(?:['’]s)?\s*$/.test(text.slice(country.span.end, q.span.start)),
+    );
+    if (body) list.splice(i, 1);
+  }
+}
+
 function shareCountry(ctx: TreeContext, list: EventParticipant[]): void {
   const withOne = list.find((p) => p.cameo !== null && p.cameo.length >= 3 && !isRoleCode(p.cameo.slice(0, 3)));
   if (!withOne) return;
@@ -596,6 +612,8 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
   const hasObject = args.some((a) => isObject(a) || (isOblique(a) && ctx.frames.targetPrepositions.has(a.preposition ?? '')));
   shareCountry(ctx, sources);
   shareCountry(ctx, targets);
+  dropOwnersCountry(ctx, sources);
+  dropOwnersCountry(ctx, targets);
   return { hasSubject: subjects.length > 0, hasObject, sources, targets, host, instrument, why };
 }
 
@@ -749,6 +767,8 @@ export function nounArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
   joinCountryToBody(ctx, targets);
   shareCountry(ctx, sources);
   shareCountry(ctx, targets);
+  dropOwnersCountry(ctx, sources);
+  dropOwnersCountry(ctx, targets);
   return { hasSubject: true, hasObject: true, sources, targets, host: null, instrument: null, why };
 }
 

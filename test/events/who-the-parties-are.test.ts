@@ -64,4 +64,11 @@ describe('events: who the parties are says what the act is and who did it', () =
     expect(names(e!.targets).join(' ')).not.toMatch(/indicators/);
     expect(names(e!.targets).join(' ')).toMatch(/base/);
   });
+
+  it('takes a body named with its country as one actor, and keeps a country named beside a body of its own', () => {
+    const e = eventAt(analyzeText("Yemen's Houthi rebels claimed the attack on the Abqaiq plant on Saturday."), 'attack');
+    expect(codes(e!.sources)).toEqual(['YEMREB']);
+    const both = eventAt(analyzeText('Iran and its proxies attacked the base on Monday.'), 'attacked');
+    expect(codes(both!.sources)[0]).toBe('IRN');
+  });
 });
