@@ -54,8 +54,9 @@ const SEP = '\u0000';
 
 /** A sorted string table and the integers filed under each string, as encoded sections. */
 function sortedTable(entries: readonly (readonly [string, readonly number[]])[]): { text: Buffer; starts: Uint32Array; valueStarts: Uint32Array; values: Uint32Array } {
-  const sorted = [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const parts = sorted.map(([k]) => Buffer.from(k, 'utf8'));
+  // In UTF-8 byte order, the order the reader compares in.
+  const sorted = entries.map(([k, v]) => [Buffer.from(k, 'utf8'), v] as const).sort((a, b) => Buffer.compare(a[0], b[0]));
+  const parts = sorted.map(([k]) => k);
   const starts = new Uint32Array(sorted.length + 1);
   const valueStarts = new Uint32Array(sorted.length + 1);
   for (let i = 0; i < sorted.length; i++) {
@@ -89,7 +90,7 @@ export function encodeGazetteer(g: Gazetteer): Buffer {
   }
   const keys = sortedTable([...g.byKey]);
   // A variant's keys, in the builder's order, by their place in the sorted key table.
-  const sortedKeys = [...g.byKey.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const sortedKeys = [...g.byKey.keys()].sort((a, b) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')));
   const keyIndex = new Map(sortedKeys.map((k, i) => [k, i]));
   const variants = sortedTable([...g.byVariant].map(([v, ks]) => [v, ks.map((k) => keyIndex.get(k) ?? 0)] as const));
   const coded = new Int16Array(n * CODED.length);
@@ -173,14 +174,16 @@ class SortedTable<V> implements ReadonlyMap<string, readonly V[]> {
     return out;
   }
 
+  // Compares bytes where they lie: decoding a key at each step of the search costs more than the search.
   private find(key: string): number {
+    const wanted = Buffer.from(key, 'utf8');
     let lo = 0;
     let hi = this.size - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const k = this.keyAt(mid);
-      if (k === key) return mid;
-      if (k < key) lo = mid + 1;
+      const order = wanted.compare(this.text, this.starts[mid]!, this.starts[mid + 1]!);
+      if (order === 0) return mid;
+      if (order > 0) lo = mid + 1;
       else hi = mid - 1;
     }
     return -1;
