@@ -34,6 +34,8 @@ export interface Knowledge {
   readonly events: EventKnowledge;
   /** How rare each word is in news: story clustering weighs words by it. */
   readonly documentFrequencies: DocumentFrequencies;
+  /** Loads now what is otherwise loaded on first use (the gazetteer): a long-running process does it before its first job. */
+  readonly preload: () => void;
 }
 
 export interface KnowledgeOptions {
@@ -154,5 +156,8 @@ export function loadKnowledge(options: KnowledgeOptions = {}): Knowledge {
     describeActor,
     events,
     documentFrequencies: loadDocumentFrequencies(),
+    preload: () => {
+      places();
+    },
   };
 }

@@ -43,6 +43,8 @@ export const define: DefineCommand = (command, context) => {
       if (opts.maxPolls === 0) throw new UsageError('--max-polls must be at least 1');
       const { watchFeeds } = await import('../../ingest/feed-watch.js');
       const analyzer = await context.analyzer();
+      // Everything loaded before the first poll, as the feeds' answers wait for no one.
+      analyzer.knowledge?.preload();
       await context.withStore(async (store) => {
         const stop = new AbortController();
         const onSignal = (): void => {

@@ -23,6 +23,8 @@ export const define: DefineCommand = (command, context) => {
       // Listening from the start: a signal while the models load ends the worker cleanly too.
       const stopped = untilStopSignal();
       const a = await context.analyzer();
+      // Everything loaded before the first job: no job waits for the gazetteer.
+      a.knowledge?.preload();
       const { startIngestWorker } = await import('../../queue/ingest-worker.js');
       await context.withStore(async (store) => {
         const worker = startIngestWorker(store, a, target, {
