@@ -1,5 +1,4 @@
 import { type Command, InvalidArgumentError } from 'commander';
-import { IsoDate } from '../api/query-schemas.js';
 
 /** Option parsers shared by every command, so a bad value reads the same everywhere. */
 
@@ -9,12 +8,25 @@ export const positiveInt = (v: string): number => {
   return n;
 };
 
-/** The API's date schema, so "2020-02-30" is refused alike by `--from` and by `?from=`. */
-export const isoDate = (v: string): string => {
-  const r = IsoDate.safeParse(v);
-  if (!r.success) throw new InvalidArgumentError(r.error.issues.map((i) => i.message).join('; '));
-  return r.data;
-};
+/**
+ * Checks every `<date>` option of the command about to run against the API's date schema, so
+ * "2020-02-30" is refused alike by `--from` and by `?from=`. Run before the action rather than
+ * as an option parser, because the schema brings zod, which `--help` should not load.
+ */
+export async function checkDateOptions(command: Command): Promise<void> {
+  const dated = command.options.filter((o) => o.flags.endsWith(' <date>'));
+  const given = dated.filter((o) => typeof command.getOptionValue(o.attributeName()) === 'string');
+  if (given.length === 0) return;
+  const { IsoDate } = await import('../api/query-schemas.js');
+  for (const option of given) {
+    const value = command.getOptionValue(option.attributeName()) as string;
+    const r = IsoDate.safeParse(value);
+    if (!r.success) {
+      const why = r.error.issues.map((i) => i.message).join('; ');
+      command.error(`error: option '${option.flags}' argument '${value}' is invalid. ${why}`, { code: 'commander.invalidArgument' });
+    }
+  }
+}
 
 export const unitInterval = (v: string): number => {
   const n = Number(v);
@@ -36,8 +48,8 @@ export function addEventFilterOptions(command: Command): Command {
   return command
     .option('--actor <id|name>', 'an actor id, or a name a source or target contains')
     .option('--code <code>', 'CAMEO code or its prefix (root "19", "190", "1951")')
-    .option('--from <date>', 'on or after (YYYY[-MM[-DD]])', isoDate)
-    .option('--to <date>', 'on or before (YYYY[-MM[-DD]])', isoDate)
+    .option('--from <date>', 'on or after (YYYY[-MM[-DD]])')
+    .option('--to <date>', 'on or before (YYYY[-MM[-DD]])')
     .option('--place <name>', 'place name contains')
     .option('--outlet <name>', 'reported by an outlet whose name contains this');
 }

@@ -6,12 +6,12 @@ import type { Store } from '../store/open-store.js';
 import type { RecordFilter } from '../store/records-queries.js';
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS } from './export-formats.js';
 import { loadEventRows, loadRecordRows, storeCoverage } from './export-queries.js';
-import { EXPORT_LEVELS, type ExportLevel, type ExportRow } from './export-row.js';
+import { EXPORT_LEVELS, EXPORT_MODALITIES, type ExportLevel, type ExportRow } from './export-row.js';
 import { buildManifest, type ExportManifest, manifestText } from './manifest.js';
 
 /** Query with filters → rows → format → file and manifest. */
 
-export const EXPORT_MODALITIES = ['asserted', 'reported', 'claimed', 'denied', 'planned', 'conditional', 'hypothetical', 'negated'] as const;
+export { EXPORT_MODALITIES };
 
 /** The filters of `dossier records` and `dossier events` (modality and confidence: events level only). */
 export type ExportFilters = Pick<RecordFilter, 'actor' | 'code' | 'from' | 'to' | 'place' | 'outlet' | 'disputed' | 'minIndependent'> &

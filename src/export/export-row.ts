@@ -9,6 +9,9 @@ export type ExportLevel = 'records' | 'events';
 
 export const EXPORT_LEVELS: readonly ExportLevel[] = ['records', 'events'];
 
+/** The modalities an events-level export filters by (here, not in export-dataset.ts, so `export --help` loads no store code). */
+export const EXPORT_MODALITIES = ['asserted', 'reported', 'claimed', 'denied', 'planned', 'conditional', 'hypothetical', 'negated'] as const;
+
 export interface ExportActor {
   /** The actor id, or "name:" + the lower-cased name without a leading count when no registry actor was linked. */
   key: string;

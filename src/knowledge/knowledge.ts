@@ -34,6 +34,8 @@ export interface Knowledge {
   readonly events: EventKnowledge;
   /** How rare each word is in news: story clustering weighs words by it. */
   readonly documentFrequencies: DocumentFrequencies;
+  /** Loads now what is otherwise loaded on first use (the gazetteer): a long-running process does it before its first job. */
+  readonly preload: () => void;
 }
 
 export interface KnowledgeOptions {
@@ -62,7 +64,12 @@ export function newActorKey(name: string): string {
 
 export function loadKnowledge(options: KnowledgeOptions = {}): Knowledge {
   const registry = loadActorRegistry({ extraFiles: options.registryFiles ?? [] });
-  const gazetteer = loadGazetteer();
+  // Read on first use and kept by this object: the one copy the process has.
+  let gazetteerLoaded: Gazetteer | undefined;
+  const places = (): Gazetteer => {
+    gazetteerLoaded ??= loadGazetteer();
+    return gazetteerLoaded;
+  };
   const ner = loadNerModel();
   const syntax = loadSyntaxModel();
   const capitals = new Map<string, string>();
@@ -85,9 +92,9 @@ export function loadKnowledge(options: KnowledgeOptions = {}): Knowledge {
         const first = registry.actors.get(m.actorIds[0] ?? '');
         return { start: m.start, end: m.end, exact: m.exact, type: first ? ENTITY_TYPE_OF_ACTOR[first.type] : 'ORG' };
       }),
-    placeType: (name) => classifyPlaceType(gazetteer, name),
+    placeType: (name) => classifyPlaceType(places(), name),
     curatedPlaceType: (name) => {
-      const site = lookupPlace(gazetteer, name).find((c) => c.curated && c.match === 'name');
+      const site = lookupPlace(places(), name).find((c) => c.curated && c.match === 'name');
       return site ? entityTypeOfKind(site.kind) : null;
     },
     isNorp: (word) => NORP_WORDS.has(word.toLowerCase()) || demonymCountry(word) !== null,
@@ -137,5 +144,20 @@ export function loadKnowledge(options: KnowledgeOptions = {}): Knowledge {
   const events = createEventKnowledge(registry, (w) => actors.countryOfName(w) ?? actors.demonymCountry(w) ?? actors.capitalOf(w), {
     extraFiles: options.eventDictionaryFiles ?? [],
   });
-  return { registry, gazetteer, ner, syntax, entities, actors, describeActor, events, documentFrequencies: loadDocumentFrequencies() };
+  return {
+    registry,
+    get gazetteer() {
+      return places();
+    },
+    ner,
+    syntax,
+    entities,
+    actors,
+    describeActor,
+    events,
+    documentFrequencies: loadDocumentFrequencies(),
+    preload: () => {
+      places();
+    },
+  };
 }

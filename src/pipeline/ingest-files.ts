@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Transaction } from 'kysely';
 import { glob } from 'tinyglobby';
 import { InputError } from '../errors.js';
+import { articleId } from '../ingest/article-id.js';
 import { fetchInput, isUrl } from '../ingest/fetch-input.js';
 import { cutArticle, type InputLimits, inputLimits, LIMIT_FLAGS } from '../ingest/input-limits.js';
 import { isDirectory, loadInput } from '../ingest/load-input.js';
@@ -14,6 +15,7 @@ import { lockRecordLinking } from '../store/dialect.js';
 import type { Store } from '../store/open-store.js';
 import { saveArticle } from '../store/save-article.js';
 import { isStorageFailure, StorageError, withTransientRetry } from '../store/storage-errors.js';
+import { upToDateArticles } from '../store/up-to-date-articles.js';
 import { type LinkHooks, saveAndLink } from './save-and-link.js';
 import type { Database } from '../store/schema.js';
 import { type AnalyzedArticle, type Analyzer, createAnalyzer } from './analyze-article.js';
@@ -143,8 +145,21 @@ export async function ingestFiles(store: Store, files: readonly string[], option
       summary.bytes += result.bytes;
       summary.errors.push(...result.rejected);
       summary.warnings.push(...result.warnings);
-      const total = result.articles.length;
-      const analyzed = result.articles.map((raw, n) => {
+      // Known articles are found by their content-derived id before any analysis: one already
+      // stored with layers of these stage versions, or met earlier in this file, would be
+      // analysed only to find that saving it changes nothing.
+      const ids = result.articles.map((raw) => articleId(raw));
+      const upToDate = await upToDateArticles(store, ids, analyzer.stageVersions);
+      const seen = new Set<string>();
+      const fresh = result.articles.filter((_, n) => {
+        const id = ids[n]!;
+        const skip = upToDate.has(id) || seen.has(id);
+        seen.add(id);
+        return !skip;
+      });
+      summary.articlesKnown += result.articles.length - fresh.length;
+      const total = fresh.length;
+      const analyzed = fresh.map((raw, n) => {
         const article = analyzer.analyze(raw);
         step('analysing', n + 1, total);
         return article;

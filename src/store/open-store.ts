@@ -16,7 +16,7 @@ import * as storiesMigration from './migrations/2026-12-07-01-stories.js';
 import * as linkingBoundsMigration from './migrations/2026-12-08-01-linking-bounds.js';
 import * as placeBoxesMigration from './migrations/2026-12-09-01-place-boxes.js';
 import type { Database } from './schema.js';
-import { WriterFirstSqliteDialect } from './sqlite-writer-dialect.js';
+import { keepStatementsPrepared, WriterFirstSqliteDialect } from './sqlite-writer-dialect.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-24-01-articles': articlesMigration,
@@ -98,7 +98,7 @@ function sqliteDialect(path: string): Dialect {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  return new WriterFirstSqliteDialect({ database: sqlite });
+  return new WriterFirstSqliteDialect({ database: keepStatementsPrepared(sqlite) });
 }
 
 /**

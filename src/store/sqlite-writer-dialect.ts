@@ -4,10 +4,52 @@ import {
   type DialectAdapter,
   type Driver,
   SqliteAdapter,
+  type SqliteDatabase,
   SqliteDialect,
   type SqliteDialectConfig,
   SqliteDriver,
 } from 'kysely';
+
+/** What the statement cache needs of a better-sqlite3 database. */
+interface PreparingDatabase {
+  prepare(sql: string): SqliteDatabaseStatement;
+  close(): unknown;
+}
+
+type SqliteDatabaseStatement = ReturnType<SqliteDatabase['prepare']> & { readonly busy: boolean };
+
+/** How many distinct statements stay prepared; the oldest used goes first. */
+export const PREPARED_STATEMENTS_KEPT = 500;
+
+/**
+ * The database with its statements kept prepared, by SQL text: Kysely prepares every query it
+ * runs anew, and on a small ingest preparing cost as much as running. A statement still
+ * being read (busy) is not shared: that query gets one of its own.
+ */
+export function keepStatementsPrepared(database: PreparingDatabase, kept = PREPARED_STATEMENTS_KEPT): SqliteDatabase {
+  const prepared = new Map<string, SqliteDatabaseStatement>();
+  return {
+    prepare(sql: string) {
+      const found = prepared.get(sql);
+      if (found !== undefined && !found.busy) {
+        // Most recently used last, so the first entry is the one to drop.
+        prepared.delete(sql);
+        prepared.set(sql, found);
+        return found;
+      }
+      const statement = database.prepare(sql);
+      if (found === undefined) {
+        prepared.set(sql, statement);
+        if (prepared.size > kept) prepared.delete(prepared.keys().next().value ?? sql);
+      }
+      return statement;
+    },
+    close() {
+      prepared.clear();
+      database.close();
+    },
+  };
+}
 
 /**
  * Every transaction the store opens writes, so it begins as a writer: `BEGIN IMMEDIATE` takes

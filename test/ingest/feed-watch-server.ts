@@ -33,6 +33,10 @@ export async function startFeedServer(): Promise<FeedServer> {
     if (handler) handler(req, res);
     else res.writeHead(404, { 'content-type': 'text/plain' }).end('no such feed');
   });
+  // Idle connections stay open: this server shares the test's event loop, which the CLI run in
+  // process blocks while it loads the knowledge, and a keep-alive timer firing as that ends
+  // reset the socket the next poll was reusing (ECONNRESET).
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -1,7 +1,10 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { BoundingBox, PlacePrecision } from '../../text/document.js';
 import adminCodes from './admin-codes.json' with { type: 'json' };
 import admin1Facts from './admin1-facts.json' with { type: 'json' };
 import countryFacts from './country-facts.json' with { type: 'json' };
+import { decodeGazetteer } from './compiled-gazetteer.js';
 import { type AdminCodes, type UsExtraRow, usExtrasOf } from './derived-data.js';
 import { type CityRow, type CountryRow, readCities, readCountries, readStates, type StateRow } from './package-sources.js';
 import { placeKey, splitUnitSuffix, variantKey } from './place-name.js';
@@ -126,24 +129,33 @@ const ADMIN1_DEMONYMS: ReadonlyMap<string, readonly string[]> = new Map([
   ['AU-TAS', ['Tasmanian']],
 ]);
 
-let cached: Gazetteer | null = null;
+/** Where the build writes the compiled gazetteer: beside this module in dist/ (none in src/). */
+export const COMPILED_GAZETTEER_FILE = 'gazetteer.compiled.bin';
 
-/** The gazetteer, built on first use (under a second, ~70 MB of heap) and kept for the process. */
+/**
+ * The gazetteer: read from the file the build compiled (scripts/compile-knowledge.mjs) when
+ * there is one beside this module, else built from the npm packages (about 2 s, ~70 MB of
+ * heap). Not cached here: the Knowledge object loads it once, on first use.
+ */
 export function loadGazetteer(): Gazetteer {
-  if (cached === null) {
-    const started = performance.now();
-    const built = buildGazetteer({
-      cities: readCities(),
-      countries: readCountries(),
-      states: readStates(),
-      adminCodes,
-      usExtras: usExtrasOf(usExtras),
-      sites: readSites(),
-    });
-    // Reading the packages is part of the cost of a start: count it.
-    cached = { ...built, stats: { ...built.stats, loadMs: performance.now() - started } };
-  }
-  return cached;
+  const compiled = fileURLToPath(new URL(`./${COMPILED_GAZETTEER_FILE}`, import.meta.url));
+  if (existsSync(compiled)) return decodeGazetteer(readFileSync(compiled), compiled);
+  return buildGazetteerFromPackages();
+}
+
+/** The gazetteer built from the installed packages and the curated files, as the build compiles it. */
+export function buildGazetteerFromPackages(): Gazetteer {
+  const started = performance.now();
+  const built = buildGazetteer({
+    cities: readCities(),
+    countries: readCountries(),
+    states: readStates(),
+    adminCodes,
+    usExtras: usExtrasOf(usExtras),
+    sites: readSites(),
+  });
+  // Reading the packages is part of the cost of a start: count it.
+  return { ...built, stats: { ...built.stats, loadMs: performance.now() - started } };
 }
 
 export interface GazetteerSources {

@@ -15,9 +15,9 @@ function best(name: string, kind?: PlaceCandidate['kind']): PlaceCandidate | und
 }
 
 describe('loadGazetteer', () => {
-  it('is built once and cached', () => {
-    expect(loadGazetteer()).toBe(gazetteer);
+  it('builds from the packages when no compiled file lies beside it (as in src/)', () => {
     expect(gazetteer.stats.records).toBeGreaterThan(100_000);
+    expect(gazetteer.byKey).toBeInstanceOf(Map);
   });
 
   it('gives countries and admin-1 units areal precision and typed ids', () => {

@@ -1,24 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import type { Command } from 'commander';
-import { NotFoundError, UsageError } from '../errors.js';
-import type { Correction } from '../knowledge/actors/actor-overlay.js';
-import { refreshRecordsOfEvents } from '../records/record-upkeep.js';
-import {
-  activeCorrections,
-  addCorrection,
-  exportCorrections,
-  importCorrections,
-  listCorrections,
-  parseCorrectionsFile,
-  undoLastCorrection,
-} from '../store/corrections-repository.js';
-import { findActors, findPlaces, getActor, timeline } from '../store/mentions-queries.js';
-import type { Store } from '../store/open-store.js';
-import { isoDate, positiveInt } from './cli-arguments.js';
-import { count } from './plural.js';
-import { printActor, printActors, printPlaces, printTimeline } from './print-mentions.js';
-
-type WithStore = (work: (store: Store) => Promise<void>) => Promise<void>;
+import { UsageError } from '../../errors.js';
+import type { Correction } from '../../knowledge/actors/actor-overlay.js';
+import type { Store } from '../../store/open-store.js';
+import { positiveInt } from '../cli-arguments.js';
+import type { DefineCommand } from '../cli-context.js';
+import { count } from '../plural.js';
 
 const describe = (c: Correction): string => {
   switch (c.op) {
@@ -35,11 +21,17 @@ const describe = (c: Correction): string => {
   }
 };
 
-/** `dossier actors|actor|places|timeline` and the analyst's corrections under `dossier actors`. */
-export function registerMentionCommands(program: Command, withStore: WithStore): void {
-  const actors = program
-    .command('actors')
-    .description('List actors with their aliases and mention counts; correct them (merge, split, rename, alias, undo)')
+/** The corrections repository and the records upkeep it calls back, loaded when a subcommand runs. */
+const corrections = async () => {
+  const [repository, { refreshRecordsOfEvents }] = await Promise.all([import('../../store/corrections-repository.js'), import('../../records/record-upkeep.js')]);
+  return { ...repository, refreshRecordsOfEvents };
+};
+
+/** `dossier actors` and the analyst's corrections under it. */
+export const define: DefineCommand = (actors, context) => {
+  const withCorrections = (work: (store: Store, c: Awaited<ReturnType<typeof corrections>>) => Promise<void>): Promise<void> =>
+    corrections().then((c) => context.withStore((store) => work(store, c)));
+  actors
     .option('--name <text>', 'name or alias contains')
     .option('--type <type>', 'person, organization, state, ...')
     .option('--country <iso3>', 'ISO 3166-1 alpha-3 country')
@@ -47,15 +39,15 @@ export function registerMentionCommands(program: Command, withStore: WithStore):
     .option('--json', 'print a JSON array')
     .addHelpText('after', '\nExamples:\n  dossier actors --country IRQ --limit 20\n  dossier actors merge irq-pmu new:organization:hashd\n  dossier actors undo')
     .action(async (opts: { name?: string; type?: string; country?: string; limit?: number; json?: boolean }) => {
-      await withStore(async (store) => printActors(await findActors(store, opts), opts.json === true));
+      const [{ findActors }, { printActors }] = await Promise.all([import('../../store/mentions-queries.js'), import('../print-mentions.js')]);
+      await context.withStore(async (store) => printActors(await findActors(store, opts), opts.json === true));
     });
 
-  const correct = (c: Correction) => async () => {
-    await withStore(async (store) => {
+  const correct = (c: Correction) => () =>
+    withCorrections(async (store, { addCorrection, refreshRecordsOfEvents }) => {
       const { seq, changed } = await addCorrection(store, c, refreshRecordsOfEvents);
       process.stdout.write(`correction #${seq}: ${describe(c)}; ${count(changed, 'mention')} relinked\n`);
     });
-  };
   actors
     .command('merge')
     .description('Merge actor <from> into actor <into>: every mention of <from> becomes <into>')
@@ -91,81 +83,46 @@ export function registerMentionCommands(program: Command, withStore: WithStore):
   actors
     .command('undo')
     .description('Undo the most recent correction still in force')
-    .action(async () => {
-      await withStore(async (store) => {
+    .action(() =>
+      withCorrections(async (store, { undoLastCorrection, refreshRecordsOfEvents }) => {
         const r = await undoLastCorrection(store, refreshRecordsOfEvents);
         if (!r) throw new UsageError('no correction to undo');
         process.stdout.write(`undid correction #${r.undone.seq}: ${describe(r.undone.correction)}; ${count(r.changed, 'mention')} relinked\n`);
-      });
-    });
+      }),
+    );
   actors
     .command('corrections')
     .description('List corrections (with --all, undone ones too)')
     .option('--all', 'include undone corrections')
     .option('--json', 'print JSON')
-    .action(async (o: { all?: boolean; json?: boolean }) => {
-      await withStore(async (store) => {
+    .action((o: { all?: boolean; json?: boolean }) =>
+      withCorrections(async (store, { listCorrections }) => {
         const rows = await listCorrections(store, o.all === true);
         if (o.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
         else for (const r of rows) process.stdout.write(`#${r.seq} ${r.createdAt} ${describe(r.correction)}${r.undone ? ' (undone)' : ''}\n`);
-      });
-    });
+      }),
+    );
   actors
     .command('export-corrections')
     .description('Write the corrections in force to a file (or stdout with -)')
     .argument('[file]', 'output file', '-')
-    .action(async (file: string) => {
-      await withStore(async (store) => {
+    .action((file: string) =>
+      withCorrections(async (store, { activeCorrections, exportCorrections }) => {
         const text = exportCorrections(await activeCorrections(store));
         if (file === '-') process.stdout.write(text);
         else await writeFile(file, text);
-      });
-    });
+      }),
+    );
   actors
     .command('import-corrections')
     .description('Apply the corrections of an exported file that this store does not hold yet')
     .argument('<file>')
     .action(async (file: string) => {
-      const corrections = parseCorrectionsFile(await readFile(file, 'utf8'), file);
-      await withStore(async (store) => {
-        const r = await importCorrections(store, corrections, refreshRecordsOfEvents);
-        process.stdout.write(`${count(r.added, 'correction')} imported, ${corrections.length - r.added} already present; ${count(r.changed, 'mention')} relinked\n`);
+      const { parseCorrectionsFile } = await corrections();
+      const parsed = parseCorrectionsFile(await readFile(file, 'utf8'), file);
+      await withCorrections(async (store, { importCorrections, refreshRecordsOfEvents }) => {
+        const r = await importCorrections(store, parsed, refreshRecordsOfEvents);
+        process.stdout.write(`${count(r.added, 'correction')} imported, ${parsed.length - r.added} already present; ${count(r.changed, 'mention')} relinked\n`);
       });
     });
-
-  program
-    .command('actor')
-    .description('One actor: facts, aliases, roles, members, and where it is mentioned')
-    .argument('<id>')
-    .option('--json', 'print JSON')
-    .action(async (id: string, opts: { json?: boolean }) => {
-      await withStore(async (store) => {
-        const a = await getActor(store, id);
-        if (!a) throw new NotFoundError('actor', id, ' (see dossier actors)');
-        printActor(a, opts.json === true);
-      });
-    });
-
-  program
-    .command('places')
-    .description('List resolved places with coordinates, precision and mention counts')
-    .option('--name <text>', 'name contains')
-    .option('--country <iso3>', 'ISO 3166-1 alpha-3 country')
-    .option('--precision <p>', 'site, city, district, region, country, area')
-    .option('--limit <n>', 'at most n places', positiveInt)
-    .option('--json', 'print a JSON array')
-    .action(async (opts: { name?: string; country?: string; precision?: string; limit?: number; json?: boolean }) => {
-      await withStore(async (store) => printPlaces(await findPlaces(store, opts), opts.json === true));
-    });
-
-  program
-    .command('timeline')
-    .description('Dated mentions in time order, each with its article and context')
-    .option('--from <date>', 'on or after (YYYY[-MM[-DD]])', isoDate)
-    .option('--to <date>', 'on or before (YYYY[-MM[-DD]])', isoDate)
-    .option('--limit <n>', 'at most n entries', positiveInt)
-    .option('--json', 'print a JSON array')
-    .action(async (opts: { from?: string; to?: string; limit?: number; json?: boolean }) => {
-      await withStore(async (store) => printTimeline(await timeline(store, opts), opts.json === true));
-    });
-}
+};

@@ -1,12 +1,8 @@
-import type { Command } from 'commander';
-import { checkExportRequest, EXPORT_MODALITIES, type ExportFilters, writeExport } from '../export/export-dataset.js';
-import { EXPORT_FORMAT_NAMES } from '../export/export-formats.js';
-import type { ExportLevel } from '../export/export-row.js';
-import type { Store } from '../store/open-store.js';
-import { addEventFilterOptions, boundingBox, positiveInt, unitInterval } from './cli-arguments.js';
-import { exportSummary } from './export-summary.js';
-
-type WithStore = (work: (store: Store) => Promise<void>) => Promise<void>;
+import { EXPORT_FORMAT_NAMES } from '../../export/export-formats.js';
+import { EXPORT_MODALITIES, type ExportLevel } from '../../export/export-row.js';
+import type { ExportFilters } from '../../export/export-dataset.js';
+import { addEventFilterOptions, boundingBox, positiveInt, unitInterval } from '../cli-arguments.js';
+import type { DefineCommand } from '../cli-context.js';
 
 interface ExportOptions extends ExportFilters {
   format: string;
@@ -32,10 +28,8 @@ Examples:
   dossier export --format gdelt --header --disputed > disputed.tsv`;
 
 /** `dossier export`: the records or event mentions the filters select, as a dataset file with its manifest. */
-export function registerExportCommands(program: Command, withStore: WithStore): void {
-  const command = program
-    .command('export')
-    .description('Export records or event mentions as CSV (ACLED-like), JSONL, GeoJSON, GEXF, GraphML, TimelineJS or GDELT-like TSV, with a manifest')
+export const define: DefineCommand = (command, context) => {
+  command
     .requiredOption('--format <name>', EXPORT_FORMAT_NAMES.join(', '))
     .option('--level <level>', 'records (one row per real-world event) or events (one row per event mention)', 'records')
     .option('--out <file>', 'write the data to this file and the manifest to <file>.manifest.json')
@@ -53,8 +47,9 @@ export function registerExportCommands(program: Command, withStore: WithStore): 
     .action(async (o: ExportOptions) => {
       const { format, level, out, manifest, header, title, ...filters } = o;
       const request = { format, level: level as ExportLevel, filters, ...(header ? { header } : {}), ...(title ? { title } : {}) };
+      const [{ checkExportRequest, writeExport }, { exportSummary }] = await Promise.all([import('../../export/export-dataset.js'), import('../export-summary.js')]);
       checkExportRequest(request);
-      await withStore(async (store) => {
+      await context.withStore(async (store) => {
         const written = await writeExport(store, request, {
           ...(out ? { out } : {}),
           ...(manifest ? { manifest } : {}),
@@ -65,4 +60,4 @@ export function registerExportCommands(program: Command, withStore: WithStore): 
         process.stderr.write(exportSummary(written, { ...(out ? { out } : {}), ...(manifest ? { manifest } : {}) }));
       });
     });
-}
+};

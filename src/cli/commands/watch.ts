@@ -1,21 +1,11 @@
-import { type Command, InvalidArgumentError } from 'commander';
-import { UsageError } from '../errors.js';
-import { parseDuration } from '../ingest/feed-schedule.js';
-import type { Analyzer } from '../pipeline/analyze-article.js';
-import type { Store } from '../store/open-store.js';
-import { positiveInt } from './cli-arguments.js';
-import { count } from './plural.js';
+import { InvalidArgumentError } from 'commander';
+import { UsageError } from '../../errors.js';
+import { parseDuration } from '../../ingest/feed-schedule.js';
+import { positiveInt } from '../cli-arguments.js';
+import type { DefineCommand } from '../cli-context.js';
+import { count } from '../plural.js';
 
 const DEFAULT_EVERY_MS = 10 * 60_000;
-
-type WithStore = (work: (store: Store) => Promise<void>) => Promise<void>;
-
-export interface WatchCommandDeps {
-  /** Loads the models once, for the whole run. */
-  readonly analyzer: () => Promise<Analyzer>;
-  /** Marks the run as exit code 1 (a feed failed under --once). */
-  readonly failed: () => void;
-}
 
 const duration = (v: string): number => {
   const ms = parseDuration(v);
@@ -38,10 +28,8 @@ export function feedUrlOrThrow(raw: string): string {
 }
 
 /** `dossier watch <feed-url...>`. */
-export function registerWatchCommands(program: Command, withStore: WithStore, deps: WatchCommandDeps): void {
-  program
-    .command('watch')
-    .description('Poll RSS/Atom feeds (conditional GET) and store their new items; a failing feed backs off while the others go on')
+export const define: DefineCommand = (command, context) => {
+  command
     .argument('<feed-urls...>')
     .option('--every <duration>', 'interval between polls of a feed: 30s, 10m, 1h, 1h30m (default: 10m)', duration)
     .option('--once', 'poll every feed once now, then exit (exit 1 if any failed)')
@@ -53,9 +41,11 @@ export function registerWatchCommands(program: Command, withStore: WithStore, de
     .action(async (rawUrls: string[], opts: { every?: number; once?: boolean; maxPolls?: number }) => {
       const urls = rawUrls.map(feedUrlOrThrow);
       if (opts.maxPolls === 0) throw new UsageError('--max-polls must be at least 1');
-      const { watchFeeds } = await import('../ingest/feed-watch.js');
-      const analyzer = await deps.analyzer();
-      await withStore(async (store) => {
+      const { watchFeeds } = await import('../../ingest/feed-watch.js');
+      const analyzer = await context.analyzer();
+      // Everything loaded before the first poll, as the feeds' answers wait for no one.
+      analyzer.knowledge?.preload();
+      await context.withStore(async (store) => {
         const stop = new AbortController();
         const onSignal = (): void => {
           if (!stop.signal.aborted) process.stderr.write('watch: stopping after the current save\n');
@@ -75,11 +65,11 @@ export function registerWatchCommands(program: Command, withStore: WithStore, de
           process.stdout.write(
             `${count(s.polls, 'poll')}, ${count(s.fresh, 'article')} new, ${s.known} already known, ${s.failedPolls} failed${s.stopped ? ', stopped' : ''}\n`,
           );
-          if (opts.once && s.failingFeeds.length > 0) deps.failed();
+          if (opts.once && s.failingFeeds.length > 0) context.someInputsFailed();
         } finally {
           process.off('SIGINT', onSignal);
           process.off('SIGTERM', onSignal);
         }
       });
     });
-}
+};

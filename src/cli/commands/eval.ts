@@ -1,6 +1,6 @@
-import type { Command } from 'commander';
-import { UsageError } from '../errors.js';
-import { positiveInt } from './cli-arguments.js';
+import { UsageError } from '../../errors.js';
+import { positiveInt } from '../cli-arguments.js';
+import type { DefineCommand } from '../cli-context.js';
 
 const print = (lines: readonly string[]): void => {
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -11,14 +11,13 @@ const print = (lines: readonly string[]): void => {
  * standard metrics, the last line being `eval <task> key=value ...`. Modules load on use, so
  * the rest of the CLI starts without the models.
  */
-export function registerEvalCommands(program: Command, someInputsFailed: () => void): void {
-  const evalCommand = program.command('eval').description('Score Dossier on standard gold data');
+export const define: DefineCommand = (evalCommand, context) => {
   evalCommand
     .command('extract')
     .description('Article-body extraction on a folder with ground-truth.json and html/ (shingle F1)')
     .argument('<dir>')
     .action(async (dir: string) => {
-      const { formatExtractEvalLine, runExtractEval } = await import('../eval/extract-eval.js');
+      const { formatExtractEvalLine, runExtractEval } = await import('../../eval/extract-eval.js');
       print([formatExtractEvalLine(await runExtractEval(dir))]);
     });
   evalCommand
@@ -27,7 +26,7 @@ export function registerEvalCommands(program: Command, someInputsFailed: () => v
     .requiredOption('--conll <file>', 'a CoNLL-2003 file such as eng.testa')
     .option('--types <list>', 'comma-separated types to score, e.g. PER,LOC,ORG')
     .action(async (opts: { conll: string; types?: string }) => {
-      const { formatNerEvalLines, runNerEval } = await import('../eval/ner-eval.js');
+      const { formatNerEvalLines, runNerEval } = await import('../../eval/ner-eval.js');
       const types = opts.types?.split(',').map((t) => t.trim().toUpperCase()).filter(Boolean);
       for (const t of types ?? []) if (!['PER', 'LOC', 'ORG', 'MISC'].includes(t)) throw new UsageError(`unknown type "${t}"; one of PER, LOC, ORG, MISC`);
       print(formatNerEvalLines(await runNerEval(opts.conll, types ? { types } : {})));
@@ -37,11 +36,11 @@ export function registerEvalCommands(program: Command, someInputsFailed: () => v
     .description('Temporal expressions on TimeML (TempEval-3): strict/relaxed extent F1, type accuracy, value F1')
     .requiredOption('--timeml <path>', 'a .tml file or a folder of them')
     .action(async (opts: { timeml: string }) => {
-      const { formatTimeEvalLines, runTimeEval } = await import('../eval/time-eval.js');
+      const { formatTimeEvalLines, runTimeEval } = await import('../../eval/time-eval.js');
       const scores = await runTimeEval(opts.timeml);
       for (const e of scores.rejected) process.stderr.write(`error: ${e.message} [${e.code}]\n`);
       print(formatTimeEvalLines(scores));
-      if (scores.rejected.length > 0) someInputsFailed();
+      if (scores.rejected.length > 0) context.someInputsFailed();
     });
   evalCommand
     .command('events')
@@ -58,7 +57,7 @@ export function registerEvalCommands(program: Command, someInputsFailed: () => v
       const sets = (['plover', 'petrarch', 'gsr', 'gold'] as const).filter((k) => opts[k] !== undefined);
       const kind = sets[0];
       if (kind === undefined || sets.length > 1) throw new UsageError('give exactly one of --plover, --petrarch, --gsr, --gold');
-      const { formatEventEvalLines, runEventEval } = await import('../eval/event-eval.js');
+      const { formatEventEvalLines, runEventEval } = await import('../../eval/event-eval.js');
       const scores = await runEventEval(kind, opts[kind] ?? '', {
         ...(opts.registry ? { registryFiles: opts.registry } : {}),
         ...(opts.dictionary ? { actorDictionary: opts.dictionary } : {}),
@@ -74,7 +73,7 @@ export function registerEvalCommands(program: Command, someInputsFailed: () => v
     .action(async (opts: { ecbplus: string; topics?: string }) => {
       const topics = opts.topics?.split(',').map((t) => t.trim()).filter(Boolean);
       for (const t of topics ?? []) if (!/^\d+$/.test(t)) throw new UsageError(`topic "${t}" is not a number`);
-      const { formatCorefEvalLines, runCorefEval } = await import('../eval/coref-eval.js');
+      const { formatCorefEvalLines, runCorefEval } = await import('../../eval/coref-eval.js');
       print(formatCorefEvalLines(await runCorefEval(opts.ecbplus, topics ? { topics } : {})));
     });
   evalCommand
@@ -86,7 +85,7 @@ export function registerEvalCommands(program: Command, someInputsFailed: () => v
     .option('--json', 'print the scores as JSON')
     .action(async (opts: { conllu: string; raw?: boolean; limit?: number; json?: boolean }) => {
       if (opts.limit === 0) throw new UsageError('--limit must be at least 1');
-      const { formatParseEvalJson, formatParseEvalLines, runParseEval } = await import('../eval/parse-eval.js');
+      const { formatParseEvalJson, formatParseEvalLines, runParseEval } = await import('../../eval/parse-eval.js');
       const result = await runParseEval(opts.conllu, { raw: opts.raw === true, ...(opts.limit === undefined ? {} : { limit: opts.limit }) });
       print(opts.json ? [formatParseEvalJson(result)] : formatParseEvalLines(result));
     });
@@ -97,7 +96,7 @@ export function registerEvalCommands(program: Command, someInputsFailed: () => v
     .option('--keep-db <file>', 'build the store in this new SQLite file and keep it (to look at with other dossier commands), not in a temporary one')
     .option('--json', 'print the per-event details and the summary as JSON')
     .action(async (dir: string, opts: { keepDb?: string; json?: boolean }) => {
-      const [{ runRecordsEval }, { formatRecordsEvalJson, formatRecordsEvalLines }] = await Promise.all([import('../eval/records-system.js'), import('../eval/records-eval.js')]);
+      const [{ runRecordsEval }, { formatRecordsEvalJson, formatRecordsEvalLines }] = await Promise.all([import('../../eval/records-system.js'), import('../../eval/records-eval.js')]);
       const report = await runRecordsEval(dir, opts.keepDb === undefined ? {} : { keepDb: opts.keepDb });
       print(opts.json ? [formatRecordsEvalJson(report)] : formatRecordsEvalLines(report));
     });
@@ -110,11 +109,11 @@ export function registerEvalCommands(program: Command, someInputsFailed: () => v
     .action(async (path: string, opts: { endToEnd?: boolean; cv?: boolean }) => {
       if (opts.cv === true) {
         if (opts.endToEnd === true) throw new UsageError('--cv scores resolution on gold toponyms; drop --end-to-end');
-        const { formatGeoCrossValidationLines, runGeoCrossValidation } = await import('../eval/geo-cross-validation.js');
+        const { formatGeoCrossValidationLines, runGeoCrossValidation } = await import('../../eval/geo-cross-validation.js');
         print(formatGeoCrossValidationLines(await runGeoCrossValidation(path)));
         return;
       }
-      const { formatGeoEvalLines, runGeoEval } = await import('../eval/geo-eval.js');
+      const { formatGeoEvalLines, runGeoEval } = await import('../../eval/geo-eval.js');
       print(formatGeoEvalLines(await runGeoEval(path, { endToEnd: opts.endToEnd === true })));
     });
-}
+};
