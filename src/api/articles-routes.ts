@@ -93,7 +93,10 @@ export const articlesRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx
       const { q, limit } = req.query;
       // The query is FTS5 syntax: SQLite's complaints about it (unterminated string, syntax error) are the user's to fix.
       const hits = await ctx.search.search(q, limit).catch((error: Error & { code?: string }) => {
-        throw error.code === 'SQLITE_ERROR' ? new UsageError(`bad search query ${JSON.stringify(q)}: ${error.message}`) : error;
+        // The engine's own wording ("fts5: syntax error near …") means nothing to a reader: say what to change.
+        throw error.code === 'SQLITE_ERROR'
+          ? new UsageError(`bad search query ${JSON.stringify(q)}: the search could not read it; remove quotes, brackets and symbols other than * at a word's end, and try again`)
+          : error;
       });
       return { items: hits, total: hits.length, limit, offset: 0 };
     },

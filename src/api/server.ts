@@ -12,6 +12,7 @@ import { searchRunnerFor } from './search-runner.js';
 import { handleError } from './api-errors.js';
 import { articlesRoutes } from './articles-routes.js';
 import { eventsRoutes } from './events-routes.js';
+import { findRoutes } from './find-routes.js';
 import { ingestRoutes } from './ingest-routes.js';
 import { metaRoutes } from './meta-routes.js';
 import { networkRoutes } from './network-routes.js';
@@ -106,7 +107,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     maxUploadBytes,
     version,
   };
-  for (const routes of [metaRoutes, articlesRoutes, actorsRoutes, placesRoutes, eventsRoutes, quotesRoutes, networkRoutes, recordsRoutes, outletsRoutes, repeatsRoutes, reviewRoutes, ingestRoutes]) {
+  for (const routes of [metaRoutes, articlesRoutes, findRoutes, actorsRoutes, placesRoutes, eventsRoutes, quotesRoutes, networkRoutes, recordsRoutes, outletsRoutes, repeatsRoutes, reviewRoutes, ingestRoutes]) {
     await app.register(routes, ctx);
   }
   await registerWebApp(app, webFolder(options.webRoot));

@@ -164,12 +164,63 @@ describe('the analyst’s questions on the seed digest, from the overview', NEED
     clean(w.problems);
   });
 
+  it('search knows the registry: every spelling of Kata’ib Hezbollah finds it, its articles, events, records and quotes', async () => {
+    const actor = await api<{ id: string; name: string; mentionList: Array<{ articleId: string }>; eventsAsSource: Array<{ id: string }>; eventsAsTarget: Array<{ id: string }>; quotes: Array<{ text: string }> }>('/actors/irq-kh');
+    const records = await api<Listing<{ id: string }>>('/records?actor=irq-kh');
+    const articleIds = [...new Set(actor.mentionList.map((m) => m.articleId))];
+    expect(articleIds.length).toBeGreaterThan(0);
+    const shown: string[][] = [];
+    for (const spelling of ["Kata'ib Hezbollah", 'Kataib Hizballah', 'KH']) {
+      const w = await walk();
+      await w.search(spelling);
+      await expect(text(w.page, '[data-testid=named-actor]')).resolves.toContain(actor.name);
+      for (const id of articleIds) expect(await w.page.locator(`[data-testid=article-hits] a[href^="/article/${id}"]`).count()).toBe(1);
+      // The article is found by the name as the article writes it, which is not the query's spelling.
+      await expect(text(w.page, '[data-testid=article-hits] [data-testid=naming]')).resolves.toMatch(/names it as .*Kata.?ib Hezbollah/);
+      for (const e of [...actor.eventsAsSource, ...actor.eventsAsTarget]) expect(await w.page.locator(`[data-testid=event-hits] a.event-link[href="/event/${e.id}"]`).count()).toBe(1);
+      for (const r of records.items) expect(await w.page.locator(`[data-testid=record-hits] a.record-link[href="/record/${r.id}"]`).count()).toBe(1);
+      const quotes = await w.page.locator('[data-testid=quote-hits] li').allTextContents();
+      for (const q of actor.quotes) expect(quotes.some((l) => l.includes(q.text.slice(0, 30)))).toBe(true);
+      // "KH" is a piece of "Khazali" too, but names only Kata'ib Hezbollah: his quotes are not its quotes.
+      expect(quotes).toHaveLength(actor.quotes.length);
+      shown.push(await w.page.locator('[data-testid=event-hits] a.event-link').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? '')));
+      if (spelling === 'KH') await screenshot(w.page, 'search-kh');
+      clean(w.problems);
+    }
+    // Each spelling finds the same events.
+    expect(shown[1]).toEqual(shown[0]);
+    expect(shown[2]).toEqual(shown[0]);
+  });
+
+  it('search knows the gazetteer and the news’ spellings: "Saladin" finds what the articles call Salahuddin', async () => {
+    const events = await api<Listing<{ id: string }>>('/events?text=Salahuddin');
+    expect(events.total).toBeGreaterThan(0);
+    for (const words of ['Saladin', 'Salahuddin']) {
+      const w = await walk();
+      await w.search(words);
+      await expect(text(w.page, '[data-testid=named-place]')).resolves.toContain('Saladin Governorate');
+      for (const e of events.items) expect(await w.page.locator(`[data-testid=event-hits] a.event-link[href="/event/${e.id}"]`).count()).toBe(1);
+      await expect(text(w.page, '[data-testid=article-hits] [data-testid=naming]')).resolves.toContain('names it as Salahuddin');
+      clean(w.problems);
+    }
+  });
+
+  it('a search the engine cannot read says what to change, and the rest of the search still answers', async () => {
+    const w = await walk();
+    await w.search('"Kataib Hizballah');
+    await expect(text(w.page, '[data-testid=search-error]')).resolves.toMatch(/unclosed quote: add the closing " or remove the opening one/);
+    expect(await w.page.locator('text=fts5').count()).toBe(0);
+    // The form keeps what was typed, to be fixed rather than retyped.
+    await expect(w.page.locator('form.filters input[name=q]').inputValue()).resolves.toBe('"Kataib Hizballah');
+    clean(w.problems);
+  });
+
   it('the Popular Mobilization Units, their factions and their network', async () => {
     const [pmu] = (await api<Listing<{ id: string; name: string }>>('/actors?name=PMU')).items;
     const detail = await api<{ members: Array<{ id: string; name: string }>; memberOf: string[] }>(`/actors/${pmu!.id}`);
     const w = await walk();
     await w.search('PMU');
-    await w.click(`[data-testid=actor-hits] a[href="/actor/${pmu!.id}"]`, 'actor');
+    await w.click(`[data-testid=named] a[href="/actor/${pmu!.id}"]`, 'actor');
     expect(await w.page.title()).toBe(`${pmu!.name} · Dossier`);
     for (const m of detail.members.slice(0, 5)) expect(await w.page.locator(`a[href="/actor/${m.id}"]`).count()).toBeGreaterThan(0);
     // The network around it: its edges, its members' and its memberships', and only those.

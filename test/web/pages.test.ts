@@ -213,7 +213,7 @@ describe('the web app in chromium', NEEDS_CHROMIUM, () => {
     const { page, problems } = await h.open('/search?q=Baghdad');
     const wide = await page.locator('[data-testid=article-hits] li').count();
     expect(wide).toBeGreaterThanOrEqual(3);
-    await expect(page.locator('[data-testid=place-hits]').textContent()).resolves.toContain('Baghdad');
+    await expect(page.locator('[data-testid=named-place]').first().textContent()).resolves.toContain('Baghdad');
     await screenshot(page, 'search');
     await page.fill('form.filters input[name=q]', 'Baghdad airport suspects');
     await page.click('form.filters button[type=submit]');
