@@ -1,3 +1,4 @@
+import { checkQuery, invalidFromServer } from '../../web/src/filter-checks.js';
 import { geoBounds, geoContains } from 'd3-geo';
 import { describe, expect, it } from 'vitest';
 import { boxPolygon } from '../../web/src/box-polygon.js';
@@ -162,5 +163,23 @@ describe('boxPolygon: a region drawn as its box', () => {
     const [[w], [e]] = geoBounds(pacific);
     // d3 writes an east edge past the antimeridian as more than 180°.
     expect([w, ((e! + 540) % 360) - 180]).toEqual([expect.closeTo(170, 6), expect.closeTo(-170, 6)]);
+  });
+});
+
+describe('filter values checked before a request', () => {
+  it('keeps the good filters and names what is wrong with each bad one', () => {
+    const { valid, invalid } = checkQuery(new URLSearchParams('from=2020-02-30&to=2020-03&place=Kirkuk&minIndependent=0&country=Iraq'));
+    expect(valid.toString()).toBe('to=2020-03&place=Kirkuk');
+    expect(invalid.get('from')).toEqual({ value: '2020-02-30', message: 'not a day of the calendar' });
+    expect(invalid.get('minIndependent')?.message).toMatch(/whole number from 1/);
+    expect(invalid.get('country')?.message).toMatch(/three-letter country code/);
+    expect(checkQuery(new URLSearchParams(`q=${'x'.repeat(201)}`)).invalid.get('q')?.message).toMatch(/at most 200 characters \(this is 201\)/);
+  });
+
+  it('reads the parameters a 400 of the API names', () => {
+    const named = invalidFromServer('query parameter "sort": Invalid option: expected one of "date"|"-date"; query parameter "code": a CAMEO code is 1 to 4 digits');
+    expect([...named.keys()]).toEqual(['sort', 'code']);
+    expect(named.get('code')).toBe('a CAMEO code is 1 to 4 digits');
+    expect(invalidFromServer('no actor with id "x"').size).toBe(0);
   });
 });
