@@ -215,6 +215,60 @@ describe('the analyst’s questions on the seed digest, from the overview', NEED
     clean(w.problems);
   });
 
+  it('the timeline draws every dated record, none under another, month and year dates as spans, and a click opens the mark under the pointer', async () => {
+    const all: Array<{ id: string; date: string | null; datePrecision: string | null }> = [];
+    for (let offset = 0; ; offset += 500) {
+      const page = await api<Listing<{ id: string; date: string | null; datePrecision: string | null }>>(`/records?limit=500&offset=${offset}`);
+      all.push(...page.items);
+      if (all.length >= page.total) break;
+    }
+    const dated = all.filter((r) => r.date !== null);
+    const { page, problems } = await h.open('/timeline');
+    await page.locator('button', { hasText: 'all dates' }).click();
+    await ready(page, 'timeline');
+    const marks = await page.locator('svg.timeline-svg .item').evaluateAll((els) =>
+      els.map((e) => {
+        const b = e.getBoundingClientRect();
+        // The test's tsconfig has no DOM library: the page's document is reached through the element.
+        const doc = (e as unknown as { ownerDocument: { elementFromPoint(x: number, y: number): { parentElement: unknown } | null } }).ownerDocument;
+        const at = doc.elementFromPoint(b.x + b.width / 2, b.y + b.height / 2);
+        return { id: e.getAttribute('data-id')!, href: e.getAttribute('data-href')!, tag: e.tagName, x: b.x, y: b.y, w: b.width, h: b.height, onTop: at === (e as unknown) || at?.parentElement === e };
+      }),
+    );
+    expect(marks.map((m) => m.id).sort()).toEqual(dated.map((r) => r.id).sort());
+    // No mark covers another: each is the topmost element at its own centre, and no two boxes overlap.
+    expect(marks.filter((m) => !m.onTop).map((m) => m.id)).toEqual([]);
+    for (const [i, a] of marks.entries()) {
+      for (const b of marks.slice(i + 1)) expect(a.x + a.w <= b.x + 0.5 || b.x + b.w <= a.x + 0.5 || a.y + a.h <= b.y + 0.5 || b.y + b.h <= a.y + 0.5, `${a.id} over ${b.id}`).toBe(true);
+    }
+    // A record dated to a month or a year is a bar across it, not a dot on its first day.
+    const coarse = dated.filter((x) => x.datePrecision === 'month' || x.datePrecision === 'year');
+    expect(coarse.length).toBeGreaterThan(0);
+    for (const r of coarse) expect(marks.find((x) => x.id === r.id)!.tag).toBe('rect');
+    await screenshot(page, 'timeline-lanes');
+    // Zoomed to a month-dated record's month and a month either side, its bar covers the middle third.
+    const month = coarse.find((x) => x.datePrecision === 'month')!;
+    const [y, mo] = month.date!.split('-').map(Number) as [number, number];
+    const iso = (t: number): string => new Date(t).toISOString().slice(0, 10);
+    await page.goto(`${h.base}/timeline?zf=${iso(Date.UTC(y, mo - 2, 1))}&zt=${iso(Date.UTC(y, mo + 1, 1))}`);
+    await ready(page, 'timeline');
+    const bar = (await page.locator(`svg.timeline-svg .item[data-id="${month.id}"]`).boundingBox())!;
+    const plot = (await page.locator('svg.timeline-svg rect.plot').boundingBox())!;
+    expect(bar.width / plot.width).toBeGreaterThan(0.28);
+    expect(bar.width / plot.width).toBeLessThan(0.38);
+    await page.goBack();
+    await ready(page, 'timeline');
+    // A click opens the mark under the pointer.
+    for (const m of [marks[0]!, marks[Math.floor(marks.length / 2)]!, marks.at(-1)!]) {
+      await page.mouse.click(m.x + m.w / 2, m.y + m.h / 2);
+      await ready(page, 'record');
+      expect(decodeURIComponent(new URL(page.url()).pathname)).toBe(m.href);
+      await page.goBack();
+      await ready(page, 'timeline');
+    }
+    clean(problems);
+  });
+
   it('the Popular Mobilization Units, their factions and their network', async () => {
     const [pmu] = (await api<Listing<{ id: string; name: string }>>('/actors?name=PMU')).items;
     const detail = await api<{ members: Array<{ id: string; name: string }>; memberOf: string[] }>(`/actors/${pmu!.id}`);

@@ -57,11 +57,11 @@ describe('the web app in chromium', NEEDS_CHROMIUM, () => {
   it('timeline: event records coloured by type, disputed ones ringed; the brush narrows the list; a click opens the record', async () => {
     const events = await api<Listing<{ id: string; date: string | null; disputed: boolean }>>('/records?limit=500');
     const { page, problems } = await h.open('/timeline');
-    const dots = page.locator('svg.timeline-svg circle.item');
+    const dots = page.locator('svg.timeline-svg .item');
     expect(await dots.count()).toBeGreaterThan(0);
     const disputed = events.items.filter((e) => e.disputed && e.date !== null).map((e) => e.id);
     expect(disputed.length).toBeGreaterThan(0);
-    expect(await page.locator('svg.timeline-svg circle.item.disputed').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toEqual(expect.arrayContaining(disputed));
+    expect(await page.locator('svg.timeline-svg .item.disputed').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toEqual(expect.arrayContaining(disputed));
     await screenshot(page, 'timeline');
     // The brush: a drag over the left half of the plot.
     const box = (await page.locator('svg.timeline-svg').boundingBox())!;
@@ -93,7 +93,7 @@ describe('the web app in chromium', NEEDS_CHROMIUM, () => {
       expect(types.length).toBeLessThan(all);
       expect(new Set(types)).toEqual(new Set(['ASSAULT']));
     }
-    const first = page.locator('svg.timeline-svg circle.item').first();
+    const first = page.locator('svg.timeline-svg .item').first();
     const href = (await first.getAttribute('data-href'))!;
     const id = (await first.getAttribute('data-id'))!;
     await first.click();

@@ -2,7 +2,8 @@ import { checkQuery, invalidFromServer } from '../../web/src/filter-checks.js';
 import { geoBounds, geoContains } from 'd3-geo';
 import { describe, expect, it } from 'vitest';
 import { boxPolygon } from '../../web/src/box-polygon.js';
-import { DAY, dayOf, dayTicks, isoDay } from '../../web/src/dates.js';
+import { DAY, dayOf, dayTicks, isoDay, spanOf } from '../../web/src/dates.js';
+import { packLanes } from '../../web/src/lanes.js';
 import { denseRange } from '../../web/src/dense-range.js';
 import { forceLayout } from '../../web/src/force-layout.js';
 import { type Mark, runs } from '../../web/src/highlight.js';
@@ -181,5 +182,30 @@ describe('filter values checked before a request', () => {
     expect([...named.keys()]).toEqual(['sort', 'code']);
     expect(named.get('code')).toBe('a CAMEO code is 1 to 4 digits');
     expect(invalidFromServer('no actor with id "x"').size).toBe(0);
+  });
+});
+
+describe('the timeline’s marks', () => {
+  it('a month- or year-precision date spans its month or year; a day is one day', () => {
+    expect(spanOf('2020-03', 'month')).toEqual([Date.UTC(2020, 2, 1), Date.UTC(2020, 3, 1)]);
+    expect(spanOf('2019', 'year')).toEqual([Date.UTC(2019, 0, 1), Date.UTC(2020, 0, 1)]);
+    expect(spanOf('2019-12-27', 'day')).toEqual([Date.UTC(2019, 11, 27), Date.UTC(2019, 11, 28)]);
+    expect(spanOf('2020-01-06', 'week')![1] - spanOf('2020-01-06', 'week')![0]).toBe(7 * DAY);
+    expect(spanOf(null, null)).toBeNull();
+  });
+
+  it('lanes: no two marks of one lane overlap, and a mark takes the lowest lane it fits in', () => {
+    const marks = [
+      { left: 0, right: 10 },
+      { left: 5, right: 15 },
+      { left: 12, right: 20 },
+      { left: 8, right: 9 },
+      { left: 30, right: 40 },
+    ];
+    const lanes = packLanes(marks, 1);
+    expect(lanes).toEqual([0, 1, 0, 2, 0]);
+    for (const [i, a] of marks.entries()) {
+      for (const [j, b] of marks.entries()) if (i < j && lanes[i] === lanes[j]) expect(a.right < b.left || b.right < a.left).toBe(true);
+    }
   });
 });
