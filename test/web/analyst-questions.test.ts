@@ -269,6 +269,21 @@ describe('the analyst’s questions on the seed digest, from the overview', NEED
     clean(problems);
   });
 
+  it('the review queue is read a page at a time', async () => {
+    const queue = await api<Listing<{ id: string }>>('/review?threshold=1&limit=50');
+    expect(queue.total).toBeGreaterThan(50);
+    const { page, problems } = await h.open('/review?threshold=1');
+    expect(await page.locator('[data-testid=queue] tbody tr').count()).toBe(50);
+    await expect(text(page, '.pager .count')).resolves.toBe(`1–50 of ${queue.total}`);
+    await page.locator('.pager button', { hasText: 'next' }).first().click();
+    await ready(page, 'review');
+    expect(new URL(page.url()).searchParams.get('offset')).toBe('50');
+    await expect(text(page, '.pager .count')).resolves.toBe(`51–${Math.min(100, queue.total)} of ${queue.total}`);
+    const second = await api<Listing<{ id: string; summary: string }>>('/review?threshold=1&limit=50&offset=50');
+    await expect(text(page, '[data-testid=queue] tbody tr')).resolves.toContain(second.items[0]!.summary.slice(0, 30).replace(/\s+/g, ' ').trim());
+    clean(problems);
+  });
+
   it('the Popular Mobilization Units, their factions and their network', async () => {
     const [pmu] = (await api<Listing<{ id: string; name: string }>>('/actors?name=PMU')).items;
     const detail = await api<{ members: Array<{ id: string; name: string }>; memberOf: string[] }>(`/actors/${pmu!.id}`);
@@ -286,6 +301,16 @@ describe('the analyst’s questions on the seed digest, from the overview', NEED
     expect(net.edges.length).toBeGreaterThan(0);
     expect(net.edges.every((e) => group.has(e.source) || group.has(e.target))).toBe(true);
     expect(await w.page.locator('svg.network-svg g.node').count()).toBe(net.nodes.length);
+    // Labels stay on the canvas and none covers another; the legend says what colours and sizes mean.
+    const canvas = (await w.page.locator('svg.network-svg').boundingBox())!;
+    const labels = await w.page.locator('svg.network-svg g.node text').evaluateAll((els) => els.map((e) => {
+      const b = e.getBoundingClientRect();
+      return [b.left, b.top, b.right, b.bottom] as const;
+    }));
+    expect(labels.length).toBeGreaterThan(net.nodes.length / 2);
+    for (const [l, t, r, b] of labels) expect(l >= canvas.x - 0.5 && t >= canvas.y - 0.5 && r <= canvas.x + canvas.width + 0.5 && b <= canvas.y + canvas.height + 0.5).toBe(true);
+    for (const [i, a] of labels.entries()) for (const b of labels.slice(i + 1)) expect(a[2] <= b[0] + 0.5 || b[2] <= a[0] + 0.5 || a[3] <= b[1] + 0.5 || b[3] <= a[1] + 0.5).toBe(true);
+    await expect(text(w.page, '[data-testid=network-legend]')).resolves.toMatch(/Edges \(source → target\), by event type:.*Actors:.*person.*group or organization.*state/);
     expect(w.clicks()).toBeLessThanOrEqual(3);
     await screenshot(w.page, 'q6-pmu-network');
     clean(w.problems);

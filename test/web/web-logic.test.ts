@@ -6,6 +6,7 @@ import { DAY, dayOf, dayTicks, isoDay, spanOf } from '../../web/src/dates.js';
 import { packLanes } from '../../web/src/lanes.js';
 import { denseRange } from '../../web/src/dense-range.js';
 import { forceLayout } from '../../web/src/force-layout.js';
+import { placeLabels } from '../../web/src/label-placement.js';
 import { type Mark, runs } from '../../web/src/highlight.js';
 import { disputedFieldsOf, fieldWords, independenceWords, listWords } from '../../web/src/record-text.js';
 import { matchRoute, patchQuery } from '../../web/src/route-match.js';
@@ -207,5 +208,32 @@ describe('the timeline’s marks', () => {
     for (const [i, a] of marks.entries()) {
       for (const [j, b] of marks.entries()) if (i < j && lanes[i] === lanes[j]) expect(a.right < b.left || b.right < a.left).toBe(true);
     }
+  });
+});
+
+describe('network labels', () => {
+  it('stay on the canvas, cover no other label or node, and come out the same every time', () => {
+    // A crowd in one corner and a long name at the right edge.
+    const nodes = [
+      { id: 'a', x: 12, y: 12, r: 8, text: 'Popular Mobilization Units' },
+      { id: 'b', x: 30, y: 20, r: 6, text: "Kata'ib Hezbollah" },
+      { id: 'c', x: 24, y: 36, r: 6, text: "Asa'ib Ahl al-Haq" },
+      { id: 'd', x: 595, y: 150, r: 6, text: 'A very long actor name near the right edge' },
+      { id: 'e', x: 300, y: 290, r: 6, text: 'Bottom' },
+    ];
+    const placed = placeLabels(nodes, 600, 300);
+    expect(placeLabels(nodes, 600, 300)).toEqual(placed);
+    const boxes = [...placed.values()].map((p) => p.box);
+    for (const b of boxes) expect(b[0] >= 2 && b[1] >= 2 && b[2] <= 598 && b[3] <= 298).toBe(true);
+    for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(a[2] <= b[0] || b[2] <= a[0] || a[3] <= b[1] || b[3] <= a[1]).toBe(true);
+    for (const [id, p] of placed) {
+      for (const n of nodes) if (n.id !== id) expect(p.box[2] <= n.x - n.r || n.x + n.r <= p.box[0] || p.box[3] <= n.y - n.r || n.y + n.r <= p.box[1]).toBe(true);
+    }
+    // The long name at the edge and the one at the bottom are kept, moved onto the canvas.
+    expect(placed.has('d')).toBe(true);
+    expect(placed.has('e')).toBe(true);
+    // In the crowded corner some labels are left out rather than piled up, but not all.
+    expect(['a', 'b', 'c'].filter((id) => placed.has(id)).length).toBeGreaterThan(0);
+    expect(['a', 'b', 'c'].filter((id) => placed.has(id)).length).toBeLessThan(3);
   });
 });
