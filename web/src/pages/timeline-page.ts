@@ -1,6 +1,6 @@
 import { eventSentence } from '../../../src/records/event-sentence.js';
 import { api } from '../api-client.js';
-import type { EventRecord, Page } from '../api-types.js';
+import type { EventOut, EventRecord, Page } from '../api-types.js';
 import { DAY, dayOf, dayTicks, isoDay, spanOf } from '../dates.js';
 import { denseRange } from '../dense-range.js';
 import { empty, h, path, s, section } from '../dom.js';
@@ -31,11 +31,25 @@ export async function timelinePage(ctx: RouteContext): Promise<Node> {
   const q = ctx.query;
   const plover = q.get('plover');
   // Zoomed in, the page asks for the records of the window, so a big store shows them all there.
-  const [records, undated] = await Promise.all([
-    allRecords({ plover, actor: q.get('actor'), outlet: q.get('outlet'), from: q.get('zf'), to: q.get('zt') }),
+  const filters = { plover, actor: q.get('actor'), outlet: q.get('outlet'), from: q.get('zf'), to: q.get('zt') };
+  const [first, undated] = await Promise.all([
+    api.records({ ...filters, limit: LIMIT, offset: 0 }),
     // What the chart cannot draw: events with no date, listed under it.
     api.events({ dated: 'false', limit: 500, plover, actor: q.get('actor'), outlet: q.get('outlet') }),
   ]);
+  const page = await timelineView(ctx, first, undated);
+  // A big store: the page is drawn with the first records at once, and redrawn with all of them when they are in.
+  if (first.total > first.items.length) {
+    void restOfRecords(filters, first).then(async (all) => {
+      if (page.isConnected) page.replaceWith(await timelineView(ctx, all, undated));
+    });
+  }
+  return page;
+}
+
+async function timelineView(ctx: RouteContext, records: Page<EventRecord>, undated: Page<EventOut>): Promise<HTMLElement> {
+  const q = ctx.query;
+  const plover = q.get('plover');
   // Before any event is recorded, the dated mentions keep the timeline useful.
   const mentions = records.total === 0 && !plover && !q.get('actor') && !q.get('outlet') ? await api.timeline({ limit: LIMIT, from: q.get('zf'), to: q.get('zt') }) : null;
   const items: Item[] = mentions
@@ -101,6 +115,7 @@ export async function timelinePage(ctx: RouteContext): Promise<Node> {
       h('button', { type: 'button', class: 'secondary', onclick: () => ctx.setQuery({ zf: isoDay(extent[0]), zt: isoDay(extent[1]) }) }, 'all dates'),
       h('button', { type: 'button', class: 'secondary', onclick: () => ctx.setQuery({ zf: null, zt: null, from: null, to: null }) }, 'reset'),
       outside > 0 ? h('span', { class: 'notice', 'data-testid': 'outside' }, `${outside} outside this view`) : null,
+      records.items.length < records.total ? h('span', { class: 'notice', 'data-testid': 'timeline-loading' }, `Drawing ${records.items.length} of ${records.total} records; the rest are loading…`) : null,
       h('span', { class: 'muted' }, 'Drag across the chart to select dates; click a dot to open its record (ringed: the reports disagree; a bar: dated only to the month or year).'),
     ),
     mentions
@@ -199,11 +214,10 @@ function drawChart(ctx: RouteContext, items: readonly Item[], view: [number, num
 }
 
 /**
- * Every record the filters and the zoom window hold, page after page: the chart draws them all,
- * not the first 500 (the pages after the first are asked for together).
+ * Every record the filters and the zoom window hold, after the first page: the chart draws them
+ * all, not the first 500 (the pages after the first are asked for together).
  */
-async function allRecords(query: Record<string, string | null>): Promise<Page<EventRecord>> {
-  const first = await api.records({ ...query, limit: LIMIT, offset: 0 });
+async function restOfRecords(query: Record<string, string | null>, first: Page<EventRecord>): Promise<Page<EventRecord>> {
   const rest: Promise<Page<EventRecord>>[] = [];
   for (let offset = LIMIT; offset < first.total; offset += LIMIT) rest.push(api.records({ ...query, limit: LIMIT, offset }));
   const items = [first.items, ...(await Promise.all(rest)).map((p) => p.items)].flat();
