@@ -8,7 +8,7 @@ import { countActors, findActors, getActor } from '../store/mentions-queries.js'
 import type { ApiContext } from './api-context.js';
 import { ApiError, notFound } from './api-errors.js';
 import { errorResponses, writeErrorResponses } from './claim-schemas.js';
-import { Flag, IdParams, Needle, PageQuery, pageOf, paginate } from './query-schemas.js';
+import { Flag, IdParams, MissingQuery, Needle, PageQuery, pageOf, paginate } from './query-schemas.js';
 import { ActorDetailSchema, ActorSummarySchema, CorrectionSchema, StoredCorrectionSchema } from './response-schemas.js';
 
 
@@ -54,13 +54,17 @@ export const actorsRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) 
         tags: ['actors'],
         summary: 'One actor: facts, aliases, roles, members, mentions, events as source and target, quotes',
         params: IdParams,
-        response: { 200: ActorDetailSchema, ...errorResponses },
+        querystring: MissingQuery,
+        response: { 200: ActorDetailSchema.nullable(), ...errorResponses },
       },
     },
     async (req) => {
       const { id } = req.params;
       const actor = await getActor(ctx.store, id);
-      if (!actor) throw notFound('actor', id);
+      if (!actor) {
+        if (req.query.missing === 'null') return null;
+        throw notFound('actor', id);
+      }
       // The store's actor filter also matches names; keep only the events this very actor takes part in.
       // The latest 300 of each: a page, not an export (dossier events --actor gives them all).
       const events = await findEvents(ctx.store, { actor: id, limit: 300 });

@@ -9,7 +9,7 @@ import type { Store } from '../store/open-store.js';
 import type { ApiContext } from './api-context.js';
 import { notFound } from './api-errors.js';
 import { errorResponses, } from './claim-schemas.js';
-import { IdParams, IsoDate, MAX_LIMIT, Needle, PageQuery, pageOf } from './query-schemas.js';
+import { IdParams, IsoDate, MAX_LIMIT, MissingQuery, Needle, PageQuery, pageOf } from './query-schemas.js';
 import { ArticleDetailSchema, ArticleSummarySchema, SearchHitSchema } from './response-schemas.js';
 
 
@@ -64,13 +64,17 @@ export const articlesRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx
         tags: ['articles'],
         summary: 'One article: text, provenance, entities, places, times, repeated passages, events and quotes',
         params: IdParams,
-        response: { 200: ArticleDetailSchema, ...errorResponses },
+        querystring: MissingQuery,
+        response: { 200: ArticleDetailSchema.nullable(), ...errorResponses },
       },
     },
     async (req) => {
       const { id } = req.params;
       const article = await getArticle(ctx.store, id);
-      if (!article) throw notFound('article', id);
+      if (!article) {
+        if (req.query.missing === 'null') return null;
+        throw notFound('article', id);
+      }
       const annotations = await articleAnnotations(ctx.store, id);
       // Rejected claims are shown too, as `dossier show` does: the reader marks them as rejected.
       const events = await findEvents(ctx.store, { articleId: id, includeRejected: true });
@@ -93,7 +97,10 @@ export const articlesRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx
       const { q, limit } = req.query;
       // The query is FTS5 syntax: SQLite's complaints about it (unterminated string, syntax error) are the user's to fix.
       const hits = await ctx.search.search(q, limit).catch((error: Error & { code?: string }) => {
-        throw error.code === 'SQLITE_ERROR' ? new UsageError(`bad search query ${JSON.stringify(q)}: ${error.message}`) : error;
+        // The engine's own wording ("fts5: syntax error near …") means nothing to a reader: say what to change.
+        throw error.code === 'SQLITE_ERROR'
+          ? new UsageError(`bad search query ${JSON.stringify(q)}: the search could not read it; remove quotes, brackets and symbols other than * at a word's end, and try again`)
+          : error;
       });
       return { items: hits, total: hits.length, limit, offset: 0 };
     },

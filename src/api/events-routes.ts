@@ -4,7 +4,7 @@ import { countEvents, findEvents } from '../store/events-queries.js';
 import type { ApiContext } from './api-context.js';
 import { notFound } from './api-errors.js';
 import { EventSchema, errorResponses } from './claim-schemas.js';
-import { BBoxParam, Confidence, Flag, IdParams, IsoDate, MODALITIES, Needle, PageQuery, pageOf } from './query-schemas.js';
+import { BBoxParam, Confidence, Flag, IdParams, IsoDate, MissingQuery, MODALITIES, Needle, PageQuery, pageOf } from './query-schemas.js';
 
 const EventsQuery = PageQuery.extend({
   actor: Needle.optional().describe('an actor id, or a name a source or target contains'),
@@ -45,11 +45,14 @@ export const eventsRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) 
 
   app.get(
     '/api/events/:id',
-    { schema: { tags: ['events'], summary: 'One event, rejected or not', params: IdParams, response: { 200: EventSchema, ...errorResponses } } },
+    { schema: { tags: ['events'], summary: 'One event, rejected or not', params: IdParams, querystring: MissingQuery, response: { 200: EventSchema.nullable(), ...errorResponses } } },
     async (req) => {
       const { id } = req.params;
       const [event] = await findEvents(ctx.store, { id, includeRejected: true });
-      if (!event) throw notFound('event', id);
+      if (!event) {
+        if (req.query.missing === 'null') return null;
+        throw notFound('event', id);
+      }
       return event;
     },
   );

@@ -76,3 +76,12 @@ export const BBoxParam = z
   .describe('minLon,minLat,maxLon,maxLat');
 
 export const IdParams = z.object({ id: z.string().min(1).max(300) });
+
+/**
+ * `?missing=null` on a route for one item: no such item is a 200 with null, not a 404. For a
+ * client that expects stale ids (the web app following an old link), where a 404 would be
+ * logged by the browser as an error although nothing went wrong.
+ */
+export const MissingQuery = z.object({
+  missing: z.enum(['404', 'null']).default('404').describe('null: answer 200 with null when there is no such item, instead of 404'),
+});

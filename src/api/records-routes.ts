@@ -6,7 +6,7 @@ import { RECORD_SORTS } from '../store/records-queries.js';
 import type { ApiContext } from './api-context.js';
 import { notFound } from './api-errors.js';
 import { errorResponses } from './claim-schemas.js';
-import { Flag, IdParams, IsoDate, Needle, PageQuery } from './query-schemas.js';
+import { Flag, IdParams, IsoDate, MissingQuery, Needle, PageQuery } from './query-schemas.js';
 import { RecordDetailSchema, RecordsPage } from './response-schemas.js';
 
 const RecordsQuery = PageQuery.extend({
@@ -51,13 +51,17 @@ export const recordsRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx)
         tags: ['records'],
         summary: 'One event record: who reported what, which reports are one witness and why, where they disagree',
         params: IdParams,
-        response: { 200: RecordDetailSchema, ...errorResponses },
+        querystring: MissingQuery,
+        response: { 200: RecordDetailSchema.nullable(), ...errorResponses },
       },
     },
     async (req) => {
       const { id } = req.params;
       const detail = await recordWithReports(ctx.store, id);
-      if (!detail) throw notFound('event record', id);
+      if (!detail) {
+        if (req.query.missing === 'null') return null;
+        throw notFound('event record', id);
+      }
       return detail as unknown as z.infer<typeof RecordDetailSchema>;
     },
   );

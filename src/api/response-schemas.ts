@@ -276,3 +276,34 @@ export const RepeatPairSchema = z.object({
   similarity: z.number().describe('the closest repeat, 1 for word for word'),
   kinds: z.array(z.string()),
 });
+
+// search that knows the registry
+/** An article a search found: by its words (snippet), by naming an actor or place the query names (naming), or both. */
+export const FoundArticleSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  outlet: z.string().nullable(),
+  date: z.string().nullable(),
+  snippet: z.string().nullable().describe('the words found, hits in [brackets]; null when found only by a name'),
+  naming: z
+    .object({ spelling: z.string(), start: z.number().int(), end: z.number().int(), mentions: z.number().int() })
+    .nullable()
+    .describe('the first mention of a named actor or place, as the article spells it'),
+});
+
+const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
+
+export const FindResultSchema = z.object({
+  query: z.string(),
+  named: z.object({
+    actors: z.array(ActorSummarySchema).describe('actors the query names, by name, registry alias or a spelling of the news'),
+    places: z.array(PlaceSchema).describe('places the query names, by name or a spelling of the news'),
+  }),
+  otherActors: z.array(ActorSummarySchema).describe('actors whose name or aliases merely contain the query'),
+  otherPlaces: z.array(PlaceSchema),
+  articles: listOf(FoundArticleSchema),
+  articleSearchError: z.string().nullable().describe('why the words could not be searched as typed, and what to change'),
+  events: listOf(EventSchema),
+  records: listOf(RecordSchema),
+  quotes: listOf(QuoteSchema),
+});

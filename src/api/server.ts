@@ -12,6 +12,7 @@ import { searchRunnerFor } from './search-runner.js';
 import { handleError } from './api-errors.js';
 import { articlesRoutes } from './articles-routes.js';
 import { eventsRoutes } from './events-routes.js';
+import { findRoutes } from './find-routes.js';
 import { ingestRoutes } from './ingest-routes.js';
 import { metaRoutes } from './meta-routes.js';
 import { networkRoutes } from './network-routes.js';
@@ -69,7 +70,20 @@ const defaultAnalyzer = async (): Promise<Analyzer> => {
 
 /** The Dossier HTTP API (docs: /api/openapi.json) and the web app, ready to inject or listen. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: JSON_BODY_LIMIT });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: JSON_BODY_LIMIT,
+    // An address that cannot be decoded ("/actor/%E0%A4%A"): a page of the app that says so, with
+    // a way back, for a person; the contract's JSON error for a client of /api.
+    frameworkErrors: (error, request, reply) => {
+      const raw = request.raw.url ?? '/';
+      if (!raw.startsWith('/api') && (request.method === 'GET' || request.method === 'HEAD')) {
+        void reply.redirect(`/malformed-address?address=${encodeURIComponent(raw.slice(0, 500))}`);
+        return;
+      }
+      handleError(error, request, reply);
+    },
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
@@ -106,7 +120,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     maxUploadBytes,
     version,
   };
-  for (const routes of [metaRoutes, articlesRoutes, actorsRoutes, placesRoutes, eventsRoutes, quotesRoutes, networkRoutes, recordsRoutes, outletsRoutes, repeatsRoutes, reviewRoutes, ingestRoutes]) {
+  for (const routes of [metaRoutes, articlesRoutes, findRoutes, actorsRoutes, placesRoutes, eventsRoutes, quotesRoutes, networkRoutes, recordsRoutes, outletsRoutes, repeatsRoutes, reviewRoutes, ingestRoutes]) {
     await app.register(routes, ctx);
   }
   await registerWebApp(app, webFolder(options.webRoot));

@@ -247,12 +247,14 @@ export async function findPlaces(db: Store, f: { name?: string; country?: string
   // ("Salahuddin" finds Saladin Governorate once an article has called it so).
   if (f.name) {
     const needle = `%${f.name.toLowerCase()}%`;
-    q = q.where((eb) =>
-      eb.or([
-        eb(sql<string>`lower(p.name)`, 'like', needle),
-        eb.exists(eb.selectFrom('place_mentions as w').select('w.place_id').whereRef('w.place_id', '=', 'p.id').where(sql<string>`lower(w.text)`, 'like', needle)),
-      ]),
-    );
+    // The matching places are found first, in one pass over the names and one over the spellings:
+    // a test per place inside the grouped count (EXISTS over its mentions) took 2 s on 4k articles.
+    const named = db
+      .selectFrom('places as n')
+      .select('n.id')
+      .where(sql<string>`lower(n.name)`, 'like', needle)
+      .union(db.selectFrom('place_mentions as w').select('w.place_id as id').where(sql<string>`lower(w.text)`, 'like', needle));
+    q = q.where('p.id', 'in', named);
   }
   if (f.country) q = q.where('p.country', '=', f.country.toUpperCase());
   if (f.precision) q = q.where('p.precision', '=', f.precision);

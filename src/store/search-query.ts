@@ -23,7 +23,7 @@ function tokenize(query: string): Token[] {
   const re = /\s*(?:"((?:[^"]|"")*)("?)(\*?)|([()])|([^\s()"]+))/gy;
   for (let m = re.exec(query); m && m[0] !== ''; m = re.exec(query)) {
     const [, phrase, closed, phraseStar, paren, word] = m;
-    if (phrase !== undefined && !closed) throw syntaxError(query, 'unclosed quote');
+    if (phrase !== undefined && !closed) throw syntaxError(query, 'unclosed quote: add the closing " or remove the opening one');
     if (phrase !== undefined) tokens.push({ kind: 'phrase', text: phrase.replace(/""/g, '"'), prefix: phraseStar === '*' });
     else if (paren) tokens.push({ kind: paren as '(' | ')' });
     else if (word === 'AND' || word === 'OR' || word === 'NOT' || word === 'NEAR') tokens.push({ kind: word });
@@ -35,6 +35,12 @@ function tokenize(query: string): Token[] {
   }
   return tokens;
 }
+
+/** What is wrong with an operator or parenthesis out of place, and how to put it right. */
+const unexpected = (kind: string): string =>
+  kind === ')'
+    ? 'unexpected ): a ")" without its "(" before it; remove it'
+    : `unexpected ${kind}: ${kind} goes between two words ("a ${kind} b"); write it in lower case to search for the word itself`;
 
 /**
  * Parses the FTS5 subset: OR binds loosest, then AND (or mere adjacency), then NOT; NEAR(...)
@@ -55,16 +61,16 @@ export function parseSearch(query: string): SearchNode | null {
 
   const primary = (): SearchNode => {
     const t = tokens[i++];
-    if (!t) throw syntaxError(query, 'an operator needs something after it');
+    if (!t) throw syntaxError(query, 'an operator needs something after it: put a word after it, or write it in lower case ("or") to search for the word itself');
     if (t.kind === 'word' || t.kind === 'phrase') return { kind: 'term', text: t.text, prefix: t.prefix };
     if (t.kind === 'NEAR' && peek()?.kind !== '(') return { kind: 'term', text: 'NEAR', prefix: false };
     if (t.kind === '(' || t.kind === 'NEAR') {
       if (t.kind === 'NEAR') i++;
       const inner = or();
-      if (tokens[i++]?.kind !== ')') throw syntaxError(query, 'unclosed parenthesis');
+      if (tokens[i++]?.kind !== ')') throw syntaxError(query, 'unclosed parenthesis: add the closing ")" or remove the "("');
       return inner;
     }
-    throw syntaxError(query, `unexpected ${t.kind}`);
+    throw syntaxError(query, unexpected(t.kind));
   };
   const not = (): SearchNode => {
     let left = primary();
@@ -93,7 +99,7 @@ export function parseSearch(query: string): SearchNode | null {
 
   if (tokens.length === 0) return null;
   const node = or();
-  if (i < tokens.length) throw syntaxError(query, `unexpected ${tokens[i]!.kind}`);
+  if (i < tokens.length) throw syntaxError(query, unexpected(tokens[i]!.kind));
   return node;
 }
 

@@ -19,6 +19,7 @@ const ROUTES = [
   'GET /api/articles',
   'GET /api/articles/{id}',
   'GET /api/search',
+  'GET /api/find',
   'GET /api/actors',
   'GET /api/actors/{id}',
   'GET /api/actors/corrections',

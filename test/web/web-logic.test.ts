@@ -1,9 +1,12 @@
+import { checkQuery, invalidFromServer } from '../../web/src/filter-checks.js';
 import { geoBounds, geoContains } from 'd3-geo';
 import { describe, expect, it } from 'vitest';
 import { boxPolygon } from '../../web/src/box-polygon.js';
-import { DAY, dayOf, dayTicks, isoDay } from '../../web/src/dates.js';
+import { DAY, dayOf, dayTicks, isoDay, spanOf } from '../../web/src/dates.js';
+import { packLanes } from '../../web/src/lanes.js';
 import { denseRange } from '../../web/src/dense-range.js';
 import { forceLayout } from '../../web/src/force-layout.js';
+import { placeLabels } from '../../web/src/label-placement.js';
 import { type Mark, runs } from '../../web/src/highlight.js';
 import { disputedFieldsOf, fieldWords, independenceWords, listWords } from '../../web/src/record-text.js';
 import { matchRoute, patchQuery } from '../../web/src/route-match.js';
@@ -162,5 +165,75 @@ describe('boxPolygon: a region drawn as its box', () => {
     const [[w], [e]] = geoBounds(pacific);
     // d3 writes an east edge past the antimeridian as more than 180°.
     expect([w, ((e! + 540) % 360) - 180]).toEqual([expect.closeTo(170, 6), expect.closeTo(-170, 6)]);
+  });
+});
+
+describe('filter values checked before a request', () => {
+  it('keeps the good filters and names what is wrong with each bad one', () => {
+    const { valid, invalid } = checkQuery(new URLSearchParams('from=2020-02-30&to=2020-03&place=Kirkuk&minIndependent=0&country=Iraq'));
+    expect(valid.toString()).toBe('to=2020-03&place=Kirkuk');
+    expect(invalid.get('from')).toEqual({ value: '2020-02-30', message: 'not a day of the calendar' });
+    expect(invalid.get('minIndependent')?.message).toMatch(/whole number from 1/);
+    expect(invalid.get('country')?.message).toMatch(/three-letter country code/);
+    expect(checkQuery(new URLSearchParams(`q=${'x'.repeat(201)}`)).invalid.get('q')?.message).toMatch(/at most 200 characters \(this is 201\)/);
+  });
+
+  it('reads the parameters a 400 of the API names', () => {
+    const named = invalidFromServer('query parameter "sort": Invalid option: expected one of "date"|"-date"; query parameter "code": a CAMEO code is 1 to 4 digits');
+    expect([...named.keys()]).toEqual(['sort', 'code']);
+    expect(named.get('code')).toBe('a CAMEO code is 1 to 4 digits');
+    expect(invalidFromServer('no actor with id "x"').size).toBe(0);
+  });
+});
+
+describe('the timeline’s marks', () => {
+  it('a month- or year-precision date spans its month or year; a day is one day', () => {
+    expect(spanOf('2020-03', 'month')).toEqual([Date.UTC(2020, 2, 1), Date.UTC(2020, 3, 1)]);
+    expect(spanOf('2019', 'year')).toEqual([Date.UTC(2019, 0, 1), Date.UTC(2020, 0, 1)]);
+    expect(spanOf('2019-12-27', 'day')).toEqual([Date.UTC(2019, 11, 27), Date.UTC(2019, 11, 28)]);
+    expect(spanOf('2020-01-06', 'week')![1] - spanOf('2020-01-06', 'week')![0]).toBe(7 * DAY);
+    expect(spanOf(null, null)).toBeNull();
+  });
+
+  it('lanes: no two marks of one lane overlap, and a mark takes the lowest lane it fits in', () => {
+    const marks = [
+      { left: 0, right: 10 },
+      { left: 5, right: 15 },
+      { left: 12, right: 20 },
+      { left: 8, right: 9 },
+      { left: 30, right: 40 },
+    ];
+    const lanes = packLanes(marks, 1);
+    expect(lanes).toEqual([0, 1, 0, 2, 0]);
+    for (const [i, a] of marks.entries()) {
+      for (const [j, b] of marks.entries()) if (i < j && lanes[i] === lanes[j]) expect(a.right < b.left || b.right < a.left).toBe(true);
+    }
+  });
+});
+
+describe('network labels', () => {
+  it('stay on the canvas, cover no other label or node, and come out the same every time', () => {
+    // A crowd in one corner and a long name at the right edge.
+    const nodes = [
+      { id: 'a', x: 12, y: 12, r: 8, text: 'Popular Mobilization Units' },
+      { id: 'b', x: 30, y: 20, r: 6, text: "Kata'ib Hezbollah" },
+      { id: 'c', x: 24, y: 36, r: 6, text: "Asa'ib Ahl al-Haq" },
+      { id: 'd', x: 595, y: 150, r: 6, text: 'A very long actor name near the right edge' },
+      { id: 'e', x: 300, y: 290, r: 6, text: 'Bottom' },
+    ];
+    const placed = placeLabels(nodes, 600, 300);
+    expect(placeLabels(nodes, 600, 300)).toEqual(placed);
+    const boxes = [...placed.values()].map((p) => p.box);
+    for (const b of boxes) expect(b[0] >= 2 && b[1] >= 2 && b[2] <= 598 && b[3] <= 298).toBe(true);
+    for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(a[2] <= b[0] || b[2] <= a[0] || a[3] <= b[1] || b[3] <= a[1]).toBe(true);
+    for (const [id, p] of placed) {
+      for (const n of nodes) if (n.id !== id) expect(p.box[2] <= n.x - n.r || n.x + n.r <= p.box[0] || p.box[3] <= n.y - n.r || n.y + n.r <= p.box[1]).toBe(true);
+    }
+    // The long name at the edge and the one at the bottom are kept, moved onto the canvas.
+    expect(placed.has('d')).toBe(true);
+    expect(placed.has('e')).toBe(true);
+    // In the crowded corner some labels are left out rather than piled up, but not all.
+    expect(['a', 'b', 'c'].filter((id) => placed.has(id)).length).toBeGreaterThan(0);
+    expect(['a', 'b', 'c'].filter((id) => placed.has(id)).length).toBeLessThan(3);
   });
 });

@@ -7,6 +7,7 @@ import type {
   EventOut,
   EventRecord,
   EventRecordDetail,
+  FindResult,
   Network,
   OutletSummary,
   Page,
@@ -27,6 +28,16 @@ export class ApiError extends Error {
     message: string,
   ) {
     super(message);
+  }
+}
+
+/** No such item (an old link, a mistyped id): the page says so and offers a way back. */
+export class MissingError extends Error {
+  constructor(
+    readonly what: string,
+    readonly id: string,
+  ) {
+    super(`no ${what} with id "${id}"`);
   }
 }
 
@@ -62,20 +73,31 @@ async function request<T>(method: 'GET' | 'POST', url: string, body?: unknown): 
 const get = <T>(p: string, q: Query = {}): Promise<T> => request<T>('GET', withQuery(`/api${p}`, q));
 const post = <T>(p: string, body: unknown = {}): Promise<T> => request<T>('POST', `/api${p}`, body);
 
+/**
+ * One item by id. Asked with `missing=null`, so that an unknown id is an answer (null), not a
+ * 404 the browser would log as an error; the page then says what is missing.
+ */
+async function one<T>(what: string, p: string, id: string): Promise<T> {
+  const item = await get<T | null>(p, { missing: 'null' });
+  if (item === null) throw new MissingError(what, id);
+  return item;
+}
+
 export const api = {
   stats: () => get<StoreStats>('/stats'),
   articles: (q: Query) => get<Page<ArticleSummary>>('/articles', q),
-  article: (id: string) => get<ArticleDetail>(`/articles/${encodeURIComponent(id)}`),
+  article: (id: string) => one<ArticleDetail>('article', path('articles', id), id),
   search: (q: string, limit = 50) => get<Page<SearchHit>>('/search', { q, limit }),
+  find: (q: string, limit = 50) => get<FindResult>('/find', { q, limit }),
   actors: (q: Query) => get<Page<ActorSummary>>('/actors', q),
-  actor: (id: string) => get<ActorDetail>(path('actors', id)),
+  actor: (id: string) => one<ActorDetail>('actor', path('actors', id), id),
   places: (q: Query) => get<Page<PlaceSummary>>('/places', q),
   timeline: (q: Query) => get<Page<TimelineEntry>>('/timeline', q),
   events: (q: Query) => get<Page<EventOut>>('/events', q),
-  event: (id: string) => get<EventOut>(path('events', id)),
+  event: (id: string) => one<EventOut>('event', path('events', id), id),
   quotes: (q: Query) => get<Page<QuoteOut>>('/quotes', q),
   records: (q: Query) => get<Page<EventRecord>>('/records', q),
-  record: (id: string) => get<EventRecordDetail>(path('records', id)),
+  record: (id: string) => one<EventRecordDetail>('event record', path('records', id), id),
   outlets: (q: Query) => get<Page<OutletSummary>>('/outlets', q),
   repeats: (q: Query) => get<Page<RepeatPair>>('/repeats', q),
   network: (q: Query) => get<Network>('/network', q),

@@ -14,6 +14,7 @@ import type {
   EdgeSchema,
   EventSchema,
   FigureUpdatesSchema,
+  FindResultSchema,
   NetworkSchema,
   NodeSchema,
   OutletSchema,
@@ -64,3 +65,5 @@ export type EventRecordDetail = z.infer<typeof RecordDetailSchema>;
 export type WitnessGroup = EventRecordDetail['witnesses'][number];
 export type OutletSummary = z.infer<typeof OutletSchema>;
 export type RepeatPair = z.infer<typeof RepeatPairSchema>;
+export type FindResult = z.infer<typeof FindResultSchema>;
+export type FoundArticle = FindResult['articles']['items'][number];

@@ -42,3 +42,18 @@ export function dayTicks(from: number, to: number, wanted = 8): number[] {
 }
 
 export { DAY };
+
+/**
+ * The days a value covers, [first, end) in ms: a year-, season- or month-precision date ("2019",
+ * "2020-03") is the whole year or month, a week seven days, a day one day. Null for no date.
+ */
+export function spanOf(value: string | null, precision: string | null): [number, number] | null {
+  const m = value ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(value) : null;
+  if (!m) return null;
+  const y = Number(m[1]);
+  if (!m[2]) return [Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1)];
+  const mo = Number(m[2]) - 1;
+  if (!m[3] || precision === 'month') return [Date.UTC(y, mo, 1), Date.UTC(y, mo + 1, 1)];
+  const d = Date.UTC(y, mo, Number(m[3]));
+  return [d, d + (precision === 'week' ? 7 : 1) * DAY];
+}

@@ -14,7 +14,7 @@ import { recordsPage } from './pages/records-page.js';
 import { reviewPage } from './pages/review-page.js';
 import { searchPage } from './pages/search-page.js';
 import { timelinePage } from './pages/timeline-page.js';
-import { type Route, startRouter } from './router.js';
+import { notFoundView, type Route, type RouteContext, startRouter } from './router.js';
 import { loadWording } from './event-wording.js';
 
 const routes: Route[] = [
@@ -33,7 +33,15 @@ const routes: Route[] = [
   { pattern: '/quotes', name: 'quotes', render: quotesPage },
   { pattern: '/repeats', name: 'repeats', render: repeatsPage },
   { pattern: '/outlet/:name', name: 'outlet', render: outletPage },
+  { pattern: '/malformed-address', name: 'not-found', render: malformedAddressPage },
 ];
+
+/** Where the server sends an address it could not decode ("/actor/%E0%A4%A"). */
+async function malformedAddressPage(ctx: RouteContext): Promise<Node> {
+  ctx.title('Malformed address');
+  const address = ctx.query.get('address') ?? '';
+  return notFoundView('This address cannot be read', `“${address.slice(0, 200)}” is not a well-formed address (a % not followed by two hex digits, or bytes that are not UTF-8). Check the link, or start again from here.`);
+}
 
 const NAV: Array<[string, string, string]> = [
   ['/', 'overview', 'Overview'],

@@ -1,6 +1,7 @@
 import { dateWords, type EventSentence, type EventWording, eventSentence, type SentenceFields } from '../../src/records/event-sentence.js';
 import type { EventOut, EventRecord, Page, QuoteOut } from './api-types.js';
 import { type Attrs, type Child, h, link, path, table } from './dom.js';
+import { FILTER_CHECKS } from './filter-checks.js';
 import { ploverColour } from './plover.js';
 import type { RouteContext } from './router.js';
 
@@ -12,10 +13,32 @@ export interface FilterField {
   readonly placeholder?: string;
 }
 
-/** A filter form whose values live in the URL: submitting it rewrites the query (and resets paging). */
+/** Marks a field as wrong, with what to type instead under it; the typed text stays. */
+function markInvalid(label: HTMLElement, message: string | null): void {
+  const control = label.querySelector('input, select');
+  label.querySelector('.field-error')?.remove();
+  label.classList.toggle('invalid', message !== null);
+  if (!control) return;
+  if (message === null) {
+    control.removeAttribute('aria-invalid');
+    control.removeAttribute('aria-describedby');
+    return;
+  }
+  const id = `${control.getAttribute('name') ?? 'field'}-error`;
+  control.setAttribute('aria-invalid', 'true');
+  control.setAttribute('aria-describedby', id);
+  label.appendChild(h('span', { class: 'field-error', id, role: 'alert' }, message));
+}
+
+/**
+ * A filter form whose values live in the URL: submitting it rewrites the query (and resets
+ * paging). A value that is not valid is marked on its field with what to type, and the form
+ * is kept as typed: on submit nothing is sent; from the URL, the page loads without it.
+ */
 export function filterForm(ctx: RouteContext, fields: readonly FilterField[]): HTMLFormElement {
-  const inputs = fields.map((f) => {
-    const value = ctx.query.get(f.name) ?? '';
+  const labels = fields.map((f) => {
+    const bad = ctx.invalid.get(f.name);
+    const value = bad?.value ?? ctx.query.get(f.name) ?? '';
     const control =
       f.type === 'select'
         ? h(
@@ -24,15 +47,28 @@ export function filterForm(ctx: RouteContext, fields: readonly FilterField[]): H
             h('option', { value: '' }, 'any'),
             (f.options ?? []).map((o) => h('option', { value: o, selected: o === value }, o)),
           )
-        : h('input', { name: f.name, type: f.type === 'date' ? 'text' : (f.type ?? 'text'), value, placeholder: f.placeholder ?? (f.type === 'date' ? 'YYYY-MM-DD' : ''), 'aria-label': f.label });
-    return h('label', {}, h('span', {}, f.label), control);
+        : h('input', { name: f.name, type: 'text', inputmode: f.type === 'number' ? 'decimal' : null, value, placeholder: f.placeholder ?? (f.type === 'date' ? 'YYYY-MM-DD' : ''), 'aria-label': f.label });
+    const label = h('label', {}, h('span', {}, f.label), control);
+    if (bad) markInvalid(label, `${bad.message}; not applied`);
+    return label;
   });
-  const form = h('form', { class: 'filters' }, inputs, h('button', { type: 'submit' }, 'Filter'), h('button', { type: 'reset', class: 'secondary' }, 'Clear'));
+  const form = h('form', { class: 'filters', novalidate: true }, labels, h('button', { type: 'submit' }, 'Filter'), h('button', { type: 'reset', class: 'secondary' }, 'Clear'));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const data = new FormData(form);
     const patch: Record<string, string | null> = { offset: null };
-    for (const f of fields) patch[f.name] = String(data.get(f.name) ?? '').trim() || null;
+    let firstBad: HTMLElement | null = null;
+    for (const [i, f] of fields.entries()) {
+      const value = String(data.get(f.name) ?? '').trim();
+      const problem = value ? (FILTER_CHECKS[f.name]?.(value) ?? null) : null;
+      markInvalid(labels[i]!, problem);
+      if (problem && !firstBad) firstBad = labels[i]!.querySelector('input, select');
+      patch[f.name] = value || null;
+    }
+    if (firstBad) {
+      firstBad.focus();
+      return;
+    }
     ctx.setQuery(patch);
   });
   form.addEventListener('reset', (ev) => {

@@ -2,6 +2,7 @@ import { api } from '../api-client.js';
 import type { NetworkEdge } from '../api-types.js';
 import { empty, h, link, path, s, section, table } from '../dom.js';
 import { forceLayout } from '../force-layout.js';
+import { placeLabels } from '../label-placement.js';
 import { PLOVER_TYPES, ploverColour } from '../plover.js';
 import type { RouteContext } from '../router.js';
 import { filterForm } from '../widgets.js';
@@ -87,14 +88,21 @@ export async function networkPage(ctx: RouteContext): Promise<Node> {
   }
   svg.appendChild(edgeLayer);
   const nodeLayer = s('g', { class: 'nodes' });
+  // Labels of the most active actors first: where two would collide, the busier one keeps its label.
+  const labels = placeLabels(
+    [...net.nodes].sort((a, b) => b.events - a.events || a.name.localeCompare(b.name)).map((n) => ({ id: n.id, x: pos.get(n.id)!.x, y: pos.get(n.id)!.y, r: radius(n.events), text: n.name })),
+    W,
+    H,
+  );
   for (const n of net.nodes) {
     const p = pos.get(n.id)!;
+    const label = labels.get(n.id);
     const g = s(
       'g',
       { class: `node node-${n.type}`, transform: `translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`, 'data-actor': n.id, tabindex: 0 },
       s('title', {}, `${n.name} (${n.type}${n.country ? `, ${n.country}` : ''}): ${n.events} events`),
       s('circle', { r: radius(n.events) }),
-      s('text', { y: radius(n.events) + 12, 'text-anchor': 'middle' }, n.name),
+      label ? s('text', { x: (label.x - p.x).toFixed(1), y: (label.y - p.y).toFixed(1), 'text-anchor': label.anchor }, n.name) : null,
     );
     const open = (): void => ctx.navigate(path('actor', n.id));
     g.addEventListener('click', open);
@@ -114,12 +122,16 @@ export async function networkPage(ctx: RouteContext): Promise<Node> {
   page.append(
     h(
       'div',
-      { class: 'legend' },
+      { class: 'legend', 'data-testid': 'network-legend' },
+      h('strong', {}, 'Edges (source → target), by event type:'),
       types.map((t) => {
         const sw = h('span', { class: 'swatch' });
         sw.style.background = ploverColour(t === 'OTHER' ? null : t);
         return h('span', { class: 'key' }, sw, t);
       }),
+      h('strong', {}, 'Actors:'),
+      (['person', 'organization', 'state'] as const).map((kind) => h('span', { class: 'key' }, h('span', { class: `swatch node-swatch node-swatch-${kind}` }), kind === 'organization' ? 'group or organization' : kind)),
+      h('span', { class: 'muted' }, 'size: events; a label left out where it would cover another is in the tooltip and the table.'),
     ),
     h('div', { class: 'card' }, svg),
     section(

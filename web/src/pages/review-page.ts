@@ -2,7 +2,10 @@ import { ApiError, api, writeToken } from '../api-client.js';
 import type { Correction } from '../api-types.js';
 import { empty, h, link, path, section, table } from '../dom.js';
 import type { RouteContext } from '../router.js';
-import { filterForm } from '../widgets.js';
+import { filterForm, intParam, pager } from '../widgets.js';
+
+/** Items of the queue a page shows: a long queue is read a page at a time. */
+const PAGE = 50;
 
 const FIXABLE: Record<'event' | 'quote', readonly string[]> = {
   event: ['code', 'modality', 'date', 'place', 'source', 'target'],
@@ -13,7 +16,8 @@ const explain = (err: unknown): string => (err instanceof ApiError ? `${err.code
 
 export async function reviewPage(ctx: RouteContext): Promise<Node> {
   const threshold = ctx.query.get('threshold');
-  const queue = await api.review({ threshold, limit: 100 });
+  const offset = intParam(ctx.query, 'offset', 0);
+  const queue = await api.review({ threshold, limit: PAGE, offset });
   const status = h('p', { class: 'status', role: 'status', 'data-testid': 'review-status' });
   // A decision changes the queue, so the page reloads it; a correction leaves it as it is.
   const run = async (what: string, work: () => Promise<unknown>, reload = false): Promise<void> => {
@@ -69,7 +73,9 @@ export async function reviewPage(ctx: RouteContext): Promise<Node> {
     section(
       'Queue',
       filterForm(ctx, [{ name: 'threshold', label: 'Confidence below', type: 'number', placeholder: '0.5' }]),
+      pager(ctx, queue.total, PAGE, offset),
       queue.items.length === 0 ? empty('Nothing to review below this confidence.') : table(['kind', 'conf.', 'item', '', 'decision'], rows, { class: 'queue', 'data-testid': 'queue' }),
+      queue.total > PAGE ? pager(ctx, queue.total, PAGE, offset) : null,
       h('button', { type: 'button', class: 'secondary', onclick: () => void run('undo last decision', () => api.undoDecision(), true) }, 'Undo last decision'),
     ),
     section('Actor corrections', actorTools(ctx.query.get('actor') ?? '', run)),

@@ -1,22 +1,26 @@
 import { eventSentence } from '../../../src/records/event-sentence.js';
 import { api } from '../api-client.js';
-import type { EventRecord } from '../api-types.js';
-import { DAY, dayOf, dayTicks, isoDay } from '../dates.js';
+import type { EventOut, EventRecord, Page } from '../api-types.js';
+import { DAY, dayOf, dayTicks, isoDay, spanOf } from '../dates.js';
 import { denseRange } from '../dense-range.js';
 import { empty, h, path, s, section } from '../dom.js';
+import { packLanes } from '../lanes.js';
 import { PLOVER_TYPES, ploverColour } from '../plover.js';
 import type { RouteContext } from '../router.js';
 import { cappedTable, filterForm, outOfViewSection, RECORD_HEADERS, recordFields, recordRow } from '../widgets.js';
 
 const LIMIT = 500;
 const W = 960;
-const H = 260;
+const MIN_H = 200;
 const PAD = { left: 40, right: 20, top: 16, bottom: 36 };
 const R = 6;
+const LANE = 2 * R + 3;
 
 interface Item {
   id: string;
+  /** First day covered, and the end (exclusive): a month-precision date spans its month. */
   day: number;
+  end: number;
   colour: string;
   title: string;
   href: string;
@@ -27,26 +31,41 @@ export async function timelinePage(ctx: RouteContext): Promise<Node> {
   const q = ctx.query;
   const plover = q.get('plover');
   // Zoomed in, the page asks for the records of the window, so a big store shows them all there.
-  const [records, undated] = await Promise.all([
-    api.records({ limit: LIMIT, plover, actor: q.get('actor'), outlet: q.get('outlet'), from: q.get('zf'), to: q.get('zt') }),
+  const filters = { plover, actor: q.get('actor'), outlet: q.get('outlet'), from: q.get('zf'), to: q.get('zt') };
+  const [first, undated] = await Promise.all([
+    api.records({ ...filters, limit: LIMIT, offset: 0 }),
     // What the chart cannot draw: events with no date, listed under it.
     api.events({ dated: 'false', limit: 500, plover, actor: q.get('actor'), outlet: q.get('outlet') }),
   ]);
+  const page = await timelineView(ctx, first, undated);
+  // A big store: the page is drawn with the first records at once, and redrawn with all of them when they are in.
+  if (first.total > first.items.length) {
+    void restOfRecords(filters, first).then(async (all) => {
+      if (page.isConnected) page.replaceWith(await timelineView(ctx, all, undated));
+    });
+  }
+  return page;
+}
+
+async function timelineView(ctx: RouteContext, records: Page<EventRecord>, undated: Page<EventOut>): Promise<HTMLElement> {
+  const q = ctx.query;
+  const plover = q.get('plover');
   // Before any event is recorded, the dated mentions keep the timeline useful.
   const mentions = records.total === 0 && !plover && !q.get('actor') && !q.get('outlet') ? await api.timeline({ limit: LIMIT, from: q.get('zf'), to: q.get('zt') }) : null;
   const items: Item[] = mentions
     ? mentions.items.flatMap((t, i) => {
-        const day = dayOf(t.value);
-        return day === null ? [] : [{ id: `t${i}`, day, colour: '#737373', title: `${t.value}: ${t.context}`, href: `${path('article', t.articleId)}?t=${encodeURIComponent(t.value)}`, disputed: false }];
+        const span = spanOf(t.value, t.precision);
+        return span === null ? [] : [{ id: `t${i}`, day: span[0], end: span[1], colour: '#737373', title: `${t.value}: ${t.context}`, href: `${path('article', t.articleId)}?t=${encodeURIComponent(t.value)}`, disputed: false }];
       })
     : records.items.flatMap((r) => {
-        const day = dayOf(r.date);
-        return day === null
+        const span = spanOf(r.date, r.datePrecision);
+        return span === null
           ? []
           : [
               {
                 id: r.id,
-                day,
+                day: span[0],
+                end: span[1],
                 colour: ploverColour(r.plover),
                 title: `${eventSentence(recordFields(r), ctx.wording).text}; ${r.mentions.length} reports, ${r.independentOutlets} independent${r.disputed ? '; disputed' : ''}`,
                 href: path('record', r.id),
@@ -96,7 +115,8 @@ export async function timelinePage(ctx: RouteContext): Promise<Node> {
       h('button', { type: 'button', class: 'secondary', onclick: () => ctx.setQuery({ zf: isoDay(extent[0]), zt: isoDay(extent[1]) }) }, 'all dates'),
       h('button', { type: 'button', class: 'secondary', onclick: () => ctx.setQuery({ zf: null, zt: null, from: null, to: null }) }, 'reset'),
       outside > 0 ? h('span', { class: 'notice', 'data-testid': 'outside' }, `${outside} outside this view`) : null,
-      h('span', { class: 'muted' }, 'Drag across the chart to select dates; click a dot to open its record (ringed: the reports disagree).'),
+      records.items.length < records.total ? h('span', { class: 'notice', 'data-testid': 'timeline-loading' }, `Drawing ${records.items.length} of ${records.total} records; the rest are loading…`) : null,
+      h('span', { class: 'muted' }, 'Drag across the chart to select dates; click a dot to open its record (ringed: the reports disagree; a bar: dated only to the month or year).'),
     ),
     mentions
       ? h('p', { class: 'notice' }, `No event records in the store yet: the chart shows the ${mentions.items.length} dated time mentions instead.`)
@@ -111,7 +131,7 @@ export async function timelinePage(ctx: RouteContext): Promise<Node> {
         ),
     h('div', { class: 'card chart' }, chart),
     section(
-      `Event records${from !== null || to !== null ? ` from ${q.get('from') ?? '…'} to ${q.get('to') ?? '…'}` : ''} (${listed.length}${records.total > records.items.length ? `; the latest ${records.items.length} of ${records.total} in the window are drawn: zoom in for the rest` : ''})`,
+      `Event records${from !== null || to !== null ? ` from ${q.get('from') ?? '…'} to ${q.get('to') ?? '…'}` : ''} (${listed.length})`,
       listed.length === 0 ? empty(mentions ? 'No event records yet.' : 'No event record in this range.') : cappedTable(RECORD_HEADERS, listed.map((r) => recordRow(r, ctx.wording)), { class: 'records', 'data-testid': 'timeline-list' }, 200),
     ),
     outOfViewSection('Not dated', 'undated-events', 'Events whose reports give no date the reader could place on the calendar: not on the chart, listed here.', undated, ctx.wording),
@@ -121,7 +141,17 @@ export async function timelinePage(ctx: RouteContext): Promise<Node> {
 function drawChart(ctx: RouteContext, items: readonly Item[], view: [number, number], from: number | null, to: number | null): SVGSVGElement {
   const x = (t: number): number => PAD.left + ((t - view[0]) / (view[1] - view[0])) * (W - PAD.left - PAD.right);
   const tOf = (px: number): number => view[0] + ((px - PAD.left) / (W - PAD.left - PAD.right)) * (view[1] - view[0]);
-  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'timeline-svg', role: 'img', 'aria-label': 'event records by date' });
+  // Every mark in view gets a lane where it covers no other; the chart grows as tall as its lanes.
+  const shown = [...items].filter((i) => i.end > view[0] && i.day <= view[1]).sort((a, b) => a.day - b.day || a.id.localeCompare(b.id));
+  const boxes = shown.map((i) => {
+    const wide = i.end - i.day > DAY;
+    const [x0, x1] = wide ? [Math.max(PAD.left, x(i.day)), Math.min(W - PAD.right, x(i.end))] : [x(i.day + DAY / 2) - R, x(i.day + DAY / 2) + R];
+    // A span narrower than a dot is drawn as wide as one, centred on its days.
+    return wide && x1 - x0 < 2 * R ? { left: (x0 + x1) / 2 - R, right: (x0 + x1) / 2 + R, wide } : { left: x0, right: x1, wide };
+  });
+  const lanes = packLanes(boxes, 2);
+  const H = Math.max(MIN_H, PAD.top + (Math.max(0, ...lanes) + 1) * LANE + 6 + PAD.bottom);
+  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'timeline-svg', role: 'img', 'aria-label': 'event records by date', 'data-lanes': Math.max(0, ...lanes) + 1 });
   const baseline = H - PAD.bottom;
   svg.appendChild(s('rect', { x: PAD.left, y: PAD.top, width: W - PAD.left - PAD.right, height: baseline - PAD.top, class: 'plot' }));
   if (from !== null || to !== null) {
@@ -134,27 +164,22 @@ function drawChart(ctx: RouteContext, items: readonly Item[], view: [number, num
     svg.appendChild(s('line', { x1: px, x2: px, y1: PAD.top, y2: baseline, class: 'tick' }));
     svg.appendChild(s('text', { x: px, y: baseline + 16, 'text-anchor': 'middle', class: 'tick-label' }, isoDay(t)));
   }
-  const stacks = new Map<number, number>();
   const marks = s('g', { class: 'items' });
-  for (const item of [...items].sort((a, b) => a.day - b.day || a.id.localeCompare(b.id))) {
-    if (item.day < view[0] || item.day > view[1]) continue;
-    const lane = stacks.get(item.day) ?? 0;
-    stacks.set(item.day, lane + 1);
-    const cy = baseline - R - 2 - lane * (2 * R + 2);
-    if (cy < PAD.top) continue;
-    const dot = s(
-      'circle',
-      { cx: x(item.day + DAY / 2), cy, r: R, fill: item.colour, class: `item${item.disputed ? ' disputed' : ''}`, 'data-id': item.id, 'data-href': item.href, tabindex: 0 },
-      s('title', {}, item.title),
-    );
-    dot.addEventListener('click', (ev) => {
+  for (const [n, item] of shown.entries()) {
+    const box = boxes[n]!;
+    const cy = baseline - R - 3 - lanes[n]! * LANE;
+    const attrs = { fill: item.colour, class: `item${item.disputed ? ' disputed' : ''}${box.wide ? ' span' : ''}`, 'data-id': item.id, 'data-href': item.href, tabindex: 0 };
+    const mark = box.wide
+      ? s('rect', { ...attrs, x: box.left, y: cy - R, width: box.right - box.left, height: 2 * R, rx: 3 }, s('title', {}, item.title))
+      : s('circle', { ...attrs, cx: (box.left + box.right) / 2, cy, r: R }, s('title', {}, item.title));
+    mark.addEventListener('click', (ev) => {
       ev.stopPropagation();
       ctx.navigate(item.href);
     });
-    dot.addEventListener('keydown', (ev) => {
+    mark.addEventListener('keydown', (ev) => {
       if ((ev as KeyboardEvent).key === 'Enter') ctx.navigate(item.href);
     });
-    marks.appendChild(dot);
+    marks.appendChild(mark);
   }
   svg.appendChild(marks);
 
@@ -186,4 +211,15 @@ function drawChart(ctx: RouteContext, items: readonly Item[], view: [number, num
     ctx.setQuery({ from: isoDay(tOf(a)), to: isoDay(tOf(b)) });
   });
   return svg;
+}
+
+/**
+ * Every record the filters and the zoom window hold, after the first page: the chart draws them
+ * all, not the first 500 (the pages after the first are asked for together).
+ */
+async function restOfRecords(query: Record<string, string | null>, first: Page<EventRecord>): Promise<Page<EventRecord>> {
+  const rest: Promise<Page<EventRecord>>[] = [];
+  for (let offset = LIMIT; offset < first.total; offset += LIMIT) rest.push(api.records({ ...query, limit: LIMIT, offset }));
+  const items = [first.items, ...(await Promise.all(rest)).map((p) => p.items)].flat();
+  return { items, total: first.total, limit: items.length, offset: 0 };
 }
