@@ -33,7 +33,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const registryFiles = (): string[] => program.opts<{ registry?: string[] }>().registry ?? (process.env.DOSSIER_REGISTRY ?? '').split(delimiter).filter(Boolean);
   // The models and gazetteer load only for the commands that analyze text.
   const fullAnalyzer = async () => {
-    const [{ loadKnowledge }, { createAnalyzer }] = await Promise.all([import('../knowledge/knowledge.js'), import('../pipeline/analyze-article.js')]);
+    const [{ loadKnowledge }, { createAnalyzer }] = await Promise.all([import('../pipeline/load-knowledge.js'), import('../pipeline/analyze-article.js')]);
     return createAnalyzer(loadKnowledge({ registryFiles: registryFiles() }));
   };
   const db = () => openStore(storePath(program.opts<{ db?: string }>().db));

@@ -53,7 +53,7 @@ export function registerWatchCommands(program: Command, withStore: WithStore, de
     .action(async (rawUrls: string[], opts: { every?: number; once?: boolean; maxPolls?: number }) => {
       const urls = rawUrls.map(feedUrlOrThrow);
       if (opts.maxPolls === 0) throw new UsageError('--max-polls must be at least 1');
-      const { watchFeeds } = await import('../ingest/feed-watch.js');
+      const { watchFeeds } = await import('../pipeline/feed-watch.js');
       const analyzer = await deps.analyzer();
       await withStore(async (store) => {
         const stop = new AbortController();

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildServer } from '../../src/api/server.js';
 import { main } from '../../src/cli/main.js';
-import { loadKnowledge } from '../../src/knowledge/knowledge.js';
+import { loadKnowledge } from '../../src/pipeline/load-knowledge.js';
 import { createAnalyzer } from '../../src/pipeline/analyze-article.js';
 import { expandInputs, ingestFiles } from '../../src/pipeline/ingest-files.js';
 import { refreshRecordsOfEvents } from '../../src/records/record-upkeep.js';
