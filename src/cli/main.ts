@@ -1,7 +1,7 @@
 import { delimiter } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { registerServeCommand } from '../api/serve-command.js';
-import { EXIT_OK, EXIT_SOME_INPUTS_FAILED, EXIT_USAGE, NotFoundError, UsageError } from '../errors.js';
+import { EXIT_OK, EXIT_SOME_INPUTS_FAILED, EXIT_USAGE, exitCodeOf, NotFoundError, UsageError } from '../errors.js';
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from '../ingest/input-limits.js';
 import type { ReaderName } from '../ingest/raw-article.js';
 import { READER_NAMES } from '../ingest/raw-article.js';
@@ -158,9 +158,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addHelpText('after', '\nExamples:\n  dossier search "air defense"\n  dossier search \'"S-400" AND Iraq\' --json')
     .action(async (query: string, opts: { limit: number; json?: boolean }) => {
       await withStore(async (store) => {
-        const hits = await searchArticles(store, query, opts.limit).catch((error: Error) => {
-          throw error.message.includes('fts5') ? new UsageError(`bad search query: ${error.message}`) : error;
-        });
+        const hits = await searchArticles(store, query, opts.limit);
         printHits(hits, opts.json === true);
       });
     });
@@ -208,17 +206,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
-    // One prefix for every error, as commander and the per-file ingest errors write it.
-    if (error instanceof UsageError) {
-      process.stderr.write(`error: ${error.message}\n`);
-      return EXIT_USAGE;
-    }
-    if (error instanceof NotFoundError) {
-      process.stderr.write(`error: ${error.message}\n`);
-      return error.exitCode;
-    }
+    // One prefix for every error, as commander and the per-file ingest errors write it; the exit code is the catalogue's.
     process.stderr.write(`error: ${(error as Error).message}\n`);
-    return EXIT_SOME_INPUTS_FAILED;
+    return exitCodeOf(error);
   }
   return code;
 }
