@@ -42,6 +42,55 @@ function allowedImports(markdown: string, file: string): Map<string, Set<string>
   return allowed;
 }
 
+/**
+ * The arrows of the page's mermaid picture, as "from → to" pairs of modules; an arrow from or to
+ * a subgraph stands for an arrow from or to each module in it.
+ */
+function pictureArrows(markdown: string, file: string): [string, string][] {
+  const block = /```mermaid\n([\s\S]*?)```/.exec(markdown)?.[1];
+  if (!block) throw new Error(`${file}: no mermaid picture`);
+  const groups = new Map<string, string[]>();
+  let group: string[] | null = null;
+  const arrows: [string, string][] = [];
+  for (const line of block.split('\n')) {
+    const opened = /^\s*subgraph (\w+)/.exec(line);
+    if (opened) {
+      group = [];
+      groups.set(opened[1] ?? '', group);
+      continue;
+    }
+    if (/^\s*end\s*$/.test(line)) {
+      group = null;
+      continue;
+    }
+    const arrow = /^\s*(\w+)(?:\[[^\]]*\])?\s*-->\s*(\w+)/.exec(line);
+    if (!arrow) continue;
+    const [, from = '', to = ''] = arrow;
+    arrows.push([from, to]);
+    group?.push(from, to);
+  }
+  const members = (node: string): string[] => [...new Set(groups.get(node) ?? [node])];
+  return arrows.flatMap(([from, to]) => members(from).flatMap((f) => members(to).map((t): [string, string] => [f, t])));
+}
+
+/** The modules each module reaches along the arrows. */
+function reach(arrows: readonly [string, string][]): Map<string, Set<string>> {
+  const next = new Map<string, string[]>();
+  for (const [from, to] of arrows) next.set(from, [...(next.get(from) ?? []), to]);
+  const reached = new Map<string, Set<string>>();
+  for (const start of next.keys()) {
+    const seen = new Set<string>();
+    const queue = [...(next.get(start) ?? [])];
+    for (let node = queue.pop(); node !== undefined; node = queue.pop()) {
+      if (seen.has(node)) continue;
+      seen.add(node);
+      queue.push(...(next.get(node) ?? []));
+    }
+    reached.set(start, seen);
+  }
+  return reached;
+}
+
 /** The modules under src/: its folders, and its top-level .ts files by name. */
 function srcModules(): string[] {
   return readdirSync(SRC, { withFileTypes: true })
@@ -111,6 +160,14 @@ describe('the layers of docs/architecture.md', () => {
   it('place every module under src/, and only those', () => {
     expect([...allowed.keys()].sort()).toEqual(srcModules());
     for (const targets of allowed.values()) for (const t of targets) expect(srcModules()).toContain(t);
+  });
+
+  it('are the picture: each arrow is allowed by the table, and each import the table allows follows the arrows', () => {
+    const arrows = pictureArrows(readFileSync(DOC, 'utf8'), 'docs/architecture.md');
+    expect(arrows.filter(([from, to]) => !allowed.get(from)?.has(to)).map(([from, to]) => `${from} → ${to}`)).toEqual([]);
+    const reached = reach(arrows);
+    const unseen = [...allowed].flatMap(([from, targets]) => [...targets].filter((to) => !reached.get(from)?.has(to)).map((to) => `${from} → ${to}`));
+    expect(unseen).toEqual([]);
   });
 
   it('point one way: the table itself allows no cycle', () => {
