@@ -128,14 +128,6 @@ export class DossierError extends Error {
     this.name = 'DossierError';
     this.code = code;
   }
-
-  get exitCode(): number {
-    return ERROR_CATALOGUE[this.code].exit;
-  }
-
-  get httpStatus(): number {
-    return ERROR_CATALOGUE[this.code].http;
-  }
 }
 
 /** A problem with one input: the file is rejected, the batch goes on. */
