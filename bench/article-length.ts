@@ -9,7 +9,7 @@
  * (default 60000) at one size is not run at the next.
  */
 import { parseArgs } from 'node:util';
-import { loadKnowledge } from '../src/knowledge/knowledge.js';
+import { loadKnowledge } from '../src/pipeline/load-knowledge.js';
 import { createStages } from '../src/pipeline/stages.js';
 import { createDocument } from '../src/text/create-document.js';
 import type { Document, Layers } from '../src/text/document.js';

@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { RawArticle } from '../src/ingest/raw-article.js';
-import { loadKnowledge } from '../src/knowledge/knowledge.js';
+import { loadKnowledge } from '../src/pipeline/load-knowledge.js';
 import { articleId } from '../src/ingest/article-id.js';
 import { linkArticle } from '../src/records/link-article.js';
 import { createAnalyzer } from '../src/pipeline/analyze-article.js';

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { loadInput } from '../src/ingest/load-input.js';
 import { reutersReader } from '../src/ingest/reuters-reader.js';
-import { loadKnowledge } from '../src/knowledge/knowledge.js';
+import { loadKnowledge } from '../src/pipeline/load-knowledge.js';
 import { createStages } from '../src/pipeline/stages.js';
 import { createDocument } from '../src/text/create-document.js';
 import type { Document, Layers } from '../src/text/document.js';

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { loadKnowledge } from '../src/knowledge/knowledge.js';
+import { loadKnowledge } from '../src/pipeline/load-knowledge.js';
 import { createAnalyzer } from '../src/pipeline/analyze-article.js';
 import { ingestFiles } from '../src/pipeline/ingest-files.js';
 import {

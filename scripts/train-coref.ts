@@ -1,7 +1,7 @@
 /**
  * Trains the event-coreference model on the ECB+ train topics (never the dev or test ones)
  * and writes src/records/model/coref-weights.json. Deterministic: the same data gives the
- * same file. The steps are in src/records/coref-train.ts.
+ * same file. The steps are in src/eval/coref-train.ts.
  *
  *   npx tsx scripts/train-coref.ts [../shared/eval/ecbplus] [--without feature,feature] [--out file]
  *
@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { ecbTopicInputs } from '../src/eval/coref-eval.js';
 import { loadEcbPlus } from '../src/eval/ecbplus.js';
 import { loadSyntaxModel } from '../src/nlp/syntax/syntax-model.js';
-import { trainCorefModel } from '../src/records/coref-train.js';
+import { trainCorefModel } from '../src/eval/coref-train.js';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { without: { type: 'string' }, out: { type: 'string' } } });
 const dir = positionals[0] ?? '../shared/eval/ecbplus';

@@ -20,9 +20,10 @@ import { packageGazetteerLists } from '../src/nlp/ner/gazetteer-source.js';
 import { LABELS, spansToLabels } from '../src/nlp/ner/labels.js';
 import { marginals } from '../src/nlp/ner/decode.js';
 import { emissionScores, encodeModel, lexiconResources, type NerLexicon, type NerModel } from '../src/nlp/ner/model.js';
-import { seededRandom, type TrainingSentence, trainPerceptron } from '../src/nlp/ner/perceptron.js';
+import { type TrainingSentence, trainPerceptron } from '../src/nlp/ner/perceptron.js';
 import { MODEL_FILE, tagSentences } from '../src/nlp/ner/recognize.js';
 import { clusterWords } from '../src/nlp/ner/word-clusters.js';
+import { seededRandom } from '../src/nlp/seeded-random.js';
 import { unlabelledSentences } from './unlabelled-news.js';
 import { foldWord } from '../src/nlp/ner/word-form.js';
 

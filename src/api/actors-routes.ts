@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { DossierError } from '../errors.js';
 import type { Correction } from '../knowledge/actors/actor-overlay.js';
 import { refreshRecordsOfEvents } from '../records/record-upkeep.js';
 import { addCorrection, listCorrections, undoLastCorrection } from '../store/corrections-repository.js';
 import { findEvents, findQuotes } from '../store/events-queries.js';
 import { countActors, findActors, getActor } from '../store/mentions-queries.js';
 import type { ApiContext } from './api-context.js';
-import { ApiError, notFound } from './api-errors.js';
+import { notFound } from './api-errors.js';
 import { errorResponses, writeErrorResponses } from './claim-schemas.js';
 import { Flag, IdParams, MissingQuery, Needle, PageQuery, pageOf, paginate } from './query-schemas.js';
 import { ActorDetailSchema, ActorSummarySchema, CorrectionSchema, StoredCorrectionSchema } from './response-schemas.js';
@@ -106,7 +107,7 @@ export const actorsRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) 
     },
     async () => {
       const result = await undoLastCorrection(ctx.store, refreshRecordsOfEvents);
-      if (!result) throw new ApiError(404, 'NOT_FOUND', 'no correction to undo');
+      if (!result) throw new DossierError('DOSSIER_NOT_FOUND', 'no correction to undo');
       return result;
     },
   );

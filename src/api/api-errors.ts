@@ -1,27 +1,17 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { InputError, NotFoundError, UsageError } from '../errors.js';
-import { StorageError } from '../store/storage-errors.js';
+import { DossierError, ERROR_CATALOGUE, type ErrorCode, errorCodeOf, InputError } from '../errors.js';
 
-/** The codes of the contract's error body; READ_ONLY is the 403 of a server without a token. */
-export type ApiErrorCode = 'BAD_REQUEST' | 'NOT_FOUND' | 'UNAUTHORIZED' | 'READ_ONLY' | 'PAYLOAD_TOO_LARGE' | 'UNAVAILABLE' | 'INTERNAL';
+/*
+ * Every error reaches a client as its catalogue code (src/errors.ts), with the status the
+ * catalogue gives that code. Only errors raised on purpose keep their message: anything else is
+ * DOSSIER_INTERNAL, logged, and told to the client in a fixed sentence.
+ */
 
-/** An error a route throws on purpose: its status, code and message reach the client as they are. */
-export class ApiError extends Error {
-  readonly status: number;
-  readonly code: ApiErrorCode;
-  constructor(status: number, code: ApiErrorCode, message: string) {
-    super(message);
-    this.name = 'ApiError';
-    this.status = status;
-    this.code = code;
-  }
-}
-
-export const notFound = (what: string, id: string): ApiError => new ApiError(404, 'NOT_FOUND', `no ${what} with id "${id}"`);
+export const notFound = (what: string, id: string): DossierError => new DossierError('DOSSIER_NOT_FOUND', `no ${what} with id "${id}"`);
 
 export interface ErrorBody {
-  error: { code: ApiErrorCode; message: string; file?: string; reason?: string };
+  error: { code: ErrorCode; message: string; file?: string; reason?: string };
 }
 
 const PLACES: Record<string, string> = { querystring: 'query parameter', params: 'path parameter', body: 'body field', headers: 'header' };
@@ -42,31 +32,33 @@ export function validationMessage(context: string | undefined, issues: readonly 
     .join('; ');
 }
 
-const codeOfStatus = (status: number): ApiErrorCode =>
-  status === 401 ? 'UNAUTHORIZED' : status === 403 ? 'READ_ONLY' : status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
-
+/** Fastify's own 4xx errors by status; any other 4xx of Fastify's is a bad request, with Fastify's status. */
+const CODE_OF_STATUS: Readonly<Record<number, ErrorCode>> = {
+  401: 'DOSSIER_API_UNAUTHORIZED',
+  403: 'DOSSIER_API_READ_ONLY',
+  404: 'DOSSIER_NOT_FOUND',
+  413: 'DOSSIER_API_TOO_LARGE',
+};
 
 /** Turns any error into the contract's body; only errors meant for the client keep their message. */
 export function errorReply(error: unknown): { status: number; body: ErrorBody; log: boolean } {
-  if (error instanceof ApiError) return { status: error.status, body: { error: { code: error.code, message: error.message } }, log: false };
-  // The store's "no event with id …": what the CLI exits 1 on is a 404 to a client.
-  if (error instanceof NotFoundError) return { status: 404, body: { error: { code: 'NOT_FOUND', message: error.message } }, log: false };
-  if (error instanceof UsageError) return { status: 400, body: { error: { code: 'BAD_REQUEST', message: error.message } }, log: false };
-  if (error instanceof InputError) {
-    return { status: 422, body: { error: { code: 'BAD_REQUEST', message: error.message, file: error.location.file, reason: error.reason } }, log: false };
-  }
-  // The store's trouble (locked past every retry, read-only, full) is no fault of the request: try again later.
-  if (error instanceof StorageError) return { status: 503, body: { error: { code: 'UNAVAILABLE', message: error.message } }, log: true };
   if (hasZodFastifySchemaValidationErrors(error)) {
-    return { status: 400, body: { error: { code: 'BAD_REQUEST', message: validationMessage(error.validationContext, error.validation) } }, log: false };
+    return { status: 400, body: { error: { code: 'DOSSIER_USAGE', message: validationMessage(error.validationContext, error.validation) } }, log: false };
   }
   const fe = error as Partial<FastifyError>;
   // Fastify's and its plugins' own 4xx errors (body too large, bad JSON, not multipart) carry safe messages.
-  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500 && typeof fe.code === 'string' && fe.code.startsWith('FST_')) {
+  if (!(error instanceof DossierError) && typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500 && typeof fe.code === 'string' && fe.code.startsWith('FST_')) {
     const message = fe.validation ? validationMessage(fe.validationContext, fe.validation) : (fe.message ?? 'bad request');
-    return { status: fe.statusCode, body: { error: { code: codeOfStatus(fe.statusCode), message } }, log: false };
+    return { status: fe.statusCode, body: { error: { code: CODE_OF_STATUS[fe.statusCode] ?? 'DOSSIER_USAGE', message } }, log: false };
   }
-  return { status: 500, body: { error: { code: 'INTERNAL', message: 'internal error; the server log has the details' } }, log: true };
+  const code = errorCodeOf(error);
+  const { http } = ERROR_CATALOGUE[code];
+  // A bug or a failing store is no fault of the request, but the operator should see it.
+  const log = code === 'DOSSIER_INTERNAL' || code === 'DOSSIER_STORE_FAILED' || code === 'DOSSIER_STORE_UNREACHABLE';
+  if (code === 'DOSSIER_INTERNAL') return { status: http, body: { error: { code, message: 'internal error; the server log has the details' } }, log };
+  const message = (error as Error).message;
+  if (error instanceof InputError) return { status: http, body: { error: { code, message, file: error.location.file, reason: error.reason } }, log };
+  return { status: http, body: { error: { code, message } }, log };
 }
 
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): void {

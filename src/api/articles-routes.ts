@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { UsageError } from '../errors.js';
 import { findArticles, getArticle } from '../store/articles-repository.js';
 import { findEvents, findQuotes } from '../store/events-queries.js';
 import { articleAnnotations } from '../store/mentions-queries.js';
@@ -95,13 +94,7 @@ export const articlesRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx
     },
     async (req) => {
       const { q, limit } = req.query;
-      // The query is FTS5 syntax: SQLite's complaints about it (unterminated string, syntax error) are the user's to fix.
-      const hits = await ctx.search.search(q, limit).catch((error: Error & { code?: string }) => {
-        // The engine's own wording ("fts5: syntax error near …") means nothing to a reader: say what to change.
-        throw error.code === 'SQLITE_ERROR'
-          ? new UsageError(`bad search query ${JSON.stringify(q)}: the search could not read it; remove quotes, brackets and symbols other than * at a word's end, and try again`)
-          : error;
-      });
+      const hits = await ctx.search.search(q, limit);
       return { items: hits, total: hits.length, limit, offset: 0 };
     },
   );

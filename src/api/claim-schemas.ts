@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ERROR_CATALOGUE, type ErrorCode } from '../errors.js';
 
 /** Response shapes of EventOut and QuoteOut (src/store/events-queries.ts), shared by several routes. */
 
@@ -54,8 +55,11 @@ export const QuoteSchema = z.object({
   review: ReviewStatus,
 });
 
+/** The codes of the error catalogue (src/errors.ts, docs/errors.md). */
+const ErrorCodeSchema = z.enum(Object.keys(ERROR_CATALOGUE) as [ErrorCode, ...ErrorCode[]]);
+
 export const ErrorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), file: z.string().optional(), reason: z.string().optional() }),
+  error: z.object({ code: ErrorCodeSchema, message: z.string(), file: z.string().optional(), reason: z.string().optional() }),
 });
 
 /** The error responses every route may give, for the OpenAPI document. */

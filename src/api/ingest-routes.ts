@@ -5,10 +5,10 @@ import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { DossierError } from '../errors.js';
 import { ingestFiles } from '../pipeline/ingest-files.js';
 import { StorageError } from '../store/storage-errors.js';
 import type { ApiContext } from './api-context.js';
-import { ApiError } from './api-errors.js';
 import { writeErrorResponses } from './claim-schemas.js';
 
 export const MAX_UPLOAD_FILES = 100;
@@ -49,7 +49,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) 
       },
     },
     async (req) => {
-      if (!req.isMultipart()) throw new ApiError(400, 'BAD_REQUEST', 'expected a multipart/form-data upload with one or more files');
+      if (!req.isMultipart()) throw new DossierError('DOSSIER_USAGE', 'expected a multipart/form-data upload with one or more files');
       const dir = await mkdtemp(join(tmpdir(), 'dossier-upload-'));
       try {
         // Each file in its own folder: two uploads with one name stay two files, each keeping its name.
@@ -61,10 +61,10 @@ export const ingestRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) 
           const path = join(folder, name);
           await pipeline(part.file, createWriteStream(path));
           // With throwFileSizeLimit the iterator throws; this covers a stream cut short anyway.
-          if (part.file.truncated) throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `${name} is larger than the upload limit of ${ctx.maxUploadBytes} bytes`);
+          if (part.file.truncated) throw new DossierError('DOSSIER_API_TOO_LARGE', `${name} is larger than the upload limit of ${ctx.maxUploadBytes} bytes`);
           uploads.push({ path, name });
         }
-        if (uploads.length === 0) throw new ApiError(400, 'BAD_REQUEST', 'the upload holds no file');
+        if (uploads.length === 0) throw new DossierError('DOSSIER_USAGE', 'the upload holds no file');
         const summary = await ingestFiles(ctx.store, uploads.map((u) => u.path), { analyzer: await ctx.analyzer() });
         // Clients know their files by the names they sent, not by our temporary paths.
         const shown = (s: string): string => uploads.reduce((acc, u) => acc.split(u.path).join(u.name), s);

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { DossierError } from '../errors.js';
 import { refreshRecordsOfEvents } from '../records/record-upkeep.js';
 import { countReviewQueue, reviewQueue } from '../store/events-queries.js';
 import { type ReviewKind, recordDecision, undoLastDecision } from '../store/review-repository.js';
 import type { ApiContext } from './api-context.js';
-import { ApiError } from './api-errors.js';
 import { errorResponses, writeErrorResponses } from './claim-schemas.js';
 import { Confidence, IdParams, PageQuery, pageOf } from './query-schemas.js';
 import { DecisionSchema, ReviewItemSchema } from './response-schemas.js';
@@ -46,7 +46,7 @@ export const reviewRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) 
     },
     async () => {
       const undone = await undoLastDecision(ctx.store, refreshRecordsOfEvents);
-      if (!undone) throw new ApiError(404, 'NOT_FOUND', 'no review decision to undo');
+      if (!undone) throw new DossierError('DOSSIER_NOT_FOUND', 'no review decision to undo');
       return undone;
     },
   );
@@ -67,9 +67,9 @@ export const reviewRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) 
     async (req) => {
       const { id } = req.params;
       const kind = kindOf(id);
-      if (!kind) throw new ApiError(404, 'NOT_FOUND', `no event or quote with id "${id}" (event ids start e_, quote ids q_)`);
+      if (!kind) throw new DossierError('DOSSIER_NOT_FOUND', `no event or quote with id "${id}" (event ids start e_, quote ids q_)`);
       const { decision, field, value, note } = req.body;
-      if (decision !== 'fix' && (field !== undefined || value !== undefined)) throw new ApiError(400, 'BAD_REQUEST', `field and value go with decision "fix", not "${decision}"`);
+      if (decision !== 'fix' && (field !== undefined || value !== undefined)) throw new DossierError('DOSSIER_USAGE', `field and value go with decision "fix", not "${decision}"`);
       const seq = await recordDecision(ctx.store, { kind, itemId: id, decision, ...(field ? { field } : {}), ...(value !== undefined ? { value } : {}), ...(note ? { note } : {}) }, refreshRecordsOfEvents);
       return { seq };
     },

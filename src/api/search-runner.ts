@@ -1,9 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import { UsageError } from '../errors.js';
+import { DossierError, errorCodeOf, isErrorCode } from '../errors.js';
 import { type SearchHit, searchArticles } from '../store/articles-repository.js';
 import { dialectOf } from '../store/dialect.js';
 import type { Store } from '../store/open-store.js';
-import { ApiError } from './api-errors.js';
 
 export interface SearchRequest {
   readonly id: number;
@@ -11,7 +10,11 @@ export interface SearchRequest {
   readonly limit: number;
 }
 
-export type SearchReply = { readonly id: number; readonly hits: SearchHit[] } | { readonly id: number; readonly error: { readonly usage: boolean; readonly message: string } };
+export type SearchReply = { readonly id: number; readonly hits: SearchHit[] } | { readonly id: number; readonly error: { readonly code: string; readonly message: string } };
+
+/** A reply's error as raised in the thread: by its catalogue code, which crosses the thread boundary as a string. */
+const errorOfReply = (error: { readonly code: string; readonly message: string }): Error =>
+  isErrorCode(error.code) && error.code !== 'DOSSIER_INTERNAL' ? new DossierError(error.code, error.message) : new Error(error.message);
 
 /** Runs a search for a route; `close` ends its threads. */
 export interface SearchRunner {
@@ -60,7 +63,7 @@ export function threadedSearch(path: string, options: SearchRunnerOptions = DEFA
     // A thread that cannot open the file (or dies) answers its search with the reason, not with a wait.
     slot.worker.on('error', (error) => {
       if (slot.current === null) return;
-      pending.get(slot.current)?.({ id: slot.current, error: { usage: false, message: error.message } });
+      pending.get(slot.current)?.({ id: slot.current, error: { code: errorCodeOf(error), message: error.message } });
       pending.delete(slot.current);
     });
     slot.worker.unref();
@@ -84,13 +87,13 @@ export function threadedSearch(path: string, options: SearchRunnerOptions = DEFA
 
   return {
     async search(query, limit) {
-      if (closed) throw new ApiError(503, 'UNAVAILABLE', 'the server is stopping');
+      if (closed) throw new DossierError('DOSSIER_API_STOPPING', 'the server is stopping');
       const id = nextId++;
       let timer: NodeJS.Timeout | undefined;
       let taken: Slot | null = null;
       const overBudget = new Promise<never>((_, reject) => {
         timer = setTimeout(
-          () => reject(new ApiError(503, 'UNAVAILABLE', `the search took longer than its budget of ${options.budgetMs} ms; narrow it (fewer or rarer words, a phrase) and try again`)),
+          () => reject(new DossierError('DOSSIER_SEARCH_TIMEOUT', `the search took longer than its budget of ${options.budgetMs} ms; narrow it (fewer or rarer words, a phrase) and try again`)),
           options.budgetMs,
         );
       });
@@ -106,10 +109,11 @@ export function threadedSearch(path: string, options: SearchRunnerOptions = DEFA
       try {
         const reply = await Promise.race([run, overBudget]);
         if (taken) release(taken);
-        if ('error' in reply) throw reply.error.usage ? new UsageError(reply.error.message) : new Error(reply.error.message);
+        if ('error' in reply) throw errorOfReply(reply.error);
         return reply.hits;
       } catch (error) {
-        if (error instanceof ApiError && taken) {
+        const timedOut = error instanceof DossierError && error.code === 'DOSSIER_SEARCH_TIMEOUT';
+        if (timedOut && taken) {
           // The thread is still in the query: leave it to finish and end, and put a fresh one in its place.
           const slot: Slot = taken;
           pending.delete(id);
@@ -117,7 +121,7 @@ export function threadedSearch(path: string, options: SearchRunnerOptions = DEFA
           const fresh = spawn();
           slots[slots.indexOf(slot)] = fresh;
           release(fresh);
-        } else if (error instanceof ApiError) {
+        } else if (timedOut) {
           // Never got a thread: stop waiting for one.
           run.then((reply) => {
             const slot = taken;

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { UsageError } from '../errors.js';
+import { errorCodeOf } from '../errors.js';
 import { searchArticles } from '../store/articles-repository.js';
 import type { Database } from '../store/schema.js';
 import type { SearchReply, SearchRequest } from './search-runner.js';
@@ -20,7 +20,7 @@ parentPort?.on('message', async (request: SearchRequest) => {
   try {
     reply = { id: request.id, hits: await searchArticles(store, request.query, request.limit) };
   } catch (error) {
-    reply = { id: request.id, error: { usage: error instanceof UsageError, message: (error as Error).message } };
+    reply = { id: request.id, error: { code: errorCodeOf(error), message: (error as Error).message } };
   }
   parentPort?.postMessage(reply);
 });

@@ -64,7 +64,7 @@ export interface ServerOptions {
 const packageVersion = (): string => (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 const defaultAnalyzer = async (): Promise<Analyzer> => {
-  const [{ loadKnowledge }, { createAnalyzer }] = await Promise.all([import('../knowledge/knowledge.js'), import('../pipeline/analyze-article.js')]);
+  const [{ loadKnowledge }, { createAnalyzer }] = await Promise.all([import('../pipeline/load-knowledge.js'), import('../pipeline/analyze-article.js')]);
   return createAnalyzer(loadKnowledge());
 };
 

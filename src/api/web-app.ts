@@ -2,7 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ApiError, handleError } from './api-errors.js';
+import { DossierError } from '../errors.js';
+import { handleError } from './api-errors.js';
 
 /** The built web app's folder, when it is there to serve. */
 export function webFolder(webRoot: string | null | undefined): string | null {
@@ -23,6 +24,6 @@ export async function registerWebApp(app: FastifyInstance, root: string | null):
     const lastSegment = path.slice(path.lastIndexOf('/') + 1);
     const page = (request.method === 'GET' || request.method === 'HEAD') && !path.startsWith('/api/') && path !== '/api' && !lastSegment.includes('.');
     if (page && hasIndex) reply.type('text/html; charset=utf-8').sendFile('index.html');
-    else handleError(new ApiError(404, 'NOT_FOUND', `no route ${request.method} ${path}`), request, reply);
+    else handleError(new DossierError('DOSSIER_NOT_FOUND', `no route ${request.method} ${path}`), request, reply);
   });
 }

@@ -1,6 +1,6 @@
 import { delimiter } from 'node:path';
 import { Command, CommanderError, Help } from 'commander';
-import { EXIT_OK, EXIT_SOME_INPUTS_FAILED, EXIT_USAGE, NotFoundError, UsageError } from '../errors.js';
+import { EXIT_OK, EXIT_SOME_INPUTS_FAILED, EXIT_USAGE, exitCodeOf } from '../errors.js';
 import type { Store } from '../store/open-store.js';
 import { checkDateOptions } from './cli-arguments.js';
 import type { CliContext } from './cli-context.js';
@@ -69,7 +69,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     registryFiles,
     // The models and gazetteer load only for the commands that analyze text.
     analyzer: async () => {
-      const [{ loadKnowledge }, { createAnalyzer }] = await Promise.all([import('../knowledge/knowledge.js'), import('../pipeline/analyze-article.js')]);
+      const [{ loadKnowledge }, { createAnalyzer }] = await Promise.all([import('../pipeline/load-knowledge.js'), import('../pipeline/analyze-article.js')]);
       return createAnalyzer(loadKnowledge({ registryFiles: registryFiles() }));
     },
     someInputsFailed: () => {
@@ -88,17 +88,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
-    // One prefix for every error, as commander and the per-file ingest errors write it.
-    if (error instanceof UsageError) {
-      process.stderr.write(`error: ${error.message}\n`);
-      return EXIT_USAGE;
-    }
-    if (error instanceof NotFoundError) {
-      process.stderr.write(`error: ${error.message}\n`);
-      return error.exitCode;
-    }
+    // One prefix for every error, as commander and the per-file ingest errors write it; the exit code is the catalogue's.
     process.stderr.write(`error: ${(error as Error).message}\n`);
-    return EXIT_SOME_INPUTS_FAILED;
+    return exitCodeOf(error);
   }
   return code;
 }

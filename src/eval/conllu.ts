@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { InputError } from '../errors.js';
 
 /**
  * A CoNLL-U reader (https://universaldependencies.org/format.html). Sentences hold their
@@ -41,13 +42,10 @@ export interface ConlluSentence {
   readonly line: number;
 }
 
-export class ConlluError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    problem: string,
-  ) {
-    super(`${file}:${line}: ${problem}`);
+/** A CoNLL-U file that breaks the format, at a line: the catalogue's DOSSIER_INPUT_BAD_RECORD. */
+export class ConlluError extends InputError {
+  constructor(file: string, line: number, problem: string) {
+    super('DOSSIER_INPUT_BAD_RECORD', { file, line }, problem);
     this.name = 'ConlluError';
   }
 }
@@ -125,7 +123,7 @@ export function readConllu(file: string): ConlluSentence[] {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`${file}: cannot read: ${(error as Error).message}`);
+    throw new InputError('DOSSIER_INPUT_UNREADABLE', { file }, `cannot read: ${(error as Error).message}`);
   }
   return parseConllu(text, file);
 }

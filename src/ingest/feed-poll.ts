@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { DossierError, InputError } from '../errors.js';
 import type { FeedState } from './feed-schedule.js';
 import { parseRetryAfter } from './feed-schedule.js';
 import { atomReader } from './feeds/atom-reader.js';
@@ -119,7 +119,12 @@ function feedReaderFor(url: string, text: string): Reader {
   throw new InputError('DOSSIER_INPUT_UNKNOWN_FORMAT', { file: url, line: 1 }, `not an RSS or Atom feed: ${what}, not <rss>, <rdf:RDF> or <feed>`);
 }
 
-class BodyTooLarge extends Error {}
+/** Caught in pollFeed and reported as that poll's failure. */
+class BodyTooLarge extends DossierError {
+  constructor(message: string) {
+    super('DOSSIER_INPUT_TOO_LARGE', message);
+  }
+}
 
 async function readLimited(response: Response, maxBytes: number): Promise<Buffer> {
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);

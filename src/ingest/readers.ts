@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { digestReader } from './digest/digest-reader.js';
 import { atomReader } from './feeds/atom-reader.js';
 import { rssReader } from './feeds/rss-reader.js';
@@ -16,7 +16,7 @@ export const READERS: readonly Reader[] = Object.freeze([reutersReader, rssReade
 export function chooseReader(source: SourceText, forced?: ReaderName): Reader {
   if (forced) {
     const reader = READERS.find((r) => r.name === forced);
-    if (!reader) throw new Error(`unknown reader ${forced}`);
+    if (!reader) throw new UsageError(`unknown reader ${forced}`);
     return reader;
   }
   const head = source.text.slice(0, 8192);

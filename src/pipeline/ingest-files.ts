@@ -129,7 +129,7 @@ export async function ingestFiles(store: Store, files: readonly string[], option
   const summary: IngestSummary = { files: 0, articlesNew: 0, articlesKnown: 0, errors: [], warnings: [], storageError: null, seconds: 0, bytes: 0 };
   const now = new Date().toISOString();
   // Loaded here, not at import, so commands that only list or show start fast.
-  const analyzer = options.analyzer ?? createAnalyzer((await import('../knowledge/knowledge.js')).loadKnowledge());
+  const analyzer = options.analyzer ?? createAnalyzer((await import('./load-knowledge.js')).loadKnowledge());
   const corrections = await activeCorrections(store);
   for (const [i, file] of files.entries()) {
     // SQLite work resolves in microtasks only: yield to the event loop so Ctrl-C is heard.

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { dialectOf, nullsAsSqlite } from './dialect.js';
 import type { Store } from './open-store.js';
-import { parseBoundedSearch, type SearchNode, toFts5Match, toTsQuery } from './search-query.js';
+import { badSearchQuery, parseBoundedSearch, type SearchNode, toFts5Match, toTsQuery } from './search-query.js';
 
 export interface ArticleSummary {
   id: string;
@@ -121,7 +121,15 @@ export async function searchArticles(db: Store, query: string, limit: number): P
     SELECT a.id, a.title, o.name AS outlet, a.date, bm25(articles_fts, 5.0, 1.0) AS score,
            snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet
     FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid LEFT JOIN outlets o ON o.id = a.outlet_id
-    WHERE articles_fts MATCH ${match} ORDER BY score LIMIT ${limit}`.execute(db);
+    WHERE articles_fts MATCH ${match} ORDER BY score LIMIT ${limit}`
+    .execute(db)
+    .catch((error: Error & { code?: string }) => {
+      // What the parser let through and FTS5 still refuses (SQLITE_ERROR) is the query's fault, not the store's.
+      // The engine's own wording ("fts5: syntax error near …") means nothing to a reader: say what to change.
+      throw error.code === 'SQLITE_ERROR'
+        ? badSearchQuery(query, 'the search could not read it; remove quotes, brackets and symbols other than * at a word\'s end, and try again')
+        : error;
+    });
   return result.rows;
 }
 

@@ -1,6 +1,7 @@
 import SQLite from 'better-sqlite3';
 import { type Dialect, Kysely, type Migration, type MigrationProvider, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { DossierError } from '../errors.js';
 import { describeTarget, dialectOf, isPostgresTarget, PostgresSchemaPlugin } from './dialect.js';
 import * as articlesMigration from './migrations/2026-11-24-01-articles.js';
 import * as mentionsMigration from './migrations/2026-11-24-02-mentions.js';
@@ -39,9 +40,9 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 export type Store = Kysely<Database>;
 
 /** The store could not be opened: the server is down or refuses us, the database or the file's folder is missing. */
-export class StoreUnreachableError extends Error {
+export class StoreUnreachableError extends DossierError {
   constructor(target: string, cause: unknown) {
-    super(`cannot open the store at ${describeTarget(target)}: ${causeMessage(cause)}`, { cause });
+    super('DOSSIER_STORE_UNREACHABLE', `cannot open the store at ${describeTarget(target)}: ${causeMessage(cause)}`, { cause });
     this.name = 'StoreUnreachableError';
   }
 }

@@ -16,14 +16,16 @@ export const usesSearchSyntax = (query: string): boolean => /["*]|\b(AND|OR|NOT|
 
 type Token = { kind: 'word' | 'phrase'; text: string; prefix: boolean } | { kind: '(' | ')' | 'AND' | 'OR' | 'NOT' | 'NEAR' };
 
-const syntaxError = (query: string, reason: string): UsageError => new UsageError(`bad search query ${JSON.stringify(query)}: ${reason}`);
+/** The catalogue's DOSSIER_SEARCH_BAD_QUERY, naming the query and what is wrong with it. */
+export const badSearchQuery = (query: string, reason: string): UsageError =>
+  new UsageError(`bad search query ${JSON.stringify(query)}: ${reason}`, 'DOSSIER_SEARCH_BAD_QUERY');
 
 function tokenize(query: string): Token[] {
   const tokens: Token[] = [];
   const re = /\s*(?:"((?:[^"]|"")*)("?)(\*?)|([()])|([^\s()"]+))/gy;
   for (let m = re.exec(query); m && m[0] !== ''; m = re.exec(query)) {
     const [, phrase, closed, phraseStar, paren, word] = m;
-    if (phrase !== undefined && !closed) throw syntaxError(query, 'unclosed quote: add the closing " or remove the opening one');
+    if (phrase !== undefined && !closed) throw badSearchQuery(query, 'unclosed quote: add the closing " or remove the opening one');
     if (phrase !== undefined) tokens.push({ kind: 'phrase', text: phrase.replace(/""/g, '"'), prefix: phraseStar === '*' });
     else if (paren) tokens.push({ kind: paren as '(' | ')' });
     else if (word === 'AND' || word === 'OR' || word === 'NOT' || word === 'NEAR') tokens.push({ kind: word });
@@ -61,16 +63,16 @@ export function parseSearch(query: string): SearchNode | null {
 
   const primary = (): SearchNode => {
     const t = tokens[i++];
-    if (!t) throw syntaxError(query, 'an operator needs something after it: put a word after it, or write it in lower case ("or") to search for the word itself');
+    if (!t) throw badSearchQuery(query, 'an operator needs something after it: put a word after it, or write it in lower case ("or") to search for the word itself');
     if (t.kind === 'word' || t.kind === 'phrase') return { kind: 'term', text: t.text, prefix: t.prefix };
     if (t.kind === 'NEAR' && peek()?.kind !== '(') return { kind: 'term', text: 'NEAR', prefix: false };
     if (t.kind === '(' || t.kind === 'NEAR') {
       if (t.kind === 'NEAR') i++;
       const inner = or();
-      if (tokens[i++]?.kind !== ')') throw syntaxError(query, 'unclosed parenthesis: add the closing ")" or remove the "("');
+      if (tokens[i++]?.kind !== ')') throw badSearchQuery(query, 'unclosed parenthesis: add the closing ")" or remove the "("');
       return inner;
     }
-    throw syntaxError(query, unexpected(t.kind));
+    throw badSearchQuery(query, unexpected(t.kind));
   };
   const not = (): SearchNode => {
     let left = primary();
@@ -99,7 +101,7 @@ export function parseSearch(query: string): SearchNode | null {
 
   if (tokens.length === 0) return null;
   const node = or();
-  if (i < tokens.length) throw syntaxError(query, unexpected(tokens[i]!.kind));
+  if (i < tokens.length) throw badSearchQuery(query, unexpected(tokens[i]!.kind));
   return node;
 }
 
@@ -131,15 +133,15 @@ export function parseBoundedSearch(query: string, bounds: SearchBounds = DEFAULT
   const node = parseSearch(query);
   if (!node) return null;
   const terms = termsOf(node);
-  if (terms.length > bounds.maxTerms) throw syntaxError(query, `${terms.length} terms; at most ${bounds.maxTerms} are searched at once: drop some words`);
+  if (terms.length > bounds.maxTerms) throw badSearchQuery(query, `${terms.length} terms; at most ${bounds.maxTerms} are searched at once: drop some words`);
   const prefixes = terms.filter((t) => t.prefix);
   if (prefixes.length > bounds.maxPrefixTerms) {
-    throw syntaxError(query, `${prefixes.length} prefix terms (word*); at most ${bounds.maxPrefixTerms}: write some words out in full`);
+    throw badSearchQuery(query, `${prefixes.length} prefix terms (word*); at most ${bounds.maxPrefixTerms}: write some words out in full`);
   }
   for (const t of prefixes) {
     const last = t.text.match(/[\p{L}\p{N}]+/gu)?.at(-1) ?? '';
     if ([...last].length < bounds.minPrefixLength) {
-      throw syntaxError(query, `prefix "${t.text}*" is too short; give at least ${bounds.minPrefixLength} letters before the *`);
+      throw badSearchQuery(query, `prefix "${t.text}*" is too short; give at least ${bounds.minPrefixLength} letters before the *`);
     }
   }
   return node;

@@ -3,14 +3,16 @@
  * apart from problems with an input: a batch never blames a file for the database's trouble.
  */
 
+import { DossierError } from '../errors.js';
+
 /** The store could not do what was asked; no input is at fault. */
-export class StorageError extends Error {
-  readonly code = 'DOSSIER_STORE_FAILED';
+export class StorageError extends DossierError {
+  declare readonly code: 'DOSSIER_STORE_FAILED';
   /** What was being done: "saving digest.txt". */
   readonly during: string;
 
   constructor(during: string, cause: unknown) {
-    super(`the store failed while ${during}: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    super('DOSSIER_STORE_FAILED', `the store failed while ${during}: ${(cause as Error)?.message ?? String(cause)}`, { cause });
     this.during = during;
     this.name = 'StorageError';
   }

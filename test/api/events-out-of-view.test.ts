@@ -78,6 +78,7 @@ describe('events that fall out of the timeline, the map and the records', needsF
     expect(none.total).toBe(0);
     const bad = await app.inject({ method: 'GET', url: '/api/events?dated=maybe' });
     expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('DOSSIER_USAGE');
     expect(bad.json().error.message).toMatch(/dated/);
   });
 });

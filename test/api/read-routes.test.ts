@@ -30,9 +30,9 @@ async function page<T = Json>(url: string): Promise<Page<T>> {
   return body;
 }
 
-async function badRequest(url: string, parameter: string): Promise<string> {
+async function badRequest(url: string, parameter: string, code = 'DOSSIER_USAGE'): Promise<string> {
   const body = await get<{ error: { code: string; message: string } }>(url, 400);
-  expect(body.error.code).toBe('BAD_REQUEST');
+  expect(body.error.code).toBe(code);
   expect(body.error.message).toContain(parameter);
   expect(JSON.stringify(body)).not.toMatch(/at \w+ \(|node_modules|\.ts:\d+/);
   return body.error.message;
@@ -148,7 +148,7 @@ describe('GET /api/articles/:id', () => {
 
   it('is 404 for an unknown id', async () => {
     const body = await get<{ error: { code: string; message: string } }>('/api/articles/a_nope', 404);
-    expect(body.error).toEqual({ code: 'NOT_FOUND', message: expect.stringContaining('a_nope') });
+    expect(body.error).toEqual({ code: 'DOSSIER_NOT_FOUND', message: expect.stringContaining('a_nope') });
   });
 });
 
@@ -165,7 +165,7 @@ describe('GET /api/search', () => {
     await badRequest('/api/search', 'q');
     await badRequest('/api/search?q=%20', 'q');
     await badRequest('/api/search?q=rockets&limit=100000', 'limit');
-    const msg = await badRequest('/api/search?q=%22unclosed', 'search');
+    const msg = await badRequest('/api/search?q=%22unclosed', 'search', 'DOSSIER_SEARCH_BAD_QUERY');
     expect(msg).toContain('unclosed');
   });
 });
@@ -332,6 +332,6 @@ describe('GET /api/review', () => {
 describe('unknown routes', () => {
   it('answer 404 JSON under /api', async () => {
     const body = await get<{ error: { code: string } }>('/api/nothing-here', 404);
-    expect(body.error.code).toBe('NOT_FOUND');
+    expect(body.error.code).toBe('DOSSIER_NOT_FOUND');
   });
 });

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildServer } from '../../src/api/server.js';
 import { main } from '../../src/cli/main.js';
-import { loadKnowledge } from '../../src/knowledge/knowledge.js';
+import { loadKnowledge } from '../../src/pipeline/load-knowledge.js';
 import { createAnalyzer } from '../../src/pipeline/analyze-article.js';
 import { expandInputs, ingestFiles } from '../../src/pipeline/ingest-files.js';
 import { refreshRecordsOfEvents } from '../../src/records/record-upkeep.js';
@@ -194,7 +194,7 @@ describe('GET /api/records', () => {
     ] as const) {
       const { status, body } = await get<{ error: { code: string; message: string } }>(`/api/records?${q}`);
       expect(status, q).toBe(400);
-      expect(body.error.code).toBe('BAD_REQUEST');
+      expect(body.error.code).toBe('DOSSIER_USAGE');
       expect(body.error.message).toContain(`"${name}"`);
     }
   });
@@ -234,7 +234,7 @@ describe('GET /api/records/:id', () => {
   it('answers an unknown id with a 404 JSON body', async () => {
     const { status, body } = await get<{ error: { code: string; message: string } }>('/api/records/r_0000000000000000');
     expect(status).toBe(404);
-    expect(body.error).toEqual({ code: 'NOT_FOUND', message: 'no event record with id "r_0000000000000000"' });
+    expect(body.error).toEqual({ code: 'DOSSIER_NOT_FOUND', message: 'no event record with id "r_0000000000000000"' });
   });
 });
 

@@ -105,7 +105,7 @@ describe('security headers and the web app', () => {
     for (const url of ['/assets/missing.js', '/api/missing', '/api']) {
       const res = await api.app.inject(url);
       expect(res.statusCode, url).toBe(404);
-      expect(res.json().error.code).toBe('NOT_FOUND');
+      expect(res.json().error.code).toBe('DOSSIER_NOT_FOUND');
     }
     expect((await api.app.inject({ method: 'POST', url: '/somewhere' })).statusCode).toBe(404);
   });
@@ -148,7 +148,7 @@ describe('errors', () => {
     await store.destroy();
     const res = await app.inject('/api/stats');
     expect(res.statusCode).toBe(500);
-    expect(res.json()).toEqual({ error: { code: 'INTERNAL', message: expect.any(String) } });
+    expect(res.json()).toEqual({ error: { code: 'DOSSIER_INTERNAL', message: expect.any(String) } });
     expect(res.body).not.toMatch(/destroy|kysely|\.ts|at /i);
     await app.close();
     rmSync(dir, { recursive: true, force: true });

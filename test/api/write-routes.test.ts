@@ -27,7 +27,7 @@ describe('write routes on a read-only server (no token)', () => {
       for (const headers of [{ ...w.headers }, { ...w.headers, ...auth }]) {
         const res = await api.app.inject({ method: 'POST', url: w.url, payload: w.payload, headers });
         expect(res.statusCode, w.url).toBe(403);
-        expect(res.json().error.code).toBe('READ_ONLY');
+        expect(res.json().error.code).toBe('DOSSIER_API_READ_ONLY');
       }
     }
     expect((await api.app.inject('/api/stats')).json().articles).toBe(5);
@@ -48,7 +48,7 @@ describe('write routes with a token', () => {
     for (const headers of [{} as Record<string, string>, { authorization: 'Bearer wrong' }, { authorization: TOKEN }, { authorization: `Basic ${TOKEN}` }]) {
       const res = await post('/api/review/undo', undefined, headers);
       expect(res.statusCode).toBe(401);
-      expect(res.json().error.code).toBe('UNAUTHORIZED');
+      expect(res.json().error.code).toBe('DOSSIER_API_UNAUTHORIZED');
     }
   });
 
@@ -85,13 +85,16 @@ describe('write routes with a token', () => {
     for (const b of bad) {
       const res = await post(`/api/review/${event!.id}`, b.payload);
       expect(res.statusCode, JSON.stringify(b.payload)).toBe(b.status);
+      expect(res.json().error.code).toBe('DOSSIER_USAGE');
       expect(res.json().error.message).toContain(b.text);
     }
-    expect((await post('/api/review/e_00000000', { decision: 'accept' })).statusCode).toBe(404);
-    expect((await post('/api/review/zzz', { decision: 'accept' })).statusCode).toBe(404);
+    for (const id of ['e_00000000', 'zzz']) {
+      const missing = await post(`/api/review/${id}`, { decision: 'accept' });
+      expect([missing.statusCode, missing.json().error.code]).toEqual([404, 'DOSSIER_NOT_FOUND']);
+    }
     const notJson = await api.app.inject({ method: 'POST', url: `/api/review/${event!.id}`, payload: '{"decision":', headers: { ...auth, 'content-type': 'application/json' } });
     expect(notJson.statusCode).toBe(400);
-    expect(notJson.json().error.code).toBe('BAD_REQUEST');
+    expect(notJson.json().error.code).toBe('DOSSIER_USAGE');
   });
 
   it('records, lists and undoes actor corrections', async () => {
@@ -113,12 +116,12 @@ describe('write routes with a token', () => {
     expect((await post('/api/actors/corrections/undo')).statusCode).toBe(404);
 
     const unknown = await post('/api/actors/corrections', { op: 'rename', actor: 'nobody', name: 'X' });
-    expect(unknown.statusCode).toBe(404);
+    expect([unknown.statusCode, unknown.json().error.code]).toEqual([404, 'DOSSIER_NOT_FOUND']);
     const badOp = await post('/api/actors/corrections', { op: 'explode', actor: 'irq-pmu' });
-    expect(badOp.statusCode).toBe(400);
+    expect([badOp.statusCode, badOp.json().error.code]).toEqual([400, 'DOSSIER_USAGE']);
     expect(badOp.json().error.message).toContain('op');
     const missing = await post('/api/actors/corrections', { op: 'merge', into: 'irq-pmu' });
-    expect(missing.statusCode).toBe(400);
+    expect([missing.statusCode, missing.json().error.code]).toEqual([400, 'DOSSIER_USAGE']);
     expect(missing.json().error.message).toContain('from');
   });
 
@@ -143,11 +146,11 @@ describe('write routes with a token', () => {
     const big = multipart([{ name: 'big.txt', content: 'x'.repeat(5000) }]);
     const res = await api.app.inject({ method: 'POST', url: '/api/ingest', payload: big.payload, headers: { ...big.headers, ...auth } });
     expect(res.statusCode).toBe(413);
-    expect(res.json().error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(res.json().error.code).toBe('DOSSIER_API_TOO_LARGE');
     const none = await api.app.inject({ method: 'POST', url: '/api/ingest', payload: { a: 1 }, headers: auth });
-    expect(none.statusCode).toBe(400);
+    expect([none.statusCode, none.json().error.code]).toEqual([400, 'DOSSIER_USAGE']);
     const hugeJson = await post('/api/actors/corrections', { op: 'rename', actor: 'irq-pmu', name: 'x'.repeat(2 * 1024 * 1024) });
     expect(hugeJson.statusCode).toBe(413);
-    expect(hugeJson.json().error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(hugeJson.json().error.code).toBe('DOSSIER_API_TOO_LARGE');
   });
 });

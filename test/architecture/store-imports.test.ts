@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { tsFilesUnder } from './module-graph.js';
 
 /*
  * The store persists and queries; what stored rows add up to is worked out above it. So no file
@@ -25,14 +26,6 @@ function srcFolderOf(specifier: string, from: string): string | null {
 /** The imports of `file` into folders above the store, as "specifier" strings. */
 function forbiddenImports(file: string, text: string): string[] {
   return specifiersOf(text).filter((s) => ABOVE_THE_STORE.includes(srcFolderOf(s, file) ?? ''));
-}
-
-function tsFilesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return tsFilesUnder(path);
-    return e.name.endsWith('.ts') ? [path] : [];
-  });
 }
 
 describe('what src/store imports', () => {

@@ -1,6 +1,7 @@
 import { findQuotes } from '../../src/claims/find-quotes.js';
 import { quoteKnowledgeOf } from '../../src/claims/quote-knowledge.js';
-import { type Knowledge, loadKnowledge } from '../../src/knowledge/knowledge.js';
+import type { Knowledge } from '../../src/knowledge/knowledge.js';
+import { loadKnowledge } from '../../src/pipeline/load-knowledge.js';
 import { createPipeline, type Pipeline } from '../../src/pipeline/pipeline.js';
 import { createStages } from '../../src/pipeline/stages.js';
 import { createDocument } from '../../src/text/create-document.js';

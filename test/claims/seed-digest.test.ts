@@ -6,7 +6,7 @@ import { findQuotes } from '../../src/claims/find-quotes.js';
 import { quoteKnowledgeOf } from '../../src/claims/quote-knowledge.js';
 import { digestReader } from '../../src/ingest/digest/digest-reader.js';
 import { loadInput } from '../../src/ingest/load-input.js';
-import { loadKnowledge } from '../../src/knowledge/knowledge.js';
+import { loadKnowledge } from '../../src/pipeline/load-knowledge.js';
 import { createAnalyzer } from '../../src/pipeline/analyze-article.js';
 import { type QuoteView, viewQuotes } from './analyze-quotes.js';
 

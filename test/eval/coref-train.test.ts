@@ -3,7 +3,7 @@ import { ecbTopicInputs } from '../../src/eval/coref-eval.js';
 import { loadEcbPlus } from '../../src/eval/ecbplus.js';
 import { loadSyntaxModel } from '../../src/nlp/syntax/syntax-model.js';
 import { clusterEventMentions, FEATURES, pairProbability } from '../../src/records/coref-model.js';
-import { fitLogistic, trainCorefModel } from '../../src/records/coref-train.js';
+import { fitLogistic, trainCorefModel } from '../../src/eval/coref-train.js';
 
 const fixture = new URL('../fixtures/ecbplus', import.meta.url).pathname;
 

@@ -1,4 +1,4 @@
-import { loadKnowledge } from '../../src/knowledge/knowledge.js';
+import { loadKnowledge } from '../../src/pipeline/load-knowledge.js';
 import { createPipeline } from '../../src/pipeline/pipeline.js';
 import { createStages } from '../../src/pipeline/stages.js';
 import { createDocument } from '../../src/text/create-document.js';

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { needsFiles } from '../support/prerequisites.js';
 import { digestReader } from '../../src/ingest/digest/digest-reader.js';
 import { loadInput } from '../../src/ingest/load-input.js';
-import { loadKnowledge } from '../../src/knowledge/knowledge.js';
+import { loadKnowledge } from '../../src/pipeline/load-knowledge.js';
 import { createAnalyzer } from '../../src/pipeline/analyze-article.js';
 import type { Document } from '../../src/text/document.js';
 import { type Event, placeName } from './analyze-text.js';

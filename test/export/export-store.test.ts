@@ -11,7 +11,7 @@ import { exportDataset } from '../../src/export/export-dataset.js';
 import type { ExportRow } from '../../src/export/export-row.js';
 import { GDELT_FIELDS } from '../../src/export/gdelt-format.js';
 import type { ExportManifest } from '../../src/export/manifest.js';
-import { loadKnowledge } from '../../src/knowledge/knowledge.js';
+import { loadKnowledge } from '../../src/pipeline/load-knowledge.js';
 import { createAnalyzer } from '../../src/pipeline/analyze-article.js';
 import { ingestFiles } from '../../src/pipeline/ingest-files.js';
 import { getArticle } from '../../src/store/articles-repository.js';

@@ -11,7 +11,7 @@ import {
   parseRetryAfter,
   RETRY_AFTER_CAP_MS,
 } from '../../src/ingest/feed-schedule.js';
-import { feedItemKey } from '../../src/ingest/feed-watch.js';
+import { feedItemKey } from '../../src/pipeline/feed-watch.js';
 import type { RawArticle } from '../../src/ingest/raw-article.js';
 
 const MIN = 60_000;

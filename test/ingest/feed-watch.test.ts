@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initialFeedState } from '../../src/ingest/feed-schedule.js';
-import { type FeedPollReport, pollAndIngest, type WatchOptions, watchFeeds } from '../../src/ingest/feed-watch.js';
+import { type FeedPollReport, pollAndIngest, type WatchOptions, watchFeeds } from '../../src/pipeline/feed-watch.js';
 import { createAnalyzer } from '../../src/pipeline/analyze-article.js';
 import { listFeedItems, loadFeedStates } from '../../src/store/feeds-repository.js';
 import { openStore, type Store } from '../../src/store/open-store.js';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RawArticle } from '../../src/ingest/raw-article.js';
-import { loadKnowledge } from '../../src/knowledge/knowledge.js';
+import { loadKnowledge } from '../../src/pipeline/load-knowledge.js';
 import { type Analyzer, createAnalyzer } from '../../src/pipeline/analyze-article.js';
 import type { Document, Span } from '../../src/text/document.js';
 import { spanText, toRaw } from '../../src/text/span.js';

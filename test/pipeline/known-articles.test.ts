@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadKnowledge } from '../../src/knowledge/knowledge.js';
+import { loadKnowledge } from '../../src/pipeline/load-knowledge.js';
 import { type Analyzer, createAnalyzer } from '../../src/pipeline/analyze-article.js';
 import { expandInputs, ingestFiles } from '../../src/pipeline/ingest-files.js';
 import { storeStats } from '../../src/store/articles-repository.js';

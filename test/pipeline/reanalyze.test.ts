@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadKnowledge } from '../../src/knowledge/knowledge.js';
+import { loadKnowledge } from '../../src/pipeline/load-knowledge.js';
 import { createAnalyzer } from '../../src/pipeline/analyze-article.js';
 import { expandInputs, ingestFiles } from '../../src/pipeline/ingest-files.js';
 import { reanalyzeStored } from '../../src/pipeline/reanalyze.js';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadKnowledge } from '../../src/knowledge/knowledge.js';
+import { loadKnowledge } from '../../src/pipeline/load-knowledge.js';
 import { createAnalyzer } from '../../src/pipeline/analyze-article.js';
 import { ingestFiles } from '../../src/pipeline/ingest-files.js';
 import { type MentionFeatures, type PlaceFeatures, type RecordFeatures, scoreMerge } from '../../src/records/link-events.js';

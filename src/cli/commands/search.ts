@@ -1,4 +1,3 @@
-import { UsageError } from '../../errors.js';
 import { positiveInt } from '../cli-arguments.js';
 import type { DefineCommand } from '../cli-context.js';
 
@@ -12,9 +11,8 @@ export const define: DefineCommand = (command, context) => {
     .action(async (query: string, opts: { limit: number; json?: boolean }) => {
       const [{ searchArticles }, { printHits }] = await Promise.all([import('../../store/articles-repository.js'), import('../print-articles.js')]);
       await context.withStore(async (store) => {
-        const hits = await searchArticles(store, query, opts.limit).catch((error: Error) => {
-          throw error.message.includes('fts5') ? new UsageError(`bad search query: ${error.message}`) : error;
-        });
+        // A query the search cannot read is raised by the store as DOSSIER_SEARCH_BAD_QUERY.
+        const hits = await searchArticles(store, query, opts.limit);
         printHits(hits, opts.json === true);
       });
     });

@@ -41,7 +41,7 @@ export const define: DefineCommand = (command, context) => {
     .action(async (rawUrls: string[], opts: { every?: number; once?: boolean; maxPolls?: number }) => {
       const urls = rawUrls.map(feedUrlOrThrow);
       if (opts.maxPolls === 0) throw new UsageError('--max-polls must be at least 1');
-      const { watchFeeds } = await import('../../ingest/feed-watch.js');
+      const { watchFeeds } = await import('../../pipeline/feed-watch.js');
       const analyzer = await context.analyzer();
       // Everything loaded before the first poll, as the feeds' answers wait for no one.
       analyzer.knowledge?.preload();

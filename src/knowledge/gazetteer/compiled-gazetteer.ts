@@ -258,7 +258,6 @@ export function decodeGazetteer(file: Buffer, source: string): Gazetteer {
     refuse('columns of unequal length');
   }
   const codes = header.codes;
-  const boxes = new Map<number, BoundingBox>(header.boxes.map(([i, w, s, e, no]) => [i, [w, s, e, no]]));
   const records: PlaceRecord[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const k = i * CODED.length;

@@ -1,3 +1,4 @@
+import { seededRandom } from '../seeded-random.js';
 import { viterbi } from './decode.js';
 import { allowedEnd, allowedTransition } from './labels.js';
 import { createModel, type NerLexicon, type NerModel } from './model.js';
@@ -33,18 +34,6 @@ interface Indexed {
   /** Token t's ids are ids[offsets[t]..offsets[t + 1]). */
   readonly offsets: Int32Array;
   readonly gold: Int32Array;
-}
-
-/** mulberry32: a small seeded generator, so training is reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function indexFeatures(sentences: readonly TrainingSentence[], minCount: number): { keys: Uint32Array; indexed: Indexed[] } {

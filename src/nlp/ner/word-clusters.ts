@@ -1,4 +1,4 @@
-import { seededRandom } from './perceptron.js';
+import { seededRandom } from '../seeded-random.js';
 
 /**
  * Distributional word clusters from unlabelled text: each frequent word is described by the

@@ -1,4 +1,4 @@
-import { seededRandom } from '../ner/perceptron.js';
+import { seededRandom } from '../seeded-random.js';
 import { mix1, mix2, mix3, mix4 } from './feature-mix.js';
 import { argmaxInt, type DenseModel, type LinearModel, PerceptronTrainer, scoreDense4, scoreFeatures, toDense } from './linear-model.js';
 import { argmax, shuffle } from './tagger.js';

@@ -1,4 +1,4 @@
-import { seededRandom } from '../ner/perceptron.js';
+import { seededRandom } from '../seeded-random.js';
 import { mix1, mix2, mix3 } from './feature-mix.js';
 import { addFeatures, argmaxInt, type LinearModel, PerceptronTrainer, scoreFeatures } from './linear-model.js';
 import type { WordCodes } from './word-codes.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeGazetteer, encodeGazetteer } from '../../../src/knowledge/gazetteer/compiled-gazetteer.js';
 import { buildGazetteerFromPackages, lookupPlace, lookupPlaceVariants } from '../../../src/knowledge/gazetteer/gazetteer.js';
-import { loadKnowledge } from '../../../src/knowledge/knowledge.js';
+import { loadKnowledge } from '../../../src/pipeline/load-knowledge.js';
 
 const built = buildGazetteerFromPackages();
 const file = encodeGazetteer(built);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { arabicNameVariant } from '../../../src/nlp/ner/augment.js';
-import { seededRandom } from '../../../src/nlp/ner/perceptron.js';
+import { seededRandom } from '../../../src/nlp/seeded-random.js';
 
 const sentence = {
   words: ['Envoy', 'Tamsin', 'Okafor', 'visited', 'Port', 'Elland', 'and', 'MERIDIA', '.'],

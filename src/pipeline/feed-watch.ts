@@ -1,12 +1,12 @@
 import { InputError } from '../errors.js';
-import type { Analyzer } from '../pipeline/analyze-article.js';
-import { saveRawArticles } from '../pipeline/ingest-files.js';
+import { articleId } from '../ingest/article-id.js';
+import { type FeedPoll, pollFeed } from '../ingest/feed-poll.js';
+import { type FeedState, formatDuration, isDue, nextFeedState, type ScheduleOptions } from '../ingest/feed-schedule.js';
+import type { RawArticle } from '../ingest/raw-article.js';
 import { loadFeedStates, recordFeedItems, saveFeedState, seenItemKeys, storedArticleIds } from '../store/feeds-repository.js';
 import type { Store } from '../store/open-store.js';
-import { articleId } from './article-id.js';
-import { type FeedPoll, pollFeed } from './feed-poll.js';
-import { type FeedState, formatDuration, isDue, nextFeedState, type ScheduleOptions } from './feed-schedule.js';
-import type { RawArticle } from './raw-article.js';
+import type { Analyzer } from './analyze-article.js';
+import { saveRawArticles } from './ingest-files.js';
 
 export interface WatchOptions {
   readonly analyzer: Analyzer;

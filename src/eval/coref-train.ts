@@ -1,4 +1,3 @@
-import { scoreCoref } from '../eval/coref-metrics.js';
 import type { LemmaRules } from '../nlp/syntax/lemmatizer.js';
 import {
   type CorefDocumentInput,
@@ -14,7 +13,8 @@ import {
   pairVector,
   type TopicPairs,
   topicPairs,
-} from './coref-model.js';
+} from '../records/coref-model.js';
+import { scoreCoref } from './coref-metrics.js';
 
 /**
  * Fits the event-coreference model on gold-annotated topics, deterministically:

@@ -1,0 +1,14 @@
+// Shared by every trainer under src/nlp (entity tagger, word clusters, tagger, parser): one
+// generator, so a seed means the same run wherever it is given.
+
+/** mulberry32: a small seeded generator, so training is reproducible. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
