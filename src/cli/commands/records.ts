@@ -1,16 +1,10 @@
 import { UsageError } from '../../errors.js';
 import { addEventFilterOptions, positiveInt } from '../cli-arguments.js';
+import type { RecordFilter } from '../../store/records-queries.js';
 import type { DefineCommand } from '../cli-context.js';
 
-type RecordsOptions = {
-  actor?: string;
-  code?: string;
-  from?: string;
-  to?: string;
-  place?: string;
-  outlet?: string;
-  disputed?: boolean;
-  minIndependent?: number;
+/** The list's filters are the store's own (one shape for the CLI, the API and the exports). */
+type RecordsOptions = Pick<RecordFilter, 'actor' | 'code' | 'from' | 'to' | 'place' | 'outlet' | 'disputed' | 'minIndependent'> & {
   limit?: number;
   json?: boolean;
 };
