@@ -99,7 +99,7 @@ describe('errors in the web app, as a person meets them', NEEDS_CHROMIUM, () => 
     // A client of the API gets the contract's JSON error, not Fastify's own shape.
     const res = await fetch(`${h.base}/api/actors/%E0%A4%A`);
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('BAD_REQUEST');
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('DOSSIER_USAGE');
   });
 
   it('a query too long to search is marked on the search field, kept, and says how long it may be', async () => {
