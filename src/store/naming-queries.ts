@@ -1,3 +1,4 @@
+import { articleHeads } from './article-heads.js';
 import type { Store } from './open-store.js';
 
 /** An article that names one of the actors or places asked about, with its first such mention. */
@@ -37,18 +38,9 @@ export async function articlesNaming(db: Store, ids: { actors: readonly string[]
   }
   if (first.size === 0) return [];
   const out: NamingArticle[] = [];
-  const articleIds = [...first.keys()];
-  for (let i = 0; i < articleIds.length; i += 500) {
-    const articles = await db
-      .selectFrom('articles as a')
-      .leftJoin('outlets as o', 'o.id', 'a.outlet_id')
-      .select(['a.id', 'a.title', 'a.date', 'o.name as outlet'])
-      .where('a.id', 'in', articleIds.slice(i, i + 500))
-      .execute();
-    for (const a of articles) {
-      const m = first.get(a.id)!;
-      out.push({ id: a.id, title: a.title, outlet: a.outlet, date: a.date, spelling: m.text, start: m.start, end: m.end, mentions: m.mentions });
-    }
+  for (const a of (await articleHeads(db, [...first.keys()])).values()) {
+    const m = first.get(a.id)!;
+    out.push({ ...a, spelling: m.text, start: m.start, end: m.end, mentions: m.mentions });
   }
   // Newest first across the chunks; undated last.
   out.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id));

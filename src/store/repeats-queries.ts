@@ -1,3 +1,4 @@
+import { articleHeads } from './article-heads.js';
 import type { Store } from './open-store.js';
 
 export interface RepeatArticle {
@@ -31,16 +32,7 @@ export async function repeatPairs(db: Store, f: { outlet?: string } = {}): Promi
     .select(['mine.article_id as a', 'theirs.article_id as b', 'r.passage_id', 'r.other_passage_id', 'r.similarity', 'r.kind'])
     .execute();
   const ids = [...new Set(rows.flatMap((r) => [r.a, r.b]))];
-  const articles = new Map<string, RepeatArticle>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const found = await db
-      .selectFrom('articles as a')
-      .leftJoin('outlets as o', 'o.id', 'a.outlet_id')
-      .select(['a.id', 'a.title', 'o.name as outlet', 'a.date'])
-      .where('a.id', 'in', ids.slice(i, i + 500))
-      .execute();
-    for (const a of found) articles.set(a.id, { id: a.id, title: a.title, outlet: a.outlet ?? null, date: a.date });
-  }
+  const articles: ReadonlyMap<string, RepeatArticle> = await articleHeads(db, ids);
   // Earlier first; same day or undated: by id, so the order never depends on the row order.
   const earlier = (x: RepeatArticle, y: RepeatArticle): boolean => (x.date ?? '\uffff') < (y.date ?? '\uffff') || ((x.date ?? '') === (y.date ?? '') && x.id < y.id);
   const pairs = new Map<string, RepeatPair & { seen: Set<number> }>();
