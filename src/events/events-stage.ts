@@ -1,7 +1,7 @@
 import { cameoCode, ploverOf } from '../knowledge/events/cameo-table.js';
 import type { EventFrameWords } from '../knowledge/events/event-frames.js';
 import type { EventDictionary } from '../knowledge/events/load-dictionary.js';
-import { caseMarker, childrenWith, childWith, dominates, head, relation, type SyntaxTree } from '../nlp/syntax/tree.js';
+import { caseMarker, children, childrenWith, childWith, dominates, head, relation, type SyntaxTree } from '../nlp/syntax/tree.js';
 import type { Stage } from '../pipeline/stage.js';
 import type { Document, EventAttrs, EventParticipant, Layers, Magnitude, MagnitudeKind, Modality, Span } from '../text/document.js';
 import type { ActorFacts } from './actor-codes.js';
@@ -40,6 +40,8 @@ const GERUND_DETERMINERS = new Set(['DT', 'PRP$', 'POS']);
 
 const SPEECH = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'states', 'reported', 'reports', 'announced', 'announces', 'noted', 'stressed', 'claimed', 'claims', 'alleged', 'insisted', 'explained', 'confirmed', 'emphasized', 'tweeted', 'wrote', 'quoted', 'revealed', 'concluded']);
 const ATTACK_ROOTS = new Set(['15', '17', '18', '19', '20']);
+/** Acts of force (assault, fight, mass violence): two verbs of one sentence may tell one of them. */
+const VIOLENT_ROOTS = new Set(['18', '19', '20']);
 const PEOPLE_KIND: Readonly<Record<string, MagnitudeKind>> = { killed: 'killed', injured: 'injured', arrested: 'arrested', kidnapped: 'kidnapped', missing: 'missing', displaced: 'displaced' };
 const FIRST_PERSON = new Set(['i', 'we', 'my', 'our', 'us', 'me', 'ours']);
 const OPEN_QUOTES = new Set(['“', '"', '«']);
@@ -123,7 +125,7 @@ export function extractEvents(doc: Document, k: EventKnowledge): Layers['events'
         d.confidence *= 0.5;
         d.reasons.push('opinion or analysis paragraph (first person outside quotes, or a question): not the outlet reporting a fact');
       }
-      events.push(finish(doc, d));
+      for (const one of eachWay(d, k.frames)) events.push(finish(doc, one));
     }
   }
   return events;
@@ -136,6 +138,8 @@ interface NarrativeAnchor {
 
 /** Modalities of events the narrative tells as having happened. */
 const NARRATED = new Set<Modality>(['asserted', 'reported', 'claimed']);
+/** Modalities of acts told as still to come. */
+const AHEAD = new Set<Modality>(['planned', 'conditional', 'hypothetical']);
 const NARRATIVE_LEVEL = 'a preceding sentence of its paragraph (date from preceding sentence: a past event with no time of its own takes the last date the narrative named)';
 
 /**
@@ -371,6 +375,8 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
       const frame = frameHolds(trigger.pattern.frame, draft.sources, draft.targets);
       if (!frame.holds) continue;
     }
+    // "we will retaliate" threatens; "retaliated by attacking" tells the attack, coded by its own verb.
+    if (trigger.pattern.onlyAhead && !AHEAD.has(draft.modality)) continue;
     // "rebels killed 18 soldiers": who the parties are says what kind of killing it is.
     if (draft.code === trigger.pattern.code) {
       const recode = recodeFor(trigger.pattern.recode, draft.sources, draft.targets);
@@ -386,7 +392,9 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
     if (!host && tree && trigger.kind === 'verb' && relation(tree, base + trigger.head) === 'conj') {
       const first = triggerAt.get(head(tree, base + trigger.head));
       const firstDraft = first ? byTrigger.get(first) : undefined;
-      if (first && firstDraft && first.kind === 'verb' && first.pattern.code.slice(0, 2) === '19' && draft.code.slice(0, 2) === '19' && childWith(tree, base + trigger.head, ['nsubj', 'nsubj:pass']) === -1) {
+      // "bombed the village on Friday and shelled it again on Saturday": its own date makes it another act.
+      const ownDate = children(tree, base + trigger.head).some((c) => timeTokens.has(tokens[c - base]?.index ?? -1));
+      if (first && firstDraft && first.kind === 'verb' && first.pattern.code.slice(0, 2) === '19' && draft.code.slice(0, 2) === '19' && childWith(tree, base + trigger.head, ['nsubj', 'nsubj:pass']) === -1 && !ownDate) {
         host = first;
       }
     }
@@ -416,6 +424,22 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
         attack.reasons.push(`modality asserted: '${tokens[r.trigger.head]!.norm}' tells that it happened`);
         attack.modality = attack.attribution ? 'reported' : 'asserted';
         attack.modalityCue = null;
+      }
+    }
+  }
+  // "Two civilians were killed and five wounded when shells hit the market": the toll told
+  // around the attack of its 'when' clause is that attack's result, not another act.
+  if (tree) {
+    for (const r of drafts) {
+      if (r.absorbedBy || r.trigger.kind !== 'verb' || !r.trigger.pattern.magnitude) continue;
+      const attack = drafts.find(
+        (d) => d !== r && !d.absorbedBy && !d.trigger.pattern.magnitude && ATTACK_ROOTS.has(d.code.slice(0, 2)) && relation(tree, base + d.trigger.head) === 'advcl' && head(tree, base + d.trigger.head) === base + r.trigger.head,
+      );
+      if (!attack || attack.modality !== r.modality) continue;
+      absorb(attack, r, tokens);
+      for (const c of drafts) {
+        if (c.absorbedBy || c === attack || !c.trigger.pattern.magnitude) continue;
+        if (relation(tree, base + c.trigger.head) === 'conj' && head(tree, base + c.trigger.head) === base + r.trigger.head) absorb(attack, c, tokens);
       }
     }
   }
@@ -459,6 +483,8 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
       d.reasons.push(`source '${holder.name}' inferred, not stated: ${site.why}; at most 'reported', lower confidence`);
     }
   }
+  oneActPerSentence(drafts, tokens, tree, base);
+  threatsAgainstAttackers(drafts);
   // With a tree, an event's place and time come from what its predicate governs, not from nearby words.
   if (!tree) sentenceFallback(doc, drafts, places, times, tokens.length, clauses, tokens);
   else frontedTime(drafts, times, tokens);
@@ -480,14 +506,22 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
  */
 function tellerAsSubject(tree: SyntaxTree, base: number, trigger: Trigger, attribution: EventAttrs['attribution'], k: EventKnowledge, tokens: readonly Token[]): EventParticipant | null {
   const { facts, frames } = k;
-  if (trigger.kind !== 'verb' || trigger.passive || !attribution?.speakerActorId || facts.isPerson(attribution.speakerActorId)) return null;
+  if (trigger.kind !== 'verb' || trigger.passive || !attribution?.speakerActorId) return null;
   const subject = childWith(tree, base + trigger.head, ['nsubj']);
-  if (subject === -1 || !frames.referringPronouns.has(tree.nodes[subject]!.lemma.toLowerCase())) return null;
+  if (subject === -1) return null;
+  const pronoun = tree.nodes[subject]!.lemma.toLowerCase();
+  // "“We will respond,” the minister said": the first person of a direct quote is its speaker's side.
+  const quoted = attribution.quote !== null && frames.speakerPronouns.has(pronoun) && insideQuotationMarks(tokens, trigger.head);
+  if (!quoted && !frames.referringPronouns.has(pronoun)) return null;
   const cameo = facts.cameo(attribution.speakerActorId);
   if (!cameo) return null;
   const at = tokens[subject - base];
   if (!at) return null;
-  return { span: { start: at.start, end: at.end }, entity: null, actorId: attribution.speakerActorId, name: attribution.speaker ?? at.norm, cameo };
+  // A person speaks for a body: "we" is the side, not the person, unless the text says "I".
+  const person = facts.isPerson(attribution.speakerActorId);
+  if (person && !quoted) return null;
+  const self = !person || pronoun === 'i';
+  return { span: { start: at.start, end: at.end }, entity: null, actorId: self ? attribution.speakerActorId : null, name: self ? (attribution.speaker ?? at.norm) : at.norm, cameo };
 }
 
 const PERFECT = new Set(['had', 'has', 'have', "'d"]);
@@ -606,6 +640,68 @@ function sentenceFallback(doc: Document, drafts: readonly Draft[], places: reado
       if (d.time) d.timeLevel = 'its sentence';
     }
   }
+}
+
+/**
+ * "… were killed and 20 others wounded", "the attack … destroyed equipment": a second violent
+ * verb of the sentence that names no party the first one lacks tells the same act, so it is
+ * folded into the event that names the most parties (one event per real act). An act told
+ * with another modality ("no one was hurt") or on another date, or that is the other's argument
+ * ("repelled the offensive"), stays apart.
+ */
+function oneActPerSentence(drafts: readonly Draft[], tokens: readonly Token[], tree: SyntaxTree | null, base: number): void {
+  const violent = (d: Draft) => !d.absorbedBy && VIOLENT_ROOTS.has(d.code.slice(0, 2));
+  const parties = (d: Draft) => d.sources.length + d.targets.length;
+  // "repelled the offensive": an act that is another's argument is another act.
+  const argumentOf = (part: Draft, h: Draft) => tree !== null && head(tree, base + part.trigger.head) === base + h.trigger.head && relation(tree, base + part.trigger.head) !== 'conj';
+  for (const part of drafts) {
+    if (!violent(part)) continue;
+    const hosts = drafts.filter(
+      (h) =>
+        h !== part &&
+        violent(h) &&
+        h.code.slice(0, 2) === part.code.slice(0, 2) &&
+        h.modality === part.modality &&
+        (part.trigger.pattern.magnitude !== undefined || part.trigger.kind === 'noun' || part.clause === h.clause) &&
+        !argumentOf(part, h) &&
+        !argumentOf(h, part) &&
+        !(part.time && h.time && part.time.index !== h.time.index) &&
+        part.sources.every((s) => h.sources.some((o) => same(o, s))) &&
+        part.targets.every((t) => h.targets.some((o) => same(o, t))) &&
+        (parties(h) > parties(part) || (parties(h) === parties(part) && h.trigger.head < part.trigger.head)),
+    );
+    const host = hosts.sort((a, b) => parties(b) - parties(a) || a.trigger.head - b.trigger.head)[0];
+    if (host) absorb(host, part, tokens);
+  }
+}
+
+/**
+ * "Iran vowed retaliation after Monday's U.S. attack": a threat that names no one threatened
+ * is aimed at whoever did the attack its sentence tells, when that is someone else.
+ */
+function threatsAgainstAttackers(drafts: readonly Draft[]): void {
+  for (const threat of drafts) {
+    if (threat.absorbedBy || threat.code.slice(0, 2) !== '13' || threat.targets.length > 0) continue;
+    const attack = drafts.find((d) => d !== threat && !d.absorbedBy && ATTACK_ROOTS.has(d.code.slice(0, 2)) && d.sources.length > 0 && !d.sources.some((s) => threat.sources.some((t) => same(s, t) || (s.cameo !== null && s.cameo === t.cameo))));
+    if (!attack) continue;
+    threat.targets = [...attack.sources];
+    threat.reasons.push(`target ${names(attack.sources)}: who did the attack its sentence tells ('${attack.sentence.tokens[attack.trigger.head]!.norm}')`);
+  }
+}
+
+/**
+ * "Israel and Bahrain will normalize relations": an act the doers do with each other, told with
+ * two or more doers and no one acted on, is one event each way, each doer with the others as
+ * its target.
+ */
+function eachWay(d: Draft, frames: EventFrameWords): Draft[] {
+  if (d.sources.length < 2 || d.targets.length > 0 || !frames.reciprocalCodes.has(d.code)) return [d];
+  return d.sources.map((s) => ({
+    ...d,
+    sources: [s],
+    targets: d.sources.filter((o) => o !== s),
+    reasons: [...d.reasons, `done with each other: '${s.name}' with ${names(d.sources.filter((o) => o !== s))} (one event each way)`],
+  }));
 }
 
 /** The host event takes the place and time its absorbed part names when it names none itself. */

@@ -459,7 +459,7 @@ function thingAt(ctx: TreeContext, g: number): EventParticipant | null {
   if (!inSentence(ctx, g) || ctx.reportingPositions.has(g - ctx.base)) return null;
   const { tree } = ctx;
   const node = tree.nodes[g]!;
-  if ((node.upos !== 'NOUN' && node.upos !== 'PROPN') || ctx.frames.weaponNouns.has(node.lemma.toLowerCase())) return null;
+  if ((node.upos !== 'NOUN' && node.upos !== 'PROPN') || ctx.frames.weaponNouns.has(node.lemma.toLowerCase()) || ctx.frames.timeOfDayNouns.has(node.lemma.toLowerCase())) return null;
   const token = ctx.sentence.tokens[g - ctx.base]!;
   if (ctx.timeTokens.has(token.index) || ctx.triggerWords.has(g - ctx.base)) return null;
   const [first, last] = coreRange(tree, g);

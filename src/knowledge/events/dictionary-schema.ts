@@ -67,7 +67,9 @@ export const eventRecodeSchema = z.strictObject({
  * `weight` (0..1): how surely the words mean this event outside our domain ("strike").
  * `frame`: what the verb's source and target must be (see eventFrameSchema); for the
  * entry's verbs, not its nouns. `recode`: a more specific code by the kind of participants
- * (see eventRecodeSchema), for verbs and nouns.
+ * (see eventRecodeSchema), for verbs and nouns. `onlyAhead`: the words name this event only
+ * when the act is told as still to come (planned, conditional, hypothetical): "we will
+ * retaliate" is a threat (138); "Turkey retaliated by attacking" names no threat.
  */
 export const eventEntrySchema = z.strictObject({
   code: z.string().regex(EVENT_CODE_PATTERN, 'must be a CAMEO event code like "19", "190" or "1951"'),
@@ -78,6 +80,7 @@ export const eventEntrySchema = z.strictObject({
   weight: z.number().min(0).max(1).optional(),
   frame: eventFrameSchema.optional(),
   recode: z.array(eventRecodeSchema).optional(),
+  onlyAhead: z.boolean().optional(),
   note: z.string().optional(),
 });
 

@@ -29,6 +29,12 @@ export interface EventFrameWords {
   readonly historyVerbs: ReadonlySet<string>;
   /** Lemmas of reporting verbs (lexicon/reporting-verbs.json): 'Iran reported heavy fighting today'. */
   readonly reportingVerbs: ReadonlySet<string>;
+  /** CAMEO codes of acts parties do with each other: two doers and no one acted on give one event each way. */
+  readonly reciprocalCodes: ReadonlySet<string>;
+  /** "attacked the base at dawn": a time of day, never a thing acted on. */
+  readonly timeOfDayNouns: ReadonlySet<string>;
+  /** "“We will respond,” the minister said": first-person subjects of a direct quote stand for its speaker. */
+  readonly speakerPronouns: ReadonlySet<string>;
 }
 
 export function loadEventFrameWords(): EventFrameWords {
@@ -54,5 +60,8 @@ export function loadEventFrameWords(): EventFrameWords {
     casualtyVerbs: set(words.casualtyVerbs),
     historyVerbs: set(words.historyVerbs),
     reportingVerbs: new Set(Object.keys(reporting.verbs)),
+    reciprocalCodes: new Set(words.reciprocalCodes.codes),
+    timeOfDayNouns: set(words.timeOfDayNouns),
+    speakerPronouns: set(words.speakerPronouns),
   };
 }

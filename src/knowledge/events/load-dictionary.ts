@@ -37,6 +37,8 @@ export interface TriggerPattern {
   readonly frame: EventFrame | null;
   /** More specific codes by the kind of participants (dictionary-schema.ts `recode`). */
   readonly recode: readonly EventRecode[];
+  /** An event only when told as still to come (dictionary-schema.ts `onlyAhead`). */
+  readonly onlyAhead: boolean;
 }
 
 export interface EventDictionary {
@@ -158,6 +160,7 @@ function addEntries(byKey: Map<string, TriggerPattern>, file: string, entries: r
           layer,
           frame: kind === 'verb' ? (entry.frame ?? null) : null,
           recode: entry.recode ?? [],
+          onlyAhead: entry.onlyAhead ?? false,
         });
       }
     }

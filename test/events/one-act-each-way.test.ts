@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText, codes, eventAt, eventsOf, names } from './analyze-text.js';
+
+// Our own sentences; the publication date is Tuesday 5 May 2020.
+
+describe('events: one event per real act, and acts done with each other each way', () => {
+  it('folds the toll told around an attack into that attack', () => {
+    const doc = analyzeText('Two civilians were killed and five wounded when shells hit the market in Tikrit on Sunday.');
+    const violent = eventsOf(doc).filter((e) => ['18', '19', '20'].includes(e.rootCode));
+    expect(violent).toHaveLength(1);
+    expect(names(violent[0]!.targets)).toContain('Two civilians');
+    expect(violent[0]!.magnitudes.map((m) => m.kind).sort()).toEqual(['injured', 'killed']);
+  });
+
+  it('keeps apart a second attack told with its own date, and an attack that is the object of another act', () => {
+    const twice = analyzeText('Turkish jets bombed the village of Tal Rifaat on Friday and shelled it again on Saturday.');
+    expect(
+      eventsOf(twice)
+        .filter((e) => e.rootCode === '19')
+        .map((e) => e.date),
+    ).toEqual(['2020-05-01', '2020-05-02']);
+    const repelled = analyzeText('Iraq said its forces repelled the offensive near Basra.');
+    expect(eventsOf(repelled).filter((e) => e.rootCode === '19')).toHaveLength(2);
+  });
+
+  it('never takes a time of day as the thing attacked', () => {
+    const e = eventAt(analyzeText('Rebels attacked the base at dawn.'), 'attacked');
+    expect(names(e!.targets)).toEqual(['base']);
+  });
+
+  it('keeps apart an act told with another modality, and one that names another party', () => {
+    const doc = analyzeText('Gunmen attacked a police station in Mosul on Monday, but no officers were hurt.');
+    const modalities = eventsOf(doc)
+      .filter((e) => e.rootCode === '19')
+      .map((e) => e.modality)
+      .sort();
+    expect(modalities).toEqual(['asserted', 'negated']);
+  });
+
+  it('gives an act two doers do with each other one event each way', () => {
+    const doc = analyzeText('Israel and Bahrain will normalize diplomatic relations, the White House said.');
+    const acts = eventsOf(doc).filter((e) => e.code === '054');
+    expect(acts.map((e) => `${codes(e.sources)}>${codes(e.targets)}`).sort()).toEqual(['BHRGOV>ISR', 'ISR>BHRGOV']);
+  });
+
+  it('leaves two doers of a one-sided act together as its sources', () => {
+    const doc = analyzeText('Turkey and Russia condemned the strike on Sunday.');
+    const condemned = eventsOf(doc).filter((e) => e.rootCode === '11');
+    expect(condemned).toHaveLength(1);
+    expect(condemned[0]!.sources).toHaveLength(2);
+  });
+});
+
+describe('events: a response still to come is a threat of force', () => {
+  it('codes a response told as ahead as a threat (138), and a response told as done as no threat', () => {
+    const ahead = analyzeText('The ministry said Iran would respond decisively to any aggression.');
+    expect(eventsOf(ahead).map((e) => e.code)).toContain('138');
+    const done = analyzeText('Turkey retaliated by shelling Syrian army positions near Idlib.');
+    expect(eventsOf(done).map((e) => e.rootCode)).not.toContain('13');
+  });
+
+  it("takes 'we' in a direct quote as the speaker's side, and the attacker its sentence names as the one threatened", () => {
+    const quoted = eventAt(analyzeText('"We will retaliate," Iranian Foreign Minister Mohammad Javad Zarif said on Monday.'), 'retaliate');
+    expect(quoted?.code).toBe('138');
+    expect(codes(quoted!.sources)).toEqual(['IRNGOV']);
+    // The person speaks for his state: "we" is not the minister himself.
+    expect(quoted!.sources[0]!.actorId).toBeNull();
+    const threat = eventAt(analyzeText('The Iraqi leadership was quick to threaten vengeance after the Turkish raids on the border posts.'), 'threaten');
+    expect(threat?.code).toBe('138');
+    expect(codes(threat!.targets)).toEqual(['TUR']);
+  });
+});
