@@ -33,7 +33,7 @@ export interface EventKnowledge {
 }
 
 /** 5: a gerund after a determiner takes no subject from the words before it; a place's history is no event; nor is where it was heard a place; appositions and datelines are no actors; a city before a bombing says where. */
-export const EVENTS_STAGE_VERSION = '5';
+export const EVENTS_STAGE_VERSION = '6';
 
 /** Penn tags before a gerund that make it a noun: "the downing", "its shelling", "Iran's downing". */
 const GERUND_DETERMINERS = new Set(['DT', 'PRP$', 'POS']);
@@ -109,6 +109,9 @@ export function extractEvents(doc: Document, k: EventKnowledge): Layers['events'
     const drafts = sentenceEvents(view, sentence, k, timeTokens);
     for (const d of drafts) {
       if (d.absorbedBy) continue;
+      // "Terrorism kills innocent people", "numerous attacks targeting Americans": a kind of act.
+      if (kind !== 'heading' && toldAsKind(d, k.frames, view.tree)) continue;
+      anyActAhead(d, k.frames);
       if (!d.time && prior && d.past && d.sentenceScope && NARRATED.has(d.modality)) {
         d.time = { index: prior.index, from: -1, to: -1 };
         d.timeLevel = NARRATIVE_LEVEL;
@@ -129,6 +132,49 @@ export function extractEvents(doc: Document, k: EventKnowledge): Layers['events'
     }
   }
   return events;
+}
+
+/** Acts done to things and people (aid, force, coercion), which a present tense tells as a habit. */
+const MATERIAL_ROOTS = new Set(['07', '15', '16', '17', '18', '19', '20']);
+
+/** The word before an event noun's words, past its adjectives: "any new attack" → "any". */
+function quantifierOf(tokens: readonly Token[], d: Draft): string {
+  let i = d.trigger.words[0]! - 1;
+  while (i >= 0 && tokens[i]!.tag.startsWith('JJ')) i--;
+  return tokens[i]?.norm ?? '';
+}
+
+/** A plural noun after a quantifier of kinds: "numerous attacks", "frequent raids". */
+function kindNoun(tree: SyntaxTree, g: number, tagAt: (i: number) => string, frames: EventFrameWords): boolean {
+  if (tagAt(g) !== 'NNS') return false;
+  return children(tree, g).some((c) => ['det', 'amod'].includes(relation(tree, c)) && frames.genericQuantifiers.has(tree.nodes[c]!.lemma.toLowerCase()));
+}
+
+/**
+ * An act told as a kind, not as one that happened, when nothing dates or places it: a material
+ * act in the simple present ("terrorism kills innocent people"), or one whose noun or whose
+ * noun's modifier is a plural after a quantifier of kinds ("numerous attacks targeting
+ * Americans"). Headlines tell news in the present and are not read so.
+ */
+function toldAsKind(d: Draft, frames: EventFrameWords, tree: SyntaxTree | null): boolean {
+  if (d.time || d.place || !MATERIAL_ROOTS.has(d.code.slice(0, 2)) || tree === null) return false;
+  const base = d.sentence.tokens[0]!.index;
+  const tagAt = (i: number) => d.sentence.tokens[i - base]?.tag ?? '';
+  const g = base + d.trigger.head;
+  const present = (i: number) => ['VBZ', 'VBP'].includes(tagAt(i));
+  if (d.trigger.kind === 'verb') return present(g) || (relation(tree, g) === 'acl' && kindNoun(tree, head(tree, g), tagAt, frames));
+  if (kindNoun(tree, g, tagAt, frames)) return true;
+  // "Terrorism kills …": a bare noun as the subject of a present tense.
+  const bare = !children(tree, g).some((c) => relation(tree, c) === 'det' || relation(tree, c) === 'nmod:poss');
+  return bare && relation(tree, g) === 'nsubj' && present(head(tree, g));
+}
+
+/** "any attack on our forces will be met with force": an act of any kind that may come. */
+function anyActAhead(d: Draft, frames: EventFrameWords): void {
+  if (d.trigger.kind !== 'noun' || !NARRATED.has(d.modality) || !frames.freeChoiceDeterminers.has(quantifierOf(d.sentence.tokens, d))) return;
+  d.modality = 'hypothetical';
+  d.modalityCue = null;
+  d.reasons.push(`modality hypothetical: '${quantifierOf(d.sentence.tokens, d)}' makes it any act of its kind`);
 }
 
 interface NarrativeAnchor {

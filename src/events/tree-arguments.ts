@@ -721,6 +721,17 @@ export function nounArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
       const p = toSource ? participantAt(ctx, c) : targetAt(ctx, c, trigger);
       addAll(toSource ? sources : targets, [p]);
       if (p) why.push(`${toSource ? 'source' : 'target'} '${p.name}' from '${prep} …'`);
+      // "the attack by four destroyers on the platform": the parser hangs the 'on' phrase on the
+      // attacker, but an attacker is not on what it attacks.
+      if (toSource && THING_ROOTS.has(trigger.pattern.code.slice(0, 2))) {
+        for (const cc of children(tree, c)) {
+          const inner = caseMarker(tree, cc) ?? '';
+          if (relation(tree, cc) !== 'nmod' || !frames.attackedPrepositions.has(inner) || isPlacePhrase(ctx, cc, inner)) continue;
+          const t = targetAt(ctx, cc, trigger);
+          addAll(targets, [t]);
+          if (t) why.push(`target '${t.name}' from '${inner} …' after the attacker`);
+        }
+      }
     }
   }
   // The verb that carries the noun: "carried out strikes on X", "blamed the attack on Iran".

@@ -70,3 +70,17 @@ describe('events: a response still to come is a threat of force', () => {
     expect(codes(threat!.targets)).toEqual(['TUR']);
   });
 });
+
+describe('events: an act told as a kind is no event', () => {
+  it('drops a material act in the simple present, or after a quantifier of kinds, when nothing dates or places it', () => {
+    expect(eventsOf(analyzeText('Terrorism kills innocent people in every walk of life.'))).toHaveLength(0);
+    expect(eventsOf(analyzeText('The group is responsible for numerous attacks targeting Americans.'))).toHaveLength(0);
+    // A date or a place makes it an act that happened.
+    expect(eventsOf(analyzeText('Terrorism killed 12 people in Iraq last year.')).length).toBeGreaterThan(0);
+  });
+
+  it('reads any act of a kind as hypothetical', () => {
+    const e = eventAt(analyzeText('Any attack by Iran on American interests will be met with force, the adviser said.'), 'attack');
+    expect(e?.modality).toBe('hypothetical');
+  });
+});

@@ -59,6 +59,12 @@ describe('events: who the parties are says what the act is and who did it', () =
     expect(codes(retaliation!.targets)).not.toContain('USA');
   });
 
+  it("takes the 'on' phrase the parser hangs on the attacker as what the attack hit", () => {
+    const e = eventAt(analyzeText('It was the first official reaction to the attack by four U.S. Navy destroyers on the Rostam oil platform.'), 'attack');
+    expect(codes(e!.sources)).toEqual(['USAMIL']);
+    expect(names(e!.targets).join(' ')).toMatch(/Rostam/);
+  });
+
   it('takes no subject or passive from before the "that" that opens the clause', () => {
     const e = eventAt(analyzeText('An official told Example Wire initial indicators are that three rockets struck a base near Erbil.'), 'struck');
     expect(names(e!.targets).join(' ')).not.toMatch(/indicators/);

@@ -35,6 +35,12 @@ export interface EventFrameWords {
   readonly timeOfDayNouns: ReadonlySet<string>;
   /** "“We will respond,” the minister said": first-person subjects of a direct quote stand for its speaker. */
   readonly speakerPronouns: ReadonlySet<string>;
+  /** "numerous attacks targeting Americans": a kind of act, not one that happened. */
+  readonly genericQuantifiers: ReadonlySet<string>;
+  /** "any attack on our forces": an act that may come, hypothetical. */
+  readonly freeChoiceDeterminers: ReadonlySet<string>;
+  /** "the raid by X on Y": prepositions naming what an attack hit. */
+  readonly attackedPrepositions: ReadonlySet<string>;
 }
 
 export function loadEventFrameWords(): EventFrameWords {
@@ -63,5 +69,8 @@ export function loadEventFrameWords(): EventFrameWords {
     reciprocalCodes: new Set(words.reciprocalCodes.codes),
     timeOfDayNouns: set(words.timeOfDayNouns),
     speakerPronouns: set(words.speakerPronouns),
+    genericQuantifiers: set(words.genericQuantifiers),
+    freeChoiceDeterminers: set(words.freeChoiceDeterminers),
+    attackedPrepositions: set(words.attackedPrepositions),
   };
 }
