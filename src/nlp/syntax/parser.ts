@@ -20,6 +20,12 @@ export interface ParserModel {
   /** Four classes, laid out densely: read twice per word. */
   readonly transitions: DenseModel;
   readonly labels: LinearModel;
+  /**
+   * A second look at every relation once the tree is whole (null: none). The arc-time label
+   * is named before the dependent has its right children and before its head has all of its;
+   * this one reads them, and the arc-time labels around it.
+   */
+  readonly relabel: LinearModel | null;
 }
 
 /** What the parser reads of each word (index 0 = the root). */
@@ -37,7 +43,7 @@ const LEFT = 2;
 const RIGHT = 3;
 const NONE = -1;
 const MAX_FEATURES = 96;
-const MAX_LABEL_FEATURES = 40;
+const MAX_LABEL_FEATURES = 48;
 
 class State {
   readonly stack: Int32Array;
@@ -355,14 +361,30 @@ function arcFeatures(x: ParserInput, st: State, h: number, d: number, out: Int32
   return n;
 }
 
+/** The features of the finished arc h → d: the arc's own at its making, and what came after. */
+function relabelFeatures(x: ParserInput, st: State, h: number, d: number, out: Int32Array): number {
+  let n = arcFeatures(x, st, h, d, out);
+  const dp = P(x, d);
+  const hp = P(x, h);
+  const dir = d < h ? 0 : 1;
+  const own = L(st, d);
+  out[n++] = mix2(50, own, dir);
+  out[n++] = mix3(51, own, hp, dp);
+  out[n++] = mix3(52, own, W(x, h), dir);
+  out[n++] = mix3(53, own, W(x, st.l1[d]!), dp);
+  out[n++] = mix3(54, own, P(x, st.r1[d]!), L(st, st.r1[d]!));
+  out[n++] = mix3(55, own, h === NONE ? -1 : st.lset[h]!, h === NONE ? -1 : st.rset[h]!);
+  return n;
+}
+
 function bestLabel(model: LinearModel, x: ParserInput, st: State, h: number, d: number, features: Int32Array, sums: Int32Array): number {
   const n = arcFeatures(x, st, h, d, features);
   scoreFeatures(model, features, n, sums);
   return argmaxInt(sums, model.classes);
 }
 
-export function parserModel(relations: readonly string[], transitions: LinearModel | DenseModel, labels: LinearModel): ParserModel {
-  return { relations, transitions: 'weights' in transitions ? transitions : toDense(transitions), labels };
+export function parserModel(relations: readonly string[], transitions: LinearModel | DenseModel, labels: LinearModel, relabel: LinearModel | null = null): ParserModel {
+  return { relations, transitions: 'weights' in transitions ? transitions : toDense(transitions), labels, relabel };
 }
 
 export interface ParseResult {
@@ -409,7 +431,19 @@ export function parse(model: ParserModel, x: ParserInput): ParseResult {
     st.apply(best, rel);
   }
   finishTree(x, st, label);
-  return { heads: st.head.map((h, i) => (i === 0 ? 0 : h)), relations: st.label };
+  const relations = model.relabel === null ? st.label : relabelTree(model.relabel, x, st, labelFeatures, labelSums);
+  return { heads: st.head.map((h, i) => (i === 0 ? 0 : h)), relations };
+}
+
+/** Every arc's relation named again on the finished tree; the arc-time labels stay as features. */
+function relabelTree(model: LinearModel, x: ParserInput, st: State, features: Int32Array, sums: Int32Array): Int32Array {
+  const out = Int32Array.from(st.label);
+  for (let d = 1; d <= x.n; d++) {
+    const n = relabelFeatures(x, st, st.head[d]!, d, features);
+    scoreFeatures(model, features, n, sums);
+    out[d] = argmaxInt(sums, model.classes);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -492,6 +526,8 @@ export interface ParserTrainOptions {
   readonly labelBits: number;
   /** Probability of following the model's own wrong choice after the first epoch. */
   readonly explore: number;
+  /** Trains the finished-tree labeller (ParserModel.relabel) too. */
+  readonly relabel: boolean;
   readonly onEpoch?: (epoch: number, model: ParserModel) => void;
 }
 
@@ -499,6 +535,7 @@ export function trainParser(examples: readonly ParserExample[], options: ParserT
   const R = options.relations.length;
   const transitions = new PerceptronTrainer(4, options.transitionBits);
   const labels = new PerceptronTrainer(R, options.labelBits);
+  const relabel = options.relabel ? new PerceptronTrainer(R, options.labelBits) : null;
   const features = new Int32Array(MAX_FEATURES);
   const labelFeatures = new Int32Array(MAX_LABEL_FEATURES);
   const scores = new Float32Array(4);
@@ -506,7 +543,7 @@ export function trainParser(examples: readonly ParserExample[], options: ParserT
   const costs = new Int32Array(4);
   const next = seededRandom(options.seed);
   const order = examples.map((_, i) => i);
-  const snapshot = (): ParserModel => parserModel(options.relations, transitions.averaged(1e-3), labels.averaged(1e-3));
+  const snapshot = (): ParserModel => parserModel(options.relations, transitions.averaged(1e-3), labels.averaged(1e-3), relabel?.averaged(1e-3) ?? null);
   let model: ParserModel | null = null;
 
   const labelArc = (x: ParserInput, st: State, h: number, d: number, gold: ParserExample): number => {
@@ -556,6 +593,23 @@ export function trainParser(examples: readonly ParserExample[], options: ParserT
         st.apply(follow, rel);
       }
       finishTree(x, st, (h, d) => labelArc(x, st, h, d, example));
+      // The finished-tree labeller learns on the parser's own trees and arc-time labels, as it
+      // will meet them, from the arcs whose head is right.
+      if (relabel !== null) {
+        for (let d = 1; d <= x.n; d++) {
+          const h = st.head[d]!;
+          if (h !== gold[d]) continue;
+          const n = relabelFeatures(x, st, h, d, labelFeatures);
+          relabel.score(labelFeatures, n, labelScores);
+          const guess = argmax(labelScores, R);
+          const truth = example.relations[d]!;
+          if (guess !== truth) {
+            relabel.update(labelFeatures, n, truth, 1);
+            relabel.update(labelFeatures, n, guess, -1);
+          }
+          relabel.tick();
+        }
+      }
     }
     if (options.onEpoch || epoch === options.epochs) {
       model = snapshot();

@@ -91,7 +91,8 @@ export function assembleSyntaxModel(info: SyntaxModelInfo, lexicon: WordLexicon,
 /**
  * One file, not compressed, so that loading is reading: "DSY2" | u32 header length | header
  * JSON | padding to 4 bytes | the tagger's two passes and the arc labels as sparse blocks, the
- * transitions as a dense block (linear-model.ts). The weights are used where they lie in the
+ * transitions as a dense block (linear-model.ts), and the finished-tree labeller's sparse block
+ * when the parser has one. The weights are used where they lie in the
  * file; inflating a gzipped file of the same weights took longer than all the rest of loading.
  * Little-endian, as every platform Node runs on.
  */
@@ -115,6 +116,7 @@ export function encodeSyntaxModel(model: SyntaxModel): Buffer {
   if (model.tagger.second === null) throw new Error('the syntax model needs both tagger passes');
   const padding = Buffer.alloc(pad4(8 + json.length) - 8 - json.length);
   const blocks = [writeSparseBlock(model.tagger.weights), writeSparseBlock(model.tagger.second), writeDenseBlock(model.parser.transitions), writeSparseBlock(model.parser.labels)];
+  if (model.parser.relabel !== null) blocks.push(writeSparseBlock(model.parser.relabel));
   return Buffer.concat([head, json, padding, ...blocks]);
 }
 
@@ -131,13 +133,20 @@ export function decodeSyntaxModel(bytes: Buffer): SyntaxModel {
   const transitions = readDenseBlock(aligned, second.next);
   const labels = readSparseBlock(aligned, transitions.next);
   offset = labels.next;
+  // The finished-tree labeller, when the model has one, is the last block.
+  let relabel: LinearModel | null = null;
+  if (offset < aligned.length) {
+    const block = readSparseBlock(aligned, offset);
+    relabel = block.model;
+    offset = block.next;
+  }
   if (offset !== aligned.length) throw new Error(`corrupt syntax model: ${aligned.length - offset} bytes after the last block`);
   const lexicon: WordLexicon = {
     clusters: readWordTable(header.lexicon.clusters, 2, (values, k) => [values[k]!, values[k + 1]!]),
     ambiguity: readWordTable(header.lexicon.ambiguity, 1, (values, k) => values[k]!),
     fixedTags: readWordTable(header.lexicon.fixedTags, 1, (values, k) => values[k]!),
   };
-  return fromHeader(header, lexicon, first.model, second.model, parserModel(header.relations, transitions.model, labels.model));
+  return fromHeader(header, lexicon, first.model, second.model, parserModel(header.relations, transitions.model, labels.model, relabel));
 }
 
 function wordTable(entries: ReadonlyArray<readonly [string, readonly number[]]>): WordTable {

@@ -12,7 +12,7 @@ import {
   writeDenseBlock,
   writeSparseBlock,
 } from '../../../src/nlp/syntax/linear-model.js';
-import { projectivize } from '../../../src/nlp/syntax/parser.js';
+import { type ParserExample, parse, projectivize, trainParser } from '../../../src/nlp/syntax/parser.js';
 import { tokenAnalyses, udWords } from '../../../src/nlp/syntax/ud-words.js';
 import { tokenize } from '../../../src/text/tokenize.js';
 
@@ -147,5 +147,36 @@ describe('projectivize', () => {
     expect([...projectivize(Int32Array.from([0, 0, 1, 4, 1]))]).toEqual([0, 0, 1, 4, 1]);
     // 2 ← 4 spans 3, which hangs from 1, not from 4: 2 is lifted to 4's head, 1.
     expect([...projectivize(Int32Array.from([0, 0, 4, 1, 1]))]).toEqual([0, 0, 1, 1, 1]);
+  });
+});
+
+describe('finished-tree labeller', () => {
+  // A toy language of four words: V N F C. V is the root, N its object, C hangs from N and F
+  // from C. N's relation is 'first' when C is of kind 1 and 'second' when of kind 2; when the
+  // arc V → N is made, C is two words ahead, beyond what the arc-time labeller reads.
+  const relations = ['root', 'first', 'second', 'dep'];
+  const example = (kind: number, variant: number): ParserExample => {
+    const codes = Int32Array.from([0, 10, 20 + variant, 30, 40 + kind]);
+    return {
+      input: { n: 4, word: codes, tag: Int32Array.from([0, 1, 2, 3, 3 + kind]), fine: codes, coarse: codes },
+      heads: Int32Array.from([0, 0, 1, 4, 2]),
+      relations: Int32Array.from([0, 0, kind, 3, 3]),
+    };
+  };
+  const examples = [1, 2].flatMap((kind) => [0, 1, 2, 3].map((variant) => example(kind, variant)));
+  const options = { relations, epochs: 20, seed: 7, transitionBits: 12, labelBits: 12, explore: 0 };
+
+  it('names a relation that depends on the dependent’s later children, which the arc-time labels cannot', () => {
+    const model = trainParser(examples, { ...options, relabel: true });
+    expect(model.relabel).not.toBeNull();
+    const arcTime = { ...model, relabel: null };
+    const nRelation = (m: typeof model, e: ParserExample): number => parse(m, e.input).relations[2]!;
+    for (const e of examples) {
+      expect([...parse(model, e.input).heads]).toEqual([...e.heads]);
+      expect(nRelation(model, e)).toBe(e.relations[2]);
+    }
+    // The arc-time labeller sees the same features for both kinds: one of them it gets wrong.
+    const arcTimeRight = examples.filter((e) => nRelation(arcTime, e) === e.relations[2]).length;
+    expect(arcTimeRight).toBeLessThan(examples.length);
   });
 });
