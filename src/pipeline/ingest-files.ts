@@ -50,6 +50,8 @@ export interface IngestOptions extends LinkHooks {
   readonly onFile?: (file: string, done: number, total: number) => void;
   /** At each file read and each article analysed and linked. */
   readonly onStep?: (step: IngestStep) => void;
+  /** Once, just before the knowledge loads: at the first article that is not known (never when all are). */
+  readonly onKnowledgeLoading?: () => void;
   readonly shouldStop?: () => boolean;
   readonly stdin?: Buffer;
   /** Overrides of the input limits (input-limits.ts). */
@@ -132,6 +134,7 @@ export async function ingestFiles(store: Store, files: readonly string[], option
   // nothing reads none of it, and commands that only list or show start fast.
   const analyzer = options.analyzer ?? createAnalyzer((await import('./load-knowledge.js')).loadKnowledge);
   const corrections = await activeCorrections(store);
+  let knowledgeAsked = false;
   /** Files fail alone; a store failure stops the batch (true): the next would fail the same way. */
   const failed = (file: string, error: unknown): boolean => {
     if (error instanceof InputError) summary.errors.push(error);
@@ -175,7 +178,11 @@ export async function ingestFiles(store: Store, files: readonly string[], option
     }
     // Outside the file's catch: a user registry file that does not load fails the run, naming
     // its own file and line, rather than every input in turn.
-    if (fresh.length > 0) analyzer.knowledge;
+    if (fresh.length > 0 && !knowledgeAsked) {
+      knowledgeAsked = true;
+      options.onKnowledgeLoading?.();
+      analyzer.knowledge;
+    }
     try {
       const total = fresh.length;
       const analyzed = fresh.map((raw, n) => {

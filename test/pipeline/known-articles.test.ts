@@ -70,10 +70,13 @@ describe('ingest of articles already stored', () => {
       const first = lazy('first');
       expect(first.stageVersions).toEqual(createAnalyzer(loadKnowledge()).stageVersions);
       expect(loaded).toEqual([]);
-      expect(await ingestFiles(store, files, { analyzer: first })).toMatchObject({ articlesNew: 2, articlesKnown: 0, errors: [] });
+      const told: string[] = [];
+      expect(await ingestFiles(store, files, { analyzer: first, onKnowledgeLoading: () => told.push('first') })).toMatchObject({ articlesNew: 2, articlesKnown: 0, errors: [] });
       expect(loaded).toEqual(['first']);
-      expect(await ingestFiles(store, files, { analyzer: lazy('second') })).toMatchObject({ articlesNew: 0, articlesKnown: 2, errors: [] });
+      expect(told).toEqual(['first']);
+      expect(await ingestFiles(store, files, { analyzer: lazy('second'), onKnowledgeLoading: () => told.push('second') })).toMatchObject({ articlesNew: 0, articlesKnown: 2, errors: [] });
       expect(loaded).toEqual(['first']);
+      expect(told).toEqual(['first']);
     } finally {
       await store.destroy();
     }
