@@ -15,7 +15,7 @@ export interface CliContext {
   readonly withStore: (work: (store: Store) => Promise<void>) => Promise<void>;
   /** --registry, else $DOSSIER_REGISTRY split by the path delimiter. */
   readonly registryFiles: () => string[];
-  /** The models, gazetteer and registry, for the commands that analyse text. */
+  /** The models, gazetteer and registry, for the commands that analyse text: loaded by the first article analysed (or `knowledge.preload()`). */
   readonly analyzer: () => Promise<Analyzer>;
   /** Marks the run as exit code 1: some inputs failed. */
   readonly someInputsFailed: () => void;

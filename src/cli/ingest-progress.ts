@@ -104,8 +104,10 @@ export function progressLines(options: ProgressOptions): IngestProgress {
   const now = options.now ?? (() => performance.now());
   const stream = options.stream ?? process.stderr;
   const started = now();
-  // The time left is measured from the first step: loading the knowledge is a fixed cost.
+  // The time left is measured from the first step, and again after the knowledge has loaded (at
+  // the first new article, maybe past known files): a fixed cost, not a rate.
   let measuredFrom: number | null = null;
+  let fraction = 0;
   let lastLine = started;
   const show = (state: ProgressState): void => {
     const t = now();
@@ -114,10 +116,14 @@ export function progressLines(options: ProgressOptions): IngestProgress {
     stream.write(`${progressLine(state, (t - (measuredFrom ?? t)) / 1000)}\n`);
   };
   return {
-    knowledgeLoading: () => show({ phase: 'loading knowledge', step: null, fraction: 0 }),
+    knowledgeLoading: () => {
+      measuredFrom = null;
+      show({ phase: 'loading knowledge', step: null, fraction });
+    },
     step: (step) => {
       measuredFrom ??= now();
-      show({ phase: step.phase, step, fraction: fractionDone(step, options.sizes) });
+      fraction = fractionDone(step, options.sizes);
+      show({ phase: step.phase, step, fraction });
     },
     stop() {},
   };
@@ -140,21 +146,27 @@ export function progressBar(options: ProgressOptions): IngestProgress {
   );
   const now = options.now ?? (() => performance.now());
   let measuredFrom: number | null = null;
+  let value = 0;
   let started = false;
   // Started (and so drawn at once) by the first phase: an update is drawn only at the bar's next
   // frame, and loading the knowledge holds the event loop until it is done.
-  const show = (value: number, payload: { what: string; left: string }): void => {
+  const show = (payload: { what: string; left: string }): void => {
     if (started) bar.update(value, payload);
     else bar.start(1000, value, payload);
     started = true;
   };
   return {
-    knowledgeLoading: () => show(0, { what: 'loading knowledge', left: 'time left: measuring' }),
+    // At the bar's current share (known files may have gone before); the time left is measured again after the load.
+    knowledgeLoading: () => {
+      measuredFrom = null;
+      show({ what: 'loading knowledge', left: 'time left: measuring' });
+    },
     step: (step) => {
       measuredFrom ??= now();
       const fraction = fractionDone(step, options.sizes);
       const left = secondsLeft(fraction, (now() - measuredFrom) / 1000);
-      show(Math.round(fraction * 1000), {
+      value = Math.round(fraction * 1000);
+      show({
         what: describeStep(step.phase, step),
         left: left === null ? 'time left: measuring' : `about ${formatDuration(left)} left`,
       });

@@ -67,10 +67,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
     },
     registryFiles,
-    // The models and gazetteer load only for the commands that analyze text.
+    // The models and gazetteer load only for the commands that analyze text, and there at the
+    // first article that needs them (an ingest of known articles reads none).
     analyzer: async () => {
       const [{ loadKnowledge }, { createAnalyzer }] = await Promise.all([import('../pipeline/load-knowledge.js'), import('../pipeline/analyze-article.js')]);
-      return createAnalyzer(loadKnowledge({ registryFiles: registryFiles() }));
+      const options = { registryFiles: registryFiles() };
+      return createAnalyzer(() => loadKnowledge(options));
     },
     someInputsFailed: () => {
       code = EXIT_SOME_INPUTS_FAILED;

@@ -2,7 +2,7 @@ import { cameoCode, ploverOf } from '../knowledge/events/cameo-table.js';
 import type { EventFrameWords } from '../knowledge/events/event-frames.js';
 import type { EventDictionary } from '../knowledge/events/load-dictionary.js';
 import { caseMarker, children, childrenWith, childWith, dominates, head, relation, type SyntaxTree } from '../nlp/syntax/tree.js';
-import type { Stage } from '../pipeline/stage.js';
+import type { Stage, StageHead } from '../pipeline/stage.js';
 import type { Document, EventAttrs, EventParticipant, Layers, Magnitude, MagnitudeKind, Modality, Span } from '../text/document.js';
 import type { ActorFacts } from './actor-codes.js';
 import { claimFrameOf } from './claim-frames.js';
@@ -82,12 +82,16 @@ interface Draft {
   presupposed: boolean;
 }
 
+export const EVENTS_STAGE: StageHead<'events'> = {
+  name: 'events',
+  version: EVENTS_STAGE_VERSION,
+  requires: ['tokens', 'sentences', 'syntax', 'entities', 'actors', 'places', 'times', 'quotes'],
+  assigns: 'events',
+};
+
 export function createEventsStage(k: EventKnowledge): Stage<'events'> {
   return {
-    name: 'events',
-    version: EVENTS_STAGE_VERSION,
-    requires: ['tokens', 'sentences', 'syntax', 'entities', 'actors', 'places', 'times', 'quotes'],
-    assigns: 'events',
+    ...EVENTS_STAGE,
     run: (doc) => extractEvents(doc, k),
   };
 }

@@ -9,7 +9,12 @@ export const isUrl = (path: string): boolean => /^https?:\/\//i.test(path);
 export async function fetchInput(url: string): Promise<Buffer> {
   let response: Response;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS), headers: { 'user-agent': 'dossier/0.1' } });
+    response = await fetchOnce(url).catch((error: unknown) => {
+      // A kept-alive connection the server closed while this process was busy analysing (the
+      // event loop did not see the close): a new connection answers. Anything else is the answer.
+      if (!closedByPeer(error)) throw error;
+      return fetchOnce(url);
+    });
   } catch (error) {
     throw new InputError('DOSSIER_INPUT_FETCH_FAILED', { file: url }, `cannot fetch (${(error as Error).message})`);
   }
@@ -17,4 +22,11 @@ export async function fetchInput(url: string): Promise<Buffer> {
   const body = Buffer.from(await response.arrayBuffer());
   if (body.length > MAX_BYTES) throw new InputError('DOSSIER_INPUT_TOO_LARGE', { file: url }, `response is larger than ${MAX_BYTES} bytes`);
   return body;
+}
+
+const fetchOnce = (url: string): Promise<Response> => fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS), headers: { 'user-agent': 'dossier/0.1' } });
+
+function closedByPeer(error: unknown): boolean {
+  const code = (error as { cause?: { code?: unknown } }).cause?.code;
+  return code === 'ECONNRESET' || code === 'UND_ERR_SOCKET';
 }

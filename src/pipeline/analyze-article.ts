@@ -15,6 +15,7 @@ export interface AnalyzedArticle {
 
 export interface Analyzer {
   readonly pipeline: Pipeline;
+  /** Loaded at first use when the analyzer was made with a loader: read it only when an article needs it. */
   readonly knowledge: Knowledge | undefined;
   /** Reads nothing and writes nothing: a RawArticle in, its Document with every layer out. */
   analyze(raw: RawArticle): AnalyzedArticle;
@@ -22,12 +23,20 @@ export interface Analyzer {
   readonly stageVersions: ReadonlyArray<{ layer: string; stage: string; version: string }>;
 }
 
-/** The article analyzer for this knowledge: the text stages alone when there is none. */
-export function createAnalyzer(knowledge?: Knowledge): Analyzer {
-  const pipeline = createPipeline(createStages(knowledge));
+/**
+ * The article analyzer for this knowledge: the text stages alone when there is none. Given a
+ * loader, the knowledge is loaded once, by the first article analysed or the first reader of
+ * `knowledge`; the stage versions are known before, so known articles are found without it.
+ */
+export function createAnalyzer(knowledge?: Knowledge | (() => Knowledge)): Analyzer {
+  let loaded: Knowledge | undefined;
+  const known = knowledge === undefined ? undefined : (): Knowledge => (loaded ??= typeof knowledge === 'function' ? knowledge() : knowledge);
+  const pipeline = createPipeline(createStages(known));
   return {
     pipeline,
-    knowledge,
+    get knowledge() {
+      return known?.();
+    },
     stageVersions: pipeline.stages.map((s) => ({ layer: s.assigns, stage: s.name, version: s.version })),
     analyze(raw) {
       const id = articleId(raw);

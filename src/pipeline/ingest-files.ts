@@ -50,6 +50,8 @@ export interface IngestOptions extends LinkHooks {
   readonly onFile?: (file: string, done: number, total: number) => void;
   /** At each file read and each article analysed and linked. */
   readonly onStep?: (step: IngestStep) => void;
+  /** Once, just before the knowledge loads: at the first article that is not known (never when all are). */
+  readonly onKnowledgeLoading?: () => void;
   readonly shouldStop?: () => boolean;
   readonly stdin?: Buffer;
   /** Overrides of the input limits (input-limits.ts). */
@@ -128,9 +130,20 @@ export async function ingestFiles(store: Store, files: readonly string[], option
   const started = performance.now();
   const summary: IngestSummary = { files: 0, articlesNew: 0, articlesKnown: 0, errors: [], warnings: [], storageError: null, seconds: 0, bytes: 0 };
   const now = new Date().toISOString();
-  // Loaded here, not at import, so commands that only list or show start fast.
-  const analyzer = options.analyzer ?? createAnalyzer((await import('./load-knowledge.js')).loadKnowledge());
+  // The knowledge loads at the first article that is not known, not here: a run that adds
+  // nothing reads none of it, and commands that only list or show start fast.
+  const analyzer = options.analyzer ?? createAnalyzer((await import('./load-knowledge.js')).loadKnowledge);
   const corrections = await activeCorrections(store);
+  let knowledgeAsked = false;
+  /** Files fail alone; a store failure stops the batch (true): the next would fail the same way. */
+  const failed = (file: string, error: unknown): boolean => {
+    if (error instanceof InputError) summary.errors.push(error);
+    else if (isStorageFailure(error)) {
+      summary.storageError = new StorageError(`saving ${file}`, error);
+      return true;
+    } else summary.errors.push(new InputError('DOSSIER_INPUT_UNREADABLE', { file }, (error as Error).message));
+    return false;
+  };
   for (const [i, file] of files.entries()) {
     // SQLite work resolves in microtasks only: yield to the event loop so Ctrl-C is heard.
     await new Promise((resolve) => setImmediate(resolve));
@@ -140,6 +153,7 @@ export async function ingestFiles(store: Store, files: readonly string[], option
       options.onStep?.({ phase, file, fileIndex: i, files: files.length, done, total });
     step('reading', 0, 0);
     summary.files++;
+    let fresh: RawArticle[];
     try {
       const result = await readInputFile(file, options);
       summary.bytes += result.bytes;
@@ -151,13 +165,25 @@ export async function ingestFiles(store: Store, files: readonly string[], option
       const ids = result.articles.map((raw) => articleId(raw));
       const upToDate = await upToDateArticles(store, ids, analyzer.stageVersions);
       const seen = new Set<string>();
-      const fresh = result.articles.filter((_, n) => {
+      fresh = result.articles.filter((_, n) => {
         const id = ids[n]!;
         const skip = upToDate.has(id) || seen.has(id);
         seen.add(id);
         return !skip;
       });
       summary.articlesKnown += result.articles.length - fresh.length;
+    } catch (error) {
+      if (failed(file, error)) break;
+      continue;
+    }
+    // Outside the file's catch: a user registry file that does not load fails the run, naming
+    // its own file and line, rather than every input in turn.
+    if (fresh.length > 0 && !knowledgeAsked) {
+      knowledgeAsked = true;
+      options.onKnowledgeLoading?.();
+      analyzer.knowledge;
+    }
+    try {
       const total = fresh.length;
       const analyzed = fresh.map((raw, n) => {
         const article = analyzer.analyze(raw);
@@ -173,12 +199,7 @@ export async function ingestFiles(store: Store, files: readonly string[], option
       summary.articlesNew += outcome.fresh;
       summary.articlesKnown += outcome.known;
     } catch (error) {
-      if (error instanceof InputError) summary.errors.push(error);
-      else if (isStorageFailure(error)) {
-        // The file is not at fault and the next would fail the same way: stop, naming the store.
-        summary.storageError = new StorageError(`saving ${file}`, error);
-        break;
-      } else summary.errors.push(new InputError('DOSSIER_INPUT_UNREADABLE', { file }, (error as Error).message));
+      if (failed(file, error)) break;
     }
   }
   summary.seconds = (performance.now() - started) / 1000;

@@ -1,6 +1,6 @@
 import SQLite from 'better-sqlite3';
 import { type Dialect, Kysely, type Migration, type MigrationProvider, Migrator, PostgresDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { DossierError } from '../errors.js';
 import { describeTarget, dialectOf, isPostgresTarget, PostgresSchemaPlugin } from './dialect.js';
 import * as articlesMigration from './migrations/2026-11-24-01-articles.js';
@@ -106,16 +106,18 @@ function sqliteDialect(path: string): Dialect {
  * bigint (count(*), sum) and numeric arrive from pg as strings; the store's code reads counts
  * as numbers on both engines. Every value it keeps is far below 2^53.
  */
-function numberTypes(): pg.CustomTypesConfig {
-  const types = new pg.TypeOverrides();
-  types.setTypeParser(pg.types.builtins.INT8, Number);
-  types.setTypeParser(pg.types.builtins.NUMERIC, Number);
+function numberTypes(client: typeof pg): pg.CustomTypesConfig {
+  const types = new client.TypeOverrides();
+  types.setTypeParser(client.types.builtins.INT8, Number);
+  types.setTypeParser(client.types.builtins.NUMERIC, Number);
   return types;
 }
 
 async function postgresDialect(url: string): Promise<Dialect> {
+  // Imported here: a SQLite run does not load the PostgreSQL client.
+  const { default: client } = await import('pg');
   // allowExitOnIdle: a CLI run ends when its work does, without waiting for idle connections to time out.
-  const pool = new pg.Pool({ connectionString: url, types: numberTypes(), allowExitOnIdle: true });
+  const pool = new client.Pool({ connectionString: url, types: numberTypes(client), allowExitOnIdle: true });
   // An idle connection the server drops is discarded by the pool; the next query reconnects or fails there.
   pool.on('error', () => {});
   try {

@@ -150,9 +150,16 @@ export async function reportRows(db: Store, recordIds: readonly string[]): Promi
       .orderBy('e.idx')
       .execute();
     if (rows.length === 0) continue;
-    const actors = await eventActorsWithStanding(db, rows.map((r) => r.id));
+    // Grouped once by event: filtering every actor row for every report was quadratic in the page.
+    const actorsByEvent = new Map<string, Awaited<ReturnType<typeof eventActorsWithStanding>>>();
+    for (const a of await eventActorsWithStanding(db, rows.map((r) => r.id))) {
+      const list = actorsByEvent.get(a.event_id);
+      if (list) list.push(a);
+      else actorsByEvent.set(a.event_id, [a]);
+    }
     for (const r of rows) {
-      const role = (name: string) => actors.filter((a) => a.event_id === r.id && a.role === name);
+      const own = actorsByEvent.get(r.id) ?? [];
+      const role = (name: string) => own.filter((a) => a.role === name);
       out.push({
         recordId: r.record_id,
         eventId: r.id,

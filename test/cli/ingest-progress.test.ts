@@ -91,8 +91,9 @@ describe('dossier ingest off a terminal', () => {
     expect(shown.stdout).toMatch(/^1 file, 6 articles new, 0 already known, 0 errors, [\d.]+ s\n$/);
     const lines = shown.stderr.split('\n').filter(Boolean);
     expect(lines.every((l) => l.startsWith('ingest: '))).toBe(true);
-    expect(lines[0]).toBe('ingest: loading knowledge, 0% done');
-    expect(lines[1]).toBe('ingest: reading file 1/1 (kirkuk-rockets-and-baghdad-protest.txt), 0% done');
+    // The knowledge loads once the file is read and holds a new article.
+    expect(lines[0]).toBe('ingest: reading file 1/1 (kirkuk-rockets-and-baghdad-protest.txt), 0% done');
+    expect(lines[1]).toBe('ingest: loading knowledge, 0% done');
     expect(lines.filter((l) => /^ingest: analysing \d\/6 articles of file 1\/1 /.test(l))).toHaveLength(6);
     expect(lines.filter((l) => /^ingest: linking \d\/6 articles of file 1\/1 /.test(l))).toHaveLength(6);
     expect(lines.at(-1)).toMatch(/^ingest: linking 6\/6 articles .*, 100% done, about 0 s left$/);
@@ -102,5 +103,30 @@ describe('dossier ingest off a terminal', () => {
     expect(quiet.code).toBe(0);
     expect(quiet.stderr).toBe('');
     expect(quiet.stdout).toMatch(/^1 file, 6 articles new/);
+  });
+
+  it('keeps its share while the knowledge loads past known files, and measures the time left again after the load', () => {
+    let clock = 0;
+    const out = new PassThrough();
+    let written = '';
+    out.on('data', (chunk: Buffer) => {
+      written += chunk.toString();
+    });
+    const progress = progressLines({ sizes: [100, 100], everyMs: 0, stream: out as unknown as NodeJS.WriteStream, now: () => clock });
+    progress.step(step('reading', 0, 0, 0));
+    clock = 1_000;
+    // The first file was all known: the second's first new article loads the knowledge (20 s).
+    progress.step(step('reading', 1, 0, 0));
+    progress.knowledgeLoading();
+    clock = 21_000;
+    progress.step(step('analysing', 1, 1, 2));
+    clock = 25_000;
+    progress.step(step('linking', 1, 1, 2));
+    const lines = written.split('\n').filter(Boolean);
+    expect(lines[2]).toBe('ingest: loading knowledge, 50% done');
+    // Measured from the end of the load, not from the start: nothing to tell at once, then 4 s
+    // at 87% done, so about 1 s left (from the start, 25 s would have said about 4 s).
+    expect(lines[3]).toBe('ingest: analysing 1/2 articles of file 2/2 (file-1.txt), 62% done');
+    expect(lines[4]).toBe('ingest: linking 1/2 articles of file 2/2 (file-1.txt), 87% done, about 1 s left');
   });
 });

@@ -57,6 +57,31 @@ describe('ingest of articles already stored', () => {
     }
   });
 
+  it('loads the knowledge only when an article is new: a run of known articles reads none of it', async () => {
+    const store = await openTestStore('known-lazy');
+    try {
+      const files = await expandInputs([FIXTURES]);
+      const loaded: string[] = [];
+      const lazy = (run: string): Analyzer =>
+        createAnalyzer(() => {
+          loaded.push(run);
+          return loadKnowledge();
+        });
+      const first = lazy('first');
+      expect(first.stageVersions).toEqual(createAnalyzer(loadKnowledge()).stageVersions);
+      expect(loaded).toEqual([]);
+      const told: string[] = [];
+      expect(await ingestFiles(store, files, { analyzer: first, onKnowledgeLoading: () => told.push('first') })).toMatchObject({ articlesNew: 2, articlesKnown: 0, errors: [] });
+      expect(loaded).toEqual(['first']);
+      expect(told).toEqual(['first']);
+      expect(await ingestFiles(store, files, { analyzer: lazy('second'), onKnowledgeLoading: () => told.push('second') })).toMatchObject({ articlesNew: 0, articlesKnown: 2, errors: [] });
+      expect(loaded).toEqual(['first']);
+      expect(told).toEqual(['first']);
+    } finally {
+      await store.destroy();
+    }
+  });
+
   it('analyses an article repeated in one file once, and counts the copy as known', async () => {
     const store = await openTestStore('known-copies');
     try {

@@ -46,7 +46,6 @@ export const define: DefineCommand = (command, context) => {
         });
         return;
       }
-      progress.knowledgeLoading();
       const analyzer = await context.analyzer();
       const store = await context.openStore();
       let stop = false;
@@ -56,7 +55,15 @@ export const define: DefineCommand = (command, context) => {
       process.on('SIGINT', onSigint);
       process.on('SIGTERM', onSigint);
       try {
-        const s = await ingestFiles(store, files, { reader, analyzer, stdin, limits, shouldStop: () => stop, onStep: (step) => progress.step(step) });
+        const s = await ingestFiles(store, files, {
+          reader,
+          analyzer,
+          stdin,
+          limits,
+          shouldStop: () => stop,
+          onStep: (step) => progress.step(step),
+          onKnowledgeLoading: () => progress.knowledgeLoading(),
+        });
         progress.stop();
         for (const w of s.warnings) process.stderr.write(`warning: ${w}\n`);
         for (const e of s.errors) process.stderr.write(`error: ${e.message} [${e.code}]\n`);

@@ -1,4 +1,4 @@
-import type { Stage } from '../../pipeline/stage.js';
+import type { Stage, StageHead } from '../../pipeline/stage.js';
 import type { ActorLinkAttrs, Document, EntityAttrs, Layers, Span } from '../../text/document.js';
 import { titleHead } from '../entities/lexicon-spans.js';
 import { treeOf } from '../syntax/tree.js';
@@ -325,12 +325,11 @@ function resolveDescription(
   });
 }
 
+export const ACTORS_STAGE: StageHead<'actors'> = { name: 'actors', version: '3', requires: ['tokens', 'syntax', 'entities'], assigns: 'actors' };
+
 export function createActorsStage(k: ActorKnowledge): Stage<'actors'> {
   return {
-    name: 'actors',
-    version: '3',
-    requires: ['tokens', 'syntax', 'entities'],
-    assigns: 'actors',
+    ...ACTORS_STAGE,
     run: (doc): Layers['actors'] => resolveActors(doc, k),
   };
 }

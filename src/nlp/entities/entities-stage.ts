@@ -1,4 +1,4 @@
-import type { Stage } from '../../pipeline/stage.js';
+import type { Stage, StageHead } from '../../pipeline/stage.js';
 import type { Document, EntityAttrs, EntityType, Layers, Span } from '../../text/document.js';
 import { lexiconSpans } from './lexicon-spans.js';
 
@@ -143,12 +143,11 @@ function dedupe(entities: Entity[]): Entity[] {
   return out;
 }
 
+export const ENTITIES_STAGE: StageHead<'entities'> = { name: 'entities', version: '1', requires: ['tokens', 'sentences'], assigns: 'entities' };
+
 export function createEntitiesStage(k: EntityKnowledge): Stage<'entities'> {
   return {
-    name: 'entities',
-    version: '1',
-    requires: ['tokens', 'sentences'],
-    assigns: 'entities',
+    ...ENTITIES_STAGE,
     run: (doc): Layers['entities'] => mergeEntities(doc, k),
   };
 }

@@ -1,5 +1,5 @@
 import type { Gazetteer } from '../../knowledge/gazetteer/gazetteer.js';
-import type { Stage } from '../../pipeline/stage.js';
+import type { Stage, StageHead } from '../../pipeline/stage.js';
 import type { Document, Layers, Span } from '../../text/document.js';
 import { outletHomePlace } from './outlet-home.js';
 import { recognizePlaceNames } from './place-recognizer.js';
@@ -13,12 +13,11 @@ import { type PlaceMention, resolvePlaces } from './resolve-places.js';
 
 const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
 
+export const PLACES_STAGE: StageHead<'places'> = { name: 'places', version: '3', requires: ['entities', 'sentences'], assigns: 'places' };
+
 export function createPlacesStage(gazetteer: Gazetteer): Stage<'places'> {
   return {
-    name: 'places',
-    version: '3',
-    requires: ['entities', 'sentences'],
-    assigns: 'places',
+    ...PLACES_STAGE,
     run: (doc) => placesOf(gazetteer, doc),
   };
 }

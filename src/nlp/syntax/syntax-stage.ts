@@ -1,4 +1,4 @@
-import type { Stage } from '../../pipeline/stage.js';
+import type { Stage, StageHead } from '../../pipeline/stage.js';
 import type { Document, Layers } from '../../text/document.js';
 import { analyzeSentences } from './analyze-words.js';
 import type { SyntaxModel } from './syntax-model.js';
@@ -55,6 +55,8 @@ interface Run {
   readonly words: UdWords;
 }
 
+export const SYNTAX_STAGE: StageHead<'syntax'> = { name: 'syntax', version: '1', requires: ['tokens', 'sentences'], assigns: 'syntax' };
+
 export function createSyntaxStage(model: SyntaxModel): Stage<'syntax'> {
-  return { name: 'syntax', version: '1', requires: ['tokens', 'sentences'], assigns: 'syntax', run: (doc) => analyzeDocument(model, doc) };
+  return { ...SYNTAX_STAGE, run: (doc) => analyzeDocument(model, doc) };
 }
