@@ -169,7 +169,7 @@ function toldAsKind(d: Draft, frames: EventFrameWords, tree: SyntaxTree | null):
   if (d.trigger.kind === 'verb') return present(g) || (relation(tree, g) === 'acl' && kindNoun(tree, head(tree, g), tagAt, frames));
   if (kindNoun(tree, g, tagAt, frames)) return true;
   // "Terrorism kills …": a bare noun as the subject of a present tense.
-  const bare = !children(tree, g).some((c) => relation(tree, c) === 'det' || relation(tree, c) === 'nmod:poss');
+  const bare = !children(tree, g).some((c) => relation(tree, c) === 'det' || tree.nodes[c]!.rel === 'nmod:poss');
   return bare && relation(tree, g) === 'nsubj' && present(head(tree, g));
 }
 
