@@ -94,6 +94,22 @@ function shared(a: readonly string[], b: ReadonlySet<string>): number | null {
   return a.filter((x) => b.has(x)).length / Math.min(a.length, b.size);
 }
 
+/** An actor no registry entry resolves: the recognizer's reading of a name, which is often a place or a phrase ("Human Rights", a village). */
+const isUnresolved = (key: string): boolean => key.startsWith('new:');
+
+/**
+ * Share of the article's actors the story names, as `shared`, but a name no registry entry
+ * resolves counts only where both sides name it: one both read is evidence, while the misread
+ * names of a report with many of them would otherwise dilute what its known actors share.
+ */
+function sharedActors(a: readonly string[], b: ReadonlySet<string>): number | null {
+  const mine = a.filter((x) => !isUnresolved(x) || b.has(x));
+  const mineSet = new Set(mine);
+  const theirs = [...b].filter((x) => !isUnresolved(x) || mineSet.has(x));
+  if (mine.length === 0 || theirs.length === 0) return null;
+  return mine.filter((x) => b.has(x)).length / Math.min(mine.length, theirs.length);
+}
+
 export interface StorySimilarity {
   readonly score: number;
   readonly reason: string;
@@ -104,7 +120,7 @@ export function storySimilarity(a: ArticleSignature, s: StoryFeatures): StorySim
   const gap = daysApart(a.day, s);
   if (gap !== null && gap > STORY_WINDOW_DAYS) return { score: 0, reason: `${gap} days apart` };
   const text = cosine(a.terms, s.terms);
-  const actors = shared(a.actors, s.actors);
+  const actors = sharedActors(a.actors, s.actors);
   const places = shared(a.places, s.places);
   // An undated article may belong to any story: its words must carry it, at the longest gap's weight.
   const decay = 0.5 ** ((gap ?? STORY_WINDOW_DAYS) / DECAY_DAYS);
