@@ -150,7 +150,7 @@ async function linkMentions(db: Db, articleId: string, story: string | null, rul
   // the story is compared again, as once its own article was linked, with the records this
   // article touched (what changed); so the records depend less on which report came first.
   if (story !== null) {
-    for (const earlier of await storyRecordsOfOneArticle(db, story, articleId)) {
+    for (const earlier of await storyRecordsOfOneArticle(db, story, articleId, [...touched].sort())) {
       if (touched.has(earlier.recordId)) continue;
       const merged = await joinArticleRecord(db, earlier.recordId, earlier.articleId, story, rules, earlier.lead, touched);
       if (merged) touched.add(merged.into);

@@ -80,7 +80,7 @@ async function wireCreditsOf(db: Store, articleIds: readonly string[]): Promise<
  * registry makes one of its government or military ("Netanyahu" and "the Israeli army" are one
  * side); whether it says who it is at all.
  */
-function claimActor(a: RecordActorOut, key: string, facts: ActorFacts | undefined, role: 'source' | 'target'): MentionClaim['sources'][number] {
+export function claimActor(a: RecordActorOut, key: string, facts: ActorFacts | undefined, role: 'source' | 'target'): MentionClaim['sources'][number] {
   const cameo = facts?.cameo ?? null;
   if (a.id === null) return { key: stateKeyOfCode(cameo) ?? key, name: a.name, identified: unresolvedNamesActor(a.name, cameo) };
   const official = role === 'source' && facts?.type === 'person' && facts.country !== null && STATE_SECTORS.has(facts.sector ?? '');

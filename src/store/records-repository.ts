@@ -56,17 +56,30 @@ export async function eventActorsWithStanding(db: Db, eventIds: readonly string[
 
 /**
  * The records that hold mentions of one article only, that article being in the story and not
- * the one given, with whether they hold its lead; in id order, so every engine compares them in
- * one order.
+ * the one given, and that share a CAMEO root or a PLOVER type with one of `like` (others the
+ * merge rule would keep apart by type), with whether they hold its lead; in id order, so every
+ * engine compares them in one order.
  */
-export async function storyRecordsOfOneArticle(db: Db, storyId: string, exceptArticleId: string): Promise<Array<{ recordId: string; articleId: string; lead: boolean }>> {
+export async function storyRecordsOfOneArticle(
+  db: Db,
+  storyId: string,
+  exceptArticleId: string,
+  like: readonly string[],
+): Promise<Array<{ recordId: string; articleId: string; lead: boolean }>> {
+  if (like.length === 0) return [];
+  const types = await db.selectFrom('event_records').select(['root_code', 'plover']).where('id', 'in', [...like]).execute();
+  const roots = [...new Set(types.map((t) => t.root_code))];
+  const plovers = [...new Set(types.map((t) => t.plover).filter((p): p is string => p !== null))];
+  if (roots.length === 0) return [];
   const rows = await db
     .selectFrom('story_articles as s')
     .innerJoin('events as e', 'e.article_id', 's.article_id')
     .innerJoin('record_mentions as rm', 'rm.event_id', 'e.id')
+    .innerJoin('event_records as r', 'r.id', 'rm.record_id')
     .select(['rm.record_id', 'e.article_id', 'rm.lead'])
     .where('s.story_id', '=', storyId)
     .where('s.article_id', '!=', exceptArticleId)
+    .where((eb) => eb.or([eb('r.root_code', 'in', roots), ...(plovers.length > 0 ? [eb('r.plover', 'in', plovers)] : [])]))
     .orderBy('rm.record_id')
     .execute();
   const ids = [...new Set(rows.map((r) => r.record_id))];
