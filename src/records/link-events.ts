@@ -147,13 +147,15 @@ const stateOfKey = (k: ActorKey): string | null => (k.startsWith('cc-') ? k.slic
 /**
  * A bare state on one side and a body of that state on the other ("the Saudi oil attack" and
  * "the attack on Saudi Aramco"): a report names the state where another names its company,
- * base or ministry. The registry's country says whose a body is.
+ * base or militia. The registry's country says whose a body is.
  */
 function sameCountry(k: ActorKey, mine: Countries, others: readonly ActorKey[], theirs: Countries): boolean {
+  // A person is not a body of the state: a citizen, or an official the registry already keys as the state.
+  const body = (o: ActorKey): boolean => !isPerson(o) && !o.startsWith('new:person:');
   const state = stateOfKey(k);
-  if (state !== null) return others.some((o) => theirs?.get(o) === state);
+  if (state !== null) return others.some((o) => body(o) && theirs?.get(o) === state);
   const country = mine?.get(k);
-  return country !== undefined && others.some((o) => stateOfKey(o) === country);
+  return body(k) && country !== undefined && others.some((o) => stateOfKey(o) === country);
 }
 
 /**
@@ -186,9 +188,9 @@ const sharesPersonTarget = (m: Pick<MentionFeatures, 'targets'>, r: Pick<RecordF
 const targetsAgree = (m: Pick<MentionFeatures, 'targets'>, r: Pick<RecordFeatures, 'targets'>): boolean => (overlap(m.targets, r.targets, true) ?? 0) >= 0.75;
 
 export function actorScore(m: Pick<MentionFeatures, 'sources' | 'targets' | 'actorCountries'>, r: Pick<RecordFeatures, 'sources' | 'targets' | 'actorCountries'>): Component {
-  const parts = [overlap(m.sources, r.sources, false, m.actorCountries, r.actorCountries), overlap(m.targets, r.targets, true, m.actorCountries, r.actorCountries)].filter(
-    (x): x is number => x !== null,
-  );
+  // Only targets: what was hit is named by its state as often as by itself ("the Saudi oil
+  // attack"), while who did it is not its state (the Houthis are not Yemen's government).
+  const parts = [overlap(m.sources, r.sources), overlap(m.targets, r.targets, true, m.actorCountries, r.actorCountries)].filter((x): x is number => x !== null);
   if (parts.length === 0) return { score: null, blocks: false, note: 'no comparable actors' };
   const score = parts.reduce((s, x) => s + x, 0) / parts.length;
   return { score, blocks: false, note: `actor overlap ${score.toFixed(2)}` };

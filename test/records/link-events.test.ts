@@ -137,6 +137,9 @@ describe('a state and its bodies', () => {
     expect(actorScore(undatedLead, record({ sources: [], targets: ['cc-vlr'] })).score).toBe(1);
     // Half is not the strong agreement an undated mention outside its story needs.
     expect(scoreMerge(undatedLead, company).linkable).toBe(false);
+    // Who did it is not its state (rebels of Valeria are not Valeria), nor is a person a body of it.
+    expect(actorScore({ sources: ['cc-vlr'], targets: [] }, { sources: ['vlr-rebels'], targets: [], actorCountries: new Map([['vlr-rebels', 'VLR']]) }).score).toBe(0);
+    expect(actorScore(undatedLead, record({ sources: [], targets: ['per-ana-velt'], actorCountries: new Map([['per-ana-velt', 'VLR']]) })).score).toBe(0);
   });
 });
 
