@@ -258,8 +258,9 @@ export function recencyPrior(m: Pick<MentionFeatures, 'published' | 'date' | 'ar
  */
 export function placeOfEvent(e: Pick<MentionFeatures, 'place' | 'sources' | 'actorCountries'>): PlaceFeatures | null {
   const p = e.place;
-  if (!p || p.precision !== 'country' || p.country === null) return p;
-  const home = e.sources.some((k) => stateOfKey(k) === p.country || e.actorCountries?.get(k) === p.country);
+  const country = p?.precision === 'country' ? p.country : null;
+  if (country === null) return p;
+  const home = e.sources.some((k) => stateOfKey(k) === country || e.actorCountries?.get(k) === country);
   return home ? null : p;
 }
 

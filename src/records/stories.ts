@@ -103,10 +103,12 @@ const isUnresolved = (key: string): boolean => key.startsWith('new:');
  * names of a report with many of them would otherwise dilute what its known actors share.
  */
 function sharedActors(a: readonly string[], b: ReadonlySet<string>): number | null {
+  if (a.length === 0 || b.size === 0) return null;
   const mine = a.filter((x) => !isUnresolved(x) || b.has(x));
   const mineSet = new Set(mine);
   const theirs = [...b].filter((x) => !isUnresolved(x) || mineSet.has(x));
-  if (mine.length === 0 || theirs.length === 0) return null;
+  // Both name actors and nothing known is left to compare: they share none (as before), not "unknown".
+  if (mine.length === 0 || theirs.length === 0) return 0;
   return mine.filter((x) => b.has(x)).length / Math.min(mine.length, theirs.length);
 }
 

@@ -71,6 +71,8 @@ describe('actors a story shares', () => {
     // A name both read is evidence like any other.
     const named = storyFeatures(storySums('s2', [article('a3', 'x', 'y', '2022-05-14', ['new:person:dara-venn', 'grp-hill-guard'])]));
     expect(storySimilarity(articleSignature(article('a4', 'x', 'y', '2022-05-14', ['new:person:dara-venn', 'new:person:misread'])), named).reason).toMatch(/actors 1\.00/);
+    // Names of its own only, none of them the story's: no actor shared, not an unknown part.
+    expect(storySimilarity(articleSignature(article('a5', 'x', 'y', '2022-05-14', ['new:organization:brill-holdings'])), named).reason).toMatch(/actors 0\.00/);
   });
 });
 
