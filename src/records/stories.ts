@@ -98,18 +98,17 @@ function shared(a: readonly string[], b: ReadonlySet<string>): number | null {
 const isUnresolved = (key: string): boolean => key.startsWith('new:');
 
 /**
- * Share of the article's actors the story names, as `shared`, but a name no registry entry
- * resolves counts only where both sides name it: one both read is evidence, while the misread
- * names of a report with many of them would otherwise dilute what its known actors share.
+ * Share of the article's actors the story names, as `shared`, over the actors a registry entry
+ * resolves: a name none resolves is the recognizer's reading, often a place or a phrase, and
+ * one common misreading shared ("Inc", a village) would say as much as a named person. When
+ * both name actors and nothing known is left on a side, they share none.
  */
 function sharedActors(a: readonly string[], b: ReadonlySet<string>): number | null {
   if (a.length === 0 || b.size === 0) return null;
-  const mine = a.filter((x) => !isUnresolved(x) || b.has(x));
-  const mineSet = new Set(mine);
-  const theirs = [...b].filter((x) => !isUnresolved(x) || mineSet.has(x));
-  // Both name actors and nothing known is left to compare: they share none (as before), not "unknown".
-  if (mine.length === 0 || theirs.length === 0) return 0;
-  return mine.filter((x) => b.has(x)).length / Math.min(mine.length, theirs.length);
+  const mine = a.filter((x) => !isUnresolved(x));
+  const theirs = new Set([...b].filter((x) => !isUnresolved(x)));
+  if (mine.length === 0 || theirs.size === 0) return 0;
+  return mine.filter((x) => theirs.has(x)).length / Math.min(mine.length, theirs.size);
 }
 
 export interface StorySimilarity {
