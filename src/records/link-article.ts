@@ -15,6 +15,7 @@ import {
   recordId,
   type StoredMention,
   staleRecords,
+  storyRecordsOfOneArticle,
   writeRecordMention,
 } from '../store/records-repository.js';
 import type { Database } from '../store/schema.js';
@@ -143,6 +144,18 @@ async function linkMentions(db: Db, articleId: string, story: string | null, rul
       touched.add(merged.into);
     }
   }
+  // What this article brought may link an earlier report of its story that stood alone: a
+  // record that now holds a dated, placed or better-worded telling of the event, which the earlier
+  // report's mention was compared with before it was there. Each record of one other article of
+  // the story is compared again, as once its own article was linked, with the records this
+  // article touched (what changed); so the records depend less on which report came first.
+  if (story !== null) {
+    for (const earlier of await storyRecordsOfOneArticle(db, story, articleId, [...touched].sort())) {
+      if (touched.has(earlier.recordId)) continue;
+      const merged = await joinArticleRecord(db, earlier.recordId, earlier.articleId, story, rules, earlier.lead, touched);
+      if (merged) touched.add(merged.into);
+    }
+  }
   await storeVerdicts(db, [...touched].sort());
   return { joined, created };
 }
@@ -156,7 +169,15 @@ async function linkMentions(db: Db, articleId: string, story: string | null, rul
  * article's other records were made after it, from its less central mentions); another may
  * join a record of its own article that a later sentence dated and placed.
  */
-async function joinArticleRecord(db: Db, id: string, articleId: string, story: string | null, rules: LemmaRules, lead: boolean): Promise<{ from: string; into: string } | null> {
+async function joinArticleRecord(
+  db: Db,
+  id: string,
+  articleId: string,
+  story: string | null,
+  rules: LemmaRules,
+  lead: boolean,
+  into?: ReadonlySet<string>,
+): Promise<{ from: string; into: string } | null> {
   const members = (await mentionFeatures(db, { recordId: id })).map((m) => withEvidenceText(m, rules));
   const first = members[0];
   if (!first || members.some((m) => m.articleId !== articleId)) return null;
@@ -171,10 +192,13 @@ async function joinArticleRecord(db: Db, id: string, articleId: string, story: s
     story,
     lead,
   };
-  const others = (await recordCandidates(db, asMention)).filter((c) => c.id !== id && (!lead || !(c.articleIds ?? []).includes(articleId)));
+  const others = (await recordCandidates(db, asMention)).filter(
+    (c) => c.id !== id && (!lead || !(c.articleIds ?? []).includes(articleId)) && (into === undefined || into.has(c.id)),
+  );
   const best = bestRecord(asMention, others.map((c) => withMentionWords(c, rules)));
   if (!best) return null;
-  await moveRecordMentions(db, id, best.record.id, `${lead ? "with its article's lead record" : 'compared again once its article was linked'}: ${best.merge.reason}`);
+  const why = into !== undefined ? 'compared again once a later report of its story was linked' : lead ? "with its article's lead record" : 'compared again once its article was linked';
+  await moveRecordMentions(db, id, best.record.id, `${why}: ${best.merge.reason}`);
   await refreshCanonical(db, id);
   await refreshCanonical(db, best.record.id);
   return { from: id, into: best.record.id };

@@ -136,19 +136,43 @@ export function placeScore(m: PlaceFeatures | null, r: PlaceFeatures | null): Co
 const isPerson = (k: ActorKey): boolean => k.startsWith('per-');
 const isNameKey = (k: ActorKey): boolean => k.startsWith('name:');
 
+/** What an actor of a state counts for against the bare state ("Saudi Aramco" against "Saudi Arabia"): agreement, but less than the same actor. */
+export const SAME_COUNTRY_SHARE = 0.5;
+
+type Countries = ReadonlyMap<ActorKey, string> | undefined;
+
+/** The state a key names when it is a bare state ("cc-sau": SAU). */
+const stateOfKey = (k: ActorKey): string | null => (k.startsWith('cc-') ? k.slice(3).toUpperCase() : null);
+
+/**
+ * A bare state on one side and a body of that state on the other ("the Saudi oil attack" and
+ * "the attack on Saudi Aramco"): a report names the state where another names its company,
+ * base or militia. The registry's country says whose a body is.
+ */
+function sameCountry(k: ActorKey, mine: Countries, others: readonly ActorKey[], theirs: Countries): boolean {
+  // A person is not a body of the state: a citizen, or an official the registry already keys as the state.
+  const body = (o: ActorKey): boolean => !isPerson(o) && !o.startsWith('new:person:');
+  const state = stateOfKey(k);
+  if (state !== null) return others.some((o) => body(o) && theirs?.get(o) === state);
+  const country = mine?.get(k);
+  return body(k) && country !== undefined && others.some((o) => stateOfKey(o) === country);
+}
+
 /**
  * Share of the smaller side found in the other ("United States" vs "United States + Israel"
- * is 1); a shared named person among the targets counts at least 0.75, since one person is
- * rarely the target of two like events (a person acting, as source, acts often).
+ * is 1), a bare state against a body of that state counting SAME_COUNTRY_SHARE; a shared named
+ * person among the targets counts at least 0.75, since one person is rarely the target of two
+ * like events (a person acting, as source, acts often).
  */
-function overlap(a: readonly ActorKey[], b: readonly ActorKey[], personBoost = false): number | null {
+function overlap(a: readonly ActorKey[], b: readonly ActorKey[], personBoost = false, ca?: Countries, cb?: Countries): number | null {
   if (a.length === 0 || b.length === 0) return null;
   const set = new Set(b);
   const shared = a.filter((k) => set.has(k));
+  const sameState = a.filter((k) => !set.has(k) && sameCountry(k, ca, b, cb)).length;
   // Participants known only by their words ("the base", "an Iraqi base near Kirkuk") are told
   // differently by every sentence: words that differ are no evidence of two different ones.
-  if (shared.length === 0 && (a.every(isNameKey) || b.every(isNameKey))) return null;
-  const share = shared.length / Math.min(a.length, b.length);
+  if (shared.length === 0 && sameState === 0 && (a.every(isNameKey) || b.every(isNameKey))) return null;
+  const share = Math.min(1, (shared.length + SAME_COUNTRY_SHARE * sameState) / Math.min(a.length, b.length));
   return personBoost && shared.some(isPerson) ? Math.max(share, 0.75) : share;
 }
 
@@ -163,8 +187,10 @@ const sharesPersonTarget = (m: Pick<MentionFeatures, 'targets'>, r: Pick<RecordF
 /** The target is what tells like events apart (who was hit): undated mentions must agree on it. */
 const targetsAgree = (m: Pick<MentionFeatures, 'targets'>, r: Pick<RecordFeatures, 'targets'>): boolean => (overlap(m.targets, r.targets, true) ?? 0) >= 0.75;
 
-export function actorScore(m: Pick<MentionFeatures, 'sources' | 'targets'>, r: Pick<RecordFeatures, 'sources' | 'targets'>): Component {
-  const parts = [overlap(m.sources, r.sources), overlap(m.targets, r.targets, true)].filter((x): x is number => x !== null);
+export function actorScore(m: Pick<MentionFeatures, 'sources' | 'targets' | 'actorCountries'>, r: Pick<RecordFeatures, 'sources' | 'targets' | 'actorCountries'>): Component {
+  // Only targets: what was hit is named by its state as often as by itself ("the Saudi oil
+  // attack"), while who did it is not its state (the Houthis are not Yemen's government).
+  const parts = [overlap(m.sources, r.sources), overlap(m.targets, r.targets, true, m.actorCountries, r.actorCountries)].filter((x): x is number => x !== null);
   if (parts.length === 0) return { score: null, blocks: false, note: 'no comparable actors' };
   const score = parts.reduce((s, x) => s + x, 0) / parts.length;
   return { score, blocks: false, note: `actor overlap ${score.toFixed(2)}` };
@@ -225,6 +251,19 @@ export function recencyPrior(m: Pick<MentionFeatures, 'published' | 'date' | 'ar
   return gap !== null && gap <= 120 ? 0.5 : 0.3;
 }
 
+/**
+ * The place of the event, unless it is only the country its own source is from: "claims by the
+ * Houthis in Yemen" places the claimant, not the attack on Saudi Arabia, and a country-level
+ * place is all such a phrase gives. A precise place stays.
+ */
+export function placeOfEvent(e: Pick<MentionFeatures, 'place' | 'sources' | 'actorCountries'>): PlaceFeatures | null {
+  const p = e.place;
+  const country = p?.precision === 'country' ? p.country : null;
+  if (country === null) return p;
+  const home = e.sources.some((k) => stateOfKey(k) === country || e.actorCountries?.get(k) === country);
+  return home ? null : p;
+}
+
 export interface MergeScore {
   readonly score: number;
   readonly linkable: boolean;
@@ -268,7 +307,7 @@ export function mergeGate(m: MentionFeatures, r: RecordFeatures): Gate {
   // were killed" 1823): one PLOVER type is as close as one CAMEO root.
   const type = (story || articleLead) && coded.score !== null && coded.score >= 0.5 && coded.score < 0.7 ? { ...coded, score: 0.7, note: `${coded.note}, one story` } : coded;
   const date = dateScore(m, r);
-  const place = placeScore(m.place, r.place);
+  const place = placeScore(placeOfEvent(m), placeOfEvent(r));
   const actors = actorScore(m, r);
   const text = textScore(m, r);
   const reason = [type.note, date.note, place.note, actors.note, text.note].join('; ');

@@ -80,11 +80,14 @@ async function wireCreditsOf(db: Store, articleIds: readonly string[]): Promise<
  * registry makes one of its government or military ("Netanyahu" and "the Israeli army" are one
  * side); whether it says who it is at all.
  */
-function claimActor(a: RecordActorOut, key: string, facts: ActorFacts | undefined, role: 'source' | 'target'): MentionClaim['sources'][number] {
+export function claimActor(a: RecordActorOut, key: string, facts: ActorFacts | undefined, role: 'source' | 'target'): MentionClaim['sources'][number] {
   const cameo = facts?.cameo ?? null;
   if (a.id === null) return { key: stateKeyOfCode(cameo) ?? key, name: a.name, identified: unresolvedNamesActor(a.name, cameo) };
   const official = role === 'source' && facts?.type === 'person' && facts.country !== null && STATE_SECTORS.has(facts.sector ?? '');
-  return { key: official ? `cc-${facts.country!.toLowerCase()}` : key, name: a.name, identified: true };
+  // A news outlet read as the doer ("Mehr news agency quoted an official said the ship had
+  // breached …") told the act, it did not do it: as a source it names no one to disagree with.
+  const teller = role === 'source' && facts?.sector === 'media';
+  return { key: official ? `cc-${facts.country!.toLowerCase()}` : key, name: a.name, identified: !teller };
 }
 
 const toClaim = (m: ReportRow): MentionClaim => ({

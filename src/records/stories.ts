@@ -94,6 +94,23 @@ function shared(a: readonly string[], b: ReadonlySet<string>): number | null {
   return a.filter((x) => b.has(x)).length / Math.min(a.length, b.size);
 }
 
+/** An actor no registry entry resolves: the recognizer's reading of a name, which is often a place or a phrase ("Human Rights", a village). */
+const isUnresolved = (key: string): boolean => key.startsWith('new:');
+
+/**
+ * Share of the article's actors the story names, as `shared`, over the actors a registry entry
+ * resolves: a name none resolves is the recognizer's reading, often a place or a phrase, and
+ * one common misreading shared ("Inc", a village) would say as much as a named person. When
+ * both name actors and nothing known is left on a side, they share none.
+ */
+function sharedActors(a: readonly string[], b: ReadonlySet<string>): number | null {
+  if (a.length === 0 || b.size === 0) return null;
+  const mine = a.filter((x) => !isUnresolved(x));
+  const theirs = new Set([...b].filter((x) => !isUnresolved(x)));
+  if (mine.length === 0 || theirs.size === 0) return 0;
+  return mine.filter((x) => theirs.has(x)).length / Math.min(mine.length, theirs.size);
+}
+
 export interface StorySimilarity {
   readonly score: number;
   readonly reason: string;
@@ -104,7 +121,7 @@ export function storySimilarity(a: ArticleSignature, s: StoryFeatures): StorySim
   const gap = daysApart(a.day, s);
   if (gap !== null && gap > STORY_WINDOW_DAYS) return { score: 0, reason: `${gap} days apart` };
   const text = cosine(a.terms, s.terms);
-  const actors = shared(a.actors, s.actors);
+  const actors = sharedActors(a.actors, s.actors);
   const places = shared(a.places, s.places);
   // An undated article may belong to any story: its words must carry it, at the longest gap's weight.
   const decay = 0.5 ** ((gap ?? STORY_WINDOW_DAYS) / DECAY_DAYS);

@@ -28,6 +28,8 @@ interface EventFeatures {
   readonly place: PlaceFeatures | null;
   readonly sources: readonly ActorKey[];
   readonly targets: readonly ActorKey[];
+  /** The registry's country (ISO alpha-3) of each of its actors that is not a state itself and has one. */
+  readonly actorCountries?: ReadonlyMap<ActorKey, string>;
 }
 
 export interface MentionFeatures extends EventFeatures {

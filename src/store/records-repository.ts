@@ -54,6 +54,60 @@ export async function eventActorsWithStanding(db: Db, eventIds: readonly string[
   return out;
 }
 
+/**
+ * The records that hold mentions of one article only, that article being in the story and not
+ * the one given, and that share a CAMEO root or a PLOVER type with one of `like` (others the
+ * merge rule would keep apart by type), with whether they hold its lead; in id order, so every
+ * engine compares them in one order.
+ */
+export async function storyRecordsOfOneArticle(
+  db: Db,
+  storyId: string,
+  exceptArticleId: string,
+  like: readonly string[],
+): Promise<Array<{ recordId: string; articleId: string; lead: boolean }>> {
+  if (like.length === 0) return [];
+  const types = await db.selectFrom('event_records').select(['root_code', 'plover']).where('id', 'in', [...like]).execute();
+  const roots = [...new Set(types.map((t) => t.root_code))];
+  const plovers = [...new Set(types.map((t) => t.plover).filter((p): p is string => p !== null))];
+  if (roots.length === 0) return [];
+  const rows = await db
+    .selectFrom('story_articles as s')
+    .innerJoin('events as e', 'e.article_id', 's.article_id')
+    .innerJoin('record_mentions as rm', 'rm.event_id', 'e.id')
+    .innerJoin('event_records as r', 'r.id', 'rm.record_id')
+    .select(['rm.record_id', 'e.article_id', 'rm.lead'])
+    .where('s.story_id', '=', storyId)
+    .where('s.article_id', '!=', exceptArticleId)
+    .where((eb) => eb.or([eb('r.root_code', 'in', roots), ...(plovers.length > 0 ? [eb('r.plover', 'in', plovers)] : [])]))
+    .orderBy('rm.record_id')
+    .execute();
+  const ids = [...new Set(rows.map((r) => r.record_id))];
+  const out: Array<{ recordId: string; articleId: string; lead: boolean }> = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    // A record reaching outside the story's articles holds more than one article.
+    const all = await db
+      .selectFrom('record_mentions as rm')
+      .innerJoin('events as e', 'e.id', 'rm.event_id')
+      .select(['rm.record_id', 'e.article_id', 'rm.lead'])
+      .where('rm.record_id', 'in', ids.slice(i, i + 500))
+      .orderBy('rm.record_id')
+      .execute();
+    const byRecord = new Map<string, { articles: Set<string>; lead: boolean }>();
+    for (const r of all) {
+      const x = byRecord.get(r.record_id) ?? { articles: new Set<string>(), lead: false };
+      x.articles.add(r.article_id);
+      x.lead ||= Number(r.lead) === 1;
+      byRecord.set(r.record_id, x);
+    }
+    for (const [recordId, x] of byRecord) {
+      const [articleId] = [...x.articles];
+      if (x.articles.size === 1 && articleId !== undefined) out.push({ recordId, articleId, lead: x.lead });
+    }
+  }
+  return out.sort((a, b) => (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0));
+}
+
 /** Blocking margin for the SQL pre-filter; the merge rule then applies the exact window. */
 const MARGIN_DAYS = 75;
 
@@ -118,6 +172,11 @@ export async function mentionFeatures(db: Db, where: { articleId?: string; event
   return rows.map((r) => {
     const mine = actors.filter((a) => a.event_id === r.id);
     const keys = (role: string): ActorKey[] => [...new Set(mine.filter((a) => a.role === role).map((a) => actorKey(a.actor_id, a.name, a)))];
+    const countries = new Map<ActorKey, string>();
+    for (const a of mine) {
+      const key = actorKey(a.actor_id, a.name, a);
+      if (a.actor_id && a.country && !key.startsWith('cc-')) countries.set(key, a.country.toUpperCase());
+    }
     return {
       eventId: r.id,
       articleId: r.article_id,
@@ -131,6 +190,7 @@ export async function mentionFeatures(db: Db, where: { articleId?: string; event
       place: placeOf(r),
       sources: keys('source'),
       targets: keys('target'),
+      actorCountries: countries,
       modality: r.modality,
       start: r.start,
       headline: r.start < r.headline_end,
@@ -248,6 +308,7 @@ export async function recordCandidates(db: Db, m: MentionFeatures): Promise<Reco
       if (l.lead) leads.set(l.record_id, (leads.get(l.record_id) ?? new Set<string>()).add(l.story_id));
     }
   }
+  const countries = await actorCountries(db, rows.flatMap((r) => [...(JSON.parse(r.sources) as string[]), ...(JSON.parse(r.targets) as string[])]));
   return rows.map((r) => ({
     articleIds: [...new Set((spans.get(r.id) ?? []).map((x) => x.articleId))],
     spans: spans.get(r.id) ?? [],
@@ -266,7 +327,19 @@ export async function recordCandidates(db: Db, m: MentionFeatures): Promise<Reco
     place: placeOf(r),
     sources: JSON.parse(r.sources) as string[],
     targets: JSON.parse(r.targets) as string[],
+    actorCountries: countries,
   }));
+}
+
+/** The registry's country of each of these actor keys that is an actor id with one (states, "cc-…", and names left out). */
+async function actorCountries(db: Db, keys: readonly ActorKey[]): Promise<Map<ActorKey, string>> {
+  const ids = [...new Set(keys)].filter((k) => !k.startsWith('cc-') && !k.startsWith('name:')).sort();
+  const out = new Map<ActorKey, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db.selectFrom('actors').select(['id', 'country']).where('id', 'in', ids.slice(i, i + 500)).where('country', 'is not', null).execute();
+    for (const r of rows) if (r.country) out.set(r.id, r.country.toUpperCase());
+  }
+  return out;
 }
 
 /** The verdicts stored on a record's row (independent_outlets, outlet_count, disputed), as worked out from its reports. */

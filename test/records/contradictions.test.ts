@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actorGroups, findContradictions, findFigureUpdates, type MentionClaim } from '../../src/records/contradictions.js';
+import { claimActor } from '../../src/records/record-views.js';
 
 const claim = (id: string, outlet: string, over: Partial<MentionClaim> = {}): MentionClaim => ({
   eventId: id,
@@ -193,6 +194,17 @@ describe('who an actor is, not how a report words it', () => {
     expect(
       findContradictions([claim('1', 'A', target('new:person:hisham-hashimi', 'Hisham al-Hashimi')), claim('2', 'B', target('new:person:ali-hashimi', 'Ali al-Hashimi'))]).map((c) => c.field),
     ).toEqual(['target']);
+  });
+});
+
+describe('a news outlet read as the doer', () => {
+  it('names no perpetrator to disagree with: it told the act', () => {
+    const outlet = claimActor({ id: 'med-example-wire', name: 'Example Wire' }, 'med-example-wire', { cameo: 'VLRMED', type: 'organization', country: 'VLR', sector: 'media' }, 'source');
+    const rebels = claimActor({ id: 'grp-sea-rebels', name: 'Sea Rebels' }, 'grp-sea-rebels', { cameo: 'VLRREB', type: 'group', country: 'VLR', sector: null }, 'source');
+    expect(findContradictions([claim('1', 'A', { sources: [outlet] }), claim('2', 'B', { sources: [rebels] })]).map((c) => c.field)).toEqual([]);
+    // As a target it is what was hit, and as a source of another kind of body it still says who.
+    expect(claimActor({ id: 'med-example-wire', name: 'Example Wire' }, 'med-example-wire', { cameo: 'VLRMED', type: 'organization', country: 'VLR', sector: 'media' }, 'target').identified).toBe(true);
+    expect(rebels.identified).toBe(true);
   });
 });
 

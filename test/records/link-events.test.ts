@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  actorScore,
   bestRecord,
   canonicalRecord,
   dateGapDays,
@@ -8,6 +9,7 @@ import {
   isSingleEvent,
   type MentionFeatures,
   type PlaceFeatures,
+  placeOfEvent,
   placeScore,
   type RecordFeatures,
   recencyPrior,
@@ -121,6 +123,45 @@ describe('scoreMerge', () => {
     expect(isLinkable('planned')).toBe(false);
     expect(isLinkable('asserted')).toBe(true);
     expect(isLinkable('denied')).toBe(true);
+  });
+});
+
+describe('a state and its bodies', () => {
+  const undatedLead = mention({ date: null, dateEnd: null, datePrecision: null, place: null, sources: [], targets: ['cc-vlr'] });
+
+  it('lets a bare state agree, at half weight, with a body the registry gives that state', () => {
+    // "the Valerian oil attack" (the state) against "the attack on Valeria Petroleum" (its company).
+    const company = record({ sources: [], targets: ['vlr-petroleum'], actorCountries: new Map([['vlr-petroleum', 'VLR']]) });
+    expect(actorScore(undatedLead, company)).toMatchObject({ score: 0.5 });
+    expect(actorScore(undatedLead, record({ sources: [], targets: ['vlr-petroleum'], actorCountries: new Map([['vlr-petroleum', 'OST']]) })).score).toBe(0);
+    expect(actorScore(undatedLead, record({ sources: [], targets: ['cc-vlr'] })).score).toBe(1);
+    // Half is not the strong agreement an undated mention outside its story needs.
+    expect(scoreMerge(undatedLead, company).linkable).toBe(false);
+    // Who did it is not its state (rebels of Valeria are not Valeria), nor is a person a body of it.
+    expect(actorScore({ sources: ['cc-vlr'], targets: [] }, { sources: ['vlr-rebels'], targets: [], actorCountries: new Map([['vlr-rebels', 'VLR']]) }).score).toBe(0);
+    expect(actorScore(undatedLead, record({ sources: [], targets: ['per-ana-velt'], actorCountries: new Map([['per-ana-velt', 'VLR']]) })).score).toBe(0);
+  });
+});
+
+describe('the place of the event, not of its source', () => {
+  const valeria: PlaceFeatures = { id: 'gn:valeria', name: 'Valeria', lat: 24, lon: 45, precision: 'country', country: 'VLR', admin1: null };
+  const ostrand: PlaceFeatures = { id: 'gn:ostrand', name: 'Ostrand', lat: 15, lon: 48, precision: 'country', country: 'OST', admin1: null };
+  const refinery: PlaceFeatures = { id: 'site:north-refinery', name: 'North Refinery', lat: 25.9, lon: 49.6, precision: 'site', country: 'VLR', admin1: 'VL-E' };
+  // "claims by the rebels in Ostrand that they were responsible": the rebels' country, not the attack's.
+  const claim = mention({ date: null, dateEnd: null, datePrecision: null, place: ostrand, sources: ['ost-rebels'], targets: [], actorCountries: new Map([['ost-rebels', 'OST']]), story: 's1' });
+  const attack = record({ place: refinery, sources: ['ost-rebels'], targets: [], storyOf: new Map([['a0', 's1']]) });
+
+  it('reads a country that is its own source’s as no place, so another report of the story joins', () => {
+    expect(placeOfEvent(claim)).toBeNull();
+    expect(scoreMerge(claim, attack).linkable).toBe(true);
+    expect(scoreMerge({ ...claim, place: valeria }, attack).linkable).toBe(true);
+  });
+
+  it('keeps a country that is not its source’s, and a precise place, as the event’s place', () => {
+    expect(placeOfEvent({ ...claim, sources: ['vlr-army'], actorCountries: new Map([['vlr-army', 'VLR']]) })).toBe(ostrand);
+    expect(scoreMerge({ ...claim, sources: ['vlr-army'], actorCountries: new Map([['vlr-army', 'VLR']]) }, attack).linkable).toBe(false);
+    const precise = { ...ostrand, id: 'gn:port', name: 'Port', precision: 'city' };
+    expect(placeOfEvent({ ...claim, place: precise })).toBe(precise);
   });
 });
 

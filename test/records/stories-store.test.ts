@@ -66,3 +66,34 @@ describe('stories: three outlets on one killing, in their own words, and a rocke
     expect(await storiesByTitle(reversed)).toEqual(await storiesByTitle(store));
   });
 });
+
+describe('stories: an earlier report that stood alone joins once a later one links it', () => {
+  // The gazette's "the crew had switched off the tracker … before the vessel was impounded"
+  // shares too few words with the wire's seizure to join it when it arrives; the ledger then
+  // tells the seizure with those very words, and the gazette's record is compared again.
+  const SEIZURE = ['wire-seizure.txt', 'gazette-seizure.txt', 'ledger-seizure.txt'];
+  let store: Store;
+  beforeAll(async () => {
+    store = await openTestStore('stories-seizure');
+    const s = await ingestFiles(store, SEIZURE.map((f) => join(FIXTURES, f)), { analyzer });
+    expect(s.errors).toEqual([]);
+  });
+
+  it('puts the gazette’s account of the impounding in the record of the seizure the three outlets tell', async () => {
+    const rows = await store
+      .selectFrom('record_mentions as rm')
+      .innerJoin('events as e', 'e.id', 'rm.event_id')
+      .innerJoin('articles as a', 'a.id', 'e.article_id')
+      .innerJoin('outlets as o', 'o.id', 'a.outlet_id')
+      .select(['rm.record_id', 'rm.reason', 'o.name as outlet', 'e.trigger_start', 'e.trigger_end', 'a.text'])
+      .execute();
+    const trigger = (r: (typeof rows)[number]) => r.text.slice(r.trigger_start, r.trigger_end);
+    const impounded = rows.find((r) => r.outlet === 'Harbor Gazette' && trigger(r) === 'impounded');
+    const seized = rows.find((r) => r.outlet === 'Example Wire' && trigger(r).startsWith('seized'));
+    expect(impounded && seized).toBeTruthy();
+    expect(impounded!.record_id).toBe(seized!.record_id);
+    expect(impounded!.reason).toMatch(/^compared again once a later report of its story was linked/);
+    const outlets = new Set(rows.filter((r) => r.record_id === seized!.record_id).map((r) => r.outlet));
+    expect([...outlets].sort()).toEqual(['Example Wire', 'Harbor Gazette', 'Northern Ledger']);
+  });
+});

@@ -55,6 +55,25 @@ describe('story similarity', () => {
   });
 });
 
+describe('actors a story shares', () => {
+  it('compares the actors a registry entry resolves, not the recognizer’s other readings', () => {
+    // A monitor's report of the shelling names the militia the story names, and many words the
+    // recognizer took for names ("Human Rights", two villages) that no registry entry resolves.
+    const story = storyFeatures(storySums('s1', [article('a1', 'Army shells border towns', 'The army shelled two border towns.', '2022-05-14', ['grp-river-front', 'per-an-official', 'grp-hill-guard', 'per-a-minister'])]));
+    const monitor = article('a2', 'Civilians hurt in shelling', 'A monitor counted civilians hurt.', '2022-05-14', [
+      'grp-river-front',
+      'new:person:human-rights',
+      'new:organization:upper-hamlet',
+      'new:organization:lower-hamlet',
+      'new:person:north-quarter',
+    ]);
+    expect(storySimilarity(articleSignature(monitor), story).reason).toMatch(/actors 1\.00/);
+    // A misreading both share says nothing: names of no registry entry only share no actor.
+    const named = storyFeatures(storySums('s2', [article('a3', 'x', 'y', '2022-05-14', ['new:organization:inc', 'grp-hill-guard'])]));
+    expect(storySimilarity(articleSignature(article('a5', 'x', 'y', '2022-05-14', ['new:organization:inc', 'new:organization:brill-holdings'])), named).reason).toMatch(/actors 0\.00/);
+  });
+});
+
 describe('story sums', () => {
   it('spans its articles’ days and names, and keeps only its heaviest words', () => {
     const s = addToStory(storySums('s1', [wire]), gazette);
