@@ -109,7 +109,7 @@ export function extractEvents(doc: Document, k: EventKnowledge): Layers['events'
     // Only within the paragraph: in wire copy a new paragraph often opens a new time frame.
     const prior: NarrativeAnchor | null = anchor && anchor.paragraph === sentence.paragraph ? anchor : null;
     anchor = narrativeAnchor(doc, sentence) ?? prior;
-    if (kind === 'bio') continue;
+    if (kind === 'bio' || linkLine(doc, paragraphs[sentence.paragraph], k.frames)) continue;
     const drafts = sentenceEvents(view, sentence, k, timeTokens);
     for (const d of drafts) {
       if (d.absorbedBy) continue;
@@ -179,6 +179,18 @@ function anyActAhead(d: Draft, frames: EventFrameWords): void {
   d.modality = 'hypothetical';
   d.modalityCue = null;
   d.reasons.push(`modality hypothetical: '${quantifierOf(d.sentence.tokens, d)}' makes it any act of its kind`);
+}
+
+/** "RELATED Example headline", "Read More: …": a paragraph that points to another story. */
+function linkLine(doc: Document, paragraph: Span | undefined, frames: EventFrameWords): boolean {
+  if (!paragraph) return false;
+  const head = doc.text.slice(paragraph.start, paragraph.start + 24);
+  for (const opener of frames.linkLineOpeners) {
+    if (head.length <= opener.length || head.slice(0, opener.length).toLowerCase() !== opener) continue;
+    const next = head[opener.length]!;
+    if (next === ':' || (next === ' ' && head.slice(0, opener.length) === opener.toUpperCase())) return true;
+  }
+  return false;
 }
 
 interface NarrativeAnchor {

@@ -84,3 +84,14 @@ describe('events: an act told as a kind is no event', () => {
     expect(e?.modality).toBe('hypothetical');
   });
 });
+
+describe('events: a line pointing to another story tells no event of this one', () => {
+  it('skips a paragraph opened by a link cue in capitals or with a colon, and keeps a sentence that only starts alike', () => {
+    const doc = analyzeText('Rockets hit the base on Monday.\n\nRELATED Rebels attacked a convoy near Tikrit\n\nRead More: Jets struck a border post near Mosul\n\nRelated talks were held in Geneva on Tuesday.');
+    const triggers = eventsOf(doc).map((e) => doc.text.slice(e.trigger.start, e.trigger.end));
+    expect(triggers).toContain('hit');
+    expect(triggers).toContain('talks');
+    expect(triggers).not.toContain('attacked');
+    expect(triggers).not.toContain('struck');
+  });
+});

@@ -41,6 +41,8 @@ export interface EventFrameWords {
   readonly freeChoiceDeterminers: ReadonlySet<string>;
   /** "the raid by X on Y": prepositions naming what an attack hit. */
   readonly attackedPrepositions: ReadonlySet<string>;
+  /** "RELATED Example headline", "Read More: …": a line pointing to another story. */
+  readonly linkLineOpeners: ReadonlySet<string>;
 }
 
 export function loadEventFrameWords(): EventFrameWords {
@@ -72,5 +74,6 @@ export function loadEventFrameWords(): EventFrameWords {
     genericQuantifiers: set(words.genericQuantifiers),
     freeChoiceDeterminers: set(words.freeChoiceDeterminers),
     attackedPrepositions: set(words.attackedPrepositions),
+    linkLineOpeners: set(words.linkLineOpeners),
   };
 }
