@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { findPostgresBin, type PostgresService, startPostgres } from './postgres-service.js';
 import { REDIS_SERVER, type RedisService, redisServerInstalled, startRedis } from './redis-service.js';
@@ -11,6 +14,8 @@ declare module 'vitest' {
     dossierTestPgUrl: string;
     /** URL of the throwaway Redis server (test/queue); empty when there is none. */
     dossierTestRedisUrl: string;
+    /** A folder that lives as long as the run, for what its test files build once and share (test/web/web-build.ts). */
+    dossierTestRunDir: string;
   }
 }
 
@@ -58,7 +63,10 @@ async function setupRedis(project: TestProject): Promise<Stop | null> {
 }
 
 export default async function setup(project: TestProject): Promise<Stop> {
-  const stops: Stop[] = [];
+  // Made first and removed last: a build shared by the run's test files is thrown away with it.
+  const runDir = mkdtempSync(join(tmpdir(), 'dossier-test-run-'));
+  project.provide('dossierTestRunDir', runDir);
+  const stops: Stop[] = [async () => rmSync(runDir, { recursive: true, force: true })];
   const stopAll: Stop = async () => {
     for (const stop of stops.reverse()) await stop();
   };
