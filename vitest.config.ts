@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { engineTestFiles } from './test/support/engine-tests.js';
 
@@ -12,6 +13,11 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: one worker on a 2-core CI machine,
+    // which then sits idle while a file waits on chromium, a CLI child or PostgreSQL. Two
+    // workers at least keep both cores busy; the files are independent (their own stores,
+    // ports, queues and temporary folders).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // Throwaway servers (PostgreSQL) for the whole run: test/services/global-setup.ts.
     globalSetup: ['test/services/global-setup.ts'],
     // Ends each run with one line saying what was skipped and why.

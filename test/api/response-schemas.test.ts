@@ -1,6 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +21,7 @@ import {
   TimelineSchema,
 } from '../../src/api/response-schemas.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
+import { runCli } from '../support/cli-in-process.js';
 import { freshStoreTarget } from '../support/test-store.js';
 import { needsFiles } from '../support/prerequisites.js';
 
@@ -34,7 +32,6 @@ import { needsFiles } from '../support/prerequisites.js';
  * API, so the two would no longer tell the same thing.
  */
 
-const BIN = join(__dirname, '../../bin/dossier.js');
 const SEED = join(__dirname, '../../../shared/corpus/seed-digest.txt');
 
 /** Parses and insists nothing was dropped or changed on the way. */
@@ -45,13 +42,13 @@ function same<S extends z.ZodType>(schema: S, value: unknown, what: string): z.i
   return parsed.data;
 }
 
-describe('the CLI --json and the API answers read with the same schemas', needsFiles(SEED, join(__dirname, '../../dist/cli/main.js')), () => {
-  let dir: string;
+describe('the CLI --json and the API answers read with the same schemas', needsFiles(SEED), () => {
   let target: string;
   let store: Store;
   let app: FastifyInstance;
-  const cli = (...args: string[]): unknown => {
-    const r = spawnSync(process.execPath, [BIN, '--db', target, ...args, '--json'], { cwd: dir, encoding: 'utf8' });
+  // The CLI in-process (test/support/cli-in-process.ts): the same commands, without a Node start each.
+  const cli = async (...args: string[]): Promise<unknown> => {
+    const r = await runCli(['--db', target, ...args, '--json']);
     expect(r.status, r.stderr).toBe(0);
     return JSON.parse(r.stdout) as unknown;
   };
@@ -63,9 +60,8 @@ describe('the CLI --json and the API answers read with the same schemas', needsF
   const items = (page: unknown): unknown[] => (page as { items: unknown[] }).items;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'dossier-schemas-'));
     target = await freshStoreTarget('schemas');
-    const r = spawnSync(process.execPath, [BIN, '--db', target, 'ingest', SEED], { cwd: dir, encoding: 'utf8' });
+    const r = await runCli(['--db', target, 'ingest', SEED]);
     expect(r.status, r.stderr).toBe(0);
     store = await openStore(target);
     app = await buildServer({ store });
@@ -89,7 +85,7 @@ describe('the CLI --json and the API answers read with the same schemas', needsF
       [['outlets'], '/api/outlets?limit=500', OutletSchema],
     ];
     for (const [args, url, schema] of lists) {
-      const fromCli = cli(...args) as unknown[];
+      const fromCli = (await cli(...args)) as unknown[];
       const fromApi = items(await api(url));
       expect(fromCli.length, args.join(' ')).toBeGreaterThan(0);
       for (const [i, row] of fromCli.entries()) same(schema, row, `dossier ${args.join(' ')} --json [${i}]`);
@@ -100,20 +96,20 @@ describe('the CLI --json and the API answers read with the same schemas', needsF
   });
 
   it('one of each: stats, article, actor, record; the network', async () => {
-    same(StatsSchema, cli('stats'), 'dossier stats --json');
-    expect(same(StatsSchema, await api('/api/stats'), '/api/stats')).toEqual(cli('stats'));
+    same(StatsSchema, await cli('stats'), 'dossier stats --json');
+    expect(same(StatsSchema, await api('/api/stats'), '/api/stats')).toEqual(await cli('stats'));
 
-    const article = (cli('articles') as Array<{ id: string }>)[0]!.id;
-    same(ArticleDetailSchema, cli('show', article), `dossier show ${article} --json`);
+    const article = ((await cli('articles')) as Array<{ id: string }>)[0]!.id;
+    same(ArticleDetailSchema, await cli('show', article), `dossier show ${article} --json`);
     same(ArticleDetailSchema, await api(`/api/articles/${article}`), `/api/articles/${article}`);
 
     // The CLI's actor leaves its events and quotes to `dossier events --actor` and `dossier quotes --speaker`.
-    const actor = (cli('actors') as Array<{ id: string }>)[0]!.id;
-    same(ActorDetailSchema.omit({ eventsAsSource: true, eventsAsTarget: true, quotes: true }), cli('actor', actor), `dossier actor ${actor} --json`);
+    const actor = ((await cli('actors')) as Array<{ id: string }>)[0]!.id;
+    same(ActorDetailSchema.omit({ eventsAsSource: true, eventsAsTarget: true, quotes: true }), await cli('actor', actor), `dossier actor ${actor} --json`);
     same(ActorDetailSchema, await api(`/api/actors/${encodeURIComponent(actor)}`), `/api/actors/${actor}`);
 
-    const record = (cli('records') as Array<{ id: string }>)[0]!.id;
-    const fromCli = same(RecordDetailSchema, cli('record', record), `dossier record ${record} --json`);
+    const record = ((await cli('records')) as Array<{ id: string }>)[0]!.id;
+    const fromCli = same(RecordDetailSchema, await cli('record', record), `dossier record ${record} --json`);
     const fromApi = same(RecordDetailSchema, await api(`/api/records/${encodeURIComponent(record)}`), `/api/records/${record}`);
     expect(fromApi).toEqual(fromCli);
 
@@ -121,8 +117,8 @@ describe('the CLI --json and the API answers read with the same schemas', needsF
     expect(net.nodes.length).toBeGreaterThan(0);
   });
 
-  it('a schema rejects a shape that is not the API’s', () => {
-    const [row] = cli('events') as Array<Record<string, unknown>>;
+  it('a schema rejects a shape that is not the API’s', async () => {
+    const [row] = (await cli('events')) as Array<Record<string, unknown>>;
     expect(EventSchema.safeParse({ ...row, modality: 7 }).success).toBe(false);
     const { evidenceSpan: _gone, ...withoutSpan } = row!;
     expect(EventSchema.safeParse(withoutSpan).success).toBe(false);

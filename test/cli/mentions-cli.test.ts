@@ -1,12 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli-in-process.js';
 import { freshStoreTarget } from '../support/test-store.js';
 
-// Runs the built CLI (npm test builds before vitest) on two short articles written for the test.
-const BIN = join(__dirname, '../../bin/dossier.js');
+// Runs the CLI in-process (test/support/cli-in-process.ts) on two short articles written for the test.
 const FIXTURES = join(__dirname, '../fixtures/resolution');
 
 interface ActorRow {
@@ -22,9 +21,9 @@ interface ActorRow {
 describe('dossier actors, places, timeline and show on resolved text', () => {
   let dir: string;
   let target: string;
-  const run = (...args: string[]) => spawnSync(process.execPath, [BIN, '--db', target, ...args], { cwd: dir, encoding: 'utf8' });
-  const json = <T>(...args: string[]): T => {
-    const r = run(...args, '--json');
+  const run = (...args: string[]) => runCli(['--db', target, ...args]);
+  const json = async <T>(...args: string[]): Promise<T> => {
+    const r = await run(...args, '--json');
     expect(r.status, r.stderr).toBe(0);
     return JSON.parse(r.stdout) as T;
   };
@@ -32,12 +31,12 @@ describe('dossier actors, places, timeline and show on resolved text', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'dossier-mentions-'));
     target = await freshStoreTarget('mentions');
-    const r = run('ingest', FIXTURES);
+    const r = await run('ingest', FIXTURES);
     expect(r.status, r.stderr).toBe(0);
   });
 
-  it('lists actors with every spelling under one identity', () => {
-    const actors = json<ActorRow[]>('actors');
+  it('lists actors with every spelling under one identity', async () => {
+    const actors = await json<ActorRow[]>('actors');
     const pmu = actors.find((a) => a.aliases.includes('PMU'))!;
     expect(pmu).toMatchObject({ type: 'organization', country: 'IRQ', sector: 'militia' });
     expect(pmu.aliases).toEqual(expect.arrayContaining(["Hashd al-Sha'abi", 'Popular Mobilisation Forces']));
@@ -51,18 +50,18 @@ describe('dossier actors, places, timeline and show on resolved text', () => {
     expect(umran.mentions).toBe(2);
   });
 
-  it('shows one actor with its mentions and the reason of each link', () => {
-    const us = json<{ mentionList: Array<{ text: string; reason: string }> }>('actor', 'usa-gov');
+  it('shows one actor with its mentions and the reason of each link', async () => {
+    const us = await json<{ mentionList: Array<{ text: string; reason: string }> }>('actor', 'usa-gov');
     expect(us.mentionList.map((m) => m.text)).toEqual(['Washington', 'Washington']);
     expect(us.mentionList[0]!.reason).toMatch(/metonymy/);
     // Not found is a failure, not a usage error: exit 1, naming the id.
-    const missing = run('actor', 'no-such-actor');
+    const missing = await run('actor', 'no-such-actor');
     expect(missing.status).toBe(1);
     expect(missing.stderr).toBe('error: no actor with id no-such-actor (see dossier actors)\n');
   });
 
-  it('lists places with coordinates and honest precision', () => {
-    const places = json<Array<{ name: string; lat: number; lon: number; precision: string; country: string; geonamesId: number | null; mentions: number }>>('places');
+  it('lists places with coordinates and honest precision', async () => {
+    const places = await json<Array<{ name: string; lat: number; lon: number; precision: string; country: string; geonamesId: number | null; mentions: number }>>('places');
     const zone = places.find((p) => p.name === 'Green Zone')!;
     // Two in the bodies, and one in each headline ("… firing at the Green Zone", "… Baghdad's Green Zone").
     expect(zone).toMatchObject({ precision: 'district', country: 'IRQ', mentions: 4 });
@@ -71,8 +70,8 @@ describe('dossier actors, places, timeline and show on resolved text', () => {
     expect(places.find((p) => p.name === 'Erbil')?.geonamesId).toBeGreaterThan(0);
   });
 
-  it('puts dated mentions on a timeline resolved against each publication date', () => {
-    const entries = json<Array<{ value: string; text: string; published: string }>>('timeline');
+  it('puts dated mentions on a timeline resolved against each publication date', async () => {
+    const entries = await json<Array<{ value: string; text: string; published: string }>>('timeline');
     expect(entries.map((e) => [e.value, e.text, e.published])).toEqual([
       ['2020-05-04', 'Monday', '2020-05-05'],
       ['2020-05-04', 'Monday', '2020-05-06'],
@@ -80,36 +79,36 @@ describe('dossier actors, places, timeline and show on resolved text', () => {
     ]);
   });
 
-  it('marks entities, places and times in show, and lists them in show --json', () => {
-    const [article] = json<Array<{ id: string }>>('articles', '--outlet', 'northern');
-    const detail = json<{ entities: Array<{ text: string; type: string; actorId: string | null }>; places: Array<{ text: string; placeId: string }>; times: Array<{ text: string; value: string; precision: string }> }>('show', article!.id);
+  it('marks entities, places and times in show, and lists them in show --json', async () => {
+    const [article] = await json<Array<{ id: string }>>('articles', '--outlet', 'northern');
+    const detail = await json<{ entities: Array<{ text: string; type: string; actorId: string | null }>; places: Array<{ text: string; placeId: string }>; times: Array<{ text: string; value: string; precision: string }> }>('show', article!.id);
     expect(detail.entities.find((e) => e.text === 'Hizballah')).toMatchObject({ type: 'ORG', actorId: 'lbn-hezbollah' });
     expect(detail.places.find((p) => p.text === 'Beirut')?.placeId).toMatch(/^gn:/);
     expect(detail.times).toEqual([expect.objectContaining({ text: 'Monday', value: '2020-05-04', precision: 'day' })]);
-    const text = run('show', article!.id).stdout;
+    const text = (await run('show', article!.id)).stdout;
     expect(text).toContain('⟨Hizballah⟩{ORG:lbn-hezbollah}');
     expect(text).toContain('⟦Monday⟧{2020-05-04}');
   });
 
-  it('applies, undoes, exports and imports corrections', () => {
-    const before = json<ActorRow[]>('actors');
+  it('applies, undoes, exports and imports corrections', async () => {
+    const before = await json<ActorRow[]>('actors');
     const umran = before.find((a) => a.name === 'Haidar Umran')!;
-    expect(run('actors', 'merge', 'per-mustafa-al-kadhimi', umran.id).status).toBe(0);
-    expect(json<ActorRow[]>('actors').find((a) => a.name === 'Mustafa al-Kadhimi')!.mentions).toBe(4);
-    expect(run('actors', 'rename', 'per-mustafa-al-kadhimi', 'M. al-Kadhimi').stdout).toMatch(/correction #2/);
+    expect((await run('actors', 'merge', 'per-mustafa-al-kadhimi', umran.id)).status).toBe(0);
+    expect((await json<ActorRow[]>('actors')).find((a) => a.name === 'Mustafa al-Kadhimi')!.mentions).toBe(4);
+    expect((await run('actors', 'rename', 'per-mustafa-al-kadhimi', 'M. al-Kadhimi')).stdout).toMatch(/correction #2/);
     const file = join(dir, 'corrections.json');
-    expect(run('actors', 'export-corrections', file).status).toBe(0);
+    expect((await run('actors', 'export-corrections', file)).status).toBe(0);
     expect(JSON.parse(readFileSync(file, 'utf8')).corrections).toHaveLength(2);
-    expect(run('actors', 'undo').stdout).toMatch(/undid correction #2/);
-    expect(run('actors', 'undo').stdout).toMatch(/undid correction #1/);
-    expect(json<ActorRow[]>('actors').find((a) => a.name === 'Haidar Umran')!.mentions).toBe(2);
+    expect((await run('actors', 'undo')).stdout).toMatch(/undid correction #2/);
+    expect((await run('actors', 'undo')).stdout).toMatch(/undid correction #1/);
+    expect((await json<ActorRow[]>('actors')).find((a) => a.name === 'Haidar Umran')!.mentions).toBe(2);
     // Re-ingesting changes nothing, and importing the file brings both corrections back.
-    expect(run('ingest', FIXTURES).stdout).toMatch(/0 articles new, 2 already known/);
-    expect(run('actors', 'import-corrections', file).stdout).toMatch(/^2 corrections imported/);
-    const after = json<ActorRow[]>('actors');
+    expect((await run('ingest', FIXTURES)).stdout).toMatch(/0 articles new, 2 already known/);
+    expect((await run('actors', 'import-corrections', file)).stdout).toMatch(/^2 corrections imported/);
+    const after = await json<ActorRow[]>('actors');
     expect(after.find((a) => a.name === 'M. al-Kadhimi')!.mentions).toBe(4);
     expect(after.find((a) => a.name === 'Haidar Umran')).toBeUndefined();
-    const bad = run('actors', 'import-corrections', join(FIXTURES, 'hashd-denies.txt'));
+    const bad = await run('actors', 'import-corrections', join(FIXTURES, 'hashd-denies.txt'));
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/hashd-denies\.txt: not JSON/);
   });

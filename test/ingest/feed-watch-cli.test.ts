@@ -1,30 +1,10 @@
 import { spawn } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFeedStates } from '../../src/store/feeds-repository.js';
 import { openStore } from '../../src/store/open-store.js';
+import { runCli } from '../support/cli-in-process.js';
 import { freshStoreTarget } from '../support/test-store.js';
 import { conditionalFeed, type FeedServer, fixture, startFeedServer, status } from './feed-watch-server.js';
-
-/** Runs the CLI in-process and returns its exit code and what it wrote. */
-async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 describe('dossier watch (CLI)', () => {
   let server: FeedServer;
@@ -45,7 +25,7 @@ describe('dossier watch (CLI)', () => {
     const first = await runCli(['--db', db, 'watch', rss, atom, '--once']);
     expect(first.stderr).toBe(`feed ${rss}: 3 new, 0 known\nfeed ${atom}: 2 new, 0 known\n`);
     expect(first.stdout).toBe('2 polls, 5 articles new, 0 already known, 0 failed\n');
-    expect(first.code).toBe(0);
+    expect(first.status).toBe(0);
     const again = await runCli(['--db', db, 'watch', rss, '--once']);
     expect(again.stderr).toBe(`feed ${rss}: not modified\n`);
     const store = await openStore(db);
@@ -63,7 +43,7 @@ describe('dossier watch (CLI)', () => {
     const db = await freshStoreTarget('watch-cli-fail');
     const down = `${server.base}/down.rss`;
     const r = await runCli(['--db', db, 'watch', down, `${server.base}/gazette.rss`, '--once', '--every', '5m']);
-    expect(r.code).toBe(1);
+    expect(r.status).toBe(1);
     // Twice the interval, give or take the jitter of a tenth.
     expect(r.stderr).toMatch(new RegExp(`^feed ${down}: failed \\(HTTP 503 Service Unavailable\\), retry in (9|10|11)m$`, 'm'));
     expect(r.stdout).toMatch(/^2 polls, 3 articles new, 0 already known, 1 failed$/m);
@@ -81,7 +61,7 @@ describe('dossier watch (CLI)', () => {
     ];
     for (const args of cases) {
       const r = await runCli(['--db', db, ...args]);
-      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.status, args.join(' ')).toBe(2);
     }
     expect((await runCli(['--db', db, 'watch', 'file:///tmp/feed.xml'])).stderr).toMatch(/only http and https feeds can be watched, not file:/);
   });

@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { encodeGazetteer } from '../../src/knowledge/gazetteer/compiled-gazetteer.js';
+import { buildGazetteerFromPackages, GAZETTEER_FILE_VARIABLE } from '../../src/knowledge/gazetteer/gazetteer.js';
 import { findPostgresBin, type PostgresService, startPostgres } from './postgres-service.js';
 import { REDIS_SERVER, type RedisService, redisServerInstalled, startRedis } from './redis-service.js';
 
@@ -11,6 +16,8 @@ declare module 'vitest' {
     dossierTestPgUrl: string;
     /** URL of the throwaway Redis server (test/queue); empty when there is none. */
     dossierTestRedisUrl: string;
+    /** A folder that lives as long as the run, for what its test files build once and share (test/web/web-build.ts). */
+    dossierTestRunDir: string;
   }
 }
 
@@ -57,8 +64,25 @@ async function setupRedis(project: TestProject): Promise<Stop | null> {
   return service.stop;
 }
 
+/**
+ * The gazetteer compiled once for the run, as the build compiles it, and named to every worker
+ * and child process by $DOSSIER_GAZETTEER: run from src/, each of them would otherwise build it
+ * from the packages (about 2 s each, for most of the suite's files and CLI processes).
+ * test/knowledge/gazetteer/compiled-gazetteer.test.ts keeps the compiled one equal to the built one.
+ */
+function compileGazetteer(runDir: string): void {
+  if (process.env[GAZETTEER_FILE_VARIABLE]) return;
+  const file = join(runDir, 'gazetteer.compiled.bin');
+  writeFileSync(file, encodeGazetteer(buildGazetteerFromPackages()));
+  process.env[GAZETTEER_FILE_VARIABLE] = file;
+}
+
 export default async function setup(project: TestProject): Promise<Stop> {
-  const stops: Stop[] = [];
+  // Made first and removed last: a build shared by the run's test files is thrown away with it.
+  const runDir = mkdtempSync(join(tmpdir(), 'dossier-test-run-'));
+  project.provide('dossierTestRunDir', runDir);
+  const stops: Stop[] = [async () => rmSync(runDir, { recursive: true, force: true })];
+  compileGazetteer(runDir);
   const stopAll: Stop = async () => {
     for (const stop of stops.reverse()) await stop();
   };

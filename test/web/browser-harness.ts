@@ -1,20 +1,19 @@
 /**
- * The web app in a real browser: the app built by Vite into a temporary folder, the real API
+ * The web app in a real browser: the app built by Vite once per run (web-build.ts), the real API
  * server on a store filled from the fixture corpus, and Debian's chromium driven by
  * playwright-core. Every page opened through `open` records console errors, page errors,
  * failed requests and dialogs, so a test can insist there were none.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { buildServer } from '../../src/api/server.js';
 import { expandInputs, ingestFiles } from '../../src/pipeline/ingest-files.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { needsWhen } from '../support/prerequisites.js';
 import { freshStoreTarget } from '../support/test-store.js';
+import { builtWebApp } from './web-build.js';
 
 export const ROOT = resolve(__dirname, '../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -50,9 +49,7 @@ export interface Harness {
 
 /** The web app over a store of `files` (the invented corpus by default), in chromium. */
 export async function startHarness(files: readonly string[] = corpusFiles(), viewport = { width: 1360, height: 900 }): Promise<Harness> {
-  const dir = mkdtempSync(join(tmpdir(), 'dossier-web-'));
-  const webRoot = join(dir, 'web');
-  await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'warn', build: { outDir: webRoot, emptyOutDir: true, sourcemap: false } });
+  const webRoot = await builtWebApp(ROOT);
   const store = await openStore(await freshStoreTarget('web'));
   const summary = await ingestFiles(store, await expandInputs([...files]));
   if (summary.articlesNew === 0) throw new Error('the web corpus gave no article');

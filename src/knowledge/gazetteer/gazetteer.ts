@@ -133,11 +133,24 @@ const ADMIN1_DEMONYMS: ReadonlyMap<string, readonly string[]> = new Map([
 export const COMPILED_GAZETTEER_FILE = 'gazetteer.compiled.bin';
 
 /**
- * The gazetteer: read from the file the build compiled (scripts/compile-knowledge.mjs) when
- * there is one beside this module, else built from the npm packages (about 2 s, ~70 MB of
- * heap). Not cached here: the Knowledge object loads it once, on first use.
+ * Names a compiled gazetteer to read in place of the one beside this module. A run from src/ has
+ * none there, so each process would build the gazetteer again: the test suite compiles one per
+ * run and names it here (test/services/global-setup.ts).
+ */
+export const GAZETTEER_FILE_VARIABLE = 'DOSSIER_GAZETTEER';
+
+/**
+ * The gazetteer: read from the file $DOSSIER_GAZETTEER names, or the file the build compiled
+ * (scripts/compile-knowledge.mjs) when there is one beside this module, else built from the npm
+ * packages (about 2 s, ~70 MB of heap). Not cached here: the Knowledge object loads it once, on
+ * first use.
  */
 export function loadGazetteer(): Gazetteer {
+  const named = process.env[GAZETTEER_FILE_VARIABLE];
+  if (named) {
+    if (!existsSync(named)) throw new Error(`${named}: no such file (named by $${GAZETTEER_FILE_VARIABLE}, which should name a compiled gazetteer)`);
+    return decodeGazetteer(readFileSync(named), named);
+  }
   const compiled = fileURLToPath(new URL(`./${COMPILED_GAZETTEER_FILE}`, import.meta.url));
   if (existsSync(compiled)) return decodeGazetteer(readFileSync(compiled), compiled);
   return buildGazetteerFromPackages();

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodeGazetteer, encodeGazetteer } from '../../../src/knowledge/gazetteer/compiled-gazetteer.js';
-import { buildGazetteerFromPackages, lookupPlace, lookupPlaceVariants } from '../../../src/knowledge/gazetteer/gazetteer.js';
+import { buildGazetteerFromPackages, GAZETTEER_FILE_VARIABLE, loadGazetteer, lookupPlace, lookupPlaceVariants } from '../../../src/knowledge/gazetteer/gazetteer.js';
 import { loadKnowledge } from '../../../src/pipeline/load-knowledge.js';
 
 const built = buildGazetteerFromPackages();
@@ -44,5 +47,27 @@ describe('the compiled gazetteer', () => {
     const knowledge = loadKnowledge();
     expect(knowledge.gazetteer).toBe(knowledge.gazetteer);
     expect(knowledge.gazetteer.stats.records).toBe(built.stats.records);
+  });
+
+  describe('named by $DOSSIER_GAZETTEER (the suite compiles one per run)', () => {
+    afterEach(() => {
+      vi.unstubAllEnvs();
+    });
+
+    it('is read from the file named, whatever lies beside the module', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'dossier-gazetteer-'));
+      writeFileSync(join(dir, 'whole.bin'), file);
+      vi.stubEnv(GAZETTEER_FILE_VARIABLE, join(dir, 'whole.bin'));
+      expect(JSON.stringify(loadGazetteer().records)).toBe(JSON.stringify(built.records));
+      // The file named is the one read: a file that is not a gazetteer is refused by its name.
+      writeFileSync(join(dir, 'not-one.bin'), '{"records": []}');
+      vi.stubEnv(GAZETTEER_FILE_VARIABLE, join(dir, 'not-one.bin'));
+      expect(() => loadGazetteer()).toThrow(/not-one\.bin: not a compiled gazetteer/);
+    });
+
+    it('refuses a name that is not a file, naming it and the variable', () => {
+      vi.stubEnv(GAZETTEER_FILE_VARIABLE, join(tmpdir(), 'no-such-gazetteer.bin'));
+      expect(() => loadGazetteer()).toThrow(/no-such-gazetteer\.bin: no such file \(named by \$DOSSIER_GAZETTEER/);
+    });
   });
 });

@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import adminCodes from '../../../src/knowledge/gazetteer/admin-codes.json' with { type: 'json' };
 import { deriveAdminCodes, deriveUsExtras, usExtrasOf } from '../../../src/knowledge/gazetteer/derived-data.js';
 import { distanceKm } from '../../../src/knowledge/gazetteer/distance.js';
-import { loadGazetteer, lookupPlace, type PlaceCandidate } from '../../../src/knowledge/gazetteer/gazetteer.js';
+import { GAZETTEER_FILE_VARIABLE, loadGazetteer, lookupPlace, type PlaceCandidate } from '../../../src/knowledge/gazetteer/gazetteer.js';
 import { readCities, readTowns } from '../../../src/knowledge/gazetteer/package-sources.js';
 import { readSites } from '../../../src/knowledge/gazetteer/sites.js';
 import usExtras from '../../../src/knowledge/gazetteer/us-extras.json' with { type: 'json' };
@@ -15,9 +15,17 @@ function best(name: string, kind?: PlaceCandidate['kind']): PlaceCandidate | und
 }
 
 describe('loadGazetteer', () => {
-  it('builds from the packages when no compiled file lies beside it (as in src/)', () => {
-    expect(gazetteer.stats.records).toBeGreaterThan(100_000);
-    expect(gazetteer.byKey).toBeInstanceOf(Map);
+  it('builds from the packages when no compiled file lies beside it (as in src/) and none is named', () => {
+    // The suite names the one it compiled for the run (test/services/global-setup.ts): not here.
+    vi.stubEnv(GAZETTEER_FILE_VARIABLE, '');
+    try {
+      const built = loadGazetteer();
+      expect(built.stats.records).toBeGreaterThan(100_000);
+      expect(built.byKey).toBeInstanceOf(Map);
+      expect(built.stats.records).toBe(gazetteer.stats.records);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('gives countries and admin-1 units areal precision and typed ids', () => {
