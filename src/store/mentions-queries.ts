@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { correctedNames } from './corrections-repository.js';
-import { nullsAsSqlite, scalarMax, scalarMin } from './dialect.js';
+import { dialectOf, nullsAsSqlite, scalarMax, scalarMin } from './dialect.js';
 import type { Store } from './open-store.js';
 
 export interface ActorSummary {
@@ -304,6 +304,11 @@ function datedMentions(db: Store, f: TimelineFilter) {
     .selectFrom('time_mentions as t')
     .where('t.type', 'in', ['DATE', 'TIME'])
     .where(sql<boolean>`substr(t.value, 1, 1) BETWEEN '0' AND '9'`);
+  // The same condition as a range of the value index (':' follows '9' byte-wise): SQLite then
+  // reads the index in order and stops at the page, where it scanned and sorted every mention
+  // (1 s for a page on the 21k-article Reuters store, 36 ms this way). PostgreSQL's collation
+  // need not be byte-wise, so it keeps the condition above alone.
+  if (dialectOf(db) === 'sqlite') q = q.where('t.value', '>=', '0').where('t.value', '<', ':');
   if (f.from) q = q.where('t.value', '>=', f.from);
   if (f.to) q = q.where('t.value', '<=', `${f.to}\uffff`);
   return q;
