@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { DossierError, errorCodeOf, isErrorCode } from '../errors.js';
 import type { SearchHit } from '../store/articles-repository.js';
 import { dialectOf } from '../store/dialect.js';
+import { parseBoundedSearch } from '../store/search-query.js';
 import type { Store } from '../store/open-store.js';
 import { type ReadArgs, type ReadName, type ReadResult, runRead } from './read-queries.js';
 
@@ -175,7 +176,12 @@ export function threadedReads(path: string, options: ReadRunnerOptions = DEFAULT
 
   return {
     read,
-    search: (query, limit) => read('search', { query, limit }),
+    search: async (query, limit) => {
+      // A query past the bounds is refused here, at once: sent to a thread it waited for one
+      // (and for its start, seconds on a loaded machine) only to be refused there.
+      parseBoundedSearch(query);
+      return read('search', { query, limit });
+    },
     async close() {
       closed = true;
       await Promise.all(slots.map((s) => s.worker.terminate()));
