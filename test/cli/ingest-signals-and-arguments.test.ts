@@ -79,16 +79,18 @@ describe('signals during an ingest', () => {
     expect(stdout).toContain(`${stored} article`);
   }, 240_000);
 
-  it('SIGTERM does the same, and a second signal exits at once with the store still consistent', async () => {
+  it('SIGTERM stops it as Ctrl-C does, and a second SIGTERM meanwhile leaves the store consistent', async () => {
     const db = join(dir, 'sigterm.db');
     const { child, exited, stderr } = await ingestUntilAnalysing(digest(301), db);
     child.kill('SIGTERM');
     // The second once the first is heard: two signals sent together may arrive as one.
     await stderr((text) => text.includes('SIGTERM: saving what is analysed'));
     child.kill('SIGTERM');
-    const { code } = await exited;
-    // The second signal: 128 + 15, without the summary of a clean stop.
-    expect(code).toBe(143);
+    const { code, stdout } = await exited;
+    // The second signal exits at once (128 + 15) unless the clean stop, one article away, ended
+    // the process first: which comes first is the scheduler's choice, not the program's.
+    if (code === 143) expect(stdout).not.toMatch(/interrupted/);
+    else expect([code, stdout]).toEqual([1, expect.stringMatching(/interrupted/)]);
     expect(articlesIn(db)).toBeLessThan(301);
   }, 240_000);
 });
