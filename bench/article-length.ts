@@ -1,20 +1,30 @@
 /**
  * The cost of one article as it grows: milliseconds per stage of the full pipeline for one
- * generated article of 10 KB up to --max bytes (default 640 KB, doubling), and the ms per KB,
- * which stays flat where a stage is linear in the article's length.
+ * generated article of 10 KB up to --max bytes (default 10 MB, doubling), the ms per KB, which
+ * stays flat where a stage is linear in the article's length, and the peak resident memory.
  * Usage: npx tsx bench/article-length.ts [--max BYTES] [--stage-budget MS]
  *
- * The text is generated (fictional towns and people, sentences of news-like shape, paragraphs of
- * four sentences), so no corpus is needed. A stage that takes more than --stage-budget ms
- * (default 60000) at one size is not run at the next.
+ * Each size runs in a process of its own, so its peak RSS (the kernel's high-water mark, read
+ * after each stage) is that size's alone: the knowledge (models, gazetteer, registry) is most of
+ * it. The text is generated (fictional towns and people, sentences of news-like shape,
+ * paragraphs of four sentences), so no corpus is needed. A stage that takes more than
+ * --stage-budget ms (default 60000) at one size is not run at the next.
  */
+import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { loadKnowledge } from '../src/pipeline/load-knowledge.js';
 import { createStages } from '../src/pipeline/stages.js';
 import { createDocument } from '../src/text/create-document.js';
 import type { Document, Layers } from '../src/text/document.js';
 
-const { values } = parseArgs({ options: { max: { type: 'string', default: String(640 * 1024) }, 'stage-budget': { type: 'string', default: '60000' } } });
+const { values } = parseArgs({
+  options: {
+    max: { type: 'string', default: String(10 * 1024 * 1024) },
+    'stage-budget': { type: 'string', default: '60000' },
+    skip: { type: 'string', default: '' },
+    one: { type: 'string' },
+  },
+});
 const max = Number(values.max);
 const budget = Number(values['stage-budget']);
 
@@ -34,27 +44,51 @@ export function newsText(bytes: number): string {
   return parts.join('');
 }
 
-const stages = createStages(loadKnowledge());
-const skipped = new Set<string>();
-console.log(`size      ${stages.map((s) => s.name.padStart(10)).join(' ')}      total  ms/KB`);
-for (let bytes = 10 * 1024; bytes <= max; bytes *= 2) {
+/** One size, in this process: ms per stage and the peak RSS in MiB after it, as one JSON line. */
+function measureOne(bytes: number, skip: ReadonlySet<string>): void {
+  const stages = createStages(loadKnowledge());
+  const mib = (): number => process.resourceUsage().maxRSS / 1024;
+  const loaded = mib();
   let doc: Document = createDocument('a_bench', newsText(bytes), { published: '2024-05-01', title: 'Bench', outlet: 'Example Wire' });
-  const times: string[] = [];
-  let total = 0;
+  const rows: Array<{ stage: string; ms: number | null; peakMiB: number }> = [];
   let complete = true;
   for (const stage of stages) {
-    if (skipped.has(stage.name) || !complete) {
-      times.push('-'.padStart(10));
+    if (skip.has(stage.name) || !complete) {
+      rows.push({ stage: stage.name, ms: null, peakMiB: mib() });
       complete = false;
       continue;
     }
     const t = performance.now();
     const layer = stage.run(doc);
-    const ms = performance.now() - t;
+    rows.push({ stage: stage.name, ms: performance.now() - t, peakMiB: mib() });
     doc = { ...doc, layers: { ...doc.layers, [stage.assigns]: layer } as Partial<Layers> };
-    total += ms;
-    times.push(ms.toFixed(0).padStart(10));
-    if (ms > budget) skipped.add(stage.name);
   }
-  console.log(`${`${bytes / 1024} KB`.padEnd(9)} ${times.join(' ')} ${complete ? total.toFixed(0).padStart(10) : '-'.padStart(10)} ${complete ? (total / (bytes / 1024)).toFixed(2).padStart(6) : ''}`);
+  console.log(JSON.stringify({ bytes, loadedMiB: loaded, rows }));
+}
+
+if (values.one !== undefined) {
+  measureOne(Number(values.one), new Set(values.skip.split(',').filter(Boolean)));
+} else {
+  const skipped = new Set<string>();
+  let header = false;
+  for (let bytes = 10 * 1024; bytes <= max; bytes *= 2) {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--one', String(bytes), '--skip', [...skipped].join(',')], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const line = child.stdout.trim().split('\n').at(-1) ?? '';
+    if (child.status !== 0 || !line.startsWith('{')) {
+      console.log(`${bytes / 1024} KB: the run failed (exit ${child.status}): ${child.stderr.trim().split('\n').at(-1)}`);
+      break;
+    }
+    const { loadedMiB, rows } = JSON.parse(line) as { loadedMiB: number; rows: Array<{ stage: string; ms: number | null; peakMiB: number }> };
+    if (!header) {
+      console.log(`size      ${rows.map((r) => r.stage.padStart(10)).join(' ')}      total  ms/KB  peak MiB (after loading)`);
+      header = true;
+    }
+    const complete = rows.every((r) => r.ms !== null);
+    const total = rows.reduce((n, r) => n + (r.ms ?? 0), 0);
+    const peak = Math.max(...rows.map((r) => r.peakMiB));
+    console.log(
+      `${`${bytes / 1024} KB`.padEnd(9)} ${rows.map((r) => (r.ms === null ? '-' : r.ms.toFixed(0)).padStart(10)).join(' ')} ${complete ? total.toFixed(0).padStart(10) : '-'.padStart(10)} ${complete ? (total / (bytes / 1024)).toFixed(2).padStart(6) : '      '}  ${peak.toFixed(0).padStart(5)} (${loadedMiB.toFixed(0)})`,
+    );
+    for (const r of rows) if (r.ms !== null && r.ms > budget) skipped.add(r.stage);
+  }
 }

@@ -6,18 +6,29 @@
  * (--cli-root: the checkout whose `dossier serve` to run, to compare a version before a change).
  *
  * Without --db, or with a --db that does not exist yet, it first builds a large store from the
- * Reuters-21578 SGML files with the text stages only (articles and the full-text index, no
- * annotation layers: search and the article list read nothing else), and keeps it at that path.
+ * Reuters-21578 SGML files with the text stages only (articles and the full-text index: search
+ * and the article list read nothing else), then reads the files again for their time mentions
+ * (the times stage needs no models; the timeline reads nothing else), and keeps it at that path.
+ * Build it once (`nice -n 10`, about 40 minutes on 2 busy cores) and pass it again with --db.
  * The server runs in a child process, as `dossier serve` does; this process only sends requests.
+ *
+ * It prints /api/health's p50 and p99 alone and with each hostile query in flight, and each list
+ * route's p99 under --clients concurrent clients, with and without the hostile query.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { articleId } from '../src/ingest/article-id.js';
 import { createAnalyzer } from '../src/pipeline/analyze-article.js';
-import { expandInputs, ingestFiles } from '../src/pipeline/ingest-files.js';
-import { openStore } from '../src/store/open-store.js';
+import { expandInputs, ingestFiles, readInputFile } from '../src/pipeline/ingest-files.js';
+import { createPipeline } from '../src/pipeline/pipeline.js';
+import { createStages } from '../src/pipeline/stages.js';
+import { saveMentions } from '../src/store/mentions-repository.js';
+import { openStore, type Store } from '../src/store/open-store.js';
+import { createDocument } from '../src/text/create-document.js';
+import { createTimesStage } from '../src/time/times-stage.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -33,12 +44,46 @@ const db = values.db ?? join(mkdtempSync(join(tmpdir(), 'dossier-load-')), 'load
 const seconds = Number(values.seconds);
 const clients = Number(values.clients);
 
+/**
+ * The time mentions of every article of the files, saved as the full pipeline saves them: the
+ * text-only ingest saves no annotation layer, and the timeline lists nothing else.
+ */
+async function addTimeMentions(store: Store, files: readonly string[]): Promise<number> {
+  const pipeline = createPipeline([...createStages(), createTimesStage()]);
+  const context = {
+    corrections: [],
+    describeActor: () => {
+      throw new Error('this pass saves no entity');
+    },
+  };
+  let mentions = 0;
+  for (const file of files) {
+    const { articles } = await readInputFile(file);
+    const docs = articles.map((raw) => pipeline.run(createDocument(articleId(raw), raw.text, { published: raw.date?.value ?? null, title: raw.title, outlet: raw.outlet })));
+    await store.transaction().execute(async (trx) => {
+      for (const doc of docs) await saveMentions(trx, doc.id, doc, context, []);
+    });
+    mentions += docs.reduce((n, d) => n + (d.layers.times?.length ?? 0), 0);
+  }
+  return mentions;
+}
+
 if (!existsSync(db)) {
   const files = (await expandInputs([join(values.corpus, '*.sgm')])).sort();
   const store = await openStore(db);
   const built = await ingestFiles(store, files, { analyzer: createAnalyzer() });
-  await store.destroy();
   console.log(`built ${db}: ${built.articlesNew} articles in ${built.seconds.toFixed(0)} s`);
+  await store.destroy();
+}
+{
+  const store = await openStore(db);
+  const { n } = await store.selectFrom('time_mentions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  if (Number(n) === 0) {
+    const started = performance.now();
+    const files = (await expandInputs([join(values.corpus, '*.sgm')])).sort();
+    console.log(`added ${await addTimeMentions(store, files)} time mentions in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  }
+  await store.destroy();
 }
 
 /** The searches a hostile client sends: each the worst of its kind the route accepts or refuses. */
@@ -48,7 +93,16 @@ const HOSTILE: Record<string, string> = {
   'two-letter prefixes': Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(97 + i)}e*`).join(' OR '),
   'many common words': ['the', 'of', 'to', 'and', 'in', 'said', 'a', 'for', 'it', 'on', 'is', 'by', 'that', 'at', 'from', 'with'].join(' OR '),
 };
-const LIST_ROUTES = ['/api/articles?limit=50', '/api/articles?limit=50&sort=title', '/api/search?q=oil&limit=20', '/api/search?q=%22interest%20rates%22&limit=20', '/api/stats'];
+const LIST_ROUTES = [
+  '/api/articles?limit=50',
+  '/api/articles?limit=50&sort=title',
+  '/api/search?q=oil&limit=20',
+  '/api/search?q=%22interest%20rates%22&limit=20',
+  '/api/stats',
+  '/api/timeline?limit=50',
+  '/api/timeline?limit=50&offset=20000',
+  '/api/timeline?from=1987-03&to=1987-03&limit=50',
+];
 
 function startServer(): Promise<{ child: ChildProcess; base: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/run-cli.ts', '--db', db, 'serve', '--port', '0'], { cwd: values['cli-root'], stdio: ['ignore', 'pipe', 'pipe'] });
@@ -77,15 +131,31 @@ const quantile = (xs: number[], q: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 };
 
+/** Milliseconds of each request, by route. */
+type RouteTimes = Map<string, number[]>;
+const allOf = (times: RouteTimes): number[] => [...times.values()].flat();
+
 /** Clients each sending list-route requests back to back until the time is up. */
-async function listLoad(base: string, until: number): Promise<number[]> {
-  const times: number[] = [];
+async function listLoad(base: string, until: number): Promise<RouteTimes> {
+  const times: RouteTimes = new Map(LIST_ROUTES.map((r) => [r, []]));
+  const statuses = new Set<number>();
   await Promise.all(
     Array.from({ length: clients }, async (_, c) => {
-      for (let i = c; performance.now() < until; i++) times.push((await timed(`${base}${LIST_ROUTES[i % LIST_ROUTES.length]}`)).ms);
+      for (let i = c; performance.now() < until; i++) {
+        const route = LIST_ROUTES[i % LIST_ROUTES.length]!;
+        const t = await timed(`${base}${route}`);
+        statuses.add(t.status);
+        times.get(route)!.push(t.ms);
+      }
     }),
   );
+  if ([...statuses].some((s) => s !== 200)) console.log(`  (list routes answered ${[...statuses].join('/')})`);
   return times;
+}
+
+/** Each route's p99 on a line of its own. */
+function printRoutes(times: RouteTimes): void {
+  for (const [route, ms] of times) console.log(`    ${route.padEnd(48)} p50 ${quantile(ms, 0.5).toFixed(1).padStart(7)} ms  p99 ${quantile(ms, 0.99).toFixed(1).padStart(7)} ms  (n=${ms.length})`);
 }
 
 /** One client sending a hostile search again and again, and /api/health polled every 100 ms meanwhile. */
@@ -109,8 +179,15 @@ const { child, base } = await startServer();
 try {
   await timed(`${base}/api/health`);
   const fmt = (xs: number[]): string => `p50 ${quantile(xs, 0.5).toFixed(1)} ms, p99 ${quantile(xs, 0.99).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (n=${xs.length})`;
+  const idle: number[] = [];
+  for (const end = performance.now() + Math.min(seconds, 5) * 1000; performance.now() < end; ) {
+    idle.push((await timed(`${base}/api/health`)).ms);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  console.log(`/api/health alone: ${fmt(idle)}`);
   const quiet = await listLoad(base, performance.now() + seconds * 1000);
-  console.log(`list routes, ${clients} clients, no hostile query:  ${fmt(quiet)}`);
+  console.log(`list routes, ${clients} clients, no hostile query:  ${fmt(allOf(quiet))}`);
+  printRoutes(quiet);
   for (const [name, query] of Object.entries(HOSTILE)) {
     // Health alone while the hostile client runs: what a load balancer's probe sees.
     const alone = await underHostile(base, query, performance.now() + seconds * 1000);
@@ -118,8 +195,10 @@ try {
     console.log(`hostile ${name} (${query.length} chars): answered ${statuses} in ${fmt(alone.hostile.map((h) => h.ms))}`);
     console.log(`  /api/health meanwhile: ${fmt(alone.health)}`);
     const until = performance.now() + seconds * 1000;
-    const [list] = await Promise.all([listLoad(base, until), underHostile(base, query, until)]);
-    console.log(`  list routes meanwhile (${clients} clients): ${fmt(list)}`);
+    const [list, withList] = await Promise.all([listLoad(base, until), underHostile(base, query, until)]);
+    console.log(`  list routes meanwhile (${clients} clients): ${fmt(allOf(list))}`);
+    printRoutes(list);
+    console.log(`  /api/health meanwhile, list load too: ${fmt(withList.health)}`);
   }
 } finally {
   child.kill('SIGTERM');

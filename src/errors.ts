@@ -99,6 +99,12 @@ export const ERROR_CATALOGUE = {
     exit: EXIT_SOME_INPUTS_FAILED,
     http: 503,
   },
+  DOSSIER_READ_TIMEOUT: {
+    message: 'the {list} took longer than its budget of {n} ms; {how to narrow it}',
+    when: 'a list or count the API reads off its thread (the timeline, the stats) over its time budget',
+    exit: EXIT_SOME_INPUTS_FAILED,
+    http: 503,
+  },
   DOSSIER_INTERNAL: {
     message: '{what broke} (the API answers "internal error; the server log has the details")',
     when: 'anything not in this catalogue: a bug, reported with its own message on the CLI and logged by the server',

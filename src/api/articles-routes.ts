@@ -8,7 +8,7 @@ import type { Store } from '../store/open-store.js';
 import type { ApiContext } from './api-context.js';
 import { notFound } from './api-errors.js';
 import { errorResponses, } from './claim-schemas.js';
-import { IdParams, IsoDate, MAX_LIMIT, MissingQuery, Needle, PageQuery, pageOf } from './query-schemas.js';
+import { emptyAsMissing, IdParams, IsoDate, MAX_LIMIT, MissingQuery, Needle, PageQuery, pageOf } from './query-schemas.js';
 import { ArticleDetailSchema, ArticleSummarySchema, SearchHitSchema } from './response-schemas.js';
 
 
@@ -22,7 +22,7 @@ const ArticlesQuery = PageQuery.extend({
 
 const SearchQuery = z.object({
   q: z.string().trim().min(1, 'q is required: the words to search for').max(500),
-  limit: z.coerce.number().int().min(0).max(MAX_LIMIT).default(20),
+  limit: z.preprocess(emptyAsMissing, z.coerce.number().int().min(0).max(MAX_LIMIT).default(20)),
 });
 
 /** How many articles findArticles would list under these filters (same conditions). */
@@ -94,7 +94,7 @@ export const articlesRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx
     },
     async (req) => {
       const { q, limit } = req.query;
-      const hits = await ctx.search.search(q, limit);
+      const hits = await ctx.reads.search(q, limit);
       return { items: hits, total: hits.length, limit, offset: 0 };
     },
   );

@@ -9,12 +9,12 @@ import { articlesNaming, placeSpellings } from '../store/naming-queries.js';
 import type { ApiContext } from './api-context.js';
 import { errorResponses } from './claim-schemas.js';
 import { comparableName, namedBy } from './name-matching.js';
-import { MAX_LIMIT } from './query-schemas.js';
+import { emptyAsMissing, MAX_LIMIT } from './query-schemas.js';
 import { FindResultSchema } from './response-schemas.js';
 
 const FindQuery = z.object({
   q: z.string().trim().min(1, 'q is required: a name or the words to search for').max(200, 'at most 200 characters: search for a name or a few words'),
-  limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(50).describe('at most this many items in each list'),
+  limit: z.preprocess(emptyAsMissing, z.coerce.number().int().min(1).max(MAX_LIMIT).default(50)).describe('at most this many items in each list'),
 });
 
 type Record = z.infer<typeof FindResultSchema>['records']['items'][number];
@@ -65,7 +65,7 @@ export const findRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) =>
 
       let articleSearchError: string | null = null;
       const [wordHits, naming] = await Promise.all([
-        ctx.search.search(q, limit).catch((error: unknown): SearchHit[] => {
+        ctx.reads.search(q, limit).catch((error: unknown): SearchHit[] => {
           if (!(error instanceof UsageError)) throw error;
           articleSearchError = error.message;
           return [];

@@ -65,7 +65,9 @@ export const ingestRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) 
           uploads.push({ path, name });
         }
         if (uploads.length === 0) throw new DossierError('DOSSIER_USAGE', 'the upload holds no file');
-        const summary = await ingestFiles(ctx.store, uploads.map((u) => u.path), { analyzer: await ctx.analyzer() });
+        // Stored under the name the client sent: the temporary path is gone once this returns.
+        const names = new Map(uploads.map((u) => [u.path, u.name]));
+        const summary = await ingestFiles(ctx.store, uploads.map((u) => u.path), { analyzer: await ctx.analyzer(), storedName: (file) => names.get(file) ?? basename(file) });
         // Clients know their files by the names they sent, not by our temporary paths.
         const shown = (s: string): string => uploads.reduce((acc, u) => acc.split(u.path).join(u.name), s);
         if (summary.storageError) throw new StorageError(shown(summary.storageError.during), summary.storageError.cause);

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { storeStats } from '../store/articles-repository.js';
 import type { ApiContext } from './api-context.js';
 import { errorResponses } from './claim-schemas.js';
 import { StatsSchema } from './response-schemas.js';
@@ -19,7 +18,7 @@ export const metaRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) =>
   app.get(
     '/api/stats',
     { schema: { tags: ['meta'], summary: 'Counts of what the store holds', response: { 200: StatsSchema, ...errorResponses } } },
-    async () => storeStats(ctx.store),
+    async () => ctx.reads.read('stats', {}),
   );
 
   app.get(

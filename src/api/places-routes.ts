@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { findPlaces, timeline } from '../store/mentions-queries.js';
+import { findPlaces } from '../store/mentions-queries.js';
 import type { ApiContext } from './api-context.js';
 import { errorResponses } from './claim-schemas.js';
 import { IsoDate, Needle, PageQuery, pageOf, paginate } from './query-schemas.js';
@@ -32,8 +32,8 @@ export const placesRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) 
     '/api/timeline',
     { schema: { tags: ['places'], summary: 'Dated time expressions in time order, with context', querystring: TimelineQuery, response: { 200: pageOf(TimelineSchema), ...errorResponses } } },
     async (req) => {
-      const { limit, offset, ...filter } = req.query;
-      return paginate(await timeline(ctx.store, filter), { limit, offset });
+      const { items, total } = await ctx.reads.read('timeline', req.query);
+      return { items, total, limit: req.query.limit, offset: req.query.offset };
     },
   );
 };

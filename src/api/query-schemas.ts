@@ -3,10 +3,16 @@ import { z } from 'zod';
 export const MAX_LIMIT = 500;
 export const DEFAULT_LIMIT = 50;
 
+/**
+ * `?limit=` with nothing after it is a parameter left blank, not a zero: coerced as it stands
+ * it was the number 0, an empty page that looked like an empty store.
+ */
+export const emptyAsMissing = (value: unknown): unknown => (value === '' ? undefined : value);
+
 /** `limit` and `offset` of every list; the store functions have no offset, so routes slice (see paginate). */
 export const PageQuery = z.object({
-  limit: z.coerce.number().int().min(0).max(MAX_LIMIT).default(DEFAULT_LIMIT).describe(`at most this many items (0..${MAX_LIMIT})`),
-  offset: z.coerce.number().int().min(0).default(0).describe('skip this many items'),
+  limit: z.preprocess(emptyAsMissing, z.coerce.number().int().min(0).max(MAX_LIMIT).default(DEFAULT_LIMIT)).describe(`at most this many items (0..${MAX_LIMIT})`),
+  offset: z.preprocess(emptyAsMissing, z.coerce.number().int().min(0).default(0)).describe('skip this many items'),
 });
 
 export const pageOf = <T extends z.ZodType>(item: T) =>

@@ -8,7 +8,7 @@ import type { Analyzer } from '../pipeline/analyze-article.js';
 import type { Store } from '../store/open-store.js';
 import { actorsRoutes } from './actors-routes.js';
 import type { ApiContext } from './api-context.js';
-import { searchRunnerFor } from './search-runner.js';
+import { readRunnerFor } from './read-runner.js';
 import { handleError } from './api-errors.js';
 import { articlesRoutes } from './articles-routes.js';
 import { eventsRoutes } from './events-routes.js';
@@ -44,8 +44,9 @@ export const CSP_DIRECTIVES = {
 export interface ServerOptions {
   readonly store: Store;
   /**
-   * The SQLite file the store was opened from: searches then run in threads with their own
-   * read-only connections, within a time budget. Without it (tests, PostgreSQL) they run inline.
+   * The SQLite file the store was opened from: searches and heavy lists then run in threads with
+   * their own read-only connections, within a time budget. Without it (tests, PostgreSQL) they
+   * run on the store's connection (PostgreSQL with a statement timeout).
    */
   readonly storePath?: string | null;
   /** Writes are refused (403) without a token, and need `Authorization: Bearer <token>` with one. */
@@ -70,12 +71,16 @@ const defaultAnalyzer = async (): Promise<Analyzer> => {
 
 /** The Dossier HTTP API (docs: /api/openapi.json) and the web app, ready to inject or listen. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  // Helmet's headers, as it sends them on an ordinary answer (filled in once the app is ready).
+  let securityHeaders: Record<string, string> = {};
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: JSON_BODY_LIMIT,
     // An address that cannot be decoded ("/actor/%E0%A4%A"): a page of the app that says so, with
     // a way back, for a person; the contract's JSON error for a client of /api.
     frameworkErrors: (error, request, reply) => {
+      // Fastify answers these before any onRequest hook, helmet's included: its headers are set here.
+      void reply.headers(securityHeaders);
       const raw = request.raw.url ?? '/';
       if (!raw.startsWith('/api') && (request.method === 'GET' || request.method === 'HEAD')) {
         void reply.redirect(`/malformed-address?address=${encodeURIComponent(raw.slice(0, 500))}`);
@@ -107,11 +112,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   let analyzer: Promise<Analyzer> | undefined;
-  const search = searchRunnerFor(options.store, options.storePath ?? null);
-  app.addHook('onClose', () => search.close());
+  const reads = readRunnerFor(options.store, options.storePath ?? null);
+  app.addHook('onClose', () => reads.close());
   const ctx: ApiContext = {
     store: options.store,
-    search,
+    reads,
     guard: writeGuard(options.token),
     analyzer: () => {
       analyzer ??= (options.analyzer ?? defaultAnalyzer)();
@@ -125,5 +130,18 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   }
   await registerWebApp(app, webFolder(options.webRoot));
   await app.ready();
+  securityHeaders = await helmetHeaders(app);
   return app;
+}
+
+/** What an answer carries whatever it holds; the rest of /api/health's headers are helmet's. */
+const ORDINARY_HEADERS = new Set(['content-type', 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding', 'etag', 'vary', 'cache-control', 'last-modified']);
+
+/**
+ * The security headers helmet puts on an answer, read from one: the answers Fastify makes
+ * before routing (a path it cannot decode) get the same ones without restating helmet's list.
+ */
+async function helmetHeaders(app: FastifyInstance): Promise<Record<string, string>> {
+  const probe = await app.inject('/api/health');
+  return Object.fromEntries(Object.entries(probe.headers).flatMap(([name, value]) => (ORDINARY_HEADERS.has(name) || typeof value !== 'string' ? [] : [[name, value]])));
 }

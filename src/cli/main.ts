@@ -11,7 +11,13 @@ function programShell(): Command {
   const program = new Command('dossier')
     .description('Turn raw news into a sourced, queryable record.')
     .option('--db <path|url>', 'SQLite database file, or a postgres:// URL (default: $DOSSIER_DB or ./dossier.db)')
-    .option('--registry <files...>', 'your actor registry files (YAML or JSON), applied over the shipped actors (also $DOSSIER_REGISTRY, separated by the path delimiter)')
+    // One file per flag, repeated for more: a variadic option would take the command's name
+    // ("--registry my.yaml ingest ...") as a second file.
+    .option(
+      '--registry <file>',
+      'your actor registry file (YAML or JSON), applied over the shipped actors; repeat for more (also $DOSSIER_REGISTRY, separated by the path delimiter)',
+      (file: string, files: string[] = []) => [...files, file],
+    )
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   // A command not loaded has no options or arguments yet: the list says what follows its name.

@@ -41,9 +41,27 @@ export function loadInput(file: string, bytes?: Buffer, limits: Pick<InputLimits
   if (data.length === 0) throw new InputError('DOSSIER_INPUT_EMPTY', { file }, 'the file is empty');
   const nul = data.indexOf(0);
   if (nul !== -1) throw new InputError('DOSSIER_INPUT_BINARY', { file, line: lineAtByte(data, nul), byte: nul }, `binary content (NUL byte at byte ${nul})`);
+  data = withLoneCarriageReturnsAsNewlines(data);
   checkLineLength(file, data, limits.maxLineBytes);
   const { text, badOffsets } = decodeUtf8(data);
   return createSourceText(file, name, text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text, badOffsets);
+}
+
+/**
+ * Old Mac line endings (a CR alone) read as LF, byte for byte: every reader splits lines at LF,
+ * and a CR-only digest was otherwise one line, one untitled article. CRLF is left as it is
+ * (readers drop the CR), and offsets into the source stay exact since each CR is one byte.
+ */
+export function withLoneCarriageReturnsAsNewlines(data: Buffer): Buffer {
+  let at = data.indexOf(13);
+  if (at === -1) return data;
+  let out: Buffer | null = null;
+  for (; at !== -1; at = data.indexOf(13, at + 1)) {
+    if (data[at + 1] === 10) continue;
+    out ??= Buffer.from(data);
+    out[at] = 10;
+  }
+  return out ?? data;
 }
 
 function checkLineLength(file: string, data: Buffer, maxLine: number): void {

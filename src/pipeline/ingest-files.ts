@@ -2,13 +2,14 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Transaction } from 'kysely';
 import { glob } from 'tinyglobby';
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { articleId } from '../ingest/article-id.js';
 import { fetchInput, isUrl } from '../ingest/fetch-input.js';
 import { cutArticle, type InputLimits, inputLimits, LIMIT_FLAGS } from '../ingest/input-limits.js';
 import { isDirectory, loadInput } from '../ingest/load-input.js';
 import type { RawArticle, ReaderName } from '../ingest/raw-article.js';
 import { chooseReader } from '../ingest/readers.js';
+import { storedSourcePath } from '../ingest/stored-source-path.js';
 import type { Correction } from '../knowledge/actors/actor-overlay.js';
 import { activeCorrections } from '../store/corrections-repository.js';
 import { lockRecordLinking } from '../store/dialect.js';
@@ -54,22 +55,36 @@ export interface IngestOptions extends LinkHooks {
   readonly onKnowledgeLoading?: () => void;
   readonly shouldStop?: () => boolean;
   readonly stdin?: Buffer;
+  /**
+   * The name each file's articles are stored under (provenance, seen by every reader); default:
+   * relative to the working folder, or the file's own name (stored-source-path.ts).
+   */
+  readonly storedName?: (file: string) => string;
   /** Overrides of the input limits (input-limits.ts). */
   readonly limits?: Partial<InputLimits>;
   /** Defaults to the full pipeline with the shipped knowledge. */
   readonly analyzer?: Analyzer;
 }
 
-/** Expands paths (folders recursively, globs, "-" for stdin) into a sorted file list. */
+/**
+ * Expands paths (folders recursively, globs, "-" for stdin) into a sorted file list. A folder
+ * with no file in it, or a glob that matches none, is a usage error: a run that reads nothing
+ * because of a typo in the path would otherwise look like a success.
+ */
 export async function expandInputs(paths: readonly string[]): Promise<string[]> {
   const out: string[] = [];
   for (const p of paths) {
     if (p === '-' || isUrl(p)) out.push(p);
-    else if (isDirectory(p)) out.push(...walk(p));
-    else if (/[*?[{]/.test(p)) out.push(...(await glob(p, { onlyFiles: true })).sort());
+    else if (isDirectory(p)) out.push(...nonEmpty(p, 'the folder holds no file to read', walk(p)));
+    else if (/[*?[{]/.test(p)) out.push(...nonEmpty(p, 'the pattern matches no file', (await glob(p, { onlyFiles: true })).sort()));
     else out.push(p);
   }
   return out;
+}
+
+function nonEmpty(path: string, why: string, files: string[]): string[] {
+  if (files.length === 0) throw new UsageError(`${path}: ${why}`);
+  return files;
 }
 
 function walk(dir: string): string[] {
@@ -90,7 +105,7 @@ function walk(dir: string): string[] {
  */
 export async function readInputFile(
   file: string,
-  options: Pick<IngestOptions, 'reader' | 'stdin' | 'limits'> = {},
+  options: Pick<IngestOptions, 'reader' | 'stdin' | 'limits' | 'storedName'> = {},
 ): Promise<{ articles: RawArticle[]; rejected: InputError[]; warnings: string[]; bytes: number }> {
   const limits = inputLimits(options.limits);
   const given = file === '-' ? options.stdin : isUrl(file) ? await fetchInput(file) : undefined;
@@ -116,7 +131,10 @@ export async function readInputFile(
     }
     return cut;
   });
-  return { articles, rejected: result.rejected, warnings, bytes: Buffer.byteLength(source.text) };
+  // Messages above name the file as the operator gave it; what is stored names it for readers.
+  const stored = (options.storedName ?? ((f: string) => storedSourcePath(f, process.cwd())))(file);
+  const named = articles.map((raw) => ({ ...raw, provenance: { ...raw.provenance, file: stored } }));
+  return { articles: named, rejected: result.rejected, warnings, bytes: Buffer.byteLength(source.text) };
 }
 
 /**
@@ -185,11 +203,15 @@ export async function ingestFiles(store: Store, files: readonly string[], option
     }
     try {
       const total = fresh.length;
-      const analyzed = fresh.map((raw, n) => {
-        const article = analyzer.analyze(raw);
-        step('analysing', n + 1, total);
-        return article;
-      });
+      const analyzed: AnalyzedArticle[] = [];
+      for (const raw of fresh) {
+        // Between articles, not only between files: a file of a thousand articles takes minutes,
+        // and a stop asked meanwhile saves what is analysed and ends within about an article.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (options.shouldStop?.()) break;
+        analyzed.push(analyzer.analyze(raw));
+        step('analysing', analyzed.length, total);
+      }
       const linked = { ...options, onSaved: (n: number) => step('linking', n, total) };
       // Analysis ran outside the transaction, so a retry after another writer's lock costs only the save.
       const outcome = await withTransientRetry(
@@ -198,6 +220,7 @@ export async function ingestFiles(store: Store, files: readonly string[], option
       );
       summary.articlesNew += outcome.fresh;
       summary.articlesKnown += outcome.known;
+      if (options.shouldStop?.()) break;
     } catch (error) {
       if (failed(file, error)) break;
     }

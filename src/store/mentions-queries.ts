@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { correctedNames } from './corrections-repository.js';
-import { nullsAsSqlite, scalarMax, scalarMin } from './dialect.js';
+import { dialectOf, nullsAsSqlite, scalarMax, scalarMin } from './dialect.js';
 import type { Store } from './open-store.js';
 
 export interface ActorSummary {
@@ -293,11 +293,43 @@ export interface TimelineEntry {
   context: string;
 }
 
-/** Dated mentions (DATE and TIME with a calendar value), in time order. */
-export async function timeline(db: Store, f: { from?: string; to?: string; limit?: number } = {}): Promise<TimelineEntry[]> {
-  const [max, min] = [scalarMax(db), scalarMin(db)];
+export interface TimelineFilter {
+  readonly from?: string;
+  readonly to?: string;
+}
+
+/** The dated mentions a timeline lists: DATE and TIME with a calendar value, within the dates asked. */
+function datedMentions(db: Store, f: TimelineFilter) {
   let q = db
     .selectFrom('time_mentions as t')
+    .where('t.type', 'in', ['DATE', 'TIME'])
+    .where(sql<boolean>`substr(t.value, 1, 1) BETWEEN '0' AND '9'`);
+  // The same condition as a range of the value index (':' follows '9' byte-wise): SQLite then
+  // reads the index in order and stops at the page, where it scanned and sorted every mention
+  // (1 s for a page on the 21k-article Reuters store, 36 ms this way). PostgreSQL's collation
+  // need not be byte-wise, so it keeps the condition above alone.
+  if (dialectOf(db) === 'sqlite') q = q.where('t.value', '>=', '0').where('t.value', '<', ':');
+  if (f.from) q = q.where('t.value', '>=', f.from);
+  if (f.to) q = q.where('t.value', '<=', `${f.to}\uffff`);
+  return q;
+}
+
+/** How many entries timeline() lists under this filter, without reading them. */
+export async function countTimeline(db: Store, f: TimelineFilter = {}): Promise<number> {
+  const row = await datedMentions(db, f)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Dated mentions (DATE and TIME with a calendar value), in time order; `limit` and `offset` are
+ * the database's, so a page reads (and cuts a context window from) only its own rows: reading
+ * every mention of a large store to slice one page took seconds.
+ */
+export async function timeline(db: Store, f: TimelineFilter & { limit?: number; offset?: number } = {}): Promise<TimelineEntry[]> {
+  const [max, min] = [scalarMax(db), scalarMin(db)];
+  let q = datedMentions(db, f)
     .innerJoin('articles as a', 'a.id', 't.article_id')
     .leftJoin('outlets as o', 'o.id', 'a.outlet_id')
     .select([
@@ -317,15 +349,12 @@ export async function timeline(db: Store, f: { from?: string; to?: string; limit
       sql<string>`substr(a.text, ${max}(1, t.start - 199), ${min}(t.start, 200) + (t.end - t.start) + 200)`.as('window'),
       sql<number>`${max}(0, t.start - 200)`.as('windowStart'),
     ])
-    .where('t.type', 'in', ['DATE', 'TIME'])
-    .where(sql<boolean>`substr(t.value, 1, 1) BETWEEN '0' AND '9'`)
     .orderBy('t.value')
     .orderBy('a.date', nullsAsSqlite('asc'))
     .orderBy('t.article_id')
     .orderBy('t.start');
-  if (f.from) q = q.where('t.value', '>=', f.from);
-  if (f.to) q = q.where('t.value', '<=', `${f.to}\uffff`);
-  if (f.limit !== undefined) q = q.limit(f.limit);
+  // An offset goes with a limit (SQLite has no OFFSET alone); the API always gives both.
+  if (f.limit !== undefined) q = f.offset ? q.limit(f.limit).offset(f.offset) : q.limit(f.limit);
   return (await q.execute()).map((r) => ({
     value: r.value,
     type: r.type,

@@ -113,6 +113,31 @@ describe('security headers and the web app', () => {
   it('puts the CSP on API answers too', async () => {
     expect(directives((await api.app.inject('/api/health')).headers['content-security-policy'])).toEqual(directives(CSP));
   });
+
+  it('answers an address it cannot decode with the contract error and every security header of an ordinary answer', async () => {
+    const ordinary = (await api.app.inject('/api/health')).headers;
+    const shared = Object.keys(ordinary).filter((h) => !['content-type', 'content-length', 'date', 'connection', 'etag', 'cache-control'].includes(h));
+    expect(shared).toEqual(expect.arrayContaining(['content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy']));
+    for (const url of ['/api/articles/%E0%A4%A', '/api/%E0%A4%A', '/actor/%E0%A4%A']) {
+      const res = await api.app.inject(url);
+      expect(res.statusCode, url).toBe(url.startsWith('/api') ? 400 : 302);
+      for (const h of shared) expect(res.headers[h], `${url} ${h}`).toBe(ordinary[h]);
+      if (url.startsWith('/api')) expect(res.json().error.code).toBe('DOSSIER_USAGE');
+    }
+  });
+});
+
+describe('blank page parameters', () => {
+  it('reads limit= and offset= left blank as not given, not as 0', async () => {
+    const given = (await api.app.inject('/api/articles')).json() as { items: unknown[]; limit: number; offset: number };
+    for (const url of ['/api/articles?limit=', '/api/articles?limit=&offset=', '/api/timeline?limit=', '/api/search?q=said&limit=']) {
+      const res = await api.app.inject(url);
+      expect(res.statusCode, url).toBe(200);
+      const body = res.json() as { items: unknown[]; limit: number; offset: number };
+      expect(body.items.length, url).toBeGreaterThan(0);
+      expect([body.limit, body.offset], url).toEqual(url.includes('search') ? [20, 0] : [given.limit, given.offset]);
+    }
+  });
 });
 
 describe('hostile ingested text', () => {

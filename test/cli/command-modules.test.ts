@@ -43,7 +43,7 @@ describe('CLI commands as modules', () => {
 
   it('finds the command to load after the global options, and for `help <command>`', () => {
     expect(commandToLoad(['--db', 'x.db', 'records', '--limit', '3'])?.name).toBe('records');
-    expect(commandToLoad(['--registry', 'a.yaml', 'b.yaml', '--db', 'x.db', 'ingest', 'digest.txt'])?.name).toBe('ingest');
+    expect(commandToLoad(['--registry', 'a.yaml', '--registry', 'b.yaml', '--db', 'x.db', 'ingest', 'digest.txt'])?.name).toBe('ingest');
     expect(commandToLoad(['ingest', 'digest.txt', '--db', 'x.db'])?.name).toBe('ingest');
     expect(commandToLoad(['help', 'export'])?.name).toBe('export');
     expect(commandToLoad(['--help'])).toBeUndefined();

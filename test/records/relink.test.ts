@@ -52,7 +52,8 @@ describe('dossier relink', () => {
   it('orders articles as they were ingested', async () => {
     const byFile = await store.selectFrom('articles').select(['id', 'source_file']).execute();
     const fileOf = new Map(byFile.map((a) => [a.id, a.source_file]));
-    const order = (await articlesInLinkingOrder(store)).map((id) => FILES.indexOf(fileOf.get(id)!));
+    // Stored relative to the working folder (provenance never holds an absolute path).
+    const order = (await articlesInLinkingOrder(store)).map((id) => FILES.findIndex((f) => f.endsWith(`/${fileOf.get(id)!}`)));
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(new Set(order).size).toBe(FILES.length);
   });

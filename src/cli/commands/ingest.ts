@@ -49,8 +49,12 @@ export const define: DefineCommand = (command, context) => {
       const analyzer = await context.analyzer();
       const store = await context.openStore();
       let stop = false;
-      const onSigint = (): void => {
+      const onSigint = (signal: NodeJS.Signals): void => {
+        // A second signal is someone who will not wait: the open transaction is rolled back by
+        // the database (SQLite's journal, PostgreSQL's dropped connection), so exiting is safe.
+        if (stop) process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
         stop = true;
+        process.stderr.write(`\ndossier: ${signal}: saving what is analysed and stopping (again to quit at once)\n`);
       };
       process.on('SIGINT', onSigint);
       process.on('SIGTERM', onSigint);

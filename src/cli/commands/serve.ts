@@ -23,6 +23,9 @@ export const define: DefineCommand = (command, context) => {
     .addHelpText('after', '\nExamples:\n  dossier serve\n  DOSSIER_TOKEN=s3cret dossier serve --port 9000 --db news.db')
     .action(async (o: { host: string; port: number; token?: string; web: string }) => {
       const token = o.token ?? process.env.DOSSIER_TOKEN ?? null;
+      // The registry is read at the first upload; a mistake in it is reported now, not then.
+      const registryFiles = context.registryFiles();
+      if (registryFiles.length > 0) (await import('../../knowledge/actors/load-registry.js')).loadActorRegistry({ extraFiles: registryFiles });
       const [{ buildServer }, { isPostgresTarget }, { untilStopSignal }] = await Promise.all([
         import('../../api/server.js'),
         import('../../store/dialect.js'),

@@ -18,23 +18,37 @@ export const digestReader: Reader = {
     if (bylines === 0) return 0;
     return /\.(txt|text|digest)$/i.test(name) || !/\.\w+$/.test(name) ? 0.8 : 0.5;
   },
-  read(source) {
-    if (source.badOffsets.length > 0) {
-      const at = source.badOffsets[0]!;
-      throw new InputError('DOSSIER_INPUT_BAD_UTF8', { file: source.file, line: source.lineAt(at) }, `invalid UTF-8 at byte ${source.byteAt(at)}`);
-    }
-    return readDigest(source);
-  },
+  read: readDigest,
 };
+
+/** The lines of a block, first to last, as a character range of the source. */
+function blockRange(block: ArticleBlock): { start: number; end: number } {
+  const first = block.headline ?? block.byline ?? block.body[0]!;
+  const last = block.body.at(-1) ?? block.byline ?? first;
+  return { start: first.start, end: last.end };
+}
+
+/**
+ * An article holding a byte that is not UTF-8 is rejected on its own, naming the byte: the
+ * digest's other articles do not share its text, so they go in (as JSONL and Reuters records do).
+ */
+function badUtf8In(source: SourceText, block: ArticleBlock): InputError | null {
+  const { start, end } = blockRange(block);
+  const at = source.badOffsets.find((offset) => offset >= start && offset < end);
+  if (at === undefined) return null;
+  return new InputError('DOSSIER_INPUT_BAD_UTF8', { file: source.file, line: source.lineAt(at) }, `invalid UTF-8 at byte ${source.byteAt(at)}; this article is skipped, the others are read`);
+}
 
 function readDigest(source: SourceText): ReadResult {
   const blocks = splitArticles(splitLines(source.text));
+  const rejected = blocks.map((block) => (source.badOffsets.length > 0 ? badUtf8In(source, block) : null));
   const messages: ReadMessage[] = [];
   const dates = resolveDigestDates(
     blocks.map((b) => b.parsed?.date ?? null),
     blocks.map((b) => (b.parsed ? (findKnownOutlet(b.parsed.outlet)?.dateOrder ?? null) : null)),
   );
-  const articles = blocks.map((block, i): RawArticle => {
+  const articles = blocks.flatMap((block, i): RawArticle[] => {
+    if (rejected[i]) return [];
     const date = dates[i] ?? null;
     if (date && block.byline && /^\d/.test(date.raw)) {
       messages.push({ file: source.file, line: source.lineAt(block.byline.start), ruleId: 'digest-numeric-date', reason: date.reason });
@@ -42,9 +56,9 @@ function readDigest(source: SourceText): ReadResult {
     if (!block.parsed) {
       messages.push({ file: source.file, line: source.lineAt(block.body[0]?.start ?? 0), ruleId: 'digest-no-byline', reason: 'text before the first byline kept as an article without metadata' });
     }
-    return toArticle(source, block, date);
+    return [toArticle(source, block, date)];
   });
-  return { articles, messages, rejected: [] };
+  return { articles, messages, rejected: rejected.filter((e) => e !== null) };
 }
 
 function toArticle(source: SourceText, block: ArticleBlock, date: RawArticle['date']): RawArticle {

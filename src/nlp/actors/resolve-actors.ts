@@ -147,6 +147,11 @@ export function resolveActors(doc: Document, k: ActorKnowledge): Link[] {
   const byEntity = new Map<number, Link>();
   const personRoles: PersonRole[] = [];
   const acronyms = new Map<string, Link>();
+  let names: FullNames | undefined;
+  const fullNames = (): FullNames => {
+    names ??= fullNamesOf(ctx);
+    return names;
+  };
 
   const add = (entity: number, l: LinkFields): Link => {
     const { start, end } = entities[entity]!;
@@ -194,7 +199,7 @@ export function resolveActors(doc: Document, k: ActorKnowledge): Link[] {
     if (reg) link = add(idx, reg);
     else if (defined) link = add(idx, { actorId: defined.actorId, name: defined.name, confidence: 0.85, reason: `acronym defined in this article for '${defined.name}'` });
     else {
-      const full = e.type === 'PERSON' ? fullNameFor(ctx, idx, text, byEntity) : null;
+      const full = e.type === 'PERSON' ? fullNameFor(ctx, fullNames(), idx, text, byEntity) : null;
       if (full) link = add(idx, { actorId: full.actorId, name: full.name, confidence: 0.85, reason: `short form of '${full.surface}' in this article` });
       else {
         const kind = e.type === 'PERSON' ? 'person' : 'organization';
@@ -217,28 +222,79 @@ export function resolveActors(doc: Document, k: ActorKnowledge): Link[] {
   return links;
 }
 
-/** A full name elsewhere in the article that this one- or two-word name is the end or start of. */
-function fullNameFor(ctx: Context, idx: number, text: string, byEntity: Map<number, Link>): { actorId: string; name: string; surface: string } | null {
+/**
+ * The article's person names of two words or more, by folded surname and by folded first word,
+ * each list in text order (entity indices ascending), and the same for three words or more.
+ * Built once per article: looking a short name up in them replaces a sorted pass over every
+ * entity per short name, which made the stage quadratic in the article's length.
+ */
+interface FullNames {
+  readonly bySurname: ReadonlyMap<string, readonly number[]>;
+  readonly byFirst: ReadonlyMap<string, readonly number[]>;
+  readonly bySurnameOfThree: ReadonlyMap<string, readonly number[]>;
+}
+
+function fullNamesOf(ctx: Context): FullNames {
+  const fold = ctx.k.foldName;
+  const bySurname = new Map<string, number[]>();
+  const byFirst = new Map<string, number[]>();
+  const bySurnameOfThree = new Map<string, number[]>();
+  const push = (map: Map<string, number[]>, key: string, j: number): void => {
+    const list = map.get(key);
+    if (list) list.push(j);
+    else map.set(key, [j]);
+  };
+  ctx.entities.forEach((e, j) => {
+    if (e.type !== 'PERSON') return;
+    const surface = ctx.doc.text.slice(e.start, e.end);
+    const ow = words(surface);
+    if (ow.length < 2) return;
+    const key = fold(surname(surface));
+    push(bySurname, key, j);
+    push(byFirst, fold(ow[0] ?? ''), j);
+    if (ow.length >= 3) push(bySurnameOfThree, key, j);
+  });
+  return { bySurname, byFirst, bySurnameOfThree };
+}
+
+/** The nearest index of `list` (ascending) before idx, else the first after it. */
+function nearestBefore(list: readonly number[] | undefined, idx: number): number | undefined {
+  if (!list || list.length === 0) return undefined;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < idx) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo > 0) return list[lo - 1];
+  return list[lo] === idx ? list[lo + 1] : list[lo];
+}
+
+/**
+ * A full name elsewhere in the article that this one- or two-word name is the end or start of:
+ * the nearest before it, else the first after it.
+ */
+function fullNameFor(ctx: Context, names: FullNames, idx: number, text: string, byEntity: Map<number, Link>): { actorId: string; name: string; surface: string } | null {
   const w = words(text);
-  if (w.length > 2) return null;
+  if (w.length === 0 || w.length > 2) return null;
   const fold = ctx.k.foldName;
   const key = fold(surname(text));
-  const order = [...ctx.entities.keys()].filter((j) => j !== idx).sort((a, b) => (a < idx ? idx - a : 1e9 + a) - (b < idx ? idx - b : 1e9 + b));
-  for (const j of order) {
-    const other = ctx.entities[j]!;
-    if (other.type !== 'PERSON') continue;
-    const surface = ctx.doc.text.slice(other.start, other.end);
-    const ow = words(surface);
-    if (ow.length <= w.length) continue;
-    const sameSurname = fold(surname(surface)) === key;
-    if (!sameSurname && (w.length > 1 || fold(ow[0] ?? '') !== fold(w[0] ?? ''))) continue;
-    const link = byEntity.get(j);
-    if (link) return { actorId: link.actorId, name: link.name, surface };
-    const reg = linkRegistry(ctx, surface, 'PERSON');
-    if (reg) return { actorId: reg.actorId, name: reg.name, surface };
-    return { actorId: newActorId('person', ctx.k.newActorKey(surface)), name: surface, surface };
-  }
-  return null;
+  const found =
+    w.length === 1
+      ? [nearestBefore(names.bySurname.get(key), idx), nearestBefore(names.byFirst.get(fold(w[0] ?? '')), idx)]
+      : [nearestBefore(names.bySurnameOfThree.get(key), idx)];
+  // Before idx, the nearest wins (the larger index); only after, the first (the smaller).
+  const rank = (j: number): number => (j < idx ? idx - j : 1e9 + j);
+  const j = found.filter((f) => f !== undefined).sort((a, b) => rank(a) - rank(b))[0];
+  if (j === undefined) return null;
+  const other = ctx.entities[j]!;
+  const surface = ctx.doc.text.slice(other.start, other.end);
+  const link = byEntity.get(j);
+  if (link) return { actorId: link.actorId, name: link.name, surface };
+  const reg = linkRegistry(ctx, surface, 'PERSON');
+  if (reg) return { actorId: reg.actorId, name: reg.name, surface };
+  return { actorId: newActorId('person', ctx.k.newActorKey(surface)), name: surface, surface };
 }
 
 interface RoleFound {

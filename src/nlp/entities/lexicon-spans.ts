@@ -105,7 +105,19 @@ export function lexiconSpans(doc: Document): LexiconSpan[] {
 
 /** The head word of a title span, lower-cased: what "the Iraqi lawmaker" is matched on. */
 export function titleHead(doc: Document, span: Span): string | null {
-  const tokens = (doc.layers.tokens ?? []).filter((t) => t.start >= span.start && t.end <= span.end);
+  const all = doc.layers.tokens ?? [];
+  // Tokens are in text order: the span's are found by bisection, not by a pass over the
+  // article's (a pass per title made the actors stage quadratic in the article's length).
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid]!.start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < all.length && all[end]!.start < span.end) end++;
+  const tokens = all.slice(lo, end).filter((t) => t.end <= span.end);
   for (let i = 0; i < tokens.length; i++) {
     const end = longestMatch(HEADS, tokens, i);
     if (end > 0) return tokens.slice(i, end).map((t) => t.norm).join(' ');

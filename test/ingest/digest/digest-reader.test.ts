@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseByline } from '../../../src/ingest/digest/02-bylines.js';
 import { digestReader } from '../../../src/ingest/digest/digest-reader.js';
+import { loadInput } from '../../../src/ingest/load-input.js';
 import { createSourceText } from '../../../src/ingest/source-text.js';
 
 const read = (text: string) => digestReader.read(createSourceText('digest.txt', 'digest.txt', text));
@@ -103,5 +104,40 @@ describe('digestReader', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('digest bytes and line endings', () => {
+  const stories = [
+    'Quay reopens after collapse',
+    'Example Wire – June 3, 2024',
+    'The port of Saltmere reopened its northern quay on Monday.',
+    '',
+    'Ferry delays expected',
+    'By Ada Lorn – Harbor Times – June 2, 2024',
+    'Ferries will run late while the quay stays closed.',
+    '',
+    'Grain prices steady',
+    'By Ivo Park | Northern Ledger | June 1, 2024',
+    'Grain prices held steady on Tuesday.',
+  ];
+
+  it('rejects only the article that holds a byte that is not UTF-8, naming its line', () => {
+    const [before, after] = stories.join('\n').split('Ferries will');
+    const bytes = Buffer.concat([Buffer.from(before!), Buffer.from([0xff]), Buffer.from(`Ferries will${after}\n`)]);
+    const { articles, rejected } = digestReader.read(loadInput('digest.txt', bytes));
+    expect(articles.map((a) => a.title)).toEqual(['Quay reopens after collapse', 'Grain prices steady']);
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]!.message).toMatch(/^digest\.txt:7: invalid UTF-8 at byte \d+/);
+  });
+
+  it('reads CR-only line endings as lines, with the same articles and byte offsets as LF', () => {
+    const lf = loadInput('digest.txt', Buffer.from(stories.join('\n')));
+    const cr = loadInput('digest.txt', Buffer.from(stories.join('\r')));
+    const crlf = loadInput('digest.txt', Buffer.from(stories.join('\r\n')));
+    const titles = (source: typeof lf) => digestReader.read(source).articles.map((a) => [a.title, a.provenance.startLine, a.text]);
+    expect(titles(cr)).toEqual(titles(lf));
+    expect(titles(crlf)).toEqual(titles(lf));
+    expect(digestReader.read(cr).articles.map((a) => a.provenance.startByte)).toEqual(digestReader.read(lf).articles.map((a) => a.provenance.startByte));
   });
 });

@@ -1,0 +1,195 @@
+import { Worker } from 'node:worker_threads';
+import { sql } from 'kysely';
+import { DossierError, errorCodeOf, isErrorCode } from '../errors.js';
+import type { SearchHit } from '../store/articles-repository.js';
+import { dialectOf } from '../store/dialect.js';
+import { parseBoundedSearch } from '../store/search-query.js';
+import type { Store } from '../store/open-store.js';
+import { type ReadArgs, type ReadName, type ReadResult, runRead } from './read-queries.js';
+
+export interface ReadRequest {
+  readonly id: number;
+  readonly name: ReadName;
+  readonly args: unknown;
+}
+
+export type ReadReply = { readonly id: number; readonly result: unknown } | { readonly id: number; readonly error: { readonly code: string; readonly message: string } };
+
+/** A reply's error as raised in the thread: by its catalogue code, which crosses the thread boundary as a string. */
+const errorOfReply = (error: { readonly code: string; readonly message: string }): Error =>
+  isErrorCode(error.code) && error.code !== 'DOSSIER_INTERNAL' ? new DossierError(error.code, error.message) : new Error(error.message);
+
+/** Runs the API's heavy reads (read-queries.ts) for its routes; `close` ends its threads. */
+export interface ReadRunner {
+  read<N extends ReadName>(name: N, args: ReadArgs<N>): Promise<ReadResult<N>>;
+  search(query: string, limit: number): Promise<SearchHit[]>;
+  close(): Promise<void>;
+}
+
+export interface ReadRunnerOptions {
+  /** Read threads; a read that finds them all busy waits for one, within its budget. */
+  readonly threads: number;
+  /** Milliseconds a read may take, waiting included, before it is answered 503. */
+  readonly budgetMs: number;
+}
+
+export const DEFAULT_READ_RUNNER: ReadRunnerOptions = { threads: 2, budgetMs: 5000 };
+
+/** The error past the budget: a search is told how to narrow itself, a list how to page. */
+export function overBudget(name: ReadName, budgetMs: number): DossierError {
+  return name === 'search'
+    ? new DossierError('DOSSIER_SEARCH_TIMEOUT', `the search took longer than its budget of ${budgetMs} ms; narrow it (fewer or rarer words, a phrase) and try again`)
+    : new DossierError('DOSSIER_READ_TIMEOUT', `the ${name} took longer than its budget of ${budgetMs} ms; narrow it (a date range, a smaller page) and try again`);
+}
+
+/** PostgreSQL's answer to a statement cancelled by statement_timeout. */
+const QUERY_CANCELED = '57014';
+
+/**
+ * In the store's own connection: PostgreSQL runs the query in its server process, not on our
+ * thread, and ends it itself past the budget (statement_timeout, set for this read only).
+ * Without a file (a store in tests) the read just runs.
+ */
+export function inlineReads(store: Store, options: ReadRunnerOptions = DEFAULT_READ_RUNNER): ReadRunner {
+  const postgres = dialectOf(store) === 'postgres';
+  const read = async <N extends ReadName>(name: N, args: ReadArgs<N>): Promise<ReadResult<N>> =>
+    postgres ? withStatementTimeout(store, name, options.budgetMs, (trx) => runRead(trx, name, args)) : runRead(store, name, args);
+  return { read, search: (query, limit) => read('search', { query, limit }), close: async () => {} };
+}
+
+/**
+ * Runs a read on PostgreSQL with a statement timeout that holds for this read only (SET LOCAL,
+ * in a transaction of its own), and answers a cancelled statement as the read's budget error.
+ */
+export async function withStatementTimeout<T>(store: Store, name: ReadName, budgetMs: number, work: (trx: Store) => Promise<T>): Promise<T> {
+  try {
+    return await store.transaction().execute(async (trx) => {
+      // SET takes no bind parameters; the budget is a number of ours.
+      await sql.raw(`SET LOCAL statement_timeout = ${Math.max(1, Math.round(budgetMs))}`).execute(trx);
+      return work(trx);
+    });
+  } catch (error) {
+    if ((error as { code?: unknown }).code === QUERY_CANCELED) throw overBudget(name, budgetMs);
+    throw error;
+  }
+}
+
+/**
+ * Heavy reads off the server's thread, for a SQLite store: SQLite runs a query synchronously, so
+ * one expensive search (an OR of very common words on a large store takes seconds) or a long
+ * list held every other request, /api/health included. Here each runs in a worker thread with
+ * its own read-only connection. Past the budget the client gets 503 naming it and the thread is
+ * replaced (SQLite cannot be interrupted from outside; the old thread ends when its query does).
+ */
+export function threadedReads(path: string, options: ReadRunnerOptions = DEFAULT_READ_RUNNER): ReadRunner {
+  // From the sources (tsx, tests) the worker is the .ts file, read through tsx as the server is.
+  const fromSource = import.meta.url.endsWith('.ts');
+  const entry = new URL(`./read-worker${fromSource ? '.ts' : '.js'}`, import.meta.url);
+  // Loader flags do not reach a worker's own entry on Node 20: from the sources it registers tsx first.
+  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
+  type Slot = { worker: Worker; busy: boolean; current: number | null };
+  const slots: Slot[] = [];
+  const waiting: Array<(slot: Slot) => void> = [];
+  const pending = new Map<number, (reply: ReadReply) => void>();
+  let nextId = 1;
+  let closed = false;
+
+  const spawn = (): Slot => {
+    const slot: Slot = { worker: fromSource ? new Worker(boot, { eval: true, workerData: { path } }) : new Worker(entry, { workerData: { path } }), busy: false, current: null };
+    slot.worker.on('message', (reply: ReadReply) => {
+      pending.get(reply.id)?.(reply);
+      pending.delete(reply.id);
+    });
+    // A thread that cannot open the file (or dies) answers its read with the reason, not with a wait.
+    slot.worker.on('error', (error) => {
+      if (slot.current === null) return;
+      pending.get(slot.current)?.({ id: slot.current, error: { code: errorCodeOf(error), message: error.message } });
+      pending.delete(slot.current);
+    });
+    slot.worker.unref();
+    return slot;
+  };
+  for (let i = 0; i < options.threads; i++) slots.push(spawn());
+
+  const release = (slot: Slot): void => {
+    const next = waiting.shift();
+    if (next) next(slot);
+    else slot.busy = false;
+  };
+  const acquire = (): Promise<Slot> => {
+    const free = slots.find((s) => !s.busy);
+    if (free) {
+      free.busy = true;
+      return Promise.resolve(free);
+    }
+    return new Promise((resolve) => waiting.push(resolve));
+  };
+
+  const read = async <N extends ReadName>(name: N, args: ReadArgs<N>): Promise<ReadResult<N>> => {
+    if (closed) throw new DossierError('DOSSIER_API_STOPPING', 'the server is stopping');
+    const id = nextId++;
+    let timer: NodeJS.Timeout | undefined;
+    let taken: Slot | null = null;
+    const budget = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(overBudget(name, options.budgetMs)), options.budgetMs);
+    });
+    const run = (async (): Promise<ReadReply> => {
+      const slot = await acquire();
+      taken = slot;
+      return new Promise<ReadReply>((resolve) => {
+        pending.set(id, resolve);
+        slot.current = id;
+        slot.worker.postMessage({ id, name, args } satisfies ReadRequest);
+      });
+    })();
+    try {
+      const reply = await Promise.race([run, budget]);
+      if (taken) release(taken);
+      if ('error' in reply) throw errorOfReply(reply.error);
+      return reply.result as ReadResult<N>;
+    } catch (error) {
+      const timedOut = error instanceof DossierError && (error.code === 'DOSSIER_SEARCH_TIMEOUT' || error.code === 'DOSSIER_READ_TIMEOUT');
+      if (timedOut && taken) {
+        // The thread is still in the query: leave it to finish and end, and put a fresh one in its place.
+        const slot: Slot = taken;
+        pending.delete(id);
+        void slot.worker.terminate();
+        const fresh = spawn();
+        slots[slots.indexOf(slot)] = fresh;
+        release(fresh);
+      } else if (timedOut) {
+        // Never got a thread: stop waiting for one.
+        run.then(
+          (reply) => {
+            const slot = taken;
+            if (slot) release(slot);
+            return reply;
+          },
+          () => {},
+        );
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  return {
+    read,
+    search: async (query, limit) => {
+      // A query past the bounds is refused here, at once: sent to a thread it waited for one
+      // (and for its start, seconds on a loaded machine) only to be refused there.
+      parseBoundedSearch(query);
+      return read('search', { query, limit });
+    },
+    async close() {
+      closed = true;
+      await Promise.all(slots.map((s) => s.worker.terminate()));
+    },
+  };
+}
+
+/** The runner for a store: threads for a SQLite file, the store itself (with a statement timeout) for PostgreSQL. */
+export function readRunnerFor(store: Store, path: string | null, options: ReadRunnerOptions = DEFAULT_READ_RUNNER): ReadRunner {
+  return dialectOf(store) === 'sqlite' && path !== null ? threadedReads(path, options) : inlineReads(store, options);
+}

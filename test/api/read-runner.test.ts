@@ -1,0 +1,109 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { inlineReads, threadedReads, withStatementTimeout } from '../../src/api/read-runner.js';
+import { createAnalyzer } from '../../src/pipeline/analyze-article.js';
+import { ingestFiles } from '../../src/pipeline/ingest-files.js';
+import { loadKnowledge } from '../../src/pipeline/load-knowledge.js';
+import { searchArticles, storeStats } from '../../src/store/articles-repository.js';
+import { countTimeline, timeline } from '../../src/store/mentions-queries.js';
+import { openStore } from '../../src/store/open-store.js';
+import { dialectUnderTest, freshSqliteTarget, freshStoreTarget } from '../support/test-store.js';
+
+const DIGEST = [
+  'Ferry resumes at the northern quay\nExample Wire – June 3, 2024\nThe ferry to Saltmere sailed from the northern quay on Monday. It stopped on May 28, 2024.\n',
+  'Grain exports rise\nExample Wire – June 4, 2024\nGrain exports from Saltmere rose in May, the port said on June 1, 2024.\n',
+].join('');
+
+const digestFile = (): string => {
+  const file = join(mkdtempSync(join(tmpdir(), 'dossier-read-threads-')), 'digest.txt');
+  writeFileSync(file, DIGEST);
+  return file;
+};
+/** The full pipeline: the timeline's mentions are saved with the annotation layers. */
+const analyzer = createAnalyzer(loadKnowledge());
+
+describe('reads in threads of their own', () => {
+  it('find what the store itself finds, and refuse what it refuses, as usage errors', async () => {
+    const path = freshSqliteTarget('search-threads');
+    const store = await openStore(path);
+    const runner = threadedReads(path, { threads: 1, budgetMs: 60_000 });
+    try {
+      expect((await ingestFiles(store, [digestFile()], { analyzer })).articlesNew).toBe(2);
+      for (const q of ['saltmere', '"northern quay"', 'grai* OR ferry', 'saltmere NOT grain']) {
+        expect(await runner.search(q, 10), q).toEqual(await searchArticles(store, q, 10));
+      }
+      expect((await runner.search('saltmere', 10)).length).toBe(2);
+      // The thread's refusal comes back by its code, not as a message to match.
+      await expect(runner.search('a* OR b*', 10)).rejects.toMatchObject({ code: 'DOSSIER_SEARCH_BAD_QUERY' });
+      await expect(runner.search('"unclosed', 10)).rejects.toMatchObject({ code: 'DOSSIER_SEARCH_BAD_QUERY', message: expect.stringContaining('unclosed quote') });
+      // Two at once on one thread: the second waits its turn.
+      const [a, b] = await Promise.all([runner.search('ferry', 10), runner.search('grain', 10)]);
+      expect([a.length, b.length]).toEqual([1, 1]);
+      // The lists too: a page of the timeline and its count, and the stats, as the store gives them.
+      const all = await timeline(store);
+      expect(all.length).toBeGreaterThan(3);
+      expect(await runner.read('timeline', { limit: 2, offset: 1 })).toEqual({ items: all.slice(1, 3), total: all.length });
+      expect(await runner.read('timeline', { from: '2024-06', limit: 50, offset: 0 })).toEqual({ items: await timeline(store, { from: '2024-06' }), total: await countTimeline(store, { from: '2024-06' }) });
+      expect(await runner.read('stats', {})).toEqual(await storeStats(store));
+    } finally {
+      await runner.close();
+      await store.destroy();
+    }
+  });
+
+  it('answers past the budget with the limit named, and a fresh thread answers the next read', async () => {
+    const path = freshSqliteTarget('read-budget');
+    const store = await openStore(path);
+    await ingestFiles(store, [digestFile()], { analyzer });
+    // 1 ms: a thread cannot even start in that time, so the read is over its budget.
+    const hurried = threadedReads(path, { threads: 1, budgetMs: 1 });
+    try {
+      await expect(hurried.read('timeline', { limit: 5, offset: 0 })).rejects.toMatchObject({ code: 'DOSSIER_READ_TIMEOUT', message: expect.stringContaining('budget of 1 ms') });
+      await expect(hurried.search('saltmere', 5)).rejects.toMatchObject({ code: 'DOSSIER_SEARCH_TIMEOUT' });
+    } finally {
+      await hurried.close();
+    }
+    const patient = threadedReads(path, { threads: 1, budgetMs: 60_000 });
+    try {
+      expect(await patient.read('timeline', { limit: 3, offset: 0 })).toEqual({ items: await timeline(store, { limit: 3 }), total: await countTimeline(store) });
+    } finally {
+      await patient.close();
+      await store.destroy();
+    }
+  });
+});
+
+describe('reads on the store connection', () => {
+  it('give the same pages as the store functions', async () => {
+    const store = await openStore(await freshStoreTarget('inline-reads'));
+    try {
+      await ingestFiles(store, [digestFile()], { analyzer });
+      const reads = inlineReads(store);
+      const all = await timeline(store);
+      expect(await reads.read('timeline', { limit: 2, offset: 2 })).toEqual({ items: all.slice(2, 4), total: all.length });
+      expect(await reads.read('stats', {})).toEqual(await storeStats(store));
+    } finally {
+      await store.destroy();
+    }
+  });
+
+  // Asserted on the PostgreSQL pass (vitest.config.ts runs this file on both engines); a skip would fail the SQLite pass.
+  it('end a statement past the budget on PostgreSQL, naming the limit, for that read only', async () => {
+    if (dialectUnderTest() !== 'postgres') return;
+    const store = await openStore(await freshStoreTarget('statement-timeout'));
+    try {
+      await expect(withStatementTimeout(store, 'timeline', 50, (trx) => sql`SELECT pg_sleep(2)`.execute(trx))).rejects.toMatchObject({
+        code: 'DOSSIER_READ_TIMEOUT',
+        message: expect.stringContaining('budget of 50 ms'),
+      });
+      // SET LOCAL: the pool's connections keep no timeout once the read is over.
+      const after = await sql<{ statement_timeout: string }>`SHOW statement_timeout`.execute(store);
+      expect(after.rows[0]!.statement_timeout).toBe('0');
+    } finally {
+      await store.destroy();
+    }
+  });
+});
