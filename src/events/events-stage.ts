@@ -200,6 +200,8 @@ interface NarrativeAnchor {
 
 /** Modalities of events the narrative tells as having happened. */
 const NARRATED = new Set<Modality>(['asserted', 'reported', 'claimed']);
+/** CAMEO's claim of responsibility (015). */
+const CLAIM_OF_RESPONSIBILITY = '015';
 /** Modalities of acts told as still to come. */
 const AHEAD = new Set<Modality>(['planned', 'conditional', 'hypothetical']);
 const NARRATIVE_LEVEL = 'a preceding sentence of its paragraph (date from preceding sentence: a past event with no time of its own takes the last date the narrative named)';
@@ -547,6 +549,7 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
   }
   oneActPerSentence(drafts, tokens, tree, base);
   threatsAgainstAttackers(drafts);
+  if (tree) claimedByClaimant(drafts, tree, base);
   // With a tree, an event's place and time come from what its predicate governs, not from nearby words.
   if (!tree) sentenceFallback(doc, drafts, places, times, tokens.length, clauses, tokens);
   else frontedTime(drafts, times, tokens);
@@ -748,6 +751,23 @@ function threatsAgainstAttackers(drafts: readonly Draft[]): void {
     if (!attack) continue;
     threat.targets = [...attack.sources];
     threat.reasons.push(`target ${names(attack.sources)}: who did the attack its sentence tells ('${attack.sentence.tokens[attack.trigger.head]!.norm}')`);
+  }
+}
+
+/**
+ * "The Houthis claimed responsibility for the drone attack": an attack the claim governs, told
+ * with no doer, is claimed by the claimant, and told as claimed.
+ */
+function claimedByClaimant(drafts: readonly Draft[], tree: SyntaxTree, base: number): void {
+  for (const claim of drafts) {
+    if (claim.absorbedBy || !claim.code.startsWith(CLAIM_OF_RESPONSIBILITY) || claim.sources.length === 0) continue;
+    for (const act of drafts) {
+      if (act === claim || act.absorbedBy || act.sources.length > 0 || !ATTACK_ROOTS.has(act.code.slice(0, 2))) continue;
+      if (!dominates(tree, base + claim.trigger.head, base + act.trigger.head)) continue;
+      act.sources = [...claim.sources];
+      if (NARRATED.has(act.modality)) act.modality = 'claimed';
+      act.reasons.push(`source ${names(claim.sources)} and modality claimed: they claim responsibility for it`);
+    }
   }
 }
 

@@ -481,6 +481,23 @@ function thingAt(ctx: TreeContext, g: number): EventParticipant | null {
   return { span, entity: null, actorId: null, name: ctx.view.doc.text.slice(span.start, span.end), cameo: country };
 }
 
+/**
+ * "have been hit in the Gulf by Iran", "the detention of fishing vessels by Iran": a 'by' phrase
+ * naming an actor that the parser hangs on a place or on what was acted on is the agent of the
+ * act: a gulf or a vessel is not "by" anyone.
+ */
+function agentHungOnNeighbour(ctx: TreeContext, neighbours: readonly number[]): { who: EventParticipant[]; on: number } | null {
+  for (const n of neighbours) {
+    for (const c of children(ctx.tree, n)) {
+      if (relation(ctx.tree, c) !== 'nmod' || caseMarker(ctx.tree, c) !== 'by' || nounTrigger(ctx, c)) continue;
+      // "by Iran and Iraq": each conjoined actor.
+      const who = [c, ...childrenWith(ctx.tree, c, 'conj')].map((t) => participantAt(ctx, t)).filter((p): p is EventParticipant => p?.cameo != null);
+      if (who.length > 0) return { who, on: n };
+    }
+  }
+  return null;
+}
+
 /** Roots of verbal acts: statements, appeals, demands, criticism, threats (not force). */
 const VERBAL_ROOTS = new Set(['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14']);
 
@@ -562,6 +579,13 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
         instrument = nounTrigger(ctx, by.token);
         addAll(sources, nounArguments(ctx, instrument!).sources);
         why.push(`by means of '${lemma(tree, by.token)}'${sources.length > 0 ? `, whose actor is ${names(sources)}` : ''}`);
+      }
+    }
+    if (sources.length === 0) {
+      const agent = agentHungOnNeighbour(ctx, args.filter((a) => isOblique(a) || isPassiveSubject(a)).map((a) => a.token));
+      if (agent) {
+        addAll(sources, agent.who);
+        why.push(`source ${names(agent.who)}: the 'by' phrase the parser hangs on '${lemma(tree, agent.on)}'`);
       }
     }
     why.push(`passive: target ${names(targets)} is the subject, source ${names(sources)} the agent`);
@@ -732,6 +756,14 @@ export function nounArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
           if (t) why.push(`target '${t.name}' from '${inner} …' after the attacker`);
         }
       }
+    }
+  }
+  if (sources.length === 0) {
+    const ofPhrases = children(tree, g).filter((c) => relation(tree, c) === 'nmod' && !own.has(c) && ['of', 'on', 'against'].includes(caseMarker(tree, c) ?? ''));
+    const agent = agentHungOnNeighbour(ctx, ofPhrases);
+    if (agent) {
+      addAll(sources, agent.who);
+      why.push(`source ${names(agent.who)}: the 'by' phrase the parser hangs on '${lemma(tree, agent.on)}'`);
     }
   }
   // The verb that carries the noun: "carried out strikes on X", "blamed the attack on Iran".

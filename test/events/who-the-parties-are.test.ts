@@ -65,6 +65,19 @@ describe('events: who the parties are says what the act is and who did it', () =
     expect(names(e!.targets).join(' ')).toMatch(/Rostam/);
   });
 
+  it("takes a 'by' phrase the parser hangs on a place or on what was acted on as the agent", () => {
+    const hit = eventAt(analyzeText('Several hundred vessels have been hit in the Gulf by Iran since 1984.'), 'hit');
+    expect(codes(hit!.sources)).toEqual(['IRNGOV']);
+    const detention = eventAt(analyzeText('The detention of Kuwaiti fishing vessels by Iran was not the first.'), 'detention');
+    expect(codes(detention!.sources)).toEqual(['IRNGOV']);
+  });
+
+  it('takes who claims responsibility for an attack as its doer, and the attack as claimed', () => {
+    const e = eventAt(analyzeText('The Houthis claimed responsibility for the drone attack on the oil facilities.'), 'drone');
+    expect(codes(e!.sources)).toEqual(['YEMREB']);
+    expect(e?.modality).toBe('claimed');
+  });
+
   it('takes no subject or passive from before the "that" that opens the clause', () => {
     const e = eventAt(analyzeText('An official told Example Wire initial indicators are that three rockets struck a base near Erbil.'), 'struck');
     expect(names(e!.targets).join(' ')).not.toMatch(/indicators/);
