@@ -24,7 +24,8 @@ export function recodeFor(rules: readonly EventRecode[], sources: readonly Event
     const side = rule.side === 'source' ? sources : rule.side === 'target' ? targets : [...sources, ...targets];
     // A class is of groups and forces: a general killed ("killing Soleimani") is a killing of a
     // person, not a battle, whatever his code. Registry ids of people start "per-".
-    const hit = side.find((p) => !p.actorId?.startsWith('per-') && inClass(rule.when, p));
+    const people = argumentClasses().get(rule.when)?.registryPeople ?? false;
+    const hit = side.find((p) => (people ? p.actorId?.startsWith('per-') === true : !p.actorId?.startsWith('per-') && inClass(rule.when, p)));
     if (hit) return { code: rule.code, why: `code ${rule.code}: '${hit.name}' is a ${rule.when} (${rule.side === 'either' ? 'a party' : `the ${rule.side}`})` };
   }
   return null;

@@ -4,7 +4,7 @@ import { analyzeText, codes, eventAt, names } from './analyze-text.js';
 // Our own sentences about real actors and places; the publication date is Tuesday 5 May 2020.
 
 describe('events: who the parties are says what the act is and who did it', () => {
-  it('codes a killing between armed forces as fighting (190), of protesters as repression (175), else as assault (1823)', () => {
+  it('codes a killing between armed forces as fighting (190), of protesters as repression (175), of a known person as assassination (186), else as assault (1823)', () => {
     const battle = eventAt(analyzeText('Communist rebels killed 18 soldiers on Mindanao island, the army said.'), 'killed');
     expect(battle?.code).toBe('190');
     expect(codes(battle!.sources)).toEqual(['REB']);
@@ -12,9 +12,10 @@ describe('events: who the parties are says what the act is and who did it', () =
     expect(protest?.code).toBe('175');
     const murder = eventAt(analyzeText('Gunmen killed a journalist in Baghdad on Monday.'), 'killed');
     expect(murder?.code).toBe('1823');
-    // A commander is a person: killing him is no battle.
+    // A commander is a person: killing him is no battle, but the killing of a known person is
+    // assassination (186).
     const general = eventAt(analyzeText('Pompeo and Bolton suggested the option of killing Qassem Soleimani.'), 'killing');
-    expect(general?.code).toBe('1823');
+    expect(general?.code).toBe('186');
     // Murder and execution stay assault, whoever the victim.
     const executed = eventAt(analyzeText('The militants executed two captured soldiers on Sunday.'), 'executed');
     expect(executed?.code).toBe('1823');

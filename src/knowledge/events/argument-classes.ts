@@ -17,12 +17,15 @@ export interface ArgumentClass {
   readonly country: boolean;
   /** Role blocks that put an actor in the class ("MIL" for USAMIL), or its first block ("IGO" for IGOUNO). */
   readonly cameoRoles: ReadonlySet<string>;
+  /** The registry's people (ids starting "per-") are the class: named, known persons. */
+  readonly registryPeople: boolean;
 }
 
 interface ClassData {
   readonly words?: readonly string[];
   readonly country?: boolean;
   readonly cameoRoles?: readonly string[];
+  readonly registryPeople?: boolean;
 }
 
 // world-countries' types describe an ES default export; as CommonJS it exports the array.
@@ -40,7 +43,7 @@ export function argumentClasses(): ReadonlyMap<string, ArgumentClass> {
       const last = parts.pop()!;
       for (const f of nounForms(last)) words.add([...parts, f].join(' '));
     }
-    map.set(name, { name, words, country: c.country ?? false, cameoRoles: new Set(c.cameoRoles ?? []) });
+    map.set(name, { name, words, country: c.country ?? false, cameoRoles: new Set(c.cameoRoles ?? []), registryPeople: c.registryPeople ?? false });
   }
   classes = map;
   return map;
