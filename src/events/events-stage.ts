@@ -634,7 +634,11 @@ function trailingReports(tokens: readonly Token[], clauses: readonly Clause[]): 
  */
 /** 195 for an attack by aircraft, 1952 by drones (the attacker's head word, or a modifier of the attack noun); else null. */
 function aerialCode(tree: SyntaxTree, g: number, sources: readonly EventParticipant[], frames: EventFrameWords): string | null {
-  const heads = sources.map((p) => p.name.toLowerCase().split(/\s+/).at(-1) ?? '');
+  // The last word, or the last two ("Syrian Air Force").
+  const heads = sources.flatMap((p) => {
+    const words = p.name.toLowerCase().split(/\s+/);
+    return [words.at(-1) ?? '', words.slice(-2).join(' ')];
+  });
   const modifiers = childrenWith(tree, g, ['compound', 'amod']).map((c) => tree.nodes[c]!.lemma.toLowerCase());
   const singular = (w: string) => w.replace(/s$/, '');
   if ([...heads, ...modifiers].some((w) => frames.droneNouns.has(singular(w)))) return '1952';

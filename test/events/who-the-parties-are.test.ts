@@ -30,6 +30,8 @@ describe('events: who the parties are says what the act is and who did it', () =
 
   it('joins a country word to the body after it into one actor, and takes who died in an attack as its target', () => {
     const e = eventAt(analyzeText('Earlier, 22 Turkish soldiers died in a Syrian Air Force strike in Idlib.'), 'strike');
+    // An air force strikes from the air (195).
+    expect(e?.code).toBe('195');
     expect(names(e!.sources)).toEqual(['Syrian Air Force']);
     expect(codes(e!.sources)).toEqual(['SYRMIL']);
     expect(codes(e!.targets)).toEqual(['TURMIL']);
