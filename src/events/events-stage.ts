@@ -497,13 +497,31 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
     for (const r of drafts) {
       if (r.absorbedBy || r.trigger.kind !== 'verb' || !r.trigger.pattern.magnitude) continue;
       const attack = drafts.find(
-        (d) => d !== r && !d.absorbedBy && !d.trigger.pattern.magnitude && ATTACK_ROOTS.has(d.code.slice(0, 2)) && relation(tree, base + d.trigger.head) === 'advcl' && head(tree, base + d.trigger.head) === base + r.trigger.head,
+        (d) => d !== r && !d.absorbedBy && ATTACK_ROOTS.has(d.code.slice(0, 2)) && relation(tree, base + d.trigger.head) === 'advcl' && head(tree, base + d.trigger.head) === base + r.trigger.head,
       );
       if (!attack || attack.modality !== r.modality) continue;
       absorb(attack, r, tokens);
       for (const c of drafts) {
         if (c.absorbedBy || c === attack || !c.trigger.pattern.magnitude) continue;
         if (relation(tree, base + c.trigger.head) === 'conj' && head(tree, base + c.trigger.head) === base + r.trigger.head) absorb(attack, c, tokens);
+      }
+    }
+  }
+  // "carried out five strikes …, blowing up four depots and killing as many militiamen": a
+  // result told in a participle clause of the attack, however deep, is that attack's result.
+  if (tree) {
+    for (const r of drafts) {
+      if (r.absorbedBy || r.trigger.kind !== 'verb' || !r.trigger.pattern.magnitude || tokens[r.trigger.head]!.tag !== 'VBG') continue;
+      let at = base + r.trigger.head;
+      for (let step = 0; step < 3 && ['conj', 'advcl', 'xcomp'].includes(relation(tree, at)); step++) {
+        at = head(tree, at);
+        const attack = drafts.find(
+          (d) => d !== r && !d.absorbedBy && tokens[d.trigger.head]!.tag !== 'VBG' && ATTACK_ROOTS.has(d.code.slice(0, 2)) && (base + d.trigger.head === at || (d.trigger.kind === 'noun' && d.trigger.words.some((w) => base + w === at)) || (d.trigger.kind === 'noun' && head(tree, base + d.trigger.head) === at)),
+        );
+        if (attack) {
+          if (attack.modality === r.modality) absorb(attack, r, tokens);
+          break;
+        }
       }
     }
   }

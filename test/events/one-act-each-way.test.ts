@@ -12,6 +12,15 @@ describe('events: one event per real act, and acts done with each other each way
     expect(violent[0]!.magnitudes.map((m) => m.kind).sort()).toEqual(['injured', 'killed']);
   });
 
+  it('folds a result told in a participle clause of the attack, however deep, and a toll around an attack verb that counts casualties itself', () => {
+    const strikes = analyzeText('Last month the Israeli army carried out five strikes against militias in Iraq, blowing up four depots and killing ten fighters.');
+    const violent = eventsOf(strikes).filter((e) => ['18', '19', '20'].includes(e.rootCode));
+    expect(violent).toHaveLength(1);
+    expect(names(violent[0]!.targets).join(' ')).toMatch(/fighters/);
+    const struck = analyzeText('Three civilians were killed when rockets struck the market in Tikrit on Sunday.');
+    expect(eventsOf(struck).filter((e) => ['18', '19', '20'].includes(e.rootCode))).toHaveLength(1);
+  });
+
   it('keeps apart a second attack told with its own date, and an attack that is the object of another act', () => {
     const twice = analyzeText('Turkish jets bombed the village of Tal Rifaat on Friday and shelled it again on Saturday.');
     expect(
