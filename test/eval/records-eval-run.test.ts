@@ -2,8 +2,8 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../support/cli-in-process.js';
 import { needsFiles } from '../support/prerequisites.js';
-import { main } from '../../src/cli/main.js';
 import { InputError } from '../../src/errors.js';
 import { RecordsEvalReportSchema } from '../../src/eval/records-eval.js';
 import { runRecordsEval } from '../../src/eval/records-system.js';
@@ -11,21 +11,6 @@ import { runRecordsEval } from '../../src/eval/records-system.js';
 const FIXTURE = join(import.meta.dirname, '../fixtures/records-eval');
 const DEV = join(import.meta.dirname, '../../../shared/corpus/multi-outlet-dev');
 const SUMMARY = /^eval records found=\d\.\d{3} frag=\d+\.\d{2} b3=\d\.\d{3} witnesses=\d\.\d{3} contradictions=\d\.\d{3} copies=\d\.\d{3} events=\d+$/;
-
-/** Runs the CLI in-process; what it printed on stdout and stderr, and its exit code. */
-async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => out.push(String(chunk)) > 0);
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => err.push(String(chunk)) > 0);
-  try {
-    const code = await main(args);
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-}
 
 /** A copy of the fixture folder whose gold.json is `gold`, or with no gold.json at all. */
 function folderWithGold(gold: string | null): string {
@@ -44,7 +29,7 @@ afterEach(() => {
 describe('dossier eval records on the fixture folder', () => {
   it('ingests the articles, prints a row per event and ends with the summary line', async () => {
     const r = await runCli(['eval', 'records', FIXTURE]);
-    expect(r.code).toBe(0);
+    expect(r.status).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     const last = lines.at(-1) ?? '';
     expect(last).toMatch(SUMMARY);
@@ -58,7 +43,7 @@ describe('dossier eval records on the fixture folder', () => {
   it('keeps the store with --keep-db and prints JSON with --json', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'dossier-records-eval-db-')), 'kept.db');
     const r = await runCli(['eval', 'records', FIXTURE, '--keep-db', db, '--json']);
-    expect(r.code).toBe(0);
+    expect(r.status).toBe(0);
     const report = RecordsEvalReportSchema.parse(JSON.parse(r.stdout));
     expect(report.summary.events).toBe(2);
     expect(report.system.articles).toBe(5);
@@ -70,7 +55,7 @@ describe('dossier eval records on the fixture folder', () => {
     expect((JSON.parse(listed.stdout) as unknown[]).length).toBe(report.system.records);
     // A second run would link onto the first one's records: refused.
     const again = await runCli(['eval', 'records', FIXTURE, '--keep-db', db]);
-    expect(again.code).toBe(2);
+    expect(again.status).toBe(2);
     expect(again.stderr).toMatch(/already exists/);
   });
 });
@@ -79,7 +64,7 @@ describe('dossier eval records on bad input', () => {
   it('names a missing file', async () => {
     await expect(runRecordsEval(folderWithGold(null))).rejects.toThrow(/gold\.json: cannot read the file \(ENOENT\)/);
     const r = await runCli(['eval', 'records', join(FIXTURE, 'no-such-folder')]);
-    expect(r.code).toBe(1);
+    expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/no-such-folder.*gold\.json: cannot read the file/);
   });
 
@@ -98,7 +83,7 @@ describe('dossier eval records on bad input', () => {
 describe('dossier eval records on ../shared/corpus/multi-outlet-dev', needsFiles(DEV), () => {
   it('completes on the 13 events and reports copies', async () => {
     const r = await runCli(['eval', 'records', DEV]);
-    expect(r.code).toBe(0);
+    expect(r.status).toBe(0);
     const last = r.stdout.trimEnd().split('\n').at(-1) ?? '';
     expect(last).toMatch(SUMMARY);
     expect(last).toMatch(/ copies=\d\.\d{3} events=13$/);
