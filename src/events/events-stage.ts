@@ -33,7 +33,7 @@ export interface EventKnowledge {
 }
 
 /** 5: a gerund after a determiner takes no subject from the words before it; a place's history is no event; nor is where it was heard a place; appositions and datelines are no actors; a city before a bombing says where. */
-export const EVENTS_STAGE_VERSION = '6';
+export const EVENTS_STAGE_VERSION = '7';
 
 /** Penn tags before a gerund that make it a noun: "the downing", "its shelling", "Iran's downing". */
 const GERUND_DETERMINERS = new Set(['DT', 'PRP$', 'POS']);
@@ -348,6 +348,16 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
       draft.sources = subject.group;
       if (subject.group.length > 0) reasons.push(`source ${names(subject.group)}: the words before the verb (the parse gives it no subject)`);
     }
+    // "… told news agencies an American drone was downed", parsed with no passive subject: the
+    // phrase right before the auxiliaries is what it was done to.
+    if (trigger.kind === 'verb' && trigger.passive && read && !read.hasSubject && draft.targets.length === 0) {
+      const before = chunkEndingBefore(tokens, chunks, trigger);
+      const p = before && !governingPreposition(tokens, before, chunks) && !nounTriggerIn(before) ? participant(before) : null;
+      if (p) {
+        draft.targets = [p];
+        reasons.push(`target '${p.name}': the words before the passive verb (the parse gives it no subject)`);
+      }
+    }
     if (trigger.kind === 'verb' && (!read || (!read.hasObject && draft.targets.length === 0 && !trigger.passive))) {
       draft.targets = objectOf(view, tokens, clause, trigger, chunks, participant);
       if (draft.targets.length > 0) reasons.push(`target ${names(draft.targets)}: the words after the verb (the parse gives it no object)`);
@@ -436,7 +446,7 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
     if (tree && trigger.kind === 'noun' && toldAsHistory(tree, base + trigger.head, k.frames)) continue;
     // "the first thing that strikes the casual reader": the words match, the arguments do not.
     if (trigger.pattern.frame) {
-      const frame = frameHolds(trigger.pattern.frame, draft.sources, draft.targets);
+      const frame = frameHolds(trigger.pattern.frame, draft.sources, draft.targets, read?.objectWords ?? []);
       if (!frame.holds) continue;
     }
     // "we will retaliate" threatens; "retaliated by attacking" tells the attack, coded by its own verb.
@@ -528,7 +538,16 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
   // "were assassinated … in a US airstrike": the airstrike is how, not another event.
   for (const [verb, noun] of instruments) {
     const nounDraft = byTrigger.get(noun);
-    if (!nounDraft || nounDraft.absorbedBy || nounDraft.targets.length > 0) continue;
+    if (!nounDraft || nounDraft.absorbedBy || verb.absorbedBy) continue;
+    // "A child was killed in the shelling which targeted the village": the attack names what it
+    // was aimed at, so it is the act and the toll is its result.
+    if (nounDraft.targets.length > 0) {
+      if (verb.trigger.pattern.magnitude && ATTACK_ROOTS.has(noun.pattern.code.slice(0, 2)) && verb.modality === nounDraft.modality) {
+        if (nounDraft.sources.length === 0 && verb.sources.length > 0) nounDraft.sources = [...verb.sources];
+        absorb(nounDraft, verb, tokens);
+      }
+      continue;
+    }
     if (!ATTACK_ROOTS.has(verb.code.slice(0, 2)) || !ATTACK_ROOTS.has(noun.pattern.code.slice(0, 2))) continue;
     nounDraft.absorbedBy = verb;
     inheritWhereAndWhen(verb, nounDraft, `the phrase of '${tokens[noun.head]!.norm}'`);
@@ -565,6 +584,7 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
       d.reasons.push(`source '${holder.name}' inferred, not stated: ${site.why}; at most 'reported', lower confidence`);
     }
   }
+  if (tree) sameActByCopula(drafts, tree, base, tokens);
   oneActPerSentence(drafts, tokens, tree, base);
   threatsAgainstAttackers(drafts);
   if (tree) claimedByClaimant(drafts, tree, base);
@@ -763,6 +783,28 @@ function oneActPerSentence(drafts: readonly Draft[], tokens: readonly Token[], t
 }
 
 /**
+ * "The attacks on two refineries were an Iranian attack": an attack noun said to be another
+ * (the subject of a copula whose predicate is an attack noun) is the same act, told twice; the
+ * subject keeps it and takes whom and by whom the predicate names.
+ */
+function sameActByCopula(drafts: readonly Draft[], tree: SyntaxTree, base: number, tokens: readonly Token[]): void {
+  const attackNoun = (d: Draft) => !d.absorbedBy && d.trigger.kind === 'noun' && ATTACK_ROOTS.has(d.code.slice(0, 2));
+  for (const predicate of drafts) {
+    if (!attackNoun(predicate)) continue;
+    const copula = childWith(tree, base + predicate.trigger.head, ['cop']) - base;
+    if (copula < 0) continue;
+    // Its subject, however parsed: the attack noun whose phrase runs up to the copula, no verb between.
+    const subject = drafts
+      .filter((d) => d !== predicate && attackNoun(d) && d.trigger.head < copula && d.modality === predicate.modality)
+      .sort((a, b) => b.trigger.head - a.trigger.head)[0];
+    if (!subject || tokens.slice(subject.trigger.head + 1, copula).some((t) => t.tag.startsWith('VB') || t.tag === 'MD')) continue;
+    for (const s of predicate.sources) if (!subject.sources.some((o) => same(o, s))) subject.sources.push(s);
+    absorb(subject, predicate, tokens);
+    subject.reasons.push(`source ${names(subject.sources)}: it is said to be '${tokens[predicate.trigger.head]!.norm}'`);
+  }
+}
+
+/**
  * "Iran vowed retaliation after Monday's U.S. attack": a threat that names no one threatened
  * is aimed at whoever did the attack its sentence tells, when that is someone else.
  */
@@ -883,6 +925,13 @@ interface Subject {
   readonly group: EventParticipant[];
   readonly host: Trigger | null;
   readonly why: string;
+}
+
+/** The noun phrase that ends right before a verb's auxiliaries and adverbs ("the drone was later downed"). */
+function chunkEndingBefore(tokens: readonly Token[], chunks: readonly Chunk[], trigger: Trigger): Chunk | undefined {
+  let i = trigger.words[0]!;
+  while (i > 0 && (tokens[i - 1]!.tag.startsWith('VB') || tokens[i - 1]!.tag === 'MD' || tokens[i - 1]!.tag.startsWith('RB'))) i--;
+  return i === trigger.words[0]! ? undefined : chunks.find((c) => c.to === i);
 }
 
 function subjectOf(

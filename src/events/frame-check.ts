@@ -31,12 +31,22 @@ export function recodeFor(rules: readonly EventRecode[], sources: readonly Event
   return null;
 }
 
-export function frameHolds(frame: EventFrame, sources: readonly EventParticipant[], targets: readonly EventParticipant[]): { holds: boolean; why: string } {
+/**
+ * `objectWords`: the lemmas of what the verb is done to, actor or not, so that an object no
+ * participant stands for ("released a statement") still excludes.
+ */
+export function frameHolds(frame: EventFrame, sources: readonly EventParticipant[], targets: readonly EventParticipant[], objectWords: readonly string[] = []): { holds: boolean; why: string } {
   const inAny = (p: EventParticipant, names: readonly string[]) => names.some((n) => inClass(n, p));
   const excludedTarget = targets.find((p) => inAny(p, frame.notTarget));
   if (excludedTarget) return { holds: false, why: `target '${excludedTarget.name}' is not what this verb's event is done to` };
+  const excludedObject = objectWords.find((w) => frame.notTarget.some((n) => {
+    const cls = argumentClasses().get(n);
+    return cls !== undefined && inArgumentClass(cls, [w], null);
+  }));
+  if (excludedObject) return { holds: false, why: `'${excludedObject}' is not what this verb's event is done to` };
   const excludedAgent = sources.find((p) => inAny(p, frame.notAgent));
   if (excludedAgent) return { holds: false, why: `source '${excludedAgent.name}' is not who does this verb's event` };
+  if (frame.needs === 'none') return { holds: true, why: '' };
   // Only actors (a name, or a coded role or country) are evidence for what the verb means; a
   // thing the parse took for an argument ("the western jetty") may be the target all the same.
   const actors = (ps: readonly EventParticipant[]) => ps.filter((p) => p.entity !== null || p.cameo !== null);

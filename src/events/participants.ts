@@ -44,6 +44,11 @@ export function nounChunks(tokens: readonly Token[]): Chunk[] {
     const inChunk = t !== undefined && !RELATIVE_WORDS.has(t.norm) && (t.entity >= 0 || CHUNK_TAG.test(t.tag) || t.norm === "'s" || t.norm === '’s' || scare.has(i));
     const pronoun = t !== undefined && t.tag === 'PRP' && t.entity < 0;
     if (inChunk && !pronoun) {
+      // "told news agencies an American drone …": a determiner after a noun opens a new phrase.
+      if (from >= 0 && t.tag === 'DT' && t.entity < 0 && tokens[i - 1]!.tag.startsWith('NN')) {
+        chunks.push({ from, to: i });
+        from = i;
+      }
       if (from < 0) from = i;
       continue;
     }

@@ -43,6 +43,8 @@ export interface ArgumentReading {
   readonly host: Trigger | null;
   /** The event noun a passive verb's act was done by ("were killed in a US airstrike"). */
   readonly instrument: Trigger | null;
+  /** Lemmas of what the verb is done to as the parse gives it, actor or not ("released a statement" → statement). */
+  readonly objectWords: readonly string[];
   readonly why: string[];
 }
 
@@ -638,7 +640,8 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
   shareCountry(ctx, targets);
   dropOwnersCountry(ctx, sources);
   dropOwnersCountry(ctx, targets);
-  return { hasSubject: subjects.length > 0, hasObject, sources, targets, host, instrument, why };
+  const objectWords = args.filter(passive ? isPassiveSubject : isObject).map((a) => lemma(tree, a.token).toLowerCase());
+  return { hasSubject: subjects.length > 0, hasObject, sources, targets, host, instrument, objectWords, why };
 }
 
 /**
@@ -806,13 +809,47 @@ export function nounArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
       }
     }
   }
+  if (targets.length === 0 && THING_ROOTS.has(trigger.pattern.code.slice(0, 2))) {
+    const hung = attackedPhraseHungAbove(ctx, g);
+    if (hung) {
+      const t = targetAt(ctx, hung.phrase, trigger);
+      addAll(targets, [t]);
+      if (t) why.push(`target '${t.name}' from '${hung.preposition} …', which the parser hangs on '${lemma(tree, hung.verb)}'`);
+    }
+  }
   joinCountryToBody(ctx, sources);
   joinCountryToBody(ctx, targets);
   shareCountry(ctx, sources);
   shareCountry(ctx, targets);
   dropOwnersCountry(ctx, sources);
   dropOwnersCountry(ctx, targets);
-  return { hasSubject: true, hasObject: true, sources, targets, host: null, instrument: null, why };
+  return { hasSubject: true, hasObject: true, sources, targets, host: null, instrument: null, objectWords: [], why };
+}
+
+/**
+ * "claimed responsibility for a drone attack on two oil facilities": the parser hangs the "on"
+ * phrase right after the attack noun on the verb above the noun's phrase. The verb is not on
+ * anything ("claimed … on two facilities"); the attack is. Only a verb that is no attack itself,
+ * reached from the noun through its object or modifier phrases, and a phrase after the noun.
+ */
+function attackedPhraseHungAbove(ctx: TreeContext, g: number): { phrase: number; preposition: string; verb: number } | null {
+  const { tree, frames } = ctx;
+  let at = g;
+  for (let step = 0; step < 3; step++) {
+    if (!['nmod', 'obj'].includes(relation(tree, at))) return null;
+    at = head(tree, at);
+    if (at === -1 || !inSentence(ctx, at)) return null;
+    if (!tree.nodes[at]!.tag.startsWith('VB')) continue;
+    const own = ctx.triggerAt.get(at);
+    if (own && THING_ROOTS.has(own.pattern.code.slice(0, 2))) return null;
+    for (const c of children(tree, at)) {
+      const preposition = caseMarker(tree, c) ?? '';
+      if (c < g || relation(tree, c) !== 'obl' || !frames.attackedPrepositions.has(preposition) || isPlacePhrase(ctx, c, preposition)) continue;
+      return { phrase: c, preposition, verb: at };
+    }
+    return null;
+  }
+  return null;
 }
 
 /** "received threats", "came under attack": the noun is the verb's object, or its "under" phrase. */

@@ -25,7 +25,7 @@ const argumentClass = z.string().regex(/^[a-z]+(?:-[a-z]+)*$/, 'must be a class 
  *
  * - `needs` is met: `agent`: the source is in one of the `agent` classes; `target`: the
  *   target is in one of the `target` classes; `agent-or-target`: either; `agent-and-target`:
- *   both. A passive verb's agent is its "by" phrase or instrument ("hit by a missile").
+ *   both; `none`: any arguments, only the exclusions below apply ("released a statement"). A passive verb's agent is its "by" phrase or instrument ("hit by a missile").
  * - and no target is in a `notTarget` class ("hit a record", "strike a deal"), and no source
  *   in a `notAgent` class ("an earthquake struck the city", "exporters hit by falling
  *   prices"), whatever the other argument is.
@@ -35,15 +35,15 @@ const argumentClass = z.string().regex(/^[a-z]+(?:-[a-z]+)*$/, 'must be a class 
  */
 export const eventFrameSchema = z
   .strictObject({
-    needs: z.enum(['agent', 'target', 'agent-or-target', 'agent-and-target']),
+    needs: z.enum(['agent', 'target', 'agent-or-target', 'agent-and-target', 'none']),
     agent: z.array(argumentClass).default([]),
     target: z.array(argumentClass).default([]),
     notTarget: z.array(argumentClass).default([]),
     notAgent: z.array(argumentClass).default([]),
   })
   .superRefine((f, ctx) => {
-    if (f.needs !== 'target' && f.agent.length === 0) ctx.addIssue({ code: 'custom', path: ['agent'], message: `needs "${f.needs}" but names no agent class` });
-    if (f.needs !== 'agent' && f.target.length === 0) ctx.addIssue({ code: 'custom', path: ['target'], message: `needs "${f.needs}" but names no target class` });
+    if (f.needs !== 'target' && f.needs !== 'none' && f.agent.length === 0) ctx.addIssue({ code: 'custom', path: ['agent'], message: `needs "${f.needs}" but names no agent class` });
+    if (f.needs !== 'agent' && f.needs !== 'none' && f.target.length === 0) ctx.addIssue({ code: 'custom', path: ['target'], message: `needs "${f.needs}" but names no target class` });
   });
 
 /**
