@@ -19,6 +19,22 @@ export interface Trigger {
 
 /** Largest gap between two words of a verb pattern: "pulled its last troops out". */
 const MAX_GAP = 4;
+/** "described the capture of both tankers as": an "as" complement follows the whole object phrase. */
+const OBJECT_PHRASE_GAP = 8;
+const AFTER_OBJECT = new Set(['as']);
+const QUOTE_MARKS = new Set(['"', '“', '”']);
+
+/** A quotation mark that opens or closes one to three quoted words ("called it “troubling”") quotes a word, not speech. */
+function quotesAWord(tokens: readonly Token[], j: number): boolean {
+  if (!QUOTE_MARKS.has(tokens[j]!.norm)) return false;
+  for (let k = 1; k <= 4; k++) {
+    const after = tokens[j + k];
+    const before = tokens[j - k];
+    if (k > 1 && after && QUOTE_MARKS.has(after.norm)) return true;
+    if (k > 1 && before && QUOTE_MARKS.has(before.norm)) return true;
+  }
+  return false;
+}
 const PARTICLES = new Set(['for', 'on', 'in', 'to', 'with', 'out', 'up', 'down', 'off', 'back', 'into', 'of', 'from', 'against', 'by', 'at']);
 const BARRIERS = new Set(['.', ';', ':', '"', '“', '”', '?', '!']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'get', 'got', 'gets', 'getting', 'become', 'became']);
@@ -34,9 +50,9 @@ function matchVerb(tokens: readonly Token[], i: number, p: TriggerPattern): numb
     const forms = p.words[w]!;
     let found = -1;
     // A closing particle sits by its verb ("called for"), not across a phrase ("called an exchange for").
-    const gap = w === p.words.length - 1 && [...forms].some((f) => PARTICLES.has(f)) ? 1 : MAX_GAP;
+    const gap = [...forms].some((f) => AFTER_OBJECT.has(f)) ? OBJECT_PHRASE_GAP : w === p.words.length - 1 && [...forms].some((f) => PARTICLES.has(f)) ? 1 : MAX_GAP;
     for (let j = at + 1; j < tokens.length && j <= at + 1 + gap; j++) {
-      if (BARRIERS.has(tokens[j]!.norm)) break;
+      if (BARRIERS.has(tokens[j]!.norm) && !quotesAWord(tokens, j)) break;
       if (forms.has(tokens[j]!.norm)) {
         found = j;
         break;

@@ -46,3 +46,17 @@ describe('events: phrases the parse misplaces, and words that name no event', ()
     expect(e!.targets.map((t) => t.cameo)).toContain('IRN');
   });
 });
+
+describe('events: statements and threats told with a word of blame or of force', () => {
+  it('codes calling or describing an act by a word of blame as criticism, across scare quotes and a long object', () => {
+    expect(eventAt(analyzeText('The defence official called the attack "troubling" because of the number of rockets.'), 'called')?.code).toBe('111');
+    expect(eventAt(analyzeText('The Ruritanian envoy described the seizure of both fishing boats as "unacceptable".'), 'described')?.code).toBe('111');
+  });
+
+  it('reads meeting an act with force as a threat when still to come, and meeting a deadline as no meeting', () => {
+    expect(eventAt(analyzeText('Any attack on our ships will be met with force, the minister said.'), 'met')?.code).toBe('138');
+    expect(eventAt(analyzeText('We are ready to meet any escalation with stronger countermeasures, the minister said.'), 'meet')?.code).toBe('138');
+    expect(eventAt(analyzeText('The minister met his Ruritanian counterpart on Monday.'), 'met')?.code).toBe('040');
+    expect(codesOf('The contractors met the deadline on Monday.')).not.toContain('040');
+  });
+});
