@@ -585,6 +585,7 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
     }
   }
   if (tree) sameActByCopula(drafts, tree, base, tokens);
+  if (tree) refusalsHoldTheirAct(drafts, tree, base, tokens);
   oneActPerSentence(drafts, tokens, tree, base);
   threatsAgainstAttackers(drafts);
   if (tree) claimedByClaimant(drafts, tree, base);
@@ -779,6 +780,24 @@ function oneActPerSentence(drafts: readonly Draft[], tokens: readonly Token[], t
     );
     const host = hosts.sort((a, b) => parties(b) - parties(a) || a.trigger.head - b.trigger.head)[0];
     if (host) absorb(host, part, tokens);
+  }
+}
+
+/**
+ * "Trump refused to sign off on the assassination": what a refusal refuses is no act of its
+ * own; the refusal (CAMEO 12) is the event, aimed at whom the refused act would have been.
+ */
+function refusalsHoldTheirAct(drafts: readonly Draft[], tree: SyntaxTree, base: number, tokens: readonly Token[]): void {
+  for (const refusal of drafts) {
+    if (refusal.absorbedBy || refusal.trigger.kind !== 'verb' || !refusal.code.startsWith('12')) continue;
+    for (const act of drafts) {
+      if (act === refusal || act.absorbedBy || act.trigger.kind !== 'verb') continue;
+      const at = base + act.trigger.head;
+      if (relation(tree, at) !== 'xcomp' || head(tree, at) !== base + refusal.trigger.head) continue;
+      act.absorbedBy = refusal;
+      if (refusal.targets.length === 0) refusal.targets = [...act.targets];
+      refusal.reasons.push(`what it refuses, '${tokens[act.trigger.head]!.norm}' (${act.code}), is no act of its own`);
+    }
   }
 }
 

@@ -60,3 +60,12 @@ describe('events: statements and threats told with a word of blame or of force',
     expect(codesOf('The contractors met the deadline on Monday.')).not.toContain('040');
   });
 });
+
+describe('events: a refusal holds what it refuses', () => {
+  it('gives one refusal, aimed at whom the refused act was, not a second event for the act refused', () => {
+    const doc = analyzeText('The president refused to sign off on the arrest of the Ruritanian general.');
+    const refusal = eventAt(doc, 'refused');
+    expect(refusal?.code.startsWith('12')).toBe(true);
+    expect(eventsOf(doc).map((e) => e.code)).not.toContain('057');
+  });
+});
