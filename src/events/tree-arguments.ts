@@ -140,7 +140,7 @@ export function participantAt(ctx: TreeContext, g: number): EventParticipant | n
   const core = coreRange(tree, g);
   let p = chunkParticipant(ctx, chunkOf(ctx, core), ctx.pronoun);
   if (!p || p.entity === null) p = possessiveAntecedent(ctx, g, core) ?? p;
-  const named = namedAfter(ctx, core[1]) ?? afterTitle(ctx, g) ?? nameAfterRole(ctx, g, core[1]);
+  const named = namedAfter(ctx, core[1]) ?? afterTitle(ctx, g) ?? nameAfterRole(ctx, g, core[1]) ?? nameClosingTitle(ctx, g);
   if (named) return named.cameo === null || named.cameo.length === 3 ? titled(ctx, named, titleRange(ctx, named, core)) : named;
   if (p && p.entity !== null) return p.cameo === null || p.cameo.length === 3 ? titled(ctx, p, titleRange(ctx, p, core)) : p;
   if (p) p = withCountry(ctx, g, p);
@@ -355,6 +355,23 @@ function nameAfterRole(ctx: TreeContext, g: number, last: number): EventParticip
   return null;
 }
 
+/**
+ * "Prime Minister of the Kurdistan Region of Iraq Masrour Barzani condemned": a title whose
+ * own phrase ends in a person's name names that person, however long the "of" phrase between.
+ */
+function nameClosingTitle(ctx: TreeContext, g: number): EventParticipant | null {
+  const tokens = ctx.sentence.tokens;
+  const entities = ctx.view.doc.layers.entities ?? [];
+  const role = tokens[g - ctx.base];
+  if (!role || !(roleOfWord(role.norm) || (role.entity >= 0 && entities[role.entity]?.type === 'TITLE'))) return null;
+  const last = subtreeSpan(ctx.tree, g, ['punct']).last - ctx.base;
+  const e = tokens[last]?.entity ?? -1;
+  if (last <= g - ctx.base || e < 0 || entities[e]?.type !== 'PERSON' || tokens[last + 1]?.entity === e) return null;
+  let from = last;
+  while (from > g - ctx.base + 1 && tokens[from - 1]!.entity === e) from--;
+  return chunkParticipant(ctx, { from, to: last + 1 });
+}
+
 /** "a Daesh ringleader, called Abu Hajar": the name a comma and a naming word give right after the phrase. */
 function namedAfter(ctx: TreeContext, last: number): EventParticipant | null {
   const tokens = ctx.sentence.tokens;
@@ -554,6 +571,18 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
   // Thursday demanded": "Thursday" read as the subject); the words before the verb decide then.
   const plausible = (a: Argument) => caseMarker(tree, a.token) === null && !ctx.timeTokens.has(ctx.sentence.tokens[a.token - ctx.base]?.index ?? -1);
   const subjects = args.filter(passive ? isPassiveSubject : isSubject).filter(plausible);
+  // "said Iraqi warplanes today destroyed": a date read as the subject pushed the real one,
+  // right before it, out of the clause; that noun is the subject.
+  if (subjects.length === 0) {
+    const displaced = args
+      .filter((a) => (passive ? isPassiveSubject(a) : isSubject(a)) && ctx.timeTokens.has(ctx.sentence.tokens[a.token - ctx.base]?.index ?? -1))
+      .map((a) => a.token - 1)
+      .find((t) => inSentence(ctx, t) && tree.nodes[t]!.tag.startsWith('NN') && !ctx.timeTokens.has(ctx.sentence.tokens[t - ctx.base]?.index ?? -1) && caseMarker(tree, t) === null);
+    if (displaced !== undefined) {
+      subjects.push({ token: displaced, role: passive ? 'nsubj:pass' : 'nsubj', via: 'dependent' });
+      why.push(`subject '${lemma(tree, displaced)}': the noun before the date the parse took for the subject`);
+    }
+  }
   const who = childWith(tree, g, ['nsubj', 'nsubj:pass', 'nsubjpass']);
   if (who !== -1 && ['who', 'whom'].includes(lemma(tree, who)) && subjects.some((s) => s.via === 'relative')) {
     const persons = personsBefore(ctx, who);

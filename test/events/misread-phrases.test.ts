@@ -69,3 +69,15 @@ describe('events: a refusal holds what it refuses', () => {
     expect(eventsOf(doc).map((e) => e.code)).not.toContain('057');
   });
 });
+
+describe('events: who did it, when the parse loses the subject', () => {
+  it('takes the noun before a date the parse read as the subject', () => {
+    const e = eventAt(analyzeText('In Basra, a military spokesman said Iraqi warplanes today destroyed an oil pumping station.'), 'destroyed');
+    expect(names(e!.sources)).toEqual(['Iraqi warplanes']);
+  });
+
+  it("takes the person a title's long phrase ends in, not the title", () => {
+    const e = eventAt(analyzeText('Prime Minister of the Kurdistan Region of Iraq Masrour Barzani, strongly condemned the rocket attacks.'), 'condemned');
+    expect(names(e!.sources)).toEqual(['Masrour Barzani']);
+  });
+});
