@@ -591,7 +591,10 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
   if (tree) claimedByClaimant(drafts, tree, base);
   // With a tree, an event's place and time come from what its predicate governs, not from nearby words.
   if (!tree) sentenceFallback(doc, drafts, places, times, tokens.length, clauses, tokens);
-  else frontedTime(drafts, times, tokens);
+  else {
+    frontedTime(drafts, times, tokens);
+    conjunctsShareWhereAndWhen(drafts, tree, base, tokens);
+  }
   // "attacks by Daesh …, among them Saturday's assault": the list's actor did each one.
   for (const d of drafts) {
     if (d.trigger.kind !== 'noun' || d.sources.length > 0 || d.absorbedBy) continue;
@@ -867,6 +870,23 @@ function eachWay(d: Draft, frames: EventFrameWords): Draft[] {
     targets: d.sources.filter((o) => o !== s),
     reasons: [...d.reasons, `done with each other: '${s.name}' with ${names(d.sources.filter((o) => o !== s))} (one event each way)`],
   }));
+}
+
+/**
+ * "destroyed a platform in the Gulf and struck at a second on Monday": two verbs joined by
+ * "and" share what they govern, so each takes the place or time only the other names.
+ */
+function conjunctsShareWhereAndWhen(drafts: readonly Draft[], tree: SyntaxTree, base: number, tokens: readonly Token[]): void {
+  for (const second of drafts) {
+    if (second.absorbedBy || second.trigger.kind !== 'verb' || relation(tree, base + second.trigger.head) !== 'conj') continue;
+    const first = drafts.find((d) => d !== second && !d.absorbedBy && d.trigger.kind === 'verb' && base + d.trigger.head === head(tree, base + second.trigger.head));
+    if (!first || first.modality !== second.modality) continue;
+    const shared = (from: Draft) => `shared with '${tokens[from.trigger.head]!.norm}', the verb it is joined to`;
+    if (!second.place && first.place) [second.place, second.placeLevel] = [first.place, shared(first)];
+    else if (!first.place && second.place) [first.place, first.placeLevel] = [second.place, shared(second)];
+    if (!second.time && first.time) [second.time, second.timeLevel] = [first.time, shared(first)];
+    else if (!first.time && second.time) [first.time, first.timeLevel] = [second.time, shared(second)];
+  }
 }
 
 /** The host event takes the place and time its absorbed part names when it names none itself. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeText, eventAt, eventsOf, names } from './analyze-text.js';
+import { analyzeText, eventAt, eventsOf, names, placeName } from './analyze-text.js';
 
 const codesOf = (text: string) => eventsOf(analyzeText(text)).map((e) => e.code);
 
@@ -79,5 +79,17 @@ describe('events: who did it, when the parse loses the subject', () => {
   it("takes the person a title's long phrase ends in, not the title", () => {
     const e = eventAt(analyzeText('Prime Minister of the Kurdistan Region of Iraq Masrour Barzani, strongly condemned the rocket attacks.'), 'condemned');
     expect(names(e!.sources)).toEqual(['Masrour Barzani']);
+  });
+});
+
+describe('events: verbs joined by "and" share where and when', () => {
+  it('gives each of two joined attack verbs the place and the date only one of them names', () => {
+    const doc = analyzeText('Ruritanian warships destroyed an oil platform in the Gulf and struck at a second on Monday.');
+    const struck = eventAt(doc, 'struck');
+    const destroyed = eventAt(doc, 'destroyed');
+    expect(struck?.date).toBe('2020-05-04');
+    expect(destroyed?.date).toBe('2020-05-04');
+    expect(placeName(doc, struck!)).toBe(placeName(doc, destroyed!));
+    expect(placeName(doc, struck!)).not.toBeNull();
   });
 });
