@@ -116,6 +116,7 @@ export function extractEvents(doc: Document, k: EventKnowledge): Layers['events'
       // "Terrorism kills innocent people", "numerous attacks targeting Americans": a kind of act.
       if (kind !== 'heading' && toldAsKind(d, k.frames, view.tree)) continue;
       anyActAhead(d, k.frames);
+      threatOnAnyAct(d, k.frames);
       if (!d.time && prior && d.past && d.sentenceScope && NARRATED.has(d.modality)) {
         d.time = { index: prior.index, from: -1, to: -1 };
         d.timeLevel = NARRATIVE_LEVEL;
@@ -179,6 +180,20 @@ function anyActAhead(d: Draft, frames: EventFrameWords): void {
   d.modality = 'hypothetical';
   d.modalityCue = null;
   d.reasons.push(`modality hypothetical: '${quantifierOf(d.sentence.tokens, d)}' makes it any act of its kind`);
+}
+
+/**
+ * "Any interference would meet a strong response", "ready to retaliate for any hostile act": a
+ * threat told against any act of a kind is a threat on a condition, that such an act comes.
+ */
+function threatOnAnyAct(d: Draft, frames: EventFrameWords): void {
+  if (!d.code.startsWith('13') || !['asserted', 'reported', 'planned', 'hypothetical'].includes(d.modality)) return;
+  const tokens = d.sentence.tokens;
+  const any = tokens.findIndex((t, i) => frames.conditionDeterminers.has(t.norm) && /^(NN|JJ)/.test(tokens[i + 1]?.tag ?? ''));
+  if (any < 0) return;
+  d.modality = 'conditional';
+  d.modalityCue = { start: tokens[any]!.start, end: tokens[any]!.end };
+  d.reasons.push(`modality conditional: a threat against '${tokens[any]!.norm} ${tokens[any + 1]!.norm}', should such an act come`);
 }
 
 /** "RELATED Example headline", "Read More: …": a paragraph that points to another story. */

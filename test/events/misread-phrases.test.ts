@@ -93,3 +93,10 @@ describe('events: verbs joined by "and" share where and when', () => {
     expect(placeName(doc, struck!)).not.toBeNull();
   });
 });
+
+describe('events: a threat against any act of a kind is conditional', () => {
+  it('reads "any X would meet a response" as conditional, and a threat against every ship as a plain threat', () => {
+    expect(eventAt(analyzeText('Any interference in our waters would meet a strong response, the minister said.'), 'meet')?.modality).toBe('conditional');
+    expect(eventAt(analyzeText('Ruritania threatened to attack every ship in the strait.'), 'threatened')?.modality).not.toBe('conditional');
+  });
+});

@@ -39,6 +39,8 @@ export interface EventFrameWords {
   readonly genericQuantifiers: ReadonlySet<string>;
   /** "any attack on our forces": an act that may come, hypothetical. */
   readonly freeChoiceDeterminers: ReadonlySet<string>;
+  /** "any interference would meet a strong response": a threat against such an act is conditional on it. */
+  readonly conditionDeterminers: ReadonlySet<string>;
   /** "the raid by X on Y": prepositions naming what an attack hit. */
   readonly attackedPrepositions: ReadonlySet<string>;
   /** "RELATED Example headline", "Read More: …": a line pointing to another story. */
@@ -73,6 +75,7 @@ export function loadEventFrameWords(): EventFrameWords {
     speakerPronouns: set(words.speakerPronouns),
     genericQuantifiers: set(words.genericQuantifiers),
     freeChoiceDeterminers: set(words.freeChoiceDeterminers),
+    conditionDeterminers: set(words.conditionDeterminers),
     attackedPrepositions: set(words.attackedPrepositions),
     linkLineOpeners: set(words.linkLineOpeners),
   };
