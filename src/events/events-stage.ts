@@ -459,6 +459,8 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
       }
     }
     if (tree && trigger.kind === 'noun' && toldAsHistory(tree, base + trigger.head, k.frames)) continue;
+    // "was asked why …", "Asked if …": a reporter's question, not an appeal.
+    if (tree && trigger.kind === 'verb' && trigger.words.length === 1 && asksAQuestion(tree, base + trigger.head, k.frames)) continue;
     // "the first thing that strikes the casual reader": the words match, the arguments do not.
     if (trigger.pattern.frame) {
       const frame = frameHolds(trigger.pattern.frame, draft.sources, draft.targets, read?.objectWords ?? []);
@@ -1278,6 +1280,21 @@ function pronounAntecedent(view: DocumentView, sentence: SentenceView, facts: Ac
  * as the object of a perfect "has seen", "has known" tell a place's history, not an event. A
  * noun with a determiner or a possessor ("has seen the worst attack in years") may be one.
  */
+/**
+ * A question verb told of the one asked, with its clause or phrase opening with a question word:
+ * "was asked why …", "Asked about …". Told of the asker ("Kuwait had asked if protection could
+ * be provided") it is a request.
+ */
+function asksAQuestion(tree: SyntaxTree, g: number, frames: EventFrameWords): boolean {
+  if (!frames.questionVerbs.has(tree.nodes[g]!.lemma.toLowerCase()) || children(tree, g).some((c) => tree.nodes[c]!.rel === 'nsubj')) return false;
+  return children(tree, g).some((c) => {
+    const rel = relation(tree, c);
+    if (!['ccomp', 'advcl', 'obl', 'xcomp', 'csubj'].includes(rel)) return false;
+    const first = tree.nodes[tree.first[c]!]!;
+    return frames.questionOpeners.has(first.lemma.toLowerCase()) || frames.questionOpeners.has(caseMarker(tree, c) ?? '');
+  });
+}
+
 function toldAsHistory(tree: SyntaxTree, g: number, frames: EventFrameWords): boolean {
   let n = g;
   while (relation(tree, n) === 'conj') n = head(tree, n);

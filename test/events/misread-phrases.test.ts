@@ -100,3 +100,18 @@ describe('events: a threat against any act of a kind is conditional', () => {
     expect(eventAt(analyzeText('Ruritania threatened to attack every ship in the strait.'), 'threatened')?.modality).not.toBe('conditional');
   });
 });
+
+describe("events: a reporter's question is no appeal", () => {
+  it('drops "asked why / if / about", keeps "asked X to" as an appeal', () => {
+    expect(codesOf('The minister was asked why Ruritania had closed the border.')).not.toContain('020');
+    expect(codesOf('Asked on Example Radio if the talks would resume, the envoy smiled.')).not.toContain('020');
+    expect(codesOf('The envoy was asked about statements from a senior official.')).not.toContain('020');
+    expect(eventAt(analyzeText('Ruritania asked Osterlich to lease two tankers.'), 'asked')?.code).toBe('020');
+  });
+});
+
+describe('events: a question told of the asker is a request', () => {
+  it('keeps "Ruritania asked if protection could be provided" as an appeal', () => {
+    expect(codesOf('Ruritania had asked if protection for its tankers could be provided by Osterlich.')).toContain('020');
+  });
+});

@@ -41,6 +41,10 @@ export interface EventFrameWords {
   readonly freeChoiceDeterminers: ReadonlySet<string>;
   /** "any interference would meet a strong response": a threat against such an act is conditional on it. */
   readonly conditionDeterminers: ReadonlySet<string>;
+  /** "was asked why", "asked if": verbs that ask a question rather than make an appeal. */
+  readonly questionVerbs: ReadonlySet<string>;
+  /** Words opening the question such a verb asks: "if", "whether", "why", "how", and "about". */
+  readonly questionOpeners: ReadonlySet<string>;
   /** "the raid by X on Y": prepositions naming what an attack hit. */
   readonly attackedPrepositions: ReadonlySet<string>;
   /** "RELATED Example headline", "Read More: …": a line pointing to another story. */
@@ -76,6 +80,8 @@ export function loadEventFrameWords(): EventFrameWords {
     genericQuantifiers: set(words.genericQuantifiers),
     freeChoiceDeterminers: set(words.freeChoiceDeterminers),
     conditionDeterminers: set(words.conditionDeterminers),
+    questionVerbs: set(words.questionVerbs),
+    questionOpeners: set(words.questionOpeners),
     attackedPrepositions: set(words.attackedPrepositions),
     linkLineOpeners: set(words.linkLineOpeners),
   };
