@@ -82,10 +82,22 @@ const PAST_IRREGULAR = new Set([
 // Words in -ed that are rarely past verbs in news.
 const NOT_PAST = new Set(['united', 'based', 'related', 'limited', 'red', 'bed', 'need', 'speed', 'seed', 'feed', 'indeed', 'hundred', 'proposed', 'expected', 'scheduled', 'planned', 'armed', 'allied']);
 
-function markerTense(word: Word, next: Word | undefined, previous: Word | undefined): Tense {
+// Auxiliaries of the past perfect: a plan told with them is a past one ("had been due to expire").
+const PAST_PERFECT = new Set(['had', "'d", '’d']);
+
+// "is to resume", "are to meet": the verb "be" before "to" and a verb tells what is arranged ahead.
+const BE_TO = new Set(['is', 'are']);
+
+function markerTense(word: Word, next: Word | undefined, previous: Word | undefined, beforePrevious: Word | undefined): Tense {
   const w = word.norm;
+  // "had been due to expire Friday", "had planned to": a plan in the past perfect lies in the past.
+  if (INTENT.has(w) && next?.norm === 'to') {
+    const auxiliary = previous?.norm === 'been' ? beforePrevious : previous;
+    if (auxiliary !== undefined && PAST_PERFECT.has(auxiliary.norm)) return 'past';
+  }
   // "plans to", "is set to", "is scheduled to": intentions point ahead, after an auxiliary too.
   if (INTENT.has(w) && next?.norm === 'to') return 'future';
+  if (BE_TO.has(w) && next?.norm === 'to') return 'future';
   // A participle after an auxiliary ("would be paid", "is closed") carries no tense: the auxiliary does.
   if (previous !== undefined && PARTICIPLE_HOSTS.has(previous.norm) && w.endsWith('ed')) return 'unknown';
   // "the plan" points nowhere; "planned", "agreed" without "to" are past.
@@ -107,6 +119,7 @@ export function tenseNear(words: readonly Word[], start: number, end: number): T
   let best: Tense = 'unknown';
   let bestDistance = Number.POSITIVE_INFINITY;
   let modalDistance = Number.POSITIVE_INFINITY;
+  let adjacentBefore = false;
   let index = 0;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
@@ -115,15 +128,19 @@ export function tenseNear(words: readonly Word[], start: number, end: number): T
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     if (word.start >= start && word.end <= end) continue;
-    const tense = markerTense(word, words[i + 1], words[i - 1]);
+    const tense = markerTense(word, words[i + 1], words[i - 1], words[i - 2]);
     if (tense === 'unknown') continue;
     const distance = word.end <= start ? index - i : i - index + 1;
     if (MODALS.has(word.norm) && distance < modalDistance) modalDistance = distance;
     if (distance < bestDistance) {
       best = tense;
       bestDistance = distance;
+      adjacentBefore = distance === 1 && word.end <= start;
     }
   }
+  // "said Friday that it will…", "announced Friday, holders would…": the past verb right before
+  // the expression is the one it modifies, and a later modal belongs to the reported clause.
+  if (best === 'past' && adjacentBefore) return best;
   if (best !== 'future' && modalDistance <= 5 && modalDistance <= bestDistance + 3) return 'future';
   return best;
 }

@@ -134,13 +134,35 @@ function deadline(ctx: RuleContext): boolean {
   return /\b(?:by|until|till|effective|starting|beginning|due)\s+$/i.test(ctx.text.slice(Math.max(0, ctx.start - 12), ctx.start));
 }
 
+const TENS_WORDS = '(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
+
+// A year as broadcast transcripts write it out: "nineteen ninety-four", "eighteen hundred".
+const SPOKEN_CENTURY_YEAR = `(?:[Nn]ineteen|[Ee]ighteen)[\\s-](?:${TENS_WORDS}|hundred)`;
+
+function spokenCenturyYear(text: string): number | null {
+  const m = /^(nineteen|eighteen)[\s-](.+)$/i.exec(text);
+  if (m === null) return null;
+  const century = m[1]!.toLowerCase() === 'eighteen' ? 1800 : 1900;
+  if (m[2] === 'hundred') return century;
+  const rest = numberValue(m[2]!.replace(/\s+/, '-'));
+  return rest === null ? null : century + rest;
+}
+
+/** The year of a match whose `year` group is written in figures or `spoken` in words. */
+function writtenYear(m: RegExpExecArray): number | null {
+  const digits = group(m, 'year');
+  if (digits !== undefined) return Number(digits);
+  const spoken = group(m, 'spoken');
+  return spoken === undefined ? null : spokenCenturyYear(spoken);
+}
+
 const monthYear: TimeRule = {
   name: 'month-year',
-  pattern: g(`\\b(?:${EDGE}[\\s-]+)?(?<month>${MONTH}),?\\s+(?:of\\s+)?(?<year>(?:1[6-9]|20)\\d\\d)(?!\\d)\\b`),
+  pattern: g(`\\b(?:${EDGE}[\\s-]+)?(?<month>${MONTH}),?\\s+(?:of\\s+)?(?:(?<year>(?:1[6-9]|20)\\d\\d)(?!\\d)|(?<spoken>${SPOKEN_CENTURY_YEAR}))\\b`),
   build(m) {
     const month = monthNumber(group(m, 'month') ?? '');
-    if (month === null) return null;
-    const y = Number(group(m, 'year'));
+    const y = writtenYear(m);
+    if (month === null || y === null) return null;
     return pointAttrs({ precision: 'month', y, m: month }, 'absolute', 'month and year', edgeMod(group(m, 'edge')));
   },
 };
@@ -585,19 +607,19 @@ const SEASON = '(?<season>spring|summer|fall|autumn|winter)';
 const season: TimeRule = {
   name: 'season',
   pattern: g(
-    `\\b(?:(?<edge>${cap('early')}|${cap('late')}|${cap('mid')})[\\s-]+(?:in\\s+)?)?(?:(?<rel>${cap('this')}|${cap('last')}|${cap('next')}|${cap('the')}|${cap('that')}|${cap('this past')}|${cap('this coming')})\\s+)?${SEASON}(?:\\s+(?:of\\s+)?(?<year>(?:1[5-9]|20)\\d\\d))?\\b`,
+    `\\b(?:(?<edge>${cap('early')}|${cap('late')}|${cap('mid')})[\\s-]+(?:in\\s+)?)?(?:(?<rel>${cap('this')}|${cap('last')}|${cap('next')}|${cap('the')}|${cap('that')}|${cap('this past')}|${cap('this coming')})\\s+)?${SEASON}(?:\\s+(?:of\\s+)?(?:(?<year>(?:1[5-9]|20)\\d\\d)|(?<spoken>${SPOKEN_CENTURY_YEAR})))?\\b`,
   ),
   accept(m) {
     // A bare "fall" or "spring" is a verb or a noun; a season needs a determiner or a year.
-    return group(m, 'rel') !== undefined || group(m, 'year') !== undefined || group(m, 'edge') !== undefined || !/fall|spring/.test(group(m, 'season') ?? '');
+    return group(m, 'rel') !== undefined || writtenYear(m) !== null || group(m, 'edge') !== undefined || !/fall|spring/.test(group(m, 'season') ?? '');
   },
   build(m, ctx) {
     const code = SEASON_CODES.get(group(m, 'season') ?? '') ?? 'SU';
     const [first, last] = SEASON_MONTHS.get(code) ?? [6, 8];
     const rel = (group(m, 'rel') ?? '').toLowerCase();
     const mod = edgeMod(group(m, 'edge'));
-    const yearText = group(m, 'year');
-    if (yearText !== undefined) return plain('DATE', `${yearText}-${code}`, 'season', 'season of a year', mod, 'absolute');
+    const written = writtenYear(m);
+    if (written !== null) return plain('DATE', `${written}-${code}`, 'season', 'season of a year', mod, 'absolute');
     if (ctx.dct === null) return null;
     const month = ctx.dct.m ?? 6;
     let y = ctx.dct.y;
@@ -1002,8 +1024,6 @@ const yearEnd: TimeRule = {
     return pointAttrs(dayPoint({ y, m: 12, d: 31 }), 'dct', `year end ${y}`);
   },
 };
-
-const TENS_WORDS = '(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
 
 /** Years read out in broadcast transcripts: "nineteen ninety-six", "the year two thousand". */
 const spokenYear: TimeRule = {

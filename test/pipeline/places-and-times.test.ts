@@ -59,4 +59,9 @@ describe('places and times of an article about western Iraq, stored', () => {
     expect(value('last week')).toBe('2020-W18');
     expect(value('Tuesday')).toBe('2020-05-05');
   });
+
+  it('dates the assault to that Saturday and places it in Salahuddin', async () => {
+    const events = await store.selectFrom('events').select(['date', 'place_name']).execute();
+    expect(events).toContainEqual({ date: '2020-05-02', place_name: 'Saladin Governorate' });
+  });
 });

@@ -38,6 +38,9 @@ describe('extractTimes: expressions normalized against a fixed DCT (Tue 2020-05-
     ['The crew was held for 48 hours.', '48 hours', 'DURATION', 'PT48H'],
     ['The count ended at 10 pm.', '10 pm', 'TIME', '2020-05-05T22:00'],
     ['Shelling resumed Monday night.', 'Monday night', 'TIME', '2020-05-04TNI'],
+    // Years read out in a broadcast transcript belong to the month or season before them.
+    ['Prices last fell this far in January nineteen ninety-seven.', 'January nineteen ninety-seven', 'DATE', '1997-01'],
+    ['We saw that level in the winter of nineteen ninety-four.', 'the winter of nineteen ninety-four', 'DATE', '1994-WI'],
     ['Patrols cross the bridge every week.', 'every week', 'SET', 'P1W'],
     ['Two ferries leave daily.', 'daily', 'SET', 'P1D'],
     ['Now the city is calm.', 'Now', 'DATE', 'PRESENT_REF'],

@@ -25,6 +25,25 @@ describe('tenseNear', () => {
     expect(tenseAt('The vote is expected to take place in June.', 'June')).toBe('future');
   });
 
+  it('keeps a past verb right before the expression over a modal of the clause it reports', () => {
+    expect(tenseAt('The board said Friday it will sell the mill.', 'Friday')).toBe('past');
+    expect(tenseAt('Under the terms announced Friday, holders would receive two shares.', 'Friday')).toBe('past');
+    // Without the adjacent past verb the modal still governs.
+    expect(tenseAt('Holders would receive two shares on Friday.', 'Friday')).toBe('future');
+  });
+
+  it('reads a plan in the past perfect as past', () => {
+    expect(tenseAt('The offer had been due to expire Friday.', 'Friday')).toBe('past');
+    expect(tenseAt('The vote had been scheduled to take place Monday.', 'Monday')).toBe('past');
+    expect(tenseAt('The council had planned to vote in June.', 'June')).toBe('past');
+    expect(tenseAt('The vote has been scheduled to take place Monday.', 'Monday')).toBe('future');
+  });
+
+  it('reads "is to" before a verb as an arrangement ahead', () => {
+    expect(tenseAt('The stock is to resume trading Tuesday.', 'Tuesday')).toBe('future');
+    expect(tenseAt('The ministers are to meet in June.', 'June')).toBe('future');
+  });
+
   it('ignores a participle after "be"', () => {
     expect(tenseAt('The dividend would be paid in January.', 'January')).toBe('future');
   });

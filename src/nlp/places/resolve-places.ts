@@ -51,10 +51,17 @@ export interface MentionGroup {
   /** Local-context bonus per candidate (max over the group's occurrences) and why. */
   readonly local: ReadonlyArray<LocalEvidence>;
   /** Support per candidate from other names that have a candidate nearby, and why. */
-  readonly near: ReadonlyArray<{ readonly bonus: number; readonly why: string | null }>;
+  readonly near: ReadonlyArray<NearSupport>;
   readonly occurrences: number;
   /** Candidates come from a place inside an unknown name: they follow the article, never lead it. */
   readonly embedded: boolean;
+}
+
+interface NearSupport {
+  readonly bonus: number;
+  readonly why: string | null;
+  /** Distance to the closest candidate of another name that is no country's name, when any is near. */
+  readonly townKm: number | null;
 }
 
 interface Winner {
@@ -266,11 +273,15 @@ function withNearness(groups: Map<string, MentionGroup>): Map<string, MentionGro
         .slice(0, NEAR_POOL),
     ]),
   );
+  // Names that are also countries' ("Lebanon", "Jordan") have towns everywhere: their towns
+  // being near each other says little.
+  const countryNames = new Set([...groups].filter(([, g]) => g.candidates.some((c) => c.kind === 'country')).map(([key]) => key));
   for (const [key, g] of groups) {
-    const near = g.candidates.map((c) => {
-      if (!pointLike(c)) return { bonus: 0, why: null };
+    const near = g.candidates.map((c): NearSupport => {
+      if (!pointLike(c)) return { bonus: 0, why: null, townKm: null };
       let bonus = 0;
       let closest: { d: number; name: string } | null = null;
+      let townKm: number | null = null;
       for (const [otherKey, pool] of pools) {
         // Another form of the same name ("central Gulf", "Gulf") is no other place near it.
         if (otherKey === key || baseName(otherKey) === baseName(key)) continue;
@@ -285,8 +296,9 @@ function withNearness(groups: Map<string, MentionGroup>): Map<string, MentionGro
         }
         bonus += d < 30 ? 1.5 : d < 100 ? 1 : d < 200 ? 0.5 : 0;
         if (d < 200 && (closest === null || d < closest.d)) closest = { d, name };
+        if (d < 200 && !countryNames.has(otherKey) && (townKm === null || d < townKm)) townKm = d;
       }
-      return { bonus: Math.min(3, bonus), why: closest === null ? null : `${Math.round(closest.d)} km from ${closest.name}` };
+      return { bonus: Math.min(3, bonus), why: closest === null ? null : `${Math.round(closest.d)} km from ${closest.name}`, townKm };
     });
     groups.set(key, { ...g, near });
   }
@@ -613,7 +625,10 @@ function pickCandidate(
       score += HOME_TOWN_BONUS;
       reasons.push(`the outlet's home town`);
     }
-    const said = local.bonus > 0 || homeTown;
+    // A town a few kilometres from another place the article names is what the text means, even
+    // when a country shares its name ("Jordan" beside "Shakopee").
+    const besideNamed = near?.townKm !== null && near?.townKm !== undefined && near.townKm <= BESIDE_NAMED_KM;
+    const said = local.bonus > 0 || homeTown || besideNamed;
     if (town && !said && !c.capital && countryNamed) score -= weights.countryNamesakeTown;
     else if (town && !said && admin1Named && c.population < ADMIN1_NAMESAKE_POPULATION) score -= weights.admin1NamesakeTown;
     if (useDocument) score += documentBonus(c, group.key, context, reasons, weights);
@@ -650,6 +665,7 @@ function pickCandidate(
   return { ...top, confidence: 1 / (1 + Math.exp(-margin)) };
 }
 
+const BESIDE_NAMED_KM = 30;
 const HOME_NEAR_KM = 50;
 const HOME_AREA_KM = 150;
 const HOME_AREA_BONUS = 0.5;

@@ -109,3 +109,24 @@ describe('resolvePlaces: a bare name is not a county named by its stem', () => {
     expect(gulf.every((p) => p.country === null)).toBe(true);
   });
 });
+
+describe('resolvePlaces: a town beside another place the article names', () => {
+  it('takes the town that shares a country’s name when it lies a few kilometres from that place', () => {
+    const text = 'The school board in Jordan met on Monday; parents drove in from Shakopee.';
+    const byName = resolvedByName(text, ['Jordan', 'Shakopee']);
+    expect(byName.get('Jordan')?.country).toBe('USA');
+    expect(byName.get('Jordan')?.admin1).toBe('US-MN');
+  });
+
+  it('keeps the country when only other country names are near its namesake towns', () => {
+    const text = 'Refugees crossed from Syria into Jordan and Lebanon.';
+    const byName = resolvedByName(text, ['Syria', 'Jordan', 'Lebanon']);
+    expect(byName.get('Jordan')?.country).toBe('JOR');
+    expect(byName.get('Lebanon')?.country).toBe('LBN');
+  });
+
+  it('keeps the country when nothing named is near a town of its name', () => {
+    const text = 'The minister flew to Jordan after a stop in Vienna.';
+    expect(resolvedByName(text, ['Jordan', 'Vienna']).get('Jordan')?.country).toBe('JOR');
+  });
+});
