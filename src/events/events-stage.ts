@@ -348,7 +348,7 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
     }
     // "…, killing a U.S. contractor" hung by the parse on the wrong clause: the result of the
     // attack told just before it.
-    if (trigger.kind === 'verb' && !host && tokens[trigger.head]!.tag === 'VBG' && tree && relation(tree, base + trigger.head) === 'advcl') {
+    if (trigger.kind === 'verb' && !host && tokens[trigger.head]!.tag === 'VBG' && tree && relation(tree, base + trigger.head) === 'advcl' && childWith(tree, base + trigger.head, ['mark']) === -1) {
       host = nearestEventBefore(triggers, trigger, 30);
       if (host) reasons.push('participle: the result of the event before it');
     }

@@ -662,7 +662,8 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
   const rel = relation(tree, g);
   const governor = head(tree, g);
   const governing = ctx.triggerAt.get(governor);
-  if (!host && governing && rel === 'advcl' && ['VBG', 'VBN'].includes(tree.nodes[g]!.tag)) host = governing;
+  // Not "after launching the offensive": a participle opened by a conjunction tells another act.
+  if (!host && governing && rel === 'advcl' && ['VBG', 'VBN'].includes(tree.nodes[g]!.tag) && childWith(tree, g, ['mark']) === -1) host = governing;
   if (host) why.push(`tells the result of '${lemma(tree, ctx.base + host.head)}'`);
   const hasObject = args.some((a) => isObject(a) || (isOblique(a) && ctx.frames.targetPrepositions.has(a.preposition ?? '')));
   shareCountry(ctx, sources);
@@ -707,7 +708,8 @@ function ownObjectTargets(ctx: TreeContext, trigger: Trigger): { targets: EventP
     const found = phrases.map((c) => targetAt(ctx, c, trigger)).filter((p): p is EventParticipant => p !== null);
     if (found.length > 0) return { targets: found, why: `target ${names(found)} from '${caseMarker(tree, phrases[0]!) ?? ''} …' of '${lemma(tree, o)}'` };
   }
-  if (!THING_ROOTS.has(trigger.pattern.code.slice(0, 2))) return { targets: [], why: '' };
+  // "launched a new offensive": a light verb's object is the event itself, not whom it hit.
+  if (!THING_ROOTS.has(trigger.pattern.code.slice(0, 2)) || frames.lightVerbs.has(lemma(tree, g))) return { targets: [], why: '' };
   const object = objects.find((o) => relation(tree, o) === 'obj' && !frames.weaponNouns.has(lemma(tree, o)));
   if (object === undefined) return { targets: [], why: '' };
   const own = new Set(trigger.words.filter((w) => w !== object - ctx.base));

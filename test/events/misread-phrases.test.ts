@@ -115,3 +115,12 @@ describe('events: a question told of the asker is a request', () => {
     expect(codesOf('Ruritania had asked if protection for its tankers could be provided by Osterlich.')).toContain('020');
   });
 });
+
+describe('events: the event noun a light verb carries is no target', () => {
+  it('gives "launched a new offensive" no target, and codes gaining footholds as occupying ground', () => {
+    const launched = eventAt(analyzeText('Ruritanian troops launched a new offensive near Basra on Sunday.'), 'launched');
+    expect(launched?.rootCode).toBe('19');
+    expect(names(launched!.targets)).toEqual([]);
+    expect(eventAt(analyzeText('The Ruritanian troops had gained footholds on Osterlich territory.'), 'gained')?.code).toBe('192');
+  });
+});
