@@ -104,13 +104,19 @@ export function extractEvents(doc: Document, k: EventKnowledge): Layers['events'
   const paragraphs = doc.layers.paragraphs ?? [];
   const events: Array<Span & EventAttrs> = [];
   let anchor: NarrativeAnchor | null = null;
+  // The actor of each event noun the paragraph has told with one: "the Turkish shelling …" then
+  // "three were killed in the shelling".
+  let toldBy = new Map<string, EventParticipant[]>();
+  let toldIn = -1;
   for (const sentence of view.sentences) {
     const kind = paragraphs[sentence.paragraph]?.kind ?? 'body';
+    if (sentence.paragraph !== toldIn) [toldBy, toldIn] = [new Map(), sentence.paragraph];
     // Only within the paragraph: in wire copy a new paragraph often opens a new time frame.
     const prior: NarrativeAnchor | null = anchor && anchor.paragraph === sentence.paragraph ? anchor : null;
     anchor = narrativeAnchor(doc, sentence) ?? prior;
     if (kind === 'bio' || linkLine(doc, paragraphs[sentence.paragraph], k.frames)) continue;
     const drafts = sentenceEvents(view, sentence, k, timeTokens);
+    repeatedNounsTheirActor(drafts, toldBy);
     for (const d of drafts) {
       if (d.absorbedBy) continue;
       // "Terrorism kills innocent people", "numerous attacks targeting Americans": a kind of act.
@@ -137,6 +143,26 @@ export function extractEvents(doc: Document, k: EventKnowledge): Layers['events'
     }
   }
   return events;
+}
+
+/**
+ * "the Turkish ground shelling on the area …; three were killed in the shelling which targeted
+ * the village": a definite event noun with no actor that repeats an event noun the paragraph
+ * told with one is that act, by that actor. `toldBy` carries the paragraph's nouns along.
+ */
+function repeatedNounsTheirActor(drafts: readonly Draft[], toldBy: Map<string, EventParticipant[]>): void {
+  for (const d of drafts) {
+    const tokens = d.sentence.tokens;
+    const noun = tokens[d.trigger.head]!.norm;
+    const earlier = toldBy.get(noun);
+    // The earlier mention may be tagged as a verb form ("the Turkish ground shelling"); the repeat is a noun.
+    if (d.trigger.kind === 'noun' && d.sources.length === 0 && earlier && DEFINITE.has(determinerOf(tokens, d.trigger.words[0]!))) {
+      d.sources = [...earlier];
+      d.reasons.push(`source ${names(earlier)}: 'the ${noun}' repeats the ${noun} told before, by them`);
+    }
+    // Only actors the codes know: a place misread as the doer must not spread.
+    if (d.sources.length > 0 && !d.absorbedBy && d.sources.every((p) => p.cameo !== null)) toldBy.set(noun, d.sources);
+  }
 }
 
 /** Acts done to things and people (aid, force, coercion), which a present tense tells as a habit. */
@@ -555,16 +581,7 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
   // "were assassinated … in a US airstrike": the airstrike is how, not another event.
   for (const [verb, noun] of instruments) {
     const nounDraft = byTrigger.get(noun);
-    if (!nounDraft || nounDraft.absorbedBy || verb.absorbedBy) continue;
-    // "A child was killed in the shelling which targeted the village": the attack names what it
-    // was aimed at, so it is the act and the toll is its result.
-    if (nounDraft.targets.length > 0) {
-      if (verb.trigger.pattern.magnitude && ATTACK_ROOTS.has(noun.pattern.code.slice(0, 2)) && verb.modality === nounDraft.modality) {
-        if (nounDraft.sources.length === 0 && verb.sources.length > 0) nounDraft.sources = [...verb.sources];
-        absorb(nounDraft, verb, tokens);
-      }
-      continue;
-    }
+    if (!nounDraft || nounDraft.absorbedBy || nounDraft.targets.length > 0) continue;
     if (!ATTACK_ROOTS.has(verb.code.slice(0, 2)) || !ATTACK_ROOTS.has(noun.pattern.code.slice(0, 2))) continue;
     nounDraft.absorbedBy = verb;
     inheritWhereAndWhen(verb, nounDraft, `the phrase of '${tokens[noun.head]!.norm}'`);
