@@ -31,7 +31,7 @@ import {
   writeStoryArticle,
 } from '../store/stories-repository.js';
 import { contentWords, definiteHeads, isPluralEventNoun } from './evidence-words.js';
-import { bestRecord, canonicalRecord, isLinkable, isSingleEvent, type MentionFeatures, type RecordFeatures } from './link-events.js';
+import { bestRecord, canonicalRecord, isLinkable, isSingleEvent, type MentionFeatures, type PlaceFeatures, type RecordFeatures } from './link-events.js';
 import { refreshCanonical, refreshRecord, storeVerdicts } from './record-upkeep.js';
 import { addToStory, articleSignature, bestStory, signatureOf, STORY_WINDOW_DAYS, storyFeatures, storySums } from './stories.js';
 
@@ -55,10 +55,24 @@ export const storyId = (firstArticleId: string): string => `s_${createHash('sha2
 
 /** The mention with what the merge rule reads in its text: its evidence's content words, the nouns it points back with, a plural trigger. */
 export function withEvidenceText(m: StoredMention, rules: LemmaRules): StoredMention {
-  return { ...m, words: contentWords(m.evidence, rules), definites: definiteHeads(m.evidence, rules), plural: isPluralEventNoun(m.trigger, m.afterTrigger) };
+  return {
+    ...m,
+    place: withPlaceWords(m.place, rules),
+    words: contentWords(m.evidence, rules),
+    definites: definiteHeads(m.evidence, rules),
+    plural: isPluralEventNoun(m.trigger, m.afterTrigger),
+  };
 }
 
-const withMentionWords = (c: RecordCandidate, rules: LemmaRules): RecordFeatures => ({ ...c, mentionWords: c.evidence.map((e) => contentWords(e, rules)) });
+/** The place with its name read as evidence words are, so the merge rule can tell a sentence that names it. */
+const withPlaceWords = (p: PlaceFeatures | null, rules: LemmaRules): PlaceFeatures | null => (p ? { ...p, words: contentWords(p.name, rules) } : null);
+
+/** The candidate with what the merge rule reads in its text: each mention's evidence words, its place's name words. */
+export const withMentionWords = (c: RecordCandidate, rules: LemmaRules): RecordFeatures => ({
+  ...c,
+  place: withPlaceWords(c.place, rules),
+  mentionWords: c.evidence.map((e) => contentWords(e, rules)),
+});
 
 /**
  * Links an article: records that lost mentions when its events were replaced are refreshed, it
