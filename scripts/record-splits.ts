@@ -17,8 +17,7 @@ import { parseRecordsGold } from '../src/eval/records-gold.js';
 import { readArticleLines, storeRecordsSystem } from '../src/eval/records-system.js';
 import { loadKnowledge } from '../src/pipeline/load-knowledge.js';
 import { linkingKnowledge } from '../src/pipeline/save-and-link.js';
-import { contentWords } from '../src/records/evidence-words.js';
-import { withEvidenceText } from '../src/records/link-article.js';
+import { recordAsMention, withEvidenceText, withMentionWords } from '../src/records/link-article.js';
 import { canonicalRecord, type MentionFeatures, type RecordFeatures, scoreMerge } from '../src/records/link-events.js';
 import type { LemmaRules } from '../src/nlp/syntax/lemmatizer.js';
 import { openStore, type Store } from '../src/store/open-store.js';
@@ -35,24 +34,9 @@ const lineOf = new Map([...lineIds].map(([line, id]) => [id, line]));
 const rules = linkingKnowledge(loadKnowledge()).lemmas;
 const store = await openStore(db);
 
-/** The record's mentions as the linker compares a record again: its canonical fields, its mentions' words, its first mention's place in its article. */
-async function recordAsMention(s: Store, members: readonly StoredMention[]): Promise<MentionFeatures> {
-  const first = members[0]!;
-  return {
-    ...canonicalRecord(members),
-    eventId: first.eventId,
-    articleId: first.articleId,
-    published: first.published,
-    start: first.start,
-    words: [...new Set(members.flatMap((m) => m.words ?? []))].sort(),
-    story: await storyOfArticle(s, first.articleId),
-    lead: members.some((m) => m.lead === true),
-  };
-}
-
 async function candidateFeatures(s: Store, m: MentionFeatures, id: string, lemmas: LemmaRules): Promise<RecordFeatures | null> {
   const c = (await recordCandidates(s, m)).find((r) => r.id === id);
-  return c ? { ...c, mentionWords: c.evidence.map((e) => contentWords(e, lemmas)) } : null;
+  return c ? withMentionWords(c, lemmas) : null;
 }
 
 const clip = (text: string, n = 110): string => (text.length > n ? `${text.slice(0, n)}…` : text).replace(/\s+/g, ' ');
@@ -67,13 +51,15 @@ async function describe(e: EventRecordsScore): Promise<void> {
     const c = canonicalRecord(ms);
     console.log(`  ${id}: ${c.code} ${c.date ?? 'undated'} ${c.place?.name ?? '-'} src [${c.sources.join(' ')}] tgt [${c.targets.join(' ')}]`);
     for (const m of ms) {
-      console.log(`    line ${lineOf.get(m.articleId) ?? '?'}${m.headline ? ' (headline)' : ''}${m.lead ? ' (lead)' : ''} ${m.code} ${m.date ?? '-'} "${m.trigger}": ${clip(m.evidence)}`);
+      console.log(`    line ${lineOf.get(m.articleId) ?? '?'}${m.headline ? ' (headline)' : ''} ${m.code} ${m.date ?? '-'} "${m.trigger}": ${clip(m.evidence)}`);
     }
   }
   for (const a of ids) {
     for (const b of ids) {
       if (a === b) continue;
-      const m = await recordAsMention(store, members.get(a)!);
+      const ms = members.get(a)!;
+      // As the linker compares a record its article started, once the article is linked.
+      const m = recordAsMention(ms, await storyOfArticle(store, ms[0]!.articleId), false);
       const r = await candidateFeatures(store, m, b, rules);
       if (!r) {
         console.log(`  ${a} -> ${b}: not a candidate (type or date apart)`);

@@ -175,6 +175,27 @@ async function linkMentions(db: Db, articleId: string, story: string | null, rul
 }
 
 /**
+ * A record of one article's mentions as one mention, to compare it again with other records:
+ * its canonical attributes, its first mention's place in the article, and every word and pointer
+ * back ("the missiles") its mentions' sentences have, as each mention alone was compared with them.
+ */
+export function recordAsMention(members: readonly MentionFeatures[], story: string | null, lead: boolean): MentionFeatures {
+  const first = members[0];
+  if (!first) throw new Error('a record needs at least one mention');
+  return {
+    ...canonicalRecord(members),
+    eventId: first.eventId,
+    articleId: first.articleId,
+    published: first.published,
+    start: first.start,
+    words: [...new Set(members.flatMap((m) => m.words ?? []))].sort(),
+    definites: [...new Set(members.flatMap((m) => m.definites ?? []))].sort(),
+    story,
+    lead,
+  };
+}
+
+/**
  * An article's lead often names its event in a few words, with no date or place ("Pompeo: Saudi
  * oil attack an 'act of war'"), and starts a record of its own before the body's telling dates
  * and places it. Once the article is linked, each record it started is compared, with all it
@@ -193,19 +214,8 @@ async function joinArticleRecord(
   into?: ReadonlySet<string>,
 ): Promise<{ from: string; into: string } | null> {
   const members = (await mentionFeatures(db, { recordId: id })).map((m) => withEvidenceText(m, rules));
-  const first = members[0];
-  if (!first || members.some((m) => m.articleId !== articleId)) return null;
-  const canonical = canonicalRecord(members);
-  const asMention: MentionFeatures = {
-    ...canonical,
-    eventId: first.eventId,
-    articleId,
-    published: first.published,
-    start: first.start,
-    words: [...new Set(members.flatMap((m) => m.words ?? []))].sort(),
-    story,
-    lead,
-  };
+  if (members.length === 0 || members.some((m) => m.articleId !== articleId)) return null;
+  const asMention = recordAsMention(members, story, lead);
   const others = (await recordCandidates(db, asMention)).filter(
     (c) => c.id !== id && (!lead || !(c.articleIds ?? []).includes(articleId)) && (into === undefined || into.has(c.id)),
   );
