@@ -154,13 +154,20 @@ const sentenceKey = (evidence: string): string => (evidence.toLowerCase().match(
 const tells = (evidence: string, name: string): boolean => sentenceKey(name) !== '' && ` ${sentenceKey(evidence)} `.includes(` ${sentenceKey(name)} `);
 
 /**
- * Precise places far apart disagree on where it happened, unless one of the reports' sentences
- * names both: then they are two sites of one event ("the depots at Northport and Eastfield"),
- * each report placing it at the site it names first.
+ * Precise places far apart disagree on where it happened, unless one report gives both, in one
+ * sentence or in two (placing the event at one, naming the other): they are then sites of one
+ * event ("the depots at Northport and Eastfield", protests in two cities on one day), and a
+ * report does not dispute what it says itself.
  */
 function placeConflict(claims: readonly MentionClaim[]): Contradiction | null {
   const placed = claims.filter((c) => c.place !== null && !isCoarsePlace(c.place));
-  const together = (a: PlaceFeatures, b: PlaceFeatures): boolean => claims.some((c) => tells(c.evidence, a.name) && tells(c.evidence, b.name));
+  const gives = (c: MentionClaim, p: PlaceFeatures): boolean => (c.place !== null && ((p.id !== null && p.id === c.place.id) || p.name === c.place.name)) || tells(c.evidence, p.name);
+  const articles = [...new Set(claims.map((c) => c.articleId))];
+  const together = (a: PlaceFeatures, b: PlaceFeatures): boolean =>
+    articles.some((id) => {
+      const told = claims.filter((c) => c.articleId === id);
+      return told.some((c) => gives(c, a)) && told.some((c) => gives(c, b));
+    });
   const far = placed.some((a, i) =>
     placed
       .slice(i + 1)

@@ -254,8 +254,11 @@ describe('one sentence carried by two reports', () => {
     const atNorthport = claim('1', 'Example Wire', { place: northport, evidence: 'Drones set the depots at Northport and Eastfield on fire, Example Wire reported.' });
     const atEastfield = claim('2', 'Example Times', { place: eastfield, evidence: 'The rebels said their drones hit the Eastfield depot.' });
     expect(findContradictions([atNorthport, atEastfield]).map((c) => c.field)).toEqual([]);
-    // Told apart by every sentence, the same two places are a disputed place.
+    // Or in two sentences of one report: it places the strike at one site and names the other.
     const apart = { ...atNorthport, evidence: 'Drones set the depots at Northport on fire, Example Wire reported.' };
+    const eastfieldToo = claim('3', 'Example Wire', { articleId: apart.articleId, place: null, evidence: 'Smoke rose over Eastfield too.' });
+    expect(findContradictions([apart, eastfieldToo, atEastfield]).map((c) => c.field)).toEqual([]);
+    // Told apart by every report, the same two places are a disputed place.
     expect(findContradictions([apart, atEastfield]).map((c) => c.field)).toEqual(['place']);
   });
 
