@@ -1,4 +1,5 @@
 import { nameWords } from '../knowledge/actors/actor-names.js';
+import holdingWords from '../knowledge/lexicon/holding-words.json' with { type: 'json' };
 import roles from '../knowledge/lexicon/actor-roles.json' with { type: 'json' };
 
 /**
@@ -67,6 +68,39 @@ export function samePersonKeys(actors: ReadonlyArray<{ key: string; name: string
     const match = sig ? seen.find((s) => s.sig.last === sig.last && (s.sig.first === null || sig.first === null || s.sig.first === sig.first)) : undefined;
     out.set(a.key, match?.key ?? a.key);
     if (sig && !match) seen.push({ key: a.key, sig });
+  }
+  return out;
+}
+
+const HOLDING_WORDS: ReadonlySet<string> = new Set(holdingWords.words);
+
+/** A name's lower-cased words, and those left once generic holding words ("facilities", "company") are dropped from its end. */
+function holderWords(name: string): { all: string; holder: string } {
+  const words = nameWords(name).map((w) => w.key);
+  let end = words.length;
+  while (end > 0 && HOLDING_WORDS.has(words[end - 1]!)) end--;
+  return { all: words.join(' '), holder: words.slice(0, end).join(' ') };
+}
+
+/**
+ * Keys of actors no registry entry resolves whose name is another actor's name followed by
+ * generic holding words ("Example Oil Facilities", "Example Oil Company" beside "Example Oil"):
+ * what a company holds, hit in an attack, is that company as a target, not a second one. Each
+ * such key maps to the other actor's key; other keys map to themselves. Persons are left alone.
+ */
+export function sameHolderKeys(actors: ReadonlyArray<{ key: string; name: string }>): Map<string, string> {
+  const out = new Map<string, string>();
+  const byName = new Map<string, string>();
+  for (const a of actors) {
+    const { all } = holderWords(a.name);
+    if (all !== '' && !byName.has(all)) byName.set(all, a.key);
+  }
+  for (const a of actors) {
+    if (out.has(a.key)) continue;
+    const { all, holder } = holderWords(a.name);
+    const unresolved = a.key.startsWith('new:') || a.key.startsWith('name:');
+    const holderKey = unresolved && !isPersonKey(a.key) && holder !== '' && holder !== all ? byName.get(holder) : undefined;
+    out.set(a.key, holderKey !== undefined && holderKey !== a.key ? holderKey : a.key);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import jurisdiction from '../knowledge/lexicon/jurisdiction-words.json' with { type: 'json' };
-import { isPersonKey, samePersonKeys } from './actor-identity.js';
+import { isPersonKey, sameHolderKeys, samePersonKeys } from './actor-identity.js';
 import { FAR_KM, haversineKm, isCoarsePlace, type PlaceFeatures } from './link-events.js';
 
 /** One mention as the contradiction finder sees it: what it says, and who says it. */
@@ -102,8 +102,15 @@ function actorConflict(field: 'source' | 'target', claims: readonly MentionClaim
   const level = field === 'target' ? targetLevel(claims) : null;
   const counts = (a: { key: string; identified?: boolean }): boolean =>
     level === null ? a.identified !== false : !a.key.startsWith('name:') && level(a.key);
-  const person = samePersonKeys(claims.flatMap((c) => c[`${field}s`]));
-  const keys = (c: MentionClaim): Set<string> => new Set(c[`${field}s`].filter(counts).map((a) => person.get(a.key) ?? a.key));
+  const actors = claims.flatMap((c) => c[`${field}s`]);
+  const person = samePersonKeys(actors);
+  // "Example Oil Facilities" beside "Example Oil": what a company holds is that company.
+  const holder = sameHolderKeys(actors);
+  const identity = (key: string): string => {
+    const held = holder.get(key) ?? key;
+    return person.get(held) ?? held;
+  };
+  const keys = (c: MentionClaim): Set<string> => new Set(c[`${field}s`].filter(counts).map((a) => identity(a.key)));
   const named = sameAct(claims.filter((c) => keys(c).size > 0));
   const denied = named.filter((c) => c.modality === 'denied');
   const deniedAgainst = denied.some((d) => named.some((c) => c.modality !== 'denied' && [...keys(c)].some((k) => keys(d).has(k))));
@@ -143,9 +150,29 @@ function dateConflict(claims: readonly MentionClaim[]): Contradiction | null {
 /** A sentence as compared across reports: its words, lower-cased, whatever the quote marks and spacing. */
 const sentenceKey = (evidence: string): string => (evidence.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
 
+/** The name as a whole word or words of the sentence, whatever the case, spacing and punctuation. */
+const tells = (evidence: string, name: string): boolean => sentenceKey(name) !== '' && ` ${sentenceKey(evidence)} `.includes(` ${sentenceKey(name)} `);
+
+/**
+ * Precise places far apart disagree on where it happened, unless one report gives both, in one
+ * sentence or in two (placing the event at one, naming the other): they are then sites of one
+ * event ("the depots at Northport and Eastfield", protests in two cities on one day), and a
+ * report does not dispute what it says itself.
+ */
 function placeConflict(claims: readonly MentionClaim[]): Contradiction | null {
   const placed = claims.filter((c) => c.place !== null && !isCoarsePlace(c.place));
-  const far = placed.some((a, i) => placed.slice(i + 1).some((b) => haversineKm(a.place!, b.place!) > FAR_KM && (a.place!.admin1 === null || a.place!.admin1 !== b.place!.admin1)));
+  const gives = (c: MentionClaim, p: PlaceFeatures): boolean => (c.place !== null && ((p.id !== null && p.id === c.place.id) || p.name === c.place.name)) || tells(c.evidence, p.name);
+  const articles = [...new Set(claims.map((c) => c.articleId))];
+  const together = (a: PlaceFeatures, b: PlaceFeatures): boolean =>
+    articles.some((id) => {
+      const told = claims.filter((c) => c.articleId === id);
+      return told.some((c) => gives(c, a)) && told.some((c) => gives(c, b));
+    });
+  const far = placed.some((a, i) =>
+    placed
+      .slice(i + 1)
+      .some((b) => haversineKm(a.place!, b.place!) > FAR_KM && (a.place!.admin1 === null || a.place!.admin1 !== b.place!.admin1) && !together(a.place!, b.place!)),
+  );
   return far ? { field: 'place', values: valuesOf(placed.map((claim) => ({ value: claim.place!.name, claim }))) } : null;
 }
 

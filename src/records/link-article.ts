@@ -31,7 +31,7 @@ import {
   writeStoryArticle,
 } from '../store/stories-repository.js';
 import { contentWords, definiteHeads, isPluralEventNoun } from './evidence-words.js';
-import { bestRecord, canonicalRecord, isLinkable, isSingleEvent, type MentionFeatures, type RecordFeatures } from './link-events.js';
+import { bestRecord, canonicalRecord, isLinkable, isSingleEvent, type MentionFeatures, type PlaceFeatures, type RecordFeatures } from './link-events.js';
 import { refreshCanonical, refreshRecord, storeVerdicts } from './record-upkeep.js';
 import { addToStory, articleSignature, bestStory, signatureOf, STORY_WINDOW_DAYS, storyFeatures, storySums } from './stories.js';
 
@@ -55,10 +55,24 @@ export const storyId = (firstArticleId: string): string => `s_${createHash('sha2
 
 /** The mention with what the merge rule reads in its text: its evidence's content words, the nouns it points back with, a plural trigger. */
 export function withEvidenceText(m: StoredMention, rules: LemmaRules): StoredMention {
-  return { ...m, words: contentWords(m.evidence, rules), definites: definiteHeads(m.evidence, rules), plural: isPluralEventNoun(m.trigger, m.afterTrigger) };
+  return {
+    ...m,
+    place: withPlaceWords(m.place, rules),
+    words: contentWords(m.evidence, rules),
+    definites: definiteHeads(m.evidence, rules),
+    plural: isPluralEventNoun(m.trigger, m.afterTrigger),
+  };
 }
 
-const withMentionWords = (c: RecordCandidate, rules: LemmaRules): RecordFeatures => ({ ...c, mentionWords: c.evidence.map((e) => contentWords(e, rules)) });
+/** The place with its name read as evidence words are, so the merge rule can tell a sentence that names it. */
+const withPlaceWords = (p: PlaceFeatures | null, rules: LemmaRules): PlaceFeatures | null => (p ? { ...p, words: contentWords(p.name, rules) } : null);
+
+/** The candidate with what the merge rule reads in its text: each mention's evidence words, its place's name words. */
+export const withMentionWords = (c: RecordCandidate, rules: LemmaRules): RecordFeatures => ({
+  ...c,
+  place: withPlaceWords(c.place, rules),
+  mentionWords: c.evidence.map((e) => contentWords(e, rules)),
+});
 
 /**
  * Links an article: records that lost mentions when its events were replaced are refreshed, it
@@ -161,6 +175,27 @@ async function linkMentions(db: Db, articleId: string, story: string | null, rul
 }
 
 /**
+ * A record of one article's mentions as one mention, to compare it again with other records:
+ * its canonical attributes, its first mention's place in the article, and every word and pointer
+ * back ("the missiles") its mentions' sentences have, as each mention alone was compared with them.
+ */
+export function recordAsMention(members: readonly MentionFeatures[], story: string | null, lead: boolean): MentionFeatures {
+  const first = members[0];
+  if (!first) throw new Error('a record needs at least one mention');
+  return {
+    ...canonicalRecord(members),
+    eventId: first.eventId,
+    articleId: first.articleId,
+    published: first.published,
+    start: first.start,
+    words: [...new Set(members.flatMap((m) => m.words ?? []))].sort(),
+    definites: [...new Set(members.flatMap((m) => m.definites ?? []))].sort(),
+    story,
+    lead,
+  };
+}
+
+/**
  * An article's lead often names its event in a few words, with no date or place ("Pompeo: Saudi
  * oil attack an 'act of war'"), and starts a record of its own before the body's telling dates
  * and places it. Once the article is linked, each record it started is compared, with all it
@@ -179,19 +214,8 @@ async function joinArticleRecord(
   into?: ReadonlySet<string>,
 ): Promise<{ from: string; into: string } | null> {
   const members = (await mentionFeatures(db, { recordId: id })).map((m) => withEvidenceText(m, rules));
-  const first = members[0];
-  if (!first || members.some((m) => m.articleId !== articleId)) return null;
-  const canonical = canonicalRecord(members);
-  const asMention: MentionFeatures = {
-    ...canonical,
-    eventId: first.eventId,
-    articleId,
-    published: first.published,
-    start: first.start,
-    words: [...new Set(members.flatMap((m) => m.words ?? []))].sort(),
-    story,
-    lead,
-  };
+  if (members.length === 0 || members.some((m) => m.articleId !== articleId)) return null;
+  const asMention = recordAsMention(members, story, lead);
   const others = (await recordCandidates(db, asMention)).filter(
     (c) => c.id !== id && (!lead || !(c.articleIds ?? []).includes(articleId)) && (into === undefined || into.has(c.id)),
   );

@@ -264,6 +264,24 @@ export function placeOfEvent(e: Pick<MentionFeatures, 'place' | 'sources' | 'act
   return home ? null : p;
 }
 
+/** The place's name is told by these words: every content word of it is among them. */
+const names = (p: PlaceFeatures | null, words: readonly string[]): boolean => {
+  const own = p?.words ?? [];
+  return own.length > 0 && own.every((w) => words.includes(w));
+};
+
+/**
+ * Places far apart that a sentence names together are sites of one event ("drones struck the
+ * depots at Northport and Eastfield"): when the mention's sentence names the record's place, or
+ * one of the record's other sentences names the mention's, the distance is no reason to split;
+ * the places agree as a country agrees with its city.
+ */
+export function sitesOfOneEvent(place: Component, m: Pick<MentionFeatures, 'place' | 'words' | 'articleId' | 'start'>, r: Pick<RecordFeatures, 'place' | 'mentionWords' | 'spans'>): Component {
+  if (!place.blocks) return place;
+  const told = names(r.place, m.words ?? []) || otherSentenceWords(m, r).some((ws) => names(m.place, ws));
+  return told ? { score: SAME_COUNTRY_SHARE, blocks: false, note: `${place.note}, both named in one sentence` } : place;
+}
+
 export interface MergeScore {
   readonly score: number;
   readonly linkable: boolean;
@@ -307,7 +325,7 @@ export function mergeGate(m: MentionFeatures, r: RecordFeatures): Gate {
   // were killed" 1823): one PLOVER type is as close as one CAMEO root.
   const type = (story || articleLead) && coded.score !== null && coded.score >= 0.5 && coded.score < 0.7 ? { ...coded, score: 0.7, note: `${coded.note}, one story` } : coded;
   const date = dateScore(m, r);
-  const place = placeScore(placeOfEvent(m), placeOfEvent(r));
+  const place = sitesOfOneEvent(placeScore(placeOfEvent(m), placeOfEvent(r)), m, r);
   const actors = actorScore(m, r);
   const text = textScore(m, r);
   const reason = [type.note, date.note, place.note, actors.note, text.note].join('; ');

@@ -15,6 +15,8 @@ export interface PlaceFeatures {
   readonly precision: string | null;
   readonly country: string | null;
   readonly admin1: string | null;
+  /** The content words of its name, as evidence words are read (records/evidence-words.ts); the linker fills them. */
+  readonly words?: readonly string[];
 }
 
 /** What both a mention and a record bring to the merge rule. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeNamesActor, samePersonKeys, stateKeyOfCode, unresolvedNamesActor } from '../../src/records/actor-identity.js';
+import { codeNamesActor, sameHolderKeys, samePersonKeys, stateKeyOfCode, unresolvedNamesActor } from '../../src/records/actor-identity.js';
 
 describe('actor identity', () => {
   it('tells a code that names an actor from one that names a kind of actor', () => {
@@ -37,5 +37,23 @@ describe('actor identity', () => {
     expect(keys.get('new:person:hisham-hashim')).toBe('new:person:hisham-hashimi');
     expect(keys.get('new:person:ali-hashimi')).toBe('new:person:ali-hashimi');
     expect(keys.get('cc-irq')).toBe('cc-irq');
+  });
+
+  it('maps an unresolved name that is another actor’s name and holding words to that actor', () => {
+    const keys = sameHolderKeys([
+      { key: 'vlr-example-oil', name: 'Example Oil' },
+      { key: 'new:organization:example-oil-facilities', name: 'Example Oil Facilities' },
+      { key: 'new:organization:example-oil-company', name: 'Example Oil Company' },
+      { key: 'new:organization:example-oil-ministry', name: 'Example Oil Ministry' },
+      { key: 'new:person:example-oil', name: 'Example Oil Group' },
+      { key: 'new:organization:company', name: 'Company' },
+    ]);
+    expect(keys.get('new:organization:example-oil-facilities')).toBe('vlr-example-oil');
+    expect(keys.get('new:organization:example-oil-company')).toBe('vlr-example-oil');
+    // A word that is no holding word makes another body; a person is never a holding; nothing is left of "Company".
+    expect(keys.get('new:organization:example-oil-ministry')).toBe('new:organization:example-oil-ministry');
+    expect(keys.get('new:person:example-oil')).toBe('new:person:example-oil');
+    expect(keys.get('new:organization:company')).toBe('new:organization:company');
+    expect(keys.get('vlr-example-oil')).toBe('vlr-example-oil');
   });
 });

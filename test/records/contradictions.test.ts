@@ -247,4 +247,27 @@ describe('one sentence carried by two reports', () => {
     // Two sentences of their own that give two days do disagree.
     expect(findContradictions([claim('1', 'A', { published: '2021-03-08' }), claim('2', 'B', { published: '2021-03-09', date: '2021-03-09' })]).map((c) => c.field)).toEqual(['date']);
   });
+
+  it('reads two far sites one sentence names together as one event’s places, not a dispute', () => {
+    const northport = { id: 'n', name: 'Northport', lat: 25.9, lon: 49.6, precision: 'city', country: 'VLR', admin1: 'VL-E' };
+    const eastfield = { id: 'e', name: 'Eastfield', lat: 24.0, lon: 47.8, precision: 'city', country: 'VLR', admin1: 'VL-R' };
+    const atNorthport = claim('1', 'Example Wire', { place: northport, evidence: 'Drones set the depots at Northport and Eastfield on fire, Example Wire reported.' });
+    const atEastfield = claim('2', 'Example Times', { place: eastfield, evidence: 'The rebels said their drones hit the Eastfield depot.' });
+    expect(findContradictions([atNorthport, atEastfield]).map((c) => c.field)).toEqual([]);
+    // Or in two sentences of one report: it places the strike at one site and names the other.
+    const apart = { ...atNorthport, evidence: 'Drones set the depots at Northport on fire, Example Wire reported.' };
+    const eastfieldToo = claim('3', 'Example Wire', { articleId: apart.articleId, place: null, evidence: 'Smoke rose over Eastfield too.' });
+    expect(findContradictions([apart, eastfieldToo, atEastfield]).map((c) => c.field)).toEqual([]);
+    // Told apart by every report, the same two places are a disputed place.
+    expect(findContradictions([apart, atEastfield]).map((c) => c.field)).toEqual(['place']);
+  });
+
+  it('reads a company’s facilities as the company among the targets', () => {
+    const oil = { key: 'vlr-example-oil', name: 'Example Oil' };
+    const facilities = { key: 'new:organization:example-oil-facilities', name: 'Example Oil Facilities' };
+    const refinery = { key: 'new:organization:north-refinery', name: 'North Refinery' };
+    expect(findContradictions([claim('1', 'Example Wire', { targets: [oil] }), claim('2', 'Example Times', { targets: [facilities] })]).map((c) => c.field)).toEqual([]);
+    // Another body is still another target.
+    expect(findContradictions([claim('1', 'Example Wire', { targets: [oil] }), claim('2', 'Example Times', { targets: [refinery] })]).map((c) => c.field)).toEqual(['target']);
+  });
 });

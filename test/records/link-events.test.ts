@@ -165,6 +165,34 @@ describe('the place of the event, not of its source', () => {
   });
 });
 
+describe('two sites of one event', () => {
+  // "Drones struck the depots at Northport and Eastfield", told by one sentence: the record is
+  // placed at the one, a later mention of the strike at the other, far apart in two provinces.
+  const northport: PlaceFeatures = { id: 'gn:northport', name: 'Northport', lat: 25.9, lon: 49.6, precision: 'city', country: 'VLR', admin1: 'VL-E', words: ['northport'] };
+  const eastfield: PlaceFeatures = { id: 'gn:eastfield', name: 'Eastfield', lat: 24.0, lon: 47.8, precision: 'city', country: 'VLR', admin1: 'VL-R', words: ['eastfield'] };
+  const strike = record({ code: '190', place: northport, sources: [], targets: ['name:depots'], mentionWords: [['depot', 'drone', 'northport', 'strike']] });
+  const atEastfield = mention({ code: '190', place: eastfield, sources: [], targets: ['name:depot'], words: ['depot', 'drone', 'eastfield', 'northport', 'strike'] });
+
+  it('does not split a strike whose sentence names the record’s place too', () => {
+    expect(placeScore(eastfield, northport).blocks).toBe(true);
+    const merge = scoreMerge(atEastfield, strike);
+    expect(merge.linkable).toBe(true);
+    expect(merge.reason).toContain('both named in one sentence');
+  });
+
+  it('does not split it when one of the record’s sentences names the mention’s place', () => {
+    const named = record({ ...strike, mentionWords: [['depot', 'drone', 'eastfield', 'northport', 'strike']] });
+    expect(scoreMerge({ ...atEastfield, words: ['depot', 'drone', 'eastfield', 'strike'] }, named).linkable).toBe(true);
+  });
+
+  it('still splits far places no sentence names together', () => {
+    expect(scoreMerge({ ...atEastfield, words: ['depot', 'drone', 'eastfield', 'strike'] }, strike).linkable).toBe(false);
+    // A name of several words is told only when every word of it is.
+    const twoWords = { ...northport, name: 'Northport Harbour', words: ['harbour', 'northport'] };
+    expect(scoreMerge(atEastfield, { ...strike, place: twoWords }).linkable).toBe(false);
+  });
+});
+
 describe('canonicalRecord', () => {
   it('prefers the most precise date, the most reported code and precise place, and spans first to last report', () => {
     const c = canonicalRecord([
