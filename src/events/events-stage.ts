@@ -14,6 +14,7 @@ import { readModality } from './modality.js';
 import { type Chunk, chunkParticipant, governingPreposition, isPlaceUse, nounChunks, type ParticipantContext } from './participants.js';
 import { type Candidate, dateRange, pickPlace, pickTime, placeCandidates, placesWithin, timeCandidates } from './place-time.js';
 import { scareQuotes } from './scare-quotes.js';
+import { tokensWithin } from './span-tokens.js';
 import { buildDocumentView, type DocumentView, type SentenceView, type Token } from './sentence-view.js';
 import { nounArguments, type TreeContext, tellerOf, verbArguments } from './tree-arguments.js';
 import { eventScope } from './tree-scope.js';
@@ -98,8 +99,7 @@ export function createEventsStage(k: EventKnowledge): Stage<'events'> {
 
 export function extractEvents(doc: Document, k: EventKnowledge): Layers['events'] {
   const view = buildDocumentView(doc);
-  const timeTokens = new Set<number>();
-  for (const t of doc.layers.times ?? []) for (const s of view.sentences) for (const tok of s.tokens) if (tok.start >= t.start && tok.end <= t.end) timeTokens.add(tok.index);
+  const timeTokens = tokensWithin(view.sentences.flatMap((s) => s.tokens), doc.layers.times ?? []);
   const opinion = opinionParagraphs(view);
   const paragraphs = doc.layers.paragraphs ?? [];
   const events: Array<Span & EventAttrs> = [];
