@@ -214,7 +214,9 @@ const NARRATIVE_LEVEL = 'a preceding sentence of its paragraph (date from preced
 function narrativeAnchor(doc: Document, sentence: SentenceView): NarrativeAnchor | null {
   const published = doc.meta.published;
   const times = doc.layers.times ?? [];
-  for (let index = times.length - 1; index >= 0; index--) {
+  // Only the sentence's own mentions (in order), read from the last: the rest fail the first test.
+  for (let j = sentence.times.length - 1; j >= 0; j--) {
+    const index = sentence.times[j]!;
     const t = times[index]!;
     if (t.start < sentence.span.start || t.end > sentence.span.end || t.type !== 'DATE') continue;
     if (!/^\d{4}-\d{2}(-\d{2})?$/.test(t.value) || (t.precision !== 'day' && t.precision !== 'month')) continue;
@@ -254,7 +256,7 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
   const triggerWords = new Set(triggers.flatMap((t) => t.words));
   const ctx: ParticipantContext = { view, sentence, facts: k.facts, timeTokens, triggerWords };
   const eventNouns = new Set(triggers.filter((t) => t.kind === 'noun').map((t) => tokens[t.head]!.index));
-  const linked = new Set((doc.layers.actors ?? []).map((a) => a.entity));
+  const linked = view.linkedEntities;
   const namesActor = (i: number) => linked.has(tokens[i]!.entity) || k.facts.countryOfWord(tokens[i]!.norm) !== null;
   // Bombings and blasts (root 18) are not a capital's acts: "the Beirut blast" says where.
   const actorless = new Set(triggers.filter((t) => t.kind === 'noun' && t.pattern.code.startsWith('18')).map((t) => tokens[t.head]!.index));

@@ -20,3 +20,23 @@ export function tokensWithin(tokens: ReadonlyArray<Span & { readonly index: numb
   }
   return inside;
 }
+
+/**
+ * For each sentence (in text order, not overlapping), the indexes of the spans that overlap it,
+ * in index order. Each span's sentences are found by bisection, so a per-sentence step reads its
+ * own times or places instead of passing over the article's.
+ */
+export function spansBySentence(sentences: readonly Span[], spans: readonly Span[]): number[][] {
+  const out: number[][] = sentences.map(() => []);
+  spans.forEach((span, index) => {
+    let lo = 0;
+    let hi = sentences.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentences[mid]!.end <= span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let s = lo; s < sentences.length && sentences[s]!.start < span.end; s++) out[s]!.push(index);
+  });
+  return out;
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tokensWithin } from '../../src/events/span-tokens.js';
+import { spansBySentence, tokensWithin } from '../../src/events/span-tokens.js';
 
 /** Tokens in text order with gaps between them, as a tokenizer leaves them (indexes need not start at 0). */
 const tokensArb = fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 6 })), { maxLength: 60 }).map((parts) => {
@@ -36,5 +36,18 @@ describe('tokens within spans', () => {
     expect([...tokensWithin(tokens, [{ start: 0, end: 8 }])]).toEqual([0, 1]);
     expect([...tokensWithin(tokens, [{ start: 5, end: 11 }])]).toEqual([1]);
     expect([...tokensWithin(tokens, [{ start: 14, end: 20 }])]).toEqual([]);
+  });
+});
+
+describe('spans by sentence', () => {
+  it('list for each sentence the spans that overlap it, in index order, as a pass over every span does', () => {
+    // Sentences: in order, not overlapping, gaps allowed; spans anywhere, in any order, empty ones too.
+    const sentencesArb = tokensArb.map((ts) => ts.map(({ start, end }) => ({ start, end: end + 3 })).filter((s, i, all) => i === 0 || s.start >= all[i - 1]!.end));
+    fc.assert(
+      fc.property(sentencesArb, spansArb, (sentences, spans) => {
+        const everySpan = sentences.map((s) => spans.flatMap((t, i) => (t.end > s.start && t.start < s.end ? [i] : [])));
+        expect(spansBySentence(sentences, spans)).toEqual(everySpan);
+      }),
+    );
   });
 });
