@@ -677,10 +677,11 @@ function times(doc: Document): NonNullable<Document['layers']['times']> {
  * "From July 19 through August 20, the Israeli army carried out five strikes": the event's
  * time is one end of a range, so its dates run from the first end's start to the second's end.
  */
-function dateSpan(all: NonNullable<Document['layers']['times']>, picked: Candidate, tokens: readonly Token[]): { date: string | null; dateEnd: string | null } | null {
+function dateSpan(all: NonNullable<Document['layers']['times']>, sentence: SentenceView, picked: Candidate, tokens: readonly Token[]): { date: string | null; dateEnd: string | null } | null {
   const at = (i: number) => tokens[i]?.norm ?? '';
-  const candidates = all
-    .map((t, index) => ({ t, index }))
+  // The sentence's own times (its view lists them, in order): a pass over the article's per event was quadratic.
+  const candidates = sentence.times
+    .map((index) => ({ t: all[index]!, index }))
     .filter(({ t }) => /^\d{4}-\d{2}/.test(t.value) && t.start >= tokens[0]!.start && t.end <= tokens.at(-1)!.end);
   const position = (start: number) => tokens.findIndex((x) => x.start === start);
   const endPosition = (endChar: number) => tokens.findIndex((x) => x.end === endChar);
@@ -1041,7 +1042,7 @@ function attribute(
   const tokens = sentence.tokens;
   const at = tokens[trigger.head]!;
   const quotes = view.doc.layers.quotes ?? [];
-  const qi = quotes.findIndex((q) => q.content.start <= at.start && q.content.end >= at.end);
+  const qi = view.quoteContents.first(at, (i) => quotes[i]!.content.start <= at.start && quotes[i]!.content.end >= at.end);
   const report = (speaker: string | null, actorId: string | null, quote: number | null, why: string) => {
     draft.attribution = { quote, speakerActorId: actorId, speaker };
     if (draft.modality === 'asserted') draft.modality = 'reported';
@@ -1155,12 +1156,20 @@ function pronounAntecedent(view: DocumentView, sentence: SentenceView, facts: Ac
   if (!pronoun) return null;
   // The nearest person named before the pronoun: in its own sentence first ("Baghdadi died after
   // he detonated a vest, according to the President": not the President, named after it).
-  for (let e = entities.length - 1; e >= 0; e--) {
+  // Entities are in text order: the last one starting before the pronoun is found by bisection.
+  let before = 0;
+  for (let hi = entities.length; before < hi; ) {
+    const mid = (before + hi) >> 1;
+    if (entities[mid]!.start < pronoun.start) before = mid + 1;
+    else hi = mid;
+  }
+  for (let e = before - 1; e >= 0; e--) {
     const ent = entities[e]!;
     if (ent.start >= pronoun.start) continue;
     if (ent.start < floor) break;
     if (ent.type !== 'PERSON') continue;
-    const link = (view.doc.layers.actors ?? []).find((a) => a.entity === e);
+    const first = view.actorsOfEntity.get(e)?.[0];
+    const link = first === undefined ? undefined : view.doc.layers.actors![first];
     return {
       span: { start: pronoun.start, end: pronoun.end },
       entity: null,
@@ -1199,7 +1208,7 @@ function finish(doc: Document, d: Draft): Span & EventAttrs {
   const code = d.code;
   const plover = ploverOf(code);
   const time = d.time ? doc.layers.times?.[d.time.index] : undefined;
-  const span = time && d.time ? dateSpan(times(doc), d.time, d.sentence.tokens) : null;
+  const span = time && d.time ? dateSpan(times(doc), d.sentence, d.time, d.sentence.tokens) : null;
   const range = span ?? (time ? dateRange(time.value) : { date: null, dateEnd: null });
   const place = d.place ? doc.layers.places?.[d.place.index] : undefined;
   const reasons = [...d.reasons];

@@ -1,5 +1,6 @@
 import { type SyntaxTree, treeOf } from '../nlp/syntax/tree.js';
 import type { Document, Span } from '../text/document.js';
+import { type SpanBlocks, spanBlocks } from '../text/span-blocks.js';
 import { spansBySentence } from './span-tokens.js';
 
 /**
@@ -42,6 +43,12 @@ export interface DocumentView {
   readonly tree: SyntaxTree | null;
   /** Entity indexes the actors layer links to an actor. */
   readonly linkedEntities: ReadonlySet<number>;
+  /** Entity index → the indexes of the actors layer's links of it, in order. */
+  readonly actorsOfEntity: ReadonlyMap<number, readonly number[]>;
+  /** Entity indexes of places resolved to a whole country. */
+  readonly countryEntities: ReadonlySet<number>;
+  /** The quotes layer's contents filed by block, to find a quote around a word without a pass over all. */
+  readonly quoteContents: SpanBlocks;
 }
 
 function coveringIndex(spans: ReadonlyArray<Span>, start: number, end: number): number {
@@ -95,7 +102,15 @@ export function buildDocumentView(doc: Document): DocumentView {
   });
   const tree = pos.length > 0 && pos.length === tokens.length ? treeOf(pos) : null;
   const linkedEntities = new Set((doc.layers.actors ?? []).map((a) => a.entity));
-  return { doc, sentences, entityTokens, placeOfEntity, token: (i) => all[i], tree, linkedEntities };
+  const actorsOfEntity = new Map<number, number[]>();
+  (doc.layers.actors ?? []).forEach((a, i) => {
+    const links = actorsOfEntity.get(a.entity);
+    if (links) links.push(i);
+    else actorsOfEntity.set(a.entity, [i]);
+  });
+  const countryEntities = new Set((doc.layers.places ?? []).flatMap((p) => (p.entity !== null && p.precision === 'country' ? [p.entity] : [])));
+  const quoteContents = spanBlocks((doc.layers.quotes ?? []).map((q) => q.content));
+  return { doc, sentences, entityTokens, placeOfEntity, token: (i) => all[i], tree, linkedEntities, actorsOfEntity, countryEntities, quoteContents };
 }
 
 export const isVerbTag = (tag: string): boolean => tag.startsWith('VB') || tag === 'MD';
