@@ -2,8 +2,9 @@
  * A bounded load test of the read routes with hostile searches in flight: how long /api/health
  * and the list routes take while one client keeps sending the most expensive search it can.
  *
- * Usage: npx tsx bench/search-load.ts [--db FILE] [--corpus FOLDER] [--seconds N] [--clients N] [--cli-root DIR]
- * (--cli-root: the checkout whose `dossier serve` to run, to compare a version before a change).
+ * Usage: npx tsx bench/search-load.ts [--db FILE] [--corpus FOLDER] [--seconds N] [--clients N] [--cli-root DIR] [--profile DIR]
+ * (--cli-root: the checkout whose `dossier serve` to run, to compare a version before a change;
+ * --profile: the server writes a V8 CPU profile there when it stops, to see what holds its thread).
  *
  * Without --db, or with a --db that does not exist yet, it first builds a large store from the
  * Reuters-21578 SGML files with the text stages only (articles and the full-text index: search
@@ -38,6 +39,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     clients: { type: 'string', default: '4' },
     'cli-root': { type: 'string', default: ROOT },
+    profile: { type: 'string' },
   },
 });
 const db = values.db ?? join(mkdtempSync(join(tmpdir(), 'dossier-load-')), 'load.db');
@@ -105,7 +107,8 @@ const LIST_ROUTES = [
 ];
 
 function startServer(): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/run-cli.ts', '--db', db, 'serve', '--port', '0'], { cwd: values['cli-root'], stdio: ['ignore', 'pipe', 'pipe'] });
+  const profile = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'test/support/run-cli.ts', '--db', db, 'serve', '--port', '0'], { cwd: values['cli-root'], stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
     const read = (chunk: Buffer): void => {
@@ -158,7 +161,7 @@ function printRoutes(times: RouteTimes): void {
   for (const [route, ms] of times) console.log(`    ${route.padEnd(48)} p50 ${quantile(ms, 0.5).toFixed(1).padStart(7)} ms  p99 ${quantile(ms, 0.99).toFixed(1).padStart(7)} ms  (n=${ms.length})`);
 }
 
-/** One client sending a hostile search again and again, and /api/health polled every 100 ms meanwhile. */
+/** One client sending a hostile search again and again, and /api/health polled every 25 ms meanwhile (a p99 needs a few hundred answers). */
 async function underHostile(base: string, query: string, until: number): Promise<{ hostile: Array<{ ms: number; status: number }>; health: number[] }> {
   const hostile: Array<{ ms: number; status: number }> = [];
   const health: number[] = [];
@@ -168,7 +171,7 @@ async function underHostile(base: string, query: string, until: number): Promise
   const poller = (async () => {
     while (performance.now() < until) {
       health.push((await timed(`${base}/api/health`)).ms);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await new Promise((resolve) => setTimeout(resolve, 25));
     }
   })();
   await Promise.all([attacker, poller]);

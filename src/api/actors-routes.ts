@@ -5,7 +5,7 @@ import type { Correction } from '../knowledge/actors/actor-overlay.js';
 import { refreshRecordsOfEvents } from '../records/record-upkeep.js';
 import { addCorrection, listCorrections, undoLastCorrection } from '../store/corrections-repository.js';
 import { findEvents, findQuotes } from '../store/events-queries.js';
-import { countActors, findActors, getActor } from '../store/mentions-queries.js';
+import { getActor } from '../store/mentions-queries.js';
 import type { ApiContext } from './api-context.js';
 import { notFound } from './api-errors.js';
 import { errorResponses, writeErrorResponses } from './claim-schemas.js';
@@ -26,9 +26,7 @@ export const actorsRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) 
     { schema: { tags: ['actors'], summary: 'Actors with aliases and mention counts, most mentioned first', querystring: ActorsQuery, response: { 200: pageOf(ActorSummarySchema), ...errorResponses } } },
     async (req) => {
       const { limit, offset, ...filter } = req.query;
-      // A name filter also matches spellings, which only the full list knows: sliced here then.
-      if (filter.name) return paginate(await findActors(ctx.store, filter), { limit, offset });
-      return { items: await findActors(ctx.store, { ...filter, limit, offset }), total: await countActors(ctx.store, filter), limit, offset };
+      return { ...(await ctx.reads.read('actors', { ...filter, limit, offset })), limit, offset };
     },
   );
 

@@ -1,10 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
-import { findArticles, getArticle } from '../store/articles-repository.js';
+import { getArticle } from '../store/articles-repository.js';
 import { findEvents, findQuotes } from '../store/events-queries.js';
 import { articleAnnotations } from '../store/mentions-queries.js';
-import type { Store } from '../store/open-store.js';
 import type { ApiContext } from './api-context.js';
 import { notFound } from './api-errors.js';
 import { errorResponses, } from './claim-schemas.js';
@@ -25,23 +23,6 @@ const SearchQuery = z.object({
   limit: z.preprocess(emptyAsMissing, z.coerce.number().int().min(0).max(MAX_LIMIT).default(20)),
 });
 
-/** How many articles findArticles would list under these filters (same conditions). */
-async function countArticles(db: Store, f: { outlet?: string; author?: string; from?: string; to?: string }): Promise<number> {
-  let q = db.selectFrom('articles');
-  if (f.outlet) {
-    const like = `%${f.outlet.toLowerCase()}%`;
-    q = q.where('articles.outlet_id', 'in', db.selectFrom('outlets').select('outlets.id').where(sql<string>`lower(outlets.name)`, 'like', like));
-  }
-  if (f.author) {
-    const like = `%${f.author.toLowerCase()}%`;
-    q = q.where('articles.author_id', 'in', db.selectFrom('authors').select('authors.id').where(sql<string>`lower(authors.name)`, 'like', like));
-  }
-  if (f.from) q = q.where('articles.date', '>=', f.from);
-  if (f.to) q = q.where('articles.date', '<=', `${f.to}\uffff`);
-  const row = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /** /api/articles, /api/articles/:id and /api/search. */
 export const articlesRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) => {
   app.get(
@@ -49,10 +30,8 @@ export const articlesRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx
     { schema: { tags: ['articles'], summary: 'Stored articles, newest first', querystring: ArticlesQuery, response: { 200: pageOf(ArticleSummarySchema), ...errorResponses } } },
     async (req) => {
       const { limit, offset, ...filter } = req.query;
-      // Only the rows up to this page are read, and the total is counted apart: reading all 21k
-      // articles to send 50 cost a third of a second.
-      const items = (await findArticles(ctx.store, { ...filter, limit: offset + limit })).slice(offset);
-      return { items, total: await countArticles(ctx.store, filter), limit, offset };
+      // In a read thread: a sort by title or outlet, or a deep page, reads and sorts every article.
+      return { ...(await ctx.reads.read('articles', { ...filter, limit, offset })), limit, offset };
     },
   );
 

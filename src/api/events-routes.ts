@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { countEvents, findEvents } from '../store/events-queries.js';
+import { findEvents } from '../store/events-queries.js';
 import type { ApiContext } from './api-context.js';
 import { notFound } from './api-errors.js';
 import { EventSchema, errorResponses } from './claim-schemas.js';
@@ -39,7 +39,7 @@ export const eventsRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) 
     async (req) => {
       const { limit, offset, all, ...filter } = req.query;
       const f = { ...filter, includeRejected: all === true };
-      return { items: await findEvents(ctx.store, { ...f, limit, offset }), total: await countEvents(ctx.store, f), limit, offset };
+      return { ...(await ctx.reads.read('events', { ...f, limit, offset })), limit, offset };
     },
   );
 

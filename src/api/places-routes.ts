@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { findPlaces } from '../store/mentions-queries.js';
 import type { ApiContext } from './api-context.js';
 import { errorResponses } from './claim-schemas.js';
-import { IsoDate, Needle, PageQuery, pageOf, paginate } from './query-schemas.js';
+import { IsoDate, Needle, PageQuery, pageOf, } from './query-schemas.js';
 import { PlaceSchema, TimelineSchema } from './response-schemas.js';
 
 
@@ -24,7 +23,7 @@ export const placesRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) 
     { schema: { tags: ['places'], summary: 'Resolved places, most mentioned first', querystring: PlacesQuery, response: { 200: pageOf(PlaceSchema), ...errorResponses } } },
     async (req) => {
       const { limit, offset, ...filter } = req.query;
-      return paginate(await findPlaces(ctx.store, filter), { limit, offset });
+      return { ...(await ctx.reads.read('places', { ...filter, limit, offset })), limit, offset };
     },
   );
 

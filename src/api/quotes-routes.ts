@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { countQuotes, findQuotes } from '../store/events-queries.js';
 import type { ApiContext } from './api-context.js';
 import { errorResponses, QuoteSchema } from './claim-schemas.js';
 import { Confidence, Flag, Needle, PageQuery, pageOf } from './query-schemas.js';
@@ -20,7 +19,7 @@ export const quotesRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) 
     async (req) => {
       const { limit, offset, all, ...filter } = req.query;
       const f = { ...filter, includeRejected: all === true };
-      return { items: await findQuotes(ctx.store, { ...f, limit, offset }), total: await countQuotes(ctx.store, f), limit, offset };
+      return { ...(await ctx.reads.read('quotes', { ...f, limit, offset })), limit, offset };
     },
   );
 };

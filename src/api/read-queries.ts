@@ -1,22 +1,77 @@
-import { searchArticles, storeStats } from '../store/articles-repository.js';
-import { countTimeline, type TimelineFilter, timeline } from '../store/mentions-queries.js';
+import { actorNetwork, type NetworkFilter } from './actor-network.js';
+import { type RecordPage, recordsPage } from '../records/record-views.js';
+import { type ArticleFilter, countArticles, findArticles, searchArticles, storeStats } from '../store/articles-repository.js';
+import { countEvents, countQuotes, type EventFilter, findEvents, findQuotes, type QuoteFilter } from '../store/events-queries.js';
+import { type ActorFilter, countActors, countTimeline, findActors, findPlaces, type TimelineFilter, timeline } from '../store/mentions-queries.js';
 import type { Store } from '../store/open-store.js';
+import { outletCounts } from '../store/outlet-counts.js';
+import type { RecordFilter } from '../store/records-queries.js';
+import { outletSummaries } from '../store/records-queries.js';
+import { repeatPairs } from '../store/repeats-queries.js';
+
+/** Which page of a list a read returns. */
+interface Slice {
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/** A page of a list and how many the filter keeps in all. */
+export interface PageOf<T> {
+  items: T[];
+  total: number;
+}
+
+/** One page of a full result read whole: sliced here, so only the page crosses back from the thread. */
+const sliced = <T>(all: readonly T[], s: Slice): PageOf<T> => ({ items: all.slice(s.offset, s.offset + s.limit), total: all.length });
 
 /**
  * The reads the API runs off its own thread (read-runner.ts), by name: each can take seconds on
- * a large store, and a name and plain arguments are what can be sent to a worker thread. Each
- * returns plain data (it comes back by structured clone).
+ * a large store (a sort of every article, a deep page, a filter that reads every annotation),
+ * and a name and plain arguments are what can be sent to a worker thread. Each returns plain
+ * data (it comes back by structured clone), a list one page of it.
  */
 export const READS = {
   /** Full-text search, best first. */
   search: (store: Store, a: { readonly query: string; readonly limit: number }) => searchArticles(store, a.query, a.limit),
   /** One page of the timeline and the count of all its entries. */
-  timeline: async (store: Store, a: TimelineFilter & { readonly limit: number; readonly offset: number }) => ({
+  timeline: async (store: Store, a: TimelineFilter & Slice) => ({
     items: await timeline(store, a),
     total: await countTimeline(store, a),
   }),
   /** Counts of every table: each a scan of its table or index. */
   stats: (store: Store, _a: Record<string, never>) => storeStats(store),
+  /** One page of the articles (only the rows up to it are read) and the count of all the filter keeps. */
+  articles: async (store: Store, { limit, offset, ...f }: Omit<ArticleFilter, 'limit'> & Slice) => ({
+    items: (await findArticles(store, { ...f, limit: offset + limit })).slice(offset),
+    total: await countArticles(store, f),
+  }),
+  /** One page of the coded events and their count. */
+  events: async (store: Store, { limit, offset, ...f }: EventFilter & Slice) => ({
+    items: await findEvents(store, { ...f, limit, offset }),
+    total: await countEvents(store, f),
+  }),
+  /** One page of the quotes and their count. */
+  quotes: async (store: Store, { limit, offset, ...f }: QuoteFilter & Slice) => ({
+    items: await findQuotes(store, { ...f, limit, offset }),
+    total: await countQuotes(store, f),
+  }),
+  /** One page of the actors; a name filter also matches spellings, which only the full list knows. */
+  actors: async (store: Store, { limit, offset, ...f }: Omit<ActorFilter, 'limit' | 'offset'> & Slice) =>
+    f.name ? sliced(await findActors(store, f), { limit, offset }) : { items: await findActors(store, { ...f, limit, offset }), total: await countActors(store, f) },
+  /** One page of the resolved places. */
+  places: async (store: Store, { limit, offset, ...f }: { name?: string; country?: string; precision?: string } & Slice) => sliced(await findPlaces(store, f), { limit, offset }),
+  /** One page of the pairs of articles that share passages. */
+  repeats: async (store: Store, { limit, offset, outlet }: { outlet?: string } & Slice) => sliced(await repeatPairs(store, { outlet }), { limit, offset }),
+  /** One page of the event records and their count. */
+  records: (store: Store, { limit, offset, sort, ...f }: RecordFilter & Slice & Pick<RecordPage, 'sort'>) => recordsPage(store, f, { limit, offset, sort }),
+  /** One page of the outlets (brief: counts and dates only), by a name they contain. */
+  outlets: async (store: Store, { limit, offset, name, brief }: { name?: string; brief: boolean } & Slice) => {
+    const all: Array<{ name: string }> = brief ? await outletCounts(store) : await outletSummaries(store);
+    const needle = name?.toLowerCase();
+    return sliced(needle ? all.filter((o) => o.name.toLowerCase().includes(needle)) : all, { limit, offset });
+  },
+  /** The actor network (events between two resolved actors folded into edges), or null for an unknown actor. */
+  network: (store: Store, f: NetworkFilter) => actorNetwork(store, f),
 } as const;
 
 export type ReadName = keyof typeof READS;

@@ -1,3 +1,4 @@
+import { getPriority } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import { DossierError, errorCodeOf, isErrorCode } from '../errors.js';
@@ -31,9 +32,11 @@ export interface ReadRunnerOptions {
   readonly threads: number;
   /** Milliseconds a read may take, waiting included, before it is answered 503. */
   readonly budgetMs: number;
+  /** How much nicer than the process the read threads run (Linux), so a busy CPU serves the server's thread first. */
+  readonly niceBy?: number;
 }
 
-export const DEFAULT_READ_RUNNER: ReadRunnerOptions = { threads: 2, budgetMs: 5000 };
+export const DEFAULT_READ_RUNNER: ReadRunnerOptions = { threads: 2, budgetMs: 5000, niceBy: 10 };
 
 /** The error past the budget: a search is told how to narrow itself, a list how to page. */
 export function overBudget(name: ReadName, budgetMs: number): DossierError {
@@ -95,7 +98,9 @@ export function threadedReads(path: string, options: ReadRunnerOptions = DEFAULT
   let closed = false;
 
   const spawn = (): Slot => {
-    const slot: Slot = { worker: fromSource ? new Worker(boot, { eval: true, workerData: { path } }) : new Worker(entry, { workerData: { path } }), busy: false, current: null };
+    // Nice values stop at 19.
+    const workerData = { path, nice: Math.min(19, getPriority() + (options.niceBy ?? DEFAULT_READ_RUNNER.niceBy ?? 0)) };
+    const slot: Slot = { worker: fromSource ? new Worker(boot, { eval: true, workerData }) : new Worker(entry, { workerData }), busy: false, current: null };
     slot.worker.on('message', (reply: ReadReply) => {
       pending.get(reply.id)?.(reply);
       pending.delete(reply.id);

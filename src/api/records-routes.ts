@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordWithReports } from '../records/record-detail-view.js';
-import { recordsPage } from '../records/record-views.js';
 import { RECORD_SORTS } from '../store/records-queries.js';
 import type { ApiContext } from './api-context.js';
 import { notFound } from './api-errors.js';
@@ -38,7 +37,7 @@ export const recordsRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx)
     async (req) => {
       const { limit, offset, sort, ...filter } = req.query;
       // The same query path as `dossier records` (records/record-views.ts), with the same filters.
-      const page = { ...(await recordsPage(ctx.store, filter, { limit, offset, sort })), limit, offset };
+      const page = { ...(await ctx.reads.read('records', { ...filter, limit, offset, sort })), limit, offset };
       // The interfaces have no index signature, which the loose schemas' types add; zod checks every field when it serializes.
       return page as unknown as z.infer<typeof RecordsPage>;
     },

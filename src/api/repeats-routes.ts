@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { repeatPairs } from '../store/repeats-queries.js';
 import type { ApiContext } from './api-context.js';
 import { errorResponses } from './claim-schemas.js';
-import { Needle, PageQuery, pageOf, paginate } from './query-schemas.js';
+import { Needle, PageQuery, pageOf, } from './query-schemas.js';
 import { RepeatPairSchema } from './response-schemas.js';
 
 const RepeatsQuery = PageQuery.extend({ outlet: Needle.optional().describe('pairs where either article is of an outlet whose name contains this') });
@@ -21,7 +20,7 @@ export const repeatsRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx)
     },
     async (req) => {
       const { limit, offset, outlet } = req.query;
-      return paginate(await repeatPairs(ctx.store, { outlet }), { limit, offset });
+      return { ...(await ctx.reads.read('repeats', { outlet, limit, offset })), limit, offset };
     },
   );
 };

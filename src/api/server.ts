@@ -8,7 +8,7 @@ import type { Analyzer } from '../pipeline/analyze-article.js';
 import type { Store } from '../store/open-store.js';
 import { actorsRoutes } from './actors-routes.js';
 import type { ApiContext } from './api-context.js';
-import { readRunnerFor } from './read-runner.js';
+import { type ReadRunnerOptions, readRunnerFor } from './read-runner.js';
 import { handleError } from './api-errors.js';
 import { articlesRoutes } from './articles-routes.js';
 import { eventsRoutes } from './events-routes.js';
@@ -49,6 +49,8 @@ export interface ServerOptions {
    * run on the store's connection (PostgreSQL with a statement timeout).
    */
   readonly storePath?: string | null;
+  /** Read threads and the budget of one read; default DEFAULT_READ_RUNNER (2 threads, 5 s). */
+  readonly reads?: ReadRunnerOptions;
   /** Writes are refused (403) without a token, and need `Authorization: Bearer <token>` with one. */
   readonly token?: string | null;
   /** The built web app (dist/web); served with an SPA fallback when the folder exists. */
@@ -112,7 +114,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   let analyzer: Promise<Analyzer> | undefined;
-  const reads = readRunnerFor(options.store, options.storePath ?? null);
+  const reads = readRunnerFor(options.store, options.storePath ?? null, options.reads);
   app.addHook('onClose', () => reads.close());
   const ctx: ApiContext = {
     store: options.store,

@@ -96,7 +96,9 @@ function headOf(ct: ClaimText, start: number, end: number, governed: boolean): P
   }
   const typeOf = (e: number) => ct.entities[e]?.type ?? 'MISC';
   const possessor = (e: number) => {
-    const after = ct.tokens.findIndex((t, j) => j >= start && j < end && t.entity === e && ct.tokens[j + 1]?.entity !== e);
+    // Only the phrase's tokens: a findIndex from the article's first token made this quadratic.
+    let after = -1;
+    for (let j = start; j < end && after < 0; j++) if (ct.tokens[j]!.entity === e && ct.tokens[j + 1]?.entity !== e) after = j;
     return after >= 0 && ct.tokens[after + 1]?.norm === "'s";
   };
   // The last noun before any "of/for" complement is what the phrase is about.

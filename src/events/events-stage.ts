@@ -14,6 +14,7 @@ import { readModality } from './modality.js';
 import { type Chunk, chunkParticipant, governingPreposition, isPlaceUse, nounChunks, type ParticipantContext } from './participants.js';
 import { type Candidate, dateRange, pickPlace, pickTime, placeCandidates, placesWithin, timeCandidates } from './place-time.js';
 import { scareQuotes } from './scare-quotes.js';
+import { tokensWithin } from './span-tokens.js';
 import { buildDocumentView, type DocumentView, type SentenceView, type Token } from './sentence-view.js';
 import { nounArguments, type TreeContext, tellerOf, verbArguments } from './tree-arguments.js';
 import { eventScope } from './tree-scope.js';
@@ -98,8 +99,7 @@ export function createEventsStage(k: EventKnowledge): Stage<'events'> {
 
 export function extractEvents(doc: Document, k: EventKnowledge): Layers['events'] {
   const view = buildDocumentView(doc);
-  const timeTokens = new Set<number>();
-  for (const t of doc.layers.times ?? []) for (const s of view.sentences) for (const tok of s.tokens) if (tok.start >= t.start && tok.end <= t.end) timeTokens.add(tok.index);
+  const timeTokens = tokensWithin(view.sentences.flatMap((s) => s.tokens), doc.layers.times ?? []);
   const opinion = opinionParagraphs(view);
   const paragraphs = doc.layers.paragraphs ?? [];
   const events: Array<Span & EventAttrs> = [];
@@ -255,7 +255,9 @@ const NARRATIVE_LEVEL = 'a preceding sentence of its paragraph (date from preced
 function narrativeAnchor(doc: Document, sentence: SentenceView): NarrativeAnchor | null {
   const published = doc.meta.published;
   const times = doc.layers.times ?? [];
-  for (let index = times.length - 1; index >= 0; index--) {
+  // Only the sentence's own mentions (in order), read from the last: the rest fail the first test.
+  for (let j = sentence.times.length - 1; j >= 0; j--) {
+    const index = sentence.times[j]!;
     const t = times[index]!;
     if (t.start < sentence.span.start || t.end > sentence.span.end || t.type !== 'DATE') continue;
     if (!/^\d{4}-\d{2}(-\d{2})?$/.test(t.value) || (t.precision !== 'day' && t.precision !== 'month')) continue;
@@ -295,7 +297,7 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
   const triggerWords = new Set(triggers.flatMap((t) => t.words));
   const ctx: ParticipantContext = { view, sentence, facts: k.facts, timeTokens, triggerWords };
   const eventNouns = new Set(triggers.filter((t) => t.kind === 'noun').map((t) => tokens[t.head]!.index));
-  const linked = new Set((doc.layers.actors ?? []).map((a) => a.entity));
+  const linked = view.linkedEntities;
   const namesActor = (i: number) => linked.has(tokens[i]!.entity) || k.facts.countryOfWord(tokens[i]!.norm) !== null;
   // Bombings and blasts (root 18) are not a capital's acts: "the Beirut blast" says where.
   const actorless = new Set(triggers.filter((t) => t.kind === 'noun' && t.pattern.code.startsWith('18')).map((t) => tokens[t.head]!.index));
@@ -733,10 +735,11 @@ function times(doc: Document): NonNullable<Document['layers']['times']> {
  * "From July 19 through August 20, the Israeli army carried out five strikes": the event's
  * time is one end of a range, so its dates run from the first end's start to the second's end.
  */
-function dateSpan(all: NonNullable<Document['layers']['times']>, picked: Candidate, tokens: readonly Token[]): { date: string | null; dateEnd: string | null } | null {
+function dateSpan(all: NonNullable<Document['layers']['times']>, sentence: SentenceView, picked: Candidate, tokens: readonly Token[]): { date: string | null; dateEnd: string | null } | null {
   const at = (i: number) => tokens[i]?.norm ?? '';
-  const candidates = all
-    .map((t, index) => ({ t, index }))
+  // The sentence's own times (its view lists them, in order): a pass over the article's per event was quadratic.
+  const candidates = sentence.times
+    .map((index) => ({ t: all[index]!, index }))
     .filter(({ t }) => /^\d{4}-\d{2}/.test(t.value) && t.start >= tokens[0]!.start && t.end <= tokens.at(-1)!.end);
   const position = (start: number) => tokens.findIndex((x) => x.start === start);
   const endPosition = (endChar: number) => tokens.findIndex((x) => x.end === endChar);
@@ -1161,7 +1164,7 @@ function attribute(
   const tokens = sentence.tokens;
   const at = tokens[trigger.head]!;
   const quotes = view.doc.layers.quotes ?? [];
-  const qi = quotes.findIndex((q) => q.content.start <= at.start && q.content.end >= at.end);
+  const qi = view.quoteContents.first(at, (i) => quotes[i]!.content.start <= at.start && quotes[i]!.content.end >= at.end);
   const report = (speaker: string | null, actorId: string | null, quote: number | null, why: string) => {
     draft.attribution = { quote, speakerActorId: actorId, speaker };
     if (draft.modality === 'asserted') draft.modality = 'reported';
@@ -1275,12 +1278,20 @@ function pronounAntecedent(view: DocumentView, sentence: SentenceView, facts: Ac
   if (!pronoun) return null;
   // The nearest person named before the pronoun: in its own sentence first ("Baghdadi died after
   // he detonated a vest, according to the President": not the President, named after it).
-  for (let e = entities.length - 1; e >= 0; e--) {
+  // Entities are in text order: the last one starting before the pronoun is found by bisection.
+  let before = 0;
+  for (let hi = entities.length; before < hi; ) {
+    const mid = (before + hi) >> 1;
+    if (entities[mid]!.start < pronoun.start) before = mid + 1;
+    else hi = mid;
+  }
+  for (let e = before - 1; e >= 0; e--) {
     const ent = entities[e]!;
     if (ent.start >= pronoun.start) continue;
     if (ent.start < floor) break;
     if (ent.type !== 'PERSON') continue;
-    const link = (view.doc.layers.actors ?? []).find((a) => a.entity === e);
+    const first = view.actorsOfEntity.get(e)?.[0];
+    const link = first === undefined ? undefined : view.doc.layers.actors![first];
     return {
       span: { start: pronoun.start, end: pronoun.end },
       entity: null,
@@ -1334,7 +1345,7 @@ function finish(doc: Document, d: Draft): Span & EventAttrs {
   const code = d.code;
   const plover = ploverOf(code);
   const time = d.time ? doc.layers.times?.[d.time.index] : undefined;
-  const span = time && d.time ? dateSpan(times(doc), d.time, d.sentence.tokens) : null;
+  const span = time && d.time ? dateSpan(times(doc), d.sentence, d.time, d.sentence.tokens) : null;
   const range = span ?? (time ? dateRange(time.value) : { date: null, dateEnd: null });
   const place = d.place ? doc.layers.places?.[d.place.index] : undefined;
   const reasons = [...d.reasons];

@@ -120,7 +120,9 @@ export interface ParticipantContext {
 
 function linkOf(view: DocumentView, entity: number): { actorId: string; name: string } | null {
   let best: { actorId: string; name: string; confidence: number } | null = null;
-  for (const a of view.doc.layers.actors ?? []) {
+  // Only this entity's links (the view lists them): a pass over every link per chunk was quadratic.
+  for (const i of view.actorsOfEntity.get(entity) ?? []) {
+    const a = view.doc.layers.actors![i]!;
     if (a.entity === entity && (!best || a.confidence > best.confidence)) best = { actorId: a.actorId, name: a.name, confidence: a.confidence };
   }
   return best;

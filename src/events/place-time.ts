@@ -45,7 +45,9 @@ export function placeCandidates(
 ): Candidate[] {
   const out: Candidate[] = [];
   const norm = (i: number): string => doc.layers.tokens?.[i]?.norm ?? '';
-  (doc.layers.places ?? []).forEach((p, index) => {
+  // The sentence's own places (its view lists them): a pass over the article's per sentence was quadratic.
+  sentence.places.forEach((index) => {
+    const p = doc.layers.places![index]!;
     if (p.end <= sentence.span.start || p.start >= sentence.span.end) return;
     const at = positions(sentence, p.start, p.end);
     if (!at) return;
@@ -88,7 +90,9 @@ function byWords(sentence: SentenceView, chunks: readonly Chunk[], timeTokens: R
 /** Every resolved place in [from, to) of the sentence, whatever introduces it. */
 export function placesWithin(doc: Document, sentence: SentenceView, from: number, to: number): Candidate[] {
   const out: Candidate[] = [];
-  (doc.layers.places ?? []).forEach((p, index) => {
+  // The sentence's own places (its view lists them): a pass over the article's per sentence was quadratic.
+  sentence.places.forEach((index) => {
+    const p = doc.layers.places![index]!;
     if (p.end <= sentence.span.start || p.start >= sentence.span.end) return;
     const at = positions(sentence, p.start, p.end);
     if (at && at[0] >= from && at[1] <= to) out.push({ index, from: at[0], to: at[1] });
@@ -99,7 +103,9 @@ export function placesWithin(doc: Document, sentence: SentenceView, from: number
 /** Date and time expressions in the sentence (durations, sets and vague references excluded). */
 export function timeCandidates(doc: Document, sentence: SentenceView): Candidate[] {
   const out: Candidate[] = [];
-  (doc.layers.times ?? []).forEach((t, index) => {
+  // The sentence's own times (its view lists them), as for places.
+  sentence.times.forEach((index) => {
+    const t = doc.layers.times![index]!;
     if (t.end <= sentence.span.start || t.start >= sentence.span.end) return;
     if ((t.type !== 'DATE' && t.type !== 'TIME') || !/^\d{4}/.test(t.value)) return;
     const at = positions(sentence, t.start, t.end);

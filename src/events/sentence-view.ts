@@ -1,5 +1,7 @@
 import { type SyntaxTree, treeOf } from '../nlp/syntax/tree.js';
 import type { Document, Span } from '../text/document.js';
+import { type SpanBlocks, spanBlocks } from '../text/span-blocks.js';
+import { spansBySentence } from './span-tokens.js';
 
 /**
  * The layers the event stage reads, re-indexed by token: one sentence's tokens with their
@@ -22,6 +24,10 @@ export interface SentenceView {
   readonly paragraph: number;
   readonly span: Span;
   readonly tokens: readonly Token[];
+  /** Indexes of the times layer's mentions that overlap the sentence, in order. */
+  readonly times: readonly number[];
+  /** Indexes of the places layer's places that overlap the sentence, in order. */
+  readonly places: readonly number[];
 }
 
 export interface DocumentView {
@@ -35,6 +41,14 @@ export interface DocumentView {
   readonly token: (index: number) => Token | undefined;
   /** The dependency trees of the syntax layer, or null when the document has none in step with its tokens. */
   readonly tree: SyntaxTree | null;
+  /** Entity indexes the actors layer links to an actor. */
+  readonly linkedEntities: ReadonlySet<number>;
+  /** Entity index → the indexes of the actors layer's links of it, in order. */
+  readonly actorsOfEntity: ReadonlyMap<number, readonly number[]>;
+  /** Entity indexes of places resolved to a whole country. */
+  readonly countryEntities: ReadonlySet<number>;
+  /** The quotes layer's contents filed by block, to find a quote around a word without a pass over all. */
+  readonly quoteContents: SpanBlocks;
 }
 
 function coveringIndex(spans: ReadonlyArray<Span>, start: number, end: number): number {
@@ -76,14 +90,27 @@ export function buildDocumentView(doc: Document): DocumentView {
   });
   const sentences: SentenceView[] = [];
   let t = 0;
-  (doc.layers.sentences ?? []).forEach((s, index) => {
+  // Worked out once for the document: a pass over its times or places per sentence was quadratic.
+  const layerSentences = doc.layers.sentences ?? [];
+  const timesOf = spansBySentence(layerSentences, doc.layers.times ?? []);
+  const placesOf = spansBySentence(layerSentences, doc.layers.places ?? []);
+  layerSentences.forEach((s, index) => {
     while (t < all.length && all[t]!.end <= s.start) t++;
     const from = t;
     while (t < all.length && all[t]!.start < s.end) t++;
-    sentences.push({ index, paragraph: s.paragraph, span: { start: s.start, end: s.end }, tokens: all.slice(from, t) });
+    sentences.push({ index, paragraph: s.paragraph, span: { start: s.start, end: s.end }, tokens: all.slice(from, t), times: timesOf[index]!, places: placesOf[index]! });
   });
   const tree = pos.length > 0 && pos.length === tokens.length ? treeOf(pos) : null;
-  return { doc, sentences, entityTokens, placeOfEntity, token: (i) => all[i], tree };
+  const linkedEntities = new Set((doc.layers.actors ?? []).map((a) => a.entity));
+  const actorsOfEntity = new Map<number, number[]>();
+  (doc.layers.actors ?? []).forEach((a, i) => {
+    const links = actorsOfEntity.get(a.entity);
+    if (links) links.push(i);
+    else actorsOfEntity.set(a.entity, [i]);
+  });
+  const countryEntities = new Set((doc.layers.places ?? []).flatMap((p) => (p.entity !== null && p.precision === 'country' ? [p.entity] : [])));
+  const quoteContents = spanBlocks((doc.layers.quotes ?? []).map((q) => q.content));
+  return { doc, sentences, entityTokens, placeOfEntity, token: (i) => all[i], tree, linkedEntities, actorsOfEntity, countryEntities, quoteContents };
 }
 
 export const isVerbTag = (tag: string): boolean => tag.startsWith('VB') || tag === 'MD';

@@ -429,7 +429,7 @@ function isPlaceName(ctx: TreeContext, g: number): boolean {
 /** Whether the place name at `g` was resolved to a whole country (not a city, a region, a site). */
 function namesCountry(ctx: TreeContext, g: number): boolean {
   const e = ctx.sentence.tokens[g - ctx.base]?.entity ?? -1;
-  return (ctx.view.doc.layers.places ?? []).some((p) => p.entity === e && p.precision === 'country');
+  return ctx.view.countryEntities.has(e);
 }
 
 /**

@@ -74,6 +74,23 @@ export async function findArticles(db: Store, f: ArticleFilter): Promise<Article
   return (await q.execute()).map(toSummary);
 }
 
+/** How many articles findArticles would list under these filters (the same conditions, no sort). */
+export async function countArticles(db: Store, f: Omit<ArticleFilter, 'sort' | 'limit'>): Promise<number> {
+  let q = db.selectFrom('articles');
+  if (f.outlet) {
+    const like = `%${f.outlet.toLowerCase()}%`;
+    q = q.where('articles.outlet_id', 'in', db.selectFrom('outlets').select('outlets.id').where(sql<string>`lower(outlets.name)`, 'like', like));
+  }
+  if (f.author) {
+    const like = `%${f.author.toLowerCase()}%`;
+    q = q.where('articles.author_id', 'in', db.selectFrom('authors').select('authors.id').where(sql<string>`lower(authors.name)`, 'like', like));
+  }
+  if (f.from) q = q.where('articles.date', '>=', f.from);
+  if (f.to) q = q.where('articles.date', '<=', `${f.to}\uffff`);
+  const row = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function getArticle(db: Store, id: string): Promise<ArticleDetail | null> {
   const row = await baseQuery(db).select(['articles.text', 'articles.body_start', 'articles.author_bio']).where('articles.id', '=', id).executeTakeFirst();
   if (!row) return null;

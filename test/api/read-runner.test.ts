@@ -1,9 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import type { ReadArgs, ReadName } from '../../src/api/read-queries.js';
 import { inlineReads, threadedReads, withStatementTimeout } from '../../src/api/read-runner.js';
+import { buildServer } from '../../src/api/server.js';
 import { createAnalyzer } from '../../src/pipeline/analyze-article.js';
 import { ingestFiles } from '../../src/pipeline/ingest-files.js';
 import { loadKnowledge } from '../../src/pipeline/load-knowledge.js';
@@ -13,7 +16,7 @@ import { openStore } from '../../src/store/open-store.js';
 import { dialectUnderTest, freshSqliteTarget, freshStoreTarget } from '../support/test-store.js';
 
 const DIGEST = [
-  'Ferry resumes at the northern quay\nExample Wire – June 3, 2024\nThe ferry to Saltmere sailed from the northern quay on Monday. It stopped on May 28, 2024.\n',
+  'Ferry resumes at the northern quay\nExample Wire – June 3, 2024\nThe ferry to Saltmere sailed from the northern quay on Monday. It stopped on May 28, 2024. Police arrested two men in Basra on June 2, 2024, a spokesman said.\n',
   'Grain exports rise\nExample Wire – June 4, 2024\nGrain exports from Saltmere rose in May, the port said on June 1, 2024.\n',
 ].join('');
 
@@ -71,6 +74,102 @@ describe('reads in threads of their own', () => {
       expect(await patient.read('timeline', { limit: 3, offset: 0 })).toEqual({ items: await timeline(store, { limit: 3 }), total: await countTimeline(store) });
     } finally {
       await patient.close();
+      await store.destroy();
+    }
+  });
+});
+
+/** Each list read with arguments as its route passes them: a first page, a second one, a filter. */
+const LIST_READS: Array<{ [N in ReadName]: [N, ReadArgs<N>] }[ReadName]> = [
+  ['articles', { limit: 1, offset: 0 }],
+  ['articles', { limit: 1, offset: 1, sort: 'title' }],
+  ['articles', { outlet: 'example', from: '2024-06-04', limit: 50, offset: 0 }],
+  ['events', { limit: 50, offset: 0 }],
+  ['events', { includeRejected: true, text: 'basra', limit: 1, offset: 0 }],
+  ['quotes', { limit: 50, offset: 0 }],
+  ['actors', { limit: 50, offset: 0 }],
+  ['actors', { name: 'police', limit: 50, offset: 0 }],
+  ['places', { limit: 1, offset: 0 }],
+  ['repeats', { limit: 50, offset: 0 }],
+  ['records', { limit: 50, offset: 0, sort: 'date' }],
+  ['outlets', { brief: true, limit: 50, offset: 0 }],
+  ['outlets', { brief: false, name: 'wire', limit: 50, offset: 0 }],
+  ['network', {}],
+  ['network', { actor: 'no-such-actor' }],
+];
+
+describe('list reads in threads of their own', () => {
+  it('give the pages the store connection gives, and the routes answer the same from threads', async () => {
+    const path = freshSqliteTarget('list-threads');
+    const store = await openStore(path);
+    const threads = threadedReads(path, { threads: 2, budgetMs: 60_000 });
+    const inline = inlineReads(store);
+    try {
+      expect((await ingestFiles(store, [digestFile()], { analyzer })).articlesNew).toBe(2);
+      // The fixture gives the lists something to hold: an event and its actors, places, records.
+      expect((await inline.read('events', { limit: 50, offset: 0 })).total).toBeGreaterThan(0);
+      expect((await inline.read('places', { limit: 50, offset: 0 })).total).toBeGreaterThan(0);
+      for (const [name, args] of LIST_READS) {
+        expect(await threads.read(name, args as never), `${name} ${JSON.stringify(args)}`).toEqual(await inline.read(name, args as never));
+      }
+      // A page is a slice of the whole: the second article by title is the second of all.
+      const all = await inline.read('articles', { sort: 'title', limit: 50, offset: 0 });
+      expect(await threads.read('articles', { sort: 'title', limit: 1, offset: 1 })).toEqual({ items: all.items.slice(1, 2), total: 2 });
+      expect(await threads.read('network', { actor: 'no-such-actor' })).toBeNull();
+    } finally {
+      await threads.close();
+    }
+    // The server given the file reads its lists in threads; without it, on its connection.
+    // A budget that a thread's start from the sources (tsx) on a loaded machine stays within.
+    const threaded = await buildServer({ store, storePath: path, reads: { threads: 2, budgetMs: 60_000 } });
+    const plain = await buildServer({ store });
+    try {
+      for (const url of ['/api/articles?sort=title&limit=1&offset=1', '/api/events', '/api/actors?name=police', '/api/places', '/api/repeats', '/api/records', '/api/outlets?brief=true', '/api/quotes', '/api/network']) {
+        const [a, b] = [await threaded.inject(url), await plain.inject(url)];
+        expect(a.statusCode, url).toBe(200);
+        expect(a.json(), url).toEqual(b.json());
+      }
+      const unknown = await threaded.inject('/api/network?actor=no-such-actor');
+      expect(unknown.statusCode).toBe(404);
+    } finally {
+      await threaded.close();
+      await plain.close();
+      await store.destroy();
+    }
+  });
+
+  // Linux only (a thread's nice value is its own there); elsewhere the threads keep the process's.
+  it('run nicer than the server, so a busy CPU serves the server first', async () => {
+    if (!existsSync('/proc/thread-self')) return;
+    const path = freshSqliteTarget('read-nice');
+    const store = await openStore(path);
+    await store.destroy();
+    // Field 19 of a task's stat is its nice value; the fields after the name's ')' start at 3.
+    const niceOfTasks = (): number[] =>
+      readdirSync('/proc/self/task').map((tid) => {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+      });
+    const base = getPriority();
+    expect(niceOfTasks().filter((n) => n === base + 3)).toEqual([]);
+    const runner = threadedReads(path, { threads: 1, budgetMs: 60_000, niceBy: 3 });
+    try {
+      await runner.read('stats', {});
+      expect(niceOfTasks().filter((n) => n === base + 3).length).toBe(1);
+    } finally {
+      await runner.close();
+    }
+  });
+
+  it('answer a list past its budget with 503 naming the limit', async () => {
+    const path = freshSqliteTarget('list-budget');
+    const store = await openStore(path);
+    await ingestFiles(store, [digestFile()], { analyzer });
+    const hurried = threadedReads(path, { threads: 1, budgetMs: 1 });
+    try {
+      await expect(hurried.read('articles', { sort: 'title', limit: 5, offset: 0 })).rejects.toMatchObject({ code: 'DOSSIER_READ_TIMEOUT', message: expect.stringContaining('the articles took longer than its budget of 1 ms') });
+    } finally {
+      await hurried.close();
       await store.destroy();
     }
   });

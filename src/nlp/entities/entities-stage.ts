@@ -1,5 +1,6 @@
 import type { Stage, StageHead } from '../../pipeline/stage.js';
 import type { Document, EntityAttrs, EntityType, Layers, Span } from '../../text/document.js';
+import { spanBlocks } from '../../text/span-blocks.js';
 import { lexiconSpans } from './lexicon-spans.js';
 
 /** What the entities stage needs to know; src/knowledge/knowledge.ts supplies it. */
@@ -68,29 +69,38 @@ export function mergeEntities(doc: Document, k: EntityKnowledge): Entity[] {
       return { start: m.start, end: m.end, type: refineType(k, m.type, text), confidence: m.confidence, source: 'model' };
     });
   const aliases = k.aliasMentions(doc);
+  // Spans are looked up near each other by block (span-blocks.ts), first by list order as a
+  // pass over the list finds them: a pass per span was quadratic in the article's length.
+  const aliasBlocks = spanBlocks(aliases);
+  const chosenBlocks = spanBlocks(chosen);
+  const choose = (e: Entity): void => {
+    chosen.push(e);
+    chosenBlocks.add(chosen.length - 1);
+  };
   for (const m of model) {
     // A registry alias that covers the model's span wins the span ("Popular Mobilization Units"
     // over a model span of "Popular Mobilization") and the type: the registry is curated.
-    const wider = aliases.find((a) => overlaps(a, m) && a.start <= m.start && a.end >= m.end && length(a) >= length(m));
+    const wider = aliases[aliasBlocks.first(m, (i) => { const a = aliases[i]!; return overlaps(a, m) && a.start <= m.start && a.end >= m.end && length(a) >= length(m); })];
     // So does an alias that starts the span when the rest only says where: "Quds Force of Iran".
-    const head = aliases.find((a) => a.start === m.start && a.end < m.end && /^\s+(of|in)\s/.test(doc.text.slice(a.end, m.end)));
+    const head = aliases[aliasBlocks.first(m, (i) => { const a = aliases[i]!; return a.start === m.start && a.end < m.end && /^\s+(of|in)\s/.test(doc.text.slice(a.end, m.end)); })];
     const alias = wider ?? head;
     if (alias) {
-      chosen.push({ start: alias.start, end: alias.end, type: alias.type, confidence: Math.max(m.confidence, 0.9), source: 'registry' });
+      choose({ start: alias.start, end: alias.end, type: alias.type, confidence: Math.max(m.confidence, 0.9), source: 'registry' });
     } else {
-      chosen.push(m);
+      choose(m);
     }
   }
   for (const a of aliases) {
-    if (chosen.some((c) => overlaps(c, a))) continue;
-    chosen.push({ start: a.start, end: a.end, type: a.type, confidence: a.exact ? 0.9 : 0.75, source: 'registry' });
+    if (chosenBlocks.first(a, (i) => overlaps(chosen[i]!, a)) >= 0) continue;
+    choose({ start: a.start, end: a.end, type: a.type, confidence: a.exact ? 0.9 : 0.75, source: 'registry' });
   }
   for (const l of lexiconSpans(doc)) {
-    const clash = chosen.findIndex((c) => overlaps(c, l));
+    const clash = chosenBlocks.first(l, (i) => overlaps(chosen[i]!, l));
     if (clash < 0) {
-      chosen.push({ start: l.start, end: l.end, type: l.type, confidence: 0.8, source: 'rule' });
+      choose({ start: l.start, end: l.end, type: l.type, confidence: 0.8, source: 'rule' });
     } else if ((l.type === 'LAW' || l.type === 'EVENT') && chosen[clash]!.source === 'model' && chosen[clash]!.start >= l.start && chosen[clash]!.end <= l.end) {
       chosen[clash] = { start: l.start, end: l.end, type: l.type, confidence: 0.85, source: 'rule' };
+      chosenBlocks.add(clash);
     }
   }
   // Law and event words heading or ending a MISC or ORG span ("Caesar Act", "Act to Combat

@@ -10,41 +10,50 @@ import { tokenAnalyses, type UdWords, udWords } from './ud-words.js';
  */
 const MAX_WORDS = 300;
 
+/** Sentences analysed together: enough to keep each model's weights in the caches a while. */
+const BATCH = 512;
+
 type SyntaxEntry = Layers['syntax'][number];
 
 /** Tags, lemmas and dependency trees for every sentence of the document, one entry per token. */
 export function analyzeDocument(model: SyntaxModel, doc: Document): Layers['syntax'] {
   const tokens = doc.layers.tokens ?? [];
   const sentences = doc.layers.sentences ?? [];
-  const runs: Run[] = [];
-  let t = 0;
+  const out: SyntaxEntry[] = [];
+  let runs: Run[] = [];
+  // Many sentences at once (see analyzeSentences), but a batch at a time: a 10 MB article's
+  // words, codes and trees all held at once took hundreds of MiB beyond its layers.
+  const analyzeRuns = (): void => {
+    const analyses = analyzeSentences(
+      model,
+      runs.map((r) => r.words.words),
+    );
+    runs.forEach((run, k) => {
+      const folded = tokenAnalyses(doc.text, run.slice.length, run.words, analyses[k]!);
+      for (let i = 0; i < folded.length; i++) {
+        const a = folded[i]!;
+        const token = run.slice[i]!;
+        out.push({ start: token.start, end: token.end, upos: a.upos, tag: a.tag, lemma: a.lemma, head: a.head === -1 ? -1 : run.from + a.head, rel: a.rel });
+      }
+    });
+    runs = [];
+  };
   const add = (from: number, to: number): void => {
     for (let start = from; start < to; start += MAX_WORDS) {
       const end = Math.min(to, start + MAX_WORDS);
       const slice = tokens.slice(start, end);
       runs.push({ from: start, slice, words: udWords(doc.text, slice) });
+      if (runs.length >= BATCH) analyzeRuns();
     }
   };
+  let t = 0;
   for (const s of sentences) {
     const from = t;
     while (t < tokens.length && tokens[t]!.start < s.end) t++;
     add(from, t);
   }
   add(t, tokens.length);
-  // The whole document at once: see analyzeSentences.
-  const analyses = analyzeSentences(
-    model,
-    runs.map((r) => r.words.words),
-  );
-  const out: SyntaxEntry[] = [];
-  runs.forEach((run, k) => {
-    const folded = tokenAnalyses(doc.text, run.slice.length, run.words, analyses[k]!);
-    for (let i = 0; i < folded.length; i++) {
-      const a = folded[i]!;
-      const token = run.slice[i]!;
-      out.push({ start: token.start, end: token.end, upos: a.upos, tag: a.tag, lemma: a.lemma, head: a.head === -1 ? -1 : run.from + a.head, rel: a.rel });
-    }
-  });
+  analyzeRuns();
   return out;
 }
 
