@@ -1,4 +1,5 @@
 import type { Span } from '../text/document.js';
+import { lowerBound } from '../text/lower-bound.js';
 
 /**
  * The indexes of the tokens lying wholly inside one of the spans. The tokens are in text order
@@ -8,13 +9,7 @@ import type { Span } from '../text/document.js';
 export function tokensWithin(tokens: ReadonlyArray<Span & { readonly index: number }>, spans: readonly Span[]): Set<number> {
   const inside = new Set<number>();
   for (const span of spans) {
-    let lo = 0;
-    let hi = tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (tokens[mid]!.start < span.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(tokens, (t) => t.start < span.start);
     // Tokens starting at or after the span's start; past its end none can lie inside it.
     for (let i = lo; i < tokens.length && tokens[i]!.start <= span.end; i++) if (tokens[i]!.end <= span.end) inside.add(tokens[i]!.index);
   }
@@ -29,13 +24,7 @@ export function tokensWithin(tokens: ReadonlyArray<Span & { readonly index: numb
 export function spansBySentence(sentences: readonly Span[], spans: readonly Span[]): number[][] {
   const out: number[][] = sentences.map(() => []);
   spans.forEach((span, index) => {
-    let lo = 0;
-    let hi = sentences.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sentences[mid]!.end <= span.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(sentences, (s) => s.end <= span.start);
     for (let s = lo; s < sentences.length && sentences[s]!.start < span.end; s++) out[s]!.push(index);
   });
   return out;

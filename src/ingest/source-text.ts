@@ -1,4 +1,5 @@
 import { Buffer } from 'node:buffer';
+import { lowerBound } from '../text/lower-bound.js';
 
 /**
  * One decoded input: its text and the means to turn a character offset back into a line
@@ -40,16 +41,8 @@ export function createSourceText(
     byte += utf8Length(text, start, end);
   }
 
-  const lineIndex = (offset: number): number => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  // The last line starting at or before the offset.
+  const lineIndex = (offset: number): number => Math.max(0, lowerBound(lineStarts, (s) => s <= offset) - 1);
 
   return Object.freeze({
     file,

@@ -4,6 +4,7 @@ import type { Point } from './point.js';
 import type { Built, RuleContext } from './rule-context.js';
 import { type Tense, tenseNear, type Word, wordsOf } from './tense.js';
 import { TIME_RULES, type TimeRule } from './time-rules.js';
+import { lowerBound } from '../text/lower-bound.js';
 
 export type TimeMention = Span & TimeAttrs;
 
@@ -131,14 +132,7 @@ function tenseOf(text: string, sentence: Span, span: Span, tokens: ExtractTimesO
 }
 
 function firstAtOrAfter(spans: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(spans, (s) => s.start < offset);
 }
 
 /** Sentence spans for callers without a sentence layer: cut after . ! ? before a capital, and at blank lines. */

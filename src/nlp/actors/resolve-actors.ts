@@ -4,6 +4,7 @@ import { titleHead } from '../entities/lexicon-spans.js';
 import { treeOf } from '../syntax/tree.js';
 import { newActorId } from '../../knowledge/actors/actor-overlay.js';
 import { appositiveRole, type MentionTrees, mentionHead, mentionTrees, titleOrganization } from './appositive-roles.js';
+import { lowerBound } from '../../text/lower-bound.js';
 
 export interface ActorFacts {
   readonly id: string;
@@ -73,14 +74,7 @@ interface PersonRole {
 
 /** Index of the token starting at or after `offset`. */
 function tokenAt(ctx: Context, offset: number): number {
-  let lo = 0;
-  let hi = ctx.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ctx.tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(ctx.tokens, (t) => t.start < offset);
 }
 
 const words = (s: string): string[] => s.split(/[\s]+/).filter(Boolean);
@@ -260,13 +254,7 @@ function fullNamesOf(ctx: Context): FullNames {
 /** The nearest index of `list` (ascending) before idx, else the first after it. */
 function nearestBefore(list: readonly number[] | undefined, idx: number): number | undefined {
   if (!list || list.length === 0) return undefined;
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < idx) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(list, (v) => v < idx);
   if (lo > 0) return list[lo - 1];
   return list[lo] === idx ? list[lo + 1] : list[lo];
 }

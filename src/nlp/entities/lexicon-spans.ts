@@ -1,5 +1,6 @@
 import lexicon from '../../knowledge/lexicon/titles.json' with { type: 'json' };
 import type { Document, EntityType, Span } from '../../text/document.js';
+import { lowerBound } from '../../text/lower-bound.js';
 
 export type LexiconSpan = Span & { readonly type: EntityType; readonly rule: string };
 
@@ -108,13 +109,7 @@ export function titleHead(doc: Document, span: Span): string | null {
   const all = doc.layers.tokens ?? [];
   // Tokens are in text order: the span's are found by bisection, not by a pass over the
   // article's (a pass per title made the actors stage quadratic in the article's length).
-  let lo = 0;
-  let hi = all.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (all[mid]!.start < span.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(all, (t) => t.start < span.start);
   let end = lo;
   while (end < all.length && all[end]!.start < span.end) end++;
   const tokens = all.slice(lo, end).filter((t) => t.end <= span.end);
