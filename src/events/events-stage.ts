@@ -837,6 +837,13 @@ function refusalsHoldTheirAct(drafts: readonly Draft[], tree: SyntaxTree, base: 
       act.absorbedBy = refusal;
       if (refusal.targets.length === 0) refusal.targets = [...act.targets];
       refusal.reasons.push(`what it refuses, '${tokens[act.trigger.head]!.norm}' (${act.code}), is no act of its own`);
+      // "refused to sign off … unless Iran killed an American": the condition is what the
+      // refused act waits on; the refusal, told in the past, happened.
+      if (refusal.modality === 'conditional' && refusal.past) {
+        refusal.modality = refusal.attribution ? 'reported' : 'asserted';
+        refusal.modalityCue = null;
+        refusal.reasons.push(`modality ${refusal.modality}: a refusal told in the past happened, whatever it was refused on`);
+      }
     }
   }
 }

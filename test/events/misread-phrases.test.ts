@@ -60,6 +60,11 @@ describe('events: a refusal holds what it refuses', () => {
     expect(refusal?.code.startsWith('12')).toBe(true);
     expect(eventsOf(doc).map((e) => e.code)).not.toContain('057');
   });
+
+  it('tells a refusal in the past as done, whatever it was refused on, and one ahead as conditional', () => {
+    expect(eventAt(analyzeText('The president refused to sign off on the raid unless Osterlich attacked first.'), 'refused')?.modality).toBe('asserted');
+    expect(eventAt(analyzeText('Ruritania will refuse to sign the deal unless Osterlich withdraws its troops.'), 'refuse')?.modality).toBe('conditional');
+  });
 });
 
 describe('events: who did it, when the parse loses the subject', () => {
