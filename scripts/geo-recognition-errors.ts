@@ -21,17 +21,9 @@ import { createPipeline } from '../src/pipeline/pipeline.js';
 import { createStages } from '../src/pipeline/stages.js';
 import { createDocument } from '../src/text/create-document.js';
 import type { Span } from '../src/text/document.js';
+import { errorListingArgs } from './error-listing-args.js';
 
-const args = process.argv.slice(2);
-const path = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a));
-const showAt = args.indexOf('--show');
-const show = showAt >= 0 ? args[showAt + 1] : undefined;
-const limitAt = args.indexOf('--limit');
-const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : 60;
-if (path === undefined) {
-  console.error('usage: geo-recognition-errors.ts <geoparsing folder or file> [--show kind] [--limit n]');
-  process.exit(2);
-}
+const { path, show, limit } = errorListingArgs('geo-recognition-errors.ts');
 
 const gazetteer = loadGazetteer();
 const model = loadNerModel();

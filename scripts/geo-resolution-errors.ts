@@ -23,17 +23,9 @@ import { distanceKm } from '../src/knowledge/gazetteer/distance.js';
 import { type Gazetteer, loadGazetteer, type PlaceRecord } from '../src/knowledge/gazetteer/gazetteer.js';
 import { type ResolvedPlace, resolveGrouped } from '../src/nlp/places/resolve-places.js';
 import type { BoundingBox } from '../src/text/document.js';
+import { errorListingArgs } from './error-listing-args.js';
 
-const args = process.argv.slice(2);
-const path = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a));
-const showAt = args.indexOf('--show');
-const show = showAt >= 0 ? args[showAt + 1] : undefined;
-const limitAt = args.indexOf('--limit');
-const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : 60;
-if (path === undefined) {
-  console.error('usage: geo-resolution-errors.ts <geoparsing folder or file> [--show kind] [--limit n]');
-  process.exit(2);
-}
+const { path, show, limit } = errorListingArgs('geo-resolution-errors.ts');
 
 const ACC_KM = 161;
 // A gold point counts as inside a country when its nearest town is that country's (the far
