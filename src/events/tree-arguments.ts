@@ -478,9 +478,17 @@ function thingAt(ctx: TreeContext, g: number): EventParticipant | null {
   if (!inSentence(ctx, g) || ctx.reportingPositions.has(g - ctx.base)) return null;
   const { tree } = ctx;
   const node = tree.nodes[g]!;
-  if ((node.upos !== 'NOUN' && node.upos !== 'PROPN') || ctx.frames.weaponNouns.has(node.lemma.toLowerCase()) || ctx.frames.timeOfDayNouns.has(node.lemma.toLowerCase())) return null;
+  const head = node.lemma.toLowerCase();
+  if ((node.upos !== 'NOUN' && node.upos !== 'PROPN') || ctx.frames.weaponNouns.has(head) || ctx.frames.timeOfDayNouns.has(head) || ctx.frames.measureNouns.has(head)) return null;
   const token = ctx.sentence.tokens[g - ctx.base]!;
   if (ctx.timeTokens.has(token.index) || ctx.triggerWords.has(g - ctx.base)) return null;
+  // "pounded positions of Kurdish forces", "shelled the homes of civilians": a thing someone
+  // holds stands for its holder, whom the coder names as the target.
+  for (const c of children(tree, g)) {
+    if (relation(tree, c) !== 'nmod' || caseMarker(tree, c) !== 'of' || !inSentence(ctx, c)) continue;
+    const holder = chunkParticipant(ctx, chunkOf(ctx, coreRange(tree, c)), ctx.pronoun);
+    if (holder?.cameo) return holder;
+  }
   const [first, last] = coreRange(tree, g);
   const words: string[] = [];
   for (let t = first; t <= last; t++) {
@@ -542,6 +550,14 @@ function nounTrigger(ctx: TreeContext, g: number): Trigger | null {
   return t && t.kind === 'noun' ? t : null;
 }
 
+/** "carried out attacks targeting the base": the event noun a light-verb pattern took as its own word. */
+function heldEventNoun(ctx: TreeContext, g: number): Trigger | null {
+  const at = g - ctx.base;
+  if (!ctx.sentence.tokens[at]?.tag.startsWith('NN')) return null;
+  for (const t of ctx.triggerAt.values()) if (t.kind === 'verb' && t.head !== at && t.words.includes(at)) return t;
+  return null;
+}
+
 export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReading {
   const { tree } = ctx;
   const g = ctx.base + trigger.head;
@@ -589,7 +605,7 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
     if (persons.length > 1) addAll(passive ? targets : sources, persons);
   }
   for (const s of subjects) {
-    const event = nounTrigger(ctx, s.token);
+    const event = nounTrigger(ctx, s.token) ?? (s.via === 'relative' ? heldEventNoun(ctx, s.token) : null);
     if (event && !passive) {
       host ??= event;
       continue;

@@ -129,4 +129,25 @@ describe('events: a repeated event noun is the act told before', () => {
     expect(shellings.length).toBeGreaterThan(1);
     for (const e of shellings) expect(e.sources.map((s) => s.cameo?.slice(0, 3))).toContain('TUR');
   });
+
+  it('takes no amount for what was hit: money and distances are never a target', () => {
+    const raid = eventAt(analyzeText('Iraq put the damage from the Iranian raid at about 50 million dollars.'), 'raid');
+    expect(raid?.rootCode).toBe('19');
+    expect(names(raid!.targets)).toEqual([]);
+  });
+
+  it('names the holder of a thing hit as the target: positions of fighters, homes of civilians', () => {
+    const shelled = eventAt(analyzeText('Soldiers shelled the homes of civilians in the village.'), 'shelled');
+    expect(names(shelled!.targets)).toEqual(['civilians']);
+    expect(shelled!.targets[0]!.cameo).toBe('CVL');
+  });
+
+  it('gives a light-verb pattern the finer code of its event noun, and folds in the participle that says what it hit', () => {
+    const doc = analyzeText('Houthi rebels have carried out drone attacks targeting Saudi air bases.');
+    const attacks = eventsOf(doc).filter((e) => e.rootCode === '19');
+    expect(attacks).toHaveLength(1);
+    expect(attacks[0]!.code).toBe('1952');
+    expect(attacks[0]!.sources.map((s) => s.cameo)).toEqual(['YEMREB']);
+    expect(attacks[0]!.targets.map((t) => t.cameo?.slice(0, 3))).toEqual(['SAU']);
+  });
 });

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { textForModels } from '../../text/casing.js';
 import type { Document, Span } from '../../text/document.js';
 import { marginals, viterbi } from './decode.js';
 import { documentFeatures } from './features.js';
@@ -95,9 +96,10 @@ export function recognizeEntities(model: NerModel, doc: Document): EntityMention
     while (k < tokens.length && tokens[k]!.end <= sentence.end) group.push(tokens[k++]!);
     groups.push(group);
   }
+  const text = textForModels(doc);
   const tagged = tagSentences(
     model,
-    groups.map((group) => group.map((t) => doc.text.slice(t.start, t.end))),
+    groups.map((group) => group.map((t) => text.slice(t.start, t.end))),
   );
   const out: EntityMention[] = [];
   groups.forEach((group, s) => {
