@@ -150,4 +150,10 @@ describe('events: a repeated event noun is the act told before', () => {
     expect(attacks[0]!.sources.map((s) => s.cameo)).toEqual(['YEMREB']);
     expect(attacks[0]!.targets.map((t) => t.cameo?.slice(0, 3))).toEqual(['SAU']);
   });
+
+  it('places an act "over" a name that is itself a geographic noun: the strait, the gulf', () => {
+    const doc = analyzeText("Iran's shoot-down of an American drone over the Strait of Hormuz angered Washington.");
+    const downing = eventAt(doc, 'shoot-down');
+    expect(downing && placeName(doc, downing)).toBe('Strait of Hormuz');
+  });
 });
