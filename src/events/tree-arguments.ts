@@ -479,7 +479,7 @@ function thingAt(ctx: TreeContext, g: number): EventParticipant | null {
   const { tree } = ctx;
   const node = tree.nodes[g]!;
   const head = node.lemma.toLowerCase();
-  if ((node.upos !== 'NOUN' && node.upos !== 'PROPN') || ctx.frames.weaponNouns.has(head) || ctx.frames.timeOfDayNouns.has(head) || ctx.frames.measureNouns.has(head)) return null;
+  if ((node.upos !== 'NOUN' && node.upos !== 'PROPN') || ctx.frames.weaponNouns.has(head) || ctx.frames.timeOfDayNouns.has(head) || ctx.frames.measureNouns.has(head) || ctx.frames.whereNouns.has(head)) return null;
   const token = ctx.sentence.tokens[g - ctx.base]!;
   if (ctx.timeTokens.has(token.index) || ctx.triggerWords.has(g - ctx.base)) return null;
   // "pounded positions of Kurdish forces", "shelled the homes of civilians": a thing someone

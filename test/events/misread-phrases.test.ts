@@ -156,4 +156,10 @@ describe('events: a repeated event noun is the act told before', () => {
     const downing = eventAt(doc, 'shoot-down');
     expect(downing && placeName(doc, downing)).toBe('Strait of Hormuz');
   });
+
+  it('takes no "where" noun for what was hit: a front, an area, the tip of a gulf', () => {
+    const offensive = eventAt(analyzeText('Iraq said its troops repelled a new Iranian offensive on the northern front.'), 'offensive');
+    expect(offensive?.rootCode).toBe('19');
+    expect(names(offensive!.targets)).toEqual([]);
+  });
 });

@@ -35,6 +35,8 @@ export interface EventFrameWords {
   readonly timeOfDayNouns: ReadonlySet<string>;
   /** "estimated the damage at 50 million dollars": an amount, never a thing acted on. */
   readonly measureNouns: ReadonlySet<string>;
+  /** "an offensive on the northern front": a noun that says where, never what was hit. */
+  readonly whereNouns: ReadonlySet<string>;
   /** "“We will respond,” the minister said": first-person subjects of a direct quote stand for its speaker. */
   readonly speakerPronouns: ReadonlySet<string>;
   /** "numerous attacks targeting Americans": a kind of act, not one that happened. */
@@ -79,6 +81,7 @@ export function loadEventFrameWords(): EventFrameWords {
     reciprocalCodes: new Set(words.reciprocalCodes.codes),
     timeOfDayNouns: set(words.timeOfDayNouns),
     measureNouns: set(words.measureNouns),
+    whereNouns: set(words.whereNouns),
     speakerPronouns: set(words.speakerPronouns),
     genericQuantifiers: set(words.genericQuantifiers),
     freeChoiceDeterminers: set(words.freeChoiceDeterminers),
