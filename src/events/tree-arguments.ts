@@ -566,14 +566,24 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
   // attacked the checkpoint' read as a noun modified by "attacked". The noun is its subject.
   const bareParticiple = childWith(tree, g, ['aux:pass', 'nsubj:pass', 'auxpass', 'nsubjpass']) === -1 && args.some(isObject);
   // "33 Turkish soldiers killed in airstrikes by Syrian forces": a headline's bare participle
-  // with a by-agent or an event it was done in, and no object, is passive whatever the tagger says.
+  // with a by-agent or an event it was done in, and no object, is passive whatever the tagger says;
+  // so is a reduced relative the parse made the main verb ("Two tankers attacked by gunboats have anchored").
   const headlinePassive =
     ['VBD', 'VBN'].includes(tree.nodes[g]!.tag) &&
     auxiliaries(tree, g).length === 0 &&
     !args.some(isObject) &&
-    args.some((a) => isOblique(a) && (a.preposition === 'by' || (ctx.frames.instrumentPrepositions.has(a.preposition ?? '') && nounTrigger(ctx, a.token) !== null))) &&
+    args.some((a) => a.role === 'agent' || (isOblique(a) && (a.preposition === 'by' || (ctx.frames.instrumentPrepositions.has(a.preposition ?? '') && nounTrigger(ctx, a.token) !== null)))) &&
     args.some((a) => isSubject(a) && a.token < g);
-  const passive = (isPassive(tree, g) || (trigger.passive && !args.some(isSubject)) || headlinePassive) && !bareParticiple;
+  // "was attacked and hit in the engine room": a participle joined to a passive verb, with no
+  // subject or auxiliary of its own, is passive too.
+  const sharedPassive =
+    relation(tree, g) === 'conj' &&
+    ['VBN', 'VBD'].includes(tree.nodes[g]!.tag) &&
+    auxiliaries(tree, g).length === 0 &&
+    !args.some((a) => (a.via !== 'shared' && isSubject(a)) || isObject(a)) &&
+    isPassive(tree, head(tree, g));
+  if (sharedPassive) for (const a of [...args]) if (a.via === 'shared' && isSubject(a)) args.push({ ...a, role: 'nsubj:pass' });
+  const passive = (isPassive(tree, g) || (trigger.passive && !args.some(isSubject)) || headlinePassive || sharedPassive) && !bareParticiple;
   if (headlinePassive) for (const a of [...args]) if (isSubject(a)) args.push({ ...a, role: 'nsubj:pass' });
   if (headlinePassive) for (const a of [...args]) if (isOblique(a) && a.preposition === 'by' && !nounTrigger(ctx, a.token)) args.push({ ...a, role: 'agent' });
   if (!passive && bareParticiple) for (const a of args) if (a.via === 'relative' && isPassiveSubject(a)) args.push({ ...a, role: 'nsubj' });
@@ -597,6 +607,21 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
     if (displaced !== undefined) {
       subjects.push({ token: displaced, role: passive ? 'nsubj:pass' : 'nsubj', via: 'dependent' });
       why.push(`subject '${lemma(tree, displaced)}': the noun before the date the parse took for the subject`);
+    }
+  }
+  // "70 soldiers on foot patrol were attacked", parsed with "patrol" the subject and "soldiers"
+  // hung on it: a subject with a preposition of its own gives way to the noun before that preposition.
+  if (subjects.length === 0) {
+    for (const a of args) {
+      if (!(passive ? isPassiveSubject(a) : isSubject(a)) || caseMarker(tree, a.token) === null) continue;
+      const marker = childWith(tree, a.token, 'case');
+      const before = children(tree, a.token).find(
+        (c) => c < marker && inSentence(ctx, c) && ['NOUN', 'PROPN'].includes(tree.nodes[c]!.upos) && tree.nodes[c]!.rel.startsWith('nmod') && caseMarker(tree, c) === null,
+      );
+      if (before === undefined) continue;
+      subjects.push({ token: before, role: a.role, via: 'dependent' });
+      why.push(`subject '${lemma(tree, before)}': the noun before '${lemma(tree, marker)}', which the parse hung on '${lemma(tree, a.token)}'`);
+      break;
     }
   }
   const who = childWith(tree, g, ['nsubj', 'nsubj:pass', 'nsubjpass']);

@@ -162,4 +162,16 @@ describe('events: a repeated event noun is the act told before', () => {
     expect(offensive?.rootCode).toBe('19');
     expect(names(offensive!.targets)).toEqual([]);
   });
+
+  it('reads the passive the parse hides: a reduced relative made the main verb, a subject hung on its own preposition, a joined participle', () => {
+    const tankers = eventAt(analyzeText('Two supertankers attacked in the Gulf by Iranian gunboats on Saturday have anchored off Bahrain.'), 'attacked');
+    expect(tankers?.sources.map((s) => s.cameo?.slice(0, 3))).toEqual(['IRN']);
+    expect(names(tankers!.targets).join(' ')).toMatch(/supertankers/);
+    const patrol = eventAt(analyzeText('Officials said about 70 soldiers on foot patrol were attacked by guerrillas near the border.'), 'attacked');
+    expect(names(patrol!.targets).join(' ')).toMatch(/soldiers/);
+    const doc = analyzeText('A Greek cargo ship was attacked and hit in the engine room in the northern Gulf.');
+    const attacks = eventsOf(doc).filter((e) => e.rootCode === '19');
+    expect(attacks.length).toBeGreaterThan(0);
+    for (const e of attacks) expect(e.sources.map((s) => s.cameo)).not.toContain('GRC');
+  });
 });
