@@ -489,6 +489,13 @@ function thingAt(ctx: TreeContext, g: number): EventParticipant | null {
     const holder = chunkParticipant(ctx, chunkOf(ctx, coreRange(tree, c)), ctx.pronoun);
     if (holder?.cameo) return holder;
   }
+  // "positions held by its fourth army corps": the same, told by a participle of holding.
+  for (const c of children(tree, g)) {
+    if (relation(tree, c) !== 'acl' || !ctx.frames.holdingVerbs.has(lemma(tree, c).toLowerCase())) continue;
+    const by = children(tree, c).find((a) => caseMarker(tree, a) === 'by' && inSentence(ctx, a));
+    const holder = by === undefined ? null : participantAt(ctx, by);
+    if (holder?.cameo) return holder;
+  }
   const [first, last] = coreRange(tree, g);
   const words: string[] = [];
   for (let t = first; t <= last; t++) {
@@ -499,8 +506,11 @@ function thingAt(ctx: TreeContext, g: number): EventParticipant | null {
   // "the British-flagged ship", "a U.S.-flagged tanker": the flag's country.
   for (const w of words) country ??= ctx.facts.countryOfWord(w) ?? (w.includes('-') ? ctx.facts.countryOfWord(w.slice(0, w.lastIndexOf('-'))) : null);
   for (const c of children(tree, g)) {
-    if (country || relation(tree, c) !== 'nmod' || !['in', 'of'].includes(caseMarker(tree, c) ?? '')) continue;
+    if (country || relation(tree, c) !== 'nmod' || !['in', 'of', 'at'].includes(caseMarker(tree, c) ?? '')) continue;
     country = ctx.facts.countryOfWord(ctx.sentence.tokens[c - ctx.base]?.norm ?? '');
+    // "oil installations at Iran's Ahvaz field": the country that holds the place they are at.
+    const owner = childWith(tree, c, 'nmod:poss');
+    if (!country && owner !== -1) country = ctx.facts.countryOfWord(ctx.sentence.tokens[owner - ctx.base]?.norm ?? '');
   }
   const firstWord = ctx.sentence.tokens[first - ctx.base]!;
   const skip = ['DT', 'PDT', 'CD', 'PRP$'].includes(firstWord.tag) && first < last ? 1 : 0;

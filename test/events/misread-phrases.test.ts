@@ -174,4 +174,9 @@ describe('events: a repeated event noun is the act told before', () => {
     expect(attacks.length).toBeGreaterThan(0);
     for (const e of attacks) expect(e.sources.map((s) => s.cameo)).not.toContain('GRC');
   });
+
+  it('names who holds the positions hit, told by a participle of holding', () => {
+    const shelled = eventAt(analyzeText('Rebels shelled positions held by the army near the border.'), 'shelled');
+    expect(names(shelled!.targets)).toEqual(['army']);
+  });
 });

@@ -37,6 +37,8 @@ export interface EventFrameWords {
   readonly measureNouns: ReadonlySet<string>;
   /** "an offensive on the northern front": a noun that says where, never what was hit. */
   readonly whereNouns: ReadonlySet<string>;
+  /** "positions held by the army corps": participles whose by-phrase names who holds the thing hit. */
+  readonly holdingVerbs: ReadonlySet<string>;
   /** "“We will respond,” the minister said": first-person subjects of a direct quote stand for its speaker. */
   readonly speakerPronouns: ReadonlySet<string>;
   /** "numerous attacks targeting Americans": a kind of act, not one that happened. */
@@ -82,6 +84,7 @@ export function loadEventFrameWords(): EventFrameWords {
     timeOfDayNouns: set(words.timeOfDayNouns),
     measureNouns: set(words.measureNouns),
     whereNouns: set(words.whereNouns),
+    holdingVerbs: set(words.holdingVerbs),
     speakerPronouns: set(words.speakerPronouns),
     genericQuantifiers: set(words.genericQuantifiers),
     freeChoiceDeterminers: set(words.freeChoiceDeterminers),
