@@ -1,6 +1,6 @@
 import { argumentClasses, inArgumentClass } from '../knowledge/events/argument-classes.js';
 import type { EventFrameWords } from '../knowledge/events/event-frames.js';
-import { type Argument, argumentsOf, auxiliaries, caseMarker, children, childrenWith, childWith, dominates, head, isPassive, matchesRel, relation, type SyntaxTree, subtreeSpan } from '../nlp/syntax/tree.js';
+import { type Argument, argumentsOf, auxiliaries, caseMarker, children, childrenWith, childWith, dominates, head, isPassive, markerOf, matchesRel, relation, type SyntaxTree, subtreeSpan } from '../nlp/syntax/tree.js';
 import type { EventParticipant } from '../text/document.js';
 import { countryRoleActor, isRoleCode, roleOfWord } from './actor-codes.js';
 import { type Chunk, chunkParticipant, GEO_NOUNS, type ParticipantContext, PLACE_PREPOSITIONS } from './participants.js';
@@ -560,6 +560,17 @@ function nounTrigger(ctx: TreeContext, g: number): Trigger | null {
   return t && t.kind === 'noun' ? t : null;
 }
 
+/** The object of the verb `g` hangs on as a for- or of-gerund ("blamed Tehran for firing"), when it names an actor; else -1. */
+function objectControlled(ctx: TreeContext, g: number): number {
+  const { tree } = ctx;
+  if (tree.nodes[g]!.tag !== 'VBG' || relation(tree, g) !== 'advcl' || !['for', 'of'].includes(markerOf(tree, g) ?? '')) return -1;
+  if (childWith(tree, g, ['nsubj', 'nsubj:pass']) !== -1) return -1;
+  const object = childWith(tree, head(tree, g), 'obj');
+  if (object === -1 || !inSentence(ctx, object)) return -1;
+  const p = participantAt(ctx, object);
+  return p !== null && p.cameo !== null ? object : -1;
+}
+
 /** "carried out attacks targeting the base": the event noun a light-verb pattern took as its own word. */
 function heldEventNoun(ctx: TreeContext, g: number): Trigger | null {
   const at = g - ctx.base;
@@ -633,6 +644,14 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
       why.push(`subject '${lemma(tree, before)}': the noun before '${lemma(tree, marker)}', which the parse hung on '${lemma(tree, a.token)}'`);
       break;
     }
+  }
+  // "criticized the United States for sending ships", "blamed Tehran for firing missiles",
+  // "arrested him for spying": the object of the verb a for- or of-gerund hangs on does the
+  // gerund's act, not that verb's subject.
+  const governorObject = objectControlled(ctx, g);
+  if (governorObject !== -1 && !passive) {
+    subjects.splice(0, subjects.length, { token: governorObject, role: 'nsubj', via: 'control' });
+    why.push(`subject '${lemma(tree, governorObject)}': the object of '${lemma(tree, head(tree, g))}', whose '${markerOf(tree, g)}' phrase tells what it did`);
   }
   const who = childWith(tree, g, ['nsubj', 'nsubj:pass', 'nsubjpass']);
   if (who !== -1 && ['who', 'whom'].includes(lemma(tree, who)) && subjects.some((s) => s.via === 'relative')) {

@@ -179,4 +179,11 @@ describe('events: a repeated event noun is the act told before', () => {
     const shelled = eventAt(analyzeText('Rebels shelled positions held by the army near the border.'), 'shelled');
     expect(names(shelled!.targets)).toEqual(['army']);
   });
+
+  it('gives the act of a for-gerund to the object of the verb it hangs on: blamed X for firing', () => {
+    const firing = eventAt(analyzeText('Washington blamed Tehran for firing missiles at the tanker.'), 'firing');
+    expect(firing?.sources.map((s) => s.cameo?.slice(0, 3))).toEqual(['IRN']);
+    const sending = eventAt(analyzeText('Soviet officials criticized the United States for sending naval forces into the Gulf.'), 'sending');
+    expect(sending?.sources.map((s) => s.cameo)).toEqual(['USA']);
+  });
 });
