@@ -40,7 +40,7 @@ export const DEFAULT_READ_RUNNER: ReadRunnerOptions = { threads: 2, budgetMs: 50
 
 /** The error past the budget: a search is told how to narrow itself, a list how to page. */
 export function overBudget(name: ReadName, budgetMs: number): DossierError {
-  return name === 'search'
+  return name === 'search' || name === 'find'
     ? new DossierError('DOSSIER_SEARCH_TIMEOUT', `the search took longer than its budget of ${budgetMs} ms; narrow it (fewer or rarer words, a phrase) and try again`)
     : new DossierError('DOSSIER_READ_TIMEOUT', `the ${name} took longer than its budget of ${budgetMs} ms; narrow it (a date range, a smaller page) and try again`);
 }
