@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { ReadArgs, ReadName } from '../../src/api/read-queries.js';
-import { inlineReads, threadedReads, withStatementTimeout } from '../../src/api/read-runner.js';
+import { inlineReads, laneOf, threadedReads, withStatementTimeout } from '../../src/api/read-runner.js';
 import { buildServer } from '../../src/api/server.js';
 import { createAnalyzer } from '../../src/pipeline/analyze-article.js';
 import { ingestFiles } from '../../src/pipeline/ingest-files.js';
@@ -194,13 +194,20 @@ describe('list reads in threads of their own', () => {
       });
     const base = getPriority();
     expect(niceOfTasks().filter((n) => n === base + 3)).toEqual([]);
-    const runner = threadedReads(path, { threads: 1, budgetMs: 60_000, niceBy: 3 });
+    const runner = threadedReads(path, { threads: 1, searchThreads: 2, budgetMs: 60_000, niceBy: 3 });
     try {
       await runner.read('stats', {});
-      expect(niceOfTasks().filter((n) => n === base + 3).length).toBe(1);
+      await runner.search('saltmere', 5);
+      // One list thread and two search threads, all of them nicer.
+      expect(niceOfTasks().filter((n) => n === base + 3).length).toBe(3);
     } finally {
       await runner.close();
     }
+  });
+
+  it('keep the searches to threads of their own, so a client sending searches back to back never holds a list', () => {
+    expect((['search', 'find'] as const).map(laneOf)).toEqual(['search', 'search']);
+    expect((['articles', 'timeline', 'stats', 'events', 'records', 'review', 'article', 'actor'] as const).map(laneOf)).toEqual(Array(8).fill('list'));
   });
 
   it('answer a list past its budget with 503 naming the limit', async () => {
