@@ -109,19 +109,29 @@ const BOUNDARY_AFTER: TokenView = { word: '</S>', lower: '</s>', shape: '</S>', 
 
 /** Feature hashes for every token of every sentence of one document. */
 export function documentFeatures(sentences: readonly (readonly string[])[], resources: FeatureResources): Uint32Array[][] {
+  const of = sentenceFeaturesOf(sentences, resources);
+  return sentences.map((_, s) => of(s));
+}
+
+/**
+ * The feature hashes of one sentence of a document, made when asked: what the document says of
+ * each word's casing is read from every sentence first. A tagger that asks sentence by sentence
+ * holds one sentence's features at a time; the whole article's (a typed array per token) made a
+ * long article's memory grow by about 300 bytes per token at once.
+ */
+export function sentenceFeaturesOf(sentences: readonly (readonly string[])[], resources: FeatureResources): (s: number) => Uint32Array[] {
   const split = sentences.map((words) => words.map((w) => splitArticle(foldWord(w))));
   const stems = split.map((words) => words.map((w) => w.stem));
   const forms = stems.map(sentenceForm);
   const casing = documentCasing(stems, forms);
-  return stems.map((words, s) =>
+  return (s) =>
     sentenceFeatures(
-      words,
+      stems[s]!,
       split[s]!.map((w) => w.article),
       forms[s]!,
       casing,
       resources,
-    ),
-  );
+    );
 }
 
 function titleCase(word: string): string {

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { textForModels } from '../../text/casing.js';
 import type { Document, Span } from '../../text/document.js';
 import { marginals, viterbi } from './decode.js';
-import { documentFeatures } from './features.js';
+import { sentenceFeaturesOf } from './features.js';
 import { type NerType, toBio } from './labels.js';
 import { decodeModel, emissionScores, type NerModel } from './model.js';
 import { harmonizePersonNames } from './name-consistency.js';
@@ -53,11 +53,13 @@ export function tagWords(model: NerModel, words: readonly string[]): TaggedWord[
  * features read how a word is written elsewhere in the same document.
  */
 export function tagSentences(model: NerModel, sentences: readonly (readonly string[])[]): TaggedWord[][] {
-  const features = documentFeatures(sentences, model.resources);
+  // One sentence's features at a time: a long article's all at once were most of its memory.
+  const featuresOf = sentenceFeaturesOf(sentences, model.resources);
   const n = model.labels.length;
   const bio = model.labels.map(toBio);
-  const tagged = features.map((tokens) => {
-    if (tokens.length === 0) return [];
+  const tagged = sentences.map((words, s) => {
+    if (words.length === 0) return [];
+    const tokens = featuresOf(s);
     const chain = {
       emissions: emissionScores(model, tokens),
       transitions: model.transitions,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashFeature } from '../../../src/nlp/ner/feature-hash.js';
-import { documentFeatures, type FeatureResources, sentenceForm } from '../../../src/nlp/ner/features.js';
+import { documentFeatures, type FeatureResources, sentenceFeaturesOf, sentenceForm } from '../../../src/nlp/ner/features.js';
 import { buildGazetteer, gazetteerMatches, phraseKey } from '../../../src/nlp/ner/gazetteer.js';
 import { foldWord, longShape, shortShape } from '../../../src/nlp/ner/word-form.js';
 
@@ -68,6 +68,15 @@ describe('documentFeatures', () => {
     expect(has(alone[1]!, 'doc=none|headline')).toBe(true);
     expect(has(withBody[1]!, 'doc=lc|headline')).toBe(true);
     expect(has(withBody[0]!, 'doc=cm|headline')).toBe(true);
+  });
+
+  it('are made one sentence at a time, the casing still read from every sentence', () => {
+    // The tagger asks for one sentence's features at a time (a long article's all at once held
+    // a typed array per token); the headline's 'TROOPS' still reads the body's 'troops'.
+    const doc = [['MERIDIA', 'TROOPS', 'LEAVE'], ['The', 'troops', 'left', 'Meridia', 'on', 'Monday', '.']];
+    const of = sentenceFeaturesOf(doc, resources);
+    expect(has(of(0)[1]!, 'doc=lc|headline')).toBe(true);
+    expect([of(0), of(1)]).toEqual(documentFeatures(doc, resources));
   });
 
   it('marks Arabic name particles and the fused article', () => {
