@@ -58,7 +58,9 @@ function edgeMod(word: string | undefined): string | null {
 
 const EDGE = `(?<edge>${cap('early')}|${cap('late')}|${cap('mid')}|${cap('the')} (?:end|beginning|start|middle) of)`;
 const HEDGES = HEDGE.slice(3, -1).split('|').map(cap).join('|');
-const TZ = '(?:\\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|local time))?';
+const TZ = '(?:\\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|local time|local))?';
+/** A wire's 24-hour time is a time only with its zone: "at 0600 GMT", "0700 local" (a bare "1987" is a year). */
+const WIRE_ZONE = '(?=\\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|local)\\b)';
 
 function yearFrom(text: string): number {
   const n = Number(text.replace(/^'/, ''));
@@ -367,7 +369,7 @@ const clock: TimeRule = {
   name: 'clock',
   pattern: g(
     `\\b(?:(?<hedge>${cap('about')}|${cap('around')}|${cap('approximately')}|${cap('shortly')} (?:before|after)|${cap('just')} (?:before|after))\\s+)?` +
-      `(?:(?<h>\\d{1,2})(?:[:.](?<min>\\d{2}))?\\s*(?<ampm>[ap]\\.\\s?m\\.?|[ap]m\\b|[AP]M\\b|o['’]clock)|(?<named>noon|midnight|midday))${TZ}` +
+      `(?:(?<h>\\d{1,2})(?:[:.](?<min>\\d{2}))?\\s*(?<ampm>[ap]\\.\\s?m\\.?|[ap]m\\b|[AP]M\\b|o['’]clock)|(?<named>noon|midnight|midday)|(?<wh>[01]\\d|2[0-3])(?<wm>[0-5]\\d)${WIRE_ZONE})${TZ}` +
       `(?:,?\\s+(?:(?<wd>${WEEKDAY})|(?<dw>today|yesterday|tomorrow)|(?<month>${MONTH})\\s+(?<day>\\d{1,2})\\b))?`,
   ),
   build(m, ctx) {
@@ -375,7 +377,10 @@ const clock: TimeRule = {
     let minute: number | null = null;
     const named = group(m, 'named');
     if (named !== undefined) hour = named === 'midnight' ? 24 : 12;
-    else {
+    else if (group(m, 'wh') !== undefined) {
+      hour = Number(group(m, 'wh'));
+      minute = Number(group(m, 'wm'));
+    } else {
       hour = Number(group(m, 'h'));
       minute = group(m, 'min') === undefined ? null : Number(group(m, 'min'));
       const ampm = (group(m, 'ampm') ?? '').toLowerCase();

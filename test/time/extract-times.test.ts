@@ -59,6 +59,9 @@ describe('extractTimes: expressions normalized against a fixed DCT (Tue 2020-05-
     ['Unemployment peaked in June last year.', 'June last year', 'DATE', '2019-06'],
     ['The trial lasted about 5 1/2 hours.', 'about 5 1/2 hours', 'DURATION', 'PT5H30M'],
     ['The convoy left at noon Saturday.', 'noon Saturday', 'TIME', '2020-05-02T12:00'],
+    ['The platform was shelled at 0600 GMT.', '0600 GMT', 'TIME', '2020-05-05T06:00'],
+    ['Jets struck the depot at 1930 local.', '1930 local', 'TIME', '2020-05-05T19:30'],
+    ['The pact dates from 1987 and still holds.', '1987', 'DATE', '1987'],
     ['Exports doubled in fiscal 2019.', 'fiscal 2019', 'DATE', '2019'],
     ['The fund pays $5 a year.', 'a year', 'SET', 'P1Y'],
   ];
