@@ -10,7 +10,8 @@ import { extractTimes } from './extract-times.js';
 export function createTimesStage(): Stage<'times'> {
   const stage: Stage<'times'> = {
     name: 'times',
-    version: '1',
+    // 2: wire times with their zone ('0600 GMT').
+    version: '2',
     requires: ['tokens', 'sentences'],
     assigns: 'times',
     run(doc: Document): Layers['times'] {
