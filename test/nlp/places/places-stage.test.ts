@@ -23,7 +23,7 @@ describe('createPlacesStage', () => {
 
   it('declares its layer and inputs', () => {
     expect(stage.assigns).toBe('places');
-    expect(stage.requires).toEqual(['entities', 'sentences']);
+    expect(stage.requires).toEqual(['tokens', 'entities', 'sentences']);
   });
 
   it('resolves place entities and links them by index', () => {
