@@ -186,4 +186,9 @@ describe('events: a repeated event noun is the act told before', () => {
     const sending = eventAt(analyzeText('Soviet officials criticized the United States for sending naval forces into the Gulf.'), 'sending');
     expect(sending?.sources.map((s) => s.cameo)).toEqual(['USA']);
   });
+
+  it('reads "hit the streets" as no attack, and a kind ("of this nature") as no target', () => {
+    expect(codesOf('Thousands of protesters hit the streets of Baghdad on Friday.').filter((c) => c.startsWith('19'))).toEqual([]);
+    for (const e of eventsOf(analyzeText('Iran said any attack of this nature would be answered.'))) expect(names(e.targets)).not.toContain('nature');
+  });
 });
