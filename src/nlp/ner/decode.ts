@@ -66,13 +66,15 @@ export function marginals(chain: ChainScores, temperature = 1): Float64Array {
   return scaledMarginals(chain, temperature) ?? logMarginals(chain, temperature);
 }
 
-function expScaled(values: Float64Array, from: number, to: number, temperature: number): Float64Array {
+/** exp((v − max) / temperature) of values[from..to), written at out[at..]; zeros when every value is −Infinity. */
+function expScaled(values: Float64Array, from: number, to: number, temperature: number, out: Float64Array, at: number): void {
   let max = Number.NEGATIVE_INFINITY;
   for (let i = from; i < to; i++) if (values[i]! > max) max = values[i]!;
-  const out = new Float64Array(to - from);
-  if (max === Number.NEGATIVE_INFINITY) return out;
-  for (let i = from; i < to; i++) out[i - from] = Math.exp((values[i]! - max) / temperature);
-  return out;
+  if (max === Number.NEGATIVE_INFINITY) {
+    out.fill(0, at, at + to - from);
+    return;
+  }
+  for (let i = from; i < to; i++) out[at + i - from] = Math.exp((values[i]! - max) / temperature);
 }
 
 function normalizeInPlace(values: Float64Array, from: number, to: number): boolean {
@@ -86,12 +88,14 @@ function normalizeInPlace(values: Float64Array, from: number, to: number): boole
 function scaledMarginals(chain: ChainScores, temperature: number): Float64Array | null {
   const n = chain.labels;
   const length = chain.emissions.length / n;
-  const transition = expScaled(chain.transitions, 0, n * n, temperature);
+  const transition = new Float64Array(n * n);
+  expScaled(chain.transitions, 0, n * n, temperature, transition, 0);
   const alpha = new Float64Array(length * n);
   const beta = new Float64Array(length * n);
   const emission = new Float64Array(length * n);
-  for (let t = 0; t < length; t++) emission.set(expScaled(chain.emissions, t * n, t * n + n, temperature), t * n);
-  const start = expScaled(chain.start, 0, n, temperature);
+  for (let t = 0; t < length; t++) expScaled(chain.emissions, t * n, t * n + n, temperature, emission, t * n);
+  const start = new Float64Array(n);
+  expScaled(chain.start, 0, n, temperature, start, 0);
   for (let y = 0; y < n; y++) alpha[y] = start[y]! * emission[y]!;
   if (length > 0 && !normalizeInPlace(alpha, 0, n)) return null;
   for (let t = 1; t < length; t++) {
@@ -102,7 +106,7 @@ function scaledMarginals(chain: ChainScores, temperature: number): Float64Array 
     }
     if (!normalizeInPlace(alpha, t * n, t * n + n)) return null;
   }
-  if (length > 0) beta.set(expScaled(chain.end, 0, n, temperature), (length - 1) * n);
+  if (length > 0) expScaled(chain.end, 0, n, temperature, beta, (length - 1) * n);
   for (let t = length - 2; t >= 0; t--) {
     for (let y = 0; y < n; y++) {
       let sum = 0;

@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Document, Span } from '../../text/document.js';
 import { marginals, viterbi } from './decode.js';
-import { documentFeatures } from './features.js';
+import { documentFeatureParts } from './features.js';
 import { type NerType, toBio } from './labels.js';
-import { decodeModel, emissionScores, type NerModel } from './model.js';
+import { decodeModel, type NerModel, partEmissionScores } from './model.js';
 import { harmonizePersonNames } from './name-consistency.js';
 
 export type { NerType } from './labels.js';
@@ -52,13 +52,13 @@ export function tagWords(model: NerModel, words: readonly string[]): TaggedWord[
  * features read how a word is written elsewhere in the same document.
  */
 export function tagSentences(model: NerModel, sentences: readonly (readonly string[])[]): TaggedWord[][] {
-  const features = documentFeatures(sentences, model.resources);
+  const features = documentFeatureParts(sentences, model.resources);
   const n = model.labels.length;
   const bio = model.labels.map(toBio);
-  const tagged = features.map((tokens) => {
-    if (tokens.length === 0) return [];
+  const tagged = features.map((parts) => {
+    if (parts.words.length === 0) return [];
     const chain = {
-      emissions: emissionScores(model, tokens),
+      emissions: partEmissionScores(model, parts),
       transitions: model.transitions,
       start: model.start,
       end: model.end,
