@@ -22,12 +22,15 @@ export function viterbi(chain: ChainScores): Int32Array {
   let score = new Float64Array(n);
   let next = new Float64Array(n);
   const back = new Int32Array(length * n);
+  // A forbidden transition (−Infinity) never wins: only the allowed ones are tried.
+  const into = predecessors(transitions, n, (v) => v !== Number.NEGATIVE_INFINITY);
   for (let y = 0; y < n; y++) score[y] = start[y]! + emissions[y]!;
   for (let t = 1; t < length; t++) {
     for (let y = 0; y < n; y++) {
       let best = Number.NEGATIVE_INFINITY;
       let arg = 0;
-      for (let p = 0; p < n; p++) {
+      for (let k = into.starts[y]!, stop = into.starts[y + 1]!; k < stop; k++) {
+        const p = into.labels[k]!;
         const s = score[p]! + transitions[p * n + y]!;
         if (s > best) {
           best = s;
@@ -45,6 +48,32 @@ export function viterbi(chain: ChainScores): Int32Array {
   out[length - 1] = last;
   for (let t = length - 1; t > 0; t--) out[t - 1] = back[t * n + out[t]!]!;
   return out;
+}
+
+/** Per label y, the labels p (in order) whose transition p → y passes `keep`: labels[starts[y] .. starts[y + 1]). */
+interface Neighbours {
+  readonly starts: Int32Array;
+  readonly labels: Int32Array;
+}
+
+function predecessors(transitions: Float64Array, n: number, keep: (value: number) => boolean): Neighbours {
+  const starts = new Int32Array(n + 1);
+  const labels: number[] = [];
+  for (let y = 0; y < n; y++) {
+    for (let p = 0; p < n; p++) if (keep(transitions[p * n + y]!)) labels.push(p);
+    starts[y + 1] = labels.length;
+  }
+  return { starts, labels: Int32Array.from(labels) };
+}
+
+function successors(transitions: Float64Array, n: number, keep: (value: number) => boolean): Neighbours {
+  const starts = new Int32Array(n + 1);
+  const labels: number[] = [];
+  for (let y = 0; y < n; y++) {
+    for (let q = 0; q < n; q++) if (keep(transitions[y * n + q]!)) labels.push(q);
+    starts[y + 1] = labels.length;
+  }
+  return { starts, labels: Int32Array.from(labels) };
 }
 
 function logSumExp(values: Float64Array): number {
@@ -98,10 +127,18 @@ function scaledMarginals(chain: ChainScores, temperature: number): Float64Array 
   expScaled(chain.start, 0, n, temperature, start, 0);
   for (let y = 0; y < n; y++) alpha[y] = start[y]! * emission[y]!;
   if (length > 0 && !normalizeInPlace(alpha, 0, n)) return null;
+  // A term whose transition weight is 0 (BIO forbids it) adds +0 to a sum of non-negative
+  // terms, which changes nothing: the sums skip them, in the same order.
+  const nonzero = (v: number): boolean => v !== 0;
+  const into = predecessors(transition, n, nonzero);
+  const onto = successors(transition, n, nonzero);
   for (let t = 1; t < length; t++) {
     for (let y = 0; y < n; y++) {
       let sum = 0;
-      for (let p = 0; p < n; p++) sum += alpha[(t - 1) * n + p]! * transition[p * n + y]!;
+      for (let k = into.starts[y]!, stop = into.starts[y + 1]!; k < stop; k++) {
+        const p = into.labels[k]!;
+        sum += alpha[(t - 1) * n + p]! * transition[p * n + y]!;
+      }
       alpha[t * n + y] = sum * emission[t * n + y]!;
     }
     if (!normalizeInPlace(alpha, t * n, t * n + n)) return null;
@@ -110,7 +147,10 @@ function scaledMarginals(chain: ChainScores, temperature: number): Float64Array 
   for (let t = length - 2; t >= 0; t--) {
     for (let y = 0; y < n; y++) {
       let sum = 0;
-      for (let q = 0; q < n; q++) sum += transition[y * n + q]! * emission[(t + 1) * n + q]! * beta[(t + 1) * n + q]!;
+      for (let k = onto.starts[y]!, stop = onto.starts[y + 1]!; k < stop; k++) {
+        const q = onto.labels[k]!;
+        sum += transition[y * n + q]! * emission[(t + 1) * n + q]! * beta[(t + 1) * n + q]!;
+      }
       beta[t * n + y] = sum;
     }
     if (!normalizeInPlace(beta, t * n, t * n + n)) return null;

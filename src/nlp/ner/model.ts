@@ -51,6 +51,8 @@ export interface NerModel {
 }
 
 const WORD_SUMS_MAX = 100_000;
+/** Room for one token's rows in addRows (a token with more features gets its own). */
+const SCRATCH = 256;
 
 /** What the features read besides the words: stored in the model so tagging matches training. */
 export interface NerLexicon {
@@ -155,14 +157,7 @@ function mix(key: number): number {
 export function featureRow(model: NerModel, key: number): number {
   const slots = model.slots;
   const mask = (slots.length >> 1) - 1;
-  const signed = key | 0;
-  let slot = mix(key) & mask;
-  for (;;) {
-    const row = slots[2 * slot + 1]!;
-    if (row === 0) return -1;
-    if (slots[2 * slot] === signed) return row - 1;
-    slot = (slot + 1) & mask;
-  }
+  return probe(slots, mask, mix(key) & mask, key | 0);
 }
 
 /**
@@ -174,32 +169,62 @@ export function partEmissionScores(model: NerModel, sentence: SentenceFeaturePar
   const { words, rest } = sentence;
   const out = new Float64Array(words.length * n);
   const sums = new Int32Array(n);
+  const scratch = new Int32Array(SCRATCH);
   let list: HashList | undefined;
   for (let t = 0; t < words.length; t++) {
     let own = model.wordSums.get(words[t]!);
     if (own === undefined) {
       own = new Int32Array(n);
       list ??= new HashList();
-      addRows(model, wordFeatures(words[t]!, list), own);
+      addRows(model, wordFeatures(words[t]!, list), own, scratch);
       if (model.wordSums.size >= WORD_SUMS_MAX) model.wordSums.clear();
       model.wordSums.set(words[t]!, own);
     }
     sums.set(own);
-    addRows(model, rest[t]!, sums);
+    addRows(model, rest[t]!, sums, scratch);
     for (let y = 0; y < n; y++) out[t * n + y] = sums[y]! * model.scale;
   }
   return out;
 }
 
-/** Adds the weight rows of the features into `sums`. */
-function addRows(model: NerModel, features: Uint32Array, sums: Int32Array): void {
+/**
+ * Adds the weight rows of the features into `sums`. The table slots, then the rows, are
+ * first read in loops without branches, so their cache misses overlap; the loops that use
+ * them then find them in the cache.
+ */
+function addRows(model: NerModel, features: Uint32Array, sums: Int32Array, scratch: Int32Array): void {
   const n = model.labels.length;
-  const weights = model.weights;
-  for (let f = 0; f < features.length; f++) {
-    const row = featureRow(model, features[f]!);
+  const { weights, slots } = model;
+  const mask = (slots.length >> 1) - 1;
+  const count = features.length;
+  const rows = count < scratch.length ? scratch : new Int32Array(count + 1);
+  let touched = 0;
+  for (let f = 0; f < count; f++) {
+    const slot = mix(features[f]!) & mask;
+    rows[f] = slot;
+    touched ^= slots[2 * slot]!;
+  }
+  for (let f = 0; f < count; f++) rows[f] = probe(slots, mask, rows[f]!, features[f]! | 0);
+  for (let f = 0; f < count; f++) {
+    const row = rows[f]!;
+    touched ^= weights[(row & ~(row >> 31)) * n]!;
+  }
+  for (let f = 0; f < count; f++) {
+    const row = rows[f]!;
     if (row < 0) continue;
     const base = row * n;
     for (let y = 0; y < n; y++) sums[y]! += weights[base + y]!;
+  }
+  rows[count] = touched;
+}
+
+/** From `slot` on, the row of the hash `signed`, or -1. */
+function probe(slots: Int32Array, mask: number, slot: number, signed: number): number {
+  for (;;) {
+    const row = slots[2 * slot + 1]!;
+    if (row === 0) return -1;
+    if (slots[2 * slot] === signed) return row - 1;
+    slot = (slot + 1) & mask;
   }
 }
 
@@ -208,9 +233,10 @@ export function emissionScores(model: NerModel, tokens: readonly Uint32Array[]):
   const n = model.labels.length;
   const out = new Float64Array(tokens.length * n);
   const sums = new Int32Array(n);
+  const scratch = new Int32Array(SCRATCH);
   for (let t = 0; t < tokens.length; t++) {
     sums.fill(0);
-    addRows(model, tokens[t]!, sums);
+    addRows(model, tokens[t]!, sums, scratch);
     for (let y = 0; y < n; y++) out[t * n + y] = sums[y]! * model.scale;
   }
   return out;
