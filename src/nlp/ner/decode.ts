@@ -23,7 +23,7 @@ export function viterbi(chain: ChainScores): Int32Array {
   let next = new Float64Array(n);
   const back = new Int32Array(length * n);
   // A forbidden transition (−Infinity) never wins: only the allowed ones are tried.
-  const into = predecessors(transitions, n, (v) => v !== Number.NEGATIVE_INFINITY);
+  const into = predecessors(transitions, n, Number.NEGATIVE_INFINITY);
   for (let y = 0; y < n; y++) score[y] = start[y]! + emissions[y]!;
   for (let t = 1; t < length; t++) {
     for (let y = 0; y < n; y++) {
@@ -50,30 +50,32 @@ export function viterbi(chain: ChainScores): Int32Array {
   return out;
 }
 
-/** Per label y, the labels p (in order) whose transition p → y passes `keep`: labels[starts[y] .. starts[y + 1]). */
+/** Per label y, the labels p (in order) whose transition p → y is not `forbidden`: labels[starts[y] .. starts[y + 1]). */
 interface Neighbours {
   readonly starts: Int32Array;
   readonly labels: Int32Array;
 }
 
-function predecessors(transitions: Float64Array, n: number, keep: (value: number) => boolean): Neighbours {
+function predecessors(transitions: Float64Array, n: number, forbidden: number): Neighbours {
   const starts = new Int32Array(n + 1);
-  const labels: number[] = [];
+  const labels = new Int32Array(n * n);
+  let k = 0;
   for (let y = 0; y < n; y++) {
-    for (let p = 0; p < n; p++) if (keep(transitions[p * n + y]!)) labels.push(p);
-    starts[y + 1] = labels.length;
+    for (let p = 0; p < n; p++) if (transitions[p * n + y] !== forbidden) labels[k++] = p;
+    starts[y + 1] = k;
   }
-  return { starts, labels: Int32Array.from(labels) };
+  return { starts, labels };
 }
 
-function successors(transitions: Float64Array, n: number, keep: (value: number) => boolean): Neighbours {
+function successors(transitions: Float64Array, n: number, forbidden: number): Neighbours {
   const starts = new Int32Array(n + 1);
-  const labels: number[] = [];
+  const labels = new Int32Array(n * n);
+  let k = 0;
   for (let y = 0; y < n; y++) {
-    for (let q = 0; q < n; q++) if (keep(transitions[y * n + q]!)) labels.push(q);
-    starts[y + 1] = labels.length;
+    for (let q = 0; q < n; q++) if (transitions[y * n + q] !== forbidden) labels[k++] = q;
+    starts[y + 1] = k;
   }
-  return { starts, labels: Int32Array.from(labels) };
+  return { starts, labels };
 }
 
 function logSumExp(values: Float64Array): number {
@@ -129,9 +131,8 @@ function scaledMarginals(chain: ChainScores, temperature: number): Float64Array 
   if (length > 0 && !normalizeInPlace(alpha, 0, n)) return null;
   // A term whose transition weight is 0 (BIO forbids it) adds +0 to a sum of non-negative
   // terms, which changes nothing: the sums skip them, in the same order.
-  const nonzero = (v: number): boolean => v !== 0;
-  const into = predecessors(transition, n, nonzero);
-  const onto = successors(transition, n, nonzero);
+  const into = predecessors(transition, n, 0);
+  const onto = successors(transition, n, 0);
   for (let t = 1; t < length; t++) {
     for (let y = 0; y < n; y++) {
       let sum = 0;
