@@ -111,8 +111,9 @@ const BOUNDARY_AFTER: TokenView = { word: '</S>', lower: '</s>', shape: '</S>', 
 export function documentFeatures(sentences: readonly (readonly string[])[], resources: FeatureResources): Uint32Array[][] {
   const list = new HashList();
   return documentFeatureParts(sentences, resources).map((sentence) =>
-    sentence.rest.map((rest, i) => {
-      const own = wordFeatures(sentence.words[i]!, list);
+    sentence.words.map((word, i) => {
+      const own = wordFeatures(word, list);
+      const rest = sentence.hashes.subarray(sentence.offsets[i]!, sentence.offsets[i + 1]!);
       const all = new Uint32Array(own.length + rest.length);
       all.set(own);
       all.set(rest, own.length);
@@ -128,7 +129,9 @@ export function documentFeatures(sentences: readonly (readonly string[])[], reso
  */
 export interface SentenceFeatureParts {
   readonly words: readonly string[];
-  readonly rest: readonly Uint32Array[];
+  /** The rest of token t's features are hashes[offsets[t] .. offsets[t + 1]). */
+  readonly hashes: Uint32Array;
+  readonly offsets: Int32Array;
 }
 
 /** As documentFeatures, with each token's features in two parts (SentenceFeatureParts). */
@@ -138,6 +141,8 @@ export function documentFeatureParts(sentences: readonly (readonly string[])[], 
   const forms = stems.map(sentenceForm);
   const casing = documentCasing(stems, forms);
   const list = new HashList();
+  // A document repeats its words: each word's clusters are looked up once per form it is read in.
+  const clusters: ClusterMemo = { normal: new Map(), caps: new Map() };
   return stems.map((words, s) =>
     sentenceFeatures(
       words,
@@ -146,12 +151,27 @@ export function documentFeatureParts(sentences: readonly (readonly string[])[], 
       casing,
       resources,
       list,
+      clusters,
     ),
   );
 }
 
 function titleCase(word: string): string {
   return word.charAt(0) + word.slice(1).toLowerCase();
+}
+
+/** Cluster features already found, per word, for normal sentences and for all-caps ones. */
+interface ClusterMemo {
+  readonly normal: Map<string, readonly string[]>;
+  readonly caps: Map<string, readonly string[]>;
+}
+
+function memoClusterFeatures(word: string, form: 'normal' | 'caps', resources: FeatureResources, memo: ClusterMemo): readonly string[] {
+  const known = memo[form].get(word);
+  if (known !== undefined) return known;
+  const found = clusterFeatures(word, form, resources);
+  memo[form].set(word, found);
+  return found;
 }
 
 /** Cluster features of a word; in a headline its capitals say nothing, so "JAPAN" reads as "Japan". */
@@ -224,10 +244,15 @@ const SEEN = ['lc', 'cm', 'lccm', 'none'].map((seen) => {
   return { alone: at >>> 0, where: hashOn(at, '|'), shape: hashOn(at, '|ss=') };
 });
 
-/** One token's hashes, written into a buffer reused from token to token. */
+/** Hashes as they are written, for a token or a sentence, in a buffer reused from one to the next. */
 export class HashList {
-  private values = new Int32Array(128);
+  private values = new Int32Array(1024);
   private n = 0;
+
+  /** How many hashes the list holds. */
+  get length(): number {
+    return this.n;
+  }
 
   /** Adds a finished hash (signed or not: the 32 bits are what count). */
   add(h: number): void {
@@ -239,7 +264,7 @@ export class HashList {
     this.values[this.n++] = h;
   }
 
-  /** The token's hashes, unsigned; the list is empty again. */
+  /** The hashes, unsigned; the list is empty again. */
   take(): Uint32Array {
     const out = new Uint32Array(this.values.slice(0, this.n).buffer);
     this.n = 0;
@@ -259,6 +284,7 @@ function sentenceFeatures(
   casing: DocumentCasing,
   resources: FeatureResources,
   f: HashList,
+  clusterMemo: ClusterMemo,
 ): SentenceFeatureParts {
   // A title-case headline reads like a CoNLL all-caps one: capitals say nothing there.
   const folded = rawWords.map(foldWord);
@@ -271,17 +297,18 @@ function sentenceFeatures(
     shape: shortShape(word),
     gazetteer: matches[i]!,
     particle: PARTICLES.has(lowers[i]!),
-    clusters: clusterFeatures(form === 'title' ? folded[i]! : word, form === 'title' ? 'normal' : form, resources),
+    clusters: memoClusterFeatures(form === 'title' ? folded[i]! : word, form === 'caps' ? 'caps' : 'normal', resources, clusterMemo),
   }));
   const at = (i: number): TokenView => (i < 0 ? BOUNDARY_BEFORE : i >= views.length ? BOUNDARY_AFTER : views[i]!);
-  const rest = words.map((word, i) => {
+  const offsets = new Int32Array(words.length + 1);
+  words.forEach((word, i) => {
     tokenFeatures(at(i), articles[i]!, f);
     contextFeatures(at, i, f);
     formFeatures(word, at(i), form, i, f);
     documentFeaturesOf(word, at(i), form, i, casing, f);
-    return f.take();
+    offsets[i + 1] = f.length;
   });
-  return { words, rest };
+  return { words, hashes: f.take(), offsets };
 }
 
 /**

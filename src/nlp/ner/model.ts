@@ -166,7 +166,7 @@ export function featureRow(model: NerModel, key: number): number {
  */
 export function partEmissionScores(model: NerModel, sentence: SentenceFeatureParts): Float64Array {
   const n = model.labels.length;
-  const { words, rest } = sentence;
+  const { words, hashes, offsets } = sentence;
   const out = new Float64Array(words.length * n);
   const sums = new Int32Array(n);
   const scratch = new Int32Array(SCRATCH);
@@ -176,35 +176,36 @@ export function partEmissionScores(model: NerModel, sentence: SentenceFeaturePar
     if (own === undefined) {
       own = new Int32Array(n);
       list ??= new HashList();
-      addRows(model, wordFeatures(words[t]!, list), own, scratch);
+      const features = wordFeatures(words[t]!, list);
+      addRows(model, features, 0, features.length, own, scratch);
       if (model.wordSums.size >= WORD_SUMS_MAX) model.wordSums.clear();
       model.wordSums.set(words[t]!, own);
     }
     sums.set(own);
-    addRows(model, rest[t]!, sums, scratch);
+    addRows(model, hashes, offsets[t]!, offsets[t + 1]!, sums, scratch);
     for (let y = 0; y < n; y++) out[t * n + y] = sums[y]! * model.scale;
   }
   return out;
 }
 
 /**
- * Adds the weight rows of the features into `sums`. The table slots, then the rows, are
+ * Adds the weight rows of features[from .. to) into `sums`. The table slots, then the rows, are
  * first read in loops without branches, so their cache misses overlap; the loops that use
  * them then find them in the cache.
  */
-function addRows(model: NerModel, features: Uint32Array, sums: Int32Array, scratch: Int32Array): void {
+function addRows(model: NerModel, features: Uint32Array, from: number, to: number, sums: Int32Array, scratch: Int32Array): void {
   const n = model.labels.length;
   const { weights, slots } = model;
   const mask = (slots.length >> 1) - 1;
-  const count = features.length;
+  const count = to - from;
   const rows = count < scratch.length ? scratch : new Int32Array(count + 1);
   let touched = 0;
   for (let f = 0; f < count; f++) {
-    const slot = mix(features[f]!) & mask;
+    const slot = mix(features[from + f]!) & mask;
     rows[f] = slot;
     touched ^= slots[2 * slot]!;
   }
-  for (let f = 0; f < count; f++) rows[f] = probe(slots, mask, rows[f]!, features[f]! | 0);
+  for (let f = 0; f < count; f++) rows[f] = probe(slots, mask, rows[f]!, features[from + f]! | 0);
   for (let f = 0; f < count; f++) {
     const row = rows[f]!;
     touched ^= weights[(row & ~(row >> 31)) * n]!;
@@ -236,7 +237,7 @@ export function emissionScores(model: NerModel, tokens: readonly Uint32Array[]):
   const scratch = new Int32Array(SCRATCH);
   for (let t = 0; t < tokens.length; t++) {
     sums.fill(0);
-    addRows(model, tokens[t]!, sums, scratch);
+    addRows(model, tokens[t]!, 0, tokens[t]!.length, sums, scratch);
     for (let y = 0; y < n; y++) out[t * n + y] = sums[y]! * model.scale;
   }
   return out;
