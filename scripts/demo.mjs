@@ -33,6 +33,14 @@ process.stdout.write('Dossier demo: six articles from three fictional outlets ab
 process.stdout.write('One is a wire copy, the outlets disagree on the death toll, and a militia denies the attack it is accused of.\n');
 
 dossier(['ingest', examples]);
+process.stdout.write(
+  [
+    '',
+    'The event records: one line per real-world event, with its date, CAMEO code and type, who → whom @ where,',
+    'then [event mentions, outlets, independent witnesses]. DISPUTED marks a record whose reports disagree;',
+    'under it, each side with its outlets, who says it, and the sentence it rests on.',
+  ].join('\n'),
+);
 // Printed as the CLI prints it; the record to open is picked from the same listing rather than
 // from a second, JSON, run (each run of the CLI costs a start-up).
 const listing = dossier(['records', ...span], { capture: true });
@@ -48,6 +56,13 @@ if (richest === undefined) {
   process.stderr.write('demo: the example set gave no disputed record; the extraction has changed (see examples/)\n');
   process.exit(1);
 }
+process.stdout.write(
+  [
+    '',
+    'The disputed record with the most reports, in full: its witnesses (an outlet that copies another is no second',
+    'witness), every report with the reason it was linked, and the contradictions.',
+  ].join('\n'),
+);
 dossier(['record', richest.id]);
 
 const where = isUrl ? db : resolve(process.cwd(), db);

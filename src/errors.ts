@@ -50,6 +50,11 @@ export const ERROR_CATALOGUE = {
   DOSSIER_INPUT_BAD_UTF8: { ...INPUT, message: '{where}: invalid UTF-8 at byte {n}', when: 'an input that is not valid UTF-8' },
   DOSSIER_INPUT_BAD_GZIP: { ...INPUT, message: '{where}: gzip data is truncated or corrupt ({reason})', when: 'a .gz input that does not decompress' },
   DOSSIER_INPUT_TOO_LARGE: { ...INPUT, message: '{where}: {what} (limit {n} bytes; raise it with {flag})', when: 'an input (or its decompressed text) over the size limit (docs/limits.md)' },
+  DOSSIER_INPUT_ARTICLE_TOO_LONG: {
+    ...INPUT,
+    message: '{where}: article "{title}" is {n} characters long, past the {ceiling} one article may have to be analysed within the memory bound; cut it with {flag} {ceiling} or less',
+    when: 'an article still longer than 1,000,000 characters after the cut (--max-article-chars raised past it; docs/limits.md)',
+  },
   DOSSIER_INPUT_LINE_TOO_LONG: { ...INPUT, message: '{where}: line {n} is {m} bytes long (limit {limit}; raise it with {flag})', when: 'a line over the line limit (docs/limits.md)' },
   DOSSIER_INPUT_BAD_XML: { ...INPUT, message: '{where}: malformed XML: {reason}', when: 'an RSS, Atom, SGML or TimeML input that does not parse' },
   DOSSIER_INPUT_BAD_JSON: { ...INPUT, message: '{where}: invalid JSON: {reason}', when: 'a JSON or JSON Lines input (or a registry or dictionary file) that does not parse' },

@@ -4,8 +4,6 @@ import { DossierError } from '../errors.js';
 import type { Correction } from '../knowledge/actors/actor-overlay.js';
 import { refreshRecordsOfEvents } from '../records/record-upkeep.js';
 import { addCorrection, listCorrections, undoLastCorrection } from '../store/corrections-repository.js';
-import { findEvents, findQuotes } from '../store/events-queries.js';
-import { getActor } from '../store/mentions-queries.js';
 import type { ApiContext } from './api-context.js';
 import { notFound } from './api-errors.js';
 import { errorResponses, writeErrorResponses } from './claim-schemas.js';
@@ -59,21 +57,12 @@ export const actorsRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) 
     },
     async (req) => {
       const { id } = req.params;
-      const actor = await getActor(ctx.store, id);
+      const actor = await ctx.reads.read('actor', { id });
       if (!actor) {
         if (req.query.missing === 'null') return null;
         throw notFound('actor', id);
       }
-      // The store's actor filter also matches names; keep only the events this very actor takes part in.
-      // The latest 300 of each: a page, not an export (dossier events --actor gives them all).
-      const events = await findEvents(ctx.store, { actor: id, limit: 300 });
-      const quotes = (await findQuotes(ctx.store, { speaker: id, limit: 300 })).filter((q) => q.speaker.id === id);
-      return {
-        ...actor,
-        eventsAsSource: events.filter((e) => e.source.some((p) => p.id === id)),
-        eventsAsTarget: events.filter((e) => e.target.some((p) => p.id === id)),
-        quotes,
-      };
+      return actor;
     },
   );
 

@@ -1,8 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getArticle } from '../store/articles-repository.js';
-import { findEvents, findQuotes } from '../store/events-queries.js';
-import { articleAnnotations } from '../store/mentions-queries.js';
 import type { ApiContext } from './api-context.js';
 import { notFound } from './api-errors.js';
 import { errorResponses, } from './claim-schemas.js';
@@ -48,16 +45,12 @@ export const articlesRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx
     },
     async (req) => {
       const { id } = req.params;
-      const article = await getArticle(ctx.store, id);
+      const article = await ctx.reads.read('article', { id });
       if (!article) {
         if (req.query.missing === 'null') return null;
         throw notFound('article', id);
       }
-      const annotations = await articleAnnotations(ctx.store, id);
-      // Rejected claims are shown too, as `dossier show` does: the reader marks them as rejected.
-      const events = await findEvents(ctx.store, { articleId: id, includeRejected: true });
-      const quotes = await findQuotes(ctx.store, { articleId: id, includeRejected: true });
-      return { ...article, ...annotations, events, quotes };
+      return article;
     },
   );
 

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { findEvents } from '../store/events-queries.js';
 import type { ApiContext } from './api-context.js';
 import { notFound } from './api-errors.js';
 import { EventSchema, errorResponses } from './claim-schemas.js';
@@ -48,7 +47,7 @@ export const eventsRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) 
     { schema: { tags: ['events'], summary: 'One event, rejected or not', params: IdParams, querystring: MissingQuery, response: { 200: EventSchema.nullable(), ...errorResponses } } },
     async (req) => {
       const { id } = req.params;
-      const [event] = await findEvents(ctx.store, { id, includeRejected: true });
+      const event = await ctx.reads.read('event', { id });
       if (!event) {
         if (req.query.missing === 'null') return null;
         throw notFound('event', id);

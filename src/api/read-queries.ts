@@ -1,7 +1,10 @@
 import { actorNetwork, type NetworkFilter } from './actor-network.js';
+import { actorDetail, articleDetail } from './detail-reads.js';
+import { findResults } from './find-results.js';
+import { recordWithReports } from '../records/record-detail-view.js';
 import { type RecordPage, recordsPage } from '../records/record-views.js';
 import { type ArticleFilter, countArticles, findArticles, searchArticles, storeStats } from '../store/articles-repository.js';
-import { countEvents, countQuotes, type EventFilter, findEvents, findQuotes, type QuoteFilter } from '../store/events-queries.js';
+import { countEvents, countQuotes, countReviewQueue, type EventFilter, findEvents, findQuotes, type QuoteFilter, reviewQueue } from '../store/events-queries.js';
 import { type ActorFilter, countActors, countTimeline, findActors, findPlaces, type TimelineFilter, timeline } from '../store/mentions-queries.js';
 import type { Store } from '../store/open-store.js';
 import { outletCounts } from '../store/outlet-counts.js';
@@ -72,6 +75,23 @@ export const READS = {
   },
   /** The actor network (events between two resolved actors folded into edges), or null for an unknown actor. */
   network: (store: Store, f: NetworkFilter) => actorNetwork(store, f),
+  /** /api/find: the actors and places a query names, and what they and its words find (a dozen queries). */
+  find: (store: Store, a: { readonly q: string; readonly limit: number }) => findResults(store, a.q, a.limit),
+  /** One page of the review queue, least sure first, and its length. */
+  review: async (store: Store, { threshold, limit, offset }: { readonly threshold: number } & Slice) => ({
+    items: await reviewQueue(store, threshold, limit, offset),
+    total: await countReviewQueue(store, threshold),
+  }),
+  // One item by id, or null: an indexed look-up, but the article's page reads all its annotations
+  // and the actor's up to 300 events and quotes, and none of it should wait behind a long list.
+  /** One article with its annotations, events and quotes. */
+  article: (store: Store, { id }: { readonly id: string }) => articleDetail(store, id),
+  /** One event, rejected or not. */
+  event: async (store: Store, { id }: { readonly id: string }) => (await findEvents(store, { id, includeRejected: true }))[0] ?? null,
+  /** One event record with its reports. */
+  record: (store: Store, { id }: { readonly id: string }) => recordWithReports(store, id),
+  /** One actor with its events as source and target and its quotes. */
+  actor: (store: Store, { id }: { readonly id: string }) => actorDetail(store, id),
 } as const;
 
 export type ReadName = keyof typeof READS;

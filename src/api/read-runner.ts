@@ -28,19 +28,29 @@ export interface ReadRunner {
 }
 
 export interface ReadRunnerOptions {
-  /** Read threads; a read that finds them all busy waits for one, within its budget. */
+  /** Threads for the lists, the timeline, the stats and the look-ups; a read that finds them all busy waits for one, within its budget. */
   readonly threads: number;
+  /**
+   * Threads of their own for the searches (/api/search, /api/find), so that a client sending
+   * expensive searches back to back keeps busy only these and the lists never queue behind it.
+   */
+  readonly searchThreads?: number;
   /** Milliseconds a read may take, waiting included, before it is answered 503. */
   readonly budgetMs: number;
   /** How much nicer than the process the read threads run (Linux), so a busy CPU serves the server's thread first. */
   readonly niceBy?: number;
 }
 
-export const DEFAULT_READ_RUNNER: ReadRunnerOptions = { threads: 2, budgetMs: 5000, niceBy: 10 };
+export const DEFAULT_READ_RUNNER: ReadRunnerOptions = { threads: 2, searchThreads: 1, budgetMs: 5000, niceBy: 10 };
+
+/** The reads that run in the search threads (each may read the postings of many words); every other read runs in the list threads. */
+const SEARCHES: ReadonlySet<ReadName> = new Set(['search', 'find']);
+
+export const laneOf = (name: ReadName): 'search' | 'list' => (SEARCHES.has(name) ? 'search' : 'list');
 
 /** The error past the budget: a search is told how to narrow itself, a list how to page. */
 export function overBudget(name: ReadName, budgetMs: number): DossierError {
-  return name === 'search'
+  return name === 'search' || name === 'find'
     ? new DossierError('DOSSIER_SEARCH_TIMEOUT', `the search took longer than its budget of ${budgetMs} ms; narrow it (fewer or rarer words, a phrase) and try again`)
     : new DossierError('DOSSIER_READ_TIMEOUT', `the ${name} took longer than its budget of ${budgetMs} ms; narrow it (a date range, a smaller page) and try again`);
 }
@@ -91,8 +101,8 @@ export function threadedReads(path: string, options: ReadRunnerOptions = DEFAULT
   // Loader flags do not reach a worker's own entry on Node 20: from the sources it registers tsx first.
   const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
   type Slot = { worker: Worker; busy: boolean; current: number | null };
-  const slots: Slot[] = [];
-  const waiting: Array<(slot: Slot) => void> = [];
+  /** Threads that take reads in turn, and the reads waiting for one of them. */
+  type Lane = { slots: Slot[]; waiting: Array<(slot: Slot) => void> };
   const pending = new Map<number, (reply: ReadReply) => void>();
   let nextId = 1;
   let closed = false;
@@ -114,32 +124,38 @@ export function threadedReads(path: string, options: ReadRunnerOptions = DEFAULT
     slot.worker.unref();
     return slot;
   };
-  for (let i = 0; i < options.threads; i++) slots.push(spawn());
+  const newLane = (threads: number): Lane => ({ slots: Array.from({ length: Math.max(1, threads) }, spawn), waiting: [] });
+  const lists = newLane(options.threads);
+  // No search threads of their own (searchThreads 0): the searches share the lists' threads.
+  const searchThreads = options.searchThreads ?? DEFAULT_READ_RUNNER.searchThreads ?? 0;
+  const searches = searchThreads > 0 ? newLane(searchThreads) : lists;
+  const lanes = searches === lists ? [lists] : [lists, searches];
 
-  const release = (slot: Slot): void => {
-    const next = waiting.shift();
+  const release = (lane: Lane, slot: Slot): void => {
+    const next = lane.waiting.shift();
     if (next) next(slot);
     else slot.busy = false;
   };
-  const acquire = (): Promise<Slot> => {
-    const free = slots.find((s) => !s.busy);
+  const acquire = (lane: Lane): Promise<Slot> => {
+    const free = lane.slots.find((s) => !s.busy);
     if (free) {
       free.busy = true;
       return Promise.resolve(free);
     }
-    return new Promise((resolve) => waiting.push(resolve));
+    return new Promise((resolve) => lane.waiting.push(resolve));
   };
 
   const read = async <N extends ReadName>(name: N, args: ReadArgs<N>): Promise<ReadResult<N>> => {
     if (closed) throw new DossierError('DOSSIER_API_STOPPING', 'the server is stopping');
     const id = nextId++;
+    const lane = laneOf(name) === 'search' ? searches : lists;
     let timer: NodeJS.Timeout | undefined;
     let taken: Slot | null = null;
     const budget = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(overBudget(name, options.budgetMs)), options.budgetMs);
     });
     const run = (async (): Promise<ReadReply> => {
-      const slot = await acquire();
+      const slot = await acquire(lane);
       taken = slot;
       return new Promise<ReadReply>((resolve) => {
         pending.set(id, resolve);
@@ -149,7 +165,7 @@ export function threadedReads(path: string, options: ReadRunnerOptions = DEFAULT
     })();
     try {
       const reply = await Promise.race([run, budget]);
-      if (taken) release(taken);
+      if (taken) release(lane, taken);
       if ('error' in reply) throw errorOfReply(reply.error);
       return reply.result as ReadResult<N>;
     } catch (error) {
@@ -160,14 +176,14 @@ export function threadedReads(path: string, options: ReadRunnerOptions = DEFAULT
         pending.delete(id);
         void slot.worker.terminate();
         const fresh = spawn();
-        slots[slots.indexOf(slot)] = fresh;
-        release(fresh);
+        lane.slots[lane.slots.indexOf(slot)] = fresh;
+        release(lane, fresh);
       } else if (timedOut) {
         // Never got a thread: stop waiting for one.
         run.then(
           (reply) => {
             const slot = taken;
-            if (slot) release(slot);
+            if (slot) release(lane, slot);
             return reply;
           },
           () => {},
@@ -189,7 +205,7 @@ export function threadedReads(path: string, options: ReadRunnerOptions = DEFAULT
     },
     async close() {
       closed = true;
-      await Promise.all(slots.map((s) => s.worker.terminate()));
+      await Promise.all(lanes.flatMap((l) => l.slots).map((s) => s.worker.terminate()));
     },
   };
 }

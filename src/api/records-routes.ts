@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { recordWithReports } from '../records/record-detail-view.js';
 import { RECORD_SORTS } from '../store/records-queries.js';
 import type { ApiContext } from './api-context.js';
 import { notFound } from './api-errors.js';
@@ -56,7 +55,7 @@ export const recordsRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx)
     },
     async (req) => {
       const { id } = req.params;
-      const detail = await recordWithReports(ctx.store, id);
+      const detail = await ctx.reads.read('record', { id });
       if (!detail) {
         if (req.query.missing === 'null') return null;
         throw notFound('event record', id);

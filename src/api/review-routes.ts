@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DossierError } from '../errors.js';
 import { refreshRecordsOfEvents } from '../records/record-upkeep.js';
-import { countReviewQueue, reviewQueue } from '../store/events-queries.js';
 import { type ReviewKind, recordDecision, undoLastDecision } from '../store/review-repository.js';
 import type { ApiContext } from './api-context.js';
 import { errorResponses, writeErrorResponses } from './claim-schemas.js';
@@ -34,7 +33,7 @@ export const reviewRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) 
     },
     async (req) => {
       const { limit, offset, threshold } = req.query;
-      return { items: await reviewQueue(ctx.store, threshold, limit, offset), total: await countReviewQueue(ctx.store, threshold), limit, offset };
+      return { ...(await ctx.reads.read('review', { threshold, limit, offset })), limit, offset };
     },
   );
 

@@ -49,7 +49,7 @@ export interface ServerOptions {
    * run on the store's connection (PostgreSQL with a statement timeout).
    */
   readonly storePath?: string | null;
-  /** Read threads and the budget of one read; default DEFAULT_READ_RUNNER (2 threads, 5 s). */
+  /** Read threads and the budget of one read; default DEFAULT_READ_RUNNER (2 list threads, 1 search thread, 5 s). */
   readonly reads?: ReadRunnerOptions;
   /** Writes are refused (403) without a token, and need `Authorization: Bearer <token>` with one. */
   readonly token?: string | null;

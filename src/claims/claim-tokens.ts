@@ -1,6 +1,7 @@
 import { type SyntaxTree, treeOf } from '../nlp/syntax/tree.js';
 import type { ActorLinkAttrs, Document, EntityAttrs, Span } from '../text/document.js';
 import { findQuotedSpans, type QuotedSpan } from '../text/quote-marks.js';
+import { type LinkedEntities, linkedEntities } from './linked-entities.js';
 
 /** One token with everything the quote finder asks of it, precomputed once per document. */
 export interface ClaimToken extends Span {
@@ -28,6 +29,8 @@ export interface ClaimText {
   readonly entities: ReadonlyArray<Span & EntityAttrs>;
   /** The actor link of an entity, by entity index. */
   readonly links: ReadonlyMap<number, Span & ActorLinkAttrs>;
+  /** The same links, found by where their entities lie. */
+  readonly linked: LinkedEntities<Span & ActorLinkAttrs>;
   readonly sentences: ReadonlyArray<Span & { readonly paragraph: number }>;
   /** Token index range [first, end) of each sentence. */
   readonly sentenceTokens: ReadonlyArray<readonly [number, number]>;
@@ -83,7 +86,7 @@ export function buildClaimText(doc: Document): ClaimText {
   for (const [i, p] of paragraphs.entries()) if (p.kind === 'heading') headingParagraphs.add(i);
   // A layer out of step with the tokens (a test's hand-made document) is no tree to trust.
   const tree = pos.length > 0 && pos.length === tokens.length ? treeOf(pos) : null;
-  return { doc, tokens: out, quoted, entities, links, sentences, sentenceTokens, headingParagraphs, tree };
+  return { doc, tokens: out, quoted, entities, links, linked: linkedEntities(entities, links), sentences, sentenceTokens, headingParagraphs, tree };
 }
 
 /** The text of tokens [from, to). */

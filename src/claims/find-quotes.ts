@@ -559,11 +559,7 @@ function isTimePhrase(ct: ClaimText, j: number): boolean {
 
 function topicActors(ct: ClaimText, content: Span, speaker: string | null): string[] {
   const out: string[] = [];
-  for (const [e, link] of ct.links) {
-    const ent = ct.entities[e];
-    if (!ent || ent.start < content.start || ent.end > content.end) continue;
-    if (link.actorId !== speaker && !out.includes(link.actorId)) out.push(link.actorId);
-  }
+  for (const link of ct.linked.within(content)) if (link.actorId !== speaker && !out.includes(link.actorId)) out.push(link.actorId);
   return out;
 }
 

@@ -1,6 +1,7 @@
 import { type ClaimText, tokensText } from './claim-tokens.js';
 import type { QuoteKnowledge } from './quote-knowledge.js';
 import { type Phrase, phrasesIn } from './speaker-phrases.js';
+import { lowerBound } from '../text/lower-bound.js';
 
 /**
  * Who a speaker phrase is: a named entity's actor, or for "he", "the group", "the ministry",
@@ -37,7 +38,9 @@ export interface Resolution {
 }
 
 export interface Memory {
+  /** In the order they spoke. */
   readonly speakers: Referent[];
+  /** In text order (by `at`), as are the mentions. */
   readonly subjects: readonly Referent[];
   readonly mentions: readonly Referent[];
 }
@@ -124,11 +127,18 @@ function genderOf(text: string): 'm' | 'f' | null {
   return FEMALE.test(text) ? 'f' : MALE.test(text) ? 'm' : null;
 }
 
-/** The latest of `lists` before token `at` that passes `ok`, within `paragraphs` paragraphs back. */
-function latest(lists: ReadonlyArray<readonly Referent[]>, at: number, ok: (r: Referent) => boolean, paragraph: number, paragraphs: number): Referent | null {
+/**
+ * The latest referent of the memory's `lists` before token `at` that passes `ok`, within
+ * `paragraphs` paragraphs back. The mentions and the subjects are in text order, so the last of
+ * them before `at` is found by bisection (a pass back from the article's end for each speaker made
+ * a long article's quotes quadratic); the speakers are in the order they spoke, which a speaker
+ * named after the cue ("said the minister") can break, and only the few found since `at` lie past it.
+ */
+export function latest(memory: Memory, lists: ReadonlyArray<keyof Memory>, at: number, ok: (r: Referent) => boolean, paragraph: number, paragraphs: number): Referent | null {
   let best: Referent | null = null;
-  for (const list of lists) {
-    for (let i = list.length - 1; i >= 0; i--) {
+  for (const key of lists) {
+    const list = memory[key];
+    for (let i = key === 'speakers' ? list.length - 1 : lowerBound(list, (r) => r.at < at) - 1; i >= 0; i--) {
       const r = list[i]!;
       if (r.at >= at) continue;
       if (paragraph - r.paragraph > paragraphs) break;
@@ -165,17 +175,17 @@ export function resolveSpeaker(ct: ClaimText, phrase: Phrase, verb: string, memo
           return { referent: lastSpeaker, name: lastSpeaker.name, how: `'${word}' → the last speaker '${lastSpeaker.name}'`, confidence: 0.8 };
         }
       }
-      const salient = latest([memory.speakers, memory.subjects], at, fits, paragraph, 3);
+      const salient = latest(memory, ['speakers', 'subjects'], at, fits, paragraph, 3);
       if (salient) return { referent: salient, name: salient.name, how: `'${word}' → '${salient.name}', the last person speaking or acting`, confidence: 0.72 };
-      const mention = latest([memory.mentions], at, fits, paragraph, 2);
+      const mention = latest(memory, ['mentions'], at, fits, paragraph, 2);
       if (mention) return { referent: mention, name: mention.name, how: `'${word}' → '${mention.name}', the last person named`, confidence: 0.6 };
       return { referent: null, name: null, how: `'${word}' with no person before it`, confidence: 0.4 };
     }
     if (word === 'it' || word === 'they') {
       const org = (r: Referent) => r.kind === 'organization';
-      const salient = latest([memory.speakers, memory.subjects], at, org, paragraph, 2);
+      const salient = latest(memory, ['speakers', 'subjects'], at, org, paragraph, 2);
       if (salient) return { referent: salient, name: salient.name, how: `'${word}' → '${salient.name}', the last organization speaking or acting`, confidence: 0.65 };
-      const mention = latest([memory.mentions], at, org, paragraph, 1);
+      const mention = latest(memory, ['mentions'], at, org, paragraph, 1);
       if (mention) return { referent: mention, name: mention.name, how: `'${word}' → '${mention.name}', the last organization named`, confidence: 0.55 };
       return { referent: null, name: null, how: `'${word}' with no organization before it`, confidence: 0.35 };
     }
@@ -187,7 +197,7 @@ export function resolveSpeaker(ct: ClaimText, phrase: Phrase, verb: string, memo
       const orgs = phrase.entities.map((e) => entityReferent(ct, e, at, k)).filter((r): r is Referent => r !== null && r.kind === 'organization');
       const org = orgs[orgs.length - 1];
       const isSpokes = (r: Referent) => r.kind === 'person' && /spokes/i.test(r.role ?? '') && (!org?.actorId || r.roleActors.includes(org.actorId));
-      const named = latest([memory.speakers], at, isSpokes, paragraph, 20);
+      const named = latest(memory, ['speakers'], at, isSpokes, paragraph, 20);
       if (named && (org || head.definite)) return { referent: named, name: named.name, how: `'${text}' → '${named.name}', the spokesman named earlier`, confidence: 0.75 };
       if (org) return { referent: withRole(org, head.noun), name: org.name, how: `'${text}' → '${org.name}' (its ${head.noun})`, confidence: 0.7 };
       return { referent: null, name: text, how: `'${text}' unnamed`, confidence: 0.5 };
@@ -197,9 +207,9 @@ export function resolveSpeaker(ct: ClaimText, phrase: Phrase, verb: string, memo
       const fits = (r: Referent) => r.kind === 'person';
       // "according to the President": the person named with that title ("President Velmar Osk"),
       // before whoever acted last.
-      const entitled = latest([memory.mentions], at, (r) => fits(r) && titledAs(ct, r, head.noun), paragraph, 20);
+      const entitled = latest(memory, ['mentions'], at, (r) => fits(r) && titledAs(ct, r, head.noun), paragraph, 20);
       if (entitled) return { referent: entitled, name: entitled.name, how: `'${text}' → '${entitled.name}', named with that title`, confidence: 0.75 };
-      const salient = latest([memory.speakers, memory.subjects], at, fits, paragraph, 3);
+      const salient = latest(memory, ['speakers', 'subjects'], at, fits, paragraph, 3);
       if (salient) return { referent: salient, name: salient.name, how: `'${text}' → '${salient.name}', the last person speaking or acting`, confidence: 0.68 };
       return { referent: null, name: text, how: `'${text}' with no person before it`, confidence: 0.5 };
     }
@@ -208,9 +218,9 @@ export function resolveSpeaker(ct: ClaimText, phrase: Phrase, verb: string, memo
       const org = (r: Referent) => r.kind === 'organization' && r.entityType === 'ORG' && r.sector !== 'media';
       const armed = (r: Referent) => org(r) && (r.sector === null || ARMED_SECTORS.has(r.sector));
       const found =
-        latest([memory.speakers], at, armed, paragraph, 3) ??
-        latest([memory.subjects, memory.mentions], at, armed, paragraph, 3) ??
-        latest([memory.speakers, memory.subjects], at, org, paragraph, 3);
+        latest(memory, ['speakers'], at, armed, paragraph, 3) ??
+        latest(memory, ['subjects', 'mentions'], at, armed, paragraph, 3) ??
+        latest(memory, ['speakers', 'subjects'], at, org, paragraph, 3);
       if (found) return { referent: found, name: found.name, how: `'${text}' → '${found.name}', the last group named`, confidence: 0.68 };
       return { referent: null, name: text, how: `'${text}' with no group before it`, confidence: 0.45 };
     }
@@ -218,7 +228,7 @@ export function resolveSpeaker(ct: ClaimText, phrase: Phrase, verb: string, memo
     case 'body': {
       const noun = head.noun;
       const named = (r: Referent) => r.kind === 'organization' && new RegExp(`\\b${noun}`, 'i').test(r.name);
-      const found = latest([memory.speakers, memory.subjects, memory.mentions], at, named, paragraph, 6);
+      const found = latest(memory, ['speakers', 'subjects', 'mentions'], at, named, paragraph, 6);
       if (found) return { referent: found, name: found.name, how: `'${text}' → '${found.name}', the last ${noun} named`, confidence: 0.68 };
       return { referent: null, name: text, how: `'${text}' unnamed`, confidence: 0.5 };
     }

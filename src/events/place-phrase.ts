@@ -25,7 +25,9 @@ const NOT_PLACES = ['nsubj', 'csubj', 'obj', 'iobj', 'amod', 'nummod', 'det', 'c
  */
 export function locativePreposition(tree: SyntaxTree, first: number, last: number, norm: (token: number) => string): string | null {
   let t = spanHead(tree, first, last);
-  let throughGeo = false;
+  // A name that is itself a geographic noun ("the Strait of Hormuz", "the Gulf") is placed
+  // by "over" and "on" as a phrase through one is ("over the northern Gulf").
+  let throughGeo = t !== -1 && GEO_NOUNS.has(norm(t));
   for (let hop = 0; t !== -1 && hop < MAX_HOPS; hop++) {
     const h = head(tree, t);
     if (h === -1) return null;

@@ -1,6 +1,6 @@
 import { argumentClasses, inArgumentClass } from '../knowledge/events/argument-classes.js';
 import type { EventFrameWords } from '../knowledge/events/event-frames.js';
-import { type Argument, argumentsOf, auxiliaries, caseMarker, children, childrenWith, childWith, dominates, head, isPassive, matchesRel, relation, type SyntaxTree, subtreeSpan } from '../nlp/syntax/tree.js';
+import { type Argument, argumentsOf, auxiliaries, caseMarker, children, childrenWith, childWith, dominates, head, isPassive, markerOf, matchesRel, relation, type SyntaxTree, subtreeSpan } from '../nlp/syntax/tree.js';
 import type { EventParticipant } from '../text/document.js';
 import { countryRoleActor, isRoleCode, roleOfWord } from './actor-codes.js';
 import { type Chunk, chunkParticipant, GEO_NOUNS, type ParticipantContext, PLACE_PREPOSITIONS } from './participants.js';
@@ -478,9 +478,24 @@ function thingAt(ctx: TreeContext, g: number): EventParticipant | null {
   if (!inSentence(ctx, g) || ctx.reportingPositions.has(g - ctx.base)) return null;
   const { tree } = ctx;
   const node = tree.nodes[g]!;
-  if ((node.upos !== 'NOUN' && node.upos !== 'PROPN') || ctx.frames.weaponNouns.has(node.lemma.toLowerCase()) || ctx.frames.timeOfDayNouns.has(node.lemma.toLowerCase())) return null;
+  const head = node.lemma.toLowerCase();
+  if ((node.upos !== 'NOUN' && node.upos !== 'PROPN') || ctx.frames.weaponNouns.has(head) || ctx.frames.timeOfDayNouns.has(head) || ctx.frames.measureNouns.has(head) || ctx.frames.whereNouns.has(head)) return null;
   const token = ctx.sentence.tokens[g - ctx.base]!;
   if (ctx.timeTokens.has(token.index) || ctx.triggerWords.has(g - ctx.base)) return null;
+  // "pounded positions of Kurdish forces", "shelled the homes of civilians": a thing someone
+  // holds stands for its holder, whom the coder names as the target.
+  for (const c of children(tree, g)) {
+    if (relation(tree, c) !== 'nmod' || caseMarker(tree, c) !== 'of' || !inSentence(ctx, c)) continue;
+    const holder = chunkParticipant(ctx, chunkOf(ctx, coreRange(tree, c)), ctx.pronoun);
+    if (holder?.cameo) return holder;
+  }
+  // "positions held by its fourth army corps": the same, told by a participle of holding.
+  for (const c of children(tree, g)) {
+    if (relation(tree, c) !== 'acl' || !ctx.frames.holdingVerbs.has(lemma(tree, c).toLowerCase())) continue;
+    const by = children(tree, c).find((a) => caseMarker(tree, a) === 'by' && inSentence(ctx, a));
+    const holder = by === undefined ? null : participantAt(ctx, by);
+    if (holder?.cameo) return holder;
+  }
   const [first, last] = coreRange(tree, g);
   const words: string[] = [];
   for (let t = first; t <= last; t++) {
@@ -491,8 +506,11 @@ function thingAt(ctx: TreeContext, g: number): EventParticipant | null {
   // "the British-flagged ship", "a U.S.-flagged tanker": the flag's country.
   for (const w of words) country ??= ctx.facts.countryOfWord(w) ?? (w.includes('-') ? ctx.facts.countryOfWord(w.slice(0, w.lastIndexOf('-'))) : null);
   for (const c of children(tree, g)) {
-    if (country || relation(tree, c) !== 'nmod' || !['in', 'of'].includes(caseMarker(tree, c) ?? '')) continue;
+    if (country || relation(tree, c) !== 'nmod' || !['in', 'of', 'at'].includes(caseMarker(tree, c) ?? '')) continue;
     country = ctx.facts.countryOfWord(ctx.sentence.tokens[c - ctx.base]?.norm ?? '');
+    // "oil installations at Iran's Ahvaz field": the country that holds the place they are at.
+    const owner = childWith(tree, c, 'nmod:poss');
+    if (!country && owner !== -1) country = ctx.facts.countryOfWord(ctx.sentence.tokens[owner - ctx.base]?.norm ?? '');
   }
   const firstWord = ctx.sentence.tokens[first - ctx.base]!;
   const skip = ['DT', 'PDT', 'CD', 'PRP$'].includes(firstWord.tag) && first < last ? 1 : 0;
@@ -542,6 +560,25 @@ function nounTrigger(ctx: TreeContext, g: number): Trigger | null {
   return t && t.kind === 'noun' ? t : null;
 }
 
+/** The object of the verb `g` hangs on as a for- or of-gerund ("blamed Tehran for firing"), when it names an actor; else -1. */
+function objectControlled(ctx: TreeContext, g: number): number {
+  const { tree } = ctx;
+  if (tree.nodes[g]!.tag !== 'VBG' || relation(tree, g) !== 'advcl' || !['for', 'of'].includes(markerOf(tree, g) ?? '')) return -1;
+  if (childWith(tree, g, ['nsubj', 'nsubj:pass']) !== -1) return -1;
+  const object = childWith(tree, head(tree, g), 'obj');
+  if (object === -1 || !inSentence(ctx, object)) return -1;
+  const p = participantAt(ctx, object);
+  return p !== null && p.cameo !== null ? object : -1;
+}
+
+/** "carried out attacks targeting the base": the event noun a light-verb pattern took as its own word. */
+function heldEventNoun(ctx: TreeContext, g: number): Trigger | null {
+  const at = g - ctx.base;
+  if (!ctx.sentence.tokens[at]?.tag.startsWith('NN')) return null;
+  for (const t of ctx.triggerAt.values()) if (t.kind === 'verb' && t.head !== at && t.words.includes(at)) return t;
+  return null;
+}
+
 export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReading {
   const { tree } = ctx;
   const g = ctx.base + trigger.head;
@@ -550,14 +587,24 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
   // attacked the checkpoint' read as a noun modified by "attacked". The noun is its subject.
   const bareParticiple = childWith(tree, g, ['aux:pass', 'nsubj:pass', 'auxpass', 'nsubjpass']) === -1 && args.some(isObject);
   // "33 Turkish soldiers killed in airstrikes by Syrian forces": a headline's bare participle
-  // with a by-agent or an event it was done in, and no object, is passive whatever the tagger says.
+  // with a by-agent or an event it was done in, and no object, is passive whatever the tagger says;
+  // so is a reduced relative the parse made the main verb ("Two tankers attacked by gunboats have anchored").
   const headlinePassive =
     ['VBD', 'VBN'].includes(tree.nodes[g]!.tag) &&
     auxiliaries(tree, g).length === 0 &&
     !args.some(isObject) &&
-    args.some((a) => isOblique(a) && (a.preposition === 'by' || (ctx.frames.instrumentPrepositions.has(a.preposition ?? '') && nounTrigger(ctx, a.token) !== null))) &&
+    args.some((a) => a.role === 'agent' || (isOblique(a) && (a.preposition === 'by' || (ctx.frames.instrumentPrepositions.has(a.preposition ?? '') && nounTrigger(ctx, a.token) !== null)))) &&
     args.some((a) => isSubject(a) && a.token < g);
-  const passive = (isPassive(tree, g) || (trigger.passive && !args.some(isSubject)) || headlinePassive) && !bareParticiple;
+  // "was attacked and hit in the engine room": a participle joined to a passive verb, with no
+  // subject or auxiliary of its own, is passive too.
+  const sharedPassive =
+    relation(tree, g) === 'conj' &&
+    ['VBN', 'VBD'].includes(tree.nodes[g]!.tag) &&
+    auxiliaries(tree, g).length === 0 &&
+    !args.some((a) => (a.via !== 'shared' && isSubject(a)) || isObject(a)) &&
+    isPassive(tree, head(tree, g));
+  if (sharedPassive) for (const a of [...args]) if (a.via === 'shared' && isSubject(a)) args.push({ ...a, role: 'nsubj:pass' });
+  const passive = (isPassive(tree, g) || (trigger.passive && !args.some(isSubject)) || headlinePassive || sharedPassive) && !bareParticiple;
   if (headlinePassive) for (const a of [...args]) if (isSubject(a)) args.push({ ...a, role: 'nsubj:pass' });
   if (headlinePassive) for (const a of [...args]) if (isOblique(a) && a.preposition === 'by' && !nounTrigger(ctx, a.token)) args.push({ ...a, role: 'agent' });
   if (!passive && bareParticiple) for (const a of args) if (a.via === 'relative' && isPassiveSubject(a)) args.push({ ...a, role: 'nsubj' });
@@ -583,13 +630,36 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
       why.push(`subject '${lemma(tree, displaced)}': the noun before the date the parse took for the subject`);
     }
   }
+  // "70 soldiers on foot patrol were attacked", parsed with "patrol" the subject and "soldiers"
+  // hung on it: a subject with a preposition of its own gives way to the noun before that preposition.
+  if (subjects.length === 0) {
+    for (const a of args) {
+      if (!(passive ? isPassiveSubject(a) : isSubject(a)) || caseMarker(tree, a.token) === null) continue;
+      const marker = childWith(tree, a.token, 'case');
+      const before = children(tree, a.token).find(
+        (c) => c < marker && inSentence(ctx, c) && ['NOUN', 'PROPN'].includes(tree.nodes[c]!.upos) && tree.nodes[c]!.rel.startsWith('nmod') && caseMarker(tree, c) === null,
+      );
+      if (before === undefined) continue;
+      subjects.push({ token: before, role: a.role, via: 'dependent' });
+      why.push(`subject '${lemma(tree, before)}': the noun before '${lemma(tree, marker)}', which the parse hung on '${lemma(tree, a.token)}'`);
+      break;
+    }
+  }
+  // "criticized the United States for sending ships", "blamed Tehran for firing missiles",
+  // "arrested him for spying": the object of the verb a for- or of-gerund hangs on does the
+  // gerund's act, not that verb's subject.
+  const governorObject = objectControlled(ctx, g);
+  if (governorObject !== -1 && !passive) {
+    subjects.splice(0, subjects.length, { token: governorObject, role: 'nsubj', via: 'control' });
+    why.push(`subject '${lemma(tree, governorObject)}': the object of '${lemma(tree, head(tree, g))}', whose '${markerOf(tree, g)}' phrase tells what it did`);
+  }
   const who = childWith(tree, g, ['nsubj', 'nsubj:pass', 'nsubjpass']);
   if (who !== -1 && ['who', 'whom'].includes(lemma(tree, who)) && subjects.some((s) => s.via === 'relative')) {
     const persons = personsBefore(ctx, who);
     if (persons.length > 1) addAll(passive ? targets : sources, persons);
   }
   for (const s of subjects) {
-    const event = nounTrigger(ctx, s.token);
+    const event = nounTrigger(ctx, s.token) ?? (s.via === 'relative' ? heldEventNoun(ctx, s.token) : null);
     if (event && !passive) {
       host ??= event;
       continue;

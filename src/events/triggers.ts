@@ -155,12 +155,31 @@ export function findTriggers(tokens: readonly Token[], dictionary: EventDictiona
     }
   }
   candidates.sort((a, b) => b.words.length - a.words.length || (a.kind === b.kind ? a.head - b.head : a.kind === 'verb' ? -1 : 1));
-  const taken = new Set<number>();
+  const taken = new Map<number, number>();
   const kept: Trigger[] = [];
   for (const c of [...candidates, ...late]) {
-    if (c.words.some((w) => taken.has(w))) continue;
-    for (const w of c.words) taken.add(w);
+    const holder = c.words.find((w) => taken.has(w));
+    if (holder !== undefined) {
+      const k = taken.get(holder)!;
+      kept[k] = withNounCode(kept[k]!, c);
+      continue;
+    }
+    for (const w of c.words) taken.set(w, kept.length);
     kept.push(c);
   }
   return kept.sort((a, b) => a.words[0]! - b.words[0]!);
+}
+
+const GENERIC_CODE = /^\d\d0$/;
+
+/**
+ * "carried out drone attacks": a light-verb pattern that names only the kind of act (190,
+ * conventional force) takes the finer code of the event noun it holds (1952, drones), which
+ * lost its words to the longer pattern.
+ */
+function withNounCode(verb: Trigger, noun: Trigger): Trigger {
+  const generic = verb.pattern.code;
+  if (verb.kind !== 'verb' || noun.kind !== 'noun' || !GENERIC_CODE.test(generic)) return verb;
+  if (noun.pattern.code === generic || noun.pattern.code.slice(0, 2) !== generic.slice(0, 2) || !verb.words.includes(noun.head)) return verb;
+  return { ...verb, pattern: { ...verb.pattern, code: noun.pattern.code, text: `${verb.pattern.text} (${noun.pattern.text})` } };
 }

@@ -24,6 +24,15 @@ export const DEFAULT_INPUT_LIMITS: InputLimits = Object.freeze({
   maxArticlesPerFile: 5_000,
 });
 
+/**
+ * The most characters one article may have when it is analysed, whatever --max-article-chars
+ * says: peak memory grows with an article's length (the layers hold several objects per token),
+ * and past about a million characters one article passes the 1 GiB bound (docs/limits.md: 726 MiB
+ * at 1.28 MB, 1,250 MiB at 2.5 MB). The default cut keeps every article far below it; an article
+ * the cut was raised past it for is refused on its own, by name, before any analysis.
+ */
+export const MAX_ANALYSED_ARTICLE_CHARS = 1_000_000;
+
 /** The flag that raises each limit, for the error that names it. */
 export const LIMIT_FLAGS: Readonly<Record<keyof InputLimits, string>> = Object.freeze({
   maxInputBytes: '--max-input-bytes',

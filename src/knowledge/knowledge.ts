@@ -4,6 +4,7 @@ import type { EntityKnowledge } from '../nlp/entities/entities-stage.js';
 import type { NerModel } from '../nlp/ner/recognize.js';
 import type { SyntaxModel } from '../nlp/syntax/syntax-model.js';
 import type { ActorRecord } from '../store/mentions-repository.js';
+import type { CasingWords } from '../text/casing.js';
 import type { ActorRegistry } from './actors/load-registry.js';
 import type { DocumentFrequencies } from './document-frequencies.js';
 import type { Gazetteer } from './gazetteer/gazetteer.js';
@@ -21,6 +22,8 @@ export interface Knowledge {
   readonly ner: NerModel;
   /** Tagger, lemmatizer and dependency parser weights. */
   readonly syntax: SyntaxModel;
+  /** Which capitals are the source's artefact (lexicon/casing-words.json). */
+  readonly casing: CasingWords;
   readonly entities: EntityKnowledge;
   readonly actors: ActorKnowledge;
   /** The facts the store keeps for an actor id, registry or new. */

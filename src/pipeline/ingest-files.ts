@@ -5,7 +5,7 @@ import { glob } from 'tinyglobby';
 import { InputError, UsageError } from '../errors.js';
 import { articleId } from '../ingest/article-id.js';
 import { fetchInput, isUrl } from '../ingest/fetch-input.js';
-import { cutArticle, type InputLimits, inputLimits, LIMIT_FLAGS } from '../ingest/input-limits.js';
+import { cutArticle, type InputLimits, inputLimits, LIMIT_FLAGS, MAX_ANALYSED_ARTICLE_CHARS } from '../ingest/input-limits.js';
 import { isDirectory, loadInput } from '../ingest/load-input.js';
 import type { RawArticle, ReaderName } from '../ingest/raw-article.js';
 import { chooseReader } from '../ingest/readers.js';
@@ -122,19 +122,31 @@ export async function readInputFile(
     );
   }
   const warnings: string[] = [];
-  const articles = result.articles.map((raw) => {
+  const rejected = [...result.rejected];
+  const articles = result.articles.flatMap((raw) => {
     const cut = cutArticle(raw, limits.maxArticleChars);
+    if (cut.text.length > MAX_ANALYSED_ARTICLE_CHARS) {
+      // Only with the cut raised past the ceiling: refused alone, before its analysis would pass the memory bound.
+      rejected.push(
+        new InputError(
+          'DOSSIER_INPUT_ARTICLE_TOO_LONG',
+          { file, line: raw.provenance.startLine },
+          `article "${raw.title.slice(0, 60)}" is ${cut.text.length} characters long, past the ${MAX_ANALYSED_ARTICLE_CHARS} one article may have to be analysed within the memory bound; cut it with ${LIMIT_FLAGS.maxArticleChars} ${MAX_ANALYSED_ARTICLE_CHARS} or less`,
+        ),
+      );
+      return [];
+    }
     if (cut !== raw) {
       warnings.push(
         `${raw.provenance.file}:${raw.provenance.startLine}: article "${raw.title.slice(0, 60)}" is ${raw.text.length} characters long; cut to its first ${cut.text.length} (limit ${limits.maxArticleChars}; raise it with ${LIMIT_FLAGS.maxArticleChars})`,
       );
     }
-    return cut;
+    return [cut];
   });
   // Messages above name the file as the operator gave it; what is stored names it for readers.
   const stored = (options.storedName ?? ((f: string) => storedSourcePath(f, process.cwd())))(file);
   const named = articles.map((raw) => ({ ...raw, provenance: { ...raw.provenance, file: stored } }));
-  return { articles: named, rejected: result.rejected, warnings, bytes: Buffer.byteLength(source.text) };
+  return { articles: named, rejected, warnings, bytes: Buffer.byteLength(source.text) };
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Actor } from '../knowledge/actors/actor-schema.js';
 import { findAliasMentions, lookupActorName } from '../knowledge/actors/alias-index.js';
 import { demonymCountry } from '../knowledge/actors/country-actors.js';
 import { loadActorRegistry } from '../knowledge/actors/load-registry.js';
+import { loadCasingWords } from '../knowledge/casing-words.js';
 import { loadDocumentFrequencies } from '../knowledge/document-frequencies.js';
 import { type Gazetteer, loadGazetteer, lookupPlace } from '../knowledge/gazetteer/gazetteer.js';
 import type { Knowledge, KnowledgeOptions } from '../knowledge/knowledge.js';
@@ -131,6 +132,7 @@ export function loadKnowledge(options: KnowledgeOptions = {}): Knowledge {
     },
     ner,
     syntax,
+    casing: loadCasingWords(),
     entities,
     actors,
     describeActor,

@@ -7,6 +7,7 @@ import { createEntitiesStage, ENTITIES_STAGE } from '../nlp/entities/entities-st
 import { createPlacesStage, PLACES_STAGE } from '../nlp/places/places-stage.js';
 import { createSyntaxStage, SYNTAX_STAGE } from '../nlp/syntax/syntax-stage.js';
 import { createParagraphsStage } from '../text/paragraphs-stage.js';
+import { CASING_STAGE, createCasingStage } from '../text/casing.js';
 import { createSentencesStage } from '../text/sentences-stage.js';
 import { createTokensStage } from '../text/tokens-stage.js';
 import { createTimesStage } from '../time/times-stage.js';
@@ -29,6 +30,7 @@ export function createStages(knowledge?: Knowledge | (() => Knowledge)): readonl
   const k = typeof knowledge === 'function' ? knowledge : () => knowledge;
   return Object.freeze([
     ...text,
+    deferStage(CASING_STAGE, () => createCasingStage(k().casing)), // src/text/casing.ts
     deferStage(SYNTAX_STAGE, () => createSyntaxStage(k().syntax)), // src/nlp/syntax/syntax-stage.ts
     deferStage(ENTITIES_STAGE, () => createEntitiesStage(k().entities)), // src/nlp/entities/entities-stage.ts
     deferStage(ACTORS_STAGE, () => createActorsStage(k().actors)), // src/nlp/actors/resolve-actors.ts

@@ -201,6 +201,8 @@ export interface Layers {
   readonly paragraphs: Layer<{ readonly kind: ParagraphKind }>;
   readonly tokens: Layer<TokenAttrs>;
   readonly sentences: Layer<{ readonly paragraph: number }>;
+  /** Tokens whose capital is the source's artefact, with the form the models read (src/text/casing.ts). */
+  readonly casing: Layer<{ readonly form: string }>;
   /** Part of speech, lemma and dependency tree, one entry per token, same order as the tokens layer. */
   readonly syntax: Layer<SyntaxAttrs>;
   readonly entities: Layer<EntityAttrs>;

@@ -5,6 +5,7 @@ import type { Built, RuleContext } from './rule-context.js';
 import { type Tense, tenseNear, type Word, wordsOf } from './tense.js';
 import { TIME_RULES, type TimeRule } from './time-rules.js';
 import { lowerBound } from '../text/lower-bound.js';
+import { longestMatches } from './longest-matches.js';
 
 export type TimeMention = Span & TimeAttrs;
 
@@ -36,7 +37,7 @@ interface Candidate {
  */
 export function extractTimes(text: string, dct: string | null, options: ExtractTimesOptions = {}): TimeMention[] {
   const rules = options.rules ?? TIME_RULES;
-  const chosen = chooseCandidates(findCandidates(text, rules));
+  const chosen = longestMatches(findCandidates(text, rules));
   const parsedDct = parseDct(dct);
   const today = dctDay(parsedDct);
   const sentences = options.sentences ?? roughSentences(text);
@@ -95,17 +96,6 @@ function trimEnd(text: string, start: number, end: number): number {
   let e = end;
   while (e > start + 1 && /[\s,]/.test(text[e - 1] ?? '')) e--;
   return e;
-}
-
-/** Longest first, then earliest, then rule order; a candidate overlapping a kept one is dropped. */
-function chooseCandidates(candidates: Candidate[]): Candidate[] {
-  const sorted = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.order - b.order);
-  const kept: Candidate[] = [];
-  for (const c of sorted) {
-    if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
-    kept.push(c);
-  }
-  return kept.sort((a, b) => a.start - b.start);
 }
 
 function toMention(built: Built, candidate: Candidate, today: Day | null): TimeMention {

@@ -5,19 +5,21 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { ReadArgs, ReadName } from '../../src/api/read-queries.js';
-import { inlineReads, threadedReads, withStatementTimeout } from '../../src/api/read-runner.js';
+import { inlineReads, laneOf, threadedReads, withStatementTimeout } from '../../src/api/read-runner.js';
 import { buildServer } from '../../src/api/server.js';
 import { createAnalyzer } from '../../src/pipeline/analyze-article.js';
 import { ingestFiles } from '../../src/pipeline/ingest-files.js';
 import { loadKnowledge } from '../../src/pipeline/load-knowledge.js';
-import { searchArticles, storeStats } from '../../src/store/articles-repository.js';
-import { countTimeline, timeline } from '../../src/store/mentions-queries.js';
+import { findArticles, getArticle, searchArticles, storeStats } from '../../src/store/articles-repository.js';
+import { recordWithReports } from '../../src/records/record-detail-view.js';
+import { countReviewQueue, findEvents, reviewQueue } from '../../src/store/events-queries.js';
+import { countTimeline, getActor, timeline } from '../../src/store/mentions-queries.js';
 import { openStore } from '../../src/store/open-store.js';
 import { dialectUnderTest, freshSqliteTarget, freshStoreTarget } from '../support/test-store.js';
 
 const DIGEST = [
   'Ferry resumes at the northern quay\nExample Wire – June 3, 2024\nThe ferry to Saltmere sailed from the northern quay on Monday. It stopped on May 28, 2024. Police arrested two men in Basra on June 2, 2024, a spokesman said.\n',
-  'Grain exports rise\nExample Wire – June 4, 2024\nGrain exports from Saltmere rose in May, the port said on June 1, 2024.\n',
+  'Grain exports rise\nExample Wire – June 4, 2024\nGrain exports from Saltmere rose in May, the port director Laila Nasser said on June 1, 2024.\n',
 ].join('');
 
 const digestFile = (): string => {
@@ -98,6 +100,34 @@ const LIST_READS: Array<{ [N in ReadName]: [N, ReadArgs<N>] }[ReadName]> = [
   ['network', { actor: 'no-such-actor' }],
 ];
 
+/** An article, event, record and actor the fixture's store holds, found through the lists. */
+async function someIds(reads: ReturnType<typeof inlineReads>): Promise<{ article: string; event: string; record: string; actor: string }> {
+  const [article] = (await reads.read('articles', { limit: 1, offset: 0 })).items;
+  const [event] = (await reads.read('events', { limit: 1, offset: 0 })).items;
+  const [record] = (await reads.read('records', { limit: 1, offset: 0, sort: 'date' })).items;
+  const [actor] = (await reads.read('actors', { limit: 1, offset: 0 })).items;
+  expect({ article, event, record, actor }).toEqual({ article: expect.anything(), event: expect.anything(), record: expect.anything(), actor: expect.anything() });
+  return { article: article!.id, event: event!.id, record: record!.id, actor: actor!.id };
+}
+
+/** /api/find, the review queue and each look-up by id, as their routes pass them. */
+async function byIdReads(reads: ReturnType<typeof inlineReads>): Promise<Array<{ [N in ReadName]: [N, ReadArgs<N>] }[ReadName]>> {
+  const ids = await someIds(reads);
+  return [
+    ['find', { q: 'saltmere', limit: 50 }],
+    ['find', { q: 'police', limit: 1 }],
+    ['review', { threshold: 1, limit: 50, offset: 0 }],
+    ['review', { threshold: 1, limit: 1, offset: 1 }],
+    ['article', { id: ids.article }],
+    ['article', { id: 'a_none' }],
+    ['event', { id: ids.event }],
+    ['event', { id: 'e_none' }],
+    ['record', { id: ids.record }],
+    ['actor', { id: ids.actor }],
+    ['actor', { id: 'no-such-actor' }],
+  ];
+}
+
 describe('list reads in threads of their own', () => {
   it('give the pages the store connection gives, and the routes answer the same from threads', async () => {
     const path = freshSqliteTarget('list-threads');
@@ -112,6 +142,10 @@ describe('list reads in threads of their own', () => {
       for (const [name, args] of LIST_READS) {
         expect(await threads.read(name, args as never), `${name} ${JSON.stringify(args)}`).toEqual(await inline.read(name, args as never));
       }
+      // /api/find, the review queue and the look-ups by id, with ids the store holds and one it does not.
+      for (const [name, args] of await byIdReads(inline)) {
+        expect(await threads.read(name, args as never), `${name} ${JSON.stringify(args)}`).toEqual(await inline.read(name, args as never));
+      }
       // A page is a slice of the whole: the second article by title is the second of all.
       const all = await inline.read('articles', { sort: 'title', limit: 50, offset: 0 });
       expect(await threads.read('articles', { sort: 'title', limit: 1, offset: 1 })).toEqual({ items: all.items.slice(1, 2), total: 2 });
@@ -124,13 +158,21 @@ describe('list reads in threads of their own', () => {
     const threaded = await buildServer({ store, storePath: path, reads: { threads: 2, budgetMs: 60_000 } });
     const plain = await buildServer({ store });
     try {
-      for (const url of ['/api/articles?sort=title&limit=1&offset=1', '/api/events', '/api/actors?name=police', '/api/places', '/api/repeats', '/api/records', '/api/outlets?brief=true', '/api/quotes', '/api/network']) {
+      const ids = await someIds(inline);
+      const byId = [`/api/articles/${ids.article}`, `/api/events/${ids.event}`, `/api/records/${ids.record}`, `/api/actors/${ids.actor}`, '/api/articles/a_none?missing=null'];
+      for (const url of ['/api/articles?sort=title&limit=1&offset=1', '/api/events', '/api/actors?name=police', '/api/places', '/api/repeats', '/api/records', '/api/outlets?brief=true', '/api/quotes', '/api/network', '/api/find?q=saltmere', '/api/find?q=police', '/api/review?threshold=1', ...byId]) {
         const [a, b] = [await threaded.inject(url), await plain.inject(url)];
         expect(a.statusCode, url).toBe(200);
         expect(a.json(), url).toEqual(b.json());
       }
       const unknown = await threaded.inject('/api/network?actor=no-such-actor');
       expect(unknown.statusCode).toBe(404);
+      for (const url of ['/api/articles/a_none', '/api/events/e_none', '/api/records/r_none', '/api/actors/no-such-actor']) {
+        expect((await threaded.inject(url)).statusCode, url).toBe(404);
+      }
+      // Search syntax the words break is told beside what the names found, from the thread too.
+      const broken = (await threaded.inject('/api/find?q=%22unclosed%20saltmere')).json() as { articleSearchError: string | null };
+      expect(broken.articleSearchError).toContain('unclosed quote');
     } finally {
       await threaded.close();
       await plain.close();
@@ -152,13 +194,20 @@ describe('list reads in threads of their own', () => {
       });
     const base = getPriority();
     expect(niceOfTasks().filter((n) => n === base + 3)).toEqual([]);
-    const runner = threadedReads(path, { threads: 1, budgetMs: 60_000, niceBy: 3 });
+    const runner = threadedReads(path, { threads: 1, searchThreads: 2, budgetMs: 60_000, niceBy: 3 });
     try {
       await runner.read('stats', {});
-      expect(niceOfTasks().filter((n) => n === base + 3).length).toBe(1);
+      await runner.search('saltmere', 5);
+      // One list thread and two search threads, all of them nicer.
+      expect(niceOfTasks().filter((n) => n === base + 3).length).toBe(3);
     } finally {
       await runner.close();
     }
+  });
+
+  it('keep the searches to threads of their own, so a client sending searches back to back never holds a list', () => {
+    expect((['search', 'find'] as const).map(laneOf)).toEqual(['search', 'search']);
+    expect((['articles', 'timeline', 'stats', 'events', 'records', 'review', 'article', 'actor'] as const).map(laneOf)).toEqual(Array(8).fill('list'));
   });
 
   it('answer a list past its budget with 503 naming the limit', async () => {
@@ -170,6 +219,26 @@ describe('list reads in threads of their own', () => {
       await expect(hurried.read('articles', { sort: 'title', limit: 5, offset: 0 })).rejects.toMatchObject({ code: 'DOSSIER_READ_TIMEOUT', message: expect.stringContaining('the articles took longer than its budget of 1 ms') });
     } finally {
       await hurried.close();
+    }
+    // /api/find, the review queue and the look-ups by id go through the read threads too: with a
+    // budget no thread can keep, each is answered 503 naming it, not from the server's thread.
+    const [article] = await findArticles(store, { limit: 1 });
+    const app = await buildServer({ store, storePath: path, reads: { threads: 1, budgetMs: 1 } });
+    try {
+      for (const [url, code] of [
+        ['/api/find?q=saltmere', 'DOSSIER_SEARCH_TIMEOUT'],
+        ['/api/review', 'DOSSIER_READ_TIMEOUT'],
+        [`/api/articles/${article!.id}`, 'DOSSIER_READ_TIMEOUT'],
+        ['/api/events/e_none', 'DOSSIER_READ_TIMEOUT'],
+        ['/api/records/r_none', 'DOSSIER_READ_TIMEOUT'],
+        ['/api/actors/no-such-actor', 'DOSSIER_READ_TIMEOUT'],
+      ]) {
+        const res = await app.inject(url!);
+        expect(res.statusCode, url).toBe(503);
+        expect(res.json(), url).toMatchObject({ error: { code, message: expect.stringContaining('budget of 1 ms') } });
+      }
+    } finally {
+      await app.close();
       await store.destroy();
     }
   });
@@ -184,6 +253,18 @@ describe('reads on the store connection', () => {
       const all = await timeline(store);
       expect(await reads.read('timeline', { limit: 2, offset: 2 })).toEqual({ items: all.slice(2, 4), total: all.length });
       expect(await reads.read('stats', {})).toEqual(await storeStats(store));
+      // /api/find, the review queue and the look-ups by id, as the store functions give them; on
+      // PostgreSQL each in a transaction of its own with its statement timeout.
+      const ids = await someIds(reads);
+      expect(await reads.read('article', { id: ids.article })).toMatchObject({ ...(await getArticle(store, ids.article)), events: await findEvents(store, { articleId: ids.article, includeRejected: true }) });
+      expect(await reads.read('event', { id: ids.event })).toEqual((await findEvents(store, { id: ids.event, includeRejected: true }))[0]);
+      expect(await reads.read('record', { id: ids.record })).toEqual(await recordWithReports(store, ids.record));
+      expect(await reads.read('actor', { id: ids.actor })).toMatchObject({ ...(await getActor(store, ids.actor)) });
+      expect(await reads.read('article', { id: 'a_none' })).toBeNull();
+      expect(await reads.read('review', { threshold: 1, limit: 2, offset: 0 })).toEqual({ items: await reviewQueue(store, 1, 2, 0), total: await countReviewQueue(store, 1) });
+      const found = await reads.read('find', { q: 'saltmere', limit: 50 });
+      expect(found.articles.items.map((a) => a.id).sort()).toEqual((await searchArticles(store, 'saltmere', 50)).map((a) => a.id).sort());
+      expect(found.articles.total).toBe(2);
     } finally {
       await store.destroy();
     }

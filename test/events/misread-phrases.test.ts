@@ -129,4 +129,61 @@ describe('events: a repeated event noun is the act told before', () => {
     expect(shellings.length).toBeGreaterThan(1);
     for (const e of shellings) expect(e.sources.map((s) => s.cameo?.slice(0, 3))).toContain('TUR');
   });
+
+  it('takes no amount for what was hit: money and distances are never a target', () => {
+    const raid = eventAt(analyzeText('Iraq put the damage from the Iranian raid at about 50 million dollars.'), 'raid');
+    expect(raid?.rootCode).toBe('19');
+    expect(names(raid!.targets)).toEqual([]);
+  });
+
+  it('names the holder of a thing hit as the target: positions of fighters, homes of civilians', () => {
+    const shelled = eventAt(analyzeText('Soldiers shelled the homes of civilians in the village.'), 'shelled');
+    expect(names(shelled!.targets)).toEqual(['civilians']);
+    expect(shelled!.targets[0]!.cameo).toBe('CVL');
+  });
+
+  it('gives a light-verb pattern the finer code of its event noun, and folds in the participle that says what it hit', () => {
+    const doc = analyzeText('Houthi rebels have carried out drone attacks targeting Saudi air bases.');
+    const attacks = eventsOf(doc).filter((e) => e.rootCode === '19');
+    expect(attacks).toHaveLength(1);
+    expect(attacks[0]!.code).toBe('1952');
+    expect(attacks[0]!.sources.map((s) => s.cameo)).toEqual(['YEMREB']);
+    expect(attacks[0]!.targets.map((t) => t.cameo?.slice(0, 3))).toEqual(['SAU']);
+  });
+
+  it('places an act "over" a name that is itself a geographic noun: the strait, the gulf', () => {
+    const doc = analyzeText("Iran's shoot-down of an American drone over the Strait of Hormuz angered Washington.");
+    const downing = eventAt(doc, 'shoot-down');
+    expect(downing && placeName(doc, downing)).toBe('Strait of Hormuz');
+  });
+
+  it('takes no "where" noun for what was hit: a front, an area, the tip of a gulf', () => {
+    const offensive = eventAt(analyzeText('Iraq said its troops repelled a new Iranian offensive on the northern front.'), 'offensive');
+    expect(offensive?.rootCode).toBe('19');
+    expect(names(offensive!.targets)).toEqual([]);
+  });
+
+  it('reads the passive the parse hides: a reduced relative made the main verb, a subject hung on its own preposition, a joined participle', () => {
+    const tankers = eventAt(analyzeText('Two supertankers attacked in the Gulf by Iranian gunboats on Saturday have anchored off Bahrain.'), 'attacked');
+    expect(tankers?.sources.map((s) => s.cameo?.slice(0, 3))).toEqual(['IRN']);
+    expect(names(tankers!.targets).join(' ')).toMatch(/supertankers/);
+    const patrol = eventAt(analyzeText('Officials said about 70 soldiers on foot patrol were attacked by guerrillas near the border.'), 'attacked');
+    expect(names(patrol!.targets).join(' ')).toMatch(/soldiers/);
+    const doc = analyzeText('A Greek cargo ship was attacked and hit in the engine room in the northern Gulf.');
+    const attacks = eventsOf(doc).filter((e) => e.rootCode === '19');
+    expect(attacks.length).toBeGreaterThan(0);
+    for (const e of attacks) expect(e.sources.map((s) => s.cameo)).not.toContain('GRC');
+  });
+
+  it('names who holds the positions hit, told by a participle of holding', () => {
+    const shelled = eventAt(analyzeText('Rebels shelled positions held by the army near the border.'), 'shelled');
+    expect(names(shelled!.targets)).toEqual(['army']);
+  });
+
+  it('gives the act of a for-gerund to the object of the verb it hangs on: blamed X for firing', () => {
+    const firing = eventAt(analyzeText('Washington blamed Tehran for firing missiles at the tanker.'), 'firing');
+    expect(firing?.sources.map((s) => s.cameo?.slice(0, 3))).toEqual(['IRN']);
+    const sending = eventAt(analyzeText('Soviet officials criticized the United States for sending naval forces into the Gulf.'), 'sending');
+    expect(sending?.sources.map((s) => s.cameo)).toEqual(['USA']);
+  });
 });

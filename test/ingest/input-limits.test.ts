@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_INPUT_LIMITS, cutArticle } from '../../src/ingest/input-limits.js';
+import { DEFAULT_INPUT_LIMITS, MAX_ANALYSED_ARTICLE_CHARS, cutArticle } from '../../src/ingest/input-limits.js';
 import { loadInput } from '../../src/ingest/load-input.js';
 import type { RawArticle } from '../../src/ingest/raw-article.js';
 import { createAnalyzer } from '../../src/pipeline/analyze-article.js';
@@ -74,6 +74,27 @@ describe('the input limits', () => {
     expect(text.length).toBeLessThanOrEqual(5000 + 'Story 5\n\n'.length);
     expect(text.length).toBeGreaterThan(4000);
     expect(text.trimEnd().endsWith('Wire.')).toBe(true);
+  });
+
+  it('refuse an article the cut was raised past the analysis ceiling, by name, and store the rest of its file', async () => {
+    // Two stories in one digest: the first about 1.2 million characters of the same sentence.
+    const sentence = 'The ferry to Saltmere ran late again, Example Wire reported. ';
+    const body = sentence.repeat(Math.ceil((MAX_ANALYSED_ARTICLE_CHARS * 1.2) / sentence.length));
+    const digest = write('huge-article.txt', `${story(6, body)}
+${story(7)}`);
+    store = await openTestStore('limits-ceiling');
+    const s = await ingestFiles(store, [digest], { analyzer, limits: { maxArticleChars: 2 * MAX_ANALYSED_ARTICLE_CHARS } });
+    expect(s.errors.map((e) => e.code)).toEqual(['DOSSIER_INPUT_ARTICLE_TOO_LONG']);
+    expect(s.errors[0]!.message).toMatch(
+      new RegExp(`^${digest.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1: article "Story 6" is \\d+ characters long, past the 1000000 one article may have to be analysed within the memory bound; cut it with --max-article-chars 1000000 or less$`),
+    );
+    expect(s.warnings).toEqual([]);
+    expect((await findArticles(store, {})).map((a) => a.title)).toEqual(['Story 7']);
+    // With the default cut the same file goes in whole, the long story cut with a warning.
+    const again = await ingestFiles(store, [digest], { analyzer });
+    expect(again.errors).toEqual([]);
+    expect(again.warnings).toHaveLength(1);
+    expect(again.articlesNew).toBe(1);
   });
 
   it('refuse a file of more articles than the limit', async () => {

@@ -33,6 +33,12 @@ export interface EventFrameWords {
   readonly reciprocalCodes: ReadonlySet<string>;
   /** "attacked the base at dawn": a time of day, never a thing acted on. */
   readonly timeOfDayNouns: ReadonlySet<string>;
+  /** "estimated the damage at 50 million dollars": an amount, never a thing acted on. */
+  readonly measureNouns: ReadonlySet<string>;
+  /** "an offensive on the northern front": a noun that says where, never what was hit. */
+  readonly whereNouns: ReadonlySet<string>;
+  /** "positions held by the army corps": participles whose by-phrase names who holds the thing hit. */
+  readonly holdingVerbs: ReadonlySet<string>;
   /** "“We will respond,” the minister said": first-person subjects of a direct quote stand for its speaker. */
   readonly speakerPronouns: ReadonlySet<string>;
   /** "numerous attacks targeting Americans": a kind of act, not one that happened. */
@@ -76,6 +82,9 @@ export function loadEventFrameWords(): EventFrameWords {
     reportingVerbs: new Set(Object.keys(reporting.verbs)),
     reciprocalCodes: new Set(words.reciprocalCodes.codes),
     timeOfDayNouns: set(words.timeOfDayNouns),
+    measureNouns: set(words.measureNouns),
+    whereNouns: set(words.whereNouns),
+    holdingVerbs: set(words.holdingVerbs),
     speakerPronouns: set(words.speakerPronouns),
     genericQuantifiers: set(words.genericQuantifiers),
     freeChoiceDeterminers: set(words.freeChoiceDeterminers),

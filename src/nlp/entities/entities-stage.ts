@@ -153,7 +153,7 @@ function dedupe(entities: Entity[]): Entity[] {
   return out;
 }
 
-export const ENTITIES_STAGE: StageHead<'entities'> = { name: 'entities', version: '1', requires: ['tokens', 'sentences'], assigns: 'entities' };
+export const ENTITIES_STAGE: StageHead<'entities'> = { name: 'entities', version: '2', requires: ['tokens', 'sentences', 'casing'], assigns: 'entities' };
 
 export function createEntitiesStage(k: EntityKnowledge): Stage<'entities'> {
   return {

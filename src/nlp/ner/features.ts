@@ -109,17 +109,30 @@ const BOUNDARY_AFTER: TokenView = { word: '</S>', lower: '</s>', shape: '</S>', 
 
 /** Feature hashes for every token of every sentence of one document. */
 export function documentFeatures(sentences: readonly (readonly string[])[], resources: FeatureResources): Uint32Array[][] {
+  const of = sentenceFeaturesOf(sentences, resources);
+  return sentences.map((_, s) => of(s));
+}
+
+/**
+ * The feature hashes of one sentence of a document, made when asked: what the document says of
+ * each word's casing is read from every sentence first. A tagger that asks sentence by sentence
+ * holds one sentence's features at a time; the whole article's (a typed array per token) made a
+ * long article's memory grow by about 300 bytes per token at once.
+ */
+export function sentenceFeaturesOf(sentences: readonly (readonly string[])[], resources: FeatureResources): (s: number) => Uint32Array[] {
+  const partsOf = sentenceFeaturePartsOf(sentences, resources);
   const list = new HashList();
-  return documentFeatureParts(sentences, resources).map((sentence) =>
-    sentence.words.map((word, i) => {
+  return (s) => {
+    const sentence = partsOf(s);
+    return sentence.words.map((word, i) => {
       const own = wordFeatures(word, list);
       const rest = sentence.hashes.subarray(sentence.offsets[i]!, sentence.offsets[i + 1]!);
       const all = new Uint32Array(own.length + rest.length);
       all.set(own);
       all.set(rest, own.length);
       return all;
-    }),
-  );
+    });
+  };
 }
 
 /**
@@ -134,8 +147,8 @@ export interface SentenceFeatureParts {
   readonly offsets: Int32Array;
 }
 
-/** As documentFeatures, with each token's features in two parts (SentenceFeatureParts). */
-export function documentFeatureParts(sentences: readonly (readonly string[])[], resources: FeatureResources): SentenceFeatureParts[] {
+/** As sentenceFeaturesOf, with each token's features in two parts (SentenceFeatureParts). */
+export function sentenceFeaturePartsOf(sentences: readonly (readonly string[])[], resources: FeatureResources): (s: number) => SentenceFeatureParts {
   const split = sentences.map((words) => words.map((w) => splitArticle(foldWord(w))));
   const stems = split.map((words) => words.map((w) => w.stem));
   const forms = stems.map(sentenceForm);
@@ -143,17 +156,16 @@ export function documentFeatureParts(sentences: readonly (readonly string[])[], 
   const list = new HashList();
   // A document repeats its words: each word's clusters are looked up once per form it is read in.
   const clusters: ClusterMemo = { normal: new Map(), caps: new Map() };
-  return stems.map((words, s) =>
+  return (s) =>
     sentenceFeatures(
-      words,
+      stems[s]!,
       split[s]!.map((w) => w.article),
       forms[s]!,
       casing,
       resources,
       list,
       clusters,
-    ),
-  );
+    );
 }
 
 function titleCase(word: string): string {

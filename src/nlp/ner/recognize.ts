@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { textForModels } from '../../text/casing.js';
 import type { Document, Span } from '../../text/document.js';
 import { marginals, viterbi } from './decode.js';
-import { documentFeatureParts } from './features.js';
+import { sentenceFeaturePartsOf } from './features.js';
 import { type NerType, toBio } from './labels.js';
 import { decodeModel, type NerModel, partEmissionScores } from './model.js';
 import { harmonizePersonNames } from './name-consistency.js';
@@ -52,11 +53,13 @@ export function tagWords(model: NerModel, words: readonly string[]): TaggedWord[
  * features read how a word is written elsewhere in the same document.
  */
 export function tagSentences(model: NerModel, sentences: readonly (readonly string[])[]): TaggedWord[][] {
-  const features = documentFeatureParts(sentences, model.resources);
+  // One sentence's features at a time: a long article's all at once were most of its memory.
+  const featuresOf = sentenceFeaturePartsOf(sentences, model.resources);
   const n = model.labels.length;
   const bio = model.labels.map(toBio);
-  const tagged = features.map((parts) => {
-    if (parts.words.length === 0) return [];
+  const tagged = sentences.map((words, s) => {
+    if (words.length === 0) return [];
+    const parts = featuresOf(s);
     const chain = {
       emissions: partEmissionScores(model, parts),
       transitions: model.transitions,
@@ -95,9 +98,10 @@ export function recognizeEntities(model: NerModel, doc: Document): EntityMention
     while (k < tokens.length && tokens[k]!.end <= sentence.end) group.push(tokens[k++]!);
     groups.push(group);
   }
+  const text = textForModels(doc);
   const tagged = tagSentences(
     model,
-    groups.map((group) => group.map((t) => doc.text.slice(t.start, t.end))),
+    groups.map((group) => group.map((t) => text.slice(t.start, t.end))),
   );
   const out: EntityMention[] = [];
   groups.forEach((group, s) => {

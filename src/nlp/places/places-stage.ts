@@ -2,6 +2,7 @@ import type { Gazetteer } from '../../knowledge/gazetteer/gazetteer.js';
 import type { Stage, StageHead } from '../../pipeline/stage.js';
 import type { Document, Layers, Span } from '../../text/document.js';
 import { outletHomePlace } from './outlet-home.js';
+import { placeAnaphora } from './place-anaphora.js';
 import { recognizePlaceNames } from './place-recognizer.js';
 import { type PlaceMention, resolvePlaces } from './resolve-places.js';
 
@@ -13,7 +14,7 @@ import { type PlaceMention, resolvePlaces } from './resolve-places.js';
 
 const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
 
-export const PLACES_STAGE: StageHead<'places'> = { name: 'places', version: '3', requires: ['entities', 'sentences'], assigns: 'places' };
+export const PLACES_STAGE: StageHead<'places'> = { name: 'places', version: '4', requires: ['tokens', 'entities', 'sentences'], assigns: 'places' };
 
 export function createPlacesStage(gazetteer: Gazetteer): Stage<'places'> {
   return {
@@ -51,12 +52,12 @@ export function placesOf(gazetteer: Gazetteer, doc: Document): Layers['places'] 
     taken.push(hit);
   }
   const order = mentions.map((_, i) => i).sort((a, b) => mentions[a]!.start - mentions[b]!.start);
-  return Object.freeze(
-    resolvePlaces(
-      gazetteer,
-      doc.text,
-      order.map((i) => mentions[i]!),
-      { entities: order.map((i) => entities[i]!), home: outletHomePlace(gazetteer, doc.meta.outlet) },
-    ),
+  const named = resolvePlaces(
+    gazetteer,
+    doc.text,
+    order.map((i) => mentions[i]!),
+    { entities: order.map((i) => entities[i]!), home: outletHomePlace(gazetteer, doc.meta.outlet) },
   );
+  const pointing = placeAnaphora(doc, named);
+  return Object.freeze(pointing.length === 0 ? named : [...named, ...pointing].sort((a, b) => a.start - b.start));
 }

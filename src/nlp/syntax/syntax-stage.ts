@@ -1,4 +1,5 @@
 import type { Stage, StageHead } from '../../pipeline/stage.js';
+import { textForModels } from '../../text/casing.js';
 import type { Document, Layers } from '../../text/document.js';
 import { analyzeSentences } from './analyze-words.js';
 import type { SyntaxModel } from './syntax-model.js';
@@ -19,6 +20,7 @@ type SyntaxEntry = Layers['syntax'][number];
 export function analyzeDocument(model: SyntaxModel, doc: Document): Layers['syntax'] {
   const tokens = doc.layers.tokens ?? [];
   const sentences = doc.layers.sentences ?? [];
+  const text = textForModels(doc);
   const out: SyntaxEntry[] = [];
   let runs: Run[] = [];
   // Many sentences at once (see analyzeSentences), but a batch at a time: a 10 MB article's
@@ -29,7 +31,7 @@ export function analyzeDocument(model: SyntaxModel, doc: Document): Layers['synt
       runs.map((r) => r.words.words),
     );
     runs.forEach((run, k) => {
-      const folded = tokenAnalyses(doc.text, run.slice.length, run.words, analyses[k]!);
+      const folded = tokenAnalyses(text, run.slice.length, run.words, analyses[k]!);
       for (let i = 0; i < folded.length; i++) {
         const a = folded[i]!;
         const token = run.slice[i]!;
@@ -42,7 +44,7 @@ export function analyzeDocument(model: SyntaxModel, doc: Document): Layers['synt
     for (let start = from; start < to; start += MAX_WORDS) {
       const end = Math.min(to, start + MAX_WORDS);
       const slice = tokens.slice(start, end);
-      runs.push({ from: start, slice, words: udWords(doc.text, slice) });
+      runs.push({ from: start, slice, words: udWords(text, slice) });
       if (runs.length >= BATCH) analyzeRuns();
     }
   };
@@ -64,7 +66,7 @@ interface Run {
   readonly words: UdWords;
 }
 
-export const SYNTAX_STAGE: StageHead<'syntax'> = { name: 'syntax', version: '1', requires: ['tokens', 'sentences'], assigns: 'syntax' };
+export const SYNTAX_STAGE: StageHead<'syntax'> = { name: 'syntax', version: '2', requires: ['tokens', 'sentences', 'casing'], assigns: 'syntax' };
 
 export function createSyntaxStage(model: SyntaxModel): Stage<'syntax'> {
   return { ...SYNTAX_STAGE, run: (doc) => analyzeDocument(model, doc) };

@@ -122,8 +122,34 @@ function tagFeatures(w: WordCodes, i: number, prev1: number, prev2: number, righ
  */
 export function tagClasses(model: TaggerModel, words: WordCodes, recheckBelow = model.recheckBelow): Int32Array {
   const margins = new Float32Array(words.length);
-  const first = tagPass(model.weights, model.labels.length, words, null, null, margins);
-  return model.second === null ? first : tagPass(model.second, model.labels.length, words, first, recheckBelow === Number.POSITIVE_INFINITY ? null : margins, null, recheckBelow);
+  const open = openClassesOf(model);
+  const first = tagPass(model.weights, model.labels.length, words, null, null, margins, open);
+  return model.second === null ? first : tagPass(model.second, model.labels.length, words, first, recheckBelow === Number.POSITIVE_INFINITY ? null : margins, null, open, recheckBelow);
+}
+
+/**
+ * The closed word classes: a word the treebank never showed is none of them. Without this
+ * a new noun can come out an auxiliary ("drone attacks" read as "drone" AUX), and the tree
+ * built on it has no object.
+ */
+const CLOSED_UPOS = new Set(['AUX', 'DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'PART']);
+const openClasses = new WeakMap<TaggerModel, Uint8Array>();
+
+/** Per class, 1 when an unseen word may take it. */
+function openClassesOf(model: TaggerModel): Uint8Array {
+  let open = openClasses.get(model);
+  if (open === undefined) {
+    open = Uint8Array.from(model.labels, (label) => (CLOSED_UPOS.has(label.split(' ')[0]!) ? 0 : 1));
+    openClasses.set(model, open);
+  }
+  return open;
+}
+
+/** The best class among those `allowed` marks. */
+function argmaxAllowed(sums: Int32Array, classes: number, allowed: Uint8Array): number {
+  let best = -1;
+  for (let y = 0; y < classes; y++) if (allowed[y] === 1 && (best === -1 || sums[y]! > sums[best]!)) best = y;
+  return best === -1 ? argmaxInt(sums, classes) : best;
 }
 
 /**
@@ -144,6 +170,7 @@ function tagPass(
   right: Int32Array | null,
   keep: Float32Array | null,
   margins: Float32Array | null,
+  open: Uint8Array,
   threshold = 0,
 ): Int32Array {
   const out = new Int32Array(words.length);
@@ -173,7 +200,8 @@ function tagPass(
       }
       sums.set(own);
       addFeatures(weights, features, tagFeatures(words, i, prev1, prev2, right, features, CONTEXT), sums);
-      best = argmaxInt(sums, classes);
+      // Ambiguity class 0: the treebank never showed the word.
+      best = words.ambiguity[i] === 0 ? argmaxAllowed(sums, classes, open) : argmaxInt(sums, classes);
       if (margins !== null) {
         let second = -0x7fffffff;
         for (let y = 0; y < classes; y++) if (y !== best && sums[y]! > second) second = sums[y]!;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashFeature } from '../../../src/nlp/ner/feature-hash.js';
-import { documentFeatureParts, documentFeatures, type FeatureResources, sentenceForm, wordFeatures } from '../../../src/nlp/ner/features.js';
+import { documentFeatures, type FeatureResources, sentenceFeaturePartsOf, sentenceFeaturesOf, sentenceForm, wordFeatures } from '../../../src/nlp/ner/features.js';
 import { buildGazetteer, gazetteerMatches, phraseKey } from '../../../src/nlp/ner/gazetteer.js';
 import { foldWord, longShape, shortShape } from '../../../src/nlp/ner/word-form.js';
 
@@ -70,6 +70,15 @@ describe('documentFeatures', () => {
     expect(has(withBody[0]!, 'doc=cm|headline')).toBe(true);
   });
 
+  it('are made one sentence at a time, the casing still read from every sentence', () => {
+    // The tagger asks for one sentence's features at a time (a long article's all at once held
+    // a typed array per token); the headline's 'TROOPS' still reads the body's 'troops'.
+    const doc = [['MERIDIA', 'TROOPS', 'LEAVE'], ['The', 'troops', 'left', 'Meridia', 'on', 'Monday', '.']];
+    const of = sentenceFeaturesOf(doc, resources);
+    expect(has(of(0)[1]!, 'doc=lc|headline')).toBe(true);
+    expect([of(0), of(1)]).toEqual(documentFeatures(doc, resources));
+  });
+
   it('marks Arabic name particles and the fused article', () => {
     const [abu, mahdi, muhandis] = documentFeatures([['Abu', 'Mahdi', 'al-Muhandis']], resources)[0]!;
     expect(has(abu!, 'particle')).toBe(true);
@@ -106,7 +115,9 @@ describe('documentFeatures', () => {
   it('splits each token into the word’s own features and the rest, in that order', () => {
     const doc = [['Ilsa', 'Brandt', 'visited', 'Meridia', '.'], ['THE', 'TALKS', 'END']];
     const whole = documentFeatures(doc, resources);
-    documentFeatureParts(doc, resources).forEach((sentence, s) => {
+    const partsOf = sentenceFeaturePartsOf(doc, resources);
+    doc.forEach((_, s) => {
+      const sentence = partsOf(s);
       sentence.words.forEach((word, t) => {
         const rest = sentence.hashes.subarray(sentence.offsets[t]!, sentence.offsets[t + 1]!);
         expect(whole[s]![t]!).toEqual(Uint32Array.from([...wordFeatures(word), ...rest]));

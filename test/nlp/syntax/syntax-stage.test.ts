@@ -34,6 +34,12 @@ describe('the syntax stage on news sentences (trained model)', () => {
     expect(syntax[at('Tuesday')]).toMatchObject({ head: at('attacked') });
   });
 
+  it('never gives a word the treebank did not show a closed class: "drone" is no auxiliary', () => {
+    const { syntax, at } = analyze('Rebels have carried out drone attacks on the base.');
+    expect(syntax[at('drone')]).toMatchObject({ upos: 'NOUN', head: at('attacks') });
+    expect(syntax[at('attacks')]).toMatchObject({ head: at('carried'), rel: 'obj' });
+  });
+
   it('reads a passive and its agent', () => {
     const { syntax, at } = analyze('The convoy was attacked by militants near the border.');
     expect(syntax[at('convoy')]).toMatchObject({ head: at('attacked'), rel: 'nsubj:pass' });
