@@ -62,6 +62,9 @@ export function loadKnowledge(options: KnowledgeOptions = {}): Knowledge {
     const a = registry.actors.get(id);
     return a ? { id: a.id, name: a.name, type: a.type, country: a.country } : undefined;
   };
+  // Every name the tagger finds is typed by a gazetteer lookup; the same names recur.
+  const placeTypes = new Map<string, ReturnType<EntityKnowledge['placeType']>>();
+  const curatedPlaceTypes = new Map<string, ReturnType<EntityKnowledge['curatedPlaceType']>>();
   const entities: EntityKnowledge = {
     recognize: (doc) => recognizeEntities(ner, doc),
     aliasMentions: (doc) =>
@@ -69,11 +72,12 @@ export function loadKnowledge(options: KnowledgeOptions = {}): Knowledge {
         const first = registry.actors.get(m.actorIds[0] ?? '');
         return { start: m.start, end: m.end, exact: m.exact, type: first ? ENTITY_TYPE_OF_ACTOR[first.type] : 'ORG' };
       }),
-    placeType: (name) => classifyPlaceType(places(), name),
-    curatedPlaceType: (name) => {
-      const site = lookupPlace(places(), name).find((c) => c.curated && c.match === 'name');
-      return site ? entityTypeOfKind(site.kind) : null;
-    },
+    placeType: (name) => remember(placeTypes, name, () => classifyPlaceType(places(), name)),
+    curatedPlaceType: (name) =>
+      remember(curatedPlaceTypes, name, () => {
+        const site = lookupPlace(places(), name).find((c) => c.curated && c.match === 'name');
+        return site ? entityTypeOfKind(site.kind) : null;
+      }),
     isNorp: (word) => NORP_WORDS.has(word.toLowerCase()) || demonymCountry(word) !== null,
   };
   // Names recur across a corpus, and a miss costs an edit-distance scan of the registry.
@@ -138,4 +142,13 @@ export function loadKnowledge(options: KnowledgeOptions = {}): Knowledge {
       places();
     },
   };
+}
+
+/** The value memo holds for key, else make()'s, kept; the memo is emptied when it holds 100,000. */
+function remember<T>(memo: Map<string, T>, key: string, make: () => T): T {
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = make();
+  if (memo.size >= 100_000) memo.clear();
+  memo.set(key, value);
+  return value;
 }

@@ -71,7 +71,14 @@ export interface AliasIndex {
   /** Every name's fold, for edit-distance lookups. */
   readonly targets: readonly NameTarget[];
   readonly ambiguous: readonly AmbiguousAlias[];
+  /**
+   * The words (nameWords) of the token pieces scanned so far: news repeats its words. Filled
+   * while scanning, emptied when it holds TOKEN_WORDS_MAX pieces; not part of the registry.
+   */
+  readonly tokenWords: Map<string, readonly NameWord[]>;
 }
+
+const TOKEN_WORDS_MAX = 100_000;
 
 /** Folds shorter than this never match fuzzily: "Amal"/"Amel", "Hamas"/"Hamis" are too close. */
 const MIN_FUZZY_FOLD = 6;
@@ -151,6 +158,7 @@ export function buildAliasIndex(actors: Iterable<Actor>): AliasIndex {
     bySurnameFold,
     targets,
     ambiguous,
+    tokenWords: new Map(),
   };
 }
 
@@ -221,7 +229,7 @@ export function findAliasMentions(registry: IndexedRegistry, doc: Document): Ali
     if (t.kind === 'punct' || t.kind === 'symbol' || t.norm === "'s") {
       words.push(null);
       article.start = null;
-    } else pushTokenWords(doc.text, t, words, article);
+    } else pushTokenWords(doc.text, t, words, article, index.tokenWords);
   }
 
   const out: AliasMention[] = [];
@@ -257,14 +265,19 @@ interface ArticleState {
   start: number | null;
 }
 
-function pushTokenWords(text: string, token: Span, out: Array<TextWord | null>, article: ArticleState): void {
+function pushTokenWords(text: string, token: Span, out: Array<TextWord | null>, article: ArticleState, memo: Map<string, readonly NameWord[]>): void {
   let pieceStart = token.start;
   for (let i = token.start; i <= token.end; i++) {
     if (i < token.end && text.charCodeAt(i) !== 45) continue;
     if (i > pieceStart) {
       // A trailing hyphen tells nameWords the piece is joined to the next ("ad-Din").
       const piece = text.slice(pieceStart, i) + (i < token.end ? '-' : '');
-      const pieceWords = nameWords(piece);
+      let pieceWords = memo.get(piece);
+      if (pieceWords === undefined) {
+        pieceWords = nameWords(piece);
+        if (memo.size >= TOKEN_WORDS_MAX) memo.clear();
+        memo.set(piece, pieceWords);
+      }
       if (pieceWords.length === 0 && !/^the-?$/i.test(piece)) article.start ??= pieceStart;
       for (const w of pieceWords) {
         out.push({ ...w, start: article.start ?? pieceStart, end: i });

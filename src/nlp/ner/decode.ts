@@ -22,12 +22,15 @@ export function viterbi(chain: ChainScores): Int32Array {
   let score = new Float64Array(n);
   let next = new Float64Array(n);
   const back = new Int32Array(length * n);
+  // A forbidden transition (−Infinity) never wins: only the allowed ones are tried.
+  const into = predecessors(transitions, n, Number.NEGATIVE_INFINITY);
   for (let y = 0; y < n; y++) score[y] = start[y]! + emissions[y]!;
   for (let t = 1; t < length; t++) {
     for (let y = 0; y < n; y++) {
       let best = Number.NEGATIVE_INFINITY;
       let arg = 0;
-      for (let p = 0; p < n; p++) {
+      for (let k = into.starts[y]!, stop = into.starts[y + 1]!; k < stop; k++) {
+        const p = into.labels[k]!;
         const s = score[p]! + transitions[p * n + y]!;
         if (s > best) {
           best = s;
@@ -45,6 +48,34 @@ export function viterbi(chain: ChainScores): Int32Array {
   out[length - 1] = last;
   for (let t = length - 1; t > 0; t--) out[t - 1] = back[t * n + out[t]!]!;
   return out;
+}
+
+/** Per label y, the labels p (in order) whose transition p → y is not `forbidden`: labels[starts[y] .. starts[y + 1]). */
+interface Neighbours {
+  readonly starts: Int32Array;
+  readonly labels: Int32Array;
+}
+
+function predecessors(transitions: Float64Array, n: number, forbidden: number): Neighbours {
+  const starts = new Int32Array(n + 1);
+  const labels = new Int32Array(n * n);
+  let k = 0;
+  for (let y = 0; y < n; y++) {
+    for (let p = 0; p < n; p++) if (transitions[p * n + y] !== forbidden) labels[k++] = p;
+    starts[y + 1] = k;
+  }
+  return { starts, labels };
+}
+
+function successors(transitions: Float64Array, n: number, forbidden: number): Neighbours {
+  const starts = new Int32Array(n + 1);
+  const labels = new Int32Array(n * n);
+  let k = 0;
+  for (let y = 0; y < n; y++) {
+    for (let q = 0; q < n; q++) if (transitions[y * n + q] !== forbidden) labels[k++] = q;
+    starts[y + 1] = k;
+  }
+  return { starts, labels };
 }
 
 function logSumExp(values: Float64Array): number {
@@ -66,13 +97,15 @@ export function marginals(chain: ChainScores, temperature = 1): Float64Array {
   return scaledMarginals(chain, temperature) ?? logMarginals(chain, temperature);
 }
 
-function expScaled(values: Float64Array, from: number, to: number, temperature: number): Float64Array {
+/** exp((v − max) / temperature) of values[from..to), written at out[at..]; zeros when every value is −Infinity. */
+function expScaled(values: Float64Array, from: number, to: number, temperature: number, out: Float64Array, at: number): void {
   let max = Number.NEGATIVE_INFINITY;
   for (let i = from; i < to; i++) if (values[i]! > max) max = values[i]!;
-  const out = new Float64Array(to - from);
-  if (max === Number.NEGATIVE_INFINITY) return out;
-  for (let i = from; i < to; i++) out[i - from] = Math.exp((values[i]! - max) / temperature);
-  return out;
+  if (max === Number.NEGATIVE_INFINITY) {
+    out.fill(0, at, at + to - from);
+    return;
+  }
+  for (let i = from; i < to; i++) out[at + i - from] = Math.exp((values[i]! - max) / temperature);
 }
 
 function normalizeInPlace(values: Float64Array, from: number, to: number): boolean {
@@ -86,27 +119,39 @@ function normalizeInPlace(values: Float64Array, from: number, to: number): boole
 function scaledMarginals(chain: ChainScores, temperature: number): Float64Array | null {
   const n = chain.labels;
   const length = chain.emissions.length / n;
-  const transition = expScaled(chain.transitions, 0, n * n, temperature);
+  const transition = new Float64Array(n * n);
+  expScaled(chain.transitions, 0, n * n, temperature, transition, 0);
   const alpha = new Float64Array(length * n);
   const beta = new Float64Array(length * n);
   const emission = new Float64Array(length * n);
-  for (let t = 0; t < length; t++) emission.set(expScaled(chain.emissions, t * n, t * n + n, temperature), t * n);
-  const start = expScaled(chain.start, 0, n, temperature);
+  for (let t = 0; t < length; t++) expScaled(chain.emissions, t * n, t * n + n, temperature, emission, t * n);
+  const start = new Float64Array(n);
+  expScaled(chain.start, 0, n, temperature, start, 0);
   for (let y = 0; y < n; y++) alpha[y] = start[y]! * emission[y]!;
   if (length > 0 && !normalizeInPlace(alpha, 0, n)) return null;
+  // A term whose transition weight is 0 (BIO forbids it) adds +0 to a sum of non-negative
+  // terms, which changes nothing: the sums skip them, in the same order.
+  const into = predecessors(transition, n, 0);
+  const onto = successors(transition, n, 0);
   for (let t = 1; t < length; t++) {
     for (let y = 0; y < n; y++) {
       let sum = 0;
-      for (let p = 0; p < n; p++) sum += alpha[(t - 1) * n + p]! * transition[p * n + y]!;
+      for (let k = into.starts[y]!, stop = into.starts[y + 1]!; k < stop; k++) {
+        const p = into.labels[k]!;
+        sum += alpha[(t - 1) * n + p]! * transition[p * n + y]!;
+      }
       alpha[t * n + y] = sum * emission[t * n + y]!;
     }
     if (!normalizeInPlace(alpha, t * n, t * n + n)) return null;
   }
-  if (length > 0) beta.set(expScaled(chain.end, 0, n, temperature), (length - 1) * n);
+  if (length > 0) expScaled(chain.end, 0, n, temperature, beta, (length - 1) * n);
   for (let t = length - 2; t >= 0; t--) {
     for (let y = 0; y < n; y++) {
       let sum = 0;
-      for (let q = 0; q < n; q++) sum += transition[y * n + q]! * emission[(t + 1) * n + q]! * beta[(t + 1) * n + q]!;
+      for (let k = onto.starts[y]!, stop = onto.starts[y + 1]!; k < stop; k++) {
+        const q = onto.labels[k]!;
+        sum += transition[y * n + q]! * emission[(t + 1) * n + q]! * beta[(t + 1) * n + q]!;
+      }
       beta[t * n + y] = sum;
     }
     if (!normalizeInPlace(beta, t * n, t * n + n)) return null;

@@ -1,5 +1,5 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { FeatureResources } from './features.js';
+import { type FeatureResources, HashList, type SentenceFeatureParts, wordFeatures } from './features.js';
 import { buildGazetteer, type GazetteerLists } from './gazetteer.js';
 import { clusterTable, type WordClusters } from './word-clusters.js';
 
@@ -37,9 +37,22 @@ export interface NerModel {
   readonly keys: Uint32Array;
   readonly weights: Int16Array;
   readonly scale: number;
-  /** Open-addressing table: slot → row + 1 (0 empty), for hash lookups without a Map. */
-  readonly table: Int32Array;
+  /**
+   * Open-addressing table of feature hashes, two numbers per slot: the hash and its row + 1
+   * (0: empty). A lookup reads the hash and the row from one cache line.
+   */
+  readonly slots: Int32Array;
+  /**
+   * Per word as the features read it, what its own features (wordFeatures) add to each
+   * label, in integer units of `scale`: filled while tagging, since news repeats its words,
+   * and emptied when it holds WORD_SUMS_MAX words. Not stored in the file.
+   */
+  readonly wordSums: Map<string, Int32Array>;
 }
+
+const WORD_SUMS_MAX = 100_000;
+/** Room for one token's rows in addRows (a token with more features gets its own). */
+const SCRATCH = 256;
 
 /** What the features read besides the words: stored in the model so tagging matches training. */
 export interface NerLexicon {
@@ -116,21 +129,23 @@ function assemble(
     keys,
     weights,
     scale,
-    table: buildTable(keys),
+    slots: buildSlots(keys),
+    wordSums: new Map(),
   };
 }
 
-function buildTable(keys: Uint32Array): Int32Array {
+function buildSlots(keys: Uint32Array): Int32Array {
   let size = 1024;
   while (size < keys.length * 2) size *= 2;
-  const table = new Int32Array(size);
+  const slots = new Int32Array(2 * size);
   const mask = size - 1;
   for (let row = 0; row < keys.length; row++) {
     let slot = mix(keys[row]!) & mask;
-    while (table[slot] !== 0) slot = (slot + 1) & mask;
-    table[slot] = row + 1;
+    while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+    slots[2 * slot] = keys[row]!;
+    slots[2 * slot + 1] = row + 1;
   }
-  return table;
+  return slots;
 }
 
 // FNV's low bits are weak for sequential strings; one multiply spreads them over the table.
@@ -140,13 +155,76 @@ function mix(key: number): number {
 
 /** The weight row of a feature hash, or -1 when the model has no weights for it. */
 export function featureRow(model: NerModel, key: number): number {
-  const { table, keys } = model;
-  const mask = table.length - 1;
-  let slot = mix(key) & mask;
+  const slots = model.slots;
+  const mask = (slots.length >> 1) - 1;
+  return probe(slots, mask, mix(key) & mask, key | 0);
+}
+
+/**
+ * As emissionScores, from a sentence's features in parts: a word's own features are summed
+ * once per word (model.wordSums). The sums are integers, so the scores are the same.
+ */
+export function partEmissionScores(model: NerModel, sentence: SentenceFeatureParts): Float64Array {
+  const n = model.labels.length;
+  const { words, hashes, offsets } = sentence;
+  const out = new Float64Array(words.length * n);
+  const sums = new Int32Array(n);
+  const scratch = new Int32Array(SCRATCH);
+  let list: HashList | undefined;
+  for (let t = 0; t < words.length; t++) {
+    let own = model.wordSums.get(words[t]!);
+    if (own === undefined) {
+      own = new Int32Array(n);
+      list ??= new HashList();
+      const features = wordFeatures(words[t]!, list);
+      addRows(model, features, 0, features.length, own, scratch);
+      if (model.wordSums.size >= WORD_SUMS_MAX) model.wordSums.clear();
+      model.wordSums.set(words[t]!, own);
+    }
+    sums.set(own);
+    addRows(model, hashes, offsets[t]!, offsets[t + 1]!, sums, scratch);
+    for (let y = 0; y < n; y++) out[t * n + y] = sums[y]! * model.scale;
+  }
+  return out;
+}
+
+/**
+ * Adds the weight rows of features[from .. to) into `sums`. The table slots, then the rows, are
+ * first read in loops without branches, so their cache misses overlap; the loops that use
+ * them then find them in the cache.
+ */
+function addRows(model: NerModel, features: Uint32Array, from: number, to: number, sums: Int32Array, scratch: Int32Array): void {
+  const n = model.labels.length;
+  const { weights, slots } = model;
+  const mask = (slots.length >> 1) - 1;
+  const count = to - from;
+  const rows = count < scratch.length ? scratch : new Int32Array(count + 1);
+  let touched = 0;
+  for (let f = 0; f < count; f++) {
+    const slot = mix(features[from + f]!) & mask;
+    rows[f] = slot;
+    touched ^= slots[2 * slot]!;
+  }
+  for (let f = 0; f < count; f++) rows[f] = probe(slots, mask, rows[f]!, features[from + f]! | 0);
+  for (let f = 0; f < count; f++) {
+    const row = rows[f]!;
+    touched ^= weights[(row & ~(row >> 31)) * n]!;
+  }
+  for (let f = 0; f < count; f++) {
+    const row = rows[f]!;
+    if (row < 0) continue;
+    const base = row * n;
+    for (let y = 0; y < n; y++) sums[y]! += weights[base + y]!;
+  }
+  rows[count] = touched;
+}
+
+/** From `slot` on, the row of the hash `signed`, or -1. */
+function probe(slots: Int32Array, mask: number, slot: number, signed: number): number {
   for (;;) {
-    const entry = table[slot]!;
-    if (entry === 0) return -1;
-    if (keys[entry - 1] === key) return entry - 1;
+    const row = slots[2 * slot + 1]!;
+    if (row === 0) return -1;
+    if (slots[2 * slot] === signed) return row - 1;
     slot = (slot + 1) & mask;
   }
 }
@@ -156,16 +234,12 @@ export function emissionScores(model: NerModel, tokens: readonly Uint32Array[]):
   const n = model.labels.length;
   const out = new Float64Array(tokens.length * n);
   const sums = new Int32Array(n);
-  tokens.forEach((features, t) => {
+  const scratch = new Int32Array(SCRATCH);
+  for (let t = 0; t < tokens.length; t++) {
     sums.fill(0);
-    for (const key of features) {
-      const row = featureRow(model, key);
-      if (row < 0) continue;
-      const base = row * n;
-      for (let y = 0; y < n; y++) sums[y]! += model.weights[base + y]!;
-    }
+    addRows(model, tokens[t]!, 0, tokens[t]!.length, sums, scratch);
     for (let y = 0; y < n; y++) out[t * n + y] = sums[y]! * model.scale;
-  });
+  }
   return out;
 }
 

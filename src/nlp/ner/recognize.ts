@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { textForModels } from '../../text/casing.js';
 import type { Document, Span } from '../../text/document.js';
 import { marginals, viterbi } from './decode.js';
-import { sentenceFeaturesOf } from './features.js';
+import { sentenceFeaturePartsOf } from './features.js';
 import { type NerType, toBio } from './labels.js';
-import { decodeModel, emissionScores, type NerModel } from './model.js';
+import { decodeModel, type NerModel, partEmissionScores } from './model.js';
 import { harmonizePersonNames } from './name-consistency.js';
 
 export type { NerType } from './labels.js';
@@ -54,14 +54,14 @@ export function tagWords(model: NerModel, words: readonly string[]): TaggedWord[
  */
 export function tagSentences(model: NerModel, sentences: readonly (readonly string[])[]): TaggedWord[][] {
   // One sentence's features at a time: a long article's all at once were most of its memory.
-  const featuresOf = sentenceFeaturesOf(sentences, model.resources);
+  const featuresOf = sentenceFeaturePartsOf(sentences, model.resources);
   const n = model.labels.length;
   const bio = model.labels.map(toBio);
   const tagged = sentences.map((words, s) => {
     if (words.length === 0) return [];
-    const tokens = featuresOf(s);
+    const parts = featuresOf(s);
     const chain = {
-      emissions: emissionScores(model, tokens),
+      emissions: partEmissionScores(model, parts),
       transitions: model.transitions,
       start: model.start,
       end: model.end,

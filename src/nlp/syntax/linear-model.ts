@@ -74,8 +74,16 @@ export function addFeatures(model: LinearModel, features: Int32Array, count: num
   const mask = (1 << model.bits) - 1;
   const { index, rows } = model;
   // The index words are read first, with no branch between the reads, so the processor
-  // waits for their cache misses together rather than one after another.
+  // waits for their cache misses together rather than one after another; then the first
+  // weight of every bucket likewise (an inline or empty bucket reads rows[0]), so the loop
+  // that adds them, whose branches depend on the buckets' sizes, finds them in the cache.
   for (let f = 0; f < count; f++) entries[f] = index[features[f]! & mask]!;
+  let touched = 0;
+  for (let f = 0; f < count; f++) {
+    const e = entries[f]!;
+    touched ^= rows[(e >>> 8) & ~(e >> 31)]!;
+  }
+  entries[count] = touched;
   for (let f = 0; f < count; f++) {
     const e = entries[f]!;
     if (e < 0) sums[(e >>> 16) & 0xff]! += (e << 16) >> 16;
@@ -91,7 +99,7 @@ export function addFeatures(model: LinearModel, features: Int32Array, count: num
 }
 
 /** Scratch for scoreFeatures: no call site has more features than this. */
-const entries = new Int32Array(256);
+const entries = new Int32Array(257);
 
 /** The first class with the highest score. */
 export function argmaxInt(sums: Int32Array, n: number): number {

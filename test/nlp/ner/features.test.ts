@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashFeature } from '../../../src/nlp/ner/feature-hash.js';
-import { documentFeatures, type FeatureResources, sentenceFeaturesOf, sentenceForm } from '../../../src/nlp/ner/features.js';
+import { documentFeatures, type FeatureResources, sentenceFeaturePartsOf, sentenceFeaturesOf, sentenceForm, wordFeatures } from '../../../src/nlp/ner/features.js';
 import { buildGazetteer, gazetteerMatches, phraseKey } from '../../../src/nlp/ner/gazetteer.js';
 import { foldWord, longShape, shortShape } from '../../../src/nlp/ner/word-form.js';
 
@@ -90,4 +90,39 @@ describe('documentFeatures', () => {
     const [qaeda] = documentFeatures([['al-qaeda']], resources)[0]!;
     expect(has(qaeda!, 'article')).toBe(false);
   });
+
+  // The hashes are made without building the names: each template's family is checked here
+  // against the hash of the name it stands for.
+  it.each([
+    [1, ['b', 'w=Brandt', 'l=brandt', 's=Xxxxx', 'ss=Xx', 'p1=b', 'p4=bran', 'x1=t', 'x4=andt', 'init']],
+    [1, ['l-1=ilsa', 'l+1=visited', 'l-2=<s>', 'l+2=port', 'ss-1=Xx', 'ss+1=x', 'ss-2=<S>', 'ss+2=Xx']],
+    [1, ['l-1|l=ilsa|brandt', 'l|l+1=brandt|visited', 'ss-1|ss|ss+1=Xx|Xx|x', 'ss|ss+1=Xx|x', 'ss-1|ss=Xx|Xx', 'l-1|ss=ilsa|Xx', 'ss|l+1=Xx|visited']],
+    [1, ['k-1=4:none', 'k+1=16:none', 'doc=cm', 'doc=cm|mid', 'doc=cm|ss=Xx']],
+    [0, ['first', 'first|ss=Xx', 'first|l=ilsa', 'doc=none|first']],
+    [3, ['g=city:B', 'g+1=city:L', 'k=4:none']],
+    [4, ['g=city:L', 'g-1=city:B', 'k+1=4:1', 'k+1=16:7']],
+    [5, ['k=4:1', 'k=16:7', 'g=country:U', 'w=Meridia']],
+  ])('token %i of "Ilsa Brandt visited Port Elland Meridia 1996" has %j', (token, names) => {
+    const features = documentFeatures([['Ilsa', 'Brandt', 'visited', 'Port', 'Elland', 'Meridia', '1996']], resources)[0]![token]!;
+    for (const name of names) expect(has(features, name), name).toBe(true);
+  });
+
+  it('reads digits as 0 and marks headlines', () => {
+    const [year] = documentFeatures([['1996', 'TALKS', 'END']], resources)[0]!;
+    for (const name of ['w=0000', 'l=0000', 's=dddd', 'digit', 'headline', 'headline|ss=d']) expect(has(year!, name), name).toBe(true);
+  });
+
+  it('splits each token into the word’s own features and the rest, in that order', () => {
+    const doc = [['Ilsa', 'Brandt', 'visited', 'Meridia', '.'], ['THE', 'TALKS', 'END']];
+    const whole = documentFeatures(doc, resources);
+    const partsOf = sentenceFeaturePartsOf(doc, resources);
+    doc.forEach((_, s) => {
+      const sentence = partsOf(s);
+      sentence.words.forEach((word, t) => {
+        const rest = sentence.hashes.subarray(sentence.offsets[t]!, sentence.offsets[t + 1]!);
+        expect(whole[s]![t]!).toEqual(Uint32Array.from([...wordFeatures(word), ...rest]));
+      });
+    });
+  });
 });
+
