@@ -130,26 +130,44 @@ export function tagClasses(model: TaggerModel, words: WordCodes, recheckBelow = 
 /**
  * The closed word classes: a word the treebank never showed is none of them. Without this
  * a new noun can come out an auxiliary ("drone attacks" read as "drone" AUX), and the tree
- * built on it has no object.
+ * built on it has no object. An auxiliary's reading of an inflected form keeps its Penn tag as a
+ * verb ("withdraws" AUX VBZ is VERB VBZ): the tagger was sure of the verb, only not of its kind.
  */
 const CLOSED_UPOS = new Set(['AUX', 'DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'PART']);
-const openClasses = new WeakMap<TaggerModel, Uint8Array>();
+const INFLECTED = new Set(['VBZ', 'VBD', 'VBN', 'VBG']);
 
-/** Per class, 1 when an unseen word may take it. */
-function openClassesOf(model: TaggerModel): Uint8Array {
-  let open = openClasses.get(model);
-  if (open === undefined) {
-    open = Uint8Array.from(model.labels, (label) => (CLOSED_UPOS.has(label.split(' ')[0]!) ? 0 : 1));
-    openClasses.set(model, open);
-  }
-  return open;
+interface OpenClasses {
+  /** Per class, 1 when an unseen word may take it. */
+  readonly open: Uint8Array;
+  /** Per class, the open class that stands in for it ("AUX VBZ" → "VERB VBZ"), else -1. */
+  readonly standIn: Int32Array;
 }
 
-/** The best class among those `allowed` marks. */
-function argmaxAllowed(sums: Int32Array, classes: number, allowed: Uint8Array): number {
+const openClasses = new WeakMap<TaggerModel, OpenClasses>();
+
+function openClassesOf(model: TaggerModel): OpenClasses {
+  let found = openClasses.get(model);
+  if (found === undefined) {
+    const open = Uint8Array.from(model.labels, (label) => (CLOSED_UPOS.has(label.split(' ')[0]!) ? 0 : 1));
+    const standIn = Int32Array.from(model.labels, (label) => {
+      const [upos, xpos] = label.split(' ');
+      // Only an inflected form ("-s", "-ed", "-ing") shows a verb; a bare "drone" may be a noun.
+      return upos === 'AUX' && INFLECTED.has(xpos ?? '') ? model.labels.indexOf(`VERB ${xpos}`) : -1;
+    });
+    found = { open, standIn };
+    openClasses.set(model, found);
+  }
+  return found;
+}
+
+/** The best class an unseen word may take: the best of all, its stand-in, or the best open class. */
+function argmaxAllowed(sums: Int32Array, classes: number, allowed: OpenClasses): number {
+  const top = argmaxInt(sums, classes);
+  if (allowed.open[top] === 1) return top;
+  if (allowed.standIn[top]! >= 0) return allowed.standIn[top]!;
   let best = -1;
-  for (let y = 0; y < classes; y++) if (allowed[y] === 1 && (best === -1 || sums[y]! > sums[best]!)) best = y;
-  return best === -1 ? argmaxInt(sums, classes) : best;
+  for (let y = 0; y < classes; y++) if (allowed.open[y] === 1 && (best === -1 || sums[y]! > sums[best]!)) best = y;
+  return best === -1 ? top : best;
 }
 
 /**
@@ -170,7 +188,7 @@ function tagPass(
   right: Int32Array | null,
   keep: Float32Array | null,
   margins: Float32Array | null,
-  open: Uint8Array,
+  open: OpenClasses,
   threshold = 0,
 ): Int32Array {
   const out = new Int32Array(words.length);

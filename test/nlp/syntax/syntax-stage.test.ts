@@ -38,6 +38,9 @@ describe('the syntax stage on news sentences (trained model)', () => {
     const { syntax, at } = analyze('Rebels have carried out drone attacks on the base.');
     expect(syntax[at('drone')]).toMatchObject({ upos: 'NOUN', head: at('attacks') });
     expect(syntax[at('attacks')]).toMatchObject({ head: at('carried'), rel: 'obj' });
+    // An inflected form the tagger read as an auxiliary stays a verb.
+    const headline = analyze('Northern Brigade withdraws from two outposts near Saltmere');
+    expect(headline.syntax[headline.at('withdraws')]).toMatchObject({ upos: 'VERB', tag: 'VBZ' });
   });
 
   it('reads a passive and its agent', () => {
