@@ -5,8 +5,10 @@
  * path's onLinked hook, apart from analysis. At each checkpoint it prints the mean and p95 ms
  * per article over the articles linked just before it, and the records and stories stored.
  *
- * Usage: npx tsx bench/linking.ts [folder] [--limit N] [--at 1000,5000,21578] [--window 300]
+ * Usage: npx tsx bench/linking.ts [folder-or-file...] [--limit N] [--at 1000,5000,21578] [--window 300]
  *                                 [--keep FILE] [--relink FILE]
+ *   folder-or-file  a folder's *.sgm files, or one news file, in the order given (default: the
+ *                   Reuters-21578 folder); e.g. the Reuters folder and then the seed digest
  *   --keep FILE    ingest into FILE (which must not exist) and leave it there
  *   --resume FILE  go on ingesting into FILE (one --keep left, or a run stopped): the articles
  *                  it holds already are skipped, and the checkpoints count them
@@ -15,7 +17,7 @@
  *                  as a fresh ingest of the same articles leaves it, so this measures the same
  *                  linking work without the minutes of analysis (to compare two versions)
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -37,7 +39,8 @@ const option = (name: string): string | undefined => {
   return at >= 0 ? args[at + 1] : undefined;
 };
 const valued = new Set(['--limit', '--at', '--window', '--keep', '--relink', '--resume']);
-const folder = args.find((a, i) => !a.startsWith('--') && !valued.has(args[i - 1] ?? '')) ?? join(import.meta.dirname, '../../shared/corpus/reuters21578');
+const named = args.filter((a, i) => !a.startsWith('--') && !valued.has(args[i - 1] ?? ''));
+const inputs = named.length > 0 ? named : [join(import.meta.dirname, '../../shared/corpus/reuters21578')];
 const limit = Number(option('--limit') ?? Number.POSITIVE_INFINITY);
 const window = Number(option('--window') ?? 300);
 const keep = option('--keep');
@@ -89,9 +92,12 @@ async function checkpoint(store: Store, articles: number): Promise<void> {
 /** Every article through the product's save path, in file order, cut at each checkpoint. */
 async function ingest(store: Store): Promise<number> {
   const raws: RawArticle[] = [];
-  for (const file of (await expandInputs([join(folder, '*.sgm')])).sort()) {
-    if (raws.length >= limit) break;
-    raws.push(...(await readInputFile(file)).articles);
+  for (const input of inputs) {
+    const files = statSync(input).isDirectory() ? (await expandInputs([join(input, '*.sgm')])).sort() : [input];
+    for (const file of files) {
+      if (raws.length >= limit) break;
+      raws.push(...(await readInputFile(file)).articles);
+    }
   }
   const total = Math.min(raws.length, limit);
   const analyzer = createAnalyzer(loadKnowledge());
