@@ -30,6 +30,7 @@ import {
   writeStory,
   writeStoryArticle,
 } from '../store/stories-repository.js';
+import { isDefenceAct } from './defence-acts.js';
 import { contentWords, definiteHeads, isPluralEventNoun } from './evidence-words.js';
 import { bestRecord, canonicalRecord, isLinkable, isSingleEvent, type MentionFeatures, type PlaceFeatures, type RecordFeatures } from './link-events.js';
 import { refreshCanonical, refreshRecord, storeVerdicts } from './record-upkeep.js';
@@ -53,7 +54,10 @@ export interface LinkingKnowledge {
 /** Stable: a story is named after the article that started it. */
 export const storyId = (firstArticleId: string): string => `s_${createHash('sha256').update(firstArticleId).digest('hex').slice(0, 16)}`;
 
-/** The mention with what the merge rule reads in its text: its evidence's content words, the nouns it points back with, a plural trigger. */
+/**
+ * The mention with what the merge rule reads in its text: its evidence's content words, the
+ * nouns it points back with, a plural trigger, a defence against an attack.
+ */
 export function withEvidenceText(m: StoredMention, rules: LemmaRules): StoredMention {
   return {
     ...m,
@@ -61,17 +65,19 @@ export function withEvidenceText(m: StoredMention, rules: LemmaRules): StoredMen
     words: contentWords(m.evidence, rules),
     definites: definiteHeads(m.evidence, rules),
     plural: isPluralEventNoun(m.trigger, m.afterTrigger),
+    defence: isDefenceAct(m.trigger, m.afterTrigger),
   };
 }
 
 /** The place with its name read as evidence words are, so the merge rule can tell a sentence that names it. */
 const withPlaceWords = (p: PlaceFeatures | null, rules: LemmaRules): PlaceFeatures | null => (p ? { ...p, words: contentWords(p.name, rules) } : null);
 
-/** The candidate with what the merge rule reads in its text: each mention's evidence words, its place's name words. */
+/** The candidate with what the merge rule reads in its text: each mention's evidence words, its place's name words, whether all are defences. */
 export const withMentionWords = (c: RecordCandidate, rules: LemmaRules): RecordFeatures => ({
   ...c,
   place: withPlaceWords(c.place, rules),
   mentionWords: c.evidence.map((e) => contentWords(e, rules)),
+  defence: c.triggers.length > 0 && c.triggers.every((t) => isDefenceAct(t.trigger, t.afterTrigger)),
 });
 
 /**
@@ -190,6 +196,7 @@ export function recordAsMention(members: readonly MentionFeatures[], story: stri
     start: first.start,
     words: [...new Set(members.flatMap((m) => m.words ?? []))].sort(),
     definites: [...new Set(members.flatMap((m) => m.definites ?? []))].sort(),
+    defence: members.every((m) => m.defence === true),
     story,
     lead,
   };

@@ -32,6 +32,11 @@ interface EventFeatures {
   readonly targets: readonly ActorKey[];
   /** The registry's country (ISO alpha-3) of each of its actors that is not a state itself and has one. */
   readonly actorCountries?: ReadonlyMap<ActorKey, string>;
+  /**
+   * The attacked side warding off an attack ("air defenses downed the missiles": records/
+   * defence-acts.ts); a record is one when all its mentions are. The linker fills it.
+   */
+  readonly defence?: boolean;
 }
 
 export interface MentionFeatures extends EventFeatures {
