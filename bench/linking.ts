@@ -25,6 +25,7 @@ import type { RawArticle } from '../src/ingest/raw-article.js';
 import { loadKnowledge } from '../src/pipeline/load-knowledge.js';
 import { articleId } from '../src/ingest/article-id.js';
 import { linkArticle } from '../src/records/link-article.js';
+import { StoryMemo } from '../src/records/story-memo.js';
 import { createAnalyzer } from '../src/pipeline/analyze-article.js';
 import { expandInputs, readInputFile, saveRawArticles } from '../src/pipeline/ingest-files.js';
 import { linkingKnowledge } from '../src/pipeline/save-and-link.js';
@@ -101,6 +102,8 @@ async function ingest(store: Store): Promise<number> {
   }
   const total = Math.min(raws.length, limit);
   const analyzer = createAnalyzer(loadKnowledge());
+  // One for the run, as ingest makes one: a story window is read again only where a story changed.
+  const stories = new StoryMemo();
   const stops = [...new Set([...wanted.filter((n) => n < total), total])].sort((a, b) => a - b);
   let done = 0;
   if (resume) {
@@ -115,7 +118,7 @@ async function ingest(store: Store): Promise<number> {
     // Chunks of 100: one transaction each, as a file is one in ingest, without holding a whole file's analysis.
     while (done < stop) {
       const chunk = raws.slice(done, Math.min(stop, done + 100));
-      await saveRawArticles(store, chunk, { analyzer, onLinked: timed });
+      await saveRawArticles(store, chunk, { analyzer, onLinked: timed, stories });
       done += chunk.length;
     }
     await checkpoint(store, done);
@@ -134,6 +137,7 @@ async function relinkStored(store: Store): Promise<number> {
   });
   const stops = [...new Set([...wanted.filter((n) => n < ids.length), ids.length])].sort((a, b) => a - b);
   let done = 0;
+  const stories = new StoryMemo();
   for (const stop of stops) {
     while (done < stop) {
       const chunk = ids.slice(done, Math.min(stop, done + 100));
@@ -142,7 +146,7 @@ async function relinkStored(store: Store): Promise<number> {
         for (const id of chunk) {
           const t = performance.now();
           const cpu = process.cpuUsage();
-          await linkArticle(trx, id, k);
+          await linkArticle(trx, id, k, stories);
           const used = process.cpuUsage(cpu);
           timed(id, performance.now() - t, (used.user + used.system) / 1000);
         }

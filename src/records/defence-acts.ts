@@ -10,7 +10,7 @@ import defence from '../knowledge/lexicon/defence-words.json' with { type: 'json
  */
 
 const ACTS: ReadonlySet<string> = new Set(defence.acts);
-const PARTICLES: Readonly<Record<string, string>> = defence.actsWithParticle;
+const PARTICLES: ReadonlyMap<string, string> = new Map(Object.entries(defence.actsWithParticle));
 const ATTACKS: ReadonlySet<string> = new Set(defence.attacks);
 
 /** Where the clause of the trigger's object ends: punctuation, or a word that opens another clause. */
@@ -23,11 +23,14 @@ const CLAUSE_END = /[.;:!?,"“”]|\b(?:that|which|who|after|before|when|while|
  * (often the event itself), nor "intercepted a tanker" (no attack warded off).
  */
 export function isDefenceAct(trigger: string, after: string): boolean {
+  // Most triggers open with no verb of warding off: they are told apart before the clause is read.
+  const first = /\p{L}+/u.exec(trigger)?.[0]?.toLowerCase();
+  if (first === undefined || (!ACTS.has(first) && !PARTICLES.has(first))) return false;
   const clause = `${trigger} ${after}`.toLowerCase().split(CLAUSE_END)[0] ?? '';
   const words = clause.match(/\p{L}+/gu) ?? [];
   const [verb, next] = words;
   if (verb === undefined) return false;
-  const act = ACTS.has(verb) || (PARTICLES[verb] !== undefined && PARTICLES[verb] === next);
+  const act = ACTS.has(verb) || (next !== undefined && PARTICLES.get(verb) === next);
   return act && words.slice(1).some((w) => ATTACKS.has(w));
 }
 

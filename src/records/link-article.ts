@@ -23,7 +23,6 @@ import {
   clearStories,
   deleteStory,
   removeStoryArticle,
-  storiesNear,
   storyInput,
   storyMembers,
   storyOfArticle,
@@ -34,7 +33,8 @@ import { isDefenceAct } from './defence-acts.js';
 import { contentWords, definiteHeads, isPluralEventNoun } from './evidence-words.js';
 import { bestRecord, canonicalRecord, isLinkable, isSingleEvent, type MentionFeatures, type PlaceFeatures, type RecordFeatures } from './link-events.js';
 import { refreshCanonical, refreshRecord, storeVerdicts } from './record-upkeep.js';
-import { addToStory, articleSignature, bestStory, signatureOf, STORY_WINDOW_DAYS, storyFeatures, storySums } from './stories.js';
+import { addToStory, articleSignature, bestStory, signatureOf, STORY_WINDOW_DAYS, storySums } from './stories.js';
+import { StoryMemo } from './story-memo.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -84,14 +84,22 @@ export const withMentionWords = (c: RecordCandidate, rules: LemmaRules): RecordF
  * Links an article: records that lost mentions when its events were replaced are refreshed, it
  * joins a story, and its mentions join or start records.
  */
-export async function linkArticle(db: Db, articleId: string, k: LinkingKnowledge): Promise<{ joined: number; created: number; story: string | null }> {
+export async function linkArticle(
+  db: Db,
+  articleId: string,
+  k: LinkingKnowledge,
+  stories = new StoryMemo(),
+): Promise<{ joined: number; created: number; story: string | null }> {
   for (const id of await staleRecords(db)) await refreshRecord(db, id);
-  const story = await assignStory(db, articleId, k);
+  const story = await assignStory(db, articleId, k, stories);
   return { ...(await linkMentions(db, articleId, story, k.lemmas)), story };
 }
 
-/** Puts the article in the story it is most like, or a new one; an article already in one leaves it first. */
-export async function assignStory(db: Db, articleId: string, k: LinkingKnowledge): Promise<string | null> {
+/**
+ * Puts the article in the story it is most like, or a new one; an article already in one leaves
+ * it first. `stories` holds the stories read for the articles linked before it in the run.
+ */
+export async function assignStory(db: Db, articleId: string, k: LinkingKnowledge, stories = new StoryMemo()): Promise<string | null> {
   const previous = await storyOfArticle(db, articleId);
   if (previous !== null) {
     await removeStoryArticle(db, articleId);
@@ -100,9 +108,9 @@ export async function assignStory(db: Db, articleId: string, k: LinkingKnowledge
   const input = await storyInput(db, articleId);
   if (!input) return null;
   const sig = signatureOf(articleId, input, k.lemmas, k.documentFrequencies.idf);
-  const near = await storiesNear(db, sig.day, STORY_WINDOW_DAYS);
-  const best = bestStory(articleSignature(sig), near.map(storyFeatures));
-  const joined = best ? near.find((s) => s.id === best.story.id) : undefined;
+  const near = await stories.near(db, sig.day, STORY_WINDOW_DAYS);
+  const best = bestStory(articleSignature(sig), near.map((s) => s.features));
+  const joined = best ? near.find((s) => s.sums.id === best.story.id)?.sums : undefined;
   const id = joined?.id ?? storyId(articleId);
   await writeStory(db, joined ? addToStory(joined, sig) : storySums(id, [sig]));
   await writeStoryArticle(db, id, sig, best?.similarity.score ?? 1, best?.similarity.reason ?? 'first article');
@@ -267,6 +275,7 @@ export async function relinkAllArticles(
   });
   let done = 0;
   let interrupted = false;
+  const stories = new StoryMemo();
   for (let i = 0; i < articles.length; i += batch) {
     // Let a signal handler run between batches.
     await new Promise((resolve) => setImmediate(resolve));
@@ -277,7 +286,7 @@ export async function relinkAllArticles(
     const slice = articles.slice(i, i + batch);
     await store.transaction().execute(async (trx) => {
       await lockRecordLinking(trx);
-      for (const id of slice) await linkMentions(trx, id, await assignStory(trx, id, k), k.lemmas);
+      for (const id of slice) await linkMentions(trx, id, await assignStory(trx, id, k, stories), k.lemmas);
     });
     done += slice.length;
     options.onProgress?.({ done, total: articles.length });
