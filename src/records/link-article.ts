@@ -72,11 +72,21 @@ export function withEvidenceText(m: StoredMention, rules: LemmaRules): StoredMen
 /** The place with its name read as evidence words are, so the merge rule can tell a sentence that names it. */
 const withPlaceWords = (p: PlaceFeatures | null, rules: LemmaRules): PlaceFeatures | null => (p ? { ...p, words: contentWords(p.name, rules) } : null);
 
-/** The candidate with what the merge rule reads in its text: each mention's evidence words, its place's name words, whether all are defences. */
-export const withMentionWords = (c: RecordCandidate, rules: LemmaRules): RecordFeatures => ({
+/**
+ * The candidate with what the merge rule reads in its text: each mention's evidence words, its
+ * place's name words, whether all are defences. `read` keeps the words of evidence read before
+ * (an article's mentions are compared with mostly the same records).
+ */
+export const withMentionWords = (c: RecordCandidate, rules: LemmaRules, read = new Map<string, string[]>()): RecordFeatures => ({
   ...c,
   place: withPlaceWords(c.place, rules),
-  mentionWords: c.evidence.map((e) => contentWords(e, rules)),
+  mentionWords: c.evidence.map((e) => {
+    const known = read.get(e);
+    if (known) return known;
+    const words = contentWords(e, rules);
+    read.set(e, words);
+    return words;
+  }),
   defence: c.triggers.length > 0 && c.triggers.every((t) => isDefenceAct(t.trigger, t.afterTrigger)),
 });
 
@@ -148,9 +158,11 @@ async function linkMentions(db: Db, articleId: string, story: string | null, rul
   const fresh: string[] = [];
   // The lead first: it anchors the article's main record, which the rest of its telling joins.
   let leadRecord: { id: string; fresh: boolean } | null = null;
+  // The words of the candidates' evidence, read once for the article's mentions.
+  const read = new Map<string, string[]>();
   for (const stored of lead ? [lead, ...mentions.filter((m) => m !== lead)] : mentions) {
     const m: MentionFeatures = { ...stored, story, lead: stored === lead };
-    const best = bestRecord(m, (await recordCandidates(db, m)).map((c) => withMentionWords(c, rules)));
+    const best = bestRecord(m, (await recordCandidates(db, m)).map((c) => withMentionWords(c, rules, read)));
     const id = best?.record.id ?? recordId(m.eventId);
     const inserted = !best && (await insertRecord(db, id, canonicalRecord([m])));
     await writeRecordMention(db, { eventId: m.eventId, recordId: id, score: best?.merge.score ?? 1, reason: best?.merge.reason ?? 'first mention', lead: m.lead === true });
