@@ -88,6 +88,7 @@ export const withMentionWords = (c: RecordCandidate, rules: LemmaRules, read = n
     return words;
   }),
   defence: c.triggers.length > 0 && c.triggers.every((t) => isDefenceAct(t.trigger, t.afterTrigger)),
+  plural: c.triggers.length > 0 && c.triggers.every((t) => isPluralEventNoun(t.trigger, t.afterTrigger)),
 });
 
 /**
@@ -217,6 +218,7 @@ export function recordAsMention(members: readonly MentionFeatures[], story: stri
     words: [...new Set(members.flatMap((m) => m.words ?? []))].sort(),
     definites: [...new Set(members.flatMap((m) => m.definites ?? []))].sort(),
     defence: members.every((m) => m.defence === true),
+    plural: members.every((m) => m.plural === true),
     story,
     lead,
   };

@@ -343,6 +343,10 @@ export function mergeGate(m: MentionFeatures, r: RecordFeatures): Gate {
   const reason = [type.note, date.note, place.note, actors.note, text.note].join('; ');
   const strongActors = (actors.score ?? 0) >= 0.75;
   if (type.blocks || date.blocks) return { open: false, reason };
+  // "Earlier this month, two rocket attacks hit coalition troops": several events, of which a
+  // record of one ("Iran's missile attack on the air base") is at most one. It joins only a
+  // record told the same way, never one event's.
+  if (m.plural === true && r.plural !== true) return { open: false, reason: `${reason}; several events against one` };
   // An article reports what happened before it was published.
   if (!m.date && m.published && r.date && r.date.slice(0, 10) > m.published.slice(0, 10)) {
     return { open: false, reason: `${reason}; record dated after the article` };

@@ -76,6 +76,8 @@ export interface RecordFeatures extends EventFeatures {
   readonly leadArticles?: readonly string[];
   /** Publication date of its first report: when an undated record was news. */
   readonly firstReported?: string | null;
+  /** Every mention of it tells several events ("two rocket attacks earlier this month"). The linker fills it. */
+  readonly plural?: boolean;
 }
 
 /** A record's canonical attributes, worked out from its mentions (records/link-events.ts canonicalRecord). */

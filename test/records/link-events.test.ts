@@ -289,6 +289,16 @@ describe('a defence told with the attack', () => {
   });
 });
 
+describe('several events told at once', () => {
+  it('keeps "two rocket attacks earlier this month" out of a record of one attack, but not out of one told alike', () => {
+    const several = mention({ plural: true, date: '2021-03', dateEnd: '2021-03-31', datePrecision: 'month' });
+    expect(scoreMerge(mention(), record()).linkable).toBe(true);
+    expect(scoreMerge(several, record()).linkable).toBe(false);
+    expect(scoreMerge(several, record()).reason).toContain('several events against one');
+    expect(scoreMerge(several, record({ plural: true })).linkable).toBe(true);
+  });
+});
+
 describe('text similarity', () => {
   it('ignores a record mention told by the same sentence of the same article', () => {
     const words = ['base', 'fighter', 'inquiry', 'rocket'];

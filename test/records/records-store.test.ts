@@ -199,6 +199,12 @@ describe('event records on the seed digest', needsFiles(SEED), () => {
     expect(detail.disputed).toBe(false);
   });
 
+  it('keeps "two rocket attacks hit coalition troops" earlier in March apart from Iran’s missile attack on al-Asad', async () => {
+    const rockets = (await findRecords(store, { code: '19', place: 'baghdad' })).find((r) => r.date === '2020-03');
+    expect(rockets).toBeDefined();
+    expect(new Set(rockets!.mentions.map((m) => m.articleId)).size).toBe(1);
+  });
+
   it('reads the Syrian air defenses of 4 May as no rival to the Israeli attack they repelled', async () => {
     const may4 = (await findRecords(store, { code: '19', from: '2020-05-04', to: '2020-05-04' })).find((r) => r.mentions.length > 1);
     expect(may4).toBeDefined();
