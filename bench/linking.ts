@@ -5,8 +5,10 @@
  * path's onLinked hook, apart from analysis. At each checkpoint it prints the mean and p95 ms
  * per article over the articles linked just before it, and the records and stories stored.
  *
- * Usage: npx tsx bench/linking.ts [folder] [--limit N] [--at 1000,5000,21578] [--window 300]
+ * Usage: npx tsx bench/linking.ts [folder-or-file...] [--limit N] [--at 1000,5000,21578] [--window 300]
  *                                 [--keep FILE] [--relink FILE]
+ *   folder-or-file  a folder's *.sgm files, or one news file, in the order given (default: the
+ *                   Reuters-21578 folder); e.g. the Reuters folder and then the seed digest
  *   --keep FILE    ingest into FILE (which must not exist) and leave it there
  *   --resume FILE  go on ingesting into FILE (one --keep left, or a run stopped): the articles
  *                  it holds already are skipped, and the checkpoints count them
@@ -15,7 +17,7 @@
  *                  as a fresh ingest of the same articles leaves it, so this measures the same
  *                  linking work without the minutes of analysis (to compare two versions)
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -23,6 +25,7 @@ import type { RawArticle } from '../src/ingest/raw-article.js';
 import { loadKnowledge } from '../src/pipeline/load-knowledge.js';
 import { articleId } from '../src/ingest/article-id.js';
 import { linkArticle } from '../src/records/link-article.js';
+import { StoryMemo } from '../src/records/story-memo.js';
 import { createAnalyzer } from '../src/pipeline/analyze-article.js';
 import { expandInputs, readInputFile, saveRawArticles } from '../src/pipeline/ingest-files.js';
 import { linkingKnowledge } from '../src/pipeline/save-and-link.js';
@@ -37,7 +40,8 @@ const option = (name: string): string | undefined => {
   return at >= 0 ? args[at + 1] : undefined;
 };
 const valued = new Set(['--limit', '--at', '--window', '--keep', '--relink', '--resume']);
-const folder = args.find((a, i) => !a.startsWith('--') && !valued.has(args[i - 1] ?? '')) ?? join(import.meta.dirname, '../../shared/corpus/reuters21578');
+const named = args.filter((a, i) => !a.startsWith('--') && !valued.has(args[i - 1] ?? ''));
+const inputs = named.length > 0 ? named : [join(import.meta.dirname, '../../shared/corpus/reuters21578')];
 const limit = Number(option('--limit') ?? Number.POSITIVE_INFINITY);
 const window = Number(option('--window') ?? 300);
 const keep = option('--keep');
@@ -89,12 +93,17 @@ async function checkpoint(store: Store, articles: number): Promise<void> {
 /** Every article through the product's save path, in file order, cut at each checkpoint. */
 async function ingest(store: Store): Promise<number> {
   const raws: RawArticle[] = [];
-  for (const file of (await expandInputs([join(folder, '*.sgm')])).sort()) {
-    if (raws.length >= limit) break;
-    raws.push(...(await readInputFile(file)).articles);
+  for (const input of inputs) {
+    const files = statSync(input).isDirectory() ? (await expandInputs([join(input, '*.sgm')])).sort() : [input];
+    for (const file of files) {
+      if (raws.length >= limit) break;
+      raws.push(...(await readInputFile(file)).articles);
+    }
   }
   const total = Math.min(raws.length, limit);
   const analyzer = createAnalyzer(loadKnowledge());
+  // One for the run, as ingest makes one: a story window is read again only where a story changed.
+  const stories = new StoryMemo();
   const stops = [...new Set([...wanted.filter((n) => n < total), total])].sort((a, b) => a - b);
   let done = 0;
   if (resume) {
@@ -109,7 +118,7 @@ async function ingest(store: Store): Promise<number> {
     // Chunks of 100: one transaction each, as a file is one in ingest, without holding a whole file's analysis.
     while (done < stop) {
       const chunk = raws.slice(done, Math.min(stop, done + 100));
-      await saveRawArticles(store, chunk, { analyzer, onLinked: timed });
+      await saveRawArticles(store, chunk, { analyzer, onLinked: timed, stories });
       done += chunk.length;
     }
     await checkpoint(store, done);
@@ -128,6 +137,7 @@ async function relinkStored(store: Store): Promise<number> {
   });
   const stops = [...new Set([...wanted.filter((n) => n < ids.length), ids.length])].sort((a, b) => a - b);
   let done = 0;
+  const stories = new StoryMemo();
   for (const stop of stops) {
     while (done < stop) {
       const chunk = ids.slice(done, Math.min(stop, done + 100));
@@ -136,7 +146,7 @@ async function relinkStored(store: Store): Promise<number> {
         for (const id of chunk) {
           const t = performance.now();
           const cpu = process.cpuUsage();
-          await linkArticle(trx, id, k);
+          await linkArticle(trx, id, k, stories);
           const used = process.cpuUsage(cpu);
           timed(id, performance.now() - t, (used.user + used.system) / 1000);
         }

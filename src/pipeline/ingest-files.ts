@@ -18,6 +18,7 @@ import { saveArticle } from '../store/save-article.js';
 import { isStorageFailure, StorageError, withTransientRetry } from '../store/storage-errors.js';
 import { upToDateArticles } from '../store/up-to-date-articles.js';
 import { type LinkHooks, saveAndLink } from './save-and-link.js';
+import { StoryMemo } from '../records/story-memo.js';
 import type { Database } from '../store/schema.js';
 import { type AnalyzedArticle, type Analyzer, createAnalyzer } from './analyze-article.js';
 
@@ -164,6 +165,8 @@ export async function ingestFiles(store: Store, files: readonly string[], option
   // nothing reads none of it, and commands that only list or show start fast.
   const analyzer = options.analyzer ?? createAnalyzer((await import('./load-knowledge.js')).loadKnowledge);
   const corrections = await activeCorrections(store);
+  // One for the run: each article's story window is read again only where a story changed.
+  const stories = options.stories ?? new StoryMemo();
   let knowledgeAsked = false;
   /** Files fail alone; a store failure stops the batch (true): the next would fail the same way. */
   const failed = (file: string, error: unknown): boolean => {
@@ -224,7 +227,7 @@ export async function ingestFiles(store: Store, files: readonly string[], option
         analyzed.push(analyzer.analyze(raw));
         step('analysing', analyzed.length, total);
       }
-      const linked = { ...options, onSaved: (n: number) => step('linking', n, total) };
+      const linked = { ...options, stories, onSaved: (n: number) => step('linking', n, total) };
       // Analysis ran outside the transaction, so a retry after another writer's lock costs only the save.
       const outcome = await withTransientRetry(
         () => store.transaction().execute((trx) => saveAnalyzed(trx, analyzed, analyzer, corrections, now, linked)),

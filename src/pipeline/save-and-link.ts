@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import type { Correction } from '../knowledge/actors/actor-overlay.js';
 import { type LinkingKnowledge, linkArticle } from '../records/link-article.js';
+import type { StoryMemo } from '../records/story-memo.js';
 import { lockRecordLinking } from '../store/dialect.js';
 import { saveLayers } from '../store/save-layers.js';
 import type { Database } from '../store/schema.js';
@@ -18,6 +19,8 @@ export interface LinkHooks {
    * milliseconds in them (which other processes on the machine slow less).
    */
   readonly onLinked?: (articleId: string, ms: number, cpuMs: number) => void;
+  /** The stories read for the articles linked before in the run: each is read again only when it changed. */
+  readonly stories?: StoryMemo;
 }
 
 /**
@@ -38,7 +41,7 @@ export async function saveAndLink(
   await lockRecordLinking(trx);
   const started = performance.now();
   const cpu = process.cpuUsage();
-  await linkArticle(trx, doc.id, linkingKnowledge(knowledge));
+  await linkArticle(trx, doc.id, linkingKnowledge(knowledge), hooks.stories);
   if (hooks.onLinked) {
     const used = process.cpuUsage(cpu);
     hooks.onLinked(doc.id, performance.now() - started, (used.user + used.system) / 1000);

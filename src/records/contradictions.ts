@@ -1,5 +1,6 @@
 import jurisdiction from '../knowledge/lexicon/jurisdiction-words.json' with { type: 'json' };
 import { isPersonKey, sameHolderKeys, samePersonKeys } from './actor-identity.js';
+import { attackSide } from './defence-acts.js';
 import { FAR_KM, haversineKm, isCoarsePlace, type PlaceFeatures } from './link-events.js';
 
 /** One mention as the contradiction finder sees it: what it says, and who says it. */
@@ -23,6 +24,8 @@ export interface MentionClaim {
   readonly published?: string | null;
   /** Its CAMEO code: who did it is compared only between mentions of one kind of act. */
   readonly code?: string;
+  /** The attacked side warding off the attack (records/defence-acts.ts): its roles are the other side's. */
+  readonly defence?: boolean;
 }
 
 export interface ContradictionValue {
@@ -92,7 +95,10 @@ function actorValue(claim: MentionClaim, field: 'source' | 'target'): string {
  * with every report naming an actor it denies: "Kataib Hezbollah (denied)" against "Kataib
  * Hezbollah (claimed, per US officials)" is a disputed perpetrator, though one actor.
  */
-function actorConflict(field: 'source' | 'target', claims: readonly MentionClaim[]): Contradiction | null {
+function actorConflict(field: 'source' | 'target', told: readonly MentionClaim[]): Contradiction | null {
+  // "Syrian air defenses downed most of the missiles", told with the Israeli attack: the defender
+  // is the attacked side, not a second version of who attacked (nor the missiles of what was hit).
+  const claims = attackSide(told);
   // Who an actor is, not how it is worded: a target known only by words ("an army base", "the
   // base") is worded anew by every report, and a source that says not who it is ("unknown
   // gunmen", "the troops") names no one to disagree with. One person spelled two ways is one.

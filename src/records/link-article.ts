@@ -23,17 +23,18 @@ import {
   clearStories,
   deleteStory,
   removeStoryArticle,
-  storiesNear,
   storyInput,
   storyMembers,
   storyOfArticle,
   writeStory,
   writeStoryArticle,
 } from '../store/stories-repository.js';
+import { isDefenceAct } from './defence-acts.js';
 import { contentWords, definiteHeads, isPluralEventNoun } from './evidence-words.js';
 import { bestRecord, canonicalRecord, isLinkable, isSingleEvent, type MentionFeatures, type PlaceFeatures, type RecordFeatures } from './link-events.js';
 import { refreshCanonical, refreshRecord, storeVerdicts } from './record-upkeep.js';
-import { addToStory, articleSignature, bestStory, signatureOf, STORY_WINDOW_DAYS, storyFeatures, storySums } from './stories.js';
+import { addToStory, articleSignature, bestStory, signatureOf, STORY_WINDOW_DAYS, storySums } from './stories.js';
+import { StoryMemo } from './story-memo.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -53,7 +54,10 @@ export interface LinkingKnowledge {
 /** Stable: a story is named after the article that started it. */
 export const storyId = (firstArticleId: string): string => `s_${createHash('sha256').update(firstArticleId).digest('hex').slice(0, 16)}`;
 
-/** The mention with what the merge rule reads in its text: its evidence's content words, the nouns it points back with, a plural trigger. */
+/**
+ * The mention with what the merge rule reads in its text: its evidence's content words, the
+ * nouns it points back with, a plural trigger, a defence against an attack.
+ */
 export function withEvidenceText(m: StoredMention, rules: LemmaRules): StoredMention {
   return {
     ...m,
@@ -61,31 +65,52 @@ export function withEvidenceText(m: StoredMention, rules: LemmaRules): StoredMen
     words: contentWords(m.evidence, rules),
     definites: definiteHeads(m.evidence, rules),
     plural: isPluralEventNoun(m.trigger, m.afterTrigger),
+    defence: isDefenceAct(m.trigger, m.afterTrigger),
   };
 }
 
 /** The place with its name read as evidence words are, so the merge rule can tell a sentence that names it. */
 const withPlaceWords = (p: PlaceFeatures | null, rules: LemmaRules): PlaceFeatures | null => (p ? { ...p, words: contentWords(p.name, rules) } : null);
 
-/** The candidate with what the merge rule reads in its text: each mention's evidence words, its place's name words. */
-export const withMentionWords = (c: RecordCandidate, rules: LemmaRules): RecordFeatures => ({
+/**
+ * The candidate with what the merge rule reads in its text: each mention's evidence words, its
+ * place's name words, whether all are defences. `read` keeps the words of evidence read before
+ * (an article's mentions are compared with mostly the same records).
+ */
+export const withMentionWords = (c: RecordCandidate, rules: LemmaRules, read = new Map<string, string[]>()): RecordFeatures => ({
   ...c,
   place: withPlaceWords(c.place, rules),
-  mentionWords: c.evidence.map((e) => contentWords(e, rules)),
+  mentionWords: c.evidence.map((e) => {
+    const known = read.get(e);
+    if (known) return known;
+    const words = contentWords(e, rules);
+    read.set(e, words);
+    return words;
+  }),
+  defence: c.triggers.length > 0 && c.triggers.every((t) => isDefenceAct(t.trigger, t.afterTrigger)),
+  plural: c.triggers.length > 0 && c.triggers.every((t) => isPluralEventNoun(t.trigger, t.afterTrigger)),
 });
 
 /**
  * Links an article: records that lost mentions when its events were replaced are refreshed, it
  * joins a story, and its mentions join or start records.
  */
-export async function linkArticle(db: Db, articleId: string, k: LinkingKnowledge): Promise<{ joined: number; created: number; story: string | null }> {
+export async function linkArticle(
+  db: Db,
+  articleId: string,
+  k: LinkingKnowledge,
+  stories = new StoryMemo(),
+): Promise<{ joined: number; created: number; story: string | null }> {
   for (const id of await staleRecords(db)) await refreshRecord(db, id);
-  const story = await assignStory(db, articleId, k);
+  const story = await assignStory(db, articleId, k, stories);
   return { ...(await linkMentions(db, articleId, story, k.lemmas)), story };
 }
 
-/** Puts the article in the story it is most like, or a new one; an article already in one leaves it first. */
-export async function assignStory(db: Db, articleId: string, k: LinkingKnowledge): Promise<string | null> {
+/**
+ * Puts the article in the story it is most like, or a new one; an article already in one leaves
+ * it first. `stories` holds the stories read for the articles linked before it in the run.
+ */
+export async function assignStory(db: Db, articleId: string, k: LinkingKnowledge, stories = new StoryMemo()): Promise<string | null> {
   const previous = await storyOfArticle(db, articleId);
   if (previous !== null) {
     await removeStoryArticle(db, articleId);
@@ -94,9 +119,9 @@ export async function assignStory(db: Db, articleId: string, k: LinkingKnowledge
   const input = await storyInput(db, articleId);
   if (!input) return null;
   const sig = signatureOf(articleId, input, k.lemmas, k.documentFrequencies.idf);
-  const near = await storiesNear(db, sig.day, STORY_WINDOW_DAYS);
-  const best = bestStory(articleSignature(sig), near.map(storyFeatures));
-  const joined = best ? near.find((s) => s.id === best.story.id) : undefined;
+  const near = await stories.near(db, sig.day, STORY_WINDOW_DAYS);
+  const best = bestStory(articleSignature(sig), near.map((s) => s.features));
+  const joined = best ? near.find((s) => s.sums.id === best.story.id)?.sums : undefined;
   const id = joined?.id ?? storyId(articleId);
   await writeStory(db, joined ? addToStory(joined, sig) : storySums(id, [sig]));
   await writeStoryArticle(db, id, sig, best?.similarity.score ?? 1, best?.similarity.reason ?? 'first article');
@@ -134,9 +159,11 @@ async function linkMentions(db: Db, articleId: string, story: string | null, rul
   const fresh: string[] = [];
   // The lead first: it anchors the article's main record, which the rest of its telling joins.
   let leadRecord: { id: string; fresh: boolean } | null = null;
+  // The words of the candidates' evidence, read once for the article's mentions.
+  const read = new Map<string, string[]>();
   for (const stored of lead ? [lead, ...mentions.filter((m) => m !== lead)] : mentions) {
     const m: MentionFeatures = { ...stored, story, lead: stored === lead };
-    const best = bestRecord(m, (await recordCandidates(db, m)).map((c) => withMentionWords(c, rules)));
+    const best = bestRecord(m, (await recordCandidates(db, m)).map((c) => withMentionWords(c, rules, read)));
     const id = best?.record.id ?? recordId(m.eventId);
     const inserted = !best && (await insertRecord(db, id, canonicalRecord([m])));
     await writeRecordMention(db, { eventId: m.eventId, recordId: id, score: best?.merge.score ?? 1, reason: best?.merge.reason ?? 'first mention', lead: m.lead === true });
@@ -190,6 +217,8 @@ export function recordAsMention(members: readonly MentionFeatures[], story: stri
     start: first.start,
     words: [...new Set(members.flatMap((m) => m.words ?? []))].sort(),
     definites: [...new Set(members.flatMap((m) => m.definites ?? []))].sort(),
+    defence: members.every((m) => m.defence === true),
+    plural: members.every((m) => m.plural === true),
     story,
     lead,
   };
@@ -260,6 +289,7 @@ export async function relinkAllArticles(
   });
   let done = 0;
   let interrupted = false;
+  const stories = new StoryMemo();
   for (let i = 0; i < articles.length; i += batch) {
     // Let a signal handler run between batches.
     await new Promise((resolve) => setImmediate(resolve));
@@ -270,7 +300,7 @@ export async function relinkAllArticles(
     const slice = articles.slice(i, i + batch);
     await store.transaction().execute(async (trx) => {
       await lockRecordLinking(trx);
-      for (const id of slice) await linkMentions(trx, id, await assignStory(trx, id, k), k.lemmas);
+      for (const id of slice) await linkMentions(trx, id, await assignStory(trx, id, k, stories), k.lemmas);
     });
     done += slice.length;
     options.onProgress?.({ done, total: articles.length });

@@ -1,8 +1,8 @@
 import { distanceKm } from '../knowledge/gazetteer/distance.js';
 import type { ActorKey, CanonicalRecord, MentionFeatures, PlaceFeatures, RecordFeatures } from '../store/record-features.js';
 import { dayRange } from '../time/day-range.js';
+import { attackSide } from './defence-acts.js';
 import { wordCosine } from './evidence-words.js';
-
 
 /**
  * The merge rule that decides whether an event mention describes the same real-world event
@@ -187,6 +187,16 @@ const sharesPersonTarget = (m: Pick<MentionFeatures, 'targets'>, r: Pick<RecordF
 /** The target is what tells like events apart (who was hit): undated mentions must agree on it. */
 const targetsAgree = (m: Pick<MentionFeatures, 'targets'>, r: Pick<RecordFeatures, 'targets'>): boolean => (overlap(m.targets, r.targets, true) ?? 0) >= 0.75;
 
+/**
+ * One side wards off what the other does: a defence told with an attack ("air defenses downed
+ * most of the missiles" and "the Israeli attack on the south of Damascus"), both violent acts.
+ */
+export const defendsAgainst = (m: Pick<MentionFeatures, 'defence' | 'rootCode'>, r: Pick<RecordFeatures, 'defence' | 'rootCode'>): boolean =>
+  (m.defence === true) !== (r.defence === true) && VIOLENT_ROOTS.has(m.rootCode) && VIOLENT_ROOTS.has(r.rootCode);
+
+/** The roles the other way round: a defence's source is what the attack hit, what it warded off came from the attacker. */
+const withRolesSwapped = <T extends Pick<MentionFeatures, 'sources' | 'targets'>>(m: T): T => ({ ...m, sources: m.targets, targets: m.sources });
+
 export function actorScore(m: Pick<MentionFeatures, 'sources' | 'targets' | 'actorCountries'>, r: Pick<RecordFeatures, 'sources' | 'targets' | 'actorCountries'>): Component {
   // Only targets: what was hit is named by its state as often as by itself ("the Saudi oil
   // attack"), while who did it is not its state (the Houthis are not Yemen's government).
@@ -326,11 +336,17 @@ export function mergeGate(m: MentionFeatures, r: RecordFeatures): Gate {
   const type = (story || articleLead) && coded.score !== null && coded.score >= 0.5 && coded.score < 0.7 ? { ...coded, score: 0.7, note: `${coded.note}, one story` } : coded;
   const date = dateScore(m, r);
   const place = sitesOfOneEvent(placeScore(placeOfEvent(m), placeOfEvent(r)), m, r);
-  const actors = actorScore(m, r);
+  // A defence and the attack it wards off: the defender is the attacked side, not a rival attacker.
+  const facing = defendsAgainst(m, r);
+  const actors = actorScore(facing ? withRolesSwapped(m) : m, r);
   const text = textScore(m, r);
   const reason = [type.note, date.note, place.note, actors.note, text.note].join('; ');
   const strongActors = (actors.score ?? 0) >= 0.75;
   if (type.blocks || date.blocks) return { open: false, reason };
+  // "Earlier this month, two rocket attacks hit coalition troops": several events, of which a
+  // record of one ("Iran's missile attack on the air base") is at most one. It joins only a
+  // record told the same way, never one event's.
+  if (m.plural === true && r.plural !== true) return { open: false, reason: `${reason}; several events against one` };
   // An article reports what happened before it was published.
   if (!m.date && m.published && r.date && r.date.slice(0, 10) > m.published.slice(0, 10)) {
     return { open: false, reason: `${reason}; record dated after the article` };
@@ -380,7 +396,21 @@ export function mergeGate(m: MentionFeatures, r: RecordFeatures): Gate {
   // or the same day, or a day for an undated lead (not "since January": a history), and no other place or actors, is the lead's telling at length or its result.
   const withLead =
     articleLead && !oldMention && (type.score ?? 0) >= 0.7 && (m.date === null || (isDayPrecise(m.datePrecision) && (date.score === null || date.score >= 0.7))) && (place.score ?? 0.5) >= 0.5 && (actors.score ?? 1) > 0;
+  // The attacked side's warding off told with the attack ("Syrian air defenses repelled and
+  // downed most of the missiles" after "the last Israeli attack was on March 27 … killing three
+  // civilians"): one incident, told from both sides. Its report ties it to the attack: a pointer
+  // back a few sentences on ("the missiles"), another report of the story, or its article's
+  // lead; on the same day or undated, with no place or actor disagreeing. The gate decides:
+  // the roles, the other way round, rarely match, and the sum would read that as a difference.
+  const defence =
+    facing &&
+    (type.score ?? 0) >= 0.7 &&
+    (date.score === null || date.score >= 0.7) &&
+    (place.score ?? 0.5) >= 0.5 &&
+    (actors.score ?? 1) > 0 &&
+    ((near && anaphor !== null) || story || articleLead);
   const undatedOk =
+    defence ||
     date.score !== null ||
     strictUndated ||
     headlineSummary ||
@@ -393,7 +423,9 @@ export function mergeGate(m: MentionFeatures, r: RecordFeatures): Gate {
   if (!undatedOk) return { open: false, reason: `${reason}; undated without strong agreement` };
   return {
     open: true,
-    reason: headlineSummary
+    reason: defence
+      ? `${reason}; the defence against its attack`
+      : headlineSummary
       ? `${reason}; headline of the article`
       : withLead
         ? `${reason}; with its article's lead`
@@ -411,7 +443,7 @@ export function mergeGate(m: MentionFeatures, r: RecordFeatures): Gate {
       // A pointer back ("the base") is text evidence a bag of words undervalues: it counts at least ANAPHOR_TEXT.
       text: anaphor !== null ? Math.max(ANAPHOR_TEXT, text.score ?? 0) : (text.score ?? UNKNOWN_SCORE.text),
       undated: date.score === null,
-      strictUndated: strictUndated || headlineSummary || withLead || (m.lead === true && holdsStoryLead(m, r)),
+      strictUndated: strictUndated || headlineSummary || withLead || defence || (m.lead === true && holdsStoryLead(m, r)),
       story,
     },
   };
@@ -502,8 +534,9 @@ export function canonicalRecord(mentions: readonly MentionFeatures[]): Canonical
     dateEnd: date?.dateEnd ?? null,
     datePrecision: date?.datePrecision ?? null,
     place,
-    sources: byFrequency(mentions.flatMap((m) => m.sources), (k) => k),
-    targets: byFrequency(mentions.flatMap((m) => m.targets), (k) => k),
+    // Who attacked what: a defence told with the attack has the other side's roles.
+    sources: byFrequency(attackSide(mentions).flatMap((m) => m.sources), (k) => k),
+    targets: byFrequency(attackSide(mentions).flatMap((m) => m.targets), (k) => k),
     firstReported: published[0] ?? null,
     lastReported: published[published.length - 1] ?? null,
     mentionCount: mentions.length,

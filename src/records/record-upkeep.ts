@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { deleteRecord, type EventsChanged, mentionFeatures, type RecordVerdict, recordsOfEvents, upsertRecord, writeVerdicts } from '../store/records-repository.js';
 import type { Database } from '../store/schema.js';
+import { isDefenceAct } from './defence-acts.js';
 import { canonicalRecord } from './link-events.js';
 import { recordVerdicts } from './record-views.js';
 
@@ -21,7 +22,7 @@ export async function refreshCanonical(db: Kysely<Database>, id: string): Promis
     await deleteRecord(db, id);
     return false;
   }
-  await upsertRecord(db, id, canonicalRecord(mentions));
+  await upsertRecord(db, id, canonicalRecord(mentions.map((m) => ({ ...m, defence: isDefenceAct(m.trigger, m.afterTrigger) }))));
   return true;
 }
 

@@ -16,6 +16,7 @@ import { type RecordVerdict, STATE_SECTORS } from '../store/records-repository.j
 import { stateKeyOfCode, unresolvedNamesActor } from './actor-identity.js';
 import { type Contradiction, type FigureUpdates, findContradictions, findFigureUpdates, type MentionClaim } from './contradictions.js';
 import { bodyTold } from './headline-mentions.js';
+import { isDefenceAct } from './defence-acts.js';
 import { findInconsistencies, type Inconsistency } from './inconsistencies.js';
 import { type Independence, independentWitnesses } from './independence.js';
 import { outletOwner } from './outlet-owners.js';
@@ -27,7 +28,10 @@ import { creditedWires, detectWireCredits, outletAsWire, type WireCredit } from 
  * here: the independent witnesses, the contradictions, the figures that rose, the verdicts.
  */
 
-export type RecordMentionOut = Omit<ReportRow, 'recordId' | 'dateEnd' | 'placeFeatures' | 'sourceKeys' | 'targetKeys' | 'sourceFacts' | 'targetFacts' | 'headline'> & {
+export type RecordMentionOut = Omit<
+  ReportRow,
+  'recordId' | 'dateEnd' | 'placeFeatures' | 'sourceKeys' | 'targetKeys' | 'sourceFacts' | 'targetFacts' | 'headline' | 'trigger' | 'afterTrigger'
+> & {
   /** The agencies the mention's article credits (dateline, sign-off, byline), each with how it was found. */
   wireCredits: WireCredit[];
 };
@@ -105,6 +109,7 @@ const toClaim = (m: ReportRow): MentionClaim => ({
   speaker: m.speaker,
   published: m.published,
   code: m.code,
+  defence: isDefenceAct(m.trigger, m.afterTrigger),
 });
 
 /** Display actors for a record's keys, named as its mentions name them. */
@@ -161,7 +166,12 @@ function recordView(r: StoredRecord, ms: readonly ReportRow[], evidence: Article
     inconsistencies: findInconsistencies(told),
     firstReported: r.first_reported,
     lastReported: r.last_reported,
-    reports: ms.map(({ recordId: _r, sourceKeys: _s, targetKeys: _t, sourceFacts: _sf, targetFacts: _tf, placeFeatures: _p, dateEnd: _d, headline: _h, ...m }) => ({ ...m, wireCredits: evidence.credits.get(m.articleId) ?? [] })),
+    reports: ms.map(
+      ({ recordId: _r, sourceKeys: _s, targetKeys: _t, sourceFacts: _sf, targetFacts: _tf, placeFeatures: _p, dateEnd: _d, headline: _h, trigger: _tr, afterTrigger: _a, ...m }) => ({
+        ...m,
+        wireCredits: evidence.credits.get(m.articleId) ?? [],
+      }),
+    ),
     witnesses: independence.groups,
     stored: { independentOutlets: r.independent_outlets, outletCount: r.outlet_count, disputed: r.disputed === 1 },
   };

@@ -32,6 +32,11 @@ interface EventFeatures {
   readonly targets: readonly ActorKey[];
   /** The registry's country (ISO alpha-3) of each of its actors that is not a state itself and has one. */
   readonly actorCountries?: ReadonlyMap<ActorKey, string>;
+  /**
+   * The attacked side warding off an attack ("air defenses downed the missiles": records/
+   * defence-acts.ts); a record is one when all its mentions are. The linker fills it.
+   */
+  readonly defence?: boolean;
 }
 
 export interface MentionFeatures extends EventFeatures {
@@ -71,6 +76,8 @@ export interface RecordFeatures extends EventFeatures {
   readonly leadArticles?: readonly string[];
   /** Publication date of its first report: when an undated record was news. */
   readonly firstReported?: string | null;
+  /** Every mention of it tells several events ("two rocket attacks earlier this month"). The linker fills it. */
+  readonly plural?: boolean;
 }
 
 /** A record's canonical attributes, worked out from its mentions (records/link-events.ts canonicalRecord). */

@@ -3,7 +3,7 @@ import { nullsAsSqlite } from './dialect.js';
 import { headlineEnd } from './headline-span.js';
 import type { Store } from './open-store.js';
 import type { PlaceFeatures } from './record-features.js';
-import { actorKey, eventActorsWithStanding } from './records-repository.js';
+import { AFTER_TRIGGER_CHARS, actorKey, eventActorsWithStanding } from './records-repository.js';
 import type { EventRecordsTable } from './schema.js';
 
 /*
@@ -90,6 +90,9 @@ export interface ReportRow {
   reason: string;
   /** Told in its article's headline (before the body's start). */
   headline: boolean;
+  /** Its trigger, and the text right after it, as the linker reads them (StoredMention). */
+  trigger: string;
+  afterTrigger: string;
 }
 
 /** Wire credits sit in the dateline and the closing lines: only an article's head and tail are read. */
@@ -138,6 +141,8 @@ export async function reportRows(db: Store, recordIds: readonly string[]): Promi
         'e.date_precision', 'e.place_id', 'e.place_name', 'e.lat', 'e.lon', 'e.place_precision', 'p.country', 'p.admin1', 'e.magnitudes',
         sql<string>`substr(a.text, e.start + 1, e.end - e.start)`.as('evidence'),
         sql<number>`CASE WHEN e.start < ${headlineEnd} THEN 1 ELSE 0 END`.as('in_headline'),
+        sql<string>`substr(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start)`.as('trigger'),
+        sql<string>`substr(a.text, e.trigger_end + 1, ${AFTER_TRIGGER_CHARS})`.as('after_trigger'),
       ])
       .where('m.record_id', 'in', recordIds.slice(i, i + 500))
       .where('e.id', 'not in', rejectedEvents)
@@ -188,6 +193,8 @@ export async function reportRows(db: Store, recordIds: readonly string[]): Promi
         score: r.score,
         reason: r.reason,
         headline: Number(r.in_headline) === 1,
+        trigger: r.trigger,
+        afterTrigger: r.after_trigger,
       });
     }
   }

@@ -127,6 +127,9 @@ export const LOOKBACK_DAYS = 400;
 
 const DAY_MS = 86_400_000;
 
+/** How much of the text right after a trigger is read with it: its object's phrase ("several hostile missiles"). */
+export const AFTER_TRIGGER_CHARS = 80;
+
 /**
  * A stored event mention as the merge rule reads it, with its evidence sentence, its trigger and
  * the text right after the trigger as text: the linker reads words in them (records/link-article.ts).
@@ -150,7 +153,7 @@ export async function mentionFeatures(db: Db, where: { articleId?: string; event
       'e.place_id', 'e.place_name', 'e.lat', 'e.lon', 'e.place_precision', 'p.country', 'p.admin1', 'e.modality', 'e.start', headlineEnd.as('headline_end'),
       sql<string>`substr(a.text, e.start + 1, e.end - e.start)`.as('evidence'),
       sql<string>`substr(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start)`.as('trigger'),
-      sql<string>`substr(a.text, e.trigger_end + 1, 40)`.as('after_trigger'),
+      sql<string>`substr(a.text, e.trigger_end + 1, ${AFTER_TRIGGER_CHARS})`.as('after_trigger'),
     ])
     .orderBy('e.article_id')
     .orderBy(sql`CASE WHEN e.start < ${headlineEnd} THEN 1 ELSE 0 END`)
@@ -209,7 +212,11 @@ function placeOf(r: { place_id: string | null; place_name: string | null; lat: n
 const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 /** A record that could hold a mention, with its mentions' evidence text (the linker reads its words). */
-export type RecordCandidate = Omit<RecordFeatures, 'mentionWords'> & { readonly evidence: readonly string[] };
+export type RecordCandidate = Omit<RecordFeatures, 'mentionWords'> & {
+  readonly evidence: readonly string[];
+  /** Each mention's trigger and the text right after it, as StoredMention has them. */
+  readonly triggers: ReadonlyArray<{ readonly trigger: string; readonly afterTrigger: string }>;
+};
 
 /**
  * Records that could hold the mention, with where their mentions are, the stories of their
@@ -282,6 +289,7 @@ export async function recordCandidates(db: Db, m: MentionFeatures): Promise<Reco
   rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const spans = new Map<string, Array<{ articleId: string; start: number }>>();
   const evidence = new Map<string, string[]>();
+  const triggers = new Map<string, Array<{ trigger: string; afterTrigger: string }>>();
   const stories = new Map<string, Map<string, string>>();
   const leads = new Map<string, Set<string>>();
   const leadArticles = new Map<string, string[]>();
@@ -291,7 +299,12 @@ export async function recordCandidates(db: Db, m: MentionFeatures): Promise<Reco
       .innerJoin('events as e', 'e.id', 'm.event_id')
       .innerJoin('articles as a', 'a.id', 'e.article_id')
       .leftJoin('story_articles as s', 's.article_id', 'e.article_id')
-      .select(['m.record_id', 'm.lead', 'e.article_id', 'e.start', 's.story_id', sql<string>`substr(a.text, e.start + 1, e.end - e.start)`.as('evidence')])
+      .select([
+        'm.record_id', 'm.lead', 'e.article_id', 'e.start', 's.story_id',
+        sql<string>`substr(a.text, e.start + 1, e.end - e.start)`.as('evidence'),
+        sql<string>`substr(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start)`.as('trigger'),
+        sql<string>`substr(a.text, e.trigger_end + 1, ${AFTER_TRIGGER_CHARS})`.as('after_trigger'),
+      ])
       .where('m.record_id', 'in', rows.slice(i, i + 500).map((r) => r.id))
       .orderBy('m.record_id')
       .orderBy('e.article_id')
@@ -302,6 +315,7 @@ export async function recordCandidates(db: Db, m: MentionFeatures): Promise<Reco
       if (l.lead) leadArticles.set(l.record_id, [...(leadArticles.get(l.record_id) ?? []), l.article_id]);
       spans.set(l.record_id, [...(spans.get(l.record_id) ?? []), { articleId: l.article_id, start: l.start }]);
       evidence.set(l.record_id, [...(evidence.get(l.record_id) ?? []), l.evidence]);
+      triggers.set(l.record_id, [...(triggers.get(l.record_id) ?? []), { trigger: l.trigger, afterTrigger: l.after_trigger }]);
       if (l.story_id === null) continue;
       const byArticle = stories.get(l.record_id) ?? new Map<string, string>();
       stories.set(l.record_id, byArticle.set(l.article_id, l.story_id));
@@ -313,6 +327,7 @@ export async function recordCandidates(db: Db, m: MentionFeatures): Promise<Reco
     articleIds: [...new Set((spans.get(r.id) ?? []).map((x) => x.articleId))],
     spans: spans.get(r.id) ?? [],
     evidence: evidence.get(r.id) ?? [],
+    triggers: triggers.get(r.id) ?? [],
     storyOf: stories.get(r.id) ?? new Map<string, string>(),
     leadStories: [...(leads.get(r.id) ?? [])].sort(),
     leadArticles: leadArticles.get(r.id) ?? [],

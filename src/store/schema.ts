@@ -326,6 +326,8 @@ export interface StoriesTable {
   /** JSON arrays: the people and groups, the precise places its articles name. */
   actors: string;
   places: string;
+  /** A digest of the row's other columns, written with them; null on rows written before migration 2026-12-10-01. */
+  digest: string | null;
 }
 
 export interface StoryArticlesTable {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
 
@@ -30,6 +31,8 @@ export interface StoredSignature {
 
 export interface StoredStory {
   readonly id: string;
+  /** What the row held when read (writeStory's digest); absent on a story not read from the store, null on a row written before digests. */
+  readonly digest?: string | null;
   readonly firstDay: number | null;
   readonly lastDay: number | null;
   readonly articleCount: number;
@@ -78,8 +81,18 @@ export async function storyInput(db: Db, articleId: string): Promise<StoryInput 
   };
 }
 
-const parseStory = (r: { id: string; first_day: number | null; last_day: number | null; article_count: number; terms: string; actors: string; places: string }): StoredStory => ({
+const parseStory = (r: {
+  id: string;
+  first_day: number | null;
+  last_day: number | null;
+  article_count: number;
+  terms: string;
+  actors: string;
+  places: string;
+  digest: string | null;
+}): StoredStory => ({
   id: r.id,
+  digest: r.digest,
   firstDay: r.first_day,
   lastDay: r.last_day,
   articleCount: r.article_count,
@@ -93,12 +106,32 @@ const parseStory = (r: { id: string; first_day: number | null; last_day: number 
  * An undated article is compared with the `undatedLimit` most recent stories.
  */
 export async function storiesNear(db: Db, day: number | null, windowDays: number, undatedLimit = 200): Promise<StoredStory[]> {
-  const q = db.selectFrom('stories').selectAll();
-  if (day === null) return (await q.orderBy('last_day', 'desc').orderBy('id').limit(undatedLimit).execute()).map(parseStory);
+  const near = await storyStampsNear(db, day, windowDays, undatedLimit);
+  const byId = new Map((await storiesByIds(db, near.map((s) => s.id))).map((s) => [s.id, s]));
+  return near.flatMap((s) => byId.get(s.id) ?? []);
+}
+
+/** A story's id and digest: enough to tell whether a copy read before still holds. */
+export interface StoryStamp {
+  readonly id: string;
+  readonly digest: string | null;
+}
+
+/** The stories storiesNear gives, in its order, as stamps: no row's words are read. */
+export async function storyStampsNear(db: Db, day: number | null, windowDays: number, undatedLimit = 200): Promise<StoryStamp[]> {
+  const q = db.selectFrom('stories').select(['id', 'digest']);
+  if (day === null) return q.orderBy('last_day', 'desc').orderBy('id').limit(undatedLimit).execute();
   const rows = await q.where((eb) => eb.or([eb('last_day', 'is', null), eb.and([eb('last_day', '>=', day - windowDays), eb('first_day', '<=', day + windowDays)])])).execute();
   // In id order, sorted here: asked for it, SQLite reads the whole table in id order instead of the days' index.
   rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return rows.map(parseStory);
+  return rows;
+}
+
+/** These stories, read whole, in no particular order; an id with no row is left out. */
+export async function storiesByIds(db: Db, ids: readonly string[]): Promise<StoredStory[]> {
+  const out: StoredStory[] = [];
+  for (let i = 0; i < ids.length; i += 500) out.push(...(await db.selectFrom('stories').selectAll().where('id', 'in', ids.slice(i, i + 500)).execute()).map(parseStory));
+  return out;
 }
 
 export async function storyMembers(db: Db, storyId: string): Promise<StoredSignature[]> {
@@ -114,7 +147,7 @@ export async function storyMembers(db: Db, storyId: string): Promise<StoredSigna
 
 /** Writes a story's row (insert or replace). */
 export async function writeStory(db: Db, s: StoredStory): Promise<void> {
-  const row = {
+  const held = {
     first_day: s.firstDay,
     last_day: s.lastDay,
     article_count: s.articleCount,
@@ -122,6 +155,8 @@ export async function writeStory(db: Db, s: StoredStory): Promise<void> {
     actors: JSON.stringify(s.actors),
     places: JSON.stringify(s.places),
   };
+  // Of the content, not a counter: a transaction rolled back leaves a digest that still names what the row holds.
+  const row = { ...held, digest: createHash('sha256').update(JSON.stringify([s.id, held])).digest('hex').slice(0, 32) };
   await db.insertInto('stories').values({ id: s.id, ...row }).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
 }
 

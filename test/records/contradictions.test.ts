@@ -208,6 +208,24 @@ describe('a news outlet read as the doer', () => {
   });
 });
 
+describe('a defence told with the attack', () => {
+  const strike = (id: string, outlet: string) => claim(id, outlet, { code: '195', sources: [{ key: 'cc-vlm', name: 'Velmaria' }], targets: [{ key: 'name:depot', name: 'an army depot' }] });
+  // "Example air defenses downed most of the missiles": the attacked side's act.
+  const ward = (id: string, outlet: string) =>
+    claim(id, outlet, { code: '190', defence: true, sources: [{ key: 'cc-exa', name: 'Example Air Defense Force' }], targets: [{ key: 'cc-vlm', name: 'Velmaria' }] });
+
+  it('does not read the defender as a rival attacker', () => {
+    expect(findContradictions([strike('1', 'A'), ward('2', 'A'), ward('3', 'B')])).toEqual([]);
+    // The same act told as an attack by the other side is a rival version of who attacked.
+    expect(findContradictions([strike('1', 'A'), { ...ward('2', 'B'), defence: false }]).map((c) => c.field)).toEqual(['source']);
+  });
+
+  it('still compares who attacked between the attack’s own reports', () => {
+    const other = claim('4', 'C', { code: '195', sources: [{ key: 'cc-oth', name: 'Otheria' }] });
+    expect(findContradictions([strike('1', 'A'), ward('2', 'A'), other]).map((c) => c.field)).toEqual(['source']);
+  });
+});
+
 describe('whose space it happened in', () => {
   it('shows "over international airspace" against "over Iranian airspace" as a disputed place, with who says each', () => {
     const cs = findContradictions([

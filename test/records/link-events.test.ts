@@ -233,6 +233,72 @@ describe('retellings a few sentences on', () => {
   });
 });
 
+describe('a defence told with the attack', () => {
+  // "Example warplanes struck a depot near Mosul … with the missiles", then "air defenses
+  // downed most of the missiles": the attacked side's act, its roles the other way round.
+  const strike = record({
+    code: '195',
+    sources: ['cc-exa'],
+    targets: ['name:depot'],
+    articleIds: ['a1'],
+    spans: [{ articleId: 'a1', start: 100 }],
+    mentionWords: [['depot', 'example', 'missile', 'mosul', 'shrapnel', 'strike', 'warplane', 'wound']],
+  });
+  const ward = (over: Partial<MentionFeatures> = {}): MentionFeatures =>
+    mention({
+      code: '190',
+      place: null,
+      sources: ['cc-irq'],
+      targets: [],
+      start: 300,
+      definites: ['missile'],
+      words: ['air', 'defense', 'down', 'missile'],
+      defence: true,
+      ...over,
+    });
+
+  it('joins the defence that points back to the attack, though its source is the other side', () => {
+    const s = scoreMerge(ward(), strike);
+    expect(s.linkable).toBe(true);
+    expect(s.reason).toContain('the defence against its attack');
+    // The same act told as an attack by the other side is no part of it.
+    expect(scoreMerge(ward({ defence: false }), strike).linkable).toBe(false);
+  });
+
+  it('joins it undated, or by its story, but not on another day, nor unbound to the attack', () => {
+    expect(scoreMerge(ward({ date: null, dateEnd: null, datePrecision: null }), strike).linkable).toBe(true);
+    expect(scoreMerge(ward({ articleId: 'a2', story: 's1', definites: [] }), { ...strike, storyOf: new Map([['a1', 's1']]) }).linkable).toBe(true);
+    expect(scoreMerge(ward({ date: '2021-03-10', dateEnd: '2021-03-10' }), strike).linkable).toBe(false);
+    expect(scoreMerge(ward({ definites: [] }), strike).linkable).toBe(false);
+    expect(scoreMerge(ward({ articleId: 'a2', definites: [] }), strike).linkable).toBe(false);
+  });
+
+  it('compares the defender with what was attacked, and what it warded off with the attacker', () => {
+    // It names the attacker as what it repelled: the roles agree once turned round.
+    const told = scoreMerge(ward({ targets: ['cc-exa'], definites: [], articleId: 'a2', story: 's1' }), { ...strike, storyOf: new Map([['a1', 's1']]) });
+    expect(told.linkable).toBe(true);
+    expect(told.reason).toContain('actor overlap 1.00');
+    // Warding off another attacker's missiles is another incident.
+    expect(scoreMerge(ward({ targets: ['cc-oth'] }), strike).linkable).toBe(false);
+  });
+
+  it('keeps the attacker as the record’s source', () => {
+    const c = canonicalRecord([ward({ sources: ['cc-irq'] }), mention({ sources: ['cc-exa'], targets: ['name:depot'] }), ward({ sources: ['cc-irq'] })]);
+    expect(c.sources).toEqual(['cc-exa']);
+    expect(c.targets).toEqual(['name:depot']);
+  });
+});
+
+describe('several events told at once', () => {
+  it('keeps "two rocket attacks earlier this month" out of a record of one attack, but not out of one told alike', () => {
+    const several = mention({ plural: true, date: '2021-03', dateEnd: '2021-03-31', datePrecision: 'month' });
+    expect(scoreMerge(mention(), record()).linkable).toBe(true);
+    expect(scoreMerge(several, record()).linkable).toBe(false);
+    expect(scoreMerge(several, record()).reason).toContain('several events against one');
+    expect(scoreMerge(several, record({ plural: true })).linkable).toBe(true);
+  });
+});
+
 describe('text similarity', () => {
   it('ignores a record mention told by the same sentence of the same article', () => {
     const words = ['base', 'fighter', 'inquiry', 'rocket'];

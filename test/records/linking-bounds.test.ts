@@ -67,6 +67,7 @@ const mention = fc
     headline: fc.boolean(),
     story: fc.constantFrom(...STORIES),
     lead: fc.boolean(),
+    defence: fc.boolean(),
   })
   .map(
     (x): MentionFeatures => ({
@@ -85,6 +86,7 @@ const mention = fc
       headline: x.headline,
       story: x.story,
       lead: x.lead,
+      defence: x.defence,
     }),
   );
 
@@ -98,6 +100,7 @@ const record = fc
     targets: actors,
     mentions: fc.array(fc.record({ articleId: fc.constantFrom(...ARTICLES), start: fc.integer({ min: 0, max: 2500 }), words, lead: fc.boolean() }), { minLength: 1, maxLength: 3 }),
     storyOf: fc.dictionary(fc.constantFrom(...ARTICLES), fc.constantFrom('s1', 's2')),
+    defence: fc.boolean(),
   })
   .map(
     (x): RecordFeatures => ({
@@ -113,6 +116,7 @@ const record = fc
       storyOf: new Map(Object.entries(x.storyOf).filter(([a]) => x.mentions.some((m) => m.articleId === a))),
       leadStories: [...new Set(x.mentions.filter((m) => m.lead && x.storyOf[m.articleId]).map((m) => x.storyOf[m.articleId]!))],
       leadArticles: x.mentions.filter((m) => m.lead).map((m) => m.articleId),
+      defence: x.defence,
     }),
   );
 

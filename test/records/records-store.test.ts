@@ -115,6 +115,33 @@ describe('reports crediting one wire', () => {
   });
 });
 
+describe('a strike and the air defenses that warded it off', () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await freshStore();
+    const s = await ingestFiles(store, [join(FIXTURES, 'gazette-depot.txt'), join(FIXTURES, 'courier-depot.txt')], { analyzer });
+    expect(s.errors).toEqual([]);
+  });
+
+  it('makes one record of the strike and its defence, in one report and across the story', async () => {
+    const records = (await findRecords(store, { code: '19' })).filter((r) => r.place?.name === 'Homs' || r.mentions.length > 1);
+    expect(records).toHaveLength(1);
+    const detail = (await getRecord(store, records[0]!.id))!;
+    expect(detail.outlets).toEqual(['Example Courier', 'Harbor Gazette']);
+    // "Syrian air defenses intercepted most of the missiles", two sentences after the strike;
+    // "repelled an Israeli missile attack" in the other outlet's report.
+    const defences = detail.reports.filter((m) => m.reason.includes('the defence against its attack'));
+    expect(defences.map((m) => m.outlet).sort()).toEqual(['Example Courier', 'Harbor Gazette']);
+  });
+
+  it('keeps the attacker as the record’s source, and the defender as no rival perpetrator', async () => {
+    const strike = (await findRecords(store, { code: '19' })).find((r) => r.mentions.length > 1)!;
+    expect(strike.source.map((a) => a.name)).not.toContain('Syrian Air Defense Force');
+    expect(strike.source.length).toBeGreaterThan(0);
+    expect(strike.contradictions.filter((c) => c.field === 'source' || c.field === 'target')).toEqual([]);
+  });
+});
+
 describe('event records on the seed digest', needsFiles(SEED), () => {
   let store: Store;
   beforeAll(async () => {
@@ -161,6 +188,27 @@ describe('event records on the seed digest', needsFiles(SEED), () => {
       ['Iranian proxies', ['Mike Pompeo']],
       ['Islamic State', ['Iraqi investigation']],
     ]);
+  });
+
+  it('keeps the strike near Damascus of 27 March 2020 and the air defenses’ downing of its missiles in one record', async () => {
+    const strikes = (await findRecords(store, { code: '19', from: '2020-03-27', to: '2020-03-27' })).filter((r) => r.date === '2020-03-27');
+    expect(strikes).toHaveLength(1);
+    const detail = (await getRecord(store, strikes[0]!.id))!;
+    expect(detail.place?.name).toBe('Damascus');
+    expect(detail.reports.some((m) => m.reason.includes('the defence against its attack'))).toBe(true);
+    expect(detail.disputed).toBe(false);
+  });
+
+  it('keeps "two rocket attacks hit coalition troops" earlier in March apart from Iran’s missile attack on al-Asad', async () => {
+    const rockets = (await findRecords(store, { code: '19', place: 'baghdad' })).find((r) => r.date === '2020-03');
+    expect(rockets).toBeDefined();
+    expect(new Set(rockets!.mentions.map((m) => m.articleId)).size).toBe(1);
+  });
+
+  it('reads the Syrian air defenses of 4 May as no rival to the Israeli attack they repelled', async () => {
+    const may4 = (await findRecords(store, { code: '19', from: '2020-05-04', to: '2020-05-04' })).find((r) => r.mentions.length > 1);
+    expect(may4).toBeDefined();
+    expect(may4!.contradictions.filter((c) => c.field === 'source')).toEqual([]);
   });
 
   it('keeps every record told by several articles to one time: no record joins a 2017 law and a 2018 statement', async () => {
