@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
-import type { Database } from './schema.js';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import type { Database, StoriesTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -81,16 +81,7 @@ export async function storyInput(db: Db, articleId: string): Promise<StoryInput 
   };
 }
 
-const parseStory = (r: {
-  id: string;
-  first_day: number | null;
-  last_day: number | null;
-  article_count: number;
-  terms: string;
-  actors: string;
-  places: string;
-  digest: string | null;
-}): StoredStory => ({
+const parseStory = (r: Selectable<StoriesTable>): StoredStory => ({
   id: r.id,
   digest: r.digest,
   firstDay: r.first_day,
