@@ -616,7 +616,9 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
 
   // A subject with a preposition of its own, or a date, is a misparse ("The United States on
   // Thursday demanded": "Thursday" read as the subject); the words before the verb decide then.
-  const plausible = (a: Argument) => caseMarker(tree, a.token) === null && !ctx.timeTokens.has(ctx.sentence.tokens[a.token - ctx.base]?.index ?? -1);
+  // The noun a participle or relative clause modifies keeps its own preposition: "in retaliation
+  // for Friday's attack damaging a ship" ("attack" is the subject of "damaging").
+  const plausible = (a: Argument) => (a.via === 'relative' || caseMarker(tree, a.token) === null) && !ctx.timeTokens.has(ctx.sentence.tokens[a.token - ctx.base]?.index ?? -1);
   const subjects = args.filter(passive ? isPassiveSubject : isSubject).filter(plausible);
   // "said Iraqi warplanes today destroyed": a date read as the subject pushed the real one,
   // right before it, out of the clause; that noun is the subject.

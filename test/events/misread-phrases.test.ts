@@ -191,4 +191,12 @@ describe('events: a repeated event noun is the act told before', () => {
     expect(codesOf('Thousands of protesters hit the streets of Baghdad on Friday.').filter((c) => c.startsWith('19'))).toEqual([]);
     for (const e of eventsOf(analyzeText('Iran said any attack of this nature would be answered.'))) expect(names(e.targets)).not.toContain('nature');
   });
+
+  it('folds a participle into the attack noun it modifies, even inside a phrase: "in retaliation for the attack damaging a ship"', () => {
+    const doc = analyzeText("Warships shelled a platform in retaliation for Friday's Iranian attack damaging a Kuwaiti tanker.");
+    expect(eventsOf(doc).map((e) => e.code)).not.toContain('171');
+    const attack = eventAt(doc, 'attack');
+    expect(attack?.sources.map((s) => s.cameo?.slice(0, 3))).toEqual(['IRN']);
+    expect(attack!.targets.map((t) => t.cameo)).toEqual(['KWT']);
+  });
 });
