@@ -23,7 +23,7 @@ export function viterbi(chain: ChainScores): Int32Array {
   let next = new Float64Array(n);
   const back = new Int32Array(length * n);
   // A forbidden transition (−Infinity) never wins: only the allowed ones are tried.
-  const into = predecessors(transitions, n, Number.NEGATIVE_INFINITY);
+  const into = neighbours(transitions, n, Number.NEGATIVE_INFINITY, true);
   for (let y = 0; y < n; y++) score[y] = start[y]! + emissions[y]!;
   for (let t = 1; t < length; t++) {
     for (let y = 0; y < n; y++) {
@@ -50,29 +50,21 @@ export function viterbi(chain: ChainScores): Int32Array {
   return out;
 }
 
-/** Per label y, the labels p (in order) whose transition p → y is not `forbidden`: labels[starts[y] .. starts[y + 1]). */
+/**
+ * Per label y, its neighbours (in order) whose transition with y is not `forbidden`:
+ * labels[starts[y] .. starts[y + 1]). With `before`, the labels p of p → y; else the q of y → q.
+ */
 interface Neighbours {
   readonly starts: Int32Array;
   readonly labels: Int32Array;
 }
 
-function predecessors(transitions: Float64Array, n: number, forbidden: number): Neighbours {
+function neighbours(transitions: Float64Array, n: number, forbidden: number, before: boolean): Neighbours {
   const starts = new Int32Array(n + 1);
   const labels = new Int32Array(n * n);
   let k = 0;
   for (let y = 0; y < n; y++) {
-    for (let p = 0; p < n; p++) if (transitions[p * n + y] !== forbidden) labels[k++] = p;
-    starts[y + 1] = k;
-  }
-  return { starts, labels };
-}
-
-function successors(transitions: Float64Array, n: number, forbidden: number): Neighbours {
-  const starts = new Int32Array(n + 1);
-  const labels = new Int32Array(n * n);
-  let k = 0;
-  for (let y = 0; y < n; y++) {
-    for (let q = 0; q < n; q++) if (transitions[y * n + q] !== forbidden) labels[k++] = q;
+    for (let z = 0; z < n; z++) if (transitions[before ? z * n + y : y * n + z] !== forbidden) labels[k++] = z;
     starts[y + 1] = k;
   }
   return { starts, labels };
@@ -131,8 +123,8 @@ function scaledMarginals(chain: ChainScores, temperature: number): Float64Array 
   if (length > 0 && !normalizeInPlace(alpha, 0, n)) return null;
   // A term whose transition weight is 0 (BIO forbids it) adds +0 to a sum of non-negative
   // terms, which changes nothing: the sums skip them, in the same order.
-  const into = predecessors(transition, n, 0);
-  const onto = successors(transition, n, 0);
+  const into = neighbours(transition, n, 0, true);
+  const onto = neighbours(transition, n, 0, false);
   for (let t = 1; t < length; t++) {
     for (let y = 0; y < n; y++) {
       let sum = 0;
