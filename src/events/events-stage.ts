@@ -34,7 +34,7 @@ export interface EventKnowledge {
 }
 
 /** 5: a gerund after a determiner takes no subject from the words before it; a place's history is no event; nor is where it was heard a place; appositions and datelines are no actors; a city before a bombing says where. */
-export const EVENTS_STAGE_VERSION = '8';
+export const EVENTS_STAGE_VERSION = '9';
 
 /** Penn tags before a gerund that make it a noun: "the downing", "its shelling", "Iran's downing". */
 const GERUND_DETERMINERS = new Set(['DT', 'PRP$', 'POS']);
@@ -700,16 +700,14 @@ function trailingReports(tokens: readonly Token[], clauses: readonly Clause[]): 
   if (!last || clauses.length < 2) return out;
   if (!tokens.slice(last.from, last.to).some((t) => SPEECH.has(t.norm) && t.tag.startsWith('VB'))) return out;
   if (tokens[last.from - 1]?.norm !== ',' && tokens[last.from]?.norm !== ',') return out;
-  for (let i = last.from; i < last.to; i++) out.add(i);
+  // "In the south, IRNA said, Iranian forces captured…": a parenthetical report ends at the
+  // comma after its verb; what follows is the report's content, whose actors are the event's.
+  const verb = tokens.findIndex((t, i) => i >= last.from && i < last.to && SPEECH.has(t.norm) && t.tag.startsWith('VB'));
+  const comma = tokens.findIndex((t, i) => i > verb && i < last.to && t.norm === ',');
+  for (let i = last.from; i < (comma === -1 ? last.to : comma); i++) out.add(i);
   return out;
 }
 
-/**
- * "On Monday night, air defenses … responded to an Israeli offensive that …": a time fronted
- * before the sentence's first comma sets the time of everything the sentence tells, however
- * loosely the rest is parsed. Events told as what someone said are left alone: the fronted time
- * may date the saying.
- */
 /** 195 for an attack by aircraft, 1952 by drones (the attacker's head word, or a modifier of the attack noun); else null. */
 function aerialCode(tree: SyntaxTree, g: number, sources: readonly EventParticipant[], frames: EventFrameWords): string | null {
   // The last word, or the last two ("Syrian Air Force").

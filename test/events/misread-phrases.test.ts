@@ -199,4 +199,15 @@ describe('events: a repeated event noun is the act told before', () => {
     expect(attack?.sources.map((s) => s.cameo?.slice(0, 3))).toEqual(['IRN']);
     expect(attack!.targets.map((t) => t.cameo)).toEqual(['KWT']);
   });
+
+  it('keeps the actors after a parenthetical report ("In the north, the agency said, X captured Y") as the act\'s', () => {
+    const e = eventAt(analyzeText('In the north, the Ruritanian news agency said, Iranian forces captured several Iraqi posts.'), 'captured');
+    expect(e?.sources.map((s) => s.cameo?.slice(0, 3))).toEqual(['IRN']);
+    expect(e?.targets.map((t) => t.cameo?.slice(0, 3))).toEqual(['IRQ']);
+  });
+
+  it('reads a light verb the treebank never showed by its lemma: who convened the meeting is its source', () => {
+    const e = eventAt(analyzeText('The Ruritanian president convened a security meeting on Thursday.'), 'meeting');
+    expect(names(e!.sources).join(' ')).toMatch(/president/i);
+  });
 });

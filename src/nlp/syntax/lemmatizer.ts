@@ -23,6 +23,18 @@ export interface LemmaRules {
 
 const MAX_SUFFIX = 6;
 
+/**
+ * The rules with more known lemmas of one word class: words a small treebank never showed
+ * ("convene", "resume") so that their unseen forms are not cut by the commonest suffix rule.
+ */
+export function withKnownLemmas(rules: LemmaRules, wordClass: 'V' | 'N' | 'J', lemmas: readonly string[]): LemmaRules {
+  const known = { ...(rules.known ?? {}) };
+  const words = new Set((known[wordClass] ?? '').split(' ').filter((w) => w !== ''));
+  for (const l of lemmas) words.add(l.toLowerCase());
+  known[wordClass] = [...words].sort().join(' ');
+  return { ...rules, known };
+}
+
 /** Rules apply to the word as written for names and acronyms, to its lower case otherwise. */
 function ruleForm(word: string, tag: string): string {
   const folded = foldWord(word);

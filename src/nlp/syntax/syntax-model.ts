@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import type { LemmaRules } from './lemmatizer.js';
+import { type LemmaRules, withKnownLemmas } from './lemmatizer.js';
+import { loadNewsVerbs } from '../../knowledge/news-verbs.js';
 import { decodeLinearModel, type LinearModel, pad4, readDenseBlock, readSparseBlock, writeDenseBlock, writeSparseBlock } from './linear-model.js';
 import { type ParserModel, parserModel } from './parser.js';
 import type { TaggerModel } from './tagger.js';
@@ -190,6 +191,8 @@ export function decodeLegacySyntaxModel(gz: Buffer): SyntaxModel {
   return fromHeader(header, lexicon, first, second, parserModel(header.relations, transitions, labels));
 }
 
+/** The committed model, its lemmatizer knowing the verbs news uses that its treebank lacks. */
 export function loadSyntaxModel(path = defaultSyntaxModelPath()): SyntaxModel {
-  return decodeSyntaxModel(readFileSync(path));
+  const model = decodeSyntaxModel(readFileSync(path));
+  return { ...model, lemmas: withKnownLemmas(model.lemmas, 'V', loadNewsVerbs()) };
 }
