@@ -555,6 +555,21 @@ const isPassiveSubject = (a: Argument) => a.role === 'nsubj:pass' || a.role === 
 const isObject = (a: Argument) => a.role === 'obj' || a.role === 'iobj' || a.role === 'dobj';
 const isOblique = (a: Argument) => matchesRel(a.role, 'obl') && !['obl:tmod', 'obl:npmod', 'obl:unmarked'].includes(a.role);
 
+/** "a series of attacks", "dozens of protesters": the thing a counting noun counts, else the noun itself. */
+function countedThing(ctx: TreeContext, t: number): number {
+  const { tree } = ctx;
+  if (!ctx.frames.countingNouns.has(lemma(tree, t))) return t;
+  const counted = children(tree, t).find((c) => relation(tree, c) === 'nmod' && caseMarker(tree, c) === 'of' && inSentence(ctx, c));
+  return counted ?? t;
+}
+
+/** The counting noun an act noun hangs on by 'of' ("a spate of attacks"), or null. */
+function counter(ctx: TreeContext, g: number): number | null {
+  const { tree } = ctx;
+  const up = head(tree, g);
+  return up !== -1 && relation(tree, g) === 'nmod' && caseMarker(tree, g) === 'of' && ctx.frames.countingNouns.has(lemma(tree, up)) ? up : null;
+}
+
 function nounTrigger(ctx: TreeContext, g: number): Trigger | null {
   const t = ctx.triggerAt.get(g);
   return t && t.kind === 'noun' ? t : null;
@@ -582,7 +597,9 @@ function heldEventNoun(ctx: TreeContext, g: number): Trigger | null {
 export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReading {
   const { tree } = ctx;
   const g = ctx.base + trigger.head;
-  const args = argumentsOf(tree, g).filter((a) => inSentence(ctx, a.token));
+  const args = argumentsOf(tree, g)
+    .filter((a) => inSentence(ctx, a.token))
+    .map((a) => (isObject(a) ? { ...a, token: countedThing(ctx, a.token) } : a));
   // A bare participle with an object of its own is active, whatever its tag: 'Syrian "rebels"
   // attacked the checkpoint' read as a noun modified by "attacked". The noun is its subject.
   const bareParticiple = childWith(tree, g, ['aux:pass', 'nsubj:pass', 'auxpass', 'nsubjpass']) === -1 && args.some(isObject);
@@ -772,7 +789,12 @@ function describedName(ctx: TreeContext, s: number): number | null {
 function ownObjectTargets(ctx: TreeContext, trigger: Trigger): { targets: EventParticipant[]; why: string } {
   const { tree, frames } = ctx;
   const g = ctx.base + trigger.head;
-  const objects = trigger.words.map((w) => ctx.base + w).filter((w) => w !== g && head(tree, w) === g && ['obj', 'obl'].includes(relation(tree, w)));
+  // The object, or the act a counting object counts ("carried out a series of attacks on X").
+  const onVerb = (w: number) => {
+    const c = counter(ctx, w) ?? w;
+    return head(tree, c) === g && ['obj', 'obl'].includes(relation(tree, c));
+  };
+  const objects = trigger.words.map((w) => ctx.base + w).filter((w) => w !== g && onVerb(w));
   for (const o of objects) {
     const phrases = children(tree, o).filter(
       (c) => relation(tree, c) === 'nmod' && frames.targetPrepositions.has(caseMarker(tree, c) ?? '') && !isPlacePhrase(ctx, c, caseMarker(tree, c) ?? undefined) && !nounTrigger(ctx, c),
@@ -872,10 +894,12 @@ export function nounArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
       why.push(`source ${names(agent.who)}: the 'by' phrase the parser hangs on '${lemma(tree, agent.on)}'`);
     }
   }
-  // The verb that carries the noun: "carried out strikes on X", "blamed the attack on Iran".
-  const verb = head(tree, g);
-  const rel = relation(tree, g);
-  if (verb !== -1 && inSentence(ctx, verb) && frames.undergoerVerbs.has(lemma(tree, verb)) && undergoes(tree, g, verb)) {
+  // The verb that carries the noun: "carried out strikes on X", "blamed the attack on Iran";
+  // through a noun that counts it: "carried out a spate of attacks".
+  const carried = counter(ctx, g) ?? g;
+  const verb = head(tree, carried);
+  const rel = relation(tree, carried);
+  if (verb !== -1 && inSentence(ctx, verb) && frames.undergoerVerbs.has(lemma(tree, verb)) && undergoes(tree, carried, verb)) {
     const read = undergoerArguments(ctx, verb);
     if (targets.length === 0) addAll(targets, read.targets);
     if (sources.length === 0) addAll(sources, read.sources);

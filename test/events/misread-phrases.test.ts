@@ -210,4 +210,12 @@ describe('events: a repeated event noun is the act told before', () => {
     const e = eventAt(analyzeText('The Ruritanian president convened a security meeting on Thursday.'), 'meeting');
     expect(names(e!.sources).join(' ')).toMatch(/president/i);
   });
+
+  it('reads through a noun that counts acts: "carried out a series of attacks on X" hit X, not "series"', () => {
+    const e = eventAt(analyzeText('Ruritanian rebels carried out a series of attacks on Saudi airports.'), 'carried');
+    expect(names(e!.targets)).not.toContain('series');
+    expect(e!.targets.map((t) => t.cameo?.slice(0, 3))).toEqual(['SAU']);
+    const killed = eventAt(analyzeText('The militia killed dozens of protesters in Basra on Monday.'), 'killed');
+    expect(names(killed!.targets).join(' ')).toMatch(/protesters/);
+  });
 });

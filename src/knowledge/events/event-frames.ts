@@ -35,6 +35,8 @@ export interface EventFrameWords {
   readonly timeOfDayNouns: ReadonlySet<string>;
   /** "estimated the damage at 50 million dollars": an amount, never a thing acted on. */
   readonly measureNouns: ReadonlySet<string>;
+  /** "carried out a series of attacks": a noun counting acts, never a thing acted on. */
+  readonly countingNouns: ReadonlySet<string>;
   /** "an offensive on the northern front": a noun that says where, never what was hit. */
   readonly whereNouns: ReadonlySet<string>;
   /** "positions held by the army corps": participles whose by-phrase names who holds the thing hit. */
@@ -83,6 +85,7 @@ export function loadEventFrameWords(): EventFrameWords {
     reciprocalCodes: new Set(words.reciprocalCodes.codes),
     timeOfDayNouns: set(words.timeOfDayNouns),
     measureNouns: set(words.measureNouns),
+    countingNouns: set(words.countingNouns),
     whereNouns: set(words.whereNouns),
     holdingVerbs: set(words.holdingVerbs),
     speakerPronouns: set(words.speakerPronouns),
