@@ -513,7 +513,11 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
       const firstDraft = first ? byTrigger.get(first) : undefined;
       // "bombed the village on Friday and shelled it again on Saturday": its own date makes it another act.
       const ownDate = children(tree, base + trigger.head).some((c) => timeTokens.has(tokens[c - base]?.index ?? -1));
-      if (first && firstDraft && first.kind === 'verb' && first.pattern.code.slice(0, 2) === '19' && draft.code.slice(0, 2) === '19' && childWith(tree, base + trigger.head, ['nsubj', 'nsubj:pass']) === -1 && !ownDate) {
+      // "destroyed one platform and raided another": each verb with an object of its own (not
+      // "it", which points back) hit a thing of its own, so each is an act of its own.
+      const ownObject = (verb: number) => childrenWith(tree, verb, 'obj').some((o) => tree.nodes[o]!.tag !== 'PRP');
+      const twoObjects = first !== undefined && ownObject(base + first.head) && ownObject(base + trigger.head);
+      if (first && firstDraft && first.kind === 'verb' && first.pattern.code.slice(0, 2) === '19' && draft.code.slice(0, 2) === '19' && childWith(tree, base + trigger.head, ['nsubj', 'nsubj:pass']) === -1 && !ownDate && !twoObjects) {
         host = first;
       }
     }

@@ -218,4 +218,13 @@ describe('events: a repeated event noun is the act told before', () => {
     const killed = eventAt(analyzeText('The militia killed dozens of protesters in Basra on Monday.'), 'killed');
     expect(names(killed!.targets).join(' ')).toMatch(/protesters/);
   });
+
+  it('keeps two joined attack verbs with objects of their own apart: "hit the jetty and struck a tanker" is two acts', () => {
+    const doc = analyzeText('Iraqi jets hit the western jetty of the terminal and struck a supertanker nearby.');
+    const attacks = eventsOf(doc).filter((e) => e.rootCode === '19');
+    expect(attacks.map((e) => names(e.targets).join(' '))).toEqual([expect.stringMatching(/jetty/), expect.stringMatching(/supertanker/)]);
+    expect(attacks.every((e) => e.sources.some((s) => s.cameo?.startsWith('IRQ')))).toBe(true);
+    // One object shared by both verbs stays one act.
+    expect(eventsOf(analyzeText('Iraqi jets shelled and destroyed two platforms.')).filter((e) => e.rootCode === '19')).toHaveLength(1);
+  });
 });
