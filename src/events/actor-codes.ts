@@ -29,6 +29,10 @@ const ROLE_CODES: ReadonlySet<string> = new Set([...Object.values(ROLE_WORDS), .
 
 const VESSEL_PREFIXES: Readonly<Record<string, string>> = roles.vesselPrefixes.prefixes;
 
+const GROUP_HEADS: ReadonlySet<string> = new Set(roles.groupHeads.words);
+
+const GROUP_MODIFIER_ROLES: Readonly<Record<string, string>> = roles.groupModifierRoles.roles;
+
 /** A navy's code from a ship's name: "USS Boxer" → USAMIL, "HMS Montrose" → GBRMIL; else null. */
 export function vesselCameo(name: string): string | null {
   const prefix = /^(?:the\s+)?([A-Z]{2,5})\s+\S/.exec(name)?.[1];
@@ -42,6 +46,18 @@ export function isRoleCode(code: string): boolean {
 
 export function roleOfWord(word: string): string | null {
   return ROLE_WORDS[word] ?? null;
+}
+
+/**
+ * The role a phrase's head gives it, and a group noun the role of a word before it:
+ * "an armed group" → UAF, "a rebel faction" → REB ("the group" alone has none).
+ */
+export function roleOfPhrase(words: readonly string[], head: string | null): string | null {
+  if (!head) return null;
+  const own = roleOfWord(head);
+  if (own || !GROUP_HEADS.has(head.toLowerCase())) return own;
+  const before = words.slice(0, Math.max(0, words.lastIndexOf(head))).map((w) => GROUP_MODIFIER_ROLES[w.toLowerCase()]);
+  return before.findLast((r) => r !== undefined) ?? null;
 }
 
 /** The registry's code, else country + sector role ("IRQ" + "MIL"). */
@@ -61,7 +77,7 @@ export function contextCameo(facts: ActorFacts, words: readonly string[], head: 
     country = facts.countryOfWord(w);
     if (country) break;
   }
-  let role = head ? roleOfWord(head) : null;
+  let role = roleOfPhrase(words, head);
   // "Iraqi security forces", "riot police forces": police, not the army.
   if (role === 'MIL' && head === 'forces' && words.includes('security')) role = 'COP';
   if (!country && !role) return null;

@@ -52,6 +52,8 @@ const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'such']);
 /** Roots of verbal events (statements, appeals, threats...): placed only by their own clause. */
 const VERBAL_ROOTS = new Set(['01', '02', '03', '04', '05', '10', '11', '12', '13', '14']);
 const APPOSITION = new Set(['called', 'named', 'dubbed', 'identified', 'known']);
+/** Entity types of places by their name: what an attack on a place is aimed at. */
+const PLACE_ENTITY_TYPES: ReadonlySet<string> = new Set(['GPE', 'LOC', 'FAC']);
 
 interface Draft {
   readonly trigger: Trigger;
@@ -491,7 +493,7 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
     if (tree && trigger.kind === 'verb' && trigger.words.length === 1 && asksAQuestion(tree, base + trigger.head, k.frames)) continue;
     // "the first thing that strikes the casual reader": the words match, the arguments do not.
     if (trigger.pattern.frame) {
-      const frame = frameHolds(trigger.pattern.frame, draft.sources, draft.targets, read?.objectWords ?? []);
+      const frame = frameHolds(trigger.pattern.frame, draft.sources, draft.targets, read?.objectWords ?? [], (p) => p.entity !== null && PLACE_ENTITY_TYPES.has(view.doc.layers.entities?.[p.entity]?.type ?? ''));
       if (!frame.holds) continue;
     }
     // "we will retaliate" threatens; "retaliated by attacking" tells the attack, coded by its own verb.

@@ -35,7 +35,13 @@ export function recodeFor(rules: readonly EventRecode[], sources: readonly Event
  * `objectWords`: the lemmas of what the verb is done to, actor or not, so that an object no
  * participant stands for ("released a statement") still excludes.
  */
-export function frameHolds(frame: EventFrame, sources: readonly EventParticipant[], targets: readonly EventParticipant[], objectWords: readonly string[] = []): { holds: boolean; why: string } {
+export function frameHolds(
+  frame: EventFrame,
+  sources: readonly EventParticipant[],
+  targets: readonly EventParticipant[],
+  objectWords: readonly string[] = [],
+  namesPlace: (p: EventParticipant) => boolean = () => false,
+): { holds: boolean; why: string } {
   const inAny = (p: EventParticipant, names: readonly string[]) => names.some((n) => inClass(n, p));
   const excludedTarget = targets.find((p) => inAny(p, frame.notTarget));
   if (excludedTarget) return { holds: false, why: `target '${excludedTarget.name}' is not what this verb's event is done to` };
@@ -54,7 +60,10 @@ export function frameHolds(frame: EventFrame, sources: readonly EventParticipant
   const patients = actors(targets);
   if (agents.length === 0 && patients.length === 0) return { holds: true, why: '' };
   const agentOk = agents.some((p) => inAny(p, frame.agent));
-  const targetOk = patients.some((p) => inAny(p, frame.target)) || (frame.needs === 'agent-or-target' && agents.length === 0);
+  // "targeted Erbil Governorate": a place by its name is what an attack can be aimed at
+  // whenever the frame takes places ('attackable' does), whatever its last word.
+  const placeOk = (p: EventParticipant) => namesPlace(p) && frame.target.some((n) => argumentClasses().get(n)?.places === true);
+  const targetOk = patients.some((p) => inAny(p, frame.target) || placeOk(p)) || (frame.needs === 'agent-or-target' && agents.length === 0);
   const met =
     frame.needs === 'agent' ? agentOk : frame.needs === 'target' ? targetOk : frame.needs === 'agent-or-target' ? agentOk || targetOk : agentOk && targetOk;
   return met ? { holds: true, why: '' } : { holds: false, why: `its ${frame.needs} is not of the kind the event needs` };

@@ -1,7 +1,7 @@
 import placeWords from '../knowledge/lexicon/place-words.json' with { type: 'json' };
 import type { EventParticipant } from '../text/document.js';
 import { datelineLength } from '../text/datelines.js';
-import { type ActorFacts, actorCameo, contextCameo, countryRoleActor, roleOfWord, vesselCameo } from './actor-codes.js';
+import { type ActorFacts, actorCameo, contextCameo, countryRoleActor, roleOfPhrase, vesselCameo } from './actor-codes.js';
 import { scareQuotes, withoutQuoteMarks } from './scare-quotes.js';
 import type { DocumentView, SentenceView, Token } from './sentence-view.js';
 
@@ -162,7 +162,7 @@ export function chunkParticipant(ctx: ParticipantContext, chunk: Chunk, pronounA
       bestRank = rank;
     }
   }
-  const role = head ? roleOfWord(head) : null;
+  const role = roleOfPhrase(words, head);
   let last = chunk.to - 1;
   while (last > chunk.from && ctx.timeTokens.has(tokens[last]!.index)) last--;
   const span = { start: tokens[skipDeterminers(tokens, chunk)]!.start, end: tokens[last]!.end };

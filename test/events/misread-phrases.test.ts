@@ -227,4 +227,14 @@ describe('events: a repeated event noun is the act told before', () => {
     // One object shared by both verbs stays one act.
     expect(eventsOf(analyzeText('Iraqi jets shelled and destroyed two platforms.')).filter((e) => e.rootCode === '19')).toHaveLength(1);
   });
+
+  it('reads a group named by its kind as an armed actor, and a place by its name as what an attack targeted', () => {
+    const e = eventAt(analyzeText('A terrorist group targeted Saltmere Governorate with several rockets on Monday.'), 'targeted');
+    expect(e?.code).toBe('190');
+    expect(e?.sources.map((s) => s.cameo)).toEqual(['UAF']);
+    expect(names(e!.targets).join(' ')).toMatch(/Saltmere/);
+    expect(eventAt(analyzeText('An armed group attacked the village on Monday.'), 'attacked')?.sources.map((s) => s.cameo)).toEqual(['UAF']);
+    // "the group" alone names no one's kind.
+    expect(eventAt(analyzeText('The group attacked the village on Monday.'), 'attacked')?.sources ?? []).toEqual([]);
+  });
 });

@@ -19,6 +19,8 @@ export interface ArgumentClass {
   readonly cameoRoles: ReadonlySet<string>;
   /** The registry's people (ids starting "per-") are the class: named, known persons. */
   readonly registryPeople: boolean;
+  /** A place named by its name (a town, a governorate, a site) is in the class. */
+  readonly places: boolean;
 }
 
 interface ClassData {
@@ -26,6 +28,7 @@ interface ClassData {
   readonly country?: boolean;
   readonly cameoRoles?: readonly string[];
   readonly registryPeople?: boolean;
+  readonly places?: boolean;
 }
 
 // world-countries' types describe an ES default export; as CommonJS it exports the array.
@@ -43,7 +46,7 @@ export function argumentClasses(): ReadonlyMap<string, ArgumentClass> {
       const last = parts.pop()!;
       for (const f of nounForms(last)) words.add([...parts, f].join(' '));
     }
-    map.set(name, { name, words, country: c.country ?? false, cameoRoles: new Set(c.cameoRoles ?? []), registryPeople: c.registryPeople ?? false });
+    map.set(name, { name, words, country: c.country ?? false, cameoRoles: new Set(c.cameoRoles ?? []), registryPeople: c.registryPeople ?? false, places: c.places ?? false });
   }
   classes = map;
   return map;

@@ -386,6 +386,9 @@ export function conjuncts(tree: SyntaxTree, i: number): number[] {
 
 function roleOf(tree: SyntaxTree, predicate: number, arg: number, preposition: string | null): string {
   const rel = tree.nodes[arg]!.rel;
+  // An agent always has its "by"; a bare noun after the verb labelled agent is the parser's
+  // slip for the object ("a group targeted Erbil Governorate with missiles").
+  if (matchesRel(rel, 'obl:agent') && preposition === null && arg > predicate) return 'obj';
   if (matchesRel(rel, 'obl:agent')) return 'agent';
   if (matchesRel(rel, 'obl') && preposition === 'by' && isPassive(tree, predicate)) return 'agent';
   // A model that labels the subject of "was attacked" plain nsubj still marks the auxiliary aux:pass.
