@@ -196,3 +196,11 @@ describe('events: dates from possessives and ranges', () => {
     expect([e?.date, e?.dateEnd]).toEqual(['2020-04-27', '2020-04-29']);
   });
 });
+
+describe('events: a range fronted before the clause', () => {
+  it('dates the clause after "From July 19 until August 20, 2019," to the whole range', () => {
+    const doc = analyzeText('From July 19 until August 20, 2019, Israeli warplanes carried out five strikes in southern Lebanon.');
+    const e = eventsOf(doc)[0];
+    expect([e?.date, e?.dateEnd]).toEqual(['2019-07-19', '2019-08-20']);
+  });
+});
