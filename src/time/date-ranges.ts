@@ -1,5 +1,5 @@
 import type { Span, TimeAttrs } from '../text/document.js';
-import { addDays, type Day, dayValue, monthValue } from './calendar.js';
+import { addDays, type Day, dayValue, monthValue, validDay } from './calendar.js';
 import type { Tense } from './tense.js';
 import { MONTH, RANGE_LINK, RANGE_OPENER, WEEKDAY } from './vocabulary.js';
 
@@ -104,6 +104,8 @@ function shiftedWeekday(surface: string, date: CalendarDate, inOrder: (x: Calend
 }
 
 function moved(t: Mention, date: CalendarDate, why: string): Mention {
+  // February 29 moved to a year without it stays as it was read.
+  if (date.d !== null && !validDay(date.y, date.m, date.d)) return t;
   const value = date.d === null ? monthValue(date.y, date.m) : dayValue({ y: date.y, m: date.m, d: date.d });
   if (value === t.value) return t;
   return Object.freeze({ ...t, value, anchor: 'narrative' as const, reason: `${t.reason}; ${why}` });

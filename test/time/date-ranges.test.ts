@@ -87,6 +87,11 @@ describe('extractTimes: the two ends of a range read together', () => {
     ]);
   });
 
+  it('keeps February 29 where the other end\'s year has none', () => {
+    // Alone, February 29 reads 2020 (a leap year); the range's 2019 has no such day.
+    expect(values('The dock strike ran from February 29 until March 20, 2019.')[0]).toEqual(['February 29', '2020-02-29', 'dct']);
+  });
+
   it('says why an end moved', () => {
     const [start] = extractTimes('The dock strike ran from July 19 until August 20, 2019.', DCT);
     expect(start?.reason).toMatch(/start of a range ending 2019-08-20/);
