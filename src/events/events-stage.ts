@@ -763,7 +763,12 @@ function dateSpan(all: NonNullable<Document['layers']['times']>, sentence: Sente
 }
 
 function frontedTime(drafts: readonly Draft[], times: readonly Candidate[], tokens: readonly Token[]): void {
-  const fronted = times.find((c) => c.from <= 1 && tokens[c.to]?.norm === ',');
+  const beforeComma = (c: Candidate) => tokens[c.to]?.norm === ',';
+  // "From July 19 until August 20, 2019, …": a fronted range ends at the comma; its first end is
+  // the time, and dateSpan makes the range of it.
+  const rangeBeforeComma = (c: Candidate) =>
+    RANGE_LINKS.has(tokens[c.to]?.norm ?? '') && times.some((o) => o.from === c.to + 1 && beforeComma(o));
+  const fronted = times.find((c) => c.from <= 1 && (beforeComma(c) || rangeBeforeComma(c)));
   if (!fronted) return;
   for (const d of drafts) {
     if (d.time || d.absorbedBy || !d.sentenceScope || d.attribution !== null) continue;

@@ -1,5 +1,6 @@
 import { head, relation, type SyntaxTree, spanHead } from '../nlp/syntax/tree.js';
 import type { Document, TimePrecision } from '../text/document.js';
+import { periodDays } from '../time/value-days.js';
 import { type Chunk, GEO_NOUNS, governingPreposition, isChunkHead, isLocative, PERCEPTION_VERBS } from './participants.js';
 import { locativePreposition } from './place-phrase.js';
 import type { SentenceView } from './sentence-view.js';
@@ -133,6 +134,9 @@ const LAST_DAY = (year: number, month: number): number => new Date(Date.UTC(year
 
 /** The calendar start and end of a TIMEX3 value ("2020-06" → 2020-06-01 .. 2020-06-30). */
 export function dateRange(value: string): { date: string | null; dateEnd: string | null } {
+  // "last week's strike": a week, quarter or season is its own days, not its whole year.
+  const period = periodDays(value);
+  if (period !== null) return period;
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value);
   if (!m) return { date: null, dateEnd: null };
   const [, y, mo, d] = m;

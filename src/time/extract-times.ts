@@ -1,5 +1,6 @@
 import type { Span, TimeAttrs } from '../text/document.js';
 import { type Day, dctDay, parseDct } from './calendar.js';
+import { alignRanges } from './date-ranges.js';
 import type { Point } from './point.js';
 import type { Built, RuleContext } from './rule-context.js';
 import { type Tense, tenseNear, type Word, wordsOf } from './tense.js';
@@ -71,7 +72,10 @@ export function extractTimes(text: string, dct: string | null, options: ExtractT
       if (built.point.precision === 'quarter') lastQuarter = { point: built.point, sentence: currentSentence };
     }
   }
-  return out;
+  return alignRanges(text, out, today, (span) => {
+    const sentence = sentences.find((x) => x.start <= span.start && span.start < x.end) ?? { start: 0, end: text.length };
+    return tenseOf(text, sentence, span, options.tokens);
+  });
 }
 
 function findCandidates(text: string, rules: readonly TimeRule[]): Candidate[] {

@@ -259,3 +259,9 @@ export const ORDINALS: ReadonlyMap<string, number> = new Map([
   ['final', 4],
   ['last', 4],
 ]);
+
+/** What stands before the first end of a range: "from July 19", "between March 3". */
+export const RANGE_OPENER = /\b(?:[Ff]rom|[Bb]etween)\s+$/;
+
+/** What joins the two ends of a range: "through", "to", "until", "and" (after "between"), a dash. */
+export const RANGE_LINK = /^\s*(?:through|thru|to|until|till|and|[-–—])\s*$/;

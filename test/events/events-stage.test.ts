@@ -178,3 +178,29 @@ describe('datelines', () => {
     for (const e of events) for (const p of e.sources) expect(doc.text.slice(p.span.start, p.span.end)).not.toBe('HARBOURTON');
   });
 });
+
+describe('events: dates from possessives and ranges', () => {
+  it('dates "last week\'s strike" to that week, not to the whole year', () => {
+    const e = eventAt(analyzeText("Last week's strike near Fallouja killed four militants."), 'strike');
+    expect([e?.date, e?.dateEnd]).toEqual(['2020-04-27', '2020-05-03']);
+  });
+
+  it('dates a range whose year is written on its end only', () => {
+    const doc = analyzeText('Israeli warplanes carried out five strikes in southern Lebanon from July 19 until August 20, 2019.');
+    const e = eventsOf(doc)[0];
+    expect([e?.date, e?.dateEnd]).toEqual(['2019-07-19', '2019-08-20']);
+  });
+
+  it('dates a range of weekdays told in the past tense to one week', () => {
+    const e = eventAt(analyzeText('Israeli warplanes struck targets near Damascus from Monday to Wednesday.'), 'struck');
+    expect([e?.date, e?.dateEnd]).toEqual(['2020-04-27', '2020-04-29']);
+  });
+});
+
+describe('events: a range fronted before the clause', () => {
+  it('dates the clause after "From July 19 until August 20, 2019," to the whole range', () => {
+    const doc = analyzeText('From July 19 until August 20, 2019, Israeli warplanes carried out five strikes in southern Lebanon.');
+    const e = eventsOf(doc)[0];
+    expect([e?.date, e?.dateEnd]).toEqual(['2019-07-19', '2019-08-20']);
+  });
+});
