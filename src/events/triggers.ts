@@ -67,15 +67,20 @@ function matchVerb(tokens: readonly Token[], i: number, p: TriggerPattern): numb
 
 /**
  * A verb-and-object pattern told in the passive, its object first: "the rockets were fired",
- * "missiles had been launched" for "fire rockets", "launch missiles".
+ * "missiles had been launched" for "fire rockets", "launch missiles"; with a particle after the
+ * verb, "the drone was brought down" for "bring down drone".
  */
 function matchPassiveObject(tokens: readonly Token[], i: number, p: TriggerPattern): number[] | null {
-  if (p.words.length !== 2 || tokens[i]!.tag !== 'VBN') return null;
+  // "bring down drone": the particles between verb and object follow the participle ("the drone was brought down").
+  const particles = p.words.slice(1, -1);
+  if (p.words.length < 2 || p.words.length > 3 || tokens[i]!.tag !== 'VBN') return null;
+  if (!particles.every((w, k) => w.has(tokens[i + 1 + k]?.norm ?? ''))) return null;
+  const after = particles.map((_, k) => i + 1 + k);
   let sawBe = false;
   for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
     const n = tokens[j]!.norm;
     if (BE.has(n)) sawBe = true;
-    else if (sawBe && p.words[1]!.has(n)) return [j, i];
+    else if (sawBe && p.words.at(-1)!.has(n)) return [j, i, ...after];
     else if (BARRIERS.has(n) || (!sawBe && tokens[j]!.tag !== 'RB')) return null;
   }
   return null;

@@ -237,4 +237,14 @@ describe('events: a repeated event noun is the act told before', () => {
     // "the group" alone names no one's kind.
     expect(eventAt(analyzeText('The group attacked the village on Monday.'), 'attacked')?.sources ?? []).toEqual([]);
   });
+
+  it('knows irregular past forms of dictionary verbs and particle verbs told in the passive', () => {
+    const blows = eventAt(analyzeText('Ruritanian planes dealt heavy blows to the rebel positions on Monday.'), 'dealt');
+    expect(blows?.rootCode).toBe('19');
+    // Told object first, the trigger starts at the object.
+    const downed = eventAt(analyzeText('The Iranian surveillance drone was brought down over the strait on Monday.'), 'drone');
+    expect(downed?.code).toBe('190');
+    expect(downed!.targets.map((t) => t.cameo)).toEqual(['IRN']);
+    expect(codesOf('The scandal brought down the government.').filter((c) => c.startsWith('19'))).toEqual([]);
+  });
 });
