@@ -124,7 +124,25 @@ export function tagClasses(model: TaggerModel, words: WordCodes, recheckBelow = 
   const margins = new Float32Array(words.length);
   const open = openClassesOf(model);
   const first = tagPass(model.weights, model.labels.length, words, null, null, margins, open);
-  return model.second === null ? first : tagPass(model.second, model.labels.length, words, first, recheckBelow === Number.POSITIVE_INFINITY ? null : margins, null, open, recheckBelow);
+  const tags = model.second === null ? first : tagPass(model.second, model.labels.length, words, first, recheckBelow === Number.POSITIVE_INFINITY ? null : margins, null, open, recheckBelow);
+  return withPossessedHeads(model.labels, tags);
+}
+
+/**
+ * A possessive is followed by the noun it owns: an adjective right after "'s" with no noun
+ * after it is that noun ("Turkey's offensive began", "the army's wounded were evacuated"),
+ * as English grammar requires, however rarely the treebank showed the word as one.
+ */
+function withPossessedHeads(labels: readonly string[], tags: Int32Array): Int32Array {
+  const possessive = labels.indexOf('PART POS');
+  const adjective = labels.indexOf('ADJ JJ');
+  const noun = labels.indexOf('NOUN NN');
+  if (possessive < 0 || adjective < 0 || noun < 0) return tags;
+  const nominal = (y: number | undefined) => y !== undefined && /^(NOUN|PROPN|ADJ|NUM) /.test(labels[y]!);
+  for (let i = 1; i < tags.length; i++) {
+    if (tags[i - 1] === possessive && tags[i] === adjective && !nominal(tags[i + 1])) tags[i] = noun;
+  }
+  return tags;
 }
 
 /**

@@ -43,6 +43,14 @@ describe('the syntax stage on news sentences (trained model)', () => {
     expect(headline.syntax[headline.at('withdraws')]).toMatchObject({ upos: 'VERB', tag: 'VBZ' });
   });
 
+  it('reads the word after a possessive as the noun it owns when no noun follows', () => {
+    const { syntax, at } = analyze("Ruritania's offensive began on Monday.");
+    expect(syntax[at('offensive')]).toMatchObject({ upos: 'NOUN', tag: 'NN' });
+    expect(syntax[at('offensive')]!.head).toBe(at('began'));
+    const adjective = analyze("Ruritania's nuclear programme grew.");
+    expect(adjective.syntax[adjective.at('nuclear')]).toMatchObject({ upos: 'ADJ' });
+  });
+
   it('reads a passive and its agent', () => {
     const { syntax, at } = analyze('The convoy was attacked by militants near the border.');
     expect(syntax[at('convoy')]).toMatchObject({ head: at('attacked'), rel: 'nsubj:pass' });
