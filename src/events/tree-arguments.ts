@@ -886,6 +886,18 @@ export function nounArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
       }
     }
   }
+  // "the Guards were under attack from warplanes": the subject of a copula on "under" is whom it hit.
+  if (targets.length === 0 && caseMarker(tree, g) === 'under' && childWith(tree, g, 'cop') !== -1) {
+    const hit = childrenWith(tree, g, ['nsubj', 'nsubj:pass']).filter((c) => inSentence(ctx, c));
+    addAll(targets, hit.map((c) => participantAt(ctx, c) ?? targetAt(ctx, c, trigger)));
+    if (targets.length > 0) why.push(`target ${names(targets)}: the subject is under it`);
+    // "… under assault from warplanes": the 'from' phrase is who attacks, as with "came under".
+    if (sources.length === 0) {
+      const from = children(tree, g).filter((c) => relation(tree, c) === 'nmod' && ['from', 'by'].includes(caseMarker(tree, c) ?? '') && !isPlacePhrase(ctx, c, caseMarker(tree, c) ?? undefined));
+      addAll(sources, from.map((c) => participantAt(ctx, c)));
+      if (sources.length > 0) why.push(`source ${names(sources)} from its 'from' phrase`);
+    }
+  }
   if (sources.length === 0) {
     const ofPhrases = children(tree, g).filter((c) => relation(tree, c) === 'nmod' && !own.has(c) && ['of', 'on', 'against'].includes(caseMarker(tree, c) ?? ''));
     const agent = agentHungOnNeighbour(ctx, ofPhrases);

@@ -247,4 +247,10 @@ describe('events: a repeated event noun is the act told before', () => {
     expect(downed!.targets.map((t) => t.cameo)).toEqual(['IRN']);
     expect(codesOf('The scandal brought down the government.').filter((c) => c.startsWith('19'))).toEqual([]);
   });
+
+  it('reads "X were under attack from Y" as Y attacking X', () => {
+    const e = eventAt(analyzeText('The Ruritanian guards were under attack from Iraqi warplanes on Monday.'), 'attack');
+    expect(e?.sources.map((s) => s.cameo)).toEqual(['IRQMIL']);
+    expect(names(e!.targets).join(' ')).toMatch(/guards/);
+  });
 });
