@@ -40,6 +40,7 @@ export function eventScope(
   reacts: (predicate: number) => boolean,
 ): Set<number> {
   const cut = new Set([...others].filter((o) => o !== g));
+  if (!isNoun) for (const t of sayingsTime(tree, g, carries)) cut.add(t);
   const scope = subtreeWithout(tree, g, cut);
   if (!isNoun) return scope;
   const p = head(tree, g);
@@ -52,3 +53,28 @@ export function eventScope(
   for (const t of subtreeWithout(tree, p, cut)) scope.add(t);
   return scope;
 }
+
+/** Relations of a time or manner phrase hung on a verb. */
+const ADJUNCTS = new Set(['obl', 'obl:tmod', 'obl:unmarked', 'obl:npmod', 'nmod:tmod', 'advmod']);
+
+/**
+ * "Iraq said today its forces had crushed …": a time between the reporting verb and the
+ * subject of what it reports, with no "that" or comma before it, dates the saying, however the
+ * parser hangs it. The reported clause's own time comes after its subject or after its "that".
+ */
+function sayingsTime(tree: SyntaxTree, g: number, carries: (predicate: number) => boolean): number[] {
+  const p = head(tree, g);
+  if (p === -1 || relation(tree, g) !== 'ccomp' || !carries(p) || p > g) return [];
+  const dependents = children(tree, g);
+  const subject = dependents.find((c) => relation(tree, c).startsWith('nsubj'));
+  if (subject === undefined) return [];
+  const opener = dependents.find((c) => c < subject && (relation(tree, c) === 'mark' || relation(tree, c) === 'punct'));
+  if (opener !== undefined) return [];
+  const hung = dependents.filter((c) => c > p && c < subject && ADJUNCTS.has(relation(tree, c)));
+  // "said yesterday the Iranians overran": a word before the subject's determiner is not in
+  // the subject's phrase, whatever the parser hung it on.
+  const det = children(tree, subject).find((c) => relation(tree, c) === 'det');
+  if (det !== undefined) hung.push(...children(tree, subject).filter((c) => c > p && c < det && relation(tree, c) !== 'det'));
+  return hung;
+}
+

@@ -253,4 +253,12 @@ describe('events: a repeated event noun is the act told before', () => {
     expect(e?.sources.map((s) => s.cameo)).toEqual(['IRQMIL']);
     expect(names(e!.targets).join(' ')).toMatch(/guards/);
   });
+
+  it('dates the saying, not the act told, by a time between the reporting verb and the subject', () => {
+    // Published Tuesday 5 May 2020: "today" is 5 May, "yesterday" 4 May.
+    expect(eventAt(analyzeText('Ruritania said today its forces had beaten back the rebel attacks.'), 'beaten')?.date).toBeNull();
+    expect(eventAt(analyzeText('The agency said yesterday the rebels overran two army posts.'), 'overran')?.date).toBeNull();
+    // After the subject or after "that", the time is the act's own.
+    expect(eventAt(analyzeText('Ruritania said its forces today attacked a rebel camp.'), 'attacked')?.date).toBe('2020-05-05');
+  });
 });
