@@ -13,6 +13,9 @@ import { GEO_NOUNS, GEO_ONLY_PREPOSITIONS, PLACE_PREPOSITIONS } from './particip
  * modifier of another noun ("in Iraq's west", "in a Baghdad hotel") is not such a place.
  */
 
+/** Compass words that place by their "of" phrase without a preposition before them. */
+const COMPASS: ReadonlySet<string> = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west']);
+
 /** At most this many hops up the tree: conjuncts, geographic nouns, "of". */
 const MAX_HOPS = 8;
 /** Relations that make a name a participant or a modifier, never where things happened. */
@@ -41,6 +44,9 @@ export function locativePreposition(tree: SyntaxTree, first: number, last: numbe
       t = h;
       continue;
     }
+    // "positions east of the town of Amarah", "west of Fish Canal": a compass word with no
+    // preposition of its own is one, so its "of" phrase says where.
+    if (own === 'of' && COMPASS.has(norm(h)) && caseMarker(tree, h) === null) return `${norm(h)} of`;
     if (own === null || tree.nodes[t]!.rel === 'nmod:poss' || NOT_PLACES.includes(rel)) return null;
     if (PLACE_PREPOSITIONS.has(own) || (throughGeo && GEO_ONLY_PREPOSITIONS.has(own))) return own;
     if (own !== 'of' || rel !== 'nmod' || !GEO_NOUNS.has(norm(h))) return null;

@@ -45,6 +45,12 @@ describe('locativePreposition', () => {
     expect(prepositions(['Gunmen 2 nsubj', 'struck 0 root', 'in 5 case', 'Saltmere 5 compound', 'province 2 obl'], ['Saltmere'])).toEqual(['in']);
   });
 
+  it('places by a compass word with no preposition of its own: "positions east of Saltmere"', () => {
+    // Rebels attacked positions east of Saltmere / from east of Saltmere
+    expect(prepositions(['Rebels 2 nsubj', 'attacked 0 root', 'positions 2 obj', 'east 3 advmod', 'of 6 case', 'Saltmere 4 obl'], ['Saltmere'])).toEqual(['east of']);
+    expect(prepositions(['Rebels 2 nsubj', 'fired 0 root', 'from 4 case', 'east 2 obl', 'of 6 case', 'Saltmere 4 nmod'], ['Saltmere'])).toEqual([null]);
+  });
+
   it('gives nothing for a possessor, a modifier of another noun, a subject or a non-locative phrase', () => {
     // Saltmere shelled a hotel in Halvern's port from Kirkuk
     const rows = ['Saltmere 2 nsubj', 'shelled 0 root', 'a 4 det', 'hotel 2 obj', 'in 8 case', 'Halvern 8 nmod:poss', "'s 6 case", 'port 4 nmod', 'from 10 case', 'Kirkuk 2 obl'];
