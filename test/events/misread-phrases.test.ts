@@ -234,6 +234,7 @@ describe('events: a repeated event noun is the act told before', () => {
     expect(e?.sources.map((s) => s.cameo)).toEqual(['UAF']);
     expect(names(e!.targets).join(' ')).toMatch(/Saltmere/);
     expect(eventAt(analyzeText('An armed group attacked the village on Monday.'), 'attacked')?.sources.map((s) => s.cameo)).toEqual(['UAF']);
+    expect(eventAt(analyzeText('Two tankers were attacked by gunboats off Saltmere.'), 'attacked')?.sources.map((s) => s.cameo)).toEqual(['MIL']);
     // "the group" alone names no one's kind.
     expect(eventAt(analyzeText('The group attacked the village on Monday.'), 'attacked')?.sources ?? []).toEqual([]);
   });
