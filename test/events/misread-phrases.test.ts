@@ -262,4 +262,10 @@ describe('events: a repeated event noun is the act told before', () => {
     // After the subject or after "that", the time is the act's own.
     expect(eventAt(analyzeText('Ruritania said its forces today attacked a rebel camp.'), 'attacked')?.date).toBe('2020-05-05');
   });
+
+  it('gives a planned act noun the subject of the verb that plans it: "Ruritania was planning attacks on X"', () => {
+    const e = eventAt(analyzeText('Ruritania was planning attacks on Iraqi army posts, officials said.'), 'attacks');
+    expect(e?.modality).toBe('planned');
+    expect(names(e!.sources).join(' ')).toMatch(/Ruritania/);
+  });
 });
