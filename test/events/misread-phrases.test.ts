@@ -268,4 +268,12 @@ describe('events: a repeated event noun is the act told before', () => {
     expect(e?.modality).toBe('planned');
     expect(names(e!.sources).join(' ')).toMatch(/Ruritania/);
   });
+
+  it('reads "executed a raid" as carrying out the raid, not a killing, and finds its subject the parse hung beside it', () => {
+    const doc = analyzeText('The minister said Iraqi special forces had executed a daring night raid in northern Syria.');
+    expect(eventsOf(doc).map((e) => e.code)).not.toContain('1823');
+    const raid = eventAt(doc, 'raid');
+    expect(raid?.sources.map((s) => s.cameo?.slice(0, 3))).toEqual(['IRQ']);
+    expect(eventAt(analyzeText('The militants executed two hostages on Monday.'), 'executed')?.code).toBe('1823');
+  });
 });

@@ -456,8 +456,24 @@ function subjectsOf(tree: SyntaxTree, p: number): Argument[] {
   if (rel === 'advcl' && nonFinite) {
     return asSubjects(tree, p, subjectsOf(tree, h), 'control');
   }
+  // "said U.S. forces had executed a raid", parsed with "forces" and "executed" both hung on
+  // "said": a verb with an auxiliary and no subject takes the noun phrase right before it that
+  // the parser hung beside it; a finite clause has a subject, and that is where it stands.
+  if (auxiliaries(tree, p).length > 0) {
+    const left = tree.first[p]! - 1;
+    const orphan = left >= 0 ? spanHead(tree, tree.first[left]!, left) : -1;
+    if (orphan !== -1 && head(tree, orphan) === h && NOMINAL_UPOS.has(tree.nodes[orphan]!.upos) && ORPHAN_RELS.has(relation(tree, orphan))) {
+      return [argument(orphan, isPassive(tree, p) ? 'nsubj:pass' : 'nsubj', undefined, 'dependent')];
+    }
+  }
   return [];
 }
+
+/** Parts of speech of a noun phrase's head. */
+const NOMINAL_UPOS: ReadonlySet<string> = new Set(['NOUN', 'PROPN']);
+
+/** Relations a subject the parser misplaced beside its verb takes. */
+const ORPHAN_RELS: ReadonlySet<string> = new Set(['ccomp', 'obj', 'dep', 'parataxis']);
 
 /**
  * The arguments of a predicate in token order: subjects, objects and oblique phrases with their
