@@ -156,7 +156,10 @@ export function chunkParticipant(ctx: ParticipantContext, chunk: Chunk, pronounA
     if (e < 0 || e === best) continue;
     const ent = entities[e];
     // A ship is no organisation to the tagger ("USS Boxer" is MISC), but a navy's ship acts for its state.
-    const rank = ACTOR_RANK[ent?.type ?? ''] ?? (ent && vesselCameo(view.doc.text.slice(ent.start, ent.end)) ? 1 : 0);
+    const whole = ACTOR_RANK[ent?.type ?? ''] ?? (ent && vesselCameo(view.doc.text.slice(ent.start, ent.end)) ? 1 : 0);
+    // "a U.S.-flagged Kuwaiti ship", "Iran-backed Iraqi militias": a name that is only the first
+    // part of a hyphenated modifier tells a relation (flag, backer); a whole name is who it is.
+    const rank = ent && ent.end < t.end && view.doc.text[ent.end] === '-' ? Math.min(whole, 0.5) : whole;
     if (rank > 0 && rank >= bestRank) {
       best = e;
       bestRank = rank;

@@ -276,4 +276,9 @@ describe('events: a repeated event noun is the act told before', () => {
     expect(raid?.sources.map((s) => s.cameo?.slice(0, 3))).toEqual(['IRQ']);
     expect(eventAt(analyzeText('The militants executed two hostages on Monday.'), 'executed')?.code).toBe('1823');
   });
+
+  it('codes a thing by its owner, not by the country of a hyphenated modifier: "a U.S.-flagged Kuwaiti ship" is Kuwaiti', () => {
+    expect(eventAt(analyzeText('Gunboats attacked a U.S.-flagged Kuwaiti ship on Monday.'), 'attacked')?.targets.map((t) => t.cameo)).toEqual(['KWT']);
+    expect(eventAt(analyzeText('Gunboats attacked a U.S.-flagged tanker on Monday.'), 'attacked')?.targets.map((t) => t.cameo)).toEqual(['USA']);
+  });
 });
