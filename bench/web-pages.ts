@@ -18,7 +18,7 @@
  * A page is ready when the router marks it so (body[data-state=ready], as the browser tests wait
  * for it): from the navigation's start to that mark, each load in a fresh tab of one browser
  * context (the app's script and styles cached after the first). For each page it also gives the
- * slowest API request the page made (the server's share: request sent to last byte, from
+ * slowest API request the page waited for (finished before it was ready; the server's share: request sent to last byte, from
  * Playwright's resource timing), so a slow page says whether the server or the browser is slow.
  * Sideways scrolling at a width: the document wider than the window once the page is ready and its
  * requests have settled.
@@ -126,7 +126,7 @@ interface Load {
 
 async function load(context: BrowserContext, base: string, path: string): Promise<Load> {
   const page = await context.newPage();
-  const api: Array<{ url: string; ms: number }> = [];
+  const api: Array<{ url: string; ms: number; endedAt: number }> = [];
   let consoleErrors = 0;
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors++;
@@ -134,17 +134,19 @@ async function load(context: BrowserContext, base: string, path: string): Promis
   page.on('requestfinished', (req) => {
     if (!req.url().includes('/api/')) return;
     const t = req.timing();
-    api.push({ url: req.url().slice(base.length), ms: t.responseEnd - Math.max(0, t.requestStart) });
+    api.push({ url: req.url().slice(base.length), ms: t.responseEnd - Math.max(0, t.requestStart), endedAt: t.startTime + t.responseEnd });
   });
   const started = performance.now();
   await page.goto(`${base}${path}`, { waitUntil: 'commit' });
   await page.waitForSelector('body[data-state="ready"], body[data-state="error"]', { timeout: 60_000 });
   const ms = performance.now() - started;
+  const readyAt = Date.now();
   const state = (await page.getAttribute('body', 'data-state')) ?? '?';
   // What the page draws after it is ready (the rest of a timeline, map tiles) counts for the width too.
   await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
   const docWidth = Number(await page.evaluate('document.documentElement.scrollWidth'));
-  const slowest = api.reduce((a, b) => (b.ms > a.ms ? b : a), { url: '-', ms: 0 });
+  // The requests that ended before the page was ready: what it waited for (a timeline's later pages come after).
+  const slowest = api.filter((r) => r.endedAt <= readyAt).reduce((a, b) => (b.ms > a.ms ? b : a), { url: '-', ms: 0, endedAt: 0 });
   await page.close();
   return { ms, state, slowestApiMs: slowest.ms, slowestApi: slowest.url, docWidth, consoleErrors };
 }
