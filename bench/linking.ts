@@ -3,7 +3,9 @@
  * fresh SQLite store through the product's save path (saveRawArticles: analysis, layers, then
  * linkArticle per article), and the time each linkArticle call takes is read through the save
  * path's onLinked hook, apart from analysis. At each checkpoint it prints the mean and p95 ms
- * per article over the articles linked just before it, and the records and stories stored.
+ * per article over the articles linked just before it, the records and stories stored, and how many
+ * stories the ±7-day window of those articles holds (what each article is compared with): a cost
+ * that follows the window, not the store, is bounded.
  *
  * Usage: npx tsx bench/linking.ts [folder-or-file...] [--limit N] [--at 1000,5000,21578] [--window 300]
  *                                 [--keep FILE] [--relink FILE]
@@ -26,13 +28,14 @@ import { loadKnowledge } from '../src/pipeline/load-knowledge.js';
 import { articleId } from '../src/ingest/article-id.js';
 import { linkArticle } from '../src/records/link-article.js';
 import { StoryMemo } from '../src/records/story-memo.js';
+import { dayNumber, STORY_WINDOW_DAYS } from '../src/records/stories.js';
 import { createAnalyzer } from '../src/pipeline/analyze-article.js';
 import { expandInputs, readInputFile, saveRawArticles } from '../src/pipeline/ingest-files.js';
 import { linkingKnowledge } from '../src/pipeline/save-and-link.js';
 import { lockRecordLinking } from '../src/store/dialect.js';
 import { openStore, type Store } from '../src/store/open-store.js';
 import { clearRecords, countRecords } from '../src/store/records-repository.js';
-import { clearStories } from '../src/store/stories-repository.js';
+import { clearStories, storyStampsNear } from '../src/store/stories-repository.js';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -59,6 +62,8 @@ interface Checkpoint {
   cpuMs: number;
   records: number;
   stories: number;
+  /** Mean stories in the ±7-day window of the articles measured, as the store holds them at the checkpoint. */
+  windowStories: number;
   seconds: number;
 }
 
@@ -66,7 +71,9 @@ const started = performance.now();
 /** Milliseconds of each linkArticle call, in linking order, and the CPU milliseconds in them. */
 const linkMs: number[] = [];
 const linkCpuMs: number[] = [];
-const timed = (_id: string, ms: number, cpuMs: number): void => {
+const linkIds: string[] = [];
+const timed = (id: string, ms: number, cpuMs: number): void => {
+  linkIds.push(id);
   linkMs.push(ms);
   linkCpuMs.push(cpuMs);
 };
@@ -76,6 +83,16 @@ async function checkpoint(store: Store, articles: number): Promise<void> {
   const tail = linkMs.slice(-window);
   const sorted = [...tail].sort((a, b) => a - b);
   const [{ n: stories } = { n: 0 }] = await store.selectFrom('stories').select((eb) => eb.fn.countAll<number>().as('n')).execute();
+  const tailIds = linkIds.slice(-window);
+  const days = new Map<number | null, number>();
+  for (let i = 0; i < tailIds.length; i += 500) {
+    for (const r of await store.selectFrom('articles').select('date').where('id', 'in', tailIds.slice(i, i + 500)).execute()) {
+      const day = dayNumber(r.date);
+      days.set(day, (days.get(day) ?? 0) + 1);
+    }
+  }
+  let inWindow = 0;
+  for (const [day, n] of days) inWindow += n * (await storyStampsNear(store, day, STORY_WINDOW_DAYS)).length;
   const point: Checkpoint = {
     articles,
     linked: tail.length,
@@ -84,10 +101,11 @@ async function checkpoint(store: Store, articles: number): Promise<void> {
     cpuMs: linkCpuMs.slice(-window).reduce((s, x) => s + x, 0) / Math.max(1, tail.length),
     records: await countRecords(store),
     stories: Number(stories),
+    windowStories: inWindow / Math.max(1, [...days.values()].reduce((a, b) => a + b, 0)),
     seconds: (performance.now() - started) / 1000,
   };
   checkpoints.push(point);
-  console.error(`${articles} articles: ${point.meanMs.toFixed(1)} ms mean, ${point.p95Ms.toFixed(1)} ms p95, ${point.cpuMs.toFixed(1)} CPU ms, ${point.records} records, ${point.stories} stories (${point.seconds.toFixed(0)} s)`);
+  console.error(`${articles} articles: ${point.meanMs.toFixed(1)} ms mean, ${point.p95Ms.toFixed(1)} ms p95, ${point.cpuMs.toFixed(1)} CPU ms, ${point.records} records, ${point.stories} stories, ${point.windowStories.toFixed(0)} in the window (${point.seconds.toFixed(0)} s)`);
 }
 
 /** Every article through the product's save path, in file order, cut at each checkpoint. */
@@ -167,9 +185,9 @@ const how = relink ? 'relink of a stored' : resume ? 'ingest resumed into a' : '
 console.log(`${how} SQLite store: ${articles} articles, ${linkMs.length} linked in this run, in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 console.log(`linkArticle in all: ${(linkMs.reduce((s, x) => s + x, 0) / 1000).toFixed(1)} s; per-article figures over the last ${window} articles linked before each checkpoint`);
 // CPU ms: the process's CPU time in linkArticle, which a busy machine inflates less than the wall time.
-console.log(`${'articles'.padStart(8)} ${'mean ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'CPU ms'.padStart(8)} ${'records'.padStart(8)} ${'stories'.padStart(8)}`);
+console.log(`${'articles'.padStart(8)} ${'mean ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'CPU ms'.padStart(8)} ${'records'.padStart(8)} ${'stories'.padStart(8)} ${'window'.padStart(8)}`);
 for (const c of checkpoints) {
-  const cells = [String(c.articles), c.meanMs.toFixed(1), c.p95Ms.toFixed(1), c.cpuMs.toFixed(1), String(c.records), String(c.stories)];
+  const cells = [String(c.articles), c.meanMs.toFixed(1), c.p95Ms.toFixed(1), c.cpuMs.toFixed(1), String(c.records), String(c.stories), c.windowStories.toFixed(0)];
   console.log(cells.map((x) => x.padStart(8)).join(' '));
 }
 // The kernel's high-water mark: a sampling timer would miss peaks inside synchronous analysis.

@@ -190,13 +190,6 @@ async function loadRecords(db: Store, rows: readonly StoredRecord[]): Promise<Lo
   });
 }
 
-const matchesText = (needle: string, a: RecordActorOut): boolean => a.id === needle || a.name.toLowerCase().includes(needle.toLowerCase());
-
-/** The actor and outlet filters on the reports shown: the store's read them on every mention, rejected ones too. */
-const shownMatches = (f: RecordFilter, r: LoadedRecord): boolean =>
-  (!f.actor || r.reports.some((m) => [...m.source, ...m.target].some((a) => matchesText(f.actor!, a)))) &&
-  (!f.outlet || r.outlets.some((o) => o.toLowerCase().includes(f.outlet!.toLowerCase())));
-
 /** The list shows the verdicts it filtered on: the stored ones (equal to the worked-out ones, see records/record-upkeep.ts). */
 const listed = ({ reports: _r, witnesses: _w, stored, ...r }: LoadedRecord): RecordOut => ({ ...r, independentOutlets: stored.independentOutlets, disputed: stored.disputed });
 
@@ -209,20 +202,16 @@ export interface RecordPage {
 
 /**
  * One page of the records the filter keeps, and how many it keeps: the one query path of
- * `dossier records`, GET /api/records and the exports. Without a filter that needs the reports
- * worked out (actor, outlet), the page and its total come from SQL and only the page's records
- * are worked out: a first page costs the same on ten records or ten thousand.
+ * `dossier records`, GET /api/records and the exports. The page and its total come from SQL,
+ * the actor and outlet filters read on the reports shown (store/records-queries.ts), and only
+ * the page's records are worked out: a first page costs the same on ten records or ten
+ * thousand, and so does one outlet's first page when that outlet reported nearly all of them.
  */
 export async function recordsPage(db: Store, f: RecordFilter, page: RecordPage = {}): Promise<{ items: RecordOut[]; total: number }> {
   const offset = page.offset ?? 0;
-  const end = page.limit === undefined ? undefined : offset + page.limit;
-  if (f.actor === undefined && f.outlet === undefined) {
-    const slice = page.limit === undefined ? undefined : { limit: page.limit, offset };
-    const shown = await loadRecords(db, await recordRows(db, f, { sort: page.sort, slice }));
-    return { items: (slice ? shown : shown.slice(offset)).map(listed), total: await countRecordRows(db, f) };
-  }
-  const kept = (await loadRecords(db, await recordRows(db, f, { sort: page.sort }))).filter((r) => shownMatches(f, r));
-  return { items: kept.slice(offset, end).map(listed), total: kept.length };
+  const slice = page.limit === undefined ? undefined : { limit: page.limit, offset };
+  const shown = await loadRecords(db, await recordRows(db, f, { sort: page.sort, slice }));
+  return { items: (slice ? shown : shown.slice(offset)).map(listed), total: await countRecordRows(db, f) };
 }
 
 /** Event records with their outlets, independent witnesses and contradictions: the first `limit` of recordsPage. */

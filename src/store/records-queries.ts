@@ -229,8 +229,9 @@ const lowerLike = (needle: string): string => `%${needle.toLowerCase().replace(/
  * The records the filter keeps, as a query on event_records: those with a report to show (a
  * mention no live review rejects), so a page and its total count only records a list shows.
  * The verdicts (disputed, independent witnesses) are the stored columns. Actor and outlet are
- * read on every mention here, rejected ones too: records/record-views.ts checks them again on
- * the reports shown.
+ * read on the reports a record shows (its mentions no live review rejects), as the record's
+ * source and target actors and outlets are: so a page of records and its total come from here
+ * alone, with any filter, and only the page's records are worked out.
  */
 function matching(db: Store, f: RecordFilter) {
   let q = db
@@ -249,14 +250,16 @@ function matching(db: Store, f: RecordFilter) {
   if (f.minIndependent !== undefined) q = q.where('r.independent_outlets', '>=', f.minIndependent);
   if (f.actor) {
     const actor = f.actor;
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('record_mentions as m')
-          .innerJoin('event_actors as ea', 'ea.event_id', 'm.event_id')
-          .select('m.event_id')
-          .whereRef('m.record_id', '=', 'r.id')
-          .where((eb) => eb.or([eb('ea.actor_id', '=', actor), eb(sql<string>`lower(ea.name)`, 'like', sql<string>`${lowerLike(actor)} ESCAPE '\\'`)])),
-      ),
+    // The records of the actor rows that match, read once: a name's LIKE reads every row either
+    // way, and asked record by record it read them again for each of the store's records.
+    q = q.where('r.id', 'in', (qb) =>
+      qb
+        .selectFrom('event_actors as ea')
+        .innerJoin('record_mentions as m', 'm.event_id', 'ea.event_id')
+        .select('m.record_id')
+        .where('m.event_id', 'not in', rejectedEvents)
+        .where('ea.role', 'in', ['source', 'target'])
+        .where((eb) => eb.or([eb('ea.actor_id', '=', actor), eb(sql<string>`lower(ea.name)`, 'like', sql<string>`${lowerLike(actor)} ESCAPE '\\'`)])),
     );
   }
   if (f.outlet) {
@@ -269,6 +272,7 @@ function matching(db: Store, f: RecordFilter) {
           .innerJoin('outlets as o', 'o.id', 'a.outlet_id')
           .select('m.event_id')
           .whereRef('m.record_id', '=', 'r.id')
+          .where('m.event_id', 'not in', rejectedEvents)
           .where(sql<string>`lower(o.name)`, 'like', sql<string>`${lowerLike(outlet)} ESCAPE '\\'`),
       ),
     );

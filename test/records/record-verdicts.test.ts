@@ -6,7 +6,7 @@ import { loadKnowledge } from '../../src/pipeline/load-knowledge.js';
 import { type Analyzer, createAnalyzer } from '../../src/pipeline/analyze-article.js';
 import { ingestFiles } from '../../src/pipeline/ingest-files.js';
 import { refreshRecordsOfEvents } from '../../src/records/record-upkeep.js';
-import { findRecords, getRecord } from '../../src/records/record-views.js';
+import { findRecords, getRecord, type RecordDetail, recordsPage } from '../../src/records/record-views.js';
 import { addCorrection, undoLastCorrection } from '../../src/store/corrections-repository.js';
 import type { Store } from '../../src/store/open-store.js';
 import { recordDecision, undoLastDecision } from '../../src/store/review-repository.js';
@@ -94,6 +94,42 @@ describe('stored record verdicts on the invented fixtures', () => {
     for (const _ of gazette) await undoLastDecision(store, refreshRecordsOfEvents);
     const restored = (await storedVerdicts(store)).find((v) => v.id === strike.id)!;
     expect(restored).toEqual({ id: strike.id, independentOutlets: detail.independentOutlets, outletCount: detail.outlets.length, disputed: detail.disputed });
+  });
+
+  it('filters by actor and outlet on the reports a record shows, in SQL: the records a reading of every record keeps, paged, a rejected report not counted', async () => {
+    const kept = async (keep: (r: RecordDetail) => boolean): Promise<string[]> => {
+      const ids: string[] = [];
+      for (const r of await findRecords(store)) if (keep((await getRecord(store, r.id))!)) ids.push(r.id);
+      return ids;
+    };
+    const names = (r: RecordDetail, needle: string): boolean =>
+      r.reports.some((m) => [...m.source, ...m.target].some((a) => a.id === needle || a.name.toLowerCase().includes(needle.toLowerCase())));
+    const sameAsReading = async (): Promise<void> => {
+      for (const outlet of ['gazette', 'Example Wire', 'no such outlet']) {
+        const page = await recordsPage(store, { outlet });
+        expect(page.items.map((r) => r.id)).toEqual(await kept((r) => r.outlets.some((o) => o.toLowerCase().includes(outlet.toLowerCase()))));
+        expect(page.total).toBe(page.items.length);
+      }
+      for (const actor of ['arm-isis', 'islamic', 'no such actor']) {
+        const page = await recordsPage(store, { actor });
+        expect(page.items.map((r) => r.id)).toEqual(await kept((r) => names(r, actor)));
+        expect(page.total).toBe(page.items.length);
+      }
+    };
+    await sameAsReading();
+    const gazette = await recordsPage(store, { outlet: 'gazette' });
+    expect(gazette.total).toBeGreaterThan(1);
+    expect(await recordsPage(store, { outlet: 'gazette' }, { limit: 1, offset: 1 })).toEqual({ items: gazette.items.slice(1, 2), total: gazette.total });
+    // Every report of the Gazette in the strike's record rejected: the record is no longer the Gazette's.
+    const strike = (await findRecords(store, { disputed: true, minIndependent: 2 }))[0]!;
+    const hidden = (await getRecord(store, strike.id))!.reports.filter((m) => m.outlet === 'Harbor Gazette');
+    expect(hidden.length).toBeGreaterThan(0);
+    expect(gazette.items.map((r) => r.id)).toContain(strike.id);
+    for (const m of hidden) await recordDecision(store, { kind: 'event', itemId: m.eventId, decision: 'reject' }, refreshRecordsOfEvents);
+    expect((await recordsPage(store, { outlet: 'gazette' })).items.map((r) => r.id)).not.toContain(strike.id);
+    await sameAsReading();
+    for (const _ of hidden) await undoLastDecision(store, refreshRecordsOfEvents);
+    expect((await recordsPage(store, { outlet: 'gazette' })).items.map((r) => r.id)).toContain(strike.id);
   });
 
   it('rewrites a record’s actors and verdicts when an actor correction moves its reports’ actors', async () => {

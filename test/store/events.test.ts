@@ -136,6 +136,10 @@ describe('events and quotes in the store', () => {
     expect(await findEvents(store, { bbox: [-4, 51, -3, 52] })).toHaveLength(1);
     expect(await findEvents(store, { bbox: [10, 10, 20, 20] })).toHaveLength(0);
     expect(await findEvents(store, { actor: 'brill' })).toHaveLength(1);
+    // By the actor's id, by the words the text used ("two smugglers", named "smugglers"), by none.
+    expect((await findEvents(store, { actor: 'new:organization:harbour-guards' })).map((e) => e.code)).toEqual(['190']);
+    expect((await findEvents(store, { actor: 'two smugglers' })).map((e) => e.code)).toEqual(['190']);
+    expect(await findEvents(store, { actor: 'no such actor' })).toEqual([]);
     expect(await findEvents(store, { from: '2020-05-04', to: '2020-05-04' })).toHaveLength(1);
     expect(await findEvents(store, { minConfidence: 0.5 })).toHaveLength(1);
     const threat = all.find((e) => e.code === '1312')!;
