@@ -24,6 +24,11 @@ describe('events: the actor words a participant is coded by', () => {
     expect(codes(e!.sources)).toEqual(['SAUBUS']);
   });
 
+  it('codes Hamas as the CAMEO actor dictionaries do, a rebel group (as Hezbollah)', () => {
+    const e = eventAt(analyzeText('Hamas threatened on Monday to resume rocket fire at the border towns.'), 'threatened');
+    expect(codes(e!.sources)).toEqual(['PSEREB']);
+  });
+
   it("knows the International Labour Office as the ILO, a UN body", () => {
     const e = eventAt(analyzeText('The International Labor Office demanded that the mine owners free the workers.'), 'demanded');
     expect(codes(e!.sources)).toEqual(['IGOUNO']);
