@@ -30,6 +30,15 @@ describe('event types the dictionary gives', () => {
     expect(coded('Navy commandos boarded the tanker off the coast on Sunday.')).toEqual(['boarded the tanker=190']);
   });
 
+  it('codes renewed talks as negotiation, and an extended curfew or state of emergency as imposing one', () => {
+    expect(coded('Ruritania and Example Land renewed negotiations on Monday over their border.')).toEqual([
+      'renewed negotiations=046',
+      'renewed negotiations=046',
+    ]);
+    expect(coded('The interior ministry extended the curfew in the port city until Friday.')).toEqual(['extended the curfew=1723']);
+    expect(coded('The cabinet extended the state of emergency for another month.')).toEqual(['extended the state of emergency=1724']);
+  });
+
   it('does not read going back somewhere as a return of people or property', () => {
     expect(coded('The marines returned to their base on Friday.')).toEqual([]);
   });

@@ -31,6 +31,37 @@ describe('CAMEO code table', () => {
     expect(ploverOf('010').event).toBeNull();
     expect(ploverOf('0233').event).toBeNull();
   });
+
+  it('follows the PLOVER manual where the 2021 mapping contradicts it', () => {
+    // Lifting a curfew or a state of emergency is the manual's own example of CONCEDE.
+    expect(ploverOf('0813').event).toBe('CONCEDE');
+    expect(ploverOf('0814').event).toBe('CONCEDE');
+    // A bombing not said to be a suicide attack is one with explosives; destroyed property is 'destroy'.
+    expect(ploverOf('183')).toEqual({ event: 'ASSAULT', mode: 'explosives' });
+    expect(ploverOf('1831')).toEqual({ event: 'ASSAULT', mode: 'suicide-attack' });
+    expect(ploverOf('1712')).toEqual({ event: 'ASSAULT', mode: 'destroy' });
+  });
+
+  it('codes a planned act as the promise or threat it is: PLOVER has no future tense', () => {
+    // "Example Land will give Sampleton a grant": AID in the future is AGREE; likewise a planned visit.
+    expect(ploverOf('071', true)).toEqual({ event: 'AGREE', mode: null });
+    expect(ploverOf('042', true)).toEqual({ event: 'AGREE', mode: null });
+    // "will withdraw its troops": an announced retreat is CONCEDE.
+    expect(ploverOf('0874', true)).toEqual({ event: 'CONCEDE', mode: null });
+    // "will extend the curfew", "will expel the envoys", "will attack": threats, the mode their content.
+    expect(ploverOf('1723', true)).toEqual({ event: 'THREATEN', mode: 'restrict' });
+    expect(ploverOf('173', true)).toEqual({ event: 'THREATEN', mode: 'arrest' });
+    expect(ploverOf('166', true)).toEqual({ event: 'THREATEN', mode: 'expel' });
+    expect(ploverOf('161', true)).toEqual({ event: 'THREATEN', mode: 'relations' });
+    expect(ploverOf('190', true)).toEqual({ event: 'THREATEN', mode: 'violence' });
+    // Promises, demands, protests and concessions are what they are whenever they come.
+    expect(ploverOf('100', true)).toEqual(ploverOf('100'));
+    expect(ploverOf('141', true)).toEqual(ploverOf('141'));
+    expect(ploverOf('0831', true)).toEqual(ploverOf('0831'));
+    // Done, the act keeps its own type.
+    expect(ploverOf('071')).toEqual({ event: 'AID', mode: null });
+    expect(ploverOf('1723')).toEqual({ event: 'COERCE', mode: 'curfew' });
+  });
 });
 
 describe('the shipped event dictionary', () => {

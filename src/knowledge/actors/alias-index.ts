@@ -314,6 +314,9 @@ function shapeFits(wanted: WordShape, seen: WordShape): boolean {
   return true;
 }
 
+/** A short name written as an acronym: two to four capitals, dotted or not ("OSCE", "U.N."). */
+const ACRONYM = /^(?:[A-Z]\.?){2,4}$/;
+
 /** A name this long (in folded letters) one edit from an alias is that alias misspelt. */
 const LONG_NAME_LETTERS = 16;
 
@@ -345,6 +348,9 @@ export function lookupActorName(registry: IndexedRegistry, name: string): NameMa
     if (hit) for (const id of hit.actorIds) offer(id, score, `${why} '${hit.alias}'`);
   };
   offerAll(index.byKey.get(key), 1, 'alias');
+  // "OSCE" is not "ISCI": an acronym is spelt letter by letter, so its vowels are no
+  // transliteration and it has no spelling variants; only its exact alias names it.
+  if (ACRONYM.test(name.trim())) return [...best.values()];
   if (fold.length >= 4) offerAll(index.byFold.get(fold), 0.9, 'spelling variant of');
   if (words.length === 1) {
     offerAll(index.bySurname.get(key), 0.75, 'surname of');

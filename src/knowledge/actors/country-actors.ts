@@ -52,6 +52,8 @@ const EXTRA_DEMONYMS: ReadonlyArray<readonly [string, string]> = [
   ['Persian', 'IRN'],
   ['North Korean', 'PRK'],
   ['South Korean', 'KOR'],
+  // The package's only English demonym for Kyrgyzstan is 'Kirghiz'.
+  ['Kyrgyz', 'KGZ'],
 ];
 
 /** Names news uses where the package has a newer one: the package's name stays an alias. */
@@ -69,7 +71,7 @@ const EXTRA_STATE_ALIASES: Readonly<Record<string, readonly string[]>> = {
   // The package names the state by its 2022 name only; news, and all of 1987, say Turkey.
   TUR: ['Türkiye', 'Turkiye'],
   RUS: ['Russian Federation'],
-  CHN: ["People's Republic of China"],
+  CHN: ["People's Republic of China", 'PRC', 'P.R.C.'],
   PRK: ['North Korea'],
   KOR: ['South Korea'],
 };

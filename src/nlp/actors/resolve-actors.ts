@@ -1,7 +1,7 @@
 import type { Stage, StageHead } from '../../pipeline/stage.js';
 import type { ActorLinkAttrs, Document, EntityAttrs, Layers, Span } from '../../text/document.js';
 import { titleHead } from '../entities/lexicon-spans.js';
-import { treeOf } from '../syntax/tree.js';
+import { head, relation, treeOf } from '../syntax/tree.js';
 import { newActorId } from '../../knowledge/actors/actor-overlay.js';
 import { appositiveRole, type MentionTrees, mentionHead, mentionTrees, titleOrganization } from './appositive-roles.js';
 import { lowerBound } from '../../text/lower-bound.js';
@@ -102,7 +102,7 @@ function linkRegistry(ctx: Context, text: string, entityType?: string): LinkFiel
 }
 
 /** Government or place? The words around a capital or country name decide. */
-function metonymy(ctx: Context, e: Entity): { government: boolean; cue: string } {
+function metonymy(ctx: Context, e: Entity, entity: number, capital: boolean): { government: boolean; cue: string } {
   const i = tokenAt(ctx, e.start);
   const before = ctx.tokens[i - 1]?.norm;
   let j = tokenAt(ctx, e.end);
@@ -120,7 +120,25 @@ function metonymy(ctx: Context, e: Entity): { government: boolean; cue: string }
   if (after && tag && /^(VBD|VBZ|VBP|MD)$/.test(tag) && !LOCATIVE.has(before ?? '')) return { government: true, cue: `subject of '${after}' (${tag})` };
   if (before && AGENT_VERBS.has(before)) return { government: true, cue: `object of '${before}'` };
   if (before === 'between' || before === 'with' || before === 'against' || before === 'by') return { government: true, cue: `after '${before}'` };
+  // "Washington again refused …", "Baghdad on Sunday also demanded …": words between a
+  // capital and its verb; the parse still makes the city the verb's subject, and a city does not
+  // reject or demand. (A country so placed stays the state: "Iran and its proxies attacked".)
+  // A possessive ("Baghdad's envoy said") is never the subject itself, whatever the parse says.
+  const possessive = j > tokenAt(ctx, e.end);
+  const subjectOf = capital && !possessive ? verbOfSubject(ctx, entity) : null;
+  if (subjectOf) return { government: true, cue: `subject of '${subjectOf}' in the parse` };
   return { government: false, cue: 'no agent cue' };
+}
+
+/** The finite verb a mention is the active subject of in the parse, else null. */
+function verbOfSubject(ctx: Context, entity: number): string | null {
+  const m = ctx.trees;
+  if (!m) return null;
+  const h = mentionHead(m, entity);
+  if (h === -1 || relation(m.tree, h) !== 'nsubj') return null;
+  const verb = head(m.tree, h);
+  const node = verb === -1 ? undefined : m.tree.nodes[verb];
+  return node && node.upos === 'VERB' && /^(VBD|VBZ|VBP)$/.test(node.tag) ? (ctx.tokens[verb]?.norm ?? null) : null;
 }
 
 /**
@@ -161,7 +179,7 @@ export function resolveActors(doc: Document, k: ActorKnowledge): Link[] {
     if (e.type === 'GPE') {
       const capital = k.capitalOf(text);
       const country = k.countryOfName(text);
-      const m = metonymy(ctx, e);
+      const m = metonymy(ctx, e, idx, capital !== undefined && country === undefined);
       if (capital && m.government) {
         const gov = k.governmentActor(capital);
         if (gov) add(idx, { actorId: gov, name: k.actor(gov)?.name ?? text, confidence: 0.75, reason: `metonymy: capital '${text}' ${m.cue} → government of ${capital}` });

@@ -124,22 +124,29 @@ const LEADING_FUNCTION_WORDS = new Set(['What', 'When', 'Why', 'How', 'But', 'An
 type ModelSpan = ReturnType<EntityKnowledge['recognize']>[number];
 
 /**
- * Trims a leading function word and splits at an inner possessive, which the model reads as
+ * Trims a leading function word and an unclosed parenthesis, and splits at an inner possessive, which the model reads as
  * part of the name: "Department of State’s Diplomatic Security Service" is two names.
  */
 function tidySpan(text: string, m: ModelSpan): ModelSpan[] {
   let start = m.start;
-  const first = /^(\p{L}+)\s+/u.exec(text.slice(start, m.end));
+  let end = m.end;
+  const first = /^(\p{L}+)\s+/u.exec(text.slice(start, end));
   if (first && LEADING_FUNCTION_WORDS.has(first[1]!)) start += first[0].length;
-  const inner = text.slice(start, m.end);
+  // "Example Front (Party of Freedom) said": a name ends before a parenthesis it does not close.
+  const open = text.slice(start, end).lastIndexOf('(');
+  if (open !== -1 && !text.slice(start + open, end).includes(')')) {
+    if (text.slice(start, start + open).trim() === '') start += open + 1;
+    else end = start + text.slice(start, start + open).trimEnd().length;
+  }
+  const inner = text.slice(start, end);
   const poss = /[’']s\s+(?=\p{Lu})/u.exec(inner);
   if (poss && poss.index > 0) {
     return [
       { ...m, start, end: start + poss.index },
-      { ...m, start: start + poss.index + poss[0].length, end: m.end },
+      { ...m, start: start + poss.index + poss[0].length, end },
     ];
   }
-  return start < m.end ? [{ ...m, start }] : [];
+  return start < end ? [{ ...m, start, end }] : [];
 }
 
 function dedupe(entities: Entity[]): Entity[] {

@@ -58,6 +58,16 @@ describe('lookupActorName scoring', () => {
     expect(hits.map((h) => h.actorId).sort()).toEqual(['lbn-lf', 'lbn-mil']);
   });
 
+  it('takes an acronym only by its exact alias: its vowels are letters, not a transliteration', () => {
+    // "OSCE" folds as "ISCI" does; both are known, each by its own letters.
+    expect(best('OSCE')).toBe('igo-osce');
+    expect(best('ISCI')).toBe('irq-isci');
+    // An acronym nobody listed is nobody: "ISCA" is one vowel from "ISCI".
+    expect(lookupActorName(registry, 'ISCA')).toEqual([]);
+    // Written as a word, a name still has its spelling variants.
+    expect(best('Hizbolah')).toBe('lbn-hezbollah');
+  });
+
   it('returns nothing for names it does not know', () => {
     expect(lookupActorName(registry, 'Zorblax Quuxington')).toEqual([]);
     expect(lookupActorName(registry, '')).toEqual([]);

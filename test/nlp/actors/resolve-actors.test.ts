@@ -69,6 +69,20 @@ describe('resolveActors', () => {
     expect(resolveActors(tagged, knowledge).find((l) => l.entity === 1)).toBeUndefined();
   });
 
+  it('reads a capital as its government when the parse makes it the subject of a verb further on', () => {
+    const doc = withEntities('Washington again rejected the offer on Monday. Baghdad on Sunday also demanded talks. Flights to Baghdad resumed.', [
+      ['Washington', 'GPE'],
+      ['Baghdad', 'GPE'],
+      ['Baghdad', 'GPE'],
+    ]);
+    const tagged = { ...doc, layers: { ...doc.layers, syntax: analyzeDocument(loadSyntaxModel(), doc) } };
+    const links = resolveActors(tagged, knowledge);
+    expect(links.find((l) => l.entity === 0)).toMatchObject({ actorId: 'usa-gov', reason: expect.stringMatching(/subject of 'rejected' in the parse/) });
+    expect(links.find((l) => l.entity === 1)).toMatchObject({ actorId: 'irq-gov', reason: expect.stringMatching(/subject of 'demanded' in the parse/) });
+    // A place the flights go to: no government acts.
+    expect(links.find((l) => l.entity === 2)).toBeUndefined();
+  });
+
   it('resolves "the Iraqi lawmaker" to the last named Iraqi lawmaker', () => {
     const doc = withEntities('Iraqi lawmaker Kadir Umran spoke first. Senator Pell replied. Later the Iraqi lawmaker said more.', [
       ['lawmaker', 'TITLE'],
