@@ -34,7 +34,7 @@ export interface EventKnowledge {
 }
 
 /** 5: a gerund after a determiner takes no subject from the words before it; a place's history is no event; nor is where it was heard a place; appositions and datelines are no actors; a city before a bombing says where. */
-export const EVENTS_STAGE_VERSION = '9';
+export const EVENTS_STAGE_VERSION = '10';
 
 /** Penn tags before a gerund that make it a noun: "the downing", "its shelling", "Iran's downing". */
 const GERUND_DETERMINERS = new Set(['DT', 'PRP$', 'POS']);
@@ -1359,7 +1359,7 @@ function names(ps: readonly EventParticipant[]): string {
 function finish(doc: Document, d: Draft): Span & EventAttrs {
   const tokens = d.sentence.tokens;
   const code = d.code;
-  const plover = ploverOf(code);
+  const plover = ploverOf(code, d.modality === 'planned');
   const time = d.time ? doc.layers.times?.[d.time.index] : undefined;
   const span = time && d.time ? dateSpan(times(doc), d.sentence, d.time, d.sentence.tokens) : null;
   const range = span ?? (time ? dateRange(time.value) : { date: null, dateEnd: null });

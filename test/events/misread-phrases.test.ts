@@ -281,4 +281,11 @@ describe('events: a repeated event noun is the act told before', () => {
     expect(eventAt(analyzeText('Gunboats attacked a U.S.-flagged Kuwaiti ship on Monday.'), 'attacked')?.targets.map((t) => t.cameo)).toEqual(['KWT']);
     expect(eventAt(analyzeText('Gunboats attacked a U.S.-flagged tanker on Monday.'), 'attacked')?.targets.map((t) => t.cameo)).toEqual(['USA']);
   });
+
+  it('types a planned act by what it is in PLOVER, a promise or a threat: a withdrawal to come concedes', () => {
+    const planned = eventAt(analyzeText('Iraq will withdraw its troops from the border next week, the minister said.'), 'withdraw');
+    expect([planned?.modality, planned?.plover]).toEqual(['planned', 'CONCEDE']);
+    const done = eventAt(analyzeText('Iraq withdrew its troops from the border on Monday.'), 'withdrew');
+    expect([done?.modality, done?.plover]).toEqual(['asserted', 'RETREAT']);
+  });
 });
