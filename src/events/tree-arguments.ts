@@ -229,10 +229,11 @@ function withCountry(ctx: TreeContext, g: number, p: EventParticipant): EventPar
   for (const c of children(tree, g)) {
     if (relation(tree, c) !== 'nmod' || !['in', 'from'].includes(caseMarker(tree, c) ?? '')) continue;
     const [first, last] = coreRange(tree, c);
-    for (let t = first; t <= last; t++) {
-      const country = ctx.facts.countryOfWord(ctx.sentence.tokens[t - ctx.base]?.norm ?? '');
-      if (country) return { ...p, cameo: `${country}${p.cameo}`, actorId: countryRoleActor(ctx.facts, `${country}${p.cameo}`) };
-    }
+    const words = ctx.sentence.tokens.slice(first - ctx.base, last - ctx.base + 1).map((t) => t.norm);
+    // A word ("Iraq") or the whole name without its article ("the Ivory Coast").
+    const whole = words.filter((w, i) => !(i === 0 && w.toLowerCase() === 'the')).join(' ');
+    const country = words.map((w) => ctx.facts.countryOfWord(w)).find((x) => x) ?? ctx.facts.countryOfWord(whole);
+    if (country) return { ...p, cameo: `${country}${p.cameo}`, actorId: countryRoleActor(ctx.facts, `${country}${p.cameo}`) };
   }
   return p;
 }
@@ -555,6 +556,18 @@ const isPassiveSubject = (a: Argument) => a.role === 'nsubj:pass' || a.role === 
 const isObject = (a: Argument) => a.role === 'obj' || a.role === 'iobj' || a.role === 'dobj';
 const isOblique = (a: Argument) => matchesRel(a.role, 'obl') && !['obl:tmod', 'obl:npmod', 'obl:unmarked'].includes(a.role);
 
+/**
+ * "Guerrillas wounded two soldiers", parsed with "soldiers" a bare oblique: a noun phrase right
+ * after the verb with no preposition, no date or amount, is its object, whatever the label.
+ */
+function bareNounAfter(ctx: TreeContext, g: number, a: Argument): boolean {
+  const { tree } = ctx;
+  if (!matchesRel(tree.nodes[a.token]!.rel, 'obl:unmarked') || a.token <= g || caseMarker(tree, a.token) !== null) return false;
+  if (!['NOUN', 'PROPN'].includes(tree.nodes[a.token]!.upos) || ctx.timeTokens.has(ctx.sentence.tokens[a.token - ctx.base]?.index ?? -1)) return false;
+  const word = lemma(tree, a.token);
+  return !ctx.frames.measureNouns.has(word) && !ctx.frames.timeOfDayNouns.has(word) && !/^(times?|way|home|miles?|km|kilometres?|kilometers?)$/.test(word);
+}
+
 /** "a series of attacks", "dozens of protesters": the thing a counting noun counts, else the noun itself. */
 function countedThing(ctx: TreeContext, t: number): number {
   const { tree } = ctx;
@@ -599,6 +612,7 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
   const g = ctx.base + trigger.head;
   const args = argumentsOf(tree, g)
     .filter((a) => inSentence(ctx, a.token))
+    .map((a) => (bareNounAfter(ctx, g, a) ? { ...a, role: 'obj' } : a))
     .map((a) => (isObject(a) ? { ...a, token: countedThing(ctx, a.token) } : a));
   // A bare participle with an object of its own is active, whatever its tag: 'Syrian "rebels"
   // attacked the checkpoint' read as a noun modified by "attacked". The noun is its subject.

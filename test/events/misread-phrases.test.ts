@@ -288,4 +288,10 @@ describe('events: a repeated event noun is the act told before', () => {
     const done = eventAt(analyzeText('Iraq withdrew its troops from the border on Monday.'), 'withdrew');
     expect([done?.modality, done?.plover]).toEqual(['asserted', 'RETREAT']);
   });
+
+  it('reads a bare noun phrase right after the verb as its object, whatever label the parse gives it', () => {
+    const e = eventAt(analyzeText('Guerrillas wounded two soldiers in an ambush.'), 'wounded');
+    expect(e?.sources.map((s) => s.cameo)).toEqual(['REB']);
+    expect(names(e!.targets).join(' ')).toMatch(/soldiers/);
+  });
 });
