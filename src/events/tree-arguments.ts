@@ -200,7 +200,8 @@ function titleRange(ctx: TreeContext, p: EventParticipant, core: [number, number
   let first = at;
   for (let i = at - 1; i >= 0 && at - i <= MAX_TITLE_WORDS; i--) {
     const t = tokens[i]!;
-    const titleWord = /^NNP/.test(t.tag) || (t.norm === 'of' && i > 0 && /^NNP/.test(tokens[i - 1]!.tag)) || ctx.facts.countryOfWord(t.norm) !== null;
+    // "Palestinian leader Yasser Arafat": a role noun in lower case is part of the title too.
+    const titleWord = /^NNP/.test(t.tag) || (t.norm === 'of' && i > 0 && /^NNP/.test(tokens[i - 1]!.tag)) || ctx.facts.countryOfWord(t.norm) !== null || (t.tag === 'NN' && roleOfWord(t.norm.toLowerCase()) !== null);
     if (!titleWord || (t.entity >= 0 && entities[t.entity]?.type === 'PERSON')) break;
     first = i;
   }
@@ -571,9 +572,13 @@ function bareNounAfter(ctx: TreeContext, g: number, a: Argument): boolean {
 /** "a series of attacks", "dozens of protesters": the thing a counting noun counts, else the noun itself. */
 function countedThing(ctx: TreeContext, t: number): number {
   const { tree } = ctx;
-  if (!ctx.frames.countingNouns.has(lemma(tree, t))) return t;
-  const counted = children(tree, t).find((c) => relation(tree, c) === 'nmod' && caseMarker(tree, c) === 'of' && inSentence(ctx, c));
-  return counted ?? t;
+  // "tens of thousands of students": counts of counts.
+  for (let hops = 0; hops < 3 && ctx.frames.countingNouns.has(lemma(tree, t)); hops++) {
+    const counted = children(tree, t).find((c) => relation(tree, c) === 'nmod' && caseMarker(tree, c) === 'of' && inSentence(ctx, c));
+    if (counted === undefined) return t;
+    t = counted;
+  }
+  return t;
 }
 
 /** The counting noun an act noun hangs on by 'of' ("a spate of attacks"), or null. */
@@ -650,7 +655,11 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
   // The noun a participle or relative clause modifies keeps its own preposition: "in retaliation
   // for Friday's attack damaging a ship" ("attack" is the subject of "damaging").
   const plausible = (a: Argument) => (a.via === 'relative' || caseMarker(tree, a.token) === null) && !ctx.timeTokens.has(ctx.sentence.tokens[a.token - ctx.base]?.index ?? -1);
-  const subjects = args.filter(passive ? isPassiveSubject : isSubject).filter(plausible);
+  // "Thousands of Iraqi Kurds demonstrated": the subject is what the count counts.
+  const subjects = args
+    .filter(passive ? isPassiveSubject : isSubject)
+    .filter(plausible)
+    .map((a) => ({ ...a, token: countedThing(ctx, a.token) }));
   // "said Iraqi warplanes today destroyed": a date read as the subject pushed the real one,
   // right before it, out of the clause; that noun is the subject.
   if (subjects.length === 0) {

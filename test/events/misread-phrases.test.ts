@@ -294,4 +294,10 @@ describe('events: a repeated event noun is the act told before', () => {
     expect(e?.sources.map((s) => s.cameo)).toEqual(['REB']);
     expect(names(e!.targets).join(' ')).toMatch(/soldiers/);
   });
+
+  it('finds the doers a count or a title hides: "Thousands of Iraqi Kurds", "Cairo\'s security chief", "Palestinian leader X Wednesday"', () => {
+    expect(eventAt(analyzeText('Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday.'), 'demonstrated')?.sources.map((s) => s.cameo)).toEqual(['IRQ']);
+    expect(eventAt(analyzeText("Cairo's security chief warned that the rallies would be broken up."), 'warned')?.sources.map((s) => s.cameo)).toEqual(['EGYCOP']);
+    expect(eventAt(analyzeText('Palestinian leader Salim Haddad Wednesday rejected the offer.'), 'rejected')?.sources.map((s) => s.cameo)).toEqual(['PSEGOV']);
+  });
 });

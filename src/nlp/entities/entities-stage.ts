@@ -47,7 +47,8 @@ export function refineType(k: EntityKnowledge, label: 'PER' | 'ORG' | 'LOC' | 'M
     if (LOC_WORDS.test(text)) return 'LOC';
     return 'GPE';
   }
-  if (k.isNorp(text)) return 'NORP';
+  // "Iraqi Kurds", "Bosnian Serbs": a people named by peoples' words only is a people too.
+  if (k.isNorp(text) || text.split(/\s+/).every((w) => k.isNorp(w))) return 'NORP';
   return 'MISC';
 }
 
@@ -160,7 +161,7 @@ function dedupe(entities: Entity[]): Entity[] {
   return out;
 }
 
-export const ENTITIES_STAGE: StageHead<'entities'> = { name: 'entities', version: '2', requires: ['tokens', 'sentences', 'casing'], assigns: 'entities' };
+export const ENTITIES_STAGE: StageHead<'entities'> = { name: 'entities', version: '3', requires: ['tokens', 'sentences', 'casing'], assigns: 'entities' };
 
 export function createEntitiesStage(k: EntityKnowledge): Stage<'entities'> {
   return {
