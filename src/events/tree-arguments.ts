@@ -1,6 +1,6 @@
 import { argumentClasses, inArgumentClass } from '../knowledge/events/argument-classes.js';
 import type { EventFrameWords } from '../knowledge/events/event-frames.js';
-import { type Argument, argumentsOf, auxiliaries, caseMarker, children, childrenWith, childWith, dominates, head, isPassive, markerOf, matchesRel, relation, type SyntaxTree, subtreeSpan } from '../nlp/syntax/tree.js';
+import { type Argument, argumentsOf, auxiliaries, caseMarker, children, childrenWith, childWith, dominates, head, isPassive, markerOf, matchesRel, relation, type SyntaxTree, spanHead, subtreeSpan } from '../nlp/syntax/tree.js';
 import type { EventParticipant } from '../text/document.js';
 import { countryRoleActor, isRoleCode, roleOfWord } from './actor-codes.js';
 import { type Chunk, chunkParticipant, GEO_NOUNS, type ParticipantContext, PLACE_PREPOSITIONS } from './participants.js';
@@ -569,6 +569,29 @@ function bareNounAfter(ctx: TreeContext, g: number, a: Argument): boolean {
   return !ctx.frames.measureNouns.has(word) && !ctx.frames.timeOfDayNouns.has(word) && !/^(times?|way|home|miles?|km|kilometres?|kilometers?)$/.test(word);
 }
 
+/** Parts of speech a bare noun phrase is made of, and its heads. */
+const NOUN_PHRASE_UPOS: ReadonlySet<string> = new Set(['DET', 'NUM', 'ADJ', 'NOUN', 'PROPN']);
+
+/**
+ * The head of the bare noun phrase right after a participle the parse made a noun's modifier
+ * ("guerrillas wounded two British soldiers"), or -1: the phrase's last noun before anything
+ * else, when it is no date and the parse hung it outside the participle.
+ */
+function bareObjectAfter(ctx: TreeContext, g: number): number {
+  const { tree } = ctx;
+  if (relation(tree, g) !== 'acl' || !['VBN', 'VBD'].includes(tree.nodes[g]!.tag) || auxiliaries(tree, g).length > 0) return -1;
+  let headNoun = -1;
+  for (let t = g + 1; inSentence(ctx, t); t++) {
+    const node = tree.nodes[t]!;
+    const modifier = node.rel === 'amod' || node.rel === 'compound';
+    if (!NOUN_PHRASE_UPOS.has(node.upos) && !modifier) break;
+    if (ctx.timeTokens.has(ctx.sentence.tokens[t - ctx.base]?.index ?? -1)) return -1;
+    if (node.upos === 'NOUN' || node.upos === 'PROPN') headNoun = t;
+  }
+  if (headNoun === -1 || dominates(tree, g, headNoun)) return -1;
+  return spanHead(tree, g + 1, headNoun);
+}
+
 /** "a series of attacks", "dozens of protesters": the thing a counting noun counts, else the noun itself. */
 function countedThing(ctx: TreeContext, t: number): number {
   const { tree } = ctx;
@@ -619,6 +642,11 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
     .filter((a) => inSentence(ctx, a.token))
     .map((a) => (bareNounAfter(ctx, g, a) ? { ...a, role: 'obj' } : a))
     .map((a) => (isObject(a) ? { ...a, token: countedThing(ctx, a.token) } : a));
+  // "Guerrillas wounded two soldiers", tagged a reduced relative ("guerrillas wounded …") with the
+  // noun phrase after it hung elsewhere: a passive participle is never followed by a bare noun
+  // phrase, so that phrase is the object, and the verb active.
+  const phraseAfter = args.some((a) => isObject(a) || a.role === 'agent') ? -1 : bareObjectAfter(ctx, g);
+  if (phraseAfter !== -1) args.push({ token: phraseAfter, role: 'obj', via: 'dependent' });
   // A bare participle with an object of its own is active, whatever its tag: 'Syrian "rebels"
   // attacked the checkpoint' read as a noun modified by "attacked". The noun is its subject.
   const bareParticiple = childWith(tree, g, ['aux:pass', 'nsubj:pass', 'auxpass', 'nsubjpass']) === -1 && args.some(isObject);
@@ -767,7 +795,15 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
     }
     // "attacked the positions … in an air raid": the noun tells how; the stage folds it in.
     const how = args.find((a) => isOblique(a) && ctx.frames.instrumentPrepositions.has(a.preposition ?? '') && nounTrigger(ctx, a.token));
+    // The parse may hang that phrase on the object: "wounded two soldiers in a bomb attack".
+    const onObject = how
+      ? undefined
+      : args
+          .filter(isObject)
+          .flatMap((o) => children(tree, o.token))
+          .find((c) => relation(tree, c) === 'nmod' && ctx.frames.instrumentPrepositions.has(caseMarker(tree, c) ?? '') && nounTrigger(ctx, c));
     if (how) instrument = nounTrigger(ctx, how.token);
+    else if (onObject !== undefined) instrument = nounTrigger(ctx, onObject);
     why.push(`active: source ${names(sources)} is the subject${subjects.some((s) => s.via !== 'dependent') ? ` (${subjects.map((s) => s.via).join(', ')})` : ''}, target ${names(targets)} the object`);
   }
   // "…, killing two guards", "stormed the base and killed": the result of the event it hangs on.

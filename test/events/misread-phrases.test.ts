@@ -300,4 +300,15 @@ describe('events: a repeated event noun is the act told before', () => {
     expect(eventAt(analyzeText("Cairo's security chief warned that the rallies would be broken up."), 'warned')?.sources.map((s) => s.cameo)).toEqual(['EGYCOP']);
     expect(eventAt(analyzeText('Palestinian leader Salim Haddad Wednesday rejected the offer.'), 'rejected')?.sources.map((s) => s.cameo)).toEqual(['PSEGOV']);
   });
+
+  it('reads "guerrillas wounded two soldiers in a bomb attack" as one active act, whatever the tagger made of "wounded"', () => {
+    const doc = analyzeText('Ruritanian guerrillas wounded two Iraqi soldiers in a bomb attack on Thursday, police said.');
+    const attacks = eventsOf(doc).filter((e) => ['18', '19'].includes(e.rootCode));
+    expect(attacks).toHaveLength(1);
+    expect(names(attacks[0]!.sources).join(' ')).toMatch(/guerrillas/);
+    expect(attacks[0]!.targets.map((t) => t.cameo)).toEqual(['IRQMIL']);
+    // A passive participle is followed by a preposition, not a noun phrase: still passive.
+    const passive = eventAt(analyzeText('Soldiers wounded in the attack were taken to hospital.'), 'wounded');
+    expect(names(passive!.targets).join(' ')).toMatch(/Soldiers/);
+  });
 });
