@@ -26,7 +26,7 @@ export function analyzeWords(model: SyntaxModel, words: readonly string[]): Word
  */
 export function analyzeSentences(model: SyntaxModel, sentences: ReadonlyArray<readonly string[]>): WordAnalysis[][] {
   const codes = sentences.map((words) => encodeWords(words, model.lexicon));
-  const tags = codes.map((c, k) => (c.length === 0 ? new Int32Array(0) : lexicalAuxiliaries(model, sentences[k]!, tagClasses(model.tagger, c))));
+  const tags = codes.map((c) => (c.length === 0 ? new Int32Array(0) : tagClasses(model.tagger, c)));
   const trees = codes.map((c, k) =>
     c.length === 0
       ? null
@@ -42,21 +42,6 @@ export function analyzeSentences(model: SyntaxModel, sentences: ReadonlyArray<re
     const tree = trees[k];
     return tree ? analyses(model, words, tags[k]!, tree) : [];
   });
-}
-
-/**
- * Auxiliaries are a closed class: a word that is none of their forms, read as one ("U.S. Forces
- * Withdraw" with "Forces" a copula), is a verb with the same Penn tag.
- */
-function lexicalAuxiliaries(model: SyntaxModel, words: readonly string[], tags: Int32Array): Int32Array {
-  const forms = model.auxiliaryForms;
-  if (forms === undefined) return tags;
-  for (let i = 0; i < tags.length; i++) {
-    if (model.upos[tags[i]!] !== 'AUX' || forms.has(words[i]!.toLowerCase())) continue;
-    const verb = model.upos.findIndex((u, y) => u === 'VERB' && model.xpos[y] === model.xpos[tags[i]!]);
-    if (verb >= 0) tags[i] = verb;
-  }
-  return tags;
 }
 
 function analyses(model: SyntaxModel, words: readonly string[], tags: Int32Array, tree: ParseResult): WordAnalysis[] {

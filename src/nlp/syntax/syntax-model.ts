@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { type LemmaRules, withKnownLemmas } from './lemmatizer.js';
-import { loadAuxiliaryForms } from '../../knowledge/auxiliary-forms.js';
 import { loadNewsVerbs } from '../../knowledge/news-verbs.js';
 import { decodeLinearModel, type LinearModel, pad4, readDenseBlock, readSparseBlock, writeDenseBlock, writeSparseBlock } from './linear-model.js';
 import { type ParserModel, parserModel } from './parser.js';
@@ -34,8 +33,6 @@ export interface SyntaxModel {
   readonly xpos: readonly string[];
   /** The tagger class of a past-tense verb ("VERB VBD"). */
   readonly pastTense: number;
-  /** Forms of the auxiliaries, lower case: no other word is one (absent: the tagger decides alone). */
-  readonly auxiliaryForms?: ReadonlySet<string>;
 }
 
 /** The legacy header kept the lexicon as objects keyed by word. */
@@ -194,8 +191,8 @@ export function decodeLegacySyntaxModel(gz: Buffer): SyntaxModel {
   return fromHeader(header, lexicon, first, second, parserModel(header.relations, transitions, labels));
 }
 
-/** The committed model, its lemmatizer knowing the verbs news uses that its treebank lacks, and the auxiliaries' forms. */
+/** The committed model, its lemmatizer knowing the verbs news uses that its treebank lacks. */
 export function loadSyntaxModel(path = defaultSyntaxModelPath()): SyntaxModel {
   const model = decodeSyntaxModel(readFileSync(path));
-  return { ...model, lemmas: withKnownLemmas(model.lemmas, 'V', loadNewsVerbs()), auxiliaryForms: new Set(loadAuxiliaryForms()) };
+  return { ...model, lemmas: withKnownLemmas(model.lemmas, 'V', loadNewsVerbs()) };
 }
