@@ -307,6 +307,31 @@ function pronounReferent(ctx: TreeContext, g: number): EventParticipant | null {
       if (p?.cameo && !isRoleCode(p.cameo.slice(0, 3)) && !isPerson(ctx, p)) return p;
     }
   }
+  return previousSubject(ctx, g);
+}
+
+/**
+ * "The Iraqi army launched an offensive on Monday. It captured two villages": a pronoun that
+ * opens its sentence, with nothing before it to stand for, stands for the subject of the
+ * sentence before, in the same paragraph, when that names a body rather than a person.
+ */
+function previousSubject(ctx: TreeContext, g: number): EventParticipant | null {
+  const { tree } = ctx;
+  if (g !== ctx.base) return null;
+  const prev = ctx.view.sentences[ctx.sentence.index - 1];
+  if (!prev || prev.paragraph !== ctx.sentence.paragraph || prev.tokens.length === 0) return null;
+  const before: TreeContext = { ...ctx, sentence: prev, base: prev.tokens[0]!.index, reportingPositions: new Set() };
+  const roots = tree.roots.filter((r) => inSentence(before, r));
+  for (const r of roots) {
+    for (const s of childrenWith(tree, r, ['nsubj', 'nsubj:pass'])) {
+      if (tree.nodes[s]!.tag === 'PRP') continue;
+      const p = participantAt(before, s);
+      if (!p || isPerson(before, p)) continue;
+      const e = prev.tokens[s - before.base]?.entity ?? -1;
+      const body = (e >= 0 && ANTECEDENT_TYPES.has(ctx.view.doc.layers.entities?.[e]?.type ?? '')) || (p.cameo !== null && !isRoleCode(p.cameo.slice(0, 3)));
+      if (body) return { ...p, span: { start: ctx.sentence.tokens[0]!.start, end: ctx.sentence.tokens[0]!.end }, entity: null };
+    }
+  }
   return null;
 }
 

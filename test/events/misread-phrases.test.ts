@@ -311,4 +311,12 @@ describe('events: a repeated event noun is the act told before', () => {
     const passive = eventAt(analyzeText('Soldiers wounded in the attack were taken to hospital.'), 'wounded');
     expect(names(passive!.targets).join(' ')).toMatch(/Soldiers/);
   });
+
+  it('gives a sentence that opens with "It" or "They" the body the sentence before was about', () => {
+    const doc = analyzeText('The Iraqi army launched an offensive on Monday. It captured two villages near Mosul on Tuesday.');
+    expect(eventAt(doc, 'captured')?.sources.map((s) => s.cameo)).toEqual(['IRQMIL']);
+    // Not a person: "he" is read elsewhere, and "it" never stands for one.
+    const person = analyzeText('Salim Haddad visited Basra on Monday. It was attacked on Tuesday.');
+    expect(eventAt(person, 'attacked')?.targets.map((t) => t.name) ?? []).not.toContain('Salim Haddad');
+  });
 });
