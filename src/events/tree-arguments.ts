@@ -693,7 +693,20 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
     !args.some((a) => (a.via !== 'shared' && isSubject(a)) || isObject(a)) &&
     isPassive(tree, head(tree, g));
   if (sharedPassive) for (const a of [...args]) if (a.via === 'shared' && isSubject(a)) args.push({ ...a, role: 'nsubj:pass' });
-  const passive = (isPassive(tree, g) || (trigger.passive && !args.some(isSubject)) || headlinePassive || sharedPassive) && !bareParticiple;
+  // "Iraqi forces fought against IS in Mosul.": a sentence whose only verb the parse made a
+  // participle modifying its first noun tells that noun's act; it is the finite verb, active,
+  // unless something says passive (a by-agent, the event it was done in).
+  const rootedParticiple =
+    relation(tree, g) === 'acl' &&
+    tree.nodes[g]!.tag === 'VBN' &&
+    head(tree, g) !== -1 &&
+    head(tree, head(tree, g)) === -1 &&
+    head(tree, g) < g &&
+    ctx.sentence.tokens.at(-1)?.norm === '.' &&
+    !headlinePassive &&
+    !args.some((a) => a.role === 'agent' || (isOblique(a) && (a.preposition === 'by' || (ctx.frames.instrumentPrepositions.has(a.preposition ?? '') && nounTrigger(ctx, a.token) !== null))));
+  if (rootedParticiple) for (const a of [...args]) if (a.via === 'relative' && isPassiveSubject(a)) args.push({ ...a, role: 'nsubj' });
+  const passive = (isPassive(tree, g) || (trigger.passive && !args.some(isSubject)) || headlinePassive || sharedPassive) && !bareParticiple && !rootedParticiple;
   if (headlinePassive) for (const a of [...args]) if (isSubject(a)) args.push({ ...a, role: 'nsubj:pass' });
   if (headlinePassive) for (const a of [...args]) if (isOblique(a) && a.preposition === 'by' && !nounTrigger(ctx, a.token)) args.push({ ...a, role: 'agent' });
   if (!passive && bareParticiple) for (const a of args) if (a.via === 'relative' && isPassiveSubject(a)) args.push({ ...a, role: 'nsubj' });

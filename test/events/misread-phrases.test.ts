@@ -319,4 +319,14 @@ describe('events: a repeated event noun is the act told before', () => {
     const person = analyzeText('Salim Haddad visited Basra on Monday. It was attacked on Tuesday.');
     expect(eventAt(person, 'attacked')?.targets.map((t) => t.name) ?? []).not.toContain('Salim Haddad');
   });
+
+  it('reads an acronym in capitals as a name, and a sentence\'s only participle as its active verb', () => {
+    const is = eventAt(analyzeText('IS fighters had carried out three attacks on Iraqi forces near the base.'), 'carried');
+    expect(is?.sources.map((s) => s.cameo)).toEqual(['IMGMUS']);
+    const fought = eventAt(analyzeText('Iraqi forces fought against IS in Mosul.'), 'fought');
+    expect(fought?.sources.map((s) => s.cameo)).toEqual(['IRQMIL']);
+    expect(fought?.targets.map((t) => t.cameo)).toEqual(['IMGMUS']);
+    // A by-agent keeps it passive.
+    expect(eventAt(analyzeText('Tankers attacked by gunboats off Saltmere.'), 'attacked')?.targets.map((t) => t.name)).toEqual(['Tankers']);
+  });
 });

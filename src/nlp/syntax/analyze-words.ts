@@ -26,7 +26,7 @@ export function analyzeWords(model: SyntaxModel, words: readonly string[]): Word
  */
 export function analyzeSentences(model: SyntaxModel, sentences: ReadonlyArray<readonly string[]>): WordAnalysis[][] {
   const codes = sentences.map((words) => encodeWords(words, model.lexicon));
-  const tags = codes.map((c) => (c.length === 0 ? new Int32Array(0) : tagClasses(model.tagger, c)));
+  const tags = codes.map((c, k) => (c.length === 0 ? new Int32Array(0) : acronymsAsNames(model, sentences[k]!, tagClasses(model.tagger, c))));
   const trees = codes.map((c, k) =>
     c.length === 0
       ? null
@@ -42,6 +42,30 @@ export function analyzeSentences(model: SyntaxModel, sentences: ReadonlyArray<re
     const tree = trees[k];
     return tree ? analyses(model, words, tags[k]!, tree) : [];
   });
+}
+
+/** Closed word classes: a word of them is never written as an acronym in running text. */
+const CLOSED_UPOS: ReadonlySet<string> = new Set(['AUX', 'DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'PART']);
+
+/**
+ * "IS fighters had carried out attacks": a word in capitals in a sentence that is not itself
+ * in capitals is an acronym, a name ("IS", "US", "IT" the company), never an auxiliary, a
+ * pronoun or a preposition, whatever its lower case would be.
+ */
+function acronymsAsNames(model: SyntaxModel, words: readonly string[], tags: Int32Array): Int32Array {
+  const name = model.upos.findIndex((u, y) => u === 'PROPN' && model.xpos[y] === 'NNP');
+  if (name < 0) return tags;
+  const capitals = (w: string) => w.length >= 2 && /^[A-Z]+$/.test(w);
+  const lettered = words.filter((w) => /[A-Za-z]/.test(w));
+  if (lettered.filter(capitals).length * 2 > lettered.length) return tags;
+  // Only where a name fits: before a noun ("IS fighters") or after a determiner or preposition
+  // ("the US", "against IS"); "DO NOT" in an otherwise quiet sentence is emphasis.
+  const upos = (i: number) => (i >= 0 && i < tags.length ? model.upos[tags[i]!]! : '');
+  for (let i = 0; i < tags.length; i++) {
+    if (!capitals(words[i]!) || !CLOSED_UPOS.has(upos(i))) continue;
+    if (['NOUN', 'PROPN'].includes(upos(i + 1)) || ['DET', 'ADP'].includes(upos(i - 1))) tags[i] = name;
+  }
+  return tags;
 }
 
 function analyses(model: SyntaxModel, words: readonly string[], tags: Int32Array, tree: ParseResult): WordAnalysis[] {
