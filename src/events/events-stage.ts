@@ -34,7 +34,7 @@ export interface EventKnowledge {
 }
 
 /** 5: a gerund after a determiner takes no subject from the words before it; a place's history is no event; nor is where it was heard a place; appositions and datelines are no actors; a city before a bombing says where. */
-export const EVENTS_STAGE_VERSION = '10';
+export const EVENTS_STAGE_VERSION = '11';
 
 /** Penn tags before a gerund that make it a noun: "the downing", "its shelling", "Iran's downing". */
 const GERUND_DETERMINERS = new Set(['DT', 'PRP$', 'POS']);
@@ -306,7 +306,7 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
   const places = placeCandidates(doc, sentence, chunks, timeTokens, view.tree, eventNouns, namesActor, actorless);
   const times = timeCandidates(doc, sentence);
   const question = tokens.some((t) => t.norm === '?');
-  const pronoun = pronounAntecedent(view, sentence, k.facts);
+  const pronoun = pronounAntecedent(view, sentence, k.facts, k.frames);
   const participant = (c: Chunk) => chunkParticipant(ctx, c, pronoun);
   const tree = view.tree;
   const base = tokens[0]!.index;
@@ -1285,12 +1285,12 @@ function speechSubject(tokens: readonly Token[], chunks: readonly Chunk[], parti
   return after ? participant(after) : null;
 }
 
-/** "he"/"she": the last person named in this paragraph or the one before. */
-function pronounAntecedent(view: DocumentView, sentence: SentenceView, facts: ActorFacts): EventParticipant | null {
+/** "he"/"she", "him"/"her": the last person named in this paragraph or the one before. */
+function pronounAntecedent(view: DocumentView, sentence: SentenceView, facts: ActorFacts, frames: EventFrameWords): EventParticipant | null {
   const entities = view.doc.layers.entities ?? [];
   const paragraphs = view.doc.layers.paragraphs ?? [];
   const floor = paragraphs[Math.max(0, sentence.paragraph - 1)]?.start ?? 0;
-  const pronoun = sentence.tokens.find((t) => (t.norm === 'he' || t.norm === 'she') && t.tag === 'PRP');
+  const pronoun = sentence.tokens.find((t) => frames.personPronouns.has(t.norm) && t.tag === 'PRP');
   if (!pronoun) return null;
   // The nearest person named before the pronoun: in its own sentence first ("Baghdadi died after
   // he detonated a vest, according to the President": not the President, named after it).

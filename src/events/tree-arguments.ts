@@ -620,8 +620,9 @@ function bareObjectAfter(ctx: TreeContext, g: number): number {
 /** "a series of attacks", "dozens of protesters": the thing a counting noun counts, else the noun itself. */
 function countedThing(ctx: TreeContext, t: number): number {
   const { tree } = ctx;
-  // "tens of thousands of students": counts of counts.
-  for (let hops = 0; hops < 3 && ctx.frames.countingNouns.has(lemma(tree, t)); hops++) {
+  // "tens of thousands of students": counts of counts. A count that names an act itself ("a
+  // barrage of rockets slammed into the base") is that act, and stays.
+  for (let hops = 0; hops < 3 && ctx.frames.countingNouns.has(lemma(tree, t)) && nounTrigger(ctx, t) === null; hops++) {
     const counted = children(tree, t).find((c) => relation(tree, c) === 'nmod' && caseMarker(tree, c) === 'of' && inSentence(ctx, c));
     if (counted === undefined) return t;
     t = counted;

@@ -329,4 +329,9 @@ describe('events: a repeated event noun is the act told before', () => {
     // A by-agent keeps it passive.
     expect(eventAt(analyzeText('Tankers attacked by gunboats off Saltmere.'), 'attacked')?.targets.map((t) => t.name)).toEqual(['Tankers']);
   });
+
+  it('gives "him" the person named before it, so a killing told with a pronoun is that person\'s', () => {
+    const doc = analyzeText('Salim Haddad led the brigade for a decade. Killing him in a drone strike was a gamble, the officer said.');
+    expect(names(eventAt(doc, 'killing')?.targets ?? [])).toEqual(['Salim Haddad']);
+  });
 });

@@ -43,6 +43,8 @@ export interface EventFrameWords {
   readonly holdingVerbs: ReadonlySet<string>;
   /** "“We will respond,” the minister said": first-person subjects of a direct quote stand for its speaker. */
   readonly speakerPronouns: ReadonlySet<string>;
+  /** "he", "him": pronouns that stand for a person named before them. */
+  readonly personPronouns: ReadonlySet<string>;
   /** "numerous attacks targeting Americans": a kind of act, not one that happened. */
   readonly genericQuantifiers: ReadonlySet<string>;
   /** "any attack on our forces": an act that may come, hypothetical. */
@@ -89,6 +91,7 @@ export function loadEventFrameWords(): EventFrameWords {
     whereNouns: set(words.whereNouns),
     holdingVerbs: set(words.holdingVerbs),
     speakerPronouns: set(words.speakerPronouns),
+    personPronouns: set(words.personPronouns),
     genericQuantifiers: set(words.genericQuantifiers),
     freeChoiceDeterminers: set(words.freeChoiceDeterminers),
     conditionDeterminers: set(words.conditionDeterminers),
