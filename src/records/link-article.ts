@@ -31,7 +31,7 @@ import {
 } from '../store/stories-repository.js';
 import { isDefenceAct } from './defence-acts.js';
 import { contentWords, definiteHeads, isPluralEventNoun } from './evidence-words.js';
-import { bestRecord, canonicalRecord, isLinkable, isSingleEvent, type MentionFeatures, type PlaceFeatures, type RecordFeatures } from './link-events.js';
+import { bestRecord, canonicalRecord, candidateDateWindows, isLinkable, isSingleEvent, type MentionFeatures, type PlaceFeatures, type RecordFeatures } from './link-events.js';
 import { refreshCanonical, refreshRecord, storeVerdicts } from './record-upkeep.js';
 import { addToStory, articleSignature, bestStory, signatureOf, STORY_WINDOW_DAYS, storySums } from './stories.js';
 import { StoryMemo } from './story-memo.js';
@@ -163,7 +163,7 @@ async function linkMentions(db: Db, articleId: string, story: string | null, rul
   const read = new Map<string, string[]>();
   for (const stored of lead ? [lead, ...mentions.filter((m) => m !== lead)] : mentions) {
     const m: MentionFeatures = { ...stored, story, lead: stored === lead };
-    const best = bestRecord(m, (await recordCandidates(db, m)).map((c) => withMentionWords(c, rules, read)));
+    const best = bestRecord(m, (await recordCandidates(db, m, candidateDateWindows(m.datePrecision))).map((c) => withMentionWords(c, rules, read)));
     const id = best?.record.id ?? recordId(m.eventId);
     const inserted = !best && (await insertRecord(db, id, canonicalRecord([m])));
     await writeRecordMention(db, { eventId: m.eventId, recordId: id, score: best?.merge.score ?? 1, reason: best?.merge.reason ?? 'first mention', lead: m.lead === true });
@@ -245,7 +245,7 @@ async function joinArticleRecord(
   const members = (await mentionFeatures(db, { recordId: id })).map((m) => withEvidenceText(m, rules));
   if (members.length === 0 || members.some((m) => m.articleId !== articleId)) return null;
   const asMention = recordAsMention(members, story, lead);
-  const others = (await recordCandidates(db, asMention)).filter(
+  const others = (await recordCandidates(db, asMention, candidateDateWindows(asMention.datePrecision))).filter(
     (c) => c.id !== id && (!lead || !(c.articleIds ?? []).includes(articleId)) && (into === undefined || into.has(c.id)),
   );
   const best = bestRecord(asMention, others.map((c) => withMentionWords(c, rules)));

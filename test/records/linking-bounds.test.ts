@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/pipeline/load-knowledge.js';
 import { createAnalyzer } from '../../src/pipeline/analyze-article.js';
 import { ingestFiles } from '../../src/pipeline/ingest-files.js';
-import { type MentionFeatures, type PlaceFeatures, type RecordFeatures, scoreMerge } from '../../src/records/link-events.js';
+import { candidateDateWindows, type MentionFeatures, type PlaceFeatures, type RecordFeatures, scoreMerge } from '../../src/records/link-events.js';
 import { dayRange } from '../../src/time/day-range.js';
 import { openStore, openStoreAt, type Store } from '../../src/store/open-store.js';
 import { LOOKBACK_DAYS, recordCandidates, staleRecords } from '../../src/store/records-repository.js';
@@ -17,7 +17,6 @@ import { freshStoreTarget } from '../support/test-store.js';
  * widen recordCandidates too, or linking would silently miss it.
  */
 
-const MARGIN_DAYS = 75;
 const DAY_MS = 86_400_000;
 
 const DATES = [
@@ -29,6 +28,11 @@ const DATES = [
   { date: '2020', dateEnd: '2020-12-31', datePrecision: 'year' },
   { date: '2019-06-20', dateEnd: '2019-06-20', datePrecision: 'day' },
   { date: '2020-03-10', dateEnd: '2020-03-10', datePrecision: 'day' },
+  // Near the others by more than a day's window and less than a coarser one's: each precision's window counts.
+  { date: '2020-02-10', dateEnd: '2020-02-10', datePrecision: 'day' },
+  { date: '2020-01-13', dateEnd: '2020-01-19', datePrecision: 'week' },
+  { date: '2019', dateEnd: '2019-12-31', datePrecision: 'year' },
+  { date: '2020-02', dateEnd: '2020-02-29', datePrecision: 'season' },
 ] as const;
 const PLACES: ReadonlyArray<PlaceFeatures | null> = [
   null,
@@ -126,7 +130,10 @@ function reachable(m: MentionFeatures, r: RecordFeatures): boolean {
   if (!sameType) return false;
   const mr = m.date ? dayRange(m.date, m.dateEnd) : null;
   const rr = r.date ? dayRange(r.date, r.dateEnd) : null;
-  const inWindow = mr !== null && rr !== null && rr[1] >= mr[0] - MARGIN_DAYS * DAY_MS && rr[0] <= mr[1] + MARGIN_DAYS * DAY_MS;
+  // As the store reads them: the window for the record's precision, and a day.
+  const windows = candidateDateWindows(m.datePrecision);
+  const days = (windows.byPrecision.find((w) => w.precisions.includes(r.datePrecision ?? '')) ?? { days: windows.otherDays }).days + 1;
+  const inWindow = mr !== null && rr !== null && rr[1] >= mr[0] - days * DAY_MS && rr[0] <= mr[1] + days * DAY_MS;
   const ofArticle = r.articleIds?.includes(m.articleId) === true;
   const ofStory = m.story !== null && m.story !== undefined && [...(r.storyOf ?? new Map<string, string>()).values()].includes(m.story);
   const sharedTarget = m.targets.some((k) => r.targets.includes(k));
@@ -200,9 +207,9 @@ describe('candidates and stale records in a store', () => {
       sources: [],
       targets: [(JSON.parse(dated.targets) as string[])[0]!],
     });
-    const near = await recordCandidates(store, undatedMention(end + (LOOKBACK_DAYS - 1) * DAY_MS));
+    const near = await recordCandidates(store, undatedMention(end + (LOOKBACK_DAYS - 1) * DAY_MS), candidateDateWindows(null));
     expect(near.map((c) => c.id)).toContain(dated.id);
-    const far = await recordCandidates(store, undatedMention(end + (LOOKBACK_DAYS + 2) * DAY_MS));
+    const far = await recordCandidates(store, undatedMention(end + (LOOKBACK_DAYS + 2) * DAY_MS), candidateDateWindows(null));
     expect(far.map((c) => c.id)).not.toContain(dated.id);
   });
 });
