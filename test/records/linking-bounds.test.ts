@@ -7,8 +7,8 @@ import { ingestFiles } from '../../src/pipeline/ingest-files.js';
 import { candidateDateWindows, type MentionFeatures, type PlaceFeatures, type RecordFeatures, scoreMerge } from '../../src/records/link-events.js';
 import { dayRange } from '../../src/time/day-range.js';
 import { openStore, openStoreAt, type Store } from '../../src/store/open-store.js';
-import { LOOKBACK_DAYS, recordCandidates, staleRecords } from '../../src/store/records-repository.js';
-import { freshStoreTarget } from '../support/test-store.js';
+import { LOOKBACK_DAYS, recordCandidates, staleRecords, upsertRecord } from '../../src/store/records-repository.js';
+import { freshStoreTarget, openTestStore } from '../support/test-store.js';
 
 /**
  * recordCandidates reads only the records the merge rule could join a mention to: dated ones in
@@ -211,5 +211,69 @@ describe('candidates and stale records in a store', () => {
     expect(near.map((c) => c.id)).toContain(dated.id);
     const far = await recordCandidates(store, undatedMention(end + (LOOKBACK_DAYS + 2) * DAY_MS), candidateDateWindows(null));
     expect(far.map((c) => c.id)).not.toContain(dated.id);
+  });
+});
+
+describe('dated candidates in a store', () => {
+  let store: Store;
+  // Records of one type, each dated at a precision and some days before or after 2020-03-10.
+  const RECORDS = [
+    { id: 'r_day_3', date: '2020-03-13', dateEnd: '2020-03-13', datePrecision: 'day' },
+    { id: 'r_day_6', date: '2020-03-16', dateEnd: '2020-03-16', datePrecision: 'day' },
+    { id: 'r_day_40', date: '2020-01-30', dateEnd: '2020-01-30', datePrecision: 'day' },
+    { id: 'r_week_6', date: '2020-03-16', dateEnd: '2020-03-22', datePrecision: 'week' },
+    { id: 'r_month_10', date: '2020-02', dateEnd: '2020-02-29', datePrecision: 'month' },
+    { id: 'r_month_39', date: '2020-01', dateEnd: '2020-01-31', datePrecision: 'month' },
+    { id: 'r_year_0', date: '2020', dateEnd: '2020-12-31', datePrecision: 'year' },
+    { id: 'r_season_50', date: '2019-12', dateEnd: '2020-01-20', datePrecision: 'season' },
+    { id: 'r_year_435', date: '2018', dateEnd: '2018-12-31', datePrecision: 'year' },
+  ];
+  const mention = (date: string, dateEnd: string, datePrecision: string): MentionFeatures => ({
+    eventId: 'e_dated',
+    articleId: 'a_none',
+    published: '2020-03-20',
+    code: '190',
+    rootCode: '19',
+    plover: 'ASSAULT',
+    date,
+    dateEnd,
+    datePrecision,
+    place: null,
+    sources: [],
+    targets: [],
+  });
+  const found = async (m: MentionFeatures): Promise<string[]> => (await recordCandidates(store, m, candidateDateWindows(m.datePrecision))).map((c) => c.id).sort();
+  beforeAll(async () => {
+    store = await openTestStore('dated-candidates');
+    for (const r of RECORDS) {
+      await upsertRecord(store, r.id, {
+        ...r,
+        code: '190',
+        rootCode: '19',
+        plover: 'ASSAULT',
+        place: null,
+        sources: [],
+        targets: [],
+        firstReported: '2020-03-20',
+        lastReported: '2020-03-20',
+        mentionCount: 1,
+      });
+    }
+  });
+  afterAll(async () => {
+    await store?.destroy();
+  });
+
+  it('are, for a day, the day-precise records of a few days and the coarser ones within their own windows', async () => {
+    expect(await found(mention('2020-03-10', '2020-03-10', 'day'))).toEqual(['r_day_3', 'r_month_10', 'r_season_50', 'r_week_6', 'r_year_0']);
+  });
+
+  it('are, for a month, the records its own wider window reaches', async () => {
+    // r_day_40 and r_month_39, out of a day's reach, are a day or two from February.
+    expect(await found(mention('2020-02', '2020-02-29', 'month'))).toEqual(RECORDS.filter((r) => r.id !== 'r_year_435').map((r) => r.id).sort());
+  });
+
+  it('are, for a year, every record within two months of it, whatever its precision', async () => {
+    expect(await found(mention('2020', '2020-12-31', 'year'))).toEqual(RECORDS.filter((r) => r.id !== 'r_year_435').map((r) => r.id).sort());
   });
 });
