@@ -159,7 +159,7 @@ async function linkMentions(db: Db, articleId: string, story: string | null, rul
   const fresh: string[] = [];
   // The lead first: it anchors the article's main record, which the rest of its telling joins.
   let leadRecord: { id: string; fresh: boolean } | null = null;
-  // The words of the candidates' evidence, read once for the article's mentions.
+  // The words of the candidates' evidence, read once for the article's mentions and its records' second look.
   const read = new Map<string, string[]>();
   for (const stored of lead ? [lead, ...mentions.filter((m) => m !== lead)] : mentions) {
     const m: MentionFeatures = { ...stored, story, lead: stored === lead };
@@ -179,7 +179,7 @@ async function linkMentions(db: Db, articleId: string, story: string | null, rul
   // and places its event would otherwise stay alone).
   const leadId = leadRecord?.fresh ? leadRecord.id : null;
   for (const id of leadId ? [leadId, ...fresh.filter((f) => f !== leadId)] : fresh) {
-    const merged = await joinArticleRecord(db, id, articleId, story, rules, id === leadId);
+    const merged = await joinArticleRecord(db, id, articleId, story, rules, id === leadId, undefined, read);
     if (merged) {
       touched.delete(merged.from);
       touched.add(merged.into);
@@ -193,7 +193,7 @@ async function linkMentions(db: Db, articleId: string, story: string | null, rul
   if (story !== null) {
     for (const earlier of await storyRecordsOfOneArticle(db, story, articleId, [...touched].sort())) {
       if (touched.has(earlier.recordId)) continue;
-      const merged = await joinArticleRecord(db, earlier.recordId, earlier.articleId, story, rules, earlier.lead, touched);
+      const merged = await joinArticleRecord(db, earlier.recordId, earlier.articleId, story, rules, earlier.lead, touched, read);
       if (merged) touched.add(merged.into);
     }
   }
@@ -241,6 +241,7 @@ async function joinArticleRecord(
   rules: LemmaRules,
   lead: boolean,
   into?: ReadonlySet<string>,
+  read = new Map<string, string[]>(),
 ): Promise<{ from: string; into: string } | null> {
   const members = (await mentionFeatures(db, { recordId: id })).map((m) => withEvidenceText(m, rules));
   if (members.length === 0 || members.some((m) => m.articleId !== articleId)) return null;
@@ -248,7 +249,7 @@ async function joinArticleRecord(
   const others = (await recordCandidates(db, asMention, candidateDateWindows(asMention.datePrecision))).filter(
     (c) => c.id !== id && (!lead || !(c.articleIds ?? []).includes(articleId)) && (into === undefined || into.has(c.id)),
   );
-  const best = bestRecord(asMention, others.map((c) => withMentionWords(c, rules)));
+  const best = bestRecord(asMention, others.map((c) => withMentionWords(c, rules, read)));
   if (!best) return null;
   const why = into !== undefined ? 'compared again once a later report of its story was linked' : lead ? "with its article's lead record" : 'compared again once its article was linked';
   await moveRecordMentions(db, id, best.record.id, `${why}: ${best.merge.reason}`);
