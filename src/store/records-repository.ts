@@ -225,7 +225,8 @@ export type RecordCandidate = Omit<RecordFeatures, 'mentionWords'> & {
  *   precisions (`windows`, which the linker gives), and a day;
  * - holding a mention of its article (a retelling, its headline, its lead's record);
  * - holding a mention of another article of its story (another report of it);
- * - sharing a target actor with it, reaching within LOOKBACK_DAYS of it.
+ * - sharing a target actor with it, reaching within LOOKBACK_DAYS of it;
+ * the last three undated, when the mention is dated (a dated one is the first or none).
  * These are all the merge rule can join a mention to (records/link-events.ts mergeGate: an
  * undated side needs the target to agree, or the same article or story; test/records/
  * linking-bounds.test.ts holds the rule to it), but the look-back, which is a choice: so how many
@@ -270,20 +271,33 @@ export async function recordCandidates(db: Db, m: MentionFeatures, windows: Date
         .execute(),
     );
   }
-  add(await db.selectFrom('record_mentions as rm').innerJoin('events as e', 'e.id', 'rm.event_id').select('rm.record_id as id').where('e.article_id', '=', m.articleId).execute());
+  // A dated mention joins a dated record only within the window, which the branch above read:
+  // of its article's, its story's and its targets' records, it needs only the undated ones (as
+  // the merge rule reads a date: one it cannot read counts as none).
+  const undatedOnly = range !== null;
+  const undated = sql<boolean>`(r.date IS NULL OR substr(r.date, 1, 4) NOT BETWEEN '0000' AND '9999')`;
+  let ofArticle = db
+    .selectFrom('record_mentions as rm')
+    .innerJoin('events as e', 'e.id', 'rm.event_id')
+    .innerJoin('event_records as r', 'r.id', 'rm.record_id')
+    .select('rm.record_id as id')
+    .where('e.article_id', '=', m.articleId);
+  if (undatedOnly) ofArticle = ofArticle.where(undated);
+  add(await ofArticle.execute());
   if (m.story) {
-    add(
-      await db
-        .selectFrom('story_articles as s')
-        .innerJoin('events as e', 'e.article_id', 's.article_id')
-        .innerJoin('record_mentions as rm', 'rm.event_id', 'e.id')
-        .select('rm.record_id as id')
-        .where('s.story_id', '=', m.story)
-        .execute(),
-    );
+    let ofStory = db
+      .selectFrom('story_articles as s')
+      .innerJoin('events as e', 'e.article_id', 's.article_id')
+      .innerJoin('record_mentions as rm', 'rm.event_id', 'e.id')
+      .innerJoin('event_records as r', 'r.id', 'rm.record_id')
+      .select('rm.record_id as id')
+      .where('s.story_id', '=', m.story);
+    if (undatedOnly) ofStory = ofStory.where(undated);
+    add(await ofStory.execute());
   }
   if (m.targets.length > 0) {
     let q = db.selectFrom('record_targets as t').innerJoin('event_records as r', 'r.id', 't.record_id').select('t.record_id as id').where('t.key', 'in', [...m.targets]);
+    if (undatedOnly) q = q.where(undated);
     const near = range ?? published;
     if (near) {
       // Within LOOKBACK_DAYS of the event the mention dates and of its article: a record dated

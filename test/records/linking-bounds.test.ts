@@ -137,7 +137,8 @@ function reachable(m: MentionFeatures, r: RecordFeatures): boolean {
   const ofArticle = r.articleIds?.includes(m.articleId) === true;
   const ofStory = m.story !== null && m.story !== undefined && [...(r.storyOf ?? new Map<string, string>()).values()].includes(m.story);
   const sharedTarget = m.targets.some((k) => r.targets.includes(k));
-  return inWindow || ofArticle || ofStory || sharedTarget;
+  // A dated mention finds a dated record by its date alone.
+  return inWindow || ((mr === null || rr === null) && (ofArticle || ofStory || sharedTarget));
 }
 
 describe('the records a mention could join', () => {
