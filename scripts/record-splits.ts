@@ -18,7 +18,7 @@ import { readArticleLines, storeRecordsSystem } from '../src/eval/records-system
 import { loadKnowledge } from '../src/pipeline/load-knowledge.js';
 import { linkingKnowledge } from '../src/pipeline/save-and-link.js';
 import { recordAsMention, withEvidenceText, withMentionWords } from '../src/records/link-article.js';
-import { canonicalRecord, type MentionFeatures, type RecordFeatures, scoreMerge } from '../src/records/link-events.js';
+import { candidateDateWindows, canonicalRecord, type MentionFeatures, type RecordFeatures, scoreMerge } from '../src/records/link-events.js';
 import type { LemmaRules } from '../src/nlp/syntax/lemmatizer.js';
 import { openStore, type Store } from '../src/store/open-store.js';
 import { mentionFeatures, recordCandidates, type StoredMention } from '../src/store/records-repository.js';
@@ -35,7 +35,7 @@ const rules = linkingKnowledge(loadKnowledge()).lemmas;
 const store = await openStore(db);
 
 async function candidateFeatures(s: Store, m: MentionFeatures, id: string, lemmas: LemmaRules): Promise<RecordFeatures | null> {
-  const c = (await recordCandidates(s, m)).find((r) => r.id === id);
+  const c = (await recordCandidates(s, m, candidateDateWindows(m.datePrecision))).find((r) => r.id === id);
   return c ? withMentionWords(c, lemmas) : null;
 }
 

@@ -31,7 +31,7 @@ import {
 } from '../store/stories-repository.js';
 import { isDefenceAct } from './defence-acts.js';
 import { contentWords, definiteHeads, isPluralEventNoun } from './evidence-words.js';
-import { bestRecord, canonicalRecord, isLinkable, isSingleEvent, type MentionFeatures, type PlaceFeatures, type RecordFeatures } from './link-events.js';
+import { bestRecord, canonicalRecord, candidateDateWindows, isLinkable, isSingleEvent, type MentionFeatures, type PlaceFeatures, type RecordFeatures } from './link-events.js';
 import { refreshCanonical, refreshRecord, storeVerdicts } from './record-upkeep.js';
 import { addToStory, articleSignature, bestStory, signatureOf, STORY_WINDOW_DAYS, storySums } from './stories.js';
 import { StoryMemo } from './story-memo.js';
@@ -159,11 +159,11 @@ async function linkMentions(db: Db, articleId: string, story: string | null, rul
   const fresh: string[] = [];
   // The lead first: it anchors the article's main record, which the rest of its telling joins.
   let leadRecord: { id: string; fresh: boolean } | null = null;
-  // The words of the candidates' evidence, read once for the article's mentions.
+  // The words of the candidates' evidence, read once for the article's mentions and its records' second look.
   const read = new Map<string, string[]>();
   for (const stored of lead ? [lead, ...mentions.filter((m) => m !== lead)] : mentions) {
     const m: MentionFeatures = { ...stored, story, lead: stored === lead };
-    const best = bestRecord(m, (await recordCandidates(db, m)).map((c) => withMentionWords(c, rules, read)));
+    const best = bestRecord(m, (await recordCandidates(db, m, candidateDateWindows(m.datePrecision))).map((c) => withMentionWords(c, rules, read)));
     const id = best?.record.id ?? recordId(m.eventId);
     const inserted = !best && (await insertRecord(db, id, canonicalRecord([m])));
     await writeRecordMention(db, { eventId: m.eventId, recordId: id, score: best?.merge.score ?? 1, reason: best?.merge.reason ?? 'first mention', lead: m.lead === true });
@@ -179,7 +179,7 @@ async function linkMentions(db: Db, articleId: string, story: string | null, rul
   // and places its event would otherwise stay alone).
   const leadId = leadRecord?.fresh ? leadRecord.id : null;
   for (const id of leadId ? [leadId, ...fresh.filter((f) => f !== leadId)] : fresh) {
-    const merged = await joinArticleRecord(db, id, articleId, story, rules, id === leadId);
+    const merged = await joinArticleRecord(db, id, articleId, story, rules, id === leadId, undefined, read);
     if (merged) {
       touched.delete(merged.from);
       touched.add(merged.into);
@@ -193,7 +193,7 @@ async function linkMentions(db: Db, articleId: string, story: string | null, rul
   if (story !== null) {
     for (const earlier of await storyRecordsOfOneArticle(db, story, articleId, [...touched].sort())) {
       if (touched.has(earlier.recordId)) continue;
-      const merged = await joinArticleRecord(db, earlier.recordId, earlier.articleId, story, rules, earlier.lead, touched);
+      const merged = await joinArticleRecord(db, earlier.recordId, earlier.articleId, story, rules, earlier.lead, touched, read);
       if (merged) touched.add(merged.into);
     }
   }
@@ -241,14 +241,15 @@ async function joinArticleRecord(
   rules: LemmaRules,
   lead: boolean,
   into?: ReadonlySet<string>,
+  read = new Map<string, string[]>(),
 ): Promise<{ from: string; into: string } | null> {
   const members = (await mentionFeatures(db, { recordId: id })).map((m) => withEvidenceText(m, rules));
   if (members.length === 0 || members.some((m) => m.articleId !== articleId)) return null;
   const asMention = recordAsMention(members, story, lead);
-  const others = (await recordCandidates(db, asMention)).filter(
+  const others = (await recordCandidates(db, asMention, candidateDateWindows(asMention.datePrecision))).filter(
     (c) => c.id !== id && (!lead || !(c.articleIds ?? []).includes(articleId)) && (into === undefined || into.has(c.id)),
   );
-  const best = bestRecord(asMention, others.map((c) => withMentionWords(c, rules)));
+  const best = bestRecord(asMention, others.map((c) => withMentionWords(c, rules, read)));
   if (!best) return null;
   const why = into !== undefined ? 'compared again once a later report of its story was linked' : lead ? "with its article's lead record" : 'compared again once its article was linked';
   await moveRecordMentions(db, id, best.record.id, `${why}: ${best.merge.reason}`);

@@ -1,5 +1,5 @@
 import { distanceKm } from '../knowledge/gazetteer/distance.js';
-import type { ActorKey, CanonicalRecord, MentionFeatures, PlaceFeatures, RecordFeatures } from '../store/record-features.js';
+import type { ActorKey, CanonicalRecord, DateWindows, MentionFeatures, PlaceFeatures, RecordFeatures } from '../store/record-features.js';
 import { dayRange } from '../time/day-range.js';
 import { attackSide } from './defence-acts.js';
 import { wordCosine } from './evidence-words.js';
@@ -69,6 +69,25 @@ export function dateWindowDays(precision: string | null): number {
   if (precision === 'week') return 7;
   if (precision === 'month') return 15;
   return 60;
+}
+
+/** The precisions dateWindowDays gives a window of their own; any other has the widest. */
+const WINDOWED_PRECISIONS = ['day', 'part-of-day', 'week', 'month'] as const;
+
+/**
+ * Where the dated records this mention could join lie: for each precision of the record, the
+ * wider of the two sides' windows (dateScore blocks a pair further apart). What recordCandidates
+ * reads, so a day-precise mention reads the day-precise records of a few days around it, not
+ * every record of two months.
+ */
+export function candidateDateWindows(precision: string | null): DateWindows {
+  const own = dateWindowDays(precision);
+  const byDays = new Map<number, string[]>();
+  for (const p of WINDOWED_PRECISIONS) {
+    const days = Math.max(own, dateWindowDays(p));
+    byDays.set(days, [...(byDays.get(days) ?? []), p]);
+  }
+  return { byPrecision: [...byDays].map(([days, precisions]) => ({ precisions, days })), otherDays: Math.max(own, dateWindowDays(null)) };
 }
 
 const DAY_MS = 86_400_000;

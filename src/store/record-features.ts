@@ -86,3 +86,15 @@ export interface CanonicalRecord extends Omit<RecordFeatures, 'id'> {
   readonly lastReported: string | null;
   readonly mentionCount: number;
 }
+
+/**
+ * How far apart a dated record may be from a dated mention and still be one event, by the
+ * record's date precision, as the merge rule says for this mention (records/link-events.ts
+ * candidateDateWindows): the store reads the records within these and applies no rule itself.
+ */
+export interface DateWindows {
+  /** Days either side, for records of one of these precisions. */
+  readonly byPrecision: ReadonlyArray<{ readonly precisions: readonly string[]; readonly days: number }>;
+  /** Days either side, for records of any other precision (a year, a season, none). */
+  readonly otherDays: number;
+}

@@ -3,7 +3,7 @@ import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import { dayRange } from '../time/day-range.js';
 import { dialectOf } from './dialect.js';
 import { headlineEnd } from './headline-span.js';
-import type { ActorKey, CanonicalRecord, MentionFeatures, PlaceFeatures, RecordFeatures } from './record-features.js';
+import type { ActorKey, CanonicalRecord, DateWindows, MentionFeatures, PlaceFeatures, RecordFeatures } from './record-features.js';
 import type { Database, EventRecordsTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -108,8 +108,8 @@ export async function storyRecordsOfOneArticle(
   return out.sort((a, b) => (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0));
 }
 
-/** Blocking margin for the SQL pre-filter; the merge rule then applies the exact window. */
-const MARGIN_DAYS = 75;
+/** A day more than the window: the merge rule rounds the gap between two ranges to whole days. */
+const ROUNDING_DAYS = 1;
 
 /**
  * How far back in time an article looks for the record of an event it retells without a date
@@ -221,16 +221,18 @@ export type RecordCandidate = Omit<RecordFeatures, 'mentionWords'> & {
 /**
  * Records that could hold the mention, with where their mentions are, the stories of their
  * articles, and the stories they hold a lead of. Of a compatible type, and one of:
- * - dated, when the mention is: a range within the merge rule's date window (and a margin);
+ * - dated, when the mention is: a range within the merge rule's date window for the two
+ *   precisions (`windows`, which the linker gives), and a day;
  * - holding a mention of its article (a retelling, its headline, its lead's record);
  * - holding a mention of another article of its story (another report of it);
- * - sharing a target actor with it, reaching within LOOKBACK_DAYS of it.
+ * - sharing a target actor with it, reaching within LOOKBACK_DAYS of it;
+ * the last three undated, when the mention is dated (a dated one is the first or none).
  * These are all the merge rule can join a mention to (records/link-events.ts mergeGate: an
  * undated side needs the target to agree, or the same article or story; test/records/
  * linking-bounds.test.ts holds the rule to it), but the look-back, which is a choice: so how many
  * records are read depends on the mention's time, actors, article and story, not on the store's size.
  */
-export async function recordCandidates(db: Db, m: MentionFeatures): Promise<RecordCandidate[]> {
+export async function recordCandidates(db: Db, m: MentionFeatures, windows: DateWindows): Promise<RecordCandidate[]> {
   const keys: Array<['root_code' | 'plover', string]> = [['root_code', m.rootCode], ...(m.plover ? [['plover', m.plover] as ['plover', string]] : [])];
   const range = m.date ? dayRange(m.date, m.dateEnd) : null;
   const published = m.published ? dayRange(m.published, null) : null;
@@ -241,25 +243,61 @@ export async function recordCandidates(db: Db, m: MentionFeatures): Promise<Reco
   if (range) {
     // Every dated record has its range's last day (date_end: canonicalRecord takes both from one
     // mention), so a "2020" or a "2020-01" counts to its end, and a range to its last day.
-    const lo = isoDay(range[0] - MARGIN_DAYS * DAY_MS);
-    const hi = isoDay(range[1] + MARGIN_DAYS * DAY_MS);
-    // One branch per type key, so each reads one index range (migration 2026-12-08-01).
-    add(await db.selectFrom('event_records').select('id').where((eb) => eb.or(keys.map(([column, value]) => eb.and([eb(column, '=', value), eb('date_end', '>=', lo), eb('date', '<=', hi)])))).execute());
-  }
-  add(await db.selectFrom('record_mentions as rm').innerJoin('events as e', 'e.id', 'rm.event_id').select('rm.record_id as id').where('e.article_id', '=', m.articleId).execute());
-  if (m.story) {
+    // Each precision within its own window: a day-precise record only days around a day-precise
+    // mention, a year one within two months (reading every dated record of the type in a
+    // ±60-day margin made the cost grow with the store where all its news is of a few months).
+    const within = (days: number): [string, string] => [isoDay(range[0] - (days + ROUNDING_DAYS) * DAY_MS), isoDay(range[1] + (days + ROUNDING_DAYS) * DAY_MS)];
+    const listed = windows.byPrecision.flatMap((w) => w.precisions);
+    // One branch per type key and window, so each reads one index range (migration 2026-12-08-01).
     add(
       await db
-        .selectFrom('story_articles as s')
-        .innerJoin('events as e', 'e.article_id', 's.article_id')
-        .innerJoin('record_mentions as rm', 'rm.event_id', 'e.id')
-        .select('rm.record_id as id')
-        .where('s.story_id', '=', m.story)
+        .selectFrom('event_records')
+        .select('id')
+        .where((eb) =>
+          eb.or(
+            keys.flatMap(([column, value]) => [
+              ...windows.byPrecision.map((w) => {
+                const [lo, hi] = within(w.days);
+                return eb.and([eb(column, '=', value), eb('date_end', '>=', lo), eb('date', '<=', hi), eb('date_precision', 'in', [...w.precisions])]);
+              }),
+              (() => {
+                const [lo, hi] = within(windows.otherDays);
+                const near = [eb(column, '=', value), eb('date_end', '>=', lo), eb('date', '<=', hi)];
+                return eb.and(listed.length > 0 ? [...near, eb.or([eb('date_precision', 'is', null), eb('date_precision', 'not in', listed)])] : near);
+              })(),
+            ]),
+          ),
+        )
         .execute(),
     );
   }
+  // A dated mention joins a dated record only within the window, which the branch above read:
+  // of its article's, its story's and its targets' records, it needs only the undated ones (as
+  // the merge rule reads a date: one it cannot read counts as none).
+  const undatedOnly = range !== null;
+  const undated = sql<boolean>`(r.date IS NULL OR substr(r.date, 1, 4) NOT BETWEEN '0000' AND '9999')`;
+  let ofArticle = db
+    .selectFrom('record_mentions as rm')
+    .innerJoin('events as e', 'e.id', 'rm.event_id')
+    .innerJoin('event_records as r', 'r.id', 'rm.record_id')
+    .select('rm.record_id as id')
+    .where('e.article_id', '=', m.articleId);
+  if (undatedOnly) ofArticle = ofArticle.where(undated);
+  add(await ofArticle.execute());
+  if (m.story) {
+    let ofStory = db
+      .selectFrom('story_articles as s')
+      .innerJoin('events as e', 'e.article_id', 's.article_id')
+      .innerJoin('record_mentions as rm', 'rm.event_id', 'e.id')
+      .innerJoin('event_records as r', 'r.id', 'rm.record_id')
+      .select('rm.record_id as id')
+      .where('s.story_id', '=', m.story);
+    if (undatedOnly) ofStory = ofStory.where(undated);
+    add(await ofStory.execute());
+  }
   if (m.targets.length > 0) {
     let q = db.selectFrom('record_targets as t').innerJoin('event_records as r', 'r.id', 't.record_id').select('t.record_id as id').where('t.key', 'in', [...m.targets]);
+    if (undatedOnly) q = q.where(undated);
     const near = range ?? published;
     if (near) {
       // Within LOOKBACK_DAYS of the event the mention dates and of its article: a record dated

@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/pipeline/load-knowledge.js';
 import { createAnalyzer } from '../../src/pipeline/analyze-article.js';
 import { ingestFiles } from '../../src/pipeline/ingest-files.js';
-import { type MentionFeatures, type PlaceFeatures, type RecordFeatures, scoreMerge } from '../../src/records/link-events.js';
+import { candidateDateWindows, type MentionFeatures, type PlaceFeatures, type RecordFeatures, scoreMerge } from '../../src/records/link-events.js';
 import { dayRange } from '../../src/time/day-range.js';
 import { openStore, openStoreAt, type Store } from '../../src/store/open-store.js';
-import { LOOKBACK_DAYS, recordCandidates, staleRecords } from '../../src/store/records-repository.js';
-import { freshStoreTarget } from '../support/test-store.js';
+import { LOOKBACK_DAYS, recordCandidates, staleRecords, upsertRecord } from '../../src/store/records-repository.js';
+import { freshStoreTarget, openTestStore } from '../support/test-store.js';
 
 /**
  * recordCandidates reads only the records the merge rule could join a mention to: dated ones in
@@ -17,7 +17,6 @@ import { freshStoreTarget } from '../support/test-store.js';
  * widen recordCandidates too, or linking would silently miss it.
  */
 
-const MARGIN_DAYS = 75;
 const DAY_MS = 86_400_000;
 
 const DATES = [
@@ -29,6 +28,11 @@ const DATES = [
   { date: '2020', dateEnd: '2020-12-31', datePrecision: 'year' },
   { date: '2019-06-20', dateEnd: '2019-06-20', datePrecision: 'day' },
   { date: '2020-03-10', dateEnd: '2020-03-10', datePrecision: 'day' },
+  // Near the others by more than a day's window and less than a coarser one's: each precision's window counts.
+  { date: '2020-02-10', dateEnd: '2020-02-10', datePrecision: 'day' },
+  { date: '2020-01-13', dateEnd: '2020-01-19', datePrecision: 'week' },
+  { date: '2019', dateEnd: '2019-12-31', datePrecision: 'year' },
+  { date: '2020-02', dateEnd: '2020-02-29', datePrecision: 'season' },
 ] as const;
 const PLACES: ReadonlyArray<PlaceFeatures | null> = [
   null,
@@ -126,11 +130,15 @@ function reachable(m: MentionFeatures, r: RecordFeatures): boolean {
   if (!sameType) return false;
   const mr = m.date ? dayRange(m.date, m.dateEnd) : null;
   const rr = r.date ? dayRange(r.date, r.dateEnd) : null;
-  const inWindow = mr !== null && rr !== null && rr[1] >= mr[0] - MARGIN_DAYS * DAY_MS && rr[0] <= mr[1] + MARGIN_DAYS * DAY_MS;
+  // As the store reads them: the window for the record's precision, and a day.
+  const windows = candidateDateWindows(m.datePrecision);
+  const days = (windows.byPrecision.find((w) => w.precisions.includes(r.datePrecision ?? '')) ?? { days: windows.otherDays }).days + 1;
+  const inWindow = mr !== null && rr !== null && rr[1] >= mr[0] - days * DAY_MS && rr[0] <= mr[1] + days * DAY_MS;
   const ofArticle = r.articleIds?.includes(m.articleId) === true;
   const ofStory = m.story !== null && m.story !== undefined && [...(r.storyOf ?? new Map<string, string>()).values()].includes(m.story);
   const sharedTarget = m.targets.some((k) => r.targets.includes(k));
-  return inWindow || ofArticle || ofStory || sharedTarget;
+  // A dated mention finds a dated record by its date alone.
+  return inWindow || ((mr === null || rr === null) && (ofArticle || ofStory || sharedTarget));
 }
 
 describe('the records a mention could join', () => {
@@ -200,9 +208,73 @@ describe('candidates and stale records in a store', () => {
       sources: [],
       targets: [(JSON.parse(dated.targets) as string[])[0]!],
     });
-    const near = await recordCandidates(store, undatedMention(end + (LOOKBACK_DAYS - 1) * DAY_MS));
+    const near = await recordCandidates(store, undatedMention(end + (LOOKBACK_DAYS - 1) * DAY_MS), candidateDateWindows(null));
     expect(near.map((c) => c.id)).toContain(dated.id);
-    const far = await recordCandidates(store, undatedMention(end + (LOOKBACK_DAYS + 2) * DAY_MS));
+    const far = await recordCandidates(store, undatedMention(end + (LOOKBACK_DAYS + 2) * DAY_MS), candidateDateWindows(null));
     expect(far.map((c) => c.id)).not.toContain(dated.id);
+  });
+});
+
+describe('dated candidates in a store', () => {
+  let store: Store;
+  // Records of one type, each dated at a precision and some days before or after 2020-03-10.
+  const RECORDS = [
+    { id: 'r_day_3', date: '2020-03-13', dateEnd: '2020-03-13', datePrecision: 'day' },
+    { id: 'r_day_6', date: '2020-03-16', dateEnd: '2020-03-16', datePrecision: 'day' },
+    { id: 'r_day_40', date: '2020-01-30', dateEnd: '2020-01-30', datePrecision: 'day' },
+    { id: 'r_week_6', date: '2020-03-16', dateEnd: '2020-03-22', datePrecision: 'week' },
+    { id: 'r_month_10', date: '2020-02', dateEnd: '2020-02-29', datePrecision: 'month' },
+    { id: 'r_month_39', date: '2020-01', dateEnd: '2020-01-31', datePrecision: 'month' },
+    { id: 'r_year_0', date: '2020', dateEnd: '2020-12-31', datePrecision: 'year' },
+    { id: 'r_season_50', date: '2019-12', dateEnd: '2020-01-20', datePrecision: 'season' },
+    { id: 'r_year_435', date: '2018', dateEnd: '2018-12-31', datePrecision: 'year' },
+  ];
+  const mention = (date: string, dateEnd: string, datePrecision: string): MentionFeatures => ({
+    eventId: 'e_dated',
+    articleId: 'a_none',
+    published: '2020-03-20',
+    code: '190',
+    rootCode: '19',
+    plover: 'ASSAULT',
+    date,
+    dateEnd,
+    datePrecision,
+    place: null,
+    sources: [],
+    targets: [],
+  });
+  const found = async (m: MentionFeatures): Promise<string[]> => (await recordCandidates(store, m, candidateDateWindows(m.datePrecision))).map((c) => c.id).sort();
+  beforeAll(async () => {
+    store = await openTestStore('dated-candidates');
+    for (const r of RECORDS) {
+      await upsertRecord(store, r.id, {
+        ...r,
+        code: '190',
+        rootCode: '19',
+        plover: 'ASSAULT',
+        place: null,
+        sources: [],
+        targets: [],
+        firstReported: '2020-03-20',
+        lastReported: '2020-03-20',
+        mentionCount: 1,
+      });
+    }
+  });
+  afterAll(async () => {
+    await store?.destroy();
+  });
+
+  it('are, for a day, the day-precise records of a few days and the coarser ones within their own windows', async () => {
+    expect(await found(mention('2020-03-10', '2020-03-10', 'day'))).toEqual(['r_day_3', 'r_month_10', 'r_season_50', 'r_week_6', 'r_year_0']);
+  });
+
+  it('are, for a month, the records its own wider window reaches', async () => {
+    // r_day_40 and r_month_39, out of a day's reach, are a day or two from February.
+    expect(await found(mention('2020-02', '2020-02-29', 'month'))).toEqual(RECORDS.filter((r) => r.id !== 'r_year_435').map((r) => r.id).sort());
+  });
+
+  it('are, for a year, every record within two months of it, whatever its precision', async () => {
+    expect(await found(mention('2020', '2020-12-31', 'year'))).toEqual(RECORDS.filter((r) => r.id !== 'r_year_435').map((r) => r.id).sort());
   });
 });
