@@ -1320,11 +1320,6 @@ function pronounAntecedent(view: DocumentView, sentence: SentenceView, facts: Ac
 }
 
 /**
- * "a city that has seen civil war, suicide bombings and bombardment by Israel": bare event nouns
- * as the object of a perfect "has seen", "has known" tell a place's history, not an event. A
- * noun with a determiner or a possessor ("has seen the worst attack in years") may be one.
- */
-/**
  * A question verb told of the one asked, with its clause or phrase opening with a question word:
  * "was asked why …", "Asked about …". Told of the asker ("Kuwait had asked if protection could
  * be provided") it is a request.
@@ -1339,6 +1334,11 @@ function asksAQuestion(tree: SyntaxTree, g: number, frames: EventFrameWords): bo
   });
 }
 
+/**
+ * "a city that has seen civil war, suicide bombings and bombardment by Israel": bare event nouns
+ * as the object of a perfect "has seen", "has known" tell a place's history, not an event. A
+ * noun with a determiner or a possessor ("has seen the worst attack in years") may be one.
+ */
 function toldAsHistory(tree: SyntaxTree, g: number, frames: EventFrameWords): boolean {
   let n = g;
   while (relation(tree, n) === 'conj') n = head(tree, n);
