@@ -1,4 +1,4 @@
-import { children, head, relation, type SyntaxTree } from '../nlp/syntax/tree.js';
+import { children, head, markerOf, relation, type SyntaxTree } from '../nlp/syntax/tree.js';
 
 /**
  * Where an event's place and time may come from, read from the dependency tree: the words its
@@ -42,6 +42,11 @@ export function eventScope(
   const cut = new Set([...others].filter((o) => o !== g));
   if (!isNoun) for (const t of sayingsTime(tree, g, carries)) cut.add(t);
   const scope = subtreeWithout(tree, g, cut);
+  // "responded in September by launching rockets": the by-gerund tells how the verb above was
+  // done, one act, so that verb's time and place are its own.
+  if (!isNoun && relation(tree, g) === 'advcl' && markerOf(tree, g) === 'by' && head(tree, g) !== -1) {
+    for (const t of subtreeWithout(tree, head(tree, g), new Set([...cut, g]))) scope.add(t);
+  }
   if (!isNoun) return scope;
   const p = head(tree, g);
   const rel = relation(tree, g);

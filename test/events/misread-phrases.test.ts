@@ -334,4 +334,9 @@ describe('events: a repeated event noun is the act told before', () => {
     const doc = analyzeText('Salim Haddad led the brigade for a decade. Killing him in a drone strike was a gamble, the officer said.');
     expect(names(eventAt(doc, 'killing')?.targets ?? [])).toEqual(['Salim Haddad']);
   });
+
+  it('dates a by-gerund by the verb it tells the manner of: "responded on Monday by firing rockets"', () => {
+    const e = eventAt(analyzeText('The militias responded on Monday by firing rockets at the Saltmere base.'), 'firing');
+    expect(e?.date).toBe('2020-05-04');
+  });
 });
