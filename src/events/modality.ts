@@ -24,6 +24,22 @@ const FUTURE = new Set(['will', 'shall', "'ll", 'wo']);
 const INTENT = new Set(['plan', 'plans', 'planned', 'planning', 'set', 'intend', 'intends', 'intended', 'going', 'aim', 'aims', 'aiming', 'scheduled', 'expected', 'due', 'prepared', 'preparing', 'decided', 'agreed', 'vowed', 'vow', 'vows', 'pledged', 'promised', 'threatened', 'seeks', 'seeking', 'sought', 'wants', 'want', 'wanted', 'ready', 'about']);
 const CLAIM = new Set(['claimed', 'claims', 'claim', 'claiming', 'alleged', 'allegedly', 'purportedly', 'reportedly', 'purported', 'supposedly']);
 const DENY = new Set(['denied', 'denies', 'deny', 'denying', 'rejected', 'dismissed', 'refuted']);
+/** Denial verbs that, with an act as their object, refuse or condemn the act rather than deny it. */
+const REFUSALS = new Set(['rejected', 'dismissed']);
+
+/** Relations by which a noun stays inside the object phrase of the verb above it. */
+const IN_OBJECT = new Set(['obj', 'conj', 'appos', 'compound']);
+
+/** Whether the event noun `g` is the object of `verb`, or a part of that phrase, through no clause. */
+function rejectedItself(tree: SyntaxTree, g: number, verb: number): boolean {
+  for (let t = g, hops = 0; t !== -1 && hops < 6; t = treeHead(tree, t), hops++) {
+    const up = treeHead(tree, t);
+    const rel = tree.nodes[t]!.rel;
+    if (!IN_OBJECT.has(rel) && !rel.startsWith('nmod')) return false;
+    if (up === verb) return tree.nodes[t]!.rel === 'obj';
+  }
+  return false;
+}
 const CONDITIONAL = new Set(['if', 'unless']);
 
 const AUX_CHAIN = /^(MD|RB|VB|TO)/;
@@ -125,7 +141,11 @@ export function readModality(tokens: readonly Token[], clauses: readonly Clause[
   // Denial and claims: a denial or claim verb earlier in the sentence that governs this clause.
   for (let i = head - 1; i >= 0; i--) {
     const w = tokens[i]!.norm;
-    if (DENY.has(w) && tokens[i]!.tag.startsWith('VB')) return { modality: 'denied', cue: span(i), why: `under '${w}'` };
+    if (!DENY.has(w) || !tokens[i]!.tag.startsWith('VB')) continue;
+    // "rejected the US military's violation of Iraqi airspace": an act that is itself what is
+    // rejected is condemned, not denied; "rejected reports that …" denies what they tell.
+    if (place && REFUSALS.has(w) && trigger.kind === 'noun' && rejectedItself(place.tree, g, place.base + i)) continue;
+    return { modality: 'denied', cue: span(i), why: `under '${w}'` };
   }
   const gov = governor(tokens, trigger, clause.from);
   if (gov && (trigger.kind === 'noun' || tokens[head]!.tag === 'VBG')) {

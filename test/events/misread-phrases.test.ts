@@ -339,4 +339,9 @@ describe('events: a repeated event noun is the act told before', () => {
     const e = eventAt(analyzeText('The militias responded on Monday by firing rockets at the Saltmere base.'), 'firing');
     expect(e?.date).toBe('2020-05-04');
   });
+
+  it('reads an act that is itself rejected as condemned, not denied; what rejected reports tell stays denied', () => {
+    expect(eventAt(analyzeText('Ruritania rejected the violation of its airspace by Iraqi jets on Monday.'), 'violation')?.modality).toBe('asserted');
+    expect(eventAt(analyzeText('Ruritania rejected reports that its jets attacked the convoy on Monday.'), 'attacked')?.modality).toBe('denied');
+  });
 });
