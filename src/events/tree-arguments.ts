@@ -594,6 +594,18 @@ function bareNounAfter(ctx: TreeContext, g: number, a: Argument): boolean {
   return !ctx.frames.measureNouns.has(word) && !ctx.frames.timeOfDayNouns.has(word) && !/^(times?|way|home|miles?|km|kilometres?|kilometers?)$/.test(word);
 }
 
+/**
+ * Scare quotes around the verb ('the ship “destroyed” an Iranian drone') make the parse read the
+ * noun phrase after it as the verb's bare complement (xcomp); with no object of its own, that
+ * phrase is the object. -1 when there is none.
+ */
+function nounComplement(ctx: TreeContext, g: number): number {
+  const { tree } = ctx;
+  const c = childWith(tree, g, 'xcomp');
+  if (c === -1 || c < g || !inSentence(ctx, c) || !['NOUN', 'PROPN'].includes(tree.nodes[c]!.upos)) return -1;
+  return markerOf(tree, c) === null && caseMarker(tree, c) === null ? c : -1;
+}
+
 /** Parts of speech a bare noun phrase is made of, and its heads. */
 const NOUN_PHRASE_UPOS: ReadonlySet<string> = new Set(['DET', 'NUM', 'ADJ', 'NOUN', 'PROPN']);
 
@@ -673,6 +685,8 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
   // phrase, so that phrase is the object, and the verb active.
   const phraseAfter = args.some((a) => isObject(a) || a.role === 'agent') ? -1 : bareObjectAfter(ctx, g);
   if (phraseAfter !== -1) args.push({ token: phraseAfter, role: 'obj', via: 'dependent' });
+  const complement = args.some((a) => isObject(a) || a.role === 'agent') ? -1 : nounComplement(ctx, g);
+  if (complement !== -1) args.push({ token: complement, role: 'obj', via: 'dependent' });
   // A bare participle with an object of its own is active, whatever its tag: 'Syrian "rebels"
   // attacked the checkpoint' read as a noun modified by "attacked". The noun is its subject.
   const bareParticiple = childWith(tree, g, ['aux:pass', 'nsubj:pass', 'auxpass', 'nsubjpass']) === -1 && args.some(isObject);

@@ -344,4 +344,16 @@ describe('events: a repeated event noun is the act told before', () => {
     expect(eventAt(analyzeText('Ruritania rejected the violation of its airspace by Iraqi jets on Monday.'), 'violation')?.modality).toBe('asserted');
     expect(eventAt(analyzeText('Ruritania rejected reports that its jets attacked the convoy on Monday.'), 'attacked')?.modality).toBe('denied');
   });
+
+  it('takes the phrase after a verb in scare quotes as its object', () => {
+    const e = eventAt(analyzeText('Officials said the frigate Saltmere “destroyed” a Ruritanian drone on Monday.'), 'destroyed');
+    expect(names(e?.targets ?? [])).toEqual(['Ruritanian drone']);
+  });
+
+  it('codes a ship seized as property seized (171), impounded or confiscated as 1711, and a boat captured as no arrest', () => {
+    expect(eventAt(analyzeText('Ruritanian guards seized a tanker in the strait on Monday.'), 'seized')?.code).toBe('171');
+    expect(eventAt(analyzeText('Ruritanian guards impounded a tanker in the strait on Monday.'), 'impounded')?.code).toBe('1711');
+    expect(eventAt(analyzeText('The envoy condemned the capture of two fishing boats by Ruritania.'), 'capture')?.code).toBe('171');
+    expect(eventAt(analyzeText('Police in Saltmere arrested two protesters on Monday.'), 'arrested')?.code).toBe('173');
+  });
 });
