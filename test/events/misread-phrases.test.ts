@@ -346,14 +346,35 @@ describe('events: a repeated event noun is the act told before', () => {
   });
 
   it('takes the phrase after a verb in scare quotes as its object', () => {
-    const e = eventAt(analyzeText('Officials said the frigate Saltmere “destroyed” a Ruritanian drone on Monday.'), 'destroyed');
-    expect(names(e?.targets ?? [])).toEqual(['Ruritanian drone']);
+    const e = eventAt(analyzeText('Officials have said that the frigate “destroyed” an Iranian drone on Monday.'), 'destroyed');
+    expect(names(e?.targets ?? [])).toEqual(['Iranian drone']);
   });
 
   it('codes a ship seized as property seized (171), impounded or confiscated as 1711, and a boat captured as no arrest', () => {
     expect(eventAt(analyzeText('Ruritanian guards seized a tanker in the strait on Monday.'), 'seized')?.code).toBe('171');
     expect(eventAt(analyzeText('Ruritanian guards impounded a tanker in the strait on Monday.'), 'impounded')?.code).toBe('1711');
-    expect(eventAt(analyzeText('The envoy condemned the capture of two fishing boats by Ruritania.'), 'capture')?.code).toBe('171');
+    expect(eventAt(analyzeText('The envoy described the capture of two fishing boats as unacceptable.'), 'capture')?.code).toBe('171');
     expect(eventAt(analyzeText('Police in Saltmere arrested two protesters on Monday.'), 'arrested')?.code).toBe('173');
+  });
+
+  it('takes whom a talk is with as its target, even when the parse hangs the with-phrase on the topic', () => {
+    const e = eventAt(analyzeText('The envoy discussed the deployment of missiles near the Saltmere strait with Ruritanian Foreign Minister Anna Kovac.'), 'discussed');
+    expect(names(e?.targets ?? [])).toEqual(['Anna Kovac']);
+    expect(names(eventAt(analyzeText('Trump discussed Iran with Macron on Friday.'), 'discussed')?.targets ?? [])).toEqual(['Emmanuel Macron']);
+  });
+
+  it('takes no weapon or force a show of force uses as its target', () => {
+    expect(eventAt(analyzeText('Iran has test-fired its new anti-ship missile.'), 'test-fired')?.targets).toEqual([]);
+  });
+
+  it('reads what hit a mine as the target, with no attacker', () => {
+    const e = eventAt(analyzeText('A Ruritanian patrol struck a roadside bomb near Saltmere on Monday.'), 'struck');
+    expect(e?.sources).toEqual([]);
+    expect(names(e?.targets ?? [])).toEqual(['Ruritanian patrol']);
+  });
+
+  it('reads "the rigs, one of which was shelled" as the rigs shelled', () => {
+    const e = eventAt(analyzeText('The rigs, one of which was shelled by Ruritanian gunboats on Monday, were still burning.'), 'shelled');
+    expect(names(e?.targets ?? [])).toEqual(['rigs']);
   });
 });
