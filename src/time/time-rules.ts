@@ -834,7 +834,9 @@ const vagueDuration: TimeRule = {
   accept(m, text) {
     const adj = group(m, 'adj')?.toLowerCase();
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
-    if (adj === 'the' && !/(?:ahead|to come)$/.test(m[0]) && !/^\s+(?:ahead|to come|since|before|after|that|of\s+(?:war|conflict|negotiation|talks|fighting))/.test(after)) return false;
+    // "over the years": the span up to now, with no cue after it.
+    const over = /\bover\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index));
+    if (adj === 'the' && !over && !/(?:ahead|to come)$/.test(m[0]) && !/^\s+(?:ahead|to come|since|before|after|that|of\s+(?:war|conflict|negotiation|talks|fighting))/.test(after)) return false;
     return !/^\s*(?:of|old)\b/.test(after) || adj !== undefined;
   },
   build(m) {

@@ -72,6 +72,7 @@ describe('extractTimes: expressions normalized against a fixed DCT (Tue 2020-05-
     // "or so" hedges an offset without ending it.
     ['The dam cracked a week or so ago.', 'a week or so ago', 'DATE', '2020-W18'],
     ['The depot will soon reopen.', 'soon', 'DATE', 'FUTURE_REF'],
+    ['The square has changed over the years.', 'the years', 'DURATION', 'PXY'],
   ];
   it.each(table)('%s → %s', (sentence, extent, type, value) => {
     const found = times(sentence);
