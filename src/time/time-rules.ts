@@ -368,7 +368,7 @@ const weekdayRule: TimeRule = {
               : 'before';
     // "the previous Friday" counts from the day the story is at, not from the DCT.
     const relative = rel.startsWith('the ');
-    const base = relative ? (refDay(ctx) ?? today) : today;
+    const base = relative ? (storyDay(ctx) ?? today) : today;
     const day = relative ? resolveWeekday(base, wd, rel === 'the previous' ? 'strictly-before' : 'strictly-after') : resolveWeekday(today, wd, direction);
     const reason = relative ? `${rel} ${group(m, 'wd')} from ${dayValue(base)}` : `weekday ${direction.replace('-', ' ')} DCT ${dayValue(today)} (${rel === '' ? `${tense} tense` : rel})`;
     const mod = edgeMod(rel);
@@ -1095,6 +1095,26 @@ const spokenYear: TimeRule = {
   },
 };
 
+/** "shelled the town overnight", "overnight losses": the night before the DCT, or the coming one in a future clause. */
+const overnight: TimeRule = {
+  name: 'overnight',
+  pattern: g(`\\b${cap('overnight')}\\b(?![\\p{L}-])`),
+  accept(m, text) {
+    // "an overnight success", "almost overnight": suddenly, not a night.
+    const before = text.slice(Math.max(0, m.index - 14), m.index);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 14);
+    return !/\b(?:almost|virtually|nearly|practically|literally|seemingly|an)\s+$/i.test(before) && !/^\s+(?:success|sensation|celebrity|star|stays?|bags?)\b/i.test(after);
+  },
+  build(_m, ctx) {
+    // The night before the day the story is at ("Friday … overnight losses in New York"), the DCT by default.
+    const base = storyDay(ctx);
+    if (base === null) return null;
+    const day = ctx.tense() === 'future' ? base : addDays(base, -1);
+    const anchor = base === ctx.today ? 'dct' : 'narrative';
+    return { ...plain('TIME', `${dayValue(day)}TNI`, 'part-of-day', `overnight, from ${dayValue(base)}`, null, anchor), point: dayPoint(day) };
+  },
+};
+
 /** "will one day be": some unnamed day ahead, not a span of one day. */
 const someDay: TimeRule = {
   name: 'some-day',
@@ -1137,5 +1157,6 @@ export const TIME_RULES: readonly TimeRule[] = [
   referenceWord,
   holiday,
   theYear,
+  overnight,
 ];
 

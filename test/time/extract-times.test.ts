@@ -73,6 +73,8 @@ describe('extractTimes: expressions normalized against a fixed DCT (Tue 2020-05-
     ['The dam cracked a week or so ago.', 'a week or so ago', 'DATE', '2020-W18'],
     ['The depot will soon reopen.', 'soon', 'DATE', 'FUTURE_REF'],
     ['The square has changed over the years.', 'the years', 'DURATION', 'PXY'],
+    ['Gunboats shelled the coast overnight.', 'overnight', 'TIME', '2020-05-04TNI'],
+    ['Crews will repair the line overnight.', 'overnight', 'TIME', '2020-05-05TNI'],
   ];
   it.each(table)('%s → %s', (sentence, extent, type, value) => {
     const found = times(sentence);
@@ -106,6 +108,15 @@ describe('extractTimes: narrative anchoring', () => {
       ['Two days later', '2019-03-05', 'narrative'],
       ['The next day', '2019-03-06', 'narrative'],
       ['A week earlier', '2019-02-27', 'narrative'],
+    ]);
+  });
+
+  it('counts "the previous Friday" and "overnight" from the day the story is at, however far back it was named', () => {
+    const found = times('The Eastmoor index fell on April 17, 2020, after overnight losses in Port Avalon. Dealers were calm. Brokers were quiet. It closed 3% below the previous Friday.');
+    expect(found.map((t) => [t.text, t.value])).toEqual([
+      ['April 17, 2020', '2020-04-17'],
+      ['overnight', '2020-04-16TNI'],
+      ['the previous Friday', '2020-04-10'],
     ]);
   });
 
@@ -154,6 +165,13 @@ describe('extractTimes: "soon" is FUTURE_REF except where it is not about now', 
     expect(times('The convoy left as soon as the road cleared.')).toEqual([]);
     expect(times('The mayor resigned soon after the vote.')).toEqual([]);
     expect(times('Nobody knows how soon the river will fall.')).toEqual([]);
+  });
+});
+
+describe('extractTimes: "overnight" as "suddenly" is no time', () => {
+  it('leaves "an overnight success" and "almost overnight" alone', () => {
+    expect(times('The band became an overnight success.')).toEqual([]);
+    expect(times('The camp grew almost overnight.')).toEqual([]);
   });
 });
 
