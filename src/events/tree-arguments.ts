@@ -2,7 +2,7 @@ import { argumentClasses, inArgumentClass } from '../knowledge/events/argument-c
 import type { EventFrameWords } from '../knowledge/events/event-frames.js';
 import { type Argument, argumentsOf, auxiliaries, caseMarker, children, childrenWith, childWith, dominates, head, isPassive, markerOf, matchesRel, relation, type SyntaxTree, spanHead, subtreeSpan } from '../nlp/syntax/tree.js';
 import type { EventParticipant } from '../text/document.js';
-import { countryRoleActor, isRoleCode, roleOfWord } from './actor-codes.js';
+import { countryRoleActor, isGroupNoun, isRoleCode, roleOfWord } from './actor-codes.js';
 import { type Chunk, chunkParticipant, GEO_NOUNS, type ParticipantContext, PLACE_PREPOSITIONS } from './participants.js';
 import type { Trigger } from './triggers.js';
 
@@ -305,6 +305,9 @@ function pronounReferent(ctx: TreeContext, g: number): EventParticipant | null {
       // person and not a bare role).
       const p = e >= 0 ? null : participantAt(ctx, s);
       if (p?.cameo && !isRoleCode(p.cameo.slice(0, 3)) && !isPerson(ctx, p)) return p;
+      // "An unknown group … claimed it had attacked the building": a group, armed or not, is a
+      // body too, though it codes only by its kind.
+      if (p && isGroupNoun(lemma(tree, s))) return p;
     }
   }
   return previousSubject(ctx, g);

@@ -377,4 +377,24 @@ describe('events: a repeated event noun is the act told before', () => {
     const e = eventAt(analyzeText('The rigs, one of which was shelled by Ruritanian gunboats on Monday, were still burning.'), 'shelled');
     expect(names(e?.targets ?? [])).toEqual(['rigs']);
   });
+
+  it('gives a gerund opened by "in" the subject of its clause, wherever the parse hung it', () => {
+    const e = eventAt(analyzeText('Turkey invoked the right of self-defence in destroying a Syrian oil platform, the envoy said.'), 'destroying');
+    expect(e?.sources.map((x) => x.cameo.slice(0, 3))).toEqual(['TUR']);
+  });
+
+  it('gives an active verb joined to a reported passive clause the subject of the saying verb', () => {
+    const e = eventAt(analyzeText('Iran said several sailors were injured in the raid and vowed retaliation.'), 'vowed');
+    expect(e?.sources.map((s) => s.cameo.slice(0, 3))).toEqual(['IRN']);
+  });
+
+  it('reads "undertook an act of aggression against X" as the subject\'s act', () => {
+    const e = eventAt(analyzeText('Ruritania has undertaken an act of armed aggression against Iran.'), 'aggression');
+    expect(names(e?.sources ?? [])).toEqual(['Ruritania']);
+  });
+
+  it('lets "it" stand for a group that claims an act', () => {
+    const e = eventAt(analyzeText('An armed group claimed it had attacked the Saltmere checkpoint.'), 'attacked');
+    expect(names(e?.sources ?? [])).toEqual(['armed group']);
+  });
 });
