@@ -397,4 +397,16 @@ describe('events: a repeated event noun is the act told before', () => {
     const e = eventAt(analyzeText('An armed group claimed it had attacked the Saltmere checkpoint.'), 'attacked');
     expect(names(e?.sources ?? [])).toEqual(['armed group']);
   });
+
+  it('places an act claimed through "responsibility for" by the claiming clause', () => {
+    const doc = analyzeText('Rebels claimed responsibility for a drone attack on two oil facilities in eastern Saudi Arabia.');
+    expect(placeName(doc, eventAt(doc, 'drone attack')!)).toBe('Saudi Arabia');
+  });
+
+  it('places an attack on a town there, but an attack on a country nowhere in particular', () => {
+    const basra = analyzeText('The statement marked the end of an assault on the port city of Basra.');
+    expect(placeName(basra, eventAt(basra, 'assault')!)).toMatch(/Basra/);
+    const iraq = analyzeText('Ruritanian jets attacked Iraq on Monday.');
+    expect(placeName(iraq, eventAt(iraq, 'attacked')!)).toBeNull();
+  });
 });
