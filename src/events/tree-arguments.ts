@@ -308,6 +308,9 @@ function pronounReferent(ctx: TreeContext, g: number): EventParticipant | null {
       // "An unknown group … claimed it had attacked the building": a group, armed or not, is a
       // body too, though it codes only by its kind.
       if (p && isGroupNoun(lemma(tree, s))) return p;
+      // "Militants loyal to Zarqawi said they attempted …": "they" is who says it, when that is
+      // a plural noun, whatever its kind.
+      if (p && lemma(tree, g).toLowerCase() === 'they' && tree.nodes[s]!.tag === 'NNS' && p.cameo !== null && ctx.frames.sayingVerbs.has(lemma(tree, clause).toLowerCase())) return p;
     }
   }
   return previousSubject(ctx, g);

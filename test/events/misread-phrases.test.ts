@@ -409,4 +409,9 @@ describe('events: a repeated event noun is the act told before', () => {
     const iraq = analyzeText('Ruritanian jets attacked Iraq on Monday.');
     expect(placeName(iraq, eventAt(iraq, 'attacked')!)).toBeNull();
   });
+
+  it('lets "they" stand for the plural noun that says they did it, and reads through "tens of thousands of"', () => {
+    expect(names(eventAt(analyzeText('Ruritanian militants said they attacked the Saltmere checkpoint on Monday.'), 'attacked')?.sources ?? [])).toEqual(['Ruritanian militants']);
+    expect(names(eventAt(analyzeText('Tens of thousands of students staged demonstrations in Saltmere on Monday.'), 'staged')?.sources ?? [])).toEqual(['students']);
+  });
 });
