@@ -927,7 +927,10 @@ function postureMeans(ctx: TreeContext, trigger: Trigger, g: number): boolean {
   if (!trigger.pattern.code.startsWith('15')) return false;
   const word = lemma(ctx.tree, g).toLowerCase();
   const named = (ctx.sentence.tokens[g - ctx.base]?.entity ?? -1) >= 0;
-  return ctx.frames.weaponNouns.has(word) || (!named && roleOfWord(word) === 'MIL');
+  // "installed Patriot [missile] systems": a weapon named by a word of its phrase before its head.
+  let weaponKind = false;
+  for (let t = subtreeSpan(ctx.tree, g).first; t < g; t++) if (inSentence(ctx, t) && ctx.frames.weaponNouns.has(lemma(ctx.tree, t).toLowerCase())) weaponKind = true;
+  return ctx.frames.weaponNouns.has(word) || weaponKind || (!named && roleOfWord(word) === 'MIL');
 }
 
 /**

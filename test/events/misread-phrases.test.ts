@@ -414,4 +414,12 @@ describe('events: a repeated event noun is the act told before', () => {
     expect(names(eventAt(analyzeText('Ruritanian militants said they attacked the Saltmere checkpoint on Monday.'), 'attacked')?.sources ?? [])).toEqual(['Ruritanian militants']);
     expect(names(eventAt(analyzeText('Tens of thousands of students staged demonstrations in Saltmere on Monday.'), 'staged')?.sources ?? [])).toEqual(['students']);
   });
+
+  it('codes no demand for strikes ordered, only the strikes; a show of force takes no weapon system as target', () => {
+    const text = 'In the autumn, Netanyahu ordered a series of Israeli strikes against militias in Saltmere.';
+    const doc = analyzeText(text);
+    expect(codesOf(text)).not.toContain('100');
+    expect(eventAt(doc, 'strikes')).toBeDefined();
+    expect(eventAt(analyzeText('Americans installed Patriot missile systems at Ain al-Asad air base.'), 'installed')?.targets).toEqual([]);
+  });
 });
