@@ -39,6 +39,15 @@ export function vesselCameo(name: string): string | null {
   return prefix ? (VESSEL_PREFIXES[prefix] ?? null) : null;
 }
 
+/**
+ * Whether a noun names a body of people ("group", "cell", "faction"), which "it" can stand for;
+ * "chief", which heads the same phrases, names a person.
+ */
+export function isGroupNoun(word: string): boolean {
+  const w = word.toLowerCase();
+  return GROUP_HEADS.has(w) && roleOfWord(w) === null && !/^chiefs?$/.test(w);
+}
+
 /** Whether a three-letter code is a role ("MIL", "GOV") rather than a country ("IRN"). */
 export function isRoleCode(code: string): boolean {
   return ROLE_CODES.has(code);

@@ -34,13 +34,15 @@ export interface EventKnowledge {
 }
 
 /** 5: a gerund after a determiner takes no subject from the words before it; a place's history is no event; nor is where it was heard a place; appositions and datelines are no actors; a city before a bombing says where. */
-export const EVENTS_STAGE_VERSION = '13';
+export const EVENTS_STAGE_VERSION = '14';
 
 /** Penn tags before a gerund that make it a noun: "the downing", "its shelling", "Iran's downing". */
 const GERUND_DETERMINERS = new Set(['DT', 'PRP$', 'POS']);
 
 const SPEECH = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'states', 'reported', 'reports', 'announced', 'announces', 'noted', 'stressed', 'claimed', 'claims', 'alleged', 'insisted', 'explained', 'confirmed', 'emphasized', 'tweeted', 'wrote', 'quoted', 'revealed', 'concluded']);
 const ATTACK_ROOTS = new Set(['15', '17', '18', '19', '20']);
+/** Acts of force, whose target, when it is a place, is where they happened. */
+const FORCE_ROOTS = new Set(['18', '19', '20']);
 /** Acts of force (assault, fight, mass violence): two verbs of one sentence may tell one of them. */
 const VIOLENT_ROOTS = new Set(['18', '19', '20']);
 const PEOPLE_KIND: Readonly<Record<string, MagnitudeKind>> = { killed: 'killed', injured: 'injured', arrested: 'arrested', kidnapped: 'kidnapped', missing: 'missing', displaced: 'displaced' };
@@ -450,6 +452,22 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
       if (draft.time) {
         draft.timeLevel = level;
         break;
+      }
+    }
+    // "airstrikes on northern Syria", "an assault on the port city of Basra": a place attacked is
+    // where the attack happened.
+    if (!draft.place && FORCE_ROOTS.has(trigger.pattern.code.slice(0, 2))) {
+      for (const t of draft.targets) {
+        const from = tokens.findIndex((x) => x.end > t.span.start);
+        const to = tokens.findIndex((x) => x.start >= t.span.end);
+        if (from < 0) continue;
+        // Not a whole country: "attacked Iraq" names whom, not where.
+        const sites = placesWithin(doc, sentence, from, to < 0 ? tokens.length : to).filter((c) => doc.layers.places?.[c.index]?.precision !== 'country');
+        draft.place = pickPlace(doc, sites, from, to < 0 ? tokens.length : to, trigger.head, notMine(claimedPlaces));
+        if (draft.place) {
+          draft.placeLevel = `its target '${t.name}'`;
+          break;
+        }
       }
     }
     draft.sentenceScope = !definite;

@@ -2,7 +2,7 @@ import { argumentClasses, inArgumentClass } from '../knowledge/events/argument-c
 import type { EventFrameWords } from '../knowledge/events/event-frames.js';
 import { type Argument, argumentsOf, auxiliaries, caseMarker, children, childrenWith, childWith, dominates, head, isPassive, markerOf, matchesRel, relation, type SyntaxTree, spanHead, subtreeSpan } from '../nlp/syntax/tree.js';
 import type { EventParticipant } from '../text/document.js';
-import { countryRoleActor, isRoleCode, roleOfWord } from './actor-codes.js';
+import { countryRoleActor, isGroupNoun, isRoleCode, roleOfWord } from './actor-codes.js';
 import { type Chunk, chunkParticipant, GEO_NOUNS, type ParticipantContext, PLACE_PREPOSITIONS } from './participants.js';
 import type { Trigger } from './triggers.js';
 
@@ -305,6 +305,12 @@ function pronounReferent(ctx: TreeContext, g: number): EventParticipant | null {
       // person and not a bare role).
       const p = e >= 0 ? null : participantAt(ctx, s);
       if (p?.cameo && !isRoleCode(p.cameo.slice(0, 3)) && !isPerson(ctx, p)) return p;
+      // "An unknown group … claimed it had attacked the building": a group, armed or not, is a
+      // body too, though it codes only by its kind.
+      if (p && isGroupNoun(lemma(tree, s))) return p;
+      // "Militants loyal to Zarqawi said they attempted …": "they" is who says it, when that is
+      // a plural noun, whatever its kind.
+      if (p && lemma(tree, g).toLowerCase() === 'they' && tree.nodes[s]!.tag === 'NNS' && p.cameo !== null && ctx.frames.sayingVerbs.has(lemma(tree, clause).toLowerCase())) return p;
     }
   }
   return previousSubject(ctx, g);
@@ -594,6 +600,18 @@ function bareNounAfter(ctx: TreeContext, g: number, a: Argument): boolean {
   return !ctx.frames.measureNouns.has(word) && !ctx.frames.timeOfDayNouns.has(word) && !/^(times?|way|home|miles?|km|kilometres?|kilometers?)$/.test(word);
 }
 
+/**
+ * Scare quotes around the verb ('the ship “destroyed” an Iranian drone') make the parse read the
+ * noun phrase after it as the verb's bare complement (xcomp); with no object of its own, that
+ * phrase is the object. -1 when there is none.
+ */
+function nounComplement(ctx: TreeContext, g: number): number {
+  const { tree } = ctx;
+  const c = childWith(tree, g, 'xcomp');
+  if (c === -1 || c < g || !inSentence(ctx, c) || !['NOUN', 'PROPN'].includes(tree.nodes[c]!.upos)) return -1;
+  return markerOf(tree, c) === null && caseMarker(tree, c) === null ? c : -1;
+}
+
 /** Parts of speech a bare noun phrase is made of, and its heads. */
 const NOUN_PHRASE_UPOS: ReadonlySet<string> = new Set(['DET', 'NUM', 'ADJ', 'NOUN', 'PROPN']);
 
@@ -673,6 +691,8 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
   // phrase, so that phrase is the object, and the verb active.
   const phraseAfter = args.some((a) => isObject(a) || a.role === 'agent') ? -1 : bareObjectAfter(ctx, g);
   if (phraseAfter !== -1) args.push({ token: phraseAfter, role: 'obj', via: 'dependent' });
+  const complement = args.some((a) => isObject(a) || a.role === 'agent') ? -1 : nounComplement(ctx, g);
+  if (complement !== -1) args.push({ token: complement, role: 'obj', via: 'dependent' });
   // A bare participle with an object of its own is active, whatever its tag: 'Syrian "rebels"
   // attacked the checkpoint' read as a noun modified by "attacked". The noun is its subject.
   const bareParticiple = childWith(tree, g, ['aux:pass', 'nsubj:pass', 'auxpass', 'nsubjpass']) === -1 && args.some(isObject);
@@ -726,7 +746,8 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
   const subjects = args
     .filter(passive ? isPassiveSubject : isSubject)
     .filter(plausible)
-    .map((a) => ({ ...a, token: countedThing(ctx, a.token) }));
+    .map((a) => ({ ...a, token: countedThing(ctx, a.token) }))
+    .map((a) => (a.via === 'relative' ? { ...a, token: setBeforePartitive(ctx, a.token) } : a));
   // "said Iraqi warplanes today destroyed": a date read as the subject pushed the real one,
   // right before it, out of the clause; that noun is the subject.
   if (subjects.length === 0) {
@@ -814,7 +835,7 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
         why.push(`source ${names(sources)} from the event noun '${lemma(tree, eventObject.token)}'`);
       }
     }
-    addAll(targets, args.filter(isObject).map((a) => targetAt(ctx, a.token, trigger)));
+    addAll(targets, args.filter((a) => isObject(a) && !postureMeans(ctx, trigger, a.token)).map((a) => targetAt(ctx, a.token, trigger)));
     // The event noun's own actor, read again as its object ("the Turkish military operation"), is no target.
     if (eventObject) targets.splice(0, targets.length, ...targets.filter((t) => !sources.some((p) => same(t, p))));
     if (targets.length === 0) {
@@ -826,6 +847,25 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
           !isPlacePhrase(ctx, a.token, a.preposition),
       );
       addAll(targets, obliques.map((a) => (a.preposition === undefined ? participantAt(ctx, a.token) : targetAt(ctx, a.token, trigger))));
+    }
+    // "discussed the deployment of missiles near the strait with the Kuwaiti undersecretary":
+    // whom one consults is the with-phrase, wherever the parse hung it; the object is the topic.
+    if (trigger.pattern.code.startsWith('04')) {
+      const partners = consultPartners(ctx, g, args);
+      if (partners.length > 0) {
+        targets.splice(0, targets.length);
+        addAll(targets, partners);
+        why.push(`target ${names(targets)}: whom the meeting or talk is with`);
+      }
+    }
+    // "A Soviet tanker hit a mine": whoever runs onto a mine is what it hit, and no one attacked it.
+    const mine = args.find((a) => isObject(a) && isMine(ctx, a.token));
+    if (mine) {
+      const hit = subjects.map((s) => targetAt(ctx, s.token, trigger) ?? thingAt(ctx, s.token));
+      sources.splice(0, sources.length);
+      targets.splice(0, targets.length);
+      addAll(targets, hit);
+      why.push(`target ${names(targets)}: it ran onto a ${lemma(tree, mine.token)}`);
     }
     if (targets.length === 0) {
       const own = ownObjectTargets(ctx, trigger);
@@ -859,6 +899,56 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
   dropOwnersCountry(ctx, targets);
   const objectWords = args.filter(passive ? isPassiveSubject : isObject).map((a) => lemma(tree, a.token).toLowerCase());
   return { hasSubject: subjects.length > 0, hasObject, sources, targets, host, instrument, objectWords, why };
+}
+
+/**
+ * "The rigs, one of which was shelled": a relative clause on a word that picks some of a set
+ * tells of the noun before the comma; else the word itself.
+ */
+function setBeforePartitive(ctx: TreeContext, t: number): number {
+  const { tree } = ctx;
+  if (!ctx.frames.partitiveWords.has(lemma(tree, t).toLowerCase()) || ctx.sentence.tokens[t - 1 - ctx.base]?.norm !== ',') return t;
+  const before = t - 2;
+  return inSentence(ctx, before) && ['NOUN', 'PROPN'].includes(tree.nodes[before]!.upos) ? before : t;
+}
+
+/** Whether the noun at `g`, alone or with the word before it ("roadside bomb"), names a mine. */
+function isMine(ctx: TreeContext, g: number): boolean {
+  const word = lemma(ctx.tree, g).toLowerCase();
+  const before = ctx.sentence.tokens[g - 1 - ctx.base]?.norm.toLowerCase();
+  return ctx.frames.mineNouns.has(word) || (before !== undefined && ctx.frames.mineNouns.has(`${before} ${word}`));
+}
+
+/**
+ * "test-fired its new missile", "deployed troops": in a show of force (CAMEO 15) the weapons
+ * or forces the verb takes are its means, not whom it is aimed at ("threatened the ship" is).
+ */
+function postureMeans(ctx: TreeContext, trigger: Trigger, g: number): boolean {
+  if (!trigger.pattern.code.startsWith('15')) return false;
+  const word = lemma(ctx.tree, g).toLowerCase();
+  const named = (ctx.sentence.tokens[g - ctx.base]?.entity ?? -1) >= 0;
+  return ctx.frames.weaponNouns.has(word) || (!named && roleOfWord(word) === 'MIL');
+}
+
+/**
+ * The actors a consultation is with: the verb's with-phrase, or one the parse hung inside its
+ * object ("discussed the deployment … near the strait with the undersecretary"). Only phrases
+ * that name an actor count.
+ */
+function consultPartners(ctx: TreeContext, g: number, args: readonly Argument[]): EventParticipant[] {
+  const { tree } = ctx;
+  const heads = args.filter((a) => isOblique(a) && a.preposition === 'with').map((a) => a.token);
+  for (const o of args.filter(isObject)) {
+    const span = subtreeSpan(tree, o.token);
+    for (let t = span.first; t <= span.last; t++) if (t !== o.token && relation(tree, t) === 'nmod' && caseMarker(tree, t) === 'with' && inSentence(ctx, t)) heads.push(t);
+  }
+  const out: EventParticipant[] = [];
+  for (const t of heads) {
+    if (t < g) continue;
+    const p = participantAt(ctx, t);
+    if (p !== null && p.cameo !== null) addAll(out, [p]);
+  }
+  return out;
 }
 
 /**

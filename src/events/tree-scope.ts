@@ -1,4 +1,4 @@
-import { children, head, markerOf, relation, type SyntaxTree } from '../nlp/syntax/tree.js';
+import { caseMarker, children, head, markerOf, relation, type SyntaxTree } from '../nlp/syntax/tree.js';
 
 /**
  * Where an event's place and time may come from, read from the dependency tree: the words its
@@ -50,6 +50,13 @@ export function eventScope(
   if (!isNoun) return scope;
   const p = head(tree, g);
   const rel = relation(tree, g);
+  // "claimed responsibility for a drone attack on two facilities in eastern Saudi Arabia": an act
+  // claimed through the verb's object is placed and dated by the verb's clause.
+  const claimer = p === -1 ? -1 : head(tree, p);
+  if (rel === 'nmod' && caseMarker(tree, g) === 'for' && relation(tree, p) === 'obj' && claimer !== -1 && carries(claimer)) {
+    for (const t of subtreeWithout(tree, claimer, new Set([...cut].filter((o) => o !== claimer)))) scope.add(t);
+    return scope;
+  }
   if (p === -1 || others.has(p) || !['nsubj', 'obj', 'obl'].includes(rel)) return scope;
   // "were plotting bombings in Baghdad": the clause whose object the event is tells where;
   // "responded on Monday night to an Israeli offensive": a reaction's clause dates what it reacts to.

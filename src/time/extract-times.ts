@@ -59,6 +59,8 @@ export function extractTimes(text: string, dct: string | null, options: ExtractT
       dct: parsedDct,
       today,
       tense: () => tenseOf(text, sentence, candidate, options.tokens),
+      tenseAfter: (offset) => tenseOf(text, { start: Math.max(offset, sentence.start), end: sentence.end }, { start: offset, end: offset }, options.tokens),
+      sentenceStart: sentence.start,
       reference: () => lastReference?.point ?? null,
       lastQuarter: () => quarterSoFar,
       nearReference: () => (lastReference !== null && currentSentence - lastReference.sentence <= 1 ? lastReference.point : null),

@@ -13,6 +13,10 @@ export interface RuleContext {
   /** The publication day, when known to the day. */
   readonly today: Day | null;
   tense(): Tense;
+  /** The tense read only from the sentence's words at or after `offset`: the predicate of a subject that ends there. */
+  tenseAfter(offset: number): Tense;
+  /** The start of the sentence the match lies in. */
+  readonly sentenceStart: number;
   /** The last date resolved earlier in the text (the narrative's current time). */
   reference(): Point | null;
   /** The same, only if it lies in this sentence or the one before. */

@@ -88,8 +88,10 @@ const PAST_PERFECT = new Set(['had', "'d", '’d']);
 // "is to resume", "are to meet": the verb "be" before "to" and a verb tells what is arranged ahead.
 const BE_TO = new Set(['is', 'are']);
 
-function markerTense(word: Word, next: Word | undefined, previous: Word | undefined, beforePrevious: Word | undefined): Tense {
+function markerTense(word: Word, next: Word | undefined, previous: Word | undefined, beforePrevious: Word | undefined, afterNext: Word | undefined): Tense {
   const w = word.norm;
+  // "is expected to", "are scheduled to": the intention after the auxiliary decides, not "is".
+  if (BE_TO.has(w) && next !== undefined && INTENT.has(next.norm) && afterNext?.norm === 'to') return 'unknown';
   // "had been due to expire Friday", "had planned to": a plan in the past perfect lies in the past.
   if (INTENT.has(w) && next?.norm === 'to') {
     const auxiliary = previous?.norm === 'been' ? beforePrevious : previous;
@@ -128,7 +130,7 @@ export function tenseNear(words: readonly Word[], start: number, end: number): T
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     if (word.start >= start && word.end <= end) continue;
-    const tense = markerTense(word, words[i + 1], words[i - 1], words[i - 2]);
+    const tense = markerTense(word, words[i + 1], words[i - 1], words[i - 2], words[i + 2]);
     if (tense === 'unknown') continue;
     const distance = word.end <= start ? index - i : i - index + 1;
     if (MODALS.has(word.norm) && distance < modalDistance) modalDistance = distance;

@@ -1,5 +1,7 @@
+import timeWords from '../knowledge/lexicon/time-words.json' with { type: 'json' };
 import { addDays, type Day, dayValue, timeValue, validDay } from './calendar.js';
 import { coarsen, dayPoint, type Point, pointValue, shiftPoint, unitPrecision, weekPoint } from './point.js';
+import type { Tense } from './tense.js';
 import { type Built, plain, pointAttrs, type RuleContext, resolveWeekday, resolveYear } from './rule-context.js';
 import {
   cap,
@@ -20,6 +22,9 @@ import {
   WEEKDAY,
   weekdayNumber,
 } from './vocabulary.js';
+
+const UNPLANNED_EVENTS: ReadonlySet<string> = new Set(timeWords.unplannedEvents.words);
+const REPORTING_FORMS: ReadonlySet<string> = new Set(timeWords.reportingForms.words);
 
 /**
  * The recognition and normalization rules, HeidelTime-style: each is a pattern over the
@@ -290,7 +295,7 @@ const dayWord: TimeRule = {
 const partOfDay: TimeRule = {
   name: 'part-of-day',
   pattern: g(
-    `\\b(?:(?<edge>${cap('early')}|${cap('late')}|${cap('later')}|${cap('earlier')}|${cap('mid')})[\\s-]+)?(?<rel>${cap('this')}|${cap('last')}|${cap('that')}|${cap('the')}|${cap('early')}|${cap('mid')}|${cap('late')})[\\s-]+(?<part>morning|afternoon|evening|night)\\b`,
+    `\\b(?:(?<edge>${cap('early')}|${cap('late')}|${cap('later')}|${cap('earlier')}|${cap('mid')})[\\s-]+)?(?<rel>${cap('this')}|${cap('last')}|${cap('that')}|${cap('the')}|${cap('early')}|${cap('mid')}|${cap('late')})[\\s-]+(?<part>morning|afternoon|evening|night)(?:,?\\s+(?<dw>yesterday|today|tomorrow))?\\b`,
   ),
   accept(m, text) {
     // "the night" without a cue is too often not this night ("the night of the long knives").
@@ -300,11 +305,13 @@ const partOfDay: TimeRule = {
   build(m, ctx) {
     const rel = (group(m, 'rel') ?? '').toLowerCase();
     const part = group(m, 'part') ?? 'night';
-    const ref = rel === 'this' || rel === 'last' ? ctx.today : storyDay(ctx);
+    // "mid-afternoon yesterday": the day word names the day.
+    const dw = group(m, 'dw');
+    const ref = rel === 'this' || rel === 'last' ? ctx.today : dw !== undefined && ctx.today !== null ? addDays(ctx.today, DAY_WORDS[dw] ?? 0) : storyDay(ctx);
     if (ref === null) return null;
     const day = rel === 'last' && part === 'night' ? addDays(ref, -1) : ref;
-    const mod = edgeMod(group(m, 'edge'));
-    const anchor = rel === 'this' || rel === 'last' ? 'dct' : 'narrative';
+    const mod = edgeMod(group(m, 'edge')) ?? edgeMod(rel);
+    const anchor = rel === 'this' || rel === 'last' || dw !== undefined ? 'dct' : 'narrative';
     return { ...plain('TIME', `${dayValue(day)}T${PART_OF_DAY.get(part) ?? 'NI'}`, 'part-of-day', `${rel} ${part}`, mod, anchor), point: dayPoint(day) };
   },
 };
@@ -323,15 +330,21 @@ function refDay(ctx: RuleContext): Day | null {
 const weekdayRule: TimeRule = {
   name: 'weekday',
   pattern: g(
-    `\\b(?:(?<rel>${cap('last')}|${cap('next')}|${cap('this')}|${cap('this past')}|${cap('this coming')}|${cap('coming')}|${cap('early')}|${cap('late')}|${cap('the previous')}|${cap('the following')}|${cap('the next')})\\s+)?(?<wd>${WEEKDAY})(?<plural>s)?(?:\\s+(?<part>morning|afternoon|evening|night))?\\b`,
+    `\\b(?:(?<rel>${cap('last')}|${cap('next')}|${cap('this')}|${cap('this past')}|${cap('this coming')}|${cap('coming')}|${cap('early')}|${cap('late')}|${cap('the previous')}|${cap('the following')}|${cap('the next')})\\s+)?(?<wd>${WEEKDAY})(?<plural>s)?(?:\\s+(?<part>morning|afternoon|evening|night)(?<partPlural>s)?)?\\b`,
   ),
   build(m, ctx) {
     const wd = weekdayNumber(group(m, 'wd') ?? '');
     if (wd === null) return null;
     const part = group(m, 'part');
     const code = part === undefined ? '' : `T${PART_OF_DAY.get(part) ?? 'NI'}`;
-    if (group(m, 'plural') !== undefined) {
+    // "on Tuesdays", "Tuesday nights": every such weekday (or that part of it).
+    if (group(m, 'plural') !== undefined || group(m, 'partPlural') !== undefined) {
       return plain('SET', `XXXX-WXX-${wd}${code}`, 'set', 'every such weekday');
+    }
+    // "on Monday and Tuesday nights": the plural after the pair is the first day's too.
+    const pairedPlural = part === undefined ? PAIRED_PLURAL.exec(ctx.text.slice(ctx.end, ctx.end + 40)) : null;
+    if (pairedPlural !== null) {
+      return plain('SET', `XXXX-WXX-${wd}T${PART_OF_DAY.get(pairedPlural[1] ?? 'night') ?? 'NI'}`, 'set', 'every such weekday, paired');
     }
     const rel = group(m, 'rel')?.toLowerCase() ?? '';
     // Anchoring on the narrative day when the text has moved away from the DCT week.
@@ -339,7 +352,8 @@ const weekdayRule: TimeRule = {
     if (today === null) return plain('DATE', `XXXX-WXX-${wd}${code}`, 'day', 'weekday, no DCT');
     // "as soon as Tuesday": a limit ahead of the DCT.
     const limit = /\b(?:as soon as|as early as)\s+$/i.test(ctx.text.slice(Math.max(0, ctx.start - 16), ctx.start));
-    const tense = limit ? 'future' : ctx.tense();
+    const possessive = rel === '' ? possessiveTense(ctx) : null;
+    const tense = limit ? 'future' : (possessive ?? ctx.tense());
     const direction =
       rel === 'last' || rel === 'this past'
         ? 'strictly-before'
@@ -354,7 +368,7 @@ const weekdayRule: TimeRule = {
               : 'before';
     // "the previous Friday" counts from the day the story is at, not from the DCT.
     const relative = rel.startsWith('the ');
-    const base = relative ? (refDay(ctx) ?? today) : today;
+    const base = relative ? (storyDay(ctx) ?? today) : today;
     const day = relative ? resolveWeekday(base, wd, rel === 'the previous' ? 'strictly-before' : 'strictly-after') : resolveWeekday(today, wd, direction);
     const reason = relative ? `${rel} ${group(m, 'wd')} from ${dayValue(base)}` : `weekday ${direction.replace('-', ' ')} DCT ${dayValue(today)} (${rel === '' ? `${tense} tense` : rel})`;
     const mod = edgeMod(rel);
@@ -362,6 +376,30 @@ const weekdayRule: TimeRule = {
     return pointAttrs(dayPoint(day), 'dct', reason, mod);
   },
 };
+
+/**
+ * A weekday in the possessive ("Saturday's assault") dates the noun after it, not the clause's
+ * verb, so the clause's tense does not decide. An event nobody announces ahead ("the site of
+ * Saturday's assault", "Friday's blast") has happened. A possessive that opens its clause is the
+ * subject, and its own predicate tells ("Thursday's meeting is expected to approve…" → ahead).
+ * Null when neither holds: the clause's tense decides, as for a bare weekday.
+ */
+const PAIRED_PLURAL = new RegExp(`^\\s+(?:and|or)\\s+${WEEKDAY}\\s+(morning|afternoon|evening|night)s\\b`);
+
+function possessiveTense(ctx: RuleContext): Tense | null {
+  const after = /^['’]s((?:\s+[\p{L}-]+){1,3})/u.exec(ctx.text.slice(ctx.end, ctx.end + 60));
+  if (after === null) return null;
+  const words = (after[1] ?? '').trim().split(/\s+/);
+  const head = words.findIndex((w) => UNPLANNED_EVENTS.has(w.toLowerCase()));
+  if (head >= 0) return 'past';
+  // Opening its clause, the possessive phrase is the subject; the words after its first noun are its predicate.
+  const before = ctx.text.slice(ctx.sentenceStart, ctx.start);
+  const opener = /(?:^|[,;:"“(]|\b(?:and|but|that|while|as|because|since|after|before|when)\s)\s*$/u.test(before);
+  if (!opener && !REPORTING_FORMS.has(/([\p{L}]+)\s+$/u.exec(before)?.[1]?.toLowerCase() ?? '')) return null;
+  const headEnd = ctx.end + (/^['’]s\s+[\p{L}-]+/u.exec(ctx.text.slice(ctx.end, ctx.end + 60))?.[0].length ?? 0);
+  const predicate = ctx.tenseAfter(headEnd);
+  return predicate === 'unknown' ? null : predicate;
+}
 
 // ---- clock times ----------------------------------------------------------------------
 
@@ -642,7 +680,7 @@ const season: TimeRule = {
 const offsetRule: TimeRule = {
   name: 'offset',
   pattern: g(
-    `\\b(?:(?<hedge>${HEDGES})\\s+)?(?<num>${NUMBER})[\\s-]+(?<unit>${UNIT})\\s+(?<dir>ago|earlier|later|before|after|from now|hence|previously|since)(?![\\p{L}])`,
+    `\\b(?:(?<hedge>${HEDGES})\\s+)?(?<num>${NUMBER})[\\s-]+(?<unit>${UNIT})(?:\\s+or\\s+so)?\\s+(?<dir>ago|earlier|later|before|after|from now|hence|previously|since)(?![\\p{L}])`,
   ),
   accept(m, text) {
     const dir = group(m, 'dir') ?? '';
@@ -796,7 +834,9 @@ const vagueDuration: TimeRule = {
   accept(m, text) {
     const adj = group(m, 'adj')?.toLowerCase();
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
-    if (adj === 'the' && !/(?:ahead|to come)$/.test(m[0]) && !/^\s+(?:ahead|to come|since|before|after|that|of\s+(?:war|conflict|negotiation|talks|fighting))/.test(after)) return false;
+    // "over the years": the span up to now, with no cue after it.
+    const over = /\bover\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index));
+    if (adj === 'the' && !over && !/(?:ahead|to come)$/.test(m[0]) && !/^\s+(?:ahead|to come|since|before|after|that|of\s+(?:war|conflict|negotiation|talks|fighting))/.test(after)) return false;
     return !/^\s*(?:of|old)\b/.test(after) || adj !== undefined;
   },
   build(m) {
@@ -841,10 +881,13 @@ const setWord: TimeRule = {
 const everyUnit: TimeRule = {
   name: 'every-unit',
   pattern: g(
-    `\\b(?:(?<q>${cap('every')}|${cap('each')})\\s+(?:(?<other>other)\\s+)?(?:(?<num>${NUMBER})\\s+)?(?<unit>${UNIT}|morning|evening|night|afternoon|${WEEKDAY})|(?<freq>once|twice|three times|four times|(?:\\d+|several|many) times)\\s+(?:a|an|per|each|every)\\s+(?<unit2>${UNIT}))\\b`,
+    `\\b(?:(?<q>${cap('every')}|${cap('each')})\\s+(?:(?<other>other)\\s+)?(?:(?<num>${NUMBER})\\s+)?(?<unit>${UNIT}|morning|evening|night|afternoon|${WEEKDAY}|(?<month>${MONTH}))|(?<freq>once|twice|three times|four times|(?:\\d+|several|many) times)\\s+(?:a|an|per|each|every)\\s+(?<unit2>${UNIT}))\\b`,
   ),
   build(m) {
     const unitWord = group(m, 'unit') ?? group(m, 'unit2') ?? '';
+    // "each July": the same month of every year.
+    const month = monthNumber(group(m, 'month') ?? '');
+    if (month !== null) return plain('SET', `XXXX-${String(month).padStart(2, '0')}`, 'set', `every ${unitWord}`);
     const wd = weekdayNumber(unitWord);
     if (wd !== null && /^[A-Z]/.test(unitWord)) return plain('SET', `XXXX-WXX-${wd}`, 'set', `every ${unitWord}`);
     const part = PART_OF_DAY.get(unitWord.toLowerCase());
@@ -910,7 +953,7 @@ const REF_WORDS: Readonly<Record<string, string>> = {
 const referenceWord: TimeRule = {
   name: 'reference',
   pattern: g(
-    `\\b(?<w>${cap('now')}|${cap('currently')}|${cap('current')}|${cap('nowadays')}|${cap('these days')}|${cap('recently')}|${cap('lately')}|${cap('the recent past')}|${cap('the past')}|${cap('the near future')}|${cap('the foreseeable future')}|${cap('the future')}|${cap('a later date')}|${cap('the near term')}|${cap('the short term')}|${cap('the long term')}|${cap('past years')}|${cap('future quarters')}|${cap('future years')}|${cap('as soon as possible')}|${cap('the present')})(?![\\p{L}-])`,
+    `\\b(?<w>${cap('now')}|${cap('soon')}|${cap('currently')}|${cap('current')}|${cap('nowadays')}|${cap('these days')}|${cap('recently')}|${cap('lately')}|${cap('the recent past')}|${cap('the past')}|${cap('the near future')}|${cap('the foreseeable future')}|${cap('the future')}|${cap('a later date')}|${cap('the near term')}|${cap('the short term')}|${cap('the long term')}|${cap('past years')}|${cap('future quarters')}|${cap('future years')}|${cap('as soon as possible')}|${cap('the present')})(?![\\p{L}-])`,
   ),
   accept(m, text) {
     const w = (group(m, 'w') ?? '').toLowerCase();
@@ -918,6 +961,8 @@ const referenceWord: TimeRule = {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
     if (w === 'now' && /^\s*(?:that|,? as)\b/.test(after) && /(?:^|[.!?]\s*)$/.test(before)) return false;
     if (w === 'soon' && /\bas\s+$/.test(before) && /^\s+as\b/.test(after)) return false;
+    // "soon after the vote" dates by the vote, not by now; "how soon", "too soon" ask or judge.
+    if (w === 'soon' && (/^\s+(?:after|afterwards?|thereafter|enough)\b/.test(after) || /\b(?:how|too|so)\s+$/i.test(before))) return false;
     // The adjectives date what follows them ("the current crisis", "recent advances");
     // "current account" is a balance, not a time.
     if (w === 'current' && (!/^\s+\p{Ll}/u.test(after) || /^\s+(?:accounts?|affairs|events)\b/.test(after))) return false;
@@ -1021,12 +1066,17 @@ const theYear: TimeRule = {
 
 const yearEnd: TimeRule = {
   name: 'year-end',
-  pattern: g(`\\b(?:${cap('the')}\\s+)?(?:${cap('around')}\\s+)?(?:[Yy]ear[- ]end|[Yy]ear['’]s end|end of the year)\\b`),
-  build(_m, ctx) {
+  pattern: g(`\\b(?:${cap('the')}\\s+)?(?:${cap('around')}\\s+)?(?:(?<day>[Yy]ear-end)|[Yy]ear end|[Yy]ear['’]s end|end of the year)\\b`),
+  build(m, ctx) {
     if (ctx.dct === null) return null;
     const since = /\bsince\s+$/i.test(ctx.text.slice(Math.max(0, ctx.start - 8), ctx.start));
-    const y = since || ctx.tense() === 'past' ? ctx.dct.y - (ctx.dct.m === 12 ? 0 : 1) : ctx.dct.y;
-    return pointAttrs(dayPoint({ y, m: 12, d: 31 }), 'dct', `year end ${y}`);
+    // "by the end of the year", "before year's end": a limit, which lies ahead in any tense.
+    const ahead = deadline(ctx) || /\bbefore\s+$/i.test(ctx.text.slice(Math.max(0, ctx.start - 8), ctx.start));
+    const y = !ahead && (since || ctx.tense() === 'past') ? ctx.dct.y - (ctx.dct.m === 12 ? 0 : 1) : ctx.dct.y;
+    // "year-end" (the closing day: "year-end results") is 31 December; "the end of the year" and
+    // "year's end" are the last part of the year, as TimeML writes them: the year with mod END.
+    if (group(m, 'day') !== undefined) return pointAttrs(dayPoint({ y, m: 12, d: 31 }), 'dct', `year end ${y}`);
+    return pointAttrs({ precision: 'year', y }, 'dct', `the end of ${y}`, 'END');
   },
 };
 
@@ -1042,6 +1092,26 @@ const spokenYear: TimeRule = {
     const rest = group(m, 'rest');
     const y = group(m, 'k') !== undefined ? 2000 + (numberValue(group(m, 'krest') ?? '0') ?? 0) : century + (rest === 'hundred' ? 0 : (numberValue((rest ?? '').replace(/\s+/, '-')) ?? 0));
     return pointAttrs({ precision: 'year', y }, 'absolute', 'spoken year');
+  },
+};
+
+/** "shelled the town overnight", "overnight losses": the night before the DCT, or the coming one in a future clause. */
+const overnight: TimeRule = {
+  name: 'overnight',
+  pattern: g(`\\b${cap('overnight')}\\b(?![\\p{L}-])`),
+  accept(m, text) {
+    // "an overnight success", "almost overnight": suddenly, not a night.
+    const before = text.slice(Math.max(0, m.index - 14), m.index);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 14);
+    return !/\b(?:almost|virtually|nearly|practically|literally|seemingly|an)\s+$/i.test(before) && !/^\s+(?:success|sensation|celebrity|star|stays?|bags?)\b/i.test(after);
+  },
+  build(_m, ctx) {
+    // The night before the day the story is at ("Friday … overnight losses in New York"), the DCT by default.
+    const base = storyDay(ctx);
+    if (base === null) return null;
+    const day = ctx.tense() === 'future' ? base : addDays(base, -1);
+    const anchor = base === ctx.today ? 'dct' : 'narrative';
+    return { ...plain('TIME', `${dayValue(day)}TNI`, 'part-of-day', `overnight, from ${dayValue(base)}`, null, anchor), point: dayPoint(day) };
   },
 };
 
@@ -1087,5 +1157,6 @@ export const TIME_RULES: readonly TimeRule[] = [
   referenceWord,
   holiday,
   theYear,
+  overnight,
 ];
 

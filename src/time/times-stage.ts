@@ -10,8 +10,8 @@ import { extractTimes } from './extract-times.js';
 export function createTimesStage(): Stage<'times'> {
   const stage: Stage<'times'> = {
     name: 'times',
-    // 2: wire times with their zone ('0600 GMT').
-    version: '2',
+    // 2: wire times with their zone ('0600 GMT'). 3: possessive weekdays, 'soon', 'overnight', the end of the year, sets of months and nights.
+    version: '3',
     requires: ['tokens', 'sentences'],
     assigns: 'times',
     run(doc: Document): Layers['times'] {

@@ -344,4 +344,74 @@ describe('events: a repeated event noun is the act told before', () => {
     expect(eventAt(analyzeText('Ruritania rejected the violation of its airspace by Iraqi jets on Monday.'), 'violation')?.modality).toBe('asserted');
     expect(eventAt(analyzeText('Ruritania rejected reports that its jets attacked the convoy on Monday.'), 'attacked')?.modality).toBe('denied');
   });
+
+  it('takes the phrase after a verb in scare quotes as its object', () => {
+    const e = eventAt(analyzeText('Officials have said that the frigate “destroyed” an Iranian drone on Monday.'), 'destroyed');
+    expect(names(e?.targets ?? [])).toEqual(['Iranian drone']);
+  });
+
+  it('codes a ship seized as property seized (171), impounded or confiscated as 1711, and a boat captured as no arrest', () => {
+    expect(eventAt(analyzeText('Ruritanian guards seized a tanker in the strait on Monday.'), 'seized')?.code).toBe('171');
+    expect(eventAt(analyzeText('Ruritanian guards impounded a tanker in the strait on Monday.'), 'impounded')?.code).toBe('1711');
+    expect(eventAt(analyzeText('The envoy described the capture of two fishing boats as unacceptable.'), 'capture')?.code).toBe('171');
+    expect(eventAt(analyzeText('Police in Saltmere arrested two protesters on Monday.'), 'arrested')?.code).toBe('173');
+  });
+
+  it('takes whom a talk is with as its target, even when the parse hangs the with-phrase on the topic', () => {
+    const e = eventAt(analyzeText('The envoy discussed the deployment of missiles near the Saltmere strait with Ruritanian Foreign Minister Anna Kovac.'), 'discussed');
+    expect(names(e?.targets ?? [])).toEqual(['Anna Kovac']);
+    expect(names(eventAt(analyzeText('Trump discussed Iran with Macron on Friday.'), 'discussed')?.targets ?? [])).toEqual(['Emmanuel Macron']);
+  });
+
+  it('takes no weapon or force a show of force uses as its target', () => {
+    expect(eventAt(analyzeText('Iran has test-fired its new anti-ship missile.'), 'test-fired')?.targets).toEqual([]);
+  });
+
+  it('reads what hit a mine as the target, with no attacker', () => {
+    const e = eventAt(analyzeText('A Ruritanian patrol struck a roadside bomb near Saltmere on Monday.'), 'struck');
+    expect(e?.sources).toEqual([]);
+    expect(names(e?.targets ?? [])).toEqual(['Ruritanian patrol']);
+  });
+
+  it('reads "the rigs, one of which was shelled" as the rigs shelled', () => {
+    const e = eventAt(analyzeText('The rigs, one of which was shelled by Ruritanian gunboats on Monday, were still burning.'), 'shelled');
+    expect(names(e?.targets ?? [])).toEqual(['rigs']);
+  });
+
+  it('gives a gerund opened by "in" the subject of its clause, wherever the parse hung it', () => {
+    const e = eventAt(analyzeText('Turkey invoked the right of self-defence in destroying a Syrian oil platform, the envoy said.'), 'destroying');
+    expect(e?.sources.map((x) => x.cameo?.slice(0, 3))).toEqual(['TUR']);
+  });
+
+  it('gives an active verb joined to a reported passive clause the subject of the saying verb', () => {
+    const e = eventAt(analyzeText('Iran said several sailors were injured in the raid and vowed retaliation.'), 'vowed');
+    expect(e?.sources.map((s) => s.cameo?.slice(0, 3))).toEqual(['IRN']);
+  });
+
+  it('reads "undertook an act of aggression against X" as the subject\'s act', () => {
+    const e = eventAt(analyzeText('Ruritania has undertaken an act of armed aggression against Iran.'), 'aggression');
+    expect(names(e?.sources ?? [])).toEqual(['Ruritania']);
+  });
+
+  it('lets "it" stand for a group that claims an act', () => {
+    const e = eventAt(analyzeText('An armed group claimed it had attacked the Saltmere checkpoint.'), 'attacked');
+    expect(names(e?.sources ?? [])).toEqual(['armed group']);
+  });
+
+  it('places an act claimed through "responsibility for" by the claiming clause', () => {
+    const doc = analyzeText('Rebels claimed responsibility for a drone attack on two oil facilities in eastern Saudi Arabia.');
+    expect(placeName(doc, eventAt(doc, 'drone attack')!)).toBe('Saudi Arabia');
+  });
+
+  it('places an attack on a town there, but an attack on a country nowhere in particular', () => {
+    const basra = analyzeText('The statement marked the end of an assault on the port city of Basra.');
+    expect(placeName(basra, eventAt(basra, 'assault')!)).toMatch(/Basra/);
+    const iraq = analyzeText('Ruritanian jets attacked Iraq on Monday.');
+    expect(placeName(iraq, eventAt(iraq, 'attacked')!)).toBeNull();
+  });
+
+  it('lets "they" stand for the plural noun that says they did it, and reads through "tens of thousands of"', () => {
+    expect(names(eventAt(analyzeText('Ruritanian militants said they attacked the Saltmere checkpoint on Monday.'), 'attacked')?.sources ?? [])).toEqual(['Ruritanian militants']);
+    expect(names(eventAt(analyzeText('Tens of thousands of students staged demonstrations in Saltmere on Monday.'), 'staged')?.sources ?? [])).toEqual(['students']);
+  });
 });

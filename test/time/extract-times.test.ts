@@ -64,6 +64,17 @@ describe('extractTimes: expressions normalized against a fixed DCT (Tue 2020-05-
     ['The pact dates from 1987 and still holds.', '1987', 'DATE', '1987'],
     ['Exports doubled in fiscal 2019.', 'fiscal 2019', 'DATE', '2019'],
     ['The fund pays $5 a year.', 'a year', 'SET', 'P1Y'],
+    // Sets: a month of every year, a part of every such weekday.
+    ['Pilgrims cross the pass each July.', 'each July', 'SET', 'XXXX-07'],
+    ['The ferry sails Friday nights.', 'Friday nights', 'SET', 'XXXX-WXX-5TNI'],
+    // A part of the day with the day word after it names that day.
+    ['At mid-afternoon yesterday the bridge reopened.', 'mid-afternoon yesterday', 'TIME', '2020-05-04TAF'],
+    // "or so" hedges an offset without ending it.
+    ['The dam cracked a week or so ago.', 'a week or so ago', 'DATE', '2020-W18'],
+    ['The depot will soon reopen.', 'soon', 'DATE', 'FUTURE_REF'],
+    ['The square has changed over the years.', 'the years', 'DURATION', 'PXY'],
+    ['Gunboats shelled the coast overnight.', 'overnight', 'TIME', '2020-05-04TNI'],
+    ['Crews will repair the line overnight.', 'overnight', 'TIME', '2020-05-05TNI'],
   ];
   it.each(table)('%s → %s', (sentence, extent, type, value) => {
     const found = times(sentence);
@@ -100,6 +111,15 @@ describe('extractTimes: narrative anchoring', () => {
     ]);
   });
 
+  it('counts "the previous Friday" and "overnight" from the day the story is at, however far back it was named', () => {
+    const found = times('The Eastmoor index fell on April 17, 2020, after overnight losses in Port Avalon. Dealers were calm. Brokers were quiet. It closed 3% below the previous Friday.');
+    expect(found.map((t) => [t.text, t.value])).toEqual([
+      ['April 17, 2020', '2020-04-17'],
+      ['overnight', '2020-04-16TNI'],
+      ['the previous Friday', '2020-04-10'],
+    ]);
+  });
+
   it('falls back to the DCT when nothing was named before', () => {
     expect(times('Three days later the road reopened.')[0]).toMatchObject({ value: '2020-05-08', anchor: 'dct' });
   });
@@ -122,6 +142,45 @@ describe('extractTimes: tense decides the direction of weekdays and months', () 
   it('keeps a payment day a few weeks ahead in this year even in a past-tense clause', () => {
     expect(times('The board declared a dividend payable June 1.')[0]?.value).toBe('2020-06-01');
     expect(times('The board met on December 14.')[0]?.value).toBe('2019-12-14');
+  });
+});
+
+describe('extractTimes: the end of the year', () => {
+  it('reads "the end of the year" and "year\'s end" as the year with mod END, "year-end" as its last day', () => {
+    expect(times('The mill closed at the end of the year.')[0]).toMatchObject({ value: '2019', mod: 'END' });
+    expect(times('Sales slowed at year\'s end.')[0]).toMatchObject({ value: '2019', mod: 'END' });
+    expect(times('The year-end audit found nothing.')[0]).toMatchObject({ value: '2019-12-31', mod: null });
+  });
+
+  it('keeps a limit ahead even in a past-tense clause: "by the end of the year"', () => {
+    expect(times('The council said it would repair the dam by the end of the year.')[0]).toMatchObject({ value: '2020', mod: 'END' });
+    expect(times('Harbor Gazette said the works were due to finish by year end.')[0]).toMatchObject({ value: '2020', mod: 'END' });
+    expect(times('The fleet was sold before year\'s end.')[0]).toMatchObject({ value: '2020', mod: 'END' });
+  });
+});
+
+describe('extractTimes: "soon" is FUTURE_REF except where it is not about now', () => {
+  it('tags "soon" and leaves "as soon as", "soon after" and "how soon" alone', () => {
+    expect(times('Port Avalon may soon lift the curfew.').map((t) => t.value)).toEqual(['FUTURE_REF']);
+    expect(times('The convoy left as soon as the road cleared.')).toEqual([]);
+    expect(times('The mayor resigned soon after the vote.')).toEqual([]);
+    expect(times('Nobody knows how soon the river will fall.')).toEqual([]);
+  });
+});
+
+describe('extractTimes: "overnight" as "suddenly" is no time', () => {
+  it('leaves "an overnight success" and "almost overnight" alone', () => {
+    expect(times('The band became an overnight success.')).toEqual([]);
+    expect(times('The camp grew almost overnight.')).toEqual([]);
+  });
+});
+
+describe('extractTimes: a weekday and the nights after "and"', () => {
+  it('makes both days of "on Monday and Tuesday nights" a set', () => {
+    expect(times('Flights leave on Monday and Tuesday nights.').map((t) => [t.text, t.type, t.value])).toEqual([
+      ['Monday', 'SET', 'XXXX-WXX-1TNI'],
+      ['Tuesday nights', 'SET', 'XXXX-WXX-2TNI'],
+    ]);
   });
 });
 

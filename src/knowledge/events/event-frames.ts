@@ -16,6 +16,10 @@ export interface EventFrameWords {
   readonly namingWords: ReadonlySet<string>;
   readonly responseVerbs: ReadonlySet<string>;
   readonly weaponNouns: ReadonlySet<string>;
+  /** "a tanker hit a mine": charges whose striker is the one hit. */
+  readonly mineNouns: ReadonlySet<string>;
+  /** "the rigs, one of which was shelled": words picking some of a set named before them. */
+  readonly partitiveWords: ReadonlySet<string>;
   readonly sayingVerbs: ReadonlySet<string>;
   readonly implicativeVerbs: ReadonlySet<string>;
   readonly aircraftNouns: ReadonlySet<string>;
@@ -74,6 +78,8 @@ export function loadEventFrameWords(): EventFrameWords {
     namingWords: set(words.namingWords),
     responseVerbs: set(words.responseVerbs),
     weaponNouns: set(words.weaponNouns),
+    mineNouns: set(words.mineNouns),
+    partitiveWords: set(words.partitiveWords),
     sayingVerbs: set(words.sayingVerbs),
     implicativeVerbs: set(words.implicativeVerbs),
     aircraftNouns: set(words.aircraftNouns),

@@ -1,4 +1,4 @@
-import { lemmatize } from './lemmatizer.js';
+import { isKnownPastTense, lemmatize } from './lemmatizer.js';
 import { type ParseResult, parse } from './parser.js';
 import type { SyntaxModel } from './syntax-model.js';
 import { tagClasses } from './tagger.js';
@@ -26,7 +26,7 @@ export function analyzeWords(model: SyntaxModel, words: readonly string[]): Word
  */
 export function analyzeSentences(model: SyntaxModel, sentences: ReadonlyArray<readonly string[]>): WordAnalysis[][] {
   const codes = sentences.map((words) => encodeWords(words, model.lexicon));
-  const tags = codes.map((c, k) => (c.length === 0 ? new Int32Array(0) : acronymsAsNames(model, sentences[k]!, tagClasses(model.tagger, c))));
+  const tags = codes.map((c, k) => (c.length === 0 ? new Int32Array(0) : verbOfVerbless(model, sentences[k]!, acronymsAsNames(model, sentences[k]!, tagClasses(model.tagger, c)))));
   const trees = codes.map((c, k) =>
     c.length === 0
       ? null
@@ -64,6 +64,30 @@ function acronymsAsNames(model: SyntaxModel, words: readonly string[], tags: Int
   for (let i = 0; i < tags.length; i++) {
     if (!capitals(words[i]!) || !CLOSED_UPOS.has(upos(i))) continue;
     if (['NOUN', 'PROPN'].includes(upos(i + 1)) || ['DET', 'ADP'].includes(upos(i - 1))) tags[i] = name;
+  }
+  return tags;
+}
+
+/** Word classes that may open what follows a verb: its object, a particle, a preposition. */
+const AFTER_VERB_UPOS: ReadonlySet<string> = new Set(['DET', 'ADP', 'NUM', 'ADJ', 'PRON', 'PART']);
+
+/**
+ * "The IRGC air force shot down an American drone", tagged with no verb at all ("shot" a
+ * noun): a sentence needs one. In a sentence of five words or more with no verb or auxiliary
+ * before it, the first singular noun after a noun that is a past-tense form (an irregular past the
+ * treebank showed, "shot" → "shoot", or an "-ed" form of a known verb) and is followed by what may follow a verb
+ * becomes that verb.
+ */
+function verbOfVerbless(model: SyntaxModel, words: readonly string[], tags: Int32Array): Int32Array {
+  if (words.length < 5) return tags;
+  const upos = (i: number) => (i >= 0 && i < tags.length ? model.upos[tags[i]!]! : '');
+  for (let i = 1; i + 1 < tags.length; i++) {
+    if (upos(i) === 'VERB' || upos(i) === 'AUX') return tags;
+    if (model.xpos[tags[i]!] !== 'NN' || !['NOUN', 'PROPN'].includes(upos(i - 1)) || !AFTER_VERB_UPOS.has(upos(i + 1))) continue;
+    const word = words[i]!.toLowerCase();
+    if (!/^[a-z]+$/.test(word) || !isKnownPastTense(model.lemmas, word)) continue;
+    tags[i] = model.pastTense;
+    return tags;
   }
   return tags;
 }

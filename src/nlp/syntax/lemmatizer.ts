@@ -146,6 +146,18 @@ export function lemmatize(rules: LemmaRules, word: string, tag: string): string 
   return lemma;
 }
 
+/**
+ * Whether a word is a past-tense form the rules know: an irregular one the treebank showed
+ * ("shot" → "shoot"), or an "-ed" form whose lemma is a known verb ("downed" → "down").
+ */
+export function isKnownPastTense(rules: LemmaRules, word: string): boolean {
+  const index = indexOf(rules);
+  const lower = foldWord(word).toLowerCase();
+  const irregular = index.exceptions.get(`VBD\t${lower}`);
+  if (irregular !== undefined) return irregular !== lower;
+  return lower.endsWith('ed') && (index.known.get('V')?.has(lemmatize(rules, lower, 'VBD')) ?? false);
+}
+
 function findLemma(index: LemmaIndex, word: string, tag: string): string {
   const folded = foldWord(word);
   const lower = folded.toLowerCase();

@@ -66,7 +66,7 @@ interface Run {
   readonly words: UdWords;
 }
 
-export const SYNTAX_STAGE: StageHead<'syntax'> = { name: 'syntax', version: '5', requires: ['tokens', 'sentences', 'casing'], assigns: 'syntax' };
+export const SYNTAX_STAGE: StageHead<'syntax'> = { name: 'syntax', version: '6', requires: ['tokens', 'sentences', 'casing'], assigns: 'syntax' };
 
 export function createSyntaxStage(model: SyntaxModel): Stage<'syntax'> {
   return { ...SYNTAX_STAGE, run: (doc) => analyzeDocument(model, doc) };

@@ -440,12 +440,25 @@ function subjectsOf(tree: SyntaxTree, p: number): Argument[] {
   const node = tree.nodes[p]!;
   const rel = relation(tree, p);
   // "Rebels fired rockets and shelled the town": the later conjunct's subject is the first one's.
+  // "Iran said several people were injured and vowed retaliation": an active verb with an object
+  // joined to a passive clause reported by a saying verb goes with the saying verb, whatever the
+  // parse; the injured do not vow.
+  if (rel === 'conj' && isPassive(tree, h) && !isPassive(tree, p) && relation(tree, h) === 'ccomp' && childWith(tree, p, OBJECT_RELS) !== -1 && head(tree, h) !== -1) {
+    return asSubjects(tree, p, subjectsOf(tree, head(tree, h)), 'shared');
+  }
   if (rel === 'conj' && isPredicate(tree, h)) return asSubjects(tree, p, subjectsOf(tree, h), 'shared');
   // "urged residents to leave": the object controls; "vowed to retake the town": the subject does.
   if (rel === 'xcomp') {
     const controller = childWith(tree, h, OBJECT_RELS);
     const from = controller === -1 ? subjectsOf(tree, h) : phrase(tree, h, controller, 'control');
     return asSubjects(tree, p, from, 'control');
+  }
+  // "invoked the right of self-defence in destroying a platform": a gerund opened by a
+  // preposition is adverbial wherever the parse hung it; its subject is its clause's.
+  if (node.rel === 'acl' && node.tag === 'VBG' && markerOf(tree, p) !== null) {
+    let q = h;
+    while (q !== -1 && !isPredicate(tree, q)) q = head(tree, q);
+    if (q !== -1) return asSubjects(tree, p, subjectsOf(tree, q), 'control');
   }
   // "a convoy carrying aid" (the noun is the subject), "a convoy attacked near Mosul" (passive subject).
   if (node.rel === 'acl' && (node.tag === 'VBG' || node.tag === 'VBN')) {

@@ -3,6 +3,7 @@ import { loadEventDictionary } from '../../../src/knowledge/events/load-dictiona
 import { loadEventFrameWords } from '../../../src/knowledge/events/event-frames.js';
 import { verbForms } from '../../../src/knowledge/events/inflection.js';
 import { lemmatize, trainLemmatizer, withKnownLemmas } from '../../../src/nlp/syntax/lemmatizer.js';
+import { analyzeSentences } from '../../../src/nlp/syntax/analyze-words.js';
 import { loadSyntaxModel } from '../../../src/nlp/syntax/syntax-model.js';
 
 describe('verbs news uses that the treebank lacks', () => {
@@ -35,5 +36,17 @@ describe('verbs news uses that the treebank lacks', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('a sentence the tagger leaves without a verb', () => {
+  it('takes a known past form after its subject as the verb, and leaves a verbless fragment alone', () => {
+    const model = loadSyntaxModel();
+    const [shot, fragment] = analyzeSentences(model, [
+      'The Ruritanian air force shot down an unmanned drone .'.split(' '),
+      'High quality pup food at a good price .'.split(' '),
+    ]);
+    expect(shot![4]).toMatchObject({ upos: 'VERB', xpos: 'VBD', lemma: 'shoot', head: 0 });
+    expect(fragment!.some((w) => w.upos === 'VERB')).toBe(false);
   });
 });
