@@ -13,7 +13,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import nlp from 'compromise';
@@ -64,10 +64,20 @@ interface Run {
   readonly child: ChildProcess;
   readonly output: string[];
   peakRss: number;
+  /** CPU seconds (user + system, its reaped children included), last sampled while it lived. */
+  cpuSeconds: number;
   readonly exited: Promise<number | string>;
 }
 
-/** Peak RSS from /proc (VmHWM), sampled while the process lives. */
+/** utime + stime + cutime + cstime of a /proc/<pid>/stat line, in seconds (clock ticks of 1/100 s on Linux). */
+function cpuSecondsOf(stat: string): number {
+  // The command name (field 2) may hold spaces and parentheses: count fields after its last ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // fields[0] is field 3 (state), so utime (field 14) is fields[11].
+  return [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i] ?? 0), 0) / 100;
+}
+
+/** Peak RSS from /proc (VmHWM) and CPU time from /proc/<pid>/stat, sampled every 100 ms while the process lives. */
 function run(label: string, command: string, args: readonly string[]): Run {
   const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const r: Run = {
@@ -75,6 +85,7 @@ function run(label: string, command: string, args: readonly string[]): Run {
     child,
     output: [],
     peakRss: 0,
+    cpuSeconds: 0,
     exited: new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1))),
   };
   child.stdout?.on('data', (b: Buffer) => r.output.push(b.toString()));
@@ -83,6 +94,7 @@ function run(label: string, command: string, args: readonly string[]): Run {
     try {
       const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
       if (hwm) r.peakRss = Math.max(r.peakRss, Number(hwm[1]) * 1024);
+      r.cpuSeconds = Math.max(r.cpuSeconds, cpuSecondsOf(readFileSync(`/proc/${child.pid}/stat`, 'utf8')));
     } catch {
       // Gone between two samples.
     }
@@ -124,14 +136,30 @@ const queueUrl = `${values.redis ?? redis!.url}/0?queue=bench-${randomBytes(4).t
 // Migrated before any worker opens it, so no two processes migrate at once.
 await (await openStore(workersTarget)).destroy();
 
+/** The 1-minute load average, sampled every 5 s from now until stop(): its lowest and highest. */
+function watchLoad(): { stop: () => string } {
+  const seen = [loadavg()[0]!];
+  const timer = setInterval(() => seen.push(loadavg()[0]!), 5000);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      seen.push(loadavg()[0]!);
+      return `${Math.min(...seen).toFixed(1)}–${Math.max(...seen).toFixed(1)}`;
+    },
+  };
+}
+
 // 1. One process.
 let t0 = performance.now();
+let load = watchLoad();
 const single = cli('ingest (one process)', '--db', singleTarget, 'ingest', ...positionals);
 await single.exited;
 const singleSeconds = (performance.now() - t0) / 1000;
+const singleLoad = load.stop();
 
 // 2. Enqueue and N workers, started together; done when the batch is written.
 t0 = performance.now();
+load = watchLoad();
 const workers = Array.from({ length: workerCount }, (_, i) => cli(`worker ${i + 1}`, '--db', workersTarget, 'worker', '--queue', queueUrl, '--quiet'));
 const enqueuer = cli('ingest --queue', '--db', workersTarget, 'ingest', '--queue', queueUrl, ...positionals);
 const batch = /as batch (\S+)/.exec(await waitForLine(enqueuer, /articles enqueued/))?.[1];
@@ -144,6 +172,7 @@ for (;;) {
 }
 await watch.destroy();
 const workersSeconds = (performance.now() - t0) / 1000;
+const workersLoad = load.stop();
 for (const w of workers) w.child.kill('SIGTERM');
 await Promise.all(workers.map((w) => w.exited));
 await redis?.stop();
@@ -171,12 +200,17 @@ const a = await storeFigures(singleTarget);
 const b = await storeFigures(workersTarget);
 const cores = cpus().length;
 const mib = (n: number): string => (n / 2 ** 20).toFixed(0);
+const singleCpu = single.cpuSeconds;
+const workersCpu = [enqueuer, ...workers].reduce((sum, r) => sum + r.cpuSeconds, 0);
 const rows: string[][] = [
   ['', 'one process', `${workerCount} workers on Redis`],
   ['articles stored', String(a.articles), String(b.articles)],
   ['words', String(a.words), String(b.words)],
   ['wall seconds (incl. start-up)', singleSeconds.toFixed(1), workersSeconds.toFixed(1)],
   ['articles/s', (a.articles / singleSeconds).toFixed(1), (b.articles / workersSeconds).toFixed(1)],
+  ['CPU seconds', singleCpu.toFixed(0), `${workersCpu.toFixed(0)} (${[enqueuer, ...workers].map((r) => `${r.label} ${r.cpuSeconds.toFixed(0)}`).join(', ')})`],
+  ['articles per CPU second', (a.articles / singleCpu).toFixed(2), (b.articles / workersCpu).toFixed(2)],
+  ['load average (1 min) during', singleLoad, workersLoad],
   ['words/s per core', (a.words / singleSeconds).toFixed(0), (b.words / workersSeconds / Math.min(workerCount, cores)).toFixed(0)],
   ['peak RSS MiB', `${mib(single.peakRss)}`, [enqueuer, ...workers].map((r) => `${r.label} ${mib(r.peakRss)}`).join(', ')],
   ['same row counts', '', JSON.stringify(a.rows) === JSON.stringify(b.rows) ? 'yes' : `no: ${JSON.stringify(a.rows)} vs ${JSON.stringify(b.rows)}`],
