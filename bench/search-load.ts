@@ -3,14 +3,15 @@
  * and the list routes take while one client keeps sending the most expensive search it can.
  *
  * Usage: npx tsx bench/search-load.ts [--db FILE] [--corpus FOLDER] [--seconds N] [--clients N] [--cli-root DIR] [--profile DIR]
- *   [--phases flood,in-flight] [--in-flight 1,4] [--runs N]
+ *   [--phases flood,in-flight] [--in-flight 1,4] [--runs N] [--built]
  * (--cli-root: the checkout whose `dossier serve` to run, to compare a version before a change;
  * --profile: the server writes a V8 CPU profile there when it stops, to see what holds its thread).
  *
  * Two kinds of phase. `flood`: one client sends each hostile query back to back; a refused one
  * comes back at once, so that is hundreds of requests a second. `in-flight`: exactly N of the most
  * expensive searches the bounds accept are in flight all the time (each client sends the next when
- * its one answers), for each N of --in-flight, while the list clients run; each run begins with a
+ * its one answers), for each N of --in-flight, while the list clients run (the list routes only:
+ * one more client sends the ordinary searches, reported apart); each run begins with a
  * phase without them, and --runs repeats the whole, so that the list routes' p99 with the hostile
  * searches is compared with runs beside it on the same machine, the load average printed with each.
  *
@@ -51,6 +52,7 @@ const { values } = parseArgs({
     phases: { type: 'string', default: 'flood,in-flight' },
     'in-flight': { type: 'string', default: '1,4' },
     runs: { type: 'string', default: '3' },
+    built: { type: 'boolean', default: false },
   },
 });
 const db = values.db ?? join(mkdtempSync(join(tmpdir(), 'dossier-load-')), 'load.db');
@@ -129,7 +131,9 @@ const LIST_ROUTES = [
 
 function startServer(): Promise<{ child: ChildProcess; base: string }> {
   const profile = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'test/support/run-cli.ts', '--db', db, 'serve', '--port', '0'], { cwd: values['cli-root'], stdio: ['ignore', 'pipe', 'pipe'] });
+  // --built: the CLI as installed (dist/, `npm run build` first), whose read threads start without compiling the sources.
+  const cli = values.built ? ['bin/dossier.js'] : ['--import', 'tsx', 'test/support/run-cli.ts'];
+  const child = spawn(process.execPath, [...profile, ...cli, '--db', db, 'serve', '--port', '0'], { cwd: values['cli-root'], stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
     const read = (chunk: Buffer): void => {
@@ -158,19 +162,17 @@ const quantile = (xs: number[], q: number): number => {
 /** Milliseconds of each request, by route. */
 type RouteTimes = Map<string, number[]>;
 const allOf = (times: RouteTimes): number[] => [...times.values()].flat();
-/** The list routes proper, and the searches among the clients' routes (those share the search thread with a hostile search). */
+/** The searches among the clients' routes: they share the search thread with a hostile search. */
 const isSearchRoute = (route: string): boolean => route.startsWith('/api/search');
-const listsOf = (times: RouteTimes): number[] => [...times].flatMap(([route, ms]) => (isSearchRoute(route) ? [] : ms));
-const searchesOf = (times: RouteTimes): number[] => [...times].flatMap(([route, ms]) => (isSearchRoute(route) ? ms : []));
 
 /** Clients each sending list-route requests back to back until the time is up. */
-async function listLoad(base: string, until: number): Promise<RouteTimes> {
-  const times: RouteTimes = new Map(LIST_ROUTES.map((r) => [r, []]));
+async function listLoad(base: string, until: number, routes: readonly string[] = LIST_ROUTES, count = clients): Promise<RouteTimes> {
+  const times: RouteTimes = new Map(routes.map((r) => [r, []]));
   const statuses = new Set<number>();
   await Promise.all(
-    Array.from({ length: clients }, async (_, c) => {
+    Array.from({ length: count }, async (_, c) => {
       for (let i = c; performance.now() < until; i++) {
-        const route = LIST_ROUTES[i % LIST_ROUTES.length]!;
+        const route = routes[i % routes.length]!;
         const t = await timed(`${base}${route}`);
         statuses.add(t.status);
         times.get(route)!.push(t.ms);
@@ -242,12 +244,14 @@ async function inFlightPhases(base: string): Promise<InFlightRow[]> {
     for (const count of [0, ...inFlightCounts]) {
       const loadBefore = loadavg()[0]!;
       const until = performance.now() + seconds * 1000;
-      const [list, hostile] = await Promise.all([listLoad(base, until), inFlight(base, count, until)]);
+      // The list clients send the list routes only; one client of its own sends the ordinary
+      // searches, which share the search thread with the hostile ones (and wait behind them).
+      const [list, searches, hostile] = await Promise.all([listLoad(base, until, LIST_ROUTES.filter((r) => !isSearchRoute(r))), listLoad(base, until, LIST_ROUTES.filter(isSearchRoute), 1), inFlight(base, count, until)]);
       rows.push({
         run,
         hostile: count,
-        lists: listsOf(list),
-        searches: searchesOf(list),
+        lists: allOf(list),
+        searches: allOf(searches),
         health: hostile.health,
         hostileMs: hostile.hostile.map((h) => h.ms),
         hostileStatuses: [...new Set(hostile.hostile.map((h) => h.status))].join('/'),
@@ -257,10 +261,10 @@ async function inFlightPhases(base: string): Promise<InFlightRow[]> {
       const p = (xs: number[], q: number): string => (xs.length ? quantile(xs, q).toFixed(0) : '-');
       console.log(
         `run ${run}, ${count} expensive search${count === 1 ? '' : 'es'} in flight: lists p50 ${p(r.lists, 0.5)} / p99 ${p(r.lists, 0.99)} ms (n=${r.lists.length}), ` +
-          `searches of the list clients p99 ${p(r.searches, 0.99)} ms (n=${r.searches.length}), /api/health p50 ${p(r.health, 0.5)} / p99 ${p(r.health, 0.99)} ms, ` +
+          `ordinary searches (1 client) p99 ${p(r.searches, 0.99)} ms (n=${r.searches.length}), /api/health p50 ${p(r.health, 0.5)} / p99 ${p(r.health, 0.99)} ms, ` +
           `hostile ${r.hostileStatuses || '-'} p50 ${p(r.hostileMs, 0.5)} ms (n=${r.hostileMs.length}), load ${r.load[0].toFixed(1)} → ${r.load[1].toFixed(1)}`,
       );
-      if (count === 0 || run === runs) printRoutes(list);
+      if (count === 0 || run === runs) printRoutes(new Map([...list, ...searches]));
     }
   }
   return rows;
