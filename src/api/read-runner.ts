@@ -43,13 +43,6 @@ export interface ReadRunnerOptions {
   /** How much nicer than the process the read threads run (Linux), so a busy CPU serves the server's thread first. */
   readonly niceBy?: number;
   /**
-   * How much nicer than the process the search threads run (Linux): nicer than the list
-   * threads, so that a client keeping expensive searches in flight takes the CPU from neither
-   * the server's thread nor the lists (at 10 against 19 a list thread weighs 7 times a search
-   * thread in the kernel's share of a busy CPU). Without it, the list threads' value.
-   */
-  readonly searchNiceBy?: number;
-  /**
    * Searches that may wait for a search thread; one more is answered 503 at once. A flood of
    * in-bounds searches then costs the server what a refused query costs, instead of a queue
    * that grows without end and answers every search 503 only at the end of its budget.
@@ -57,7 +50,7 @@ export interface ReadRunnerOptions {
   readonly maxWaitingSearches?: number;
 }
 
-export const DEFAULT_READ_RUNNER: ReadRunnerOptions = { threads: 2, searchThreads: 1, budgetMs: 5000, niceBy: 10, searchNiceBy: 19, maxWaitingSearches: 8 };
+export const DEFAULT_READ_RUNNER: ReadRunnerOptions = { threads: 2, searchThreads: 1, budgetMs: 5000, niceBy: 10, maxWaitingSearches: 8 };
 
 /** The reads that run in the search threads (each may read the postings of many words); every other read runs in the list threads. */
 const SEARCHES: ReadonlySet<ReadName> = new Set(['search', 'find']);
@@ -119,16 +112,14 @@ export function threadedReads(path: string, options: ReadRunnerOptions = DEFAULT
   /** A thread, whether it is taken, the read it runs, and its start: null once it can read, the error if it could not start. */
   type Slot = { worker: Worker; busy: boolean; current: number | null; started: Promise<Error | null> };
   /** Threads that take reads in turn, and the reads waiting for one of them. */
-  type Lane = { slots: Slot[]; waiting: Array<(slot: Slot) => void>; niceBy: number };
+  type Lane = { slots: Slot[]; waiting: Array<(slot: Slot) => void> };
   const pending = new Map<number, (reply: ReadReply) => void>();
   let nextId = 1;
   let closed = false;
 
-  const listNiceBy = options.niceBy ?? DEFAULT_READ_RUNNER.niceBy ?? 0;
-  const searchNiceBy = options.searchNiceBy ?? listNiceBy;
-  const spawn = (niceBy: number): Slot => {
+  const spawn = (): Slot => {
     // Nice values stop at 19.
-    const workerData = { path, nice: Math.min(19, getPriority() + niceBy) };
+    const workerData = { path, nice: Math.min(19, getPriority() + (options.niceBy ?? DEFAULT_READ_RUNNER.niceBy ?? 0)) };
     let settle: (failure: Error | null) => void = () => {};
     const started = new Promise<Error | null>((resolve) => {
       settle = resolve;
@@ -150,11 +141,11 @@ export function threadedReads(path: string, options: ReadRunnerOptions = DEFAULT
     slot.worker.unref();
     return slot;
   };
-  const newLane = (threads: number, niceBy: number): Lane => ({ slots: Array.from({ length: Math.max(1, threads) }, () => spawn(niceBy)), waiting: [], niceBy });
-  const lists = newLane(options.threads, listNiceBy);
+  const newLane = (threads: number): Lane => ({ slots: Array.from({ length: Math.max(1, threads) }, spawn), waiting: [] });
+  const lists = newLane(options.threads);
   // No search threads of their own (searchThreads 0): the searches share the lists' threads.
   const searchThreads = options.searchThreads ?? DEFAULT_READ_RUNNER.searchThreads ?? 0;
-  const searches = searchThreads > 0 ? newLane(searchThreads, searchNiceBy) : lists;
+  const searches = searchThreads > 0 ? newLane(searchThreads) : lists;
   const lanes = searches === lists ? [lists] : [lists, searches];
 
   const release = (lane: Lane, slot: Slot): void => {
@@ -175,7 +166,7 @@ export function threadedReads(path: string, options: ReadRunnerOptions = DEFAULT
   /** Ends a thread that cannot serve (still in a query past its budget, or never started) and puts a fresh one in its place. */
   const replace = (lane: Lane, slot: Slot): void => {
     void slot.worker.terminate();
-    const fresh = spawn(lane.niceBy);
+    const fresh = spawn();
     lane.slots[lane.slots.indexOf(slot)] = fresh;
     release(lane, fresh);
   };
