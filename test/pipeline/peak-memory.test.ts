@@ -34,7 +34,9 @@ function ingest(args: readonly string[]): Promise<{ code: number | null; stdout:
 describe('peak memory of an ingest of hostile sizes, with the default limits', () => {
   it('stays under 1 GiB: the long article cut and stored, the bomb and the long line refused by name', { timeout: 600_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dossier-peak-'));
-    const sentence = (i: number): string => `The harbour council of Saltmere met on day ${i % 28 + 1} and said the ferry to Example Island would run twice a week. `;
+    // Description without an act in it: the same event told hundreds of times costs the record
+    // linking minutes (a finding of its own, not this test's subject).
+    const sentence = (i: number): string => `The old harbour of Saltmere has grey stone walls and ${(i % 28) + 2} blue boats near the fish market. `;
     // 10 MB of prose in lines of about 1,000 characters: one plain-text article, a hundred times the cut.
     const lines: string[] = [];
     for (let i = 0, line = ''; lines.length * 1000 < 10_000_000; i++) {
