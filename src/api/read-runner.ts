@@ -166,6 +166,8 @@ export function threadedReads(path: string, options: ReadRunnerOptions = DEFAULT
   /** Ends a thread that cannot serve (still in a query past its budget, or never started) and puts a fresh one in its place. */
   const replace = (lane: Lane, slot: Slot): void => {
     void slot.worker.terminate();
+    // Closing ends every thread: none is started in its place.
+    if (closed) return;
     const fresh = spawn();
     lane.slots[lane.slots.indexOf(slot)] = fresh;
     release(lane, fresh);
