@@ -104,6 +104,12 @@ export const ERROR_CATALOGUE = {
     exit: EXIT_SOME_INPUTS_FAILED,
     http: 503,
   },
+  DOSSIER_SEARCH_BUSY: {
+    message: '{n} searches are waiting for the search thread already (the limit is {max}); try again in a moment',
+    when: 'a search that arrives while as many searches as `dossier serve --max-waiting-searches` allows wait for the search thread',
+    exit: EXIT_SOME_INPUTS_FAILED,
+    http: 503,
+  },
   DOSSIER_READ_TIMEOUT: {
     message: 'the {list} took longer than its budget of {n} ms; {how to narrow it}',
     when: 'a list or count the API reads off its thread (the timeline, the stats) over its time budget',

@@ -16,6 +16,9 @@ export interface ReadRequest {
 
 export type ReadReply = { readonly id: number; readonly result: unknown } | { readonly id: number; readonly error: { readonly code: string; readonly message: string } };
 
+/** What a read thread posts once its connection is open and it can take reads. */
+export type ReadyMessage = { readonly ready: true };
+
 /** A reply's error as raised in the thread: by its catalogue code, which crosses the thread boundary as a string. */
 const errorOfReply = (error: { readonly code: string; readonly message: string }): Error =>
   isErrorCode(error.code) && error.code !== 'DOSSIER_INTERNAL' ? new DossierError(error.code, error.message) : new Error(error.message);
@@ -39,9 +42,15 @@ export interface ReadRunnerOptions {
   readonly budgetMs: number;
   /** How much nicer than the process the read threads run (Linux), so a busy CPU serves the server's thread first. */
   readonly niceBy?: number;
+  /**
+   * Searches that may wait for a search thread; one more is answered 503 at once. A flood of
+   * in-bounds searches then costs the server what a refused query costs, instead of a queue
+   * that grows without end and answers every search 503 only at the end of its budget.
+   */
+  readonly maxWaitingSearches?: number;
 }
 
-export const DEFAULT_READ_RUNNER: ReadRunnerOptions = { threads: 2, searchThreads: 1, budgetMs: 5000, niceBy: 10 };
+export const DEFAULT_READ_RUNNER: ReadRunnerOptions = { threads: 2, searchThreads: 1, budgetMs: 5000, niceBy: 10, maxWaitingSearches: 8 };
 
 /** The reads that run in the search threads (each may read the postings of many words); every other read runs in the list threads. */
 const SEARCHES: ReadonlySet<ReadName> = new Set(['search', 'find']);
@@ -100,7 +109,8 @@ export function threadedReads(path: string, options: ReadRunnerOptions = DEFAULT
   const entry = new URL(`./read-worker${fromSource ? '.ts' : '.js'}`, import.meta.url);
   // Loader flags do not reach a worker's own entry on Node 20: from the sources it registers tsx first.
   const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
-  type Slot = { worker: Worker; busy: boolean; current: number | null };
+  /** A thread, whether it is taken, the read it runs, and its start: null once it can read, the error if it could not start. */
+  type Slot = { worker: Worker; busy: boolean; current: number | null; started: Promise<Error | null> };
   /** Threads that take reads in turn, and the reads waiting for one of them. */
   type Lane = { slots: Slot[]; waiting: Array<(slot: Slot) => void> };
   const pending = new Map<number, (reply: ReadReply) => void>();
@@ -110,17 +120,24 @@ export function threadedReads(path: string, options: ReadRunnerOptions = DEFAULT
   const spawn = (): Slot => {
     // Nice values stop at 19.
     const workerData = { path, nice: Math.min(19, getPriority() + (options.niceBy ?? DEFAULT_READ_RUNNER.niceBy ?? 0)) };
-    const slot: Slot = { worker: fromSource ? new Worker(boot, { eval: true, workerData }) : new Worker(entry, { workerData }), busy: false, current: null };
-    slot.worker.on('message', (reply: ReadReply) => {
-      pending.get(reply.id)?.(reply);
-      pending.delete(reply.id);
+    let settle: (failure: Error | null) => void = () => {};
+    const started = new Promise<Error | null>((resolve) => {
+      settle = resolve;
+    });
+    const slot: Slot = { worker: fromSource ? new Worker(boot, { eval: true, workerData }) : new Worker(entry, { workerData }), busy: false, current: null, started };
+    slot.worker.on('message', (message: ReadReply | ReadyMessage) => {
+      if ('ready' in message) return settle(null);
+      pending.get(message.id)?.(message);
+      pending.delete(message.id);
     });
     // A thread that cannot open the file (or dies) answers its read with the reason, not with a wait.
     slot.worker.on('error', (error) => {
+      settle(error);
       if (slot.current === null) return;
       pending.get(slot.current)?.({ id: slot.current, error: { code: errorCodeOf(error), message: error.message } });
       pending.delete(slot.current);
     });
+    slot.worker.on('exit', () => settle(new Error('the read thread ended')));
     slot.worker.unref();
     return slot;
   };
@@ -136,58 +153,88 @@ export function threadedReads(path: string, options: ReadRunnerOptions = DEFAULT
     if (next) next(slot);
     else slot.busy = false;
   };
-  const acquire = (lane: Lane): Promise<Slot> => {
+  /** Gives `take` a free thread now, or the first one freed after the reads already waiting. */
+  const acquire = (lane: Lane, take: (slot: Slot) => void): void => {
     const free = lane.slots.find((s) => !s.busy);
-    if (free) {
-      free.busy = true;
-      return Promise.resolve(free);
+    if (!free) {
+      lane.waiting.push(take);
+      return;
     }
-    return new Promise((resolve) => lane.waiting.push(resolve));
+    free.busy = true;
+    take(free);
   };
+  /** Ends a thread that cannot serve (still in a query past its budget, or never started) and puts a fresh one in its place. */
+  const replace = (lane: Lane, slot: Slot): void => {
+    void slot.worker.terminate();
+    // Closing ends every thread: none is started in its place.
+    if (closed) return;
+    const fresh = spawn();
+    lane.slots[lane.slots.indexOf(slot)] = fresh;
+    release(lane, fresh);
+  };
+  const maxWaitingSearches = options.maxWaitingSearches ?? DEFAULT_READ_RUNNER.maxWaitingSearches ?? Number.POSITIVE_INFINITY;
 
   const read = async <N extends ReadName>(name: N, args: ReadArgs<N>): Promise<ReadResult<N>> => {
     if (closed) throw new DossierError('DOSSIER_API_STOPPING', 'the server is stopping');
     const id = nextId++;
     const lane = laneOf(name) === 'search' ? searches : lists;
+    if (laneOf(name) === 'search' && lane.waiting.length >= maxWaitingSearches && lane.slots.every((s) => s.busy)) {
+      throw new DossierError('DOSSIER_SEARCH_BUSY', `${lane.waiting.length} searches are waiting for the search thread already (the limit is ${maxWaitingSearches}); try again in a moment`);
+    }
     let timer: NodeJS.Timeout | undefined;
-    let taken: Slot | null = null;
     const budget = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(overBudget(name, options.budgetMs)), options.budgetMs);
     });
+    let take: (slot: Slot) => void = () => {};
+    const taken = new Promise<Slot>((resolve) => {
+      take = resolve;
+    });
+    acquire(lane, take);
+    // Past the budget the client has its 503: a read that has not begun its query by then never
+    // begins it. (It used to run all the same once a thread was free, so under a load that
+    // outran the threads every read behind it waited for queries no client waited for any more,
+    // and timed out in turn.)
+    let abandoned = false;
+    // The thread running this read's query, once it runs it (typed wide: it is set in the closure below).
+    let running = null as Slot | null;
     const run = (async (): Promise<ReadReply> => {
-      const slot = await acquire(lane);
-      taken = slot;
-      return new Promise<ReadReply>((resolve) => {
+      const slot = await taken;
+      // A fresh thread is still starting (seconds from the sources on a loaded machine): wait for it
+      // within the budget rather than send it a read whose wait would then be blamed on the query.
+      const failure = await slot.started;
+      if (failure) {
+        replace(lane, slot);
+        return { id, error: { code: errorCodeOf(failure), message: failure.message } };
+      }
+      if (abandoned) {
+        release(lane, slot);
+        return { id, error: { code: 'DOSSIER_INTERNAL', message: 'abandoned past its budget' } };
+      }
+      running = slot;
+      const reply = await new Promise<ReadReply>((resolve) => {
         pending.set(id, resolve);
         slot.current = id;
         slot.worker.postMessage({ id, name, args } satisfies ReadRequest);
       });
+      slot.current = null;
+      release(lane, slot);
+      return reply;
     })();
     try {
       const reply = await Promise.race([run, budget]);
-      if (taken) release(lane, taken);
       if ('error' in reply) throw errorOfReply(reply.error);
       return reply.result as ReadResult<N>;
     } catch (error) {
       const timedOut = error instanceof DossierError && (error.code === 'DOSSIER_SEARCH_TIMEOUT' || error.code === 'DOSSIER_READ_TIMEOUT');
-      if (timedOut && taken) {
-        // The thread is still in the query: leave it to finish and end, and put a fresh one in its place.
-        const slot: Slot = taken;
-        pending.delete(id);
-        void slot.worker.terminate();
-        const fresh = spawn();
-        lane.slots[lane.slots.indexOf(slot)] = fresh;
-        release(lane, fresh);
-      } else if (timedOut) {
-        // Never got a thread: stop waiting for one.
-        run.then(
-          (reply) => {
-            const slot = taken;
-            if (slot) release(lane, slot);
-            return reply;
-          },
-          () => {},
-        );
+      if (timedOut) {
+        abandoned = true;
+        const waiting = lane.waiting.indexOf(take);
+        if (waiting >= 0) lane.waiting.splice(waiting, 1);
+        if (running) {
+          // The thread is still in the query: leave it to finish and end, and put a fresh one in its place.
+          pending.delete(id);
+          replace(lane, running);
+        }
       }
       throw error;
     } finally {

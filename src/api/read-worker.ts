@@ -6,7 +6,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { errorCodeOf } from '../errors.js';
 import type { Database } from '../store/schema.js';
 import { runRead } from './read-queries.js';
-import type { ReadReply, ReadRequest } from './read-runner.js';
+import type { ReadReply, ReadRequest, ReadyMessage } from './read-runner.js';
 
 /**
  * A read thread of `dossier serve` (read-runner.ts): its own read-only connection to the SQLite
@@ -48,3 +48,4 @@ parentPort?.on('message', async (request: ReadRequest) => {
   }
   parentPort?.postMessage(reply);
 });
+parentPort?.postMessage({ ready: true } satisfies ReadyMessage);

@@ -90,17 +90,20 @@ export async function openStoreAt(target: string, migration: string | null): Pro
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
 function sqliteDialect(path: string): Dialect {
-  let sqlite: SQLite.Database;
+  let sqlite: SQLite.Database | undefined;
   try {
     sqlite = new SQLite(path);
+    // The busy timeout first: switching to WAL takes a lock that another process may hold.
+    sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    // The first read of the file: one that is not a database ("file is not a database") is
+    // refused here, as the store, before any input is read and blamed for it.
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
   } catch (error) {
+    sqlite?.close();
     throw new StoreUnreachableError(path, error);
   }
-  // The busy timeout first: switching to WAL takes a lock that another process may hold.
-  sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('foreign_keys = ON');
   return new WriterFirstSqliteDialect({ database: keepStatementsPrepared(sqlite) });
 }
 

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { getPriority } from 'node:os';
 import { tmpdir } from 'node:os';
@@ -5,7 +6,8 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { ReadArgs, ReadName } from '../../src/api/read-queries.js';
-import { inlineReads, laneOf, threadedReads, withStatementTimeout } from '../../src/api/read-runner.js';
+import { errorReply } from '../../src/api/api-errors.js';
+import { DEFAULT_READ_RUNNER, inlineReads, laneOf, threadedReads, withStatementTimeout } from '../../src/api/read-runner.js';
 import { buildServer } from '../../src/api/server.js';
 import { createAnalyzer } from '../../src/pipeline/analyze-article.js';
 import { ingestFiles } from '../../src/pipeline/ingest-files.js';
@@ -244,6 +246,55 @@ describe('list reads in threads of their own', () => {
       await app.close();
       await store.destroy();
     }
+  });
+});
+
+describe('the queue of searches waiting for the search thread', () => {
+  it('is bounded: one search more than the limit is answered 503 at once, naming it, and the lists go on', async () => {
+    const path = freshSqliteTarget('search-queue');
+    const store = await openStore(path);
+    await ingestFiles(store, [digestFile()], { analyzer });
+    const runner = threadedReads(path, { threads: 1, searchThreads: 1, budgetMs: 60_000, maxWaitingSearches: 2 });
+    try {
+      // Sent together: the first takes the thread, two wait for it, the fourth and fifth find the queue full.
+      const answers = await Promise.allSettled(['ferry', 'grain', 'saltmere', 'quay', 'basra'].map((q) => runner.search(q, 10)));
+      expect(answers.map((a) => a.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'rejected']);
+      expect(answers.slice(0, 3).map((a) => (a.status === 'fulfilled' ? a.value.length : -1))).toEqual([1, 1, 2]);
+      const refused = answers[3]!.status === 'rejected' ? (answers[3] as PromiseRejectedResult).reason : null;
+      expect(refused).toMatchObject({ code: 'DOSSIER_SEARCH_BUSY', message: expect.stringContaining('the limit is 2') });
+      expect(errorReply(refused).status).toBe(503);
+      // The bound is on the searches only: a list read meanwhile is answered.
+      const [list, ...searches] = await Promise.allSettled([runner.read('stats', {}), ...['a', 'b', 'c', 'd'].map((q) => runner.search(`${q}ferry`, 1))]);
+      expect(list).toEqual({ status: 'fulfilled', value: await storeStats(store) });
+      expect(searches.map((a) => a.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected']);
+      // Once the queue is gone the next search is served.
+      expect(await runner.search('grain', 10)).toHaveLength(1);
+    } finally {
+      await runner.close();
+      await store.destroy();
+    }
+  });
+
+  it('lets go of a search past its budget: it no longer counts against the limit, and never runs', async () => {
+    const path = freshSqliteTarget('search-queue-budget');
+    const store = await openStore(path);
+    await store.destroy();
+    // 1 ms: every search is over its budget before the thread has started.
+    const hurried = threadedReads(path, { threads: 1, searchThreads: 1, budgetMs: 1, maxWaitingSearches: 2 });
+    try {
+      const first = await Promise.allSettled(['ferry', 'grain', 'saltmere'].map((q) => hurried.search(q, 10)));
+      expect(first.map((a) => (a.status === 'rejected' ? (a.reason as { code: string }).code : 'fulfilled'))).toEqual(Array(3).fill('DOSSIER_SEARCH_TIMEOUT'));
+      // The two that waited left the queue with their 503: the next are timed out too, not refused as a full queue.
+      const next = await Promise.allSettled(['quay', 'basra'].map((q) => hurried.search(q, 10)));
+      expect(next.map((a) => (a.status === 'rejected' ? (a.reason as { code: string }).code : 'fulfilled'))).toEqual(Array(2).fill('DOSSIER_SEARCH_TIMEOUT'));
+    } finally {
+      await hurried.close();
+    }
+  });
+
+  it('has the default `dossier serve --help` names', () => {
+    const help = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../support/run-cli.ts'), 'serve', '--help'], { encoding: 'utf8', timeout: 60_000 });
+    expect(help.stdout).toMatch(new RegExp(`--max-waiting-searches <n>[\\s\\S]*?\\(default ${DEFAULT_READ_RUNNER.maxWaitingSearches}\\)`));
   });
 });
 

@@ -77,4 +77,10 @@ describe('SQLite write transactions', () => {
       await store.destroy();
     }
   });
+
+  it('a file that is not a database is refused as the store, naming it, before any input is read', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'dossier-not-a-db-')), 'news.db');
+    writeFileSync(path, Buffer.from('Example Wire keeps its notes here, not a database at all.\n'.repeat(200)));
+    await expect(openStore(path)).rejects.toMatchObject({ code: 'DOSSIER_STORE_UNREACHABLE', message: `cannot open the store at ${path}: file is not a database` });
+  });
 });

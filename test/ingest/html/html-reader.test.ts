@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/errors.js';
 import { htmlReader } from '../../../src/ingest/html/html-reader.js';
@@ -104,6 +105,29 @@ describe('htmlReader fallbacks and failures', () => {
     const { article } = readOne(createSourceText('deep.html', 'deep.html', html));
     expect(article.text).toBe(prose);
     expect(article.extra).toEqual({ extractionMethod: 'densest-block' });
+  });
+
+  it('reads a page whose tags are all there but shuffled, or refuses it in one clean error; Readability failing is no crash (property)', () => {
+    // Readability threw a TypeError on such pages ("Cannot read properties of null (reading
+    // 'tagName')"), and the page was lost instead of read by the fallbacks.
+    const parts = readFileSync(join(FIXTURES, 'northern-ledger-article.html'), 'utf8').split(/(?=<)/);
+    const outcomes = { read: 0, refused: 0 };
+    fc.assert(
+      fc.property(fc.shuffledSubarray([...parts.keys()], { minLength: parts.length }), (order) => {
+        const html = order.map((i) => parts[i]).join('');
+        try {
+          expect(htmlReader.read(createSourceText('shuffled.html', 'shuffled.html', html)).articles).toHaveLength(1);
+          outcomes.read++;
+        } catch (error) {
+          // A tag that opens raw text (<script>, <title>) early swallows the page: no text is left.
+          expect(error).toBeInstanceOf(InputError);
+          expect((error as InputError).code).toBe('DOSSIER_INPUT_NO_ARTICLES');
+          outcomes.refused++;
+        }
+      }),
+      { numRuns: 200, seed: 1 },
+    );
+    expect(outcomes.read).toBeGreaterThan(20);
   });
 
   it('reports what the page lacks as messages', () => {

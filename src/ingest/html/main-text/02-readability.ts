@@ -24,10 +24,12 @@ export function readabilityContent(document: DomDocument): DomElement | null {
   });
   try {
     return reader.parse()?.content ?? null;
-  } catch (error) {
-    // A stack overflow the depth check did not foresee: the fallbacks walk without recursion.
-    if (error instanceof RangeError) return null;
-    throw error;
+  } catch {
+    // A page that defeats Readability is read by the fallbacks, which walk without recursion:
+    // a stack overflow the depth check did not foresee, or Readability's own TypeError on a
+    // page whose tags are all there but out of order ("Cannot read properties of null
+    // (reading 'tagName')" in _grabArticle, on the tags of a news page shuffled).
+    return null;
   }
 }
 
