@@ -128,6 +128,9 @@ export function findTriggers(tokens: readonly Token[], dictionary: EventDictiona
     const t = tokens[i]!;
     // Words inside a name ("Islamic Resistance", "Desert Storm") are not triggers.
     if (t.entity >= 0 && t.tag.startsWith('NNP')) continue;
+    // Nor is a word after a name's first word a verb, whatever a headline's title case made the
+    // tagger read it as ("U.S. Forces Withdraw": "Forces" is no verb).
+    if (t.entity >= 0 && tokens[i - 1]?.entity === t.entity && (t.tag.startsWith('VB') || t.tag === 'MD')) continue;
     // "March 27" is a date, "May" a month.
     if (timeTokens.has(t.index)) continue;
     if (t.tag.startsWith('VB')) {

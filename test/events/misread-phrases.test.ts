@@ -422,4 +422,8 @@ describe('events: a repeated event noun is the act told before', () => {
     expect(eventAt(doc, 'strikes')).toBeDefined();
     expect(eventAt(analyzeText('Americans installed Patriot missile systems at Ain al-Asad air base.'), 'installed')?.targets).toEqual([]);
   });
+
+  it('reads no word inside a name as a verb, whatever a headline\'s title case made of it', () => {
+    expect(codesOf('U.S. Forces Withdraw From Key Base Near Syrian Border.')).not.toContain('170');
+  });
 });

@@ -38,6 +38,13 @@ describe('events on the seed digest', needsFiles(SEED), () => {
     expect(e.modality).toBe('asserted');
   });
 
+  it('never makes Soleimani the target of an act Iran did (the shoot-down of the drone, the option of killing him)', () => {
+    const iranOnSoleimani = docs
+      .flatMap((d) => d.layers.events ?? [])
+      .filter((e) => e.sources.some((s) => s.cameo?.startsWith('IRN')) && e.targets.some((t) => t.actorId === 'per-qasem-soleimani'));
+    expect(iranOnSoleimani).toEqual([]);
+  });
+
   it('finds the Israeli strike near Al-Safirah on 2020-05-04', () => {
     const hits = find('2020-05-05', /offensive|strike|attack|targeted/i, /Safirah/).filter(({ e }) => e.date === '2020-05-04');
     expect(hits.length).toBeGreaterThan(0);

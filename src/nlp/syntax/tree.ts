@@ -431,6 +431,12 @@ function asSubjects(tree: SyntaxTree, p: number, args: readonly Argument[], via:
   });
 }
 
+/**
+ * Prepositions that open an adverbial gerund ("in destroying", "after shelling"); "the option
+ * of killing", "the plan for attacking" are the noun's own complement, whose doer is open.
+ */
+const ADVERBIAL_MARKS: ReadonlySet<string> = new Set(['in', 'by', 'after', 'before', 'while', 'when', 'upon', 'on', 'without', 'through', 'since']);
+
 /** Subjects of `p`: its own, or those it shares through coordination, control or the noun it modifies. */
 function subjectsOf(tree: SyntaxTree, p: number): Argument[] {
   const own = inClause(tree, p, SUBJECT_RELS);
@@ -455,7 +461,7 @@ function subjectsOf(tree: SyntaxTree, p: number): Argument[] {
   }
   // "invoked the right of self-defence in destroying a platform": a gerund opened by a
   // preposition is adverbial wherever the parse hung it; its subject is its clause's.
-  if (node.rel === 'acl' && node.tag === 'VBG' && markerOf(tree, p) !== null) {
+  if (node.rel === 'acl' && node.tag === 'VBG' && ADVERBIAL_MARKS.has(markerOf(tree, p) ?? '')) {
     let q = h;
     while (q !== -1 && !isPredicate(tree, q)) q = head(tree, q);
     if (q !== -1) return asSubjects(tree, p, subjectsOf(tree, q), 'control');
