@@ -426,4 +426,9 @@ describe('events: a repeated event noun is the act told before', () => {
   it('reads no word inside a name as a verb, whatever a headline\'s title case made of it', () => {
     expect(codesOf('U.S. Forces Withdraw From Key Base Near Syrian Border.')).not.toContain('170');
   });
+
+  it('takes the name after "According to X," as the subject of the verb that follows it', () => {
+    const e = eventAt(analyzeText('According to the presidency, Turkish President Recep Tayyip Erdogan convened a security meeting on Monday evening, attended by army chiefs.'), 'meeting');
+    expect(e?.sources.map((s) => s.cameo)).toEqual(['TURGOV']);
+  });
 });

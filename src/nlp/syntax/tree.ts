@@ -441,6 +441,8 @@ const ADVERBIAL_MARKS: ReadonlySet<string> = new Set(['in', 'by', 'after', 'befo
 function subjectsOf(tree: SyntaxTree, p: number): Argument[] {
   const own = inClause(tree, p, SUBJECT_RELS);
   if (own.length > 0) return own.flatMap((s) => phrase(tree, p, s, 'dependent'));
+  const apposed = apposedSubject(tree, p);
+  if (apposed !== -1) return [argument(apposed, isPassive(tree, p) ? 'nsubj:pass' : 'nsubj', undefined, 'dependent')];
   const h = head(tree, p);
   if (h === -1) return [];
   const node = tree.nodes[p]!;
@@ -487,6 +489,25 @@ function subjectsOf(tree: SyntaxTree, p: number): Argument[] {
   }
   return [];
 }
+
+/**
+ * "According to the presidency, President Erdogan convened a meeting", parsed with the name an
+ * apposition of "presidency" and the finite verb without a subject: a name set off by a comma
+ * right before a finite verb, hung as an apposition on a phrase before it, is the verb's subject.
+ */
+function apposedSubject(tree: SyntaxTree, p: number): number {
+  if (!FINITE_TAGS.has(tree.nodes[p]!.tag) || auxiliaries(tree, p).length > 0) return -1;
+  let name = p - 1;
+  while (name >= 0 && ['flat', 'compound', 'fixed'].includes(relation(tree, name)) && head(tree, name) < p) name = head(tree, name);
+  if (name < 0 || relation(tree, name) !== 'appos' || tree.nodes[name]!.upos !== 'PROPN') return -1;
+  // The comma may hang on the name itself, or before its phrase.
+  const first = tree.first[name]!;
+  const comma = tree.nodes[first]!.upos === 'PUNCT' ? first : first - 1;
+  return comma >= 0 && tree.nodes[comma]!.upos === 'PUNCT' && head(tree, name) < name ? name : -1;
+}
+
+/** Tags of a finite verb. */
+const FINITE_TAGS: ReadonlySet<string> = new Set(['VBD', 'VBZ', 'VBP']);
 
 /** Parts of speech of a noun phrase's head. */
 const NOMINAL_UPOS: ReadonlySet<string> = new Set(['NOUN', 'PROPN']);
