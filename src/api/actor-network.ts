@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { EventOut } from '../store/events-queries.js';
-import { actorLabels, getActor } from '../store/mentions-queries.js';
+import { actorKin, actorLabels } from '../store/mentions-queries.js';
 import type { Store } from '../store/open-store.js';
 import { listDecisions, reviewStates } from '../store/review-repository.js';
 import type { Network } from './response-schemas.js';
@@ -119,10 +119,10 @@ export async function actorNetwork(db: Store, { top, actor, ...filter }: Network
   const events = await networkEvents(db, filter);
   const ids = [...new Set(events.flatMap((e) => [...e.source, ...e.target].map((p) => p.id).filter((id): id is string => id !== null)))];
   let net = buildNetwork(events, await actorLabels(db, ids));
-  if (actor !== undefined) {
-    const found = await getActor(db, actor);
-    if (!found) return null;
-    net = aroundActors(net, new Set([found.id, ...found.members.map((m) => m.id), ...found.memberOf]));
-  }
-  return top === undefined ? net : topOfNetwork(net, top);
+  if (actor === undefined) return top === undefined ? net : topOfNetwork(net, top);
+  const centre = await actorKin(db, actor);
+  if (!centre) return null;
+  net = aroundActors(net, new Set([centre.id, ...centre.members.map((m) => m.id), ...centre.memberOf]));
+  // The actor it is drawn around, named with its kin: the page needs no second request for them.
+  return { ...(top === undefined ? net : topOfNetwork(net, top)), centre };
 }

@@ -151,6 +151,31 @@ export interface ActorDetail extends ActorSummary {
   mentionList: Array<{ articleId: string; title: string; date: string | null; outlet: string | null; start: number; end: number; text: string; confidence: number | null; reason: string | null }>;
 }
 
+/** An actor's kin: the actors its registry record makes members of it, and those it is a member of. */
+export interface ActorKin {
+  id: string;
+  name: string;
+  members: Array<{ id: string; name: string }>;
+  memberOf: string[];
+}
+
+/** Who an actor is among others (its name, members and memberships), without its mentions: what the network around it needs. */
+export async function actorKin(db: Store, id: string): Promise<ActorKin | null> {
+  const row = await db.selectFrom('actors').select(['id', 'name', 'member_of']).where('id', '=', id).executeTakeFirst();
+  if (!row) return null;
+  const members = await membersOf(db, id);
+  return { id, name: (await correctedNames(db)).get(id) ?? row.name, members, memberOf: parseList(row.member_of) };
+}
+
+/** The actors whose registry record says they are part of this one, by name. */
+const membersOf = (db: Store, id: string): Promise<Array<{ id: string; name: string }>> =>
+  db
+    .selectFrom('actors')
+    .select(['id', 'name'])
+    .where(sql<boolean>`member_of LIKE ${`%"${id}"%`}`)
+    .orderBy('name')
+    .execute();
+
 export async function getActor(db: Store, id: string): Promise<ActorDetail | null> {
   const row = await db.selectFrom('actors').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return null;
@@ -167,12 +192,7 @@ export async function getActor(db: Store, id: string): Promise<ActorDetail | nul
     // The most recent mentions; the counts above cover them all.
     .limit(500)
     .execute();
-  const members = await db
-    .selectFrom('actors')
-    .select(['id', 'name'])
-    .where(sql<boolean>`member_of LIKE ${`%"${id}"%`}`)
-    .orderBy('name')
-    .execute();
+  const members = await membersOf(db, id);
   const renamed = await correctedNames(db);
   return {
     id,

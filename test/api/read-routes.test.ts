@@ -315,6 +315,19 @@ describe('GET /api/network', () => {
     expect((await get<Net>('/api/network?minConfidence=0.5')).edges).toHaveLength(2);
     await badRequest('/api/network?to=soon', 'to');
   });
+
+  it('around an actor keeps its edges and names it with its kin; an unknown actor is 404, or null when asked so', async () => {
+    type Centre = { id: string; name: string; members: Array<{ id: string; name: string }>; memberOf: string[] };
+    const net = await get<Net & { centre?: Centre }>('/api/network?actor=irq-pmu');
+    expect(net.edges.map((e) => `${e.source}>${e.target}:${e.code}`)).toEqual(['irq-pmu>usa-mil:138']);
+    // The same kin as the actor's own page gives, without its mentions, events and quotes.
+    const actor = await get<Centre>('/api/actors/irq-pmu');
+    expect(net.centre).toEqual({ id: 'irq-pmu', name: 'Popular Mobilization Units', members: actor.members, memberOf: actor.memberOf });
+    expect(net.centre!.members.map((m) => m.id)).toEqual(['irq-kh']);
+    expect((await get<Net & { centre?: Centre }>('/api/network')).centre).toBeUndefined();
+    await get('/api/network?actor=no-such-actor', 404);
+    expect(await get('/api/network?actor=no-such-actor&missing=null')).toBeNull();
+  });
 });
 
 describe('GET /api/review', () => {
