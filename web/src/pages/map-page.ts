@@ -13,7 +13,7 @@ import { denseRange } from '../dense-range.js';
 import { clear, empty, h, link, path, s, withQuery } from '../dom.js';
 import { PLOVER_TYPES } from '../plover.js';
 import type { RouteContext } from '../router.js';
-import { filterForm, outOfViewSection, ploverBadge, recordFields, sentenceView } from '../widgets.js';
+import { filterForm, OUT_OF_VIEW, outOfViewSection, ploverBadge, recordFields, sentenceView } from '../widgets.js';
 
 const W = 900;
 const H = 520;
@@ -77,11 +77,12 @@ const fmt = (x: number): string => x.toFixed(2);
 
 export async function mapPage(ctx: RouteContext): Promise<Node> {
   const q = ctx.query;
+  const unplacedQuery = { placed: 'false', from: q.get('from'), to: q.get('to'), plover: q.get('plover') };
   const [places, events, unplaced] = await Promise.all([
     api.places({ name: q.get('name'), country: q.get('country'), precision: q.get('precision'), limit: LIMIT }),
     api.records({ from: q.get('from'), to: q.get('to'), plover: q.get('plover'), limit: LIMIT }),
     // What the map cannot draw: events with no place, listed under it.
-    api.events({ placed: 'false', from: q.get('from'), to: q.get('to'), plover: q.get('plover'), limit: 500 }),
+    api.events({ ...unplacedQuery, limit: OUT_OF_VIEW.first }),
   ]);
   const focus = places.items.find((p) => p.id === q.get('focus')) ?? null;
   const bbox = parseBbox(q.get('view')) ?? (focus ? ([focus.lon - 6, focus.lat - 4, focus.lon + 6, focus.lat + 4] as Bbox) : defaultBbox(places.items));
@@ -179,7 +180,9 @@ export async function mapPage(ctx: RouteContext): Promise<Node> {
       h('div', { class: 'card map-canvas' }, svg, h('p', { class: 'legend muted' }, 'Circles: towns and sites, clustered (the number is how many places). Shaded shapes: a country or region named without a precise place.')),
       panel,
     ),
-    outOfViewSection('Not placed', 'unplaced-events', 'Events whose reports name no place the gazetteer knows: not on the map, listed here.', unplaced, ctx.wording),
+    outOfViewSection('Not placed', 'unplaced-events', 'Events whose reports name no place the gazetteer knows: not on the map, listed here.', unplaced, ctx.wording, (offset, limit) =>
+      api.events({ ...unplacedQuery, offset, limit }),
+    ),
   );
 }
 

@@ -7,7 +7,7 @@ import { empty, h, path, s, section } from '../dom.js';
 import { packLanes } from '../lanes.js';
 import { PLOVER_TYPES, ploverColour } from '../plover.js';
 import type { RouteContext } from '../router.js';
-import { cappedTable, filterForm, outOfViewSection, RECORD_HEADERS, recordFields, recordRow } from '../widgets.js';
+import { cappedTable, filterForm, OUT_OF_VIEW, outOfViewSection, RECORD_HEADERS, recordFields, recordRow } from '../widgets.js';
 
 const LIMIT = 500;
 const W = 960;
@@ -27,6 +27,9 @@ interface Item {
   disputed: boolean;
 }
 
+/** The events the chart cannot draw for these filters: those with no date. */
+const undatedQuery = (q: URLSearchParams) => ({ dated: 'false', plover: q.get('plover'), actor: q.get('actor'), outlet: q.get('outlet') });
+
 export async function timelinePage(ctx: RouteContext): Promise<Node> {
   const q = ctx.query;
   const plover = q.get('plover');
@@ -35,7 +38,7 @@ export async function timelinePage(ctx: RouteContext): Promise<Node> {
   const [first, undated] = await Promise.all([
     api.records({ ...filters, limit: LIMIT, offset: 0 }),
     // What the chart cannot draw: events with no date, listed under it.
-    api.events({ dated: 'false', limit: 500, plover, actor: q.get('actor'), outlet: q.get('outlet') }),
+    api.events({ ...undatedQuery(q), limit: OUT_OF_VIEW.first }),
   ]);
   const page = await timelineView(ctx, first, undated);
   // A big store: the page is drawn with the first records at once, and redrawn with all of them when they are in.
@@ -134,7 +137,9 @@ async function timelineView(ctx: RouteContext, records: Page<EventRecord>, undat
       `Event records${from !== null || to !== null ? ` from ${q.get('from') ?? '…'} to ${q.get('to') ?? '…'}` : ''} (${listed.length})`,
       listed.length === 0 ? empty(mentions ? 'No event records yet.' : 'No event record in this range.') : cappedTable(RECORD_HEADERS, listed.map((r) => recordRow(r, ctx.wording)), { class: 'records', 'data-testid': 'timeline-list' }, 200),
     ),
-    outOfViewSection('Not dated', 'undated-events', 'Events whose reports give no date the reader could place on the calendar: not on the chart, listed here.', undated, ctx.wording),
+    outOfViewSection('Not dated', 'undated-events', 'Events whose reports give no date the reader could place on the calendar: not on the chart, listed here.', undated, ctx.wording, (offset, limit) =>
+      api.events({ ...undatedQuery(q), offset, limit }),
+    ),
   );
 }
 
