@@ -21,6 +21,12 @@ export interface ActorFilter {
   name?: string;
   type?: string;
   country?: string;
+  /**
+   * Aliases from the registry only, without the spellings read in the news: those are a scan of
+   * every mention of the actors listed (tens of thousands for a country), which a list of names
+   * and counts does not show. A name filter reads them all the same, as it matches them.
+   */
+  brief?: boolean;
   limit?: number;
   offset?: number;
 }
@@ -93,7 +99,7 @@ export async function findActors(db: Store, f: ActorFilter = {}): Promise<ActorS
     for (const c of counts) articleCounts.set(c.actor_id!, Number(c.n));
   }
   const surfaces: Array<{ actor_id: string | null; text: string }> = [];
-  for (let i = 0; i < ids.length; i += 500) {
+  for (let i = 0; i < (f.brief && !f.name ? 0 : ids.length); i += 500) {
     surfaces.push(...(await db.selectFrom('entity_mentions').select(['actor_id', 'text']).distinct().where('actor_id', 'in', ids.slice(i, i + 500)).execute()));
   }
   const spelled = new Map<string, Set<string>>();
