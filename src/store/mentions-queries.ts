@@ -246,8 +246,15 @@ export interface PlaceSummary {
 }
 
 export async function findPlaces(db: Store, f: { name?: string; country?: string; precision?: string; limit?: number } = {}): Promise<PlaceSummary[]> {
+  // Counted per place id first (from the (place_id, article_id) index), then joined: grouping by
+  // every place column made the database sort each mention row wide.
+  const counts = db
+    .selectFrom('place_mentions')
+    .select(['place_id', (eb) => eb.fn.countAll<number>().as('mentions'), (eb) => eb.fn.count<number>('article_id').distinct().as('articles')])
+    .groupBy('place_id')
+    .as('m');
   let q = db
-    .selectFrom('place_mentions as m')
+    .selectFrom(counts)
     .innerJoin('places as p', 'p.id', 'm.place_id')
     .select([
       'p.id',
@@ -263,11 +270,10 @@ export async function findPlaces(db: Store, f: { name?: string; country?: string
       'p.bbox_south',
       'p.bbox_east',
       'p.bbox_north',
-      (eb) => eb.fn.countAll<number>().as('mentions'),
-      (eb) => eb.fn.count<number>('m.article_id').distinct().as('articles'),
+      'm.mentions',
+      'm.articles',
     ])
-    .groupBy(['p.id', 'p.name', 'p.lat', 'p.lon', 'p.geonames_id', 'p.precision', 'p.feature_class', 'p.country', 'p.admin1', 'p.bbox_west', 'p.bbox_south', 'p.bbox_east', 'p.bbox_north'])
-    .orderBy('mentions', 'desc')
+    .orderBy('m.mentions', 'desc')
     .orderBy('p.name');
   // A place is found by its gazetteer name or by any spelling an article wrote it in
   // ("Salahuddin" finds Saladin Governorate once an article has called it so).

@@ -9,13 +9,16 @@ import type { Kysely } from 'kysely';
 //   list and count asks of each record) from the index alone;
 // - entity_mentions (actor_id, text): the ways the news wrote each actor, read from the index:
 //   a search's "is this a spelling of an actor" (a LIKE on every mention's words) and an actor's
-//   spellings read every mention row through entity_mentions_actor, ten times slower.
+//   spellings read every mention row through entity_mentions_actor, ten times slower;
+// - place_mentions (place_id, article_id): each place's mentions and articles counted from the
+//   index (the map's places).
 
 const INDEXES = [
   ['articles_date_id', 'articles', ['date', 'id']],
   ['event_records_reports', 'event_records', ['mention_count', 'date', 'id']],
   ['record_mentions_record_event', 'record_mentions', ['record_id', 'event_id']],
   ['entity_mentions_actor_text', 'entity_mentions', ['actor_id', 'text']],
+  ['place_mentions_place_article', 'place_mentions', ['place_id', 'article_id']],
 ] as const;
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the current schema
