@@ -182,21 +182,31 @@ const membersOf = (db: Store, id: string): Promise<Array<{ id: string; name: str
     .orderBy('name')
     .execute();
 
-export async function getActor(db: Store, id: string): Promise<ActorDetail | null> {
+/** How many of an actor's mentions its page lists, latest first. */
+const MENTION_LIST = 500;
+
+/** One actor with its facts, members and its latest `listed` mentions. */
+export async function getActor(db: Store, id: string, listed = MENTION_LIST): Promise<ActorDetail | null> {
   const row = await db.selectFrom('actors').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return null;
   const summary = await actorSummary(db, id);
-  const mentions = await db
-    .selectFrom('entity_mentions as m')
-    .innerJoin('articles as a', 'a.id', 'm.article_id')
+  // The most recent mentions; the counts above cover them all. An actor mentioned more often than
+  // that is read by walking the articles latest first (a cross join, read in the order written:
+  // see filteredQuotes) until the list is full, instead of sorting all its mentions (8,000 for
+  // the United States on 21k articles) by their article's date; a rarer one from its own mentions.
+  const walk = (summary?.mentions ?? 0) > listed;
+  const mentions = await (
+    walk
+      ? db.selectFrom('articles as a').crossJoin('entity_mentions as m').whereRef('m.article_id', '=', 'a.id')
+      : db.selectFrom('entity_mentions as m').innerJoin('articles as a', 'a.id', 'm.article_id')
+  )
     .leftJoin('outlets as o', 'o.id', 'a.outlet_id')
     .select(['m.article_id', 'a.title', 'a.date', 'o.name as outlet', 'm.start', 'm.end', 'm.text', 'm.link_confidence', 'm.link_reason'])
     .where('m.actor_id', '=', id)
     .orderBy('a.date', nullsAsSqlite('desc'))
-    .orderBy('m.article_id')
+    .orderBy('a.id', 'desc')
     .orderBy('m.start')
-    // The most recent mentions; the counts above cover them all.
-    .limit(500)
+    .limit(listed)
     .execute();
   const members = await membersOf(db, id);
   const renamed = await correctedNames(db);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { refreshRecordsOfEvents } from '../../src/records/record-upkeep.js';
 import { addCorrection } from '../../src/store/corrections-repository.js';
 import { countEvents, countQuotes, findEvents, findQuotes, reviewQueue } from '../../src/store/events-queries.js';
+import { getActor } from '../../src/store/mentions-queries.js';
 import { saveMentions } from '../../src/store/mentions-repository.js';
 import type { Store } from '../../src/store/open-store.js';
 import { recordDecision, undoLastDecision } from '../../src/store/review-repository.js';
@@ -217,6 +218,14 @@ describe('pages of the events and quotes lists', () => {
     expect(kept.map((q) => q.id)).toEqual(all.filter((_, i) => i !== 1).map((q) => q.id));
     expect(await findQuotes(store, { limit: 2, offset: 1 })).toEqual(kept.slice(1, 3));
     expect(await countQuotes(store)).toBe(3);
+  });
+
+  it("an actor's latest mentions are the first of all its mentions, whether read from its mentions or by walking the articles", async () => {
+    const all = (await getActor(store, 'new:person:ona-brill'))!.mentionList;
+    expect(all.map((m) => m.articleId)).toEqual(['a2', 'a4', 'a1', 'a3']);
+    // More mentions than the list holds: the articles are walked latest first until it is full.
+    expect((await getActor(store, 'new:person:ona-brill', 2))!.mentionList).toEqual(all.slice(0, 2));
+    expect((await getActor(store, 'new:person:ona-brill', 3))!.mentions).toBe(4);
   });
 
   it('every page of events, latest first or least sure first, is the whole list sliced', async () => {
