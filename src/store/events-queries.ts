@@ -180,7 +180,10 @@ function orderedEvents<Q extends ReturnType<typeof filteredEvents>>(q: Q, order:
   return q
     .orderBy(order === 'confidence' ? 'e.confidence' : 'e.date', nullsAsSqlite(order === 'confidence' ? 'asc' : 'desc'))
     .orderBy('e.article_id')
-    .orderBy('e.start') as Q;
+    .orderBy('e.start')
+    // Two events of one sentence share a start: their order in the article, so a page read by
+    // id and the whole list read at once agree (the CLI's and the API's lists alike).
+    .orderBy('e.idx') as Q;
 }
 
 /**
@@ -344,7 +347,7 @@ export async function countQuotes(db: Store, f: QuoteFilter = {}): Promise<numbe
 
 /** The order of a quotes list: latest article first (undated last), or least sure first for review; then by place in the article. */
 function orderedQuotes<Q extends ReturnType<typeof filteredQuotes>>(q: Q, order: QuoteFilter['order']): Q {
-  return (order === 'confidence' ? q.orderBy('q.confidence', nullsAsSqlite('asc')) : q.orderBy('a.date', nullsAsSqlite('desc')).orderBy('a.id', 'desc')).orderBy('q.article_id').orderBy('q.start') as Q;
+  return (order === 'confidence' ? q.orderBy('q.confidence', nullsAsSqlite('asc')) : q.orderBy('a.date', nullsAsSqlite('desc')).orderBy('a.id', 'desc')).orderBy('q.article_id').orderBy('q.start').orderBy('q.idx') as Q;
 }
 
 /** Quotes with their speakers, intermediaries and outlets; a page is chosen by id first and only its quotes are read whole (as findEvents). */
