@@ -19,7 +19,9 @@
  * for it): from the navigation's start to that mark, each load in a fresh tab of one browser
  * context (the app's script and styles cached after the first). For each page it also gives the
  * slowest API request the page waited for (finished before it was ready; the server's share: request sent to last byte, from
- * Playwright's resource timing), so a slow page says whether the server or the browser is slow.
+ * Playwright's resource timing), so a slow page says whether the server or the browser is slow;
+ * "after api" is the median time from the last API answer the page waited for to its ready mark
+ * (the page's own clock: building and laying out what the data says), "reqs" how many it waited for.
  * Sideways scrolling at a width: the document wider than the window once the page is ready and its
  * requests have settled.
  */
@@ -117,6 +119,10 @@ async function pagesOf(base: string): Promise<Array<[name: string, path: string]
 
 interface Load {
   ms: number;
+  /** From the last API answer the page waited for to its ready mark: the browser's share after the data came. */
+  afterApiMs: number;
+  /** How many API requests the page waited for. */
+  requests: number;
   state: string;
   slowestApiMs: number;
   slowestApi: string;
@@ -136,19 +142,28 @@ async function load(context: BrowserContext, base: string, path: string): Promis
     const t = req.timing();
     api.push({ url: req.url().slice(base.length), ms: t.responseEnd - Math.max(0, t.requestStart), endedAt: t.startTime + t.responseEnd });
   });
+  // The page's own clock: when the router marked it ready, against its resource timings.
+  await page.addInitScript(`new MutationObserver(() => {
+    if (window.__readyAt === undefined && document.body?.dataset.state === 'ready') window.__readyAt = performance.now();
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-state'] });`);
   const started = performance.now();
   await page.goto(`${base}${path}`, { waitUntil: 'commit' });
   await page.waitForSelector('body[data-state="ready"], body[data-state="error"]', { timeout: 60_000 });
   const ms = performance.now() - started;
   const readyAt = Date.now();
   const state = (await page.getAttribute('body', 'data-state')) ?? '?';
+  const timing = (await page.evaluate(`(() => {
+    const readyAt = window.__readyAt ?? performance.now();
+    const ends = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/') && e.responseEnd <= readyAt).map((e) => e.responseEnd);
+    return { readyAt, lastApiEnd: ends.length > 0 ? Math.max(...ends) : 0, requests: ends.length };
+  })()`)) as { readyAt: number; lastApiEnd: number; requests: number };
   // What the page draws after it is ready (the rest of a timeline, map tiles) counts for the width too.
   await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
   const docWidth = Number(await page.evaluate('document.documentElement.scrollWidth'));
   // The requests that ended before the page was ready: what it waited for (a timeline's later pages come after).
   const slowest = api.filter((r) => r.endedAt <= readyAt).reduce((a, b) => (b.ms > a.ms ? b : a), { url: '-', ms: 0, endedAt: 0 });
   await page.close();
-  return { ms, state, slowestApiMs: slowest.ms, slowestApi: slowest.url, docWidth, consoleErrors };
+  return { ms, afterApiMs: timing.readyAt - timing.lastApiEnd, requests: timing.requests, state, slowestApiMs: slowest.ms, slowestApi: slowest.url, docWidth, consoleErrors };
 }
 
 const median = (xs: number[]): number => {
@@ -172,7 +187,7 @@ try {
     // One load to fill the cache with the app's script and styles, as a reader's second page would find it.
     await load(context, base, '/');
     console.log(`\n${width} px`);
-    console.log(`${'page'.padEnd(14)} ${'median ms'.padStart(9)} ${'worst ms'.padStart(9)} ${'api ms'.padStart(7)}  ${'doc px'.padStart(6)}  slowest API request`);
+    console.log(`${'page'.padEnd(14)} ${'median ms'.padStart(9)} ${'worst ms'.padStart(9)} ${'api ms'.padStart(7)} ${'after api'.padStart(9)} ${'reqs'.padStart(4)}  ${'doc px'.padStart(6)}  slowest API request`);
     for (const [name, path] of pages) {
       const loads: Load[] = [];
       for (let i = 0; i < runs; i++) loads.push(await load(context, base, path));
@@ -182,7 +197,7 @@ try {
       const errors = loads.reduce((s, l) => s + l.consoleErrors, 0);
       const notes = [states === 'ready' ? '' : `state ${states}`, errors > 0 ? `${errors} console errors` : '', docWidth > width ? 'SCROLLS SIDEWAYS' : ''].filter(Boolean).join(', ');
       console.log(
-        `${name.padEnd(14)} ${median(loads.map((l) => l.ms)).toFixed(0).padStart(9)} ${worst.ms.toFixed(0).padStart(9)} ${worst.slowestApiMs.toFixed(0).padStart(7)}  ${String(docWidth).padStart(6)}  ${worst.slowestApi}${notes ? `  (${notes})` : ''}`,
+        `${name.padEnd(14)} ${median(loads.map((l) => l.ms)).toFixed(0).padStart(9)} ${worst.ms.toFixed(0).padStart(9)} ${worst.slowestApiMs.toFixed(0).padStart(7)} ${median(loads.map((l) => l.afterApiMs)).toFixed(0).padStart(9)} ${String(worst.requests).padStart(4)}  ${String(docWidth).padStart(6)}  ${worst.slowestApi}${notes ? `  (${notes})` : ''}`,
       );
       if (median(loads.map((l) => l.ms)) > 1000) over.push(`${name}@${width}`);
       if (docWidth > width) sideways.push(`${name}@${width} (${docWidth} px)`);

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { EventOut } from '../store/events-queries.js';
-import { actorLabels, getActor } from '../store/mentions-queries.js';
+import { actorKin, actorLabels } from '../store/mentions-queries.js';
 import type { Store } from '../store/open-store.js';
 import { listDecisions, reviewStates } from '../store/review-repository.js';
 import type { Network } from './response-schemas.js';
@@ -24,9 +24,16 @@ export async function networkEvents(db: Store, f: { from?: string; to?: string; 
     sql<string>`(SELECT d.item_id FROM review_decisions d WHERE d.item_kind = 'event' AND d.undone = 0 AND d.decision = 'reject'
       AND NOT EXISTS (SELECT 1 FROM review_decisions l WHERE l.item_id = d.item_id AND l.undone = 0 AND l.seq > d.seq))`,
   );
-  for (const role of ['source', 'target']) {
-    q = q.where((eb) => eb.exists(eb.selectFrom('event_actors as r').select('r.event_id').whereRef('r.event_id', '=', 'e.id').where('r.role', '=', role).where('r.actor_id', 'is not', null)));
-  }
+  // The events with a resolved source and a resolved target, found from the actor rows (a few
+  // thousand) rather than by two look-ups for each of the store's events.
+  q = q.where('e.id', 'in', (eb) =>
+    eb
+      .selectFrom('event_actors as s')
+      .innerJoin('event_actors as t', (j) => j.onRef('t.event_id', '=', 's.event_id').on('t.role', '=', 'target').on('t.actor_id', 'is not', null))
+      .select('s.event_id')
+      .where('s.role', '=', 'source')
+      .where('s.actor_id', 'is not', null),
+  );
   const rows = await q.orderBy('e.id').execute();
   const ids = rows.map((r) => r.id);
   const parts: Array<{ event_id: string; role: string; actor_id: string | null; name: string }> = [];
@@ -119,10 +126,10 @@ export async function actorNetwork(db: Store, { top, actor, ...filter }: Network
   const events = await networkEvents(db, filter);
   const ids = [...new Set(events.flatMap((e) => [...e.source, ...e.target].map((p) => p.id).filter((id): id is string => id !== null)))];
   let net = buildNetwork(events, await actorLabels(db, ids));
-  if (actor !== undefined) {
-    const found = await getActor(db, actor);
-    if (!found) return null;
-    net = aroundActors(net, new Set([found.id, ...found.members.map((m) => m.id), ...found.memberOf]));
-  }
-  return top === undefined ? net : topOfNetwork(net, top);
+  if (actor === undefined) return top === undefined ? net : topOfNetwork(net, top);
+  const centre = await actorKin(db, actor);
+  if (!centre) return null;
+  net = aroundActors(net, new Set([centre.id, ...centre.members.map((m) => m.id), ...centre.memberOf]));
+  // The actor it is drawn around, named with its kin: the page needs no second request for them.
+  return { ...(top === undefined ? net : topOfNetwork(net, top)), centre };
 }

@@ -15,6 +15,7 @@ const ActorsQuery = PageQuery.extend({
   name: Needle.optional().describe('name or alias contains'),
   type: Needle.optional().describe('person, organization, state, group, norp'),
   country: z.string().regex(/^[A-Za-z]{3}$/, 'expected an ISO 3166-1 alpha-3 code such as IRQ').optional(),
+  brief: Flag.optional().describe('aliases from the registry only, not every spelling read in the news (cheaper: what a list of names and counts needs)'),
 });
 
 /** /api/actors, /api/actors/:id and the analyst's corrections under /api/actors/corrections. */
@@ -23,8 +24,8 @@ export const actorsRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) 
     '/api/actors',
     { schema: { tags: ['actors'], summary: 'Actors with aliases and mention counts, most mentioned first', querystring: ActorsQuery, response: { 200: pageOf(ActorSummarySchema), ...errorResponses } } },
     async (req) => {
-      const { limit, offset, ...filter } = req.query;
-      return { ...(await ctx.reads.read('actors', { ...filter, limit, offset })), limit, offset };
+      const { limit, offset, brief, ...filter } = req.query;
+      return { ...(await ctx.reads.read('actors', { ...filter, brief: brief === true, limit, offset })), limit, offset };
     },
   );
 

@@ -132,6 +132,10 @@ export const NetworkSchema = z.object({
   nodes: z.array(NodeSchema),
   edges: z.array(EdgeSchema),
   total: z.object({ nodes: z.number().int(), edges: z.number().int() }).optional().describe('with `top`: the whole network’s size'),
+  centre: z
+    .object({ id: z.string(), name: z.string(), members: z.array(z.object({ id: z.string(), name: z.string() })), memberOf: z.array(z.string()) })
+    .optional()
+    .describe('with `actor`: the actor the network is drawn around, its members and what it is a member of'),
 });
 
 

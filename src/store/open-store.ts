@@ -17,6 +17,7 @@ import * as storiesMigration from './migrations/2026-12-07-01-stories.js';
 import * as linkingBoundsMigration from './migrations/2026-12-08-01-linking-bounds.js';
 import * as placeBoxesMigration from './migrations/2026-12-09-01-place-boxes.js';
 import * as storyDigestsMigration from './migrations/2026-12-10-01-story-digests.js';
+import * as pageIndexesMigration from './migrations/2026-12-11-01-page-indexes.js';
 import type { Database } from './schema.js';
 import { keepStatementsPrepared, WriterFirstSqliteDialect } from './sqlite-writer-dialect.js';
 
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-08-01-linking-bounds': linkingBoundsMigration,
   '2026-12-09-01-place-boxes': placeBoxesMigration,
   '2026-12-10-01-story-digests': storyDigestsMigration,
+  '2026-12-11-01-page-indexes': pageIndexesMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -191,6 +191,20 @@ describe('GET /api/actors and /api/actors/:id', () => {
     await badRequest('/api/actors?country=Iraq', 'country');
   });
 
+  it('brief lists the same actors and counts with the registry aliases only, not the spellings read in the news', async () => {
+    type A = { id: string; aliases: string[]; mentions: number; articles: number };
+    const full = await page<A>('/api/actors?limit=500');
+    const brief = await page<A>('/api/actors?limit=500&brief=true');
+    expect(brief.total).toBe(full.total);
+    expect(brief.items.map(({ id, mentions, articles }) => ({ id, mentions, articles }))).toEqual(full.items.map(({ id, mentions, articles }) => ({ id, mentions, articles })));
+    const fullAliases = new Map(full.items.map((a) => [a.id, a.aliases]));
+    for (const a of brief.items) for (const alias of a.aliases) expect(fullAliases.get(a.id)).toContain(alias);
+    // Some actor is written in the news in a way its registry entry does not list: only the full list has it.
+    expect(brief.items.some((a) => a.aliases.length < fullAliases.get(a.id)!.length)).toBe(true);
+    // A name filter still matches the news' spellings.
+    expect((await page<A>('/api/actors?name=mobilization&brief=true')).items.map((a) => a.id)).toEqual(['irq-pmu']);
+  });
+
   it('shows one actor with its events as source and target and its quotes', async () => {
     const pmu = await get<Json & { eventsAsSource: Array<{ code: string }>; eventsAsTarget: unknown[]; quotes: Array<{ speaker: { id: string } }>; mentionList: unknown[] }>('/api/actors/irq-pmu');
     expect(pmu).toMatchObject({ id: 'irq-pmu', name: expect.any(String), roles: expect.any(Array), members: expect.any(Array) });
@@ -314,6 +328,19 @@ describe('GET /api/network', () => {
     expect((await get<Net>('/api/network?from=2020-05-06')).edges.map((e) => e.code)).toEqual(['1056']);
     expect((await get<Net>('/api/network?minConfidence=0.5')).edges).toHaveLength(2);
     await badRequest('/api/network?to=soon', 'to');
+  });
+
+  it('around an actor keeps its edges and names it with its kin; an unknown actor is 404, or null when asked so', async () => {
+    type Centre = { id: string; name: string; members: Array<{ id: string; name: string }>; memberOf: string[] };
+    const net = await get<Net & { centre?: Centre }>('/api/network?actor=irq-pmu');
+    expect(net.edges.map((e) => `${e.source}>${e.target}:${e.code}`)).toEqual(['irq-pmu>usa-mil:138']);
+    // The same kin as the actor's own page gives, without its mentions, events and quotes.
+    const actor = await get<Centre>('/api/actors/irq-pmu');
+    expect(net.centre).toEqual({ id: 'irq-pmu', name: 'Popular Mobilization Units', members: actor.members, memberOf: actor.memberOf });
+    expect(net.centre!.members.map((m) => m.id)).toEqual(['irq-kh']);
+    expect((await get<Net & { centre?: Centre }>('/api/network')).centre).toBeUndefined();
+    await get('/api/network?actor=no-such-actor', 404);
+    expect(await get('/api/network?actor=no-such-actor&missing=null')).toBeNull();
   });
 });
 

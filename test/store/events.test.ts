@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { refreshRecordsOfEvents } from '../../src/records/record-upkeep.js';
 import { addCorrection } from '../../src/store/corrections-repository.js';
-import { findEvents, findQuotes, reviewQueue } from '../../src/store/events-queries.js';
+import { countEvents, countQuotes, findEvents, findQuotes, reviewQueue } from '../../src/store/events-queries.js';
+import { getActor } from '../../src/store/mentions-queries.js';
 import { saveMentions } from '../../src/store/mentions-repository.js';
 import type { Store } from '../../src/store/open-store.js';
 import { recordDecision, undoLastDecision } from '../../src/store/review-repository.js';
@@ -181,5 +182,64 @@ describe('events and quotes in the store', () => {
     expect(again!.id).toBe(shot!.id);
     expect(again!.date).toBe('2020-05-03');
     expect(again!.source[0]!.id).toBe('new:person:ona-brill');
+  });
+});
+
+describe('pages of the events and quotes lists', () => {
+  let store: Store;
+  // Four articles, each with two events and a quote: two the same day, one later, one undated.
+  const DATES: Array<[string, string | null]> = [['a1', '2020-05-05'], ['a2', '2020-05-07'], ['a3', null], ['a4', '2020-05-05']];
+  beforeEach(async () => {
+    store = await openTestStore('event-pages');
+    await store.transaction().execute(async (trx) => {
+      for (const [id, date] of DATES) {
+        await insertArticleRow(trx, id, TEXT);
+        await trx.updateTable('articles').set({ date }).where('id', '=', id).execute();
+        await saveMentions(trx, id, annotatedDoc(id), { corrections: [], describeActor }, []);
+      }
+    });
+  });
+  afterEach(async () => {
+    await store.destroy();
+  });
+
+  it('lists quotes latest article first (undated last), and every page is that list sliced, with the count of it all', async () => {
+    const all = await findQuotes(store);
+    expect(all.map((q) => q.articleId)).toEqual(['a2', 'a4', 'a1', 'a3']);
+    expect(await countQuotes(store)).toBe(4);
+    for (const offset of [0, 1, 2, 3, 4]) expect(await findQuotes(store, { limit: 2, offset })).toEqual(all.slice(offset, offset + 2));
+    // The same with a filter that reads the outlet, and with one that reads only the quote.
+    expect(await findQuotes(store, { outlet: 'nowhere', limit: 2 })).toEqual([]);
+    expect(await countQuotes(store, { outlet: 'nowhere' })).toBe(0);
+    expect(await findQuotes(store, { speaker: 'new:person:ona-brill', limit: 3, offset: 1 })).toEqual(all.slice(1, 4));
+    // A rejected quote leaves the list, its pages and its count.
+    await recordDecision(store, { kind: 'quote', itemId: all[1]!.id, decision: 'reject' }, refreshRecordsOfEvents);
+    const kept = await findQuotes(store);
+    expect(kept.map((q) => q.id)).toEqual(all.filter((_, i) => i !== 1).map((q) => q.id));
+    expect(await findQuotes(store, { limit: 2, offset: 1 })).toEqual(kept.slice(1, 3));
+    expect(await countQuotes(store)).toBe(3);
+  });
+
+  it("an actor's latest mentions are the first of all its mentions, whether read from its mentions or by walking the articles", async () => {
+    const all = (await getActor(store, 'new:person:ona-brill'))!.mentionList;
+    expect(all.map((m) => m.articleId)).toEqual(['a2', 'a4', 'a1', 'a3']);
+    // More mentions than the list holds: the articles are walked latest first until it is full.
+    expect((await getActor(store, 'new:person:ona-brill', 2))!.mentionList).toEqual(all.slice(0, 2));
+    expect((await getActor(store, 'new:person:ona-brill', 3))!.mentions).toBe(4);
+  });
+
+  it('every page of events, latest first or least sure first, is the whole list sliced', async () => {
+    for (const order of ['date', 'confidence'] as const) {
+      const all = await findEvents(store, { order });
+      expect(all).toHaveLength(8);
+      expect(await countEvents(store)).toBe(8);
+      for (const offset of [0, 3, 6, 8]) expect(await findEvents(store, { order, limit: 3, offset })).toEqual(all.slice(offset, offset + 3));
+    }
+    // With a filter that reads the article's text and one that reads only the event.
+    const shots = await findEvents(store, { text: 'shot' });
+    expect(shots).toHaveLength(4);
+    expect(await countEvents(store, { text: 'shot' })).toBe(4);
+    expect(await findEvents(store, { text: 'shot', limit: 2, offset: 1 })).toEqual(shots.slice(1, 3));
+    expect(await countEvents(store, { code: '190' })).toBe(4);
   });
 });

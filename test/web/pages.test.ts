@@ -116,6 +116,14 @@ describe('the web app in chromium', NEEDS_CHROMIUM, () => {
       (await Promise.all((await page.locator('svg.map-svg g.marker').all()).map((g) => g.getAttribute('data-places')))).join(' ').split(/\s+/).filter(Boolean).length;
     const before = await markedPlaces();
     expect(before).toBe(places.items.filter((p) => ['site', 'city', 'district'].includes(p.precision)).length);
+    // The event records come after the places are drawn, and then are counted and listed by place.
+    const records = await api<Listing<{ id: string; place: { id: string | null } | null }>>('/records?limit=500');
+    await expect.poll(() => page.locator('[data-testid=map-counts]').textContent()).toContain(`; ${records.items.length} event records`);
+    const recorded = places.items.find((p) => records.items.some((r) => r.place?.id === p.id))!;
+    expect(recorded).toBeDefined();
+    const marked = ['site', 'city', 'district'].includes(recorded.precision);
+    await page.locator(marked ? `svg.map-svg g.marker[data-places~="${recorded.id}"]` : `svg.map-svg path.area[data-place="${recorded.id}"]`).dispatchEvent('click');
+    expect(await page.locator(`[data-testid=map-panel] .place[data-place="${recorded.id}"] .place-events li`).count()).toBe(records.items.filter((r) => r.place?.id === recorded.id).length);
     await screenshot(page, 'map');
 
     await page.fill('form.filters input[name=name]', 'Erbil');

@@ -101,6 +101,12 @@ export const api = {
   outlets: (q: Query) => get<Page<OutletSummary>>('/outlets', q),
   repeats: (q: Query) => get<Page<RepeatPair>>('/repeats', q),
   network: (q: Query) => get<Network>('/network', q),
+  /** The network around an actor, which names it and its kin; an unknown actor is a MissingError, as `actor` gives. */
+  networkAround: async (id: string, q: Query): Promise<Network> => {
+    const net = await get<Network | null>('/network', { ...q, actor: id, missing: 'null' });
+    if (net === null) throw new MissingError('actor', id);
+    return net;
+  },
   review: (q: Query) => get<Page<ReviewItem>>('/review', q),
   decide: (id: string, body: { decision: 'accept' | 'reject' | 'fix'; field?: string; value?: string; note?: string }) =>
     post<{ seq: number }>(path('review', id), body),

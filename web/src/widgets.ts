@@ -196,21 +196,52 @@ export function cappedTable(headers: readonly string[], rows: readonly (readonly
   return h('div', { class: 'capped' }, t, more);
 }
 
+/** How many events an out-of-view list shows at first, and how many at most once the reader asks for the rest. */
+export const OUT_OF_VIEW = { first: 20, most: 500 } as const;
+
 /**
  * The events a view cannot draw (undated on the timeline, unplaced on the map, in no record on
- * the records page), listed under it so that nothing falls out of view.
+ * the records page), listed under it so that nothing falls out of view. The page asks for the
+ * first OUT_OF_VIEW.first of them; `more(offset, limit)` fetches the rest, up to OUT_OF_VIEW.most,
+ * when the reader asks: the page no longer waits for 500 events to show 20.
  */
-export function outOfViewSection(title: string, testId: string, why: string, events: Page<EventOut>, wording: EventWording): HTMLElement {
-  return h(
-    'section',
-    { class: 'card out-of-view', 'data-testid': testId },
-    h('h2', {}, `${title} (${events.total})`),
-    h('p', { class: 'muted' }, why),
-    events.items.length === 0
-      ? h('p', { class: 'empty' }, 'None.')
-      : cappedTable(EVENT_HEADERS, events.items.map((e) => eventRow(e, wording)), { class: 'events' }, 20),
-    events.total > events.items.length ? h('p', { class: 'muted' }, `The latest ${events.items.length} of ${events.total} are listed.`) : null,
-  );
+export function outOfViewSection(
+  title: string,
+  testId: string,
+  why: string,
+  events: Page<EventOut>,
+  wording: EventWording,
+  more: (offset: number, limit: number) => Promise<Page<EventOut>>,
+): HTMLElement {
+  const shown = events.items.length;
+  const note = (n: number): HTMLElement | null => (events.total > n ? h('p', { class: 'muted listed' }, `The latest ${n} of ${events.total} are listed.`) : null);
+  const list = shown === 0 ? h('p', { class: 'empty' }, 'None.') : table(EVENT_HEADERS, events.items.map((e) => eventRow(e, wording)), { class: 'events' });
+  let listed = note(shown);
+  const section = h('section', { class: 'card out-of-view', 'data-testid': testId }, h('h2', {}, `${title} (${events.total})`), h('p', { class: 'muted' }, why), list, listed);
+  if (events.total > shown && shown > 0 && list instanceof HTMLTableElement) {
+    const upTo = Math.min(events.total, OUT_OF_VIEW.most);
+    const button = h('button', { type: 'button', class: 'secondary show-all' }, `show ${upTo - shown} more`);
+    button.addEventListener('click', () => {
+      button.setAttribute('disabled', '');
+      button.textContent = 'loading…';
+      more(shown, upTo - shown).then(
+        (rest) => {
+          const body = list.tBodies[0]!;
+          for (const e of rest.items) body.appendChild(h('tr', {}, eventRow(e, wording).map((c) => h('td', {}, c))));
+          const now = note(shown + rest.items.length);
+          if (listed) listed.replaceWith(now ?? '');
+          listed = now;
+          button.remove();
+        },
+        (err: unknown) => {
+          button.removeAttribute('disabled');
+          button.textContent = `could not load them (${err instanceof Error ? err.message : String(err)}); try again`;
+        },
+      );
+    });
+    section.appendChild(button);
+  }
+  return section;
 }
 
 /** A quote as a line: who said it, through whom, in which outlet, when; the outlet links to the quote in its article. */

@@ -13,7 +13,7 @@ import { denseRange } from '../dense-range.js';
 import { clear, empty, h, link, path, s, withQuery } from '../dom.js';
 import { PLOVER_TYPES } from '../plover.js';
 import type { RouteContext } from '../router.js';
-import { filterForm, outOfViewSection, ploverBadge, recordFields, sentenceView } from '../widgets.js';
+import { filterForm, OUT_OF_VIEW, outOfViewSection, ploverBadge, recordFields, sentenceView } from '../widgets.js';
 
 const W = 900;
 const H = 520;
@@ -77,11 +77,14 @@ const fmt = (x: number): string => x.toFixed(2);
 
 export async function mapPage(ctx: RouteContext): Promise<Node> {
   const q = ctx.query;
-  const [places, events, unplaced] = await Promise.all([
+  const unplacedQuery = { placed: 'false', from: q.get('from'), to: q.get('to'), plover: q.get('plover') };
+  // The records come after the map: the places are what it draws, the records what a click on
+  // one lists. Asked for at once, they are not waited for (the costliest of the page's answers).
+  const records = api.records({ from: q.get('from'), to: q.get('to'), plover: q.get('plover'), limit: LIMIT });
+  const [places, unplaced] = await Promise.all([
     api.places({ name: q.get('name'), country: q.get('country'), precision: q.get('precision'), limit: LIMIT }),
-    api.records({ from: q.get('from'), to: q.get('to'), plover: q.get('plover'), limit: LIMIT }),
     // What the map cannot draw: events with no place, listed under it.
-    api.events({ placed: 'false', from: q.get('from'), to: q.get('to'), plover: q.get('plover'), limit: 500 }),
+    api.events({ ...unplacedQuery, limit: OUT_OF_VIEW.first }),
   ]);
   const focus = places.items.find((p) => p.id === q.get('focus')) ?? null;
   const bbox = parseBbox(q.get('view')) ?? (focus ? ([focus.lon - 6, focus.lat - 4, focus.lon + 6, focus.lat + 4] as Bbox) : defaultBbox(places.items));
@@ -89,15 +92,18 @@ export async function mapPage(ctx: RouteContext): Promise<Node> {
   const corners: MultiPoint = { type: 'MultiPoint', coordinates: [[bbox[0], bbox[1]], [bbox[2], bbox[3]], [bbox[0], bbox[3]], [bbox[2], bbox[1]]] };
   const projection = geoNaturalEarth1().fitExtent([[12, 12], [W - 12, H - 12]], corners);
   const draw = geoPath(projection);
-  // Records by the place their reports agree on; a click on a place lists them, each opening its record page.
-  const eventsByPlace = new Map<string, EventRecord[]>();
-  for (const e of events.items) if (e.place?.id) eventsByPlace.set(e.place.id, [...(eventsByPlace.get(e.place.id) ?? []), e]);
+  // Records by the place their reports agree on (null until they come); a click on a place lists them, each opening its record page.
+  let eventsByPlace: Map<string, EventRecord[]> | null = null;
 
   const panel = h('aside', { class: 'card map-panel', 'data-testid': 'map-panel' }, empty('Click a marker or an area to see its places, event records and articles.'));
+  let selected: readonly PlaceSummary[] | null = null;
   const select = (list: readonly PlaceSummary[]): void => {
+    selected = list;
     clear(panel);
     panel.appendChild(placePanel(list, eventsByPlace, ctx.wording));
   };
+  const areaTitles: Array<{ title: SVGTitleElement; place: PlaceSummary }> = [];
+  const areaTitle = (p: PlaceSummary): string => `${p.name} (${p.precision}): ${p.mentions} mentions${eventsByPlace ? `, ${eventsByPlace.get(p.id)?.length ?? 0} event records` : ''}`;
 
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'map-svg', role: 'img', 'aria-label': 'map of places and events' });
   svg.appendChild(s('path', { d: draw({ type: 'Sphere' }) ?? '', class: 'sphere' }));
@@ -123,12 +129,9 @@ export async function mapPage(ctx: RouteContext): Promise<Node> {
           : geoCircle().center([p.lon, p.lat]).radius(AREA_RADIUS[p.precision] ?? 1.5)();
     const d = draw(shape);
     if (!d) continue;
-    const n = eventsByPlace.get(p.id)?.length ?? 0;
-    const area = s(
-      'path',
-      { d, class: `area area-${p.precision === 'country' ? 'country' : 'region'}${focus?.id === p.id ? ' focused' : ''}`, 'data-place': p.id, tabindex: 0 },
-      s('title', {}, `${p.name} (${p.precision}): ${p.mentions} mentions, ${n} event records`),
-    );
+    const title = s('title', {}, areaTitle(p));
+    areaTitles.push({ title, place: p });
+    const area = s('path', { d, class: `area area-${p.precision === 'country' ? 'country' : 'region'}${focus?.id === p.id ? ' focused' : ''}`, 'data-place': p.id, tabindex: 0 }, title);
     area.addEventListener('click', () => select([p]));
     areas.appendChild(area);
     const xy = projection([p.lon, p.lat]);
@@ -147,6 +150,21 @@ export async function mapPage(ctx: RouteContext): Promise<Node> {
     const [w, hgt] = [bbox[2] - bbox[0], bbox[3] - bbox[1]];
     ctx.setQuery({ view: [bbox[0] + dx * w, bbox[1] + dy * hgt, bbox[2] + dx * w, bbox[3] + dy * hgt].map(fmt).join(',') });
   };
+  const placed = `${places.items.length} places (${points.length} as markers, ${places.items.length - points.length} as areas)`;
+  const counts = h('span', { class: 'muted', 'data-testid': 'map-counts' }, `${placed}; event records loading…`);
+  void records.then(
+    (found) => {
+      const byPlace = new Map<string, EventRecord[]>();
+      for (const e of found.items) if (e.place?.id) byPlace.set(e.place.id, [...(byPlace.get(e.place.id) ?? []), e]);
+      eventsByPlace = byPlace;
+      counts.textContent = `${placed}; ${found.items.length} event records`;
+      for (const { title, place } of areaTitles) title.textContent = areaTitle(place);
+      if (selected) select(selected);
+    },
+    (err: unknown) => {
+      counts.textContent = `${placed}; the event records could not be loaded (${err instanceof Error ? err.message : String(err)})`;
+    },
+  );
   if (focus) requestAnimationFrame(() => select([focus]));
   return h(
     'div',
@@ -171,7 +189,7 @@ export async function mapPage(ctx: RouteContext): Promise<Node> {
       h('button', { type: 'button', class: 'secondary', onclick: () => pan(0, -0.3) }, '↓'),
       h('button', { type: 'button', class: 'secondary', onclick: () => ctx.setQuery({ view: null, focus: null }) }, 'fit'),
       h('button', { type: 'button', class: 'secondary', onclick: () => ctx.setQuery({ view: WORLD.join(','), focus: null }) }, 'world'),
-      h('span', { class: 'muted', 'data-testid': 'map-counts' }, `${places.items.length} places (${points.length} as markers, ${places.items.length - points.length} as areas); ${events.items.length} event records`),
+      counts,
     ),
     h(
       'div',
@@ -179,7 +197,9 @@ export async function mapPage(ctx: RouteContext): Promise<Node> {
       h('div', { class: 'card map-canvas' }, svg, h('p', { class: 'legend muted' }, 'Circles: towns and sites, clustered (the number is how many places). Shaded shapes: a country or region named without a precise place.')),
       panel,
     ),
-    outOfViewSection('Not placed', 'unplaced-events', 'Events whose reports name no place the gazetteer knows: not on the map, listed here.', unplaced, ctx.wording),
+    outOfViewSection('Not placed', 'unplaced-events', 'Events whose reports name no place the gazetteer knows: not on the map, listed here.', unplaced, ctx.wording, (offset, limit) =>
+      api.events({ ...unplacedQuery, offset, limit }),
+    ),
   );
 }
 
@@ -228,10 +248,11 @@ function markersLayer(
   return layer;
 }
 
-function placePanel(list: readonly PlaceSummary[], eventsByPlace: ReadonlyMap<string, EventRecord[]>, wording: EventWording): HTMLElement {
+/** The places of a marker or an area with their event records (null: still loading) and the articles that name them. */
+function placePanel(list: readonly PlaceSummary[], eventsByPlace: ReadonlyMap<string, EventRecord[]> | null, wording: EventWording): HTMLElement {
   const box = h('div', { class: 'place-list' });
   for (const p of list) {
-    const evs = eventsByPlace.get(p.id) ?? [];
+    const evs = eventsByPlace?.get(p.id) ?? [];
     const articles = h('ul', { class: 'place-articles', 'data-testid': 'place-articles' }, h('li', { class: 'muted' }, 'loading articles…'));
     // The articles that name the place: a full-text search on its name.
     void api
@@ -267,7 +288,7 @@ function placePanel(list: readonly PlaceSummary[], eventsByPlace: ReadonlyMap<st
                 ),
               ),
             )
-          : h('p', { class: 'muted' }, 'No event record here.'),
+          : h('p', { class: 'muted' }, eventsByPlace ? 'No event record here.' : 'Event records loading…'),
         h('h4', {}, 'Articles'),
         articles,
         h('p', {}, link(withQuery('/search', { q: p.name }), `Search for ${p.name} →`)),

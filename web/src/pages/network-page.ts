@@ -16,10 +16,10 @@ export async function networkPage(ctx: RouteContext): Promise<Node> {
   const q = ctx.query;
   // The server keeps only the most active actors: thousands of nodes would cost a long download for nothing drawn.
   const actorId = q.get('actor');
-  const [fetched, centre] = await Promise.all([
-    api.network({ from: q.get('from'), to: q.get('to'), plover: q.get('plover'), minConfidence: q.get('minConfidence'), top: MAX_NODES, actor: actorId }),
-    actorId ? api.actor(actorId) : Promise.resolve(null),
-  ]);
+  // Around an actor, the network names it and its kin: one request for the page.
+  const filters = { from: q.get('from'), to: q.get('to'), plover: q.get('plover'), minConfidence: q.get('minConfidence'), top: MAX_NODES };
+  const fetched = actorId ? await api.networkAround(actorId, filters) : await api.network(filters);
+  const centre = fetched.centre ?? null;
   let net = fetched;
   const form = filterForm(ctx, [
     { name: 'from', label: 'From', type: 'date' },

@@ -7,7 +7,8 @@ import { RECORD_HEADERS, recordRow } from '../widgets.js';
 export async function outletPage(ctx: RouteContext): Promise<Node> {
   const name = ctx.params.name ?? '';
   const [summary, articles, records, repeats] = await Promise.all([
-    api.outlets({ name, limit: 50 }),
+    // Its count and dates are all the page shows of it: brief, not every outlet's top actors and event types worked out.
+    api.outlets({ name, limit: 50, brief: 'true' }),
     api.articles({ outlet: name, limit: 100, sort: '-date' }),
     api.records({ outlet: name, limit: 100 }),
     api.repeats({ outlet: name, limit: 100 }),

@@ -8,7 +8,8 @@ export async function overviewPage(ctx: RouteContext): Promise<Node> {
     api.stats(),
     api.records({ limit: 8, sort: 'date' }),
     api.records({ limit: 8, sort: 'reports' }),
-    api.actors({ limit: 12 }),
+    // Names and counts: the spellings read in the news (every mention of the top actors) are not shown here.
+    api.actors({ limit: 12, brief: 'true' }),
     api.articles({ limit: 10, sort: '-date' }),
     api.outlets({ limit: 12, brief: 'true' }),
   ]);

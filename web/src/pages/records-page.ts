@@ -2,7 +2,7 @@ import { api } from '../api-client.js';
 import { empty, h, table } from '../dom.js';
 import { PLOVER_TYPES } from '../plover.js';
 import type { RouteContext } from '../router.js';
-import { filterForm, intParam, outOfViewSection, pager, RECORD_HEADERS, recordRow } from '../widgets.js';
+import { filterForm, intParam, OUT_OF_VIEW, outOfViewSection, pager, RECORD_HEADERS, recordRow } from '../widgets.js';
 
 const LIMIT = 50;
 
@@ -10,6 +10,7 @@ const LIMIT = 50;
 export async function recordsPage(ctx: RouteContext): Promise<Node> {
   const q = ctx.query;
   const offset = intParam(q, 'offset', 0);
+  const looseQuery = { inRecord: 'false', actor: q.get('actor'), outlet: q.get('outlet'), place: q.get('place'), plover: q.get('plover'), from: q.get('from'), to: q.get('to') };
   const [page, loose] = await Promise.all([api.records({
     disputed: q.get('disputed'),
     minIndependent: q.get('minIndependent'),
@@ -24,7 +25,7 @@ export async function recordsPage(ctx: RouteContext): Promise<Node> {
     offset,
   }),
   // Events that no record holds (not linkable yet): listed apart, so they are not lost.
-  api.events({ inRecord: 'false', limit: 500, actor: q.get('actor'), outlet: q.get('outlet'), place: q.get('place'), plover: q.get('plover'), from: q.get('from'), to: q.get('to') }),
+  api.events({ ...looseQuery, limit: OUT_OF_VIEW.first }),
   ]);
   return h(
     'div',
@@ -44,6 +45,8 @@ export async function recordsPage(ctx: RouteContext): Promise<Node> {
     ]),
     pager(ctx, page.total, LIMIT, offset),
     page.items.length === 0 ? empty('No event record matches these filters.') : table(RECORD_HEADERS, page.items.map((r) => recordRow(r, ctx.wording)), { class: 'records', 'data-testid': 'records' }),
-    outOfViewSection('Events in no record', 'unrecorded-events', 'Events read in an article but linked to no record (too little said of who, when or where to match them): not in the list above, listed here.', loose, ctx.wording),
+    outOfViewSection('Events in no record', 'unrecorded-events', 'Events read in an article but linked to no record (too little said of who, when or where to match them): not in the list above, listed here.', loose, ctx.wording, (offset, limit) =>
+      api.events({ ...looseQuery, offset, limit }),
+    ),
   );
 }

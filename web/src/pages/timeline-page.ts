@@ -7,9 +7,11 @@ import { empty, h, path, s, section } from '../dom.js';
 import { packLanes } from '../lanes.js';
 import { PLOVER_TYPES, ploverColour } from '../plover.js';
 import type { RouteContext } from '../router.js';
-import { cappedTable, filterForm, outOfViewSection, RECORD_HEADERS, recordFields, recordRow } from '../widgets.js';
+import { cappedTable, filterForm, OUT_OF_VIEW, outOfViewSection, RECORD_HEADERS, recordFields, recordRow } from '../widgets.js';
 
+/** Records per request; the first asks for fewer, so the chart is drawn soon and the rest come after. */
 const LIMIT = 500;
+const FIRST = 100;
 const W = 960;
 const MIN_H = 200;
 const PAD = { left: 40, right: 20, top: 16, bottom: 36 };
@@ -27,18 +29,21 @@ interface Item {
   disputed: boolean;
 }
 
+/** The events the chart cannot draw for these filters: those with no date. */
+const undatedQuery = (q: URLSearchParams) => ({ dated: 'false', plover: q.get('plover'), actor: q.get('actor'), outlet: q.get('outlet') });
+
 export async function timelinePage(ctx: RouteContext): Promise<Node> {
   const q = ctx.query;
   const plover = q.get('plover');
   // Zoomed in, the page asks for the records of the window, so a big store shows them all there.
   const filters = { plover, actor: q.get('actor'), outlet: q.get('outlet'), from: q.get('zf'), to: q.get('zt') };
   const [first, undated] = await Promise.all([
-    api.records({ ...filters, limit: LIMIT, offset: 0 }),
+    api.records({ ...filters, limit: FIRST, offset: 0 }),
     // What the chart cannot draw: events with no date, listed under it.
-    api.events({ dated: 'false', limit: 500, plover, actor: q.get('actor'), outlet: q.get('outlet') }),
+    api.events({ ...undatedQuery(q), limit: OUT_OF_VIEW.first }),
   ]);
   const page = await timelineView(ctx, first, undated);
-  // A big store: the page is drawn with the first records at once, and redrawn with all of them when they are in.
+  // A big store: the page is drawn with the latest records at once, and redrawn with all of them when they are in.
   if (first.total > first.items.length) {
     void restOfRecords(filters, first).then(async (all) => {
       if (page.isConnected) page.replaceWith(await timelineView(ctx, all, undated));
@@ -134,7 +139,9 @@ async function timelineView(ctx: RouteContext, records: Page<EventRecord>, undat
       `Event records${from !== null || to !== null ? ` from ${q.get('from') ?? '…'} to ${q.get('to') ?? '…'}` : ''} (${listed.length})`,
       listed.length === 0 ? empty(mentions ? 'No event records yet.' : 'No event record in this range.') : cappedTable(RECORD_HEADERS, listed.map((r) => recordRow(r, ctx.wording)), { class: 'records', 'data-testid': 'timeline-list' }, 200),
     ),
-    outOfViewSection('Not dated', 'undated-events', 'Events whose reports give no date the reader could place on the calendar: not on the chart, listed here.', undated, ctx.wording),
+    outOfViewSection('Not dated', 'undated-events', 'Events whose reports give no date the reader could place on the calendar: not on the chart, listed here.', undated, ctx.wording, (offset, limit) =>
+      api.events({ ...undatedQuery(q), offset, limit }),
+    ),
   );
 }
 
@@ -219,7 +226,7 @@ function drawChart(ctx: RouteContext, items: readonly Item[], view: [number, num
  */
 async function restOfRecords(query: Record<string, string | null>, first: Page<EventRecord>): Promise<Page<EventRecord>> {
   const rest: Promise<Page<EventRecord>>[] = [];
-  for (let offset = LIMIT; offset < first.total; offset += LIMIT) rest.push(api.records({ ...query, limit: LIMIT, offset }));
+  for (let offset = first.items.length; offset < first.total; offset += LIMIT) rest.push(api.records({ ...query, limit: LIMIT, offset }));
   const items = [first.items, ...(await Promise.all(rest)).map((p) => p.items)].flat();
   return { items, total: first.total, limit: items.length, offset: 0 };
 }
