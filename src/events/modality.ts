@@ -127,7 +127,9 @@ export function readModality(tokens: readonly Token[], clauses: readonly Clause[
     place !== null &&
     governing !== -1 &&
     ['xcomp', 'advcl'].includes(place.tree.nodes[g]!.rel) &&
-    place.implicatives.has(place.tree.nodes[governing]!.lemma.toLowerCase());
+    place.implicatives.has(place.tree.nodes[governing]!.lemma.toLowerCase()) &&
+    // "was going to attack" is the future, not an act carried out.
+    !(place.tree.nodes[governing]!.tag === 'VBG' && place.tree.nodes[governing]!.lemma.toLowerCase() === 'go');
   if (place) {
     const negation = treeNegation(place, g);
     if (negation !== -1) return { modality: 'negated', cue: span(negation - place.base), why: `negated by '${tokens[negation - place.base]!.norm}'` };
@@ -164,7 +166,8 @@ export function readModality(tokens: readonly Token[], clauses: readonly Clause[
     const t = tokens[i]!;
     if (HYPOTHETICAL.has(t.norm) && (t.tag === 'MD' || t.tag === 'RB' || t.tag === 'JJ')) return { modality: 'hypothetical', cue: span(i), why: `'${t.norm}'` };
     if (FUTURE.has(t.norm) && t.tag === 'MD') return { modality: 'planned', cue: span(i), why: `future '${t.norm}'` };
-    if (t.norm === 'to' && i === head - 1 && !actualized) {
+    // "was going to directly attack": adverbs may split the infinitive.
+    if (t.norm === 'to' && tokens.slice(i + 1, head).every((x) => x.tag.startsWith('RB')) && !actualized) {
       const governor = tokens[i - 1];
       const base = tokens[i - 2];
       if (governor && (INTENT.has(governor.norm) || (base && INTENT.has(base.norm)))) return { modality: 'planned', cue: span(i - 1), why: `'${governor.norm} to'` };

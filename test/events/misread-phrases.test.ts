@@ -431,4 +431,9 @@ describe('events: a repeated event noun is the act told before', () => {
     const e = eventAt(analyzeText('According to the presidency, Turkish President Recep Tayyip Erdogan convened a security meeting on Monday evening, attended by army chiefs.'), 'meeting');
     expect(e?.sources.map((s) => s.cameo)).toEqual(['TURGOV']);
   });
+
+  it('reads "was going to (directly) attack" as planned, and "went on to attack" as done', () => {
+    expect(eventAt(analyzeText('Ruritania was going to directly attack the Saltmere garrison.'), 'attack')?.modality).toBe('planned');
+    expect(eventAt(analyzeText('Ruritanian troops went on to attack the Saltmere garrison.'), 'attack')?.modality).toBe('asserted');
+  });
 });
