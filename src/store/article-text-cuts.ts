@@ -11,32 +11,19 @@ type Db = Kysely<Database> | Transaction<Database>;
  */
 export interface ArticleTextCuts {
   readonly published: string | null;
-  /** Where its headline ends in the text, as store/headline-span.ts reads it in SQL. */
+  /** Where its headline ends in the text, as store/headline-span.ts reads it in SQL (but in UTF-16 units). */
   readonly headlineEnd: number;
-  /** `length` characters from `start`: what substr(text, start + 1, length) gives. */
+  /**
+   * `length` UTF-16 units from `start`, as every stored offset counts them (the analysed text is
+   * a JavaScript string). The engines' substr counts characters: past an emoji it cut every
+   * sentence one character late ("truck" for "struck").
+   */
   cut(start: number, length: number): string;
-}
-
-/** UTF-16 halves of a character outside the BMP: where a JavaScript offset and an engine's character count part. */
-const SURROGATE = /[\uD800-\uDFFF]/;
-
-/**
- * The engines count characters (code points) where JavaScript counts UTF-16 units: a text with
- * an emoji is cut by its characters, so every piece is the one substr gave.
- */
-function cutter(text: string): (start: number, length: number) => string {
-  if (!SURROGATE.test(text)) return (start, length) => (length > 0 ? text.slice(start, start + length) : '');
-  let chars: string[] | null = null;
-  return (start, length) => {
-    if (length <= 0) return '';
-    chars ??= Array.from(text);
-    return chars.slice(start, start + length).join('');
-  };
 }
 
 function headlineEndOf(a: { text: string; title: string; body_start: number }): number {
   if (a.body_start > 0) return a.body_start;
-  return a.title !== '' && a.text.startsWith(a.title) ? Array.from(a.title).length : 0;
+  return a.title !== '' && a.text.startsWith(a.title) ? a.title.length : 0;
 }
 
 /** Each of these articles' text, read once. */
@@ -45,7 +32,10 @@ export async function articleTextCuts(db: Db, articleIds: Iterable<string>): Pro
   const out = new Map<string, ArticleTextCuts>();
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await db.selectFrom('articles').select(['id', 'date', 'title', 'text', 'body_start']).where('id', 'in', ids.slice(i, i + 500)).execute();
-    for (const r of rows) out.set(r.id, { published: r.date, headlineEnd: headlineEndOf(r), cut: cutter(r.text) });
+    for (const r of rows) {
+      const text = r.text;
+      out.set(r.id, { published: r.date, headlineEnd: headlineEndOf(r), cut: (start, length) => (length > 0 ? text.slice(start, start + length) : '') });
+    }
   }
   return out;
 }
