@@ -17,7 +17,9 @@ export class RecordMembers {
 
   /** The article's mentions, in mentionFeatures' order. */
   constructor(own: readonly StoredMention[]) {
-    own.forEach((mention, rank) => this.own.set(mention.eventId, { mention, rank }));
+    own.forEach((mention, rank) => {
+      this.own.set(mention.eventId, { mention, rank });
+    });
   }
 
   /** A record the mention just started: it alone. */
