@@ -32,7 +32,8 @@ import {
 import { isDefenceAct } from './defence-acts.js';
 import { contentWords, definiteHeads, isPluralEventNoun } from './evidence-words.js';
 import { bestRecord, canonicalRecord, candidateDateWindows, isLinkable, isSingleEvent, type MentionFeatures, type PlaceFeatures, type RecordFeatures } from './link-events.js';
-import { refreshCanonical, refreshRecord, storeVerdicts } from './record-upkeep.js';
+import { RecordMembers } from './record-members.js';
+import { refreshCanonical, refreshRecord, storeVerdicts, writeCanonical } from './record-upkeep.js';
 import { addToStory, articleSignature, bestStory, signatureOf, STORY_WINDOW_DAYS, storySums } from './stories.js';
 import { StoryMemo } from './story-memo.js';
 
@@ -148,7 +149,9 @@ export const leadEvent = <M extends MentionFeatures>(mentions: readonly M[]): M 
  * which nothing in linking reads, once per touched record at the end.
  */
 async function linkMentions(db: Db, articleId: string, story: string | null, rules: LemmaRules): Promise<{ joined: number; created: number }> {
-  const mentions = (await mentionFeatures(db, { articleId }))
+  const own = await mentionFeatures(db, { articleId });
+  const members = new RecordMembers(own);
+  const mentions = own
     .filter((m) => isLinkable(m.modality))
     .map((m) => withEvidenceText(m, rules))
     .filter(isSingleEvent);
@@ -167,8 +170,12 @@ async function linkMentions(db: Db, articleId: string, story: string | null, rul
     const id = best?.record.id ?? recordId(m.eventId);
     const inserted = !best && (await insertRecord(db, id, canonicalRecord([m])));
     await writeRecordMention(db, { eventId: m.eventId, recordId: id, score: best?.merge.score ?? 1, reason: best?.merge.reason ?? 'first mention', lead: m.lead === true });
-    if (!inserted) await refreshCanonical(db, id);
-    if (inserted) fresh.push(id);
+    // Its attributes from its mentions, the stored ones read once for the article (RecordMembers).
+    if (!inserted) await writeCanonical(db, id, await members.joined(db, id, stored.eventId));
+    if (inserted) {
+      fresh.push(id);
+      members.started(id, stored.eventId);
+    }
     if (m.lead) leadRecord = { id, fresh: !best };
     touched.add(id);
     if (best) joined++;

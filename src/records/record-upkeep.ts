@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { deleteRecord, type EventsChanged, mentionFeatures, type RecordVerdict, recordsOfEvents, upsertRecord, writeVerdicts } from '../store/records-repository.js';
+import { deleteRecord, type EventsChanged, mentionFeatures, type RecordVerdict, recordsOfEvents, type StoredMention, upsertRecord, writeVerdicts } from '../store/records-repository.js';
 import type { Database } from '../store/schema.js';
 import { isDefenceAct } from './defence-acts.js';
 import { canonicalRecord } from './link-events.js';
@@ -22,8 +22,13 @@ export async function refreshCanonical(db: Kysely<Database>, id: string): Promis
     await deleteRecord(db, id);
     return false;
   }
-  await upsertRecord(db, id, canonicalRecord(mentions.map((m) => ({ ...m, defence: isDefenceAct(m.trigger, m.afterTrigger) }))));
+  await writeCanonical(db, id, mentions);
   return true;
+}
+
+/** Writes the canonical attributes of a record holding these mentions, in mentionFeatures' order. */
+export async function writeCanonical(db: Kysely<Database>, id: string, mentions: readonly StoredMention[]): Promise<void> {
+  await upsertRecord(db, id, canonicalRecord(mentions.map((m) => ({ ...m, defence: isDefenceAct(m.trigger, m.afterTrigger) }))));
 }
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import { dayRange } from '../time/day-range.js';
 import { dialectOf } from './dialect.js';
-import { headlineEnd } from './headline-span.js';
+import { articleTextCuts } from './article-text-cuts.js';
 import type { ActorKey, CanonicalRecord, DateWindows, MentionFeatures, PlaceFeatures, RecordFeatures } from './record-features.js';
 import type { Database, EventRecordsTable } from './schema.js';
 
@@ -146,22 +146,12 @@ export type StoredMention = MentionFeatures & { readonly modality: string; reado
 export async function mentionFeatures(db: Db, where: { articleId?: string; eventIds?: readonly string[]; recordId?: string }): Promise<StoredMention[]> {
   let q = db
     .selectFrom('events as e')
-    .innerJoin('articles as a', 'a.id', 'e.article_id')
     .leftJoin('places as p', 'p.id', 'e.place_id')
     .select([
-      'e.id', 'e.article_id', 'a.date as published', 'e.code', 'e.root_code', 'e.plover', 'e.date', 'e.date_end', 'e.date_precision',
-      'e.place_id', 'e.place_name', 'e.lat', 'e.lon', 'e.place_precision', 'p.country', 'p.admin1', 'e.modality', 'e.start', headlineEnd.as('headline_end'),
-      sql<string>`substr(a.text, e.start + 1, e.end - e.start)`.as('evidence'),
-      sql<string>`substr(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start)`.as('trigger'),
-      sql<string>`substr(a.text, e.trigger_end + 1, ${AFTER_TRIGGER_CHARS})`.as('after_trigger'),
-    ])
-    .orderBy('e.article_id')
-    .orderBy(sql`CASE WHEN e.start < ${headlineEnd} THEN 1 ELSE 0 END`)
-    .orderBy('e.start')
-    // Two events of one sentence share a start: their triggers, then their ids, decide, so
-    // every process and engine links them in the same order (the rule is not symmetric).
-    .orderBy('e.trigger_start')
-    .orderBy('e.id');
+      'e.id', 'e.article_id', 'e.code', 'e.root_code', 'e.plover', 'e.date', 'e.date_end', 'e.date_precision',
+      'e.place_id', 'e.place_name', 'e.lat', 'e.lon', 'e.place_precision', 'p.country', 'p.admin1', 'e.modality',
+      'e.start', 'e.end', 'e.trigger_start', 'e.trigger_end',
+    ]);
   if (where.articleId) q = q.where('e.article_id', '=', where.articleId);
   if (where.eventIds) {
     if (where.eventIds.length === 0) return [];
@@ -169,11 +159,25 @@ export async function mentionFeatures(db: Db, where: { articleId?: string; event
   }
   const recordId = where.recordId;
   if (recordId !== undefined) q = q.where('e.id', 'in', db.selectFrom('record_mentions').select('event_id').where('record_id', '=', recordId));
-  const rows = await q.execute();
-  if (rows.length === 0) return [];
-  const actors = await eventActorsWithStanding(db, rows.map((r) => r.id));
+  const found = await q.execute();
+  if (found.length === 0) return [];
+  // Each article's text once, not once a row (article-text-cuts.ts).
+  const texts = await articleTextCuts(db, found.map((r) => r.article_id));
+  const rows = found.flatMap((r) => {
+    const a = texts.get(r.article_id);
+    return a ? [{ ...r, a, headline: r.start < a.headlineEnd }] : [];
+  });
+  // Two events of one sentence share a start: their triggers, then their ids, decide, so
+  // every process and engine links them in the same order (the rule is not symmetric).
+  rows.sort((x, y) => order(x.article_id, y.article_id) || Number(x.headline) - Number(y.headline) || x.start - y.start || x.trigger_start - y.trigger_start || order(x.id, y.id));
+  const actors = new Map<string, Awaited<ReturnType<typeof eventActorsWithStanding>>>();
+  for (const a of await eventActorsWithStanding(db, rows.map((r) => r.id))) {
+    const list = actors.get(a.event_id);
+    if (list) list.push(a);
+    else actors.set(a.event_id, [a]);
+  }
   return rows.map((r) => {
-    const mine = actors.filter((a) => a.event_id === r.id);
+    const mine = actors.get(r.id) ?? [];
     const keys = (role: string): ActorKey[] => [...new Set(mine.filter((a) => a.role === role).map((a) => actorKey(a.actor_id, a.name, a)))];
     const countries = new Map<ActorKey, string>();
     for (const a of mine) {
@@ -183,7 +187,7 @@ export async function mentionFeatures(db: Db, where: { articleId?: string; event
     return {
       eventId: r.id,
       articleId: r.article_id,
-      published: r.published,
+      published: r.a.published,
       code: r.code,
       rootCode: r.root_code,
       plover: r.plover,
@@ -196,13 +200,16 @@ export async function mentionFeatures(db: Db, where: { articleId?: string; event
       actorCountries: countries,
       modality: r.modality,
       start: r.start,
-      headline: r.start < r.headline_end,
-      evidence: r.evidence,
-      trigger: r.trigger,
-      afterTrigger: r.after_trigger,
+      headline: r.headline,
+      evidence: r.a.cut(r.start, r.end - r.start),
+      trigger: r.a.cut(r.trigger_start, r.trigger_end - r.trigger_start),
+      afterTrigger: r.a.cut(r.trigger_end, AFTER_TRIGGER_CHARS),
     };
   });
 }
+
+/** Ids in the engines' binary order. */
+const order = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function placeOf(r: { place_id: string | null; place_name: string | null; lat: number | null; lon: number | null; place_precision: string | null; country: string | null; admin1: string | null }): PlaceFeatures | null {
   if (r.lat === null || r.lon === null) return null;
@@ -331,29 +338,33 @@ export async function recordCandidates(db: Db, m: MentionFeatures, windows: Date
   const stories = new Map<string, Map<string, string>>();
   const leads = new Map<string, Set<string>>();
   const leadArticles = new Map<string, string[]>();
+  // A list per record, grown in place: a record of 800 mentions is read often while its article links.
+  const push = <T>(m: Map<string, T[]>, id: string, v: T): void => {
+    const list = m.get(id);
+    if (list) list.push(v);
+    else m.set(id, [v]);
+  };
   for (let i = 0; i < rows.length; i += 500) {
     const links = await db
       .selectFrom('record_mentions as m')
       .innerJoin('events as e', 'e.id', 'm.event_id')
-      .innerJoin('articles as a', 'a.id', 'e.article_id')
       .leftJoin('story_articles as s', 's.article_id', 'e.article_id')
-      .select([
-        'm.record_id', 'm.lead', 'e.article_id', 'e.start', 's.story_id',
-        sql<string>`substr(a.text, e.start + 1, e.end - e.start)`.as('evidence'),
-        sql<string>`substr(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start)`.as('trigger'),
-        sql<string>`substr(a.text, e.trigger_end + 1, ${AFTER_TRIGGER_CHARS})`.as('after_trigger'),
-      ])
+      .select(['m.record_id', 'm.lead', 'e.article_id', 'e.start', 'e.end', 'e.trigger_start', 'e.trigger_end', 's.story_id'])
       .where('m.record_id', 'in', rows.slice(i, i + 500).map((r) => r.id))
       .orderBy('m.record_id')
       .orderBy('e.article_id')
       .orderBy('e.start')
       .orderBy('e.id')
       .execute();
+    // Each article's text once, not once a row (article-text-cuts.ts).
+    const texts = await articleTextCuts(db, links.map((l) => l.article_id));
     for (const l of links) {
-      if (l.lead) leadArticles.set(l.record_id, [...(leadArticles.get(l.record_id) ?? []), l.article_id]);
-      spans.set(l.record_id, [...(spans.get(l.record_id) ?? []), { articleId: l.article_id, start: l.start }]);
-      evidence.set(l.record_id, [...(evidence.get(l.record_id) ?? []), l.evidence]);
-      triggers.set(l.record_id, [...(triggers.get(l.record_id) ?? []), { trigger: l.trigger, afterTrigger: l.after_trigger }]);
+      const a = texts.get(l.article_id);
+      if (!a) continue;
+      if (l.lead) push(leadArticles, l.record_id, l.article_id);
+      push(spans, l.record_id, { articleId: l.article_id, start: l.start });
+      push(evidence, l.record_id, a.cut(l.start, l.end - l.start));
+      push(triggers, l.record_id, { trigger: a.cut(l.trigger_start, l.trigger_end - l.trigger_start), afterTrigger: a.cut(l.trigger_end, AFTER_TRIGGER_CHARS) });
       if (l.story_id === null) continue;
       const byArticle = stories.get(l.record_id) ?? new Map<string, string>();
       stories.set(l.record_id, byArticle.set(l.article_id, l.story_id));
