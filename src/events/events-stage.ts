@@ -125,6 +125,7 @@ export function extractEvents(doc: Document, k: EventKnowledge): Layers['events'
       if (d.absorbedBy) continue;
       // "Terrorism kills innocent people", "numerous attacks targeting Americans": a kind of act.
       if (kind !== 'heading' && toldAsKind(d, k.frames, view.tree)) continue;
+      if (countOfWords(d, k.frames, view.tree)) continue;
       anyActAhead(d, k.frames);
       threatOnAnyAct(d, k.frames);
       if (!d.time && prior && d.past && d.sentenceScope && NARRATED.has(d.modality)) {
@@ -202,6 +203,21 @@ function toldAsKind(d: Draft, frames: EventFrameWords, tree: SyntaxTree | null):
   // "Terrorism kills …": a bare noun as the subject of a present tense.
   const bare = !children(tree, g).some((c) => relation(tree, c) === 'det' || tree.nodes[c]!.rel === 'nmod:poss');
   return bare && relation(tree, g) === 'nsubj' && present(head(tree, g));
+}
+
+/**
+ * "launched a barrage of threats and ridicule", "a wave of criticism": a count that names an
+ * act of force only when what it counts is a weapon or an act; of anything else it is a figure
+ * of speech.
+ */
+function countOfWords(d: Draft, frames: EventFrameWords, tree: SyntaxTree | null): boolean {
+  if (d.trigger.kind !== 'noun' || tree === null) return false;
+  const g = d.sentence.tokens[0]!.index + d.trigger.head;
+  if (!frames.countingNouns.has(tree.nodes[g]!.lemma.toLowerCase())) return false;
+  const counted = children(tree, g).find((c) => relation(tree, c) === 'nmod' && caseMarker(tree, c) === 'of');
+  if (counted === undefined) return false;
+  const word = tree.nodes[counted]!.lemma.toLowerCase();
+  return !frames.weaponNouns.has(word) && !frames.droneNouns.has(word) && !frames.aircraftNouns.has(word) && tree.nodes[counted]!.upos === 'NOUN' && !d.trigger.words.some((w) => d.sentence.tokens[0]!.index + w === counted);
 }
 
 /** "any attack on our forces will be met with force": an act of any kind that may come. */

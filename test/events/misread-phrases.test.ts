@@ -436,4 +436,9 @@ describe('events: a repeated event noun is the act told before', () => {
     expect(eventAt(analyzeText('Ruritania was going to directly attack the Saltmere garrison.'), 'attack')?.modality).toBe('planned');
     expect(eventAt(analyzeText('Ruritanian troops went on to attack the Saltmere garrison.'), 'attack')?.modality).toBe('asserted');
   });
+
+  it('reads "a barrage of threats" as no shelling, and "a barrage of rockets" as one', () => {
+    expect(codesOf('Ruritania launched a barrage of threats and ridicule on Monday.').filter((c) => c.startsWith('19'))).toEqual([]);
+    expect(codesOf('A barrage of rockets slammed into the Saltmere base on Monday.')).toContain('194');
+  });
 });
