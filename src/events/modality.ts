@@ -115,6 +115,14 @@ function conditionReaches(place: TreePlace, marker: number, g: number): boolean 
   return governor === -1 || dominates(tree, governor, g) || governor === g || dominates(tree, g, conditionClause);
 }
 
+/** Whether `g` hangs on the verb `v` through a conjunction: a second act, not v's content. */
+function joinedTo(tree: TreePlace['tree'], v: number, g: number): boolean {
+  for (let t = g, hops = 0; t !== -1 && hops < 12; t = treeHead(tree, t), hops++) {
+    if (treeHead(tree, t) === v) return tree.nodes[t]!.rel === 'conj';
+  }
+  return false;
+}
+
 export function readModality(tokens: readonly Token[], clauses: readonly Clause[], clauseIndex: number, trigger: Trigger, sentenceHasQuestion: boolean, place: TreePlace | null = null): ModalityReading {
   const clause = clauses[clauseIndex]!;
   const head = trigger.words[0]!;
@@ -147,6 +155,9 @@ export function readModality(tokens: readonly Token[], clauses: readonly Clause[
     // "rejected the US military's violation of Iraqi airspace": an act that is itself what is
     // rejected is condemned, not denied; "rejected reports that …" denies what they tell.
     if (place && REFUSALS.has(w) && trigger.kind === 'noun' && rejectedItself(place.tree, g, place.base + i)) continue;
+    // "Iraq rejected its quota and demanded a larger share": a verb joined to the denial is
+    // another act, not what is denied.
+    if (place && joinedTo(place.tree, place.base + i, g)) continue;
     return { modality: 'denied', cue: span(i), why: `under '${w}'` };
   }
   const gov = governor(tokens, trigger, clause.from);

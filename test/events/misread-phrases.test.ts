@@ -441,4 +441,11 @@ describe('events: a repeated event noun is the act told before', () => {
     expect(codesOf('Ruritania launched a barrage of threats and ridicule on Monday.').filter((c) => c.startsWith('19'))).toEqual([]);
     expect(codesOf('A barrage of rockets slammed into the Saltmere base on Monday.')).toContain('194');
   });
+
+  it('denies only what a denial governs, not a second verb joined to it', () => {
+    const doc = analyzeText('Iran denied reports that it intended to threaten shipping and said any Ruritanian interference would meet a strong response.');
+    expect(eventAt(doc, 'meet')?.modality).toBe('conditional');
+    expect(eventAt(doc, 'threaten')?.modality).toBe('denied');
+    expect(eventAt(analyzeText('Iran denied that it attacked the ship and seized its crew.'), 'seized')?.modality).toBe('denied');
+  });
 });
