@@ -1,6 +1,7 @@
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { articleId } from '../ingest/article-id.js';
 import type { Analyzer } from '../pipeline/analyze-article.js';
+import { StoryMemo } from '../records/story-memo.js';
 import type { Store } from '../store/open-store.js';
 import { ARTICLE_JOB, type ArticleJob, articleJob, WRITE_JOB, type WriteJob, writeJob } from './ingest-job.js';
 import { isStagedOrWritten, type StagedArticle, serializeAnalyzed, stageArticle, type WriteOutcome, writeDueArticles } from './ordered-writes.js';
@@ -32,11 +33,14 @@ export function startIngestWorker(store: Store, analyzer: Analyzer, target: Queu
   const log = options.log ?? (() => {});
   const lockDuration = options.lockDuration ?? 30_000;
   const onWrite = (o: WriteOutcome): void => log(`wrote ${o.batch}#${o.index} ${o.articleId} ${o.result}${o.error ? `: ${o.error}` : ''}`);
+  // This worker's stories read for the articles it wrote, for its lifetime: a story another
+  // worker changed since has another content digest, and is read again (see writeDueArticles).
+  const stories = new StoryMemo();
 
   const process = async (job: Job<ArticleJob | WriteJob>): Promise<number> => {
     if (job.name === WRITE_JOB) {
       if (!writeJob.safeParse(job.data).success) throw new UnrecoverableError(`job ${job.id}: not a write job`);
-      return (await writeDueArticles(store, analyzer, onWrite)).length;
+      return (await writeDueArticles(store, analyzer, onWrite, stories)).length;
     }
     if (job.name !== ARTICLE_JOB) throw new UnrecoverableError(`job ${job.id}: unknown job name "${job.name}"`);
     const parsed = articleJob.safeParse(job.data);
@@ -45,7 +49,7 @@ export function startIngestWorker(store: Store, analyzer: Analyzer, target: Queu
     log(`job ${job.id} started (attempt ${job.attemptsStarted})`);
     if (options.jobDelayMs) await new Promise((resolve) => setTimeout(resolve, options.jobDelayMs));
     if (!(await isStagedOrWritten(store, batch, index))) await stageArticle(store, batch, index, analyze(analyzer, article));
-    const written = await writeDueArticles(store, analyzer, onWrite);
+    const written = await writeDueArticles(store, analyzer, onWrite, stories);
     log(`job ${job.id} done`);
     return written.length;
   };

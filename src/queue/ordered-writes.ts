@@ -6,6 +6,7 @@ import { lockRecordLinking } from '../store/dialect.js';
 import type { Store } from '../store/open-store.js';
 import { saveArticle } from '../store/save-article.js';
 import { saveAndLink } from '../pipeline/save-and-link.js';
+import { StoryMemo } from '../records/story-memo.js';
 import type { Database } from '../store/schema.js';
 import { isTransient, withTransientRetry } from '../store/storage-errors.js';
 import { createDocument } from '../text/create-document.js';
@@ -123,13 +124,25 @@ export async function stageArticle(store: Store, batch: string, index: number, s
  * staged yet; the worker that stages it writes it. An article whose write fails for a reason
  * that a retry cannot cure is recorded as failed and skipped, so one bad article never blocks
  * the queue.
+ *
+ * `stories` is the writer's memo of the stories it read for the articles it linked before (a
+ * worker keeps one for its lifetime): without it every article read and parsed every story of
+ * its ±7-day window again. Sharing the store with other workers does not make it stale: the memo
+ * takes a story as it read it only while the row's content digest is the same (writeStory
+ * computes it from the content), so a story another worker changed, or one read in a
+ * transaction that rolled back, is read again.
  */
-export async function writeDueArticles(store: Store, analyzer: Analyzer, onWrite?: (o: WriteOutcome) => void): Promise<WriteOutcome[]> {
+export async function writeDueArticles(
+  store: Store,
+  analyzer: Analyzer,
+  onWrite?: (o: WriteOutcome) => void,
+  stories: StoryMemo = new StoryMemo(),
+): Promise<WriteOutcome[]> {
   const done: WriteOutcome[] = [];
   for (;;) {
     let outcome: WriteOutcome | null;
     try {
-      outcome = await withTransientRetry(() => store.transaction().execute((trx) => writeNext(trx, analyzer)));
+      outcome = await withTransientRetry(() => store.transaction().execute((trx) => writeNext(trx, analyzer, stories)));
     } catch (error) {
       if (isTransient(error)) throw error;
       // The write rolled back: mark the article failed, so the next turn skips it.
@@ -178,7 +191,7 @@ async function advance(trx: Transaction<Database>, turn: Turn): Promise<void> {
     .execute();
 }
 
-async function writeNext(trx: Transaction<Database>, analyzer: Analyzer): Promise<WriteOutcome | null> {
+async function writeNext(trx: Transaction<Database>, analyzer: Analyzer, stories: StoryMemo): Promise<WriteOutcome | null> {
   const turn = await nextDue(trx);
   if (!turn) return null;
   const base = { batch: turn.key, index: turn.applied, articleId: turn.staged.article_id };
@@ -188,7 +201,7 @@ async function writeNext(trx: Transaction<Database>, analyzer: Analyzer): Promis
   } else {
     const a = restoreAnalyzed(turn.staged.payload, analyzer);
     const result = await saveArticle(trx, a, new Date().toISOString());
-    await saveAndLink(trx, a.doc, analyzer, await activeCorrections(trx));
+    await saveAndLink(trx, a.doc, analyzer, await activeCorrections(trx), { stories });
     outcome = { ...base, result, error: null };
   }
   await advance(trx, turn);
