@@ -1,10 +1,6 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RawArticle } from '../../src/ingest/raw-article.js';
-import { loadKnowledge } from '../../src/pipeline/load-knowledge.js';
-import { type Analyzer, createAnalyzer } from '../../src/pipeline/analyze-article.js';
-import { ingestFiles, readInputFile } from '../../src/pipeline/ingest-files.js';
+import type { Analyzer } from '../../src/pipeline/analyze-article.js';
 import {
   batchProgress,
   registerBatch,
@@ -16,12 +12,8 @@ import {
 } from '../../src/queue/ordered-writes.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { freshStoreTarget } from '../support/test-store.js';
+import { queueCorpus } from './queue-corpus.js';
 import { dumpStore } from './store-dump.js';
-
-const FIXTURES = join(__dirname, '../fixtures/queue');
-const FILES = readdirSync(FIXTURES)
-  .sort()
-  .map((f) => join(FIXTURES, f));
 
 let analyzer: Analyzer;
 let articles: RawArticle[];
@@ -29,15 +21,9 @@ let single: Record<string, string[]>;
 let singleTarget: string;
 
 beforeAll(async () => {
-  analyzer = createAnalyzer(loadKnowledge());
-  articles = [];
-  for (const file of FILES) articles.push(...(await readInputFile(file)).articles);
-  singleTarget = await freshStoreTarget('queue-single');
-  const store = await openStore(singleTarget);
-  const s = await ingestFiles(store, FILES, { analyzer });
-  await store.destroy();
-  expect(s.errors).toEqual([]);
-  single = await dumpStore(singleTarget);
+  const corpus = await queueCorpus('queue-single');
+  ({ analyzer, articles, single, singleTarget } = corpus);
+  expect(corpus.errors).toEqual([]);
 });
 
 const count = async (store: Store, table: 'articles' | 'event_records'): Promise<number> =>

@@ -1,15 +1,12 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RawArticle } from '../../src/ingest/raw-article.js';
-import { type Analyzer, createAnalyzer } from '../../src/pipeline/analyze-article.js';
-import { ingestFiles, readInputFile } from '../../src/pipeline/ingest-files.js';
-import { loadKnowledge } from '../../src/pipeline/load-knowledge.js';
+import type { Analyzer } from '../../src/pipeline/analyze-article.js';
 import { registerBatch, serializeAnalyzed, stageArticle, writeDueArticles } from '../../src/queue/ordered-writes.js';
 import { StoryMemo } from '../../src/records/story-memo.js';
 import { openStore } from '../../src/store/open-store.js';
 import { storiesByIds } from '../../src/store/stories-repository.js';
 import { freshStoreTarget } from '../support/test-store.js';
+import { queueCorpus } from './queue-corpus.js';
 import { dumpStore } from './store-dump.js';
 
 // Every story row the linkers read whole, with the digest it had: the memo reads through this.
@@ -17,11 +14,6 @@ vi.mock('../../src/store/stories-repository.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/store/stories-repository.js')>();
   return { ...real, storiesByIds: vi.fn(real.storiesByIds) };
 });
-
-const FIXTURES = join(__dirname, '../fixtures/queue');
-const FILES = readdirSync(FIXTURES)
-  .sort()
-  .map((f) => join(FIXTURES, f));
 
 let analyzer: Analyzer;
 let articles: RawArticle[];
@@ -36,14 +28,9 @@ async function rowsRead(): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  analyzer = createAnalyzer(loadKnowledge());
-  articles = [];
-  for (const file of FILES) articles.push(...(await readInputFile(file)).articles);
-  const target = await freshStoreTarget('memo-single');
-  const store = await openStore(target);
-  expect((await ingestFiles(store, FILES, { analyzer })).errors).toEqual([]);
-  await store.destroy();
-  single = await dumpStore(target);
+  const corpus = await queueCorpus('memo-single');
+  ({ analyzer, articles, single } = corpus);
+  expect(corpus.errors).toEqual([]);
 });
 
 beforeEach(() => {
