@@ -11,6 +11,7 @@ import { frameHolds, recodeFor } from './frame-check.js';
 import { launchSite } from './launch-site.js';
 import { findMagnitudes } from './magnitudes.js';
 import { readModality } from './modality.js';
+import { namedVessel } from './named-vessels.js';
 import { type Chunk, chunkParticipant, governingPreposition, isPlaceUse, nounChunks, type ParticipantContext } from './participants.js';
 import { type Candidate, dateRange, pickPlace, pickTime, placeCandidates, placesWithin, timeCandidates } from './place-time.js';
 import { scareQuotes } from './scare-quotes.js';
@@ -34,7 +35,7 @@ export interface EventKnowledge {
 }
 
 /** 5: a gerund after a determiner takes no subject from the words before it; a place's history is no event; nor is where it was heard a place; appositions and datelines are no actors; a city before a bombing says where. */
-export const EVENTS_STAGE_VERSION = '14';
+export const EVENTS_STAGE_VERSION = '15';
 
 /** Penn tags before a gerund that make it a noun: "the downing", "its shelling", "Iran's downing". */
 const GERUND_DETERMINERS = new Set(['DT', 'PRP$', 'POS']);
@@ -135,7 +136,9 @@ export function extractEvents(doc: Document, k: EventKnowledge): Layers['events'
       // A bare noun with no actor, place, date or count ("war", "operations") names a topic,
       // not an event the text tells.
       if (d.trigger.kind === 'noun' && d.sources.length + d.targets.length + d.magnitudes.length === 0 && !d.place && !d.time) continue;
-      d.targets = d.targets.filter((t) => !d.sources.some((s) => same(s, t)));
+      d.targets = d.targets.filter((t) => !d.sources.some((s) => same(s, t))).map((t) => namedVessel(doc, t));
+      // "seized the tanker “Sea Lark”": the noun read as the name may stand beside the name itself.
+      d.targets = d.targets.filter((t, i) => d.targets.findIndex((o) => o.span.start === t.span.start) === i);
       if (kind === 'heading') {
         d.confidence *= 0.6;
         d.reasons.push('headline: the body tells it in full');
@@ -529,6 +532,16 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
     if (trigger.pattern.frame) {
       const frame = frameHolds(trigger.pattern.frame, draft.sources, draft.targets, read?.objectWords ?? [], (p) => p.entity !== null && PLACE_ENTITY_TYPES.has(view.doc.layers.entities?.[p.entity]?.type ?? ''));
       if (!frame.holds) continue;
+    }
+    // "Any attack on our ships will bring a forceful response, the official said": a threat
+    // whose verb names no one to carry it out is made by saying it, so its speaker threatens.
+    if (tree && draft.sources.length === 0 && trigger.kind === 'verb' && !trigger.passive && trigger.pattern.code.startsWith('13') && draft.attribution?.quote != null) {
+      const speaker = threatSpeaker(view, sentence, chunks, participant, draft.attribution.quote);
+      const subject = childWith(tree, base + trigger.head, ['nsubj']);
+      if (speaker && (subject === -1 || pronounMayBeSpeaker(tree.nodes[subject]!, speaker, k, insideQuotationMarks(tokens, trigger.head)))) {
+        draft.sources = [speaker];
+        reasons.push(`source '${speaker.name}': a threat with no one named to carry it out is its speaker's`);
+      }
     }
     // "we will retaliate" threatens; "retaliated by attacking" tells the attack, coded by its own verb.
     if (trigger.pattern.onlyAhead && !AHEAD.has(draft.modality)) continue;
@@ -1435,4 +1448,41 @@ function finish(doc: Document, d: Draft): Span & EventAttrs {
     confidence: Math.round(Math.max(0.05, Math.min(0.95, confidence)) * 100) / 100,
     reason: reasons.join('; '),
   };
+}
+
+/**
+ * Who made the threat a quote holds: the chunk of this sentence that names the quote's
+ * speaker ("a Soviet foreign ministry official"), or the registry's actor the quote resolved
+ * its speaker to ("he" of a sentence before). Null when neither names an actor.
+ */
+function threatSpeaker(
+  view: DocumentView,
+  sentence: SentenceView,
+  chunks: readonly Chunk[],
+  participant: (c: Chunk) => EventParticipant | null,
+  quote: number,
+): EventParticipant | null {
+  const q = view.doc.layers.quotes?.[quote];
+  if (!q?.speaker) return null;
+  const { start } = q.speaker;
+  const tokens = sentence.tokens;
+  const chunk = chunks.find((c) => tokens[c.from]!.start <= start && tokens[c.to - 1]!.end > start);
+  const p = chunk ? participant(chunk) : null;
+  if (p && (p.actorId !== null || p.cameo !== null)) return p;
+  return null;
+}
+
+/**
+ * May the subject of a threat's verb stand for its speaker? A noun that named an actor would
+ * already be the source, so any other noun ("any attack … will bring a response") leaves the
+ * speaker as the one who threatens; a pronoun must fit the speaker: "it" or "they" a body,
+ * "he" or "she" a person, "I" or "we" only inside the speaker's own quotation marks.
+ */
+function pronounMayBeSpeaker(subject: SyntaxTree['nodes'][number], speaker: EventParticipant, k: EventKnowledge, quoted: boolean): boolean {
+  if (subject.tag !== 'PRP') return true;
+  const pronoun = subject.lemma.toLowerCase();
+  if (k.frames.speakerPronouns.has(pronoun)) return quoted;
+  const person = speaker.actorId !== null && k.facts.isPerson(speaker.actorId);
+  if (k.frames.referringPronouns.has(pronoun)) return speaker.actorId !== null && !person;
+  return person;
 }

@@ -158,6 +158,9 @@ export function participantAt(ctx: TreeContext, g: number): EventParticipant | n
   return p;
 }
 
+/** Codes of bodies of many states, whose members and staff stay theirs whatever their title. */
+const INTERNATIONAL_BODIES: ReadonlySet<string> = new Set(['IGO', 'NGO']);
+
 /**
  * A person the registry does not know, coded from the words around the name: "British Defence
  * Secretary Tom King" is GBR + GOV, "Serbian President Vojislav Kostunica" SRB + GOV.
@@ -172,7 +175,8 @@ function titled(ctx: TreeContext, p: EventParticipant, [first, last]: [number, n
     if (token.entity !== p.entity) role ??= roleOfWord(token.norm);
   }
   if (p.cameo !== null && p.cameo.length === 3) {
-    if (!isRoleCode(p.cameo)) return p;
+    // "OPEC ministers", "UN inspectors": who serves an international body acts for it.
+    if (!isRoleCode(p.cameo) || INTERNATIONAL_BODIES.has(p.cameo)) return p;
     role ??= p.cameo;
   }
   if (!country && !role) return p;

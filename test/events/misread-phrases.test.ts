@@ -448,4 +448,31 @@ describe('events: a repeated event noun is the act told before', () => {
     expect(eventAt(doc, 'threaten')?.modality).toBe('denied');
     expect(eventAt(analyzeText('Iran denied that it attacked the ship and seized its crew.'), 'seized')?.modality).toBe('denied');
   });
+
+  it('gives a threat whose verb names no one to carry it out to its speaker, but not a threat a speaker only tells of', () => {
+    const made = eventAt(analyzeText('Any Saltmere attack on our ships will bring a forceful response, a Turkish defence official said.'), 'bring');
+    expect(made?.sources.map((s) => s.cameo)).toEqual(['TURGOV']);
+    // "it" is the drone, not the president who tells of it.
+    const told = eventAt(analyzeText('President Donald Trump said the drone flew to within 1,000 meters of the ship after it threatened the ship.'), 'threatened');
+    expect(told?.sources.map((s) => s.name)).not.toContain('Donald Trump');
+    // A threat named by a noun is what the speaker speaks of.
+    const spoken = eventAt(analyzeText('"The threat to Turkish citizens has grown," the Turkish defence minister said.'), 'threat');
+    expect(spoken?.sources ?? []).toEqual([]);
+  });
+
+  it('keeps an international body the actor when its ministers act, and names a seized ship by its quoted name', () => {
+    expect(eventAt(analyzeText('OPEC ministers reached an accord in Vienna on Saturday.'), 'reached')?.sources.map((s) => s.cameo)).toEqual(['IGO']);
+    const seized = eventAt(analyzeText('The tanker “Sea Lark” was seized on Friday by Iranian forces.'), 'seized');
+    expect(names(seized?.targets ?? [])).toEqual(['Sea Lark']);
+    expect(names(eventAt(analyzeText('Iranian forces seized the tanker “Sea Lark” on Friday.'), 'seized')?.targets ?? [])).toEqual(['Sea Lark']);
+    const captured = eventAt(analyzeText('Iran said the vessel named "Blue Heron" had been captured in the strait.'), 'captured');
+    expect(names(captured?.targets ?? [])).toEqual(['Blue Heron']);
+  });
+
+  it('matches no verb-and-object entry across a preposition: "launching posts for attacks", "meeting on a response"', () => {
+    const doc = analyzeText('The army says the raids are aimed at guerrilla bases and launching posts for attacks against Saltmere.');
+    expect(eventAt(doc, 'launching')).toBeUndefined();
+    expect(eventAt(analyzeText('Ruritanian officials had been meeting on a response since Friday.'), 'meeting')?.code).toBe('040');
+    expect(codesOf('Ruritanian rebels launched a wave of attacks on Monday.')).toContain('190');
+  });
 });
