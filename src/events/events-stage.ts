@@ -408,7 +408,16 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
     // Not for a gerund after a determiner ("calling the downing an attack"): its actor is its own
     // possessor or "by" phrase, never whoever stands before it.
     const gerund = tokens[trigger.head]!.tag === 'VBG' && GERUND_DETERMINERS.has(tokens[trigger.head - 1]?.tag ?? '');
-    if (trigger.kind === 'verb' && !gerund && (!read || (!read.hasSubject && !read.host && draft.sources.length === 0 && !trigger.passive))) {
+    // "the destroyed Iranian platform": a participle between a determiner and its noun tells
+    // what was done to the noun; who did it is not in the phrase, and not whoever stands before.
+    const attributive = trigger.kind === 'verb' && trigger.words.length === 1 && tokens[trigger.head]!.tag === 'VBN' && GERUND_DETERMINERS.has(tokens[trigger.head - 1]?.tag ?? '') && /^(JJ|NN)/.test(tokens[trigger.head + 1]?.tag ?? '');
+    if (attributive && draft.sources.length === 0) {
+      const noun = chunkAt(trigger.head + 1);
+      const p = noun ? participant({ from: trigger.head + 1, to: noun.to }) : null;
+      draft.targets = p ? [p] : [];
+      if (p) reasons.push(`target '${p.name}': the noun the participle describes`);
+    }
+    if (trigger.kind === 'verb' && !gerund && !attributive && (!read || (!read.hasSubject && !read.host && draft.sources.length === 0 && !trigger.passive))) {
       const subject = subjectOf(tokens, clauses, ci, trigger, chunks, participant, chunkAt, nounTriggerIn);
       host = subject.host;
       draft.sources = subject.group;
@@ -424,7 +433,7 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
         reasons.push(`target '${p.name}': the words before the passive verb (the parse gives it no subject)`);
       }
     }
-    if (trigger.kind === 'verb' && (!read || (!read.hasObject && draft.targets.length === 0 && !trigger.passive))) {
+    if (trigger.kind === 'verb' && !attributive && (!read || (!read.hasObject && draft.targets.length === 0 && !trigger.passive))) {
       draft.targets = objectOf(view, tokens, clause, trigger, chunks, participant);
       if (draft.targets.length > 0) reasons.push(`target ${names(draft.targets)}: the words after the verb (the parse gives it no object)`);
     }

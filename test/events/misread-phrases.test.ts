@@ -475,4 +475,10 @@ describe('events: a repeated event noun is the act told before', () => {
     expect(eventAt(analyzeText('Ruritanian officials had been meeting on a response since Friday.'), 'meeting')?.code).toBe('040');
     expect(codesOf('Ruritanian rebels launched a wave of attacks on Monday.')).toContain('190');
   });
+
+  it('reads a participle before its noun as done to that noun, by no one the phrase names', () => {
+    const e = eventAt(analyzeText('Walters said that the gunmen on the destroyed Iranian platform had fired at passing ships.'), 'destroyed');
+    expect(e?.sources ?? []).toEqual([]);
+    expect(e?.targets.map((t) => t.cameo)).toEqual(['IRN']);
+  });
 });
