@@ -527,8 +527,8 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
 
     // "Iraqi warplanes destroyed a pumping station", "a Houthi drone attack": who attacks from
     // the air makes a plain attack (190) one with aerial weapons (195), a drone's 1952.
-    if (draft.code === '190' && tree) {
-      const aerial = aerialCode(tree, base + trigger.head, draft.sources, k.frames);
+    if ((draft.code === '190' || draft.code === '194') && tree) {
+      const aerial = aerialCode(tree, base + trigger.head, draft.code, trigger.kind === 'noun', draft.sources, k.frames);
       if (aerial) {
         reasons.push(`code ${aerial}: carried out from the air`);
         draft.code = aerial;
@@ -560,6 +560,12 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
       if (recode) {
         draft.code = recode.code;
         reasons.push(recode.why);
+        // "killed in an attack by Russian aircraft": the fighting the killing was is fought from the air.
+        const aerial = recode.code === '190' && tree ? aerialCode(tree, base + trigger.head, '190', trigger.kind === 'noun', draft.sources, k.frames) : null;
+        if (aerial) {
+          reasons.push(`code ${aerial}: carried out from the air`);
+          draft.code = aerial;
+        }
       }
     }
     drafts.push(draft);
@@ -771,16 +777,21 @@ function trailingReports(tokens: readonly Token[], clauses: readonly Clause[]): 
 }
 
 /** 195 for an attack by aircraft, 1952 by drones (the attacker's head word, or a modifier of the attack noun); else null. */
-function aerialCode(tree: SyntaxTree, g: number, sources: readonly EventParticipant[], frames: EventFrameWords): string | null {
+function aerialCode(tree: SyntaxTree, g: number, code: string, noun: boolean, sources: readonly EventParticipant[], frames: EventFrameWords): string | null {
   // The last word, or the last two ("Syrian Air Force").
   const heads = sources.flatMap((p) => {
     const words = p.name.toLowerCase().split(/\s+/);
     return [words.at(-1) ?? '', words.slice(-2).join(' ')];
   });
-  const modifiers = childrenWith(tree, g, ['compound', 'amod']).map((c) => tree.nodes[c]!.lemma.toLowerCase());
+  // "after Houthi drone attack": a headline's word before the noun modifies it, however parsed.
+  const before = noun && g > 0 && tree.heads[g - 1] !== -1 ? [tree.nodes[g - 1]!.lemma.toLowerCase()] : [];
+  const modifiers = [...childrenWith(tree, g, ['compound', 'amod']).map((c) => tree.nodes[c]!.lemma.toLowerCase()), ...before];
   const singular = (w: string) => w.replace(/s$/, '');
+  const byAircraft = heads.some((w) => frames.aircraftNouns.has(singular(w)) || frames.aircraftNouns.has(w));
+  // "Turkish jets began pounding positions": a bombardment from the air is aerial, not artillery.
+  if (code === '194') return byAircraft ? '195' : null;
   if ([...heads, ...modifiers].some((w) => frames.droneNouns.has(singular(w)))) return '1952';
-  if (heads.some((w) => frames.aircraftNouns.has(singular(w)) || frames.aircraftNouns.has(w))) return '195';
+  if (byAircraft) return '195';
   return null;
 }
 

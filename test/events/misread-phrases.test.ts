@@ -481,4 +481,11 @@ describe('events: a repeated event noun is the act told before', () => {
     expect(e?.sources ?? []).toEqual([]);
     expect(e?.targets.map((t) => t.cameo)).toEqual(['IRN']);
   });
+
+  it('codes an attack from the air as aerial: jets pounding positions, a killing in an attack by aircraft, a drone attack in a headline', () => {
+    expect(eventAt(analyzeText('Turkish jets began pounding positions of Kurdish fighters near the town.'), 'pounding')?.code).toBe('195');
+    expect(eventAt(analyzeText('Turkish troops began pounding positions of Kurdish fighters near the town.'), 'pounding')?.code).toBe('194');
+    expect(eventAt(analyzeText('Ten Turkish soldiers were killed in an attack by Russian aircraft in Idlib.'), 'killed')?.code).toBe('195');
+    expect(codesOf('Saltmere cuts oil output after Houthi drone attack')).toContain('1952');
+  });
 });
