@@ -498,6 +498,15 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
         }
       }
     }
+    // "in Baghdad, where eight protesters were killed": a clause opened by "where" tells what
+    // happened at the place it follows, which is outside what its verb governs.
+    if (!draft.place && tree) {
+      const site = placeBeforeWhere(tree, base, trigger.head, places);
+      if (site && !notMine(claimedPlaces).has(site.index)) {
+        draft.place = site;
+        draft.placeLevel = "the place its 'where' clause follows";
+      }
+    }
     draft.sentenceScope = !definite;
     // Only inside a prepositional phrase ("in the aftermath of the U.S. attack"): as the subject
     // or object of what is said ("said the attack was by Iran") it is the content told.
@@ -1505,4 +1514,20 @@ function pronounMayBeSpeaker(subject: SyntaxTree['nodes'][number], speaker: Even
   const person = speaker.actorId !== null && k.facts.isPerson(speaker.actorId);
   if (k.frames.referringPronouns.has(pronoun)) return speaker.actorId !== null && !person;
   return person;
+}
+
+/**
+ * The place a "where" clause follows ("in Baghdad, where …", "the town where …"): the clause's
+ * verb (the trigger, or the verb a noun trigger hangs from) has "where" before it, and a place
+ * ends right before that word or its comma. Null when there is none.
+ */
+function placeBeforeWhere(tree: SyntaxTree, base: number, at: number, places: readonly Candidate[]): Candidate | null {
+  let verb = base + at;
+  for (let up = 0; up < 3 && verb !== -1 && !tree.nodes[verb]!.tag.startsWith('VB'); up++) verb = head(tree, verb);
+  if (verb === -1) return null;
+  const where = children(tree, verb).find((c) => c < verb && tree.nodes[c]!.lemma.toLowerCase() === 'where' && tree.nodes[c]!.tag === 'WRB');
+  if (where === undefined) return null;
+  let end = where - base - 1;
+  if (tree.nodes[end + base]?.lemma === ',') end--;
+  return places.find((c) => c.to - 1 === end) ?? null;
 }

@@ -488,4 +488,9 @@ describe('events: a repeated event noun is the act told before', () => {
     expect(eventAt(analyzeText('Ten Turkish soldiers were killed in an attack by Russian aircraft in Idlib.'), 'killed')?.code).toBe('195');
     expect(codesOf('Saltmere cuts oil output after Houthi drone attack')).toContain('1952');
   });
+
+  it('places an event told in a "where" clause at the place the clause follows', () => {
+    const doc = analyzeText('Most of the casualties were in Mosul, where at least eight protesters were killed.');
+    expect(placeName(doc, eventAt(doc, 'killed')!)).toBe('Mosul');
+  });
 });
