@@ -1,7 +1,7 @@
 import { cameoCode, ploverOf } from '../knowledge/events/cameo-table.js';
 import type { EventFrameWords } from '../knowledge/events/event-frames.js';
 import type { EventDictionary } from '../knowledge/events/load-dictionary.js';
-import { caseMarker, children, childrenWith, childWith, dominates, head, relation, type SyntaxTree } from '../nlp/syntax/tree.js';
+import { caseMarker, children, childrenWith, childWith, dominates, head, relation, spanHead, type SyntaxTree } from '../nlp/syntax/tree.js';
 import type { Stage, StageHead } from '../pipeline/stage.js';
 import type { Document, EventAttrs, EventParticipant, Layers, Magnitude, MagnitudeKind, Modality, Span } from '../text/document.js';
 import type { ActorFacts } from './actor-codes.js';
@@ -466,7 +466,8 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
         ) : null;
     const inScope = (c: Candidate) => scope === null || (scope.has(base + c.from) && scope.has(base + c.to - 1));
     const ownPlaces = places.filter((c) => inScope(c) && !(scope && reportingClause.has(c.from) && clauseAt(clauses, c.from) !== ci));
-    const ownTimes = times.filter(inScope);
+    const ownWords = new Set(trigger.words.map((w) => base + w));
+    const ownTimes = times.filter((c) => inScope(c) && !(tree && datesAThing(tree, base + c.from, base + c.to - 1, (n) => eventNouns.has(n) || ownWords.has(n))));
     if (scope && !definite) scopes.push(['its clause', 0, tokens.length]);
     for (const [level, from, to] of scopes) {
       draft.place = pickPlace(doc, ownPlaces, from, to, trigger.head, notMine(claimedPlaces));
@@ -1530,4 +1531,22 @@ function placeBeforeWhere(tree: SyntaxTree, base: number, at: number, places: re
   let end = where - base - 1;
   if (tree.nodes[end + base]?.lemma === ',') end--;
   return places.find((c) => c.to - 1 === end) ?? null;
+}
+
+/** Relations of a word that modifies the noun after it. */
+const PRENOMINAL = new Set(['compound', 'amod', 'nummod', 'nmod', 'nmod:poss', 'nmod:tmod']);
+
+/**
+ * "rejected its first half 1987 quota": a time before a noun that is no event dates that
+ * thing (the quota), not the act done to it. "the March 27 attack" dates its event noun.
+ */
+function datesAThing(tree: SyntaxTree, first: number, last: number, isEvent: (noun: number) => boolean): boolean {
+  const h = spanHead(tree, first, last);
+  if (h === -1 || !PRENOMINAL.has(relation(tree, h))) return false;
+  // "In March President Reagan announced", "said today troops killed": a time after a
+  // preposition or a verb, or opening the sentence, is the clause's, however the parse hangs it.
+  const before = tree.nodes[first - 1];
+  if (!before || before.tag === 'IN' || before.tag.startsWith('VB') || tree.heads[first - 1] === -1) return false;
+  const noun = head(tree, h);
+  return noun > last && tree.nodes[noun]!.tag.startsWith('NN') && !isEvent(noun);
 }

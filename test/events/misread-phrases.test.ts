@@ -493,4 +493,10 @@ describe('events: a repeated event noun is the act told before', () => {
     const doc = analyzeText('Most of the casualties were in Mosul, where at least eight protesters were killed.');
     expect(placeName(doc, eventAt(doc, 'killed')!)).toBe('Mosul');
   });
+
+  it('dates no act by a time that names a thing ("the 1973 War Powers Act"), but keeps the time of its own noun', () => {
+    expect(eventAt(analyzeText('Ruritanian lawmakers demanded that the president comply with the 1973 War Powers Act.'), 'demanded')?.date).toBeNull();
+    expect(eventAt(analyzeText('The rebels launched a major overnight assault on the town.'), 'launched')?.date).toBe('2020-05-04');
+    expect(eventAt(analyzeText('In March the president announced sanctions on Saltmere.'), 'announced')?.date).toBe('2020-03');
+  });
 });
