@@ -221,7 +221,7 @@ export async function ingestFiles(store: Store, files: readonly string[], option
     if (fresh.length > 0 && !knowledgeAsked) {
       knowledgeAsked = true;
       options.onKnowledgeLoading?.();
-      analyzer.knowledge;
+      if (!(await loadKnowledgeUnlessStopped(analyzer, options.interrupt))) break;
     }
     try {
       const total = fresh.length;
@@ -253,6 +253,27 @@ export async function ingestFiles(store: Store, files: readonly string[], option
   }
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
+}
+
+/**
+ * Loads the analyzer's knowledge (seconds on a loaded machine) where the interrupt can end it:
+ * false when it did. Left unfinished, none of it is kept (the analyzer keeps it once whole), and
+ * the run analyses nothing after. Any other failure is thrown (a registry file that does not load).
+ */
+async function loadKnowledgeUnlessStopped(analyzer: Analyzer, interrupt: StageInterrupt | undefined): Promise<boolean> {
+  if (!interrupt) {
+    analyzer.knowledge;
+    return true;
+  }
+  await new Promise((resolve) => setImmediate(resolve));
+  if (interrupt.signal.aborted) return false;
+  try {
+    (interrupt.within ?? ((run) => run()))(() => analyzer.knowledge);
+    return true;
+  } catch (error) {
+    if (interrupt.signal.aborted) return false;
+    throw error;
+  }
 }
 
 /** The article analysed, or undefined when the interrupt stopped its analysis; any other failure is thrown. */

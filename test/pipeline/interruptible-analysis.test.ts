@@ -78,6 +78,34 @@ describe('an analysis that may be interrupted', () => {
     expect(ran).toBe(2);
   });
 
+  it('ends the knowledge load itself when stopped during it, and analyses nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dossier-interrupt-load-'));
+    const file = join(dir, 'digest.txt');
+    writeFileSync(file, 'Quay 1 reopens in Saltmere\nExample Wire – June 3, 2024\nThe harbour master of Saltmere said quay 1 reopened on Monday.\n');
+    const store = await openTestStore('interrupt-in-load');
+    try {
+      let loads = 0;
+      const loading = createAnalyzer(() => {
+        loads++;
+        return loadKnowledge();
+      });
+      const stopping = new AbortController();
+      let calls = 0;
+      // The first run given to `within` is the knowledge load: Ctrl-C there ends it before it is done.
+      const within = <T>(_run: () => T): T => {
+        calls++;
+        stopping.abort('SIGINT');
+        throw new Error('interrupted');
+      };
+      const summary = await ingestFiles(store, [file], { analyzer: loading, interrupt: { signal: stopping.signal, within } });
+      expect([summary.articlesNew, summary.errors, summary.storageError]).toEqual([0, [], null]);
+      expect([calls, loads]).toEqual([1, 0]);
+      expect(await store.selectFrom('articles').select('id').execute()).toEqual([]);
+    } finally {
+      await store.destroy();
+    }
+  });
+
   it('drops the article in hand at the stop and saves those analysed before it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dossier-interrupt-'));
     const file = join(dir, 'digest.txt');
