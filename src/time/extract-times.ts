@@ -3,7 +3,7 @@ import { type Day, dctDay, parseDct } from './calendar.js';
 import { alignRanges } from './date-ranges.js';
 import type { Point } from './point.js';
 import type { Built, RuleContext } from './rule-context.js';
-import { type Tense, tenseNear, type Word, wordsOf } from './tense.js';
+import { pastMarkerBefore, type Tense, tenseNear, type Word, wordsOf } from './tense.js';
 import { TIME_RULES, type TimeRule } from './time-rules.js';
 import { lowerBound } from '../text/lower-bound.js';
 import { longestMatches } from './longest-matches.js';
@@ -60,6 +60,7 @@ export function extractTimes(text: string, dct: string | null, options: ExtractT
       today,
       tense: () => tenseOf(text, sentence, candidate, options.tokens),
       tenseAfter: (offset) => tenseOf(text, { start: Math.max(offset, sentence.start), end: sentence.end }, { start: offset, end: offset }, options.tokens),
+      pastVerbBefore: () => pastMarkerBefore(wordsOf(text, sentence.start, candidate.start), GOVERNING_WORDS),
       sentenceStart: sentence.start,
       reference: () => lastReference?.point ?? null,
       lastQuarter: () => quarterSoFar,
@@ -96,6 +97,9 @@ function findCandidates(text: string, rules: readonly TimeRule[]): Candidate[] {
   });
   return found;
 }
+
+// How many words before a time expression a past verb may stand and still govern it ("collapsed in June", "was signed in June").
+const GOVERNING_WORDS = 3;
 
 // A match never ends in spaces or a comma ("Friday, " → "Friday").
 function trimEnd(text: string, start: number, end: number): number {

@@ -198,6 +198,13 @@ const monthAlone: TimeRule = {
     const rel = group(m, 'rel')?.toLowerCase();
     const tense = rel === 'last' ? 'past' : rel === 'next' ? 'future' : deadline(ctx) ? 'future' : ctx.tense();
     let y = resolveYear(ctx.dct, month, null, tense);
+    // The month after the DCT's, in a past clause whose verb does not govern it, is the coming
+    // one: "notified refiners of a cutback in September" in August, "orders for November
+    // contracts" in late October. A writer who meant eleven months back would say "last
+    // November". "Talks collapsed in June", written in May, is last June.
+    if (tense === 'past' && rel === undefined && group(m, 'ry') === undefined && ctx.dct.m !== null && month === (ctx.dct.m % 12) + 1 && !ctx.pastVerbBefore()) {
+      y = month > ctx.dct.m ? ctx.dct.y : ctx.dct.y + 1;
+    }
     if (rel === 'last' && ctx.dct.m !== null && month >= ctx.dct.m) y = ctx.dct.y - 1;
     if (rel === 'next' && ctx.dct.m !== null && month <= ctx.dct.m) y = ctx.dct.y + 1;
     if (rel === 'that') {
@@ -697,12 +704,16 @@ const offsetRule: TimeRule = {
     const mod = hedgeMod(hedge);
     const back = dir === 'ago' || dir === 'earlier' || dir === 'before' || dir === 'previously';
     if (n === null) {
-      return back ? plain('DATE', 'PAST_REF', 'reference', `unspecified ${unit}s ${dir}`, mod) : plain('DATE', 'FUTURE_REF', 'reference', `unspecified ${unit}s ${dir}`, mod);
+      if (back) return plain('DATE', 'PAST_REF', 'reference', `unspecified ${unit}s ${dir}`, mod);
+      if (fromDctDirection(dir)) return plain('DATE', 'FUTURE_REF', 'reference', `unspecified ${unit}s ${dir}`, mod);
+      // "A few days later, the firm announced…": later than a time of the story, not than the
+      // DCT, and by how much is not said, so the expression is the span, not a date.
+      return plain('DURATION', durationValue(null, unit), 'duration', `unspecified ${unit}s ${dir}`, mod);
     }
     if (unit === 'second' || unit === 'minute' || unit === 'hour') {
       return plain('DURATION', durationValue(n, unit), 'duration', `${unit}s ${dir}`, mod);
     }
-    const fromDct = dir === 'ago' || dir === 'from now' || dir === 'hence';
+    const fromDct = fromDctDirection(dir);
     const step = Number.isInteger(n) ? n : Math.round(n);
     // "a year ago" in earnings copy means the quarter under discussion, a year before.
     const quarter = ctx.lastQuarter();
@@ -717,9 +728,17 @@ const offsetRule: TimeRule = {
     if (ctx.today === null) return null;
     const grain = unitPrecision(unit);
     const p = shiftPoint(coarsen(ctx.today, grain), back ? -step : step, unit === 'weekend' ? 'week' : unit);
-    return { ...pointAttrs(p, 'dct', `${n} ${unit}(s) ${dir} DCT ${dayValue(ctx.today)}`, mod), keepsReference: fromDct ? true : !(back && unit === 'year') };
+    // "higher than a year ago", "up from two years ago": a comparison, not the story's new time.
+    const comparison = /\b(?:than|from|with|over|versus|vs\.)\s+$/i.test(ctx.text.slice(Math.max(0, m.index - 9), m.index));
+    const keepsReference = comparison ? false : fromDct ? true : !(back && unit === 'year');
+    return { ...pointAttrs(p, 'dct', `${n} ${unit}(s) ${dir} DCT ${dayValue(ctx.today)}`, mod), keepsReference };
   },
 };
+
+/** "ago", "from now", "hence" count from the DCT; "earlier", "later", "before", "after" from a time of the story. */
+function fromDctDirection(dir: string): boolean {
+  return dir === 'ago' || dir === 'from now' || dir === 'hence';
+}
 
 /** "the second day of the offensive", "its eighth day": a day counted within the story, dated at the narrative day. */
 const ordinalDay: TimeRule = {
@@ -792,6 +811,24 @@ const duration: TimeRule = {
     const mod = hedgeMod(hedge);
     const span = (group(m, 'span') ?? '').trim().toLowerCase();
     const value = half ?? durationValue(n, unit);
+    // "will be redeemed in five years": a time that far ahead of the DCT, not a span (TimeML
+    // gives "in five years" the date it points to). In a past clause ("the first rise in five
+    // years") it stays a span.
+    if (
+      n !== null &&
+      Number.isInteger(n) &&
+      ctx.today !== null &&
+      (unit === 'day' || unit === 'week' || unit === 'month' || unit === 'year') &&
+      group(m, 'span') === undefined &&
+      group(m, 'the2') === undefined &&
+      group(m, 'hyph') === undefined &&
+      hedge === undefined &&
+      /\bin\s+$/i.test(ctx.text.slice(Math.max(0, m.index - 4), m.index)) &&
+      ctx.tense() === 'future'
+    ) {
+      const p = shiftPoint(coarsen(ctx.today, unitPrecision(unit)), n, unit);
+      return pointAttrs(p, 'dct', `in ${n} ${unit}(s) from DCT ${dayValue(ctx.today)}`);
+    }
     const the2 = group(m, 'the2');
     let start = group(m, 'hyph') !== undefined && the2 !== undefined && group(m, 'hedge') === undefined ? m.index + the2.length : undefined;
     // "will last three days": "last" is the verb, the duration starts after it.
@@ -817,9 +854,12 @@ const spanUnit: TimeRule = {
   build(m, ctx) {
     const unit = unitOf(group(m, 'unit') ?? '');
     if (unit === null) return null;
-    // "sales for the full year" is the calendar year under report.
+    // "sales for the full year" is the calendar year under report: the year the story is at,
+    // unless that lies after the DCT's (a target "by 1992" named earlier is no year under report).
     if (unit === 'year' && /^(?:full|whole|entire)$/.test(group(m, 'span') ?? '') && ctx.dct !== null) {
-      return pointAttrs({ precision: 'year', y: ctx.reference()?.y ?? ctx.dct.y }, 'dct', `the ${group(m, 'span')} year`);
+      const ref = ctx.reference();
+      const y = ref !== null && ref.y <= ctx.dct.y ? ref.y : ctx.dct.y;
+      return pointAttrs({ precision: 'year', y }, 'dct', `the ${group(m, 'span')} year`);
     }
     return plain('DURATION', durationValue(1, unit), 'duration', `${group(m, 'span')} ${unit}`);
   },
