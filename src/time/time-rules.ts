@@ -517,6 +517,12 @@ const relativeUnit: TimeRule = {
       const p = offset === 0 ? at : shiftPoint(at, offset, grain);
       return pointAttrs(p, ref === null ? 'dct' : 'narrative', `${rel} ${grain} from ${pointValue(base)}`, mod);
     }
+    // "compared with a loss of $3 million last year", in copy about a quarter: that quarter, a
+    // year before, as "a year earlier" there (offset rule). A comparison does not move the story.
+    const quarter = ctx.lastQuarter();
+    if (rel === 'last' && grain === 'year' && mod === null && quarter !== null && comparedBefore(ctx)) {
+      return { ...pointAttrs(shiftPoint(quarter, -1, 'year'), 'narrative', `last year, compared with ${pointValue(quarter)}`), keepsReference: false };
+    }
     if (ctx.today === null) {
       if (grain === 'year' && ctx.dct !== null) return pointAttrs({ precision: 'year', y: ctx.dct.y + offset }, 'dct', `${rel} year`, mod);
       return null;
@@ -621,8 +627,12 @@ const periodRef: TimeRule = {
     }
     const ref = ctx.lastQuarter();
     let base: Point | null = ref;
-    if (base === null && ctx.today !== null) base = shiftPoint(coarsen(ctx.today, 'quarter'), -1, 'quarter');
+    const lastCompleted = ctx.today === null ? null : shiftPoint(coarsen(ctx.today, 'quarter'), -1, 'quarter');
+    if (base === null) base = lastCompleted;
     if (base === null) return null;
+    // "the latest quarter" has ended: a quarter named as still to come ("will result in a
+    // fourth-quarter charge") is not it, the last one completed before the DCT is.
+    if ((adj === 'latest' || adj === 'most recent' || adj === 'recent') && lastCompleted !== null && quarterAfter(base, lastCompleted)) base = lastCompleted;
     const ended = /^\s+(?:ended|ending|that ended|which ended|through)\s+(?<month>[A-Z][a-z]+)\.?\s+\d{1,2}(?:,\s+(?<year>\d{4}))?/.exec(ctx.text.slice(ctx.end, ctx.end + 40));
     const endMonth = ended === null ? null : monthNumber(ended.groups?.month ?? '');
     if (kind === 'quarter' && endMonth !== null && ctx.dct !== null) {
@@ -734,6 +744,17 @@ const offsetRule: TimeRule = {
     return { ...pointAttrs(p, 'dct', `${n} ${unit}(s) ${dir} DCT ${dayValue(ctx.today)}`, mod), keepsReference };
   },
 };
+
+/** Whether quarter `a` comes after quarter `b` (false when either is not a quarter). */
+function quarterAfter(a: Point, b: Point): boolean {
+  return a.precision === 'quarter' && b.precision === 'quarter' && a.y * 4 + a.n > b.y * 4 + b.n;
+}
+
+/** Whether the clause before the match compares an amount with another time: "compared with $3 million", "up from 40 cents". */
+function comparedBefore(ctx: RuleContext): boolean {
+  const before = ctx.text.slice(Math.max(ctx.sentenceStart, ctx.start - 80), ctx.start);
+  return /\b(?:compared (?:with|to)|from|versus|against)\s+[^.;:,]{0,50}$/i.test(before);
+}
 
 /** "ago", "from now", "hence" count from the DCT; "earlier", "later", "before", "after" from a time of the story. */
 function fromDctDirection(dir: string): boolean {

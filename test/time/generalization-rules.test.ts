@@ -87,3 +87,19 @@ describe('the year the story is at', () => {
     expect(timeOf('Sales in 2018 rose. Earnings for the full year were flat.', 'the full year')?.value).toBe('2018');
   });
 });
+
+describe('earnings copy about a quarter', () => {
+  it('reads "compared with … last year" as that quarter a year before, and does not move the story', () => {
+    const text = 'Harbor Mutual said third-quarter profit rose to $24 million, compared with a loss of $3 million last year. Costs in the quarter fell.';
+    expect(timeOf(text, 'last year')?.value).toBe('2019-Q3');
+    expect(timeOf(text, 'the quarter')?.value).toBe('2020-Q3');
+    // Without a comparison, "last year" is the year before the DCT.
+    expect(timeOf('Harbor Mutual said third-quarter profit rose. Last year the insurer lost money.', 'Last year')?.value).toBe('2019');
+  });
+
+  it('takes "the latest quarter" as one that has ended, not a quarter named as still to come', () => {
+    const text = 'Harbor Mutual said third-quarter profit rose. Storm claims will bring a fourth-quarter charge. Earnings from home lines fell in the latest quarter, compared with a profit a year ago.';
+    expect(timeOf(text, 'the latest quarter')?.value).toBe('2020-Q3');
+    expect(timeOf(text, 'a year ago')?.value).toBe('2019-Q3');
+  });
+});
