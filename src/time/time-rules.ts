@@ -511,6 +511,9 @@ const relativeUnit: TimeRule = {
     }
     if (narrative) {
       const ref = ctx.reference();
+      // "that day" points back at a day the story named; after only a year or a month ("you have
+      // strong redemptions that day"), it is a day of no date, often a generic one.
+      if (rel === 'that' && grain === 'day' && ref?.precision !== 'day') return null;
       const base = ref ?? (ctx.today === null ? null : coarsen(ctx.today, unitPrecision(grain)));
       if (base === null) return null;
       const at = sameGrain(base, grain);
@@ -640,6 +643,11 @@ const periodRef: TimeRule = {
       const y = ended?.groups?.year === undefined ? resolveYear(ctx.dct, endMonth, 28, 'past') : Number(ended.groups.year);
       return pointAttrs({ precision: 'quarter', y, n: Math.floor((endMonth - 1) / 3) + 1 }, 'dct', 'the quarter ended on a named day');
     }
+    // "In the first nine months, net rose, compared with a loss in the 1988 period": the period
+    // is the span the sentence named, not a quarter, so only its year can be given.
+    if (yr !== undefined && kind === 'period' && /\b(?:(?:first|latest|past|last)\s+)?(?:nine|six|\d+)\s+months\b|\b(?:first|second)\s+half\b/i.test(ctx.text.slice(ctx.sentenceStart, ctx.start))) {
+      return { ...pointAttrs({ precision: 'year', y: Number(yr) }, 'absolute', `the ${yr} period, a span of months`), keepsReference: false };
+    }
     if (yr !== undefined) base = { precision: 'quarter', y: Number(yr), n: base.precision === 'quarter' ? base.n : 1 };
     const ry = group(m, 'ry')?.toLowerCase();
     if (ry !== undefined && yr === undefined) base = shiftPoint(base, ry === 'last' ? -1 : ry === 'next' ? 1 : 0, 'year');
@@ -658,6 +666,11 @@ const yearEarlier: TimeRule = {
     const ref = ctx.lastQuarter() ?? ctx.reference();
     const base = ref ?? (ctx.today === null ? null : coarsen(ctx.today, 'year'));
     if (base === null) return null;
+    // "Last year losses totaled $5 million. The year-earlier results were restated": the story
+    // already stands in a year before the DCT's, which is the comparison period itself.
+    if (ref !== null && ctx.dct !== null && ref.y < ctx.dct.y) {
+      return { ...pointAttrs(base, 'narrative', 'the earlier period the story stands in'), keepsReference: false };
+    }
     return { ...pointAttrs(shiftPoint(base, -1, 'year'), ref === null ? 'dct' : 'narrative', 'a year before the period under discussion'), keepsReference: false };
   },
 };

@@ -103,3 +103,27 @@ describe('earnings copy about a quarter', () => {
     expect(timeOf(text, 'a year ago')?.value).toBe('2019-Q3');
   });
 });
+
+describe('"the year-earlier results"', () => {
+  it('is a year before the quarter under report', () => {
+    expect(timeOf('Harbor Mutual said third-quarter profit rose. The year-earlier results were restated.', 'year-earlier')?.value).toBe('2019-Q3');
+  });
+
+  it('is the earlier year itself once the story stands in it', () => {
+    const text = 'Port Avalon Shipping said storm losses cut its profit. Last year storm losses totaled $5 million. The year-earlier results were restated.';
+    expect(timeOf(text, 'year-earlier')?.value).toBe('2019');
+  });
+});
+
+describe('"that day" and "the 1989 period"', () => {
+  it('dates "that day" only after a day the story named', () => {
+    expect(timeOf('The Eastmoor ferry sank on Tuesday. Rescuers worked through that day and the night.', 'that day')?.value).toBe('2020-10-27');
+    expect(timeOf('Fund flows swung in 2019. You get bad news, and you have big redemptions that day.', 'that day')).toBeUndefined();
+  });
+
+  it('gives only the year of a period compared with a span of months', () => {
+    const text = 'In the first nine months, Harbor Mutual earned $30 million, compared with a loss in the 2019 period.';
+    expect(timeOf(text, 'the 2019 period')).toEqual({ type: 'DATE', value: '2019' });
+    expect(timeOf('Harbor Mutual said third-quarter profit rose, compared with a loss in the 2019 period.', 'the 2019 period')?.value).toBe('2019-Q3');
+  });
+});
