@@ -60,7 +60,7 @@ export function extractTimes(text: string, dct: string | null, options: ExtractT
       today,
       tense: () => tenseOf(text, sentence, candidate, options.tokens),
       tenseAfter: (offset) => tenseOf(text, { start: Math.max(offset, sentence.start), end: sentence.end }, { start: offset, end: offset }, options.tokens),
-      pastVerbBefore: () => pastMarkerBefore(wordsOf(text, sentence.start, candidate.start), GOVERNING_WORDS),
+      pastVerbBefore: () => pastMarkerBefore(wordsOf(text, clauseStart(text, sentence.start, candidate.start), candidate.start), GOVERNING_WORDS),
       sentenceStart: sentence.start,
       reference: () => lastReference?.point ?? null,
       lastQuarter: () => quarterSoFar,
@@ -98,8 +98,15 @@ function findCandidates(text: string, rules: readonly TimeRule[]): Candidate[] {
   return found;
 }
 
-// How many words before a time expression a past verb may stand and still govern it ("collapsed in June", "was signed in June").
-const GOVERNING_WORDS = 3;
+// How many words before a time expression a past verb may stand and still govern it: a short
+// clause ("collapsed in June", "clashed with police in the capital in June").
+const GOVERNING_WORDS = 8;
+
+/** Where the clause before `offset` starts: after the last comma, semicolon, colon or dash of the sentence. */
+function clauseStart(text: string, sentenceStart: number, offset: number): number {
+  for (let i = offset - 1; i > sentenceStart; i--) if (/[,;:—–]/.test(text[i] ?? '')) return i + 1;
+  return sentenceStart;
+}
 
 // A match never ends in spaces or a comma ("Friday, " → "Friday").
 function trimEnd(text: string, start: number, end: number): number {

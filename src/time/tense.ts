@@ -128,9 +128,22 @@ function markerTense(word: Word, next: Word | undefined, previous: Word | undefi
   return 'unknown';
 }
 
-/** Whether one of the last `count` of `words` (those before an expression) marks the past tense. */
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set(timeWords.clauseOpeners.words);
+
+/**
+ * Whether a past verb governs the expression after `words` (its clause's words before it): one of
+ * the last `count` words marks the past tense, counting back no further than a word that opens a
+ * clause or an infinitive ("to", "that", "which").
+ */
 export function pastMarkerBefore(words: readonly Word[], count: number): boolean {
-  for (let i = Math.max(0, words.length - count); i < words.length; i++) {
+  let from = Math.max(0, words.length - count);
+  for (let i = words.length - 1; i >= from; i--) {
+    if (CLAUSE_OPENERS.has(words[i]!.norm)) {
+      from = i + 1;
+      break;
+    }
+  }
+  for (let i = from; i < words.length; i++) {
     if (markerTense(words[i]!, words[i + 1], words[i - 1], words[i - 2], words[i + 2]) === 'past') return true;
   }
   return false;

@@ -24,6 +24,9 @@ describe('a month named in a past clause', () => {
 
   it('is last year’s when a past verb right before it governs it', () => {
     expect(timeOf('Talks collapsed in November.', 'November')?.value).toBe('2019-11');
+    expect(timeOf('Protesters clashed with police in the capital in November.', 'November')?.value).toBe('2019-11');
+    // Not across a clause or an infinitive: "to" opens one.
+    expect(timeOf('The council voted to close the Eastmoor bridge for repairs in November.', 'November')?.value).toBe('2020-11');
   });
 
   it('is last year’s when it lies two months or more after the DCT', () => {
