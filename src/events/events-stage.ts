@@ -547,6 +547,10 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
     if (tree && trigger.kind === 'noun' && toldAsHistory(tree, base + trigger.head, k.frames)) continue;
     // "was asked why …", "Asked if …": a reporter's question, not an appeal.
     if (tree && trigger.kind === 'verb' && trigger.words.length === 1 && asksAQuestion(tree, base + trigger.head, k.frames)) continue;
+    // "the test demonstrated that …", "have not been demonstrated to be theirs": no protest.
+    if (tree && trigger.kind === 'verb' && trigger.words.length === 1 && k.frames.objectlessVerbs.has(tree.nodes[base + trigger.head]!.lemma.toLowerCase())) {
+      if (trigger.passive || childrenWith(tree, base + trigger.head, ['obj', 'ccomp', 'xcomp']).length > 0) continue;
+    }
     // "the first thing that strikes the casual reader": the words match, the arguments do not.
     if (trigger.pattern.frame) {
       const frame = frameHolds(trigger.pattern.frame, draft.sources, draft.targets, read?.objectWords ?? [], (p) => p.entity !== null && PLACE_ENTITY_TYPES.has(view.doc.layers.entities?.[p.entity]?.type ?? ''));

@@ -499,4 +499,10 @@ describe('events: a repeated event noun is the act told before', () => {
     expect(eventAt(analyzeText('The rebels launched a major overnight assault on the town.'), 'launched')?.date).toBe('2020-05-04');
     expect(eventAt(analyzeText('In March the president announced sanctions on Saltmere.'), 'announced')?.date).toBe('2020-03');
   });
+
+  it('reads "demonstrated" as a protest only with no object, clause or passive', () => {
+    expect(codesOf('Nor have the attacks on the embassy been demonstrated to be their work.')).not.toContain('141');
+    expect(codesOf('The test demonstrated that the missile works.')).not.toContain('141');
+    expect(codesOf('Thousands demonstrated outside the embassy on Friday.')).toContain('141');
+  });
 });
