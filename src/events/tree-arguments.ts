@@ -118,6 +118,15 @@ function possessiveAntecedent(ctx: TreeContext, g: number, [first]: [number, num
   if (!pronoun || !POSSESSIVE_PRONOUNS.has(pronoun.norm) || pronoun.tag !== 'PRP$') return null;
   const role = roleOfWord(tokens[g - ctx.base]?.norm ?? '');
   const entities = ctx.view.doc.layers.entities ?? [];
+  // "the Baghdad government was planning to send delegations to Russia, China and Ukraine …
+  // to protect its territory": "its" is bound by the subject of the clauses it lies in, not
+  // the last name in a list before it.
+  const bound = bindingSubject(ctx, g);
+  if (bound) {
+    const cameo = role ? `${bound.cameo!.slice(0, 3)}${role}` : bound.cameo!;
+    const span = { start: pronoun.start, end: tokens[g - ctx.base]!.end };
+    return { span, entity: null, actorId: role ? countryRoleActor(ctx.facts, cameo) : bound.actorId, name: ctx.view.doc.text.slice(span.start, span.end), cameo };
+  }
   for (let i = first - ctx.base - 1; i >= 0; i--) {
     const e = tokens[i]!.entity;
     if (e < 0 || !ANTECEDENT_TYPES.has(entities[e]?.type ?? '')) continue;
@@ -129,6 +138,32 @@ function possessiveAntecedent(ctx: TreeContext, g: number, [first]: [number, num
     const cameo = role ? `${country}${role}` : named.cameo;
     const span = { start: pronoun.start, end: tokens[g - ctx.base]!.end };
     return { span, entity: null, actorId: role ? countryRoleActor(ctx.facts, cameo) : named.actorId, name: ctx.view.doc.text.slice(span.start, span.end), cameo };
+  }
+  return null;
+}
+
+/** Relations through which a clause takes its subject from the clause above it. */
+const CONTROLLED = new Set(['xcomp', 'advcl', 'conj', 'acl']);
+
+/**
+ * The subject that binds a possessive in the phrase headed by `g`: climb to the verb the phrase
+ * hangs from, then through controlled clauses ("planning to send … to protect") to the first
+ * verb with a subject; that subject, when it names a state or a body of one (a country code).
+ */
+function bindingSubject(ctx: TreeContext, g: number): EventParticipant | null {
+  const { tree } = ctx;
+  let t = head(tree, g);
+  for (let steps = 0; t !== -1 && steps < 8; steps++) {
+    if (tree.nodes[t]!.tag.startsWith('VB')) {
+      const subject = childWith(tree, t, ['nsubj']);
+      if (subject !== -1) {
+        if (tree.nodes[subject]!.tag === 'PRP' || !inSentence(ctx, subject)) return null;
+        const p = chunkParticipant(ctx, chunkOf(ctx, coreRange(tree, subject)), ctx.pronoun);
+        return p?.cameo && p.cameo.length >= 3 && !isRoleCode(p.cameo.slice(0, 3)) ? p : null;
+      }
+      if (!CONTROLLED.has(relation(tree, t))) return null;
+    }
+    t = head(tree, t);
   }
   return null;
 }

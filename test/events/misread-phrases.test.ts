@@ -505,4 +505,11 @@ describe('events: a repeated event noun is the act told before', () => {
     expect(codesOf('The test demonstrated that the missile works.')).not.toContain('141');
     expect(codesOf('Thousands demonstrated outside the embassy on Friday.')).toContain('141');
   });
+
+  it('binds "its" to the subject of the clauses it lies in, not to the last state named in a list', () => {
+    const doc = analyzeText("Damascus's forces were holding new positions after their assault on Turkish lines near the border.");
+    expect(eventAt(doc, 'assault')?.sources.map((t) => t.cameo)).toEqual(['SYRMIL']);
+    const kuwait = eventAt(analyzeText('Kuwait agreed to charter tankers from Russia in a move to protect its oil exports.'), 'protect');
+    expect(kuwait?.targets.map((t) => t.cameo) ?? []).not.toContain('RUS');
+  });
 });
