@@ -512,4 +512,9 @@ describe('events: a repeated event noun is the act told before', () => {
     const kuwait = eventAt(analyzeText('Kuwait agreed to charter tankers from Russia in a move to protect its oil exports.'), 'protect');
     expect(kuwait?.targets.map((t) => t.cameo) ?? []).not.toContain('RUS');
   });
+
+  it('reads a state named before "flagged" as the flag, however the hyphen is spaced', () => {
+    const e = eventAt(analyzeText('Ruritania fired a missile at a U.S.- flagged Kuwaiti ship on Friday.'), 'fired');
+    expect(e?.targets.map((t) => t.cameo)).toEqual(['KWT']);
+  });
 });
