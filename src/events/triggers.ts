@@ -79,6 +79,8 @@ function matchPassiveObject(tokens: readonly Token[], i: number, p: TriggerPatte
   // "bring down drone": the particles between verb and object follow the participle ("the drone was brought down").
   const particles = p.words.slice(1, -1);
   if (p.words.length < 2 || p.words.length > 3 || tokens[i]!.tag !== 'VBN') return null;
+  // "attack for": a pattern ending in a preposition has no object to put first ("refugees … was attacked").
+  if ((p.text.split(' ').at(-1) ?? '').split('|').every((w) => PARTICLES.has(w))) return null;
   if (!particles.every((w, k) => w.has(tokens[i + 1 + k]?.norm ?? ''))) return null;
   const after = particles.map((_, k) => i + 1 + k);
   let sawBe = false;

@@ -517,4 +517,9 @@ describe('events: a repeated event noun is the act told before', () => {
     const e = eventAt(analyzeText('Ruritania fired a missile at a U.S.- flagged Kuwaiti ship on Friday.'), 'fired');
     expect(e?.targets.map((t) => t.cameo)).toEqual(['KWT']);
   });
+
+  it('puts no object first for a pattern that ends in a preposition ("a camp for refugees was attacked" is no criticism)', () => {
+    const e = eventAt(analyzeText('A camp for Saltmere refugees was attacked by militiamen armed with machetes, the agency reported.'), 'attacked');
+    expect(e?.code).toBe('190');
+  });
 });
