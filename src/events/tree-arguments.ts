@@ -333,8 +333,12 @@ function shareCountry(ctx: TreeContext, list: EventParticipant[]): void {
 function pronounReferent(ctx: TreeContext, g: number): EventParticipant | null {
   const { tree } = ctx;
   if (!ctx.frames.referringPronouns.has(lemma(tree, g))) return null;
+  // "were injured when U.S. warships bombarded them": an object pronoun never stands for the
+  // subject of its own verb (that would be "themselves").
+  const objectOf = relation(tree, g).startsWith('nsubj') ? -1 : head(tree, g);
   for (let clause = head(tree, g), hops = 0; clause !== -1 && hops < 4; clause = head(tree, clause), hops++) {
     if (!inSentence(ctx, clause)) break;
+    if (clause === objectOf) continue;
     for (const s of childrenWith(tree, clause, ['nsubj', 'nsubj:pass'])) {
       if (s === g || s > g || tree.nodes[s]!.tag === 'PRP') continue;
       const e = ctx.sentence.tokens[s - ctx.base]?.entity ?? -1;

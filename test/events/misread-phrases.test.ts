@@ -522,4 +522,9 @@ describe('events: a repeated event noun is the act told before', () => {
     const e = eventAt(analyzeText('A camp for Saltmere refugees was attacked by militiamen armed with machetes, the agency reported.'), 'attacked');
     expect(e?.code).toBe('190');
   });
+
+  it('never reads an object pronoun as the subject of its own verb', () => {
+    const e = eventAt(analyzeText('Several civilian workers on the Saltmere oil platforms were injured when U.S. warships bombarded them this afternoon.'), 'bombarded');
+    expect(names(e?.targets ?? [])).toEqual(['Several civilian workers']);
+  });
 });
