@@ -941,6 +941,12 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
   dropOwnersCountry(ctx, sources);
   dropOwnersCountry(ctx, targets);
   const objectWords = args.filter(passive ? isPassiveSubject : isObject).map((a) => lemma(tree, a.token).toLowerCase());
+  // "quell escalating tension" parsed as a clause "escalating tension": the participle right
+  // after the verb modifies the noun that is the verb's object.
+  const next = g + 1;
+  if (!passive && objectWords.length === 0 && tree.nodes[next]?.tag === 'VBG' && head(tree, next) === g && relation(tree, next) === 'xcomp') {
+    for (const o of childrenWith(tree, next, 'obj')) if (o === next + 1) objectWords.push(lemma(tree, o).toLowerCase());
+  }
   return { hasSubject: subjects.length > 0, hasObject, sources, targets, host, instrument, objectWords, why };
 }
 

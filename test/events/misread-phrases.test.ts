@@ -527,4 +527,9 @@ describe('events: a repeated event noun is the act told before', () => {
     const e = eventAt(analyzeText('Iranian gunboats were fleeing when U.S. helicopters attacked them.'), 'attacked');
     expect(e?.targets.map((t) => t.cameo)).toEqual(['IRNMIL']);
   });
+
+  it('reads quelling a mood or a fire as no repression, however the parse reads the participle before it', () => {
+    expect(codesOf('The envoy flew to Saltmere to help quell escalating tension in the region.')).not.toContain('175');
+    expect(codesOf('Riot police quelled the protests in Saltmere on Friday.')).toContain('175');
+  });
 });
