@@ -532,4 +532,9 @@ describe('events: a repeated event noun is the act told before', () => {
     expect(codesOf('The envoy flew to Saltmere to help quell escalating tension in the region.')).not.toContain('175');
     expect(codesOf('Riot police quelled the protests in Saltmere on Friday.')).toContain('175');
   });
+
+  it('reads fire fighters as no armed group, and their deployment as no show of force', () => {
+    expect(codesOf('Fire fighters and rescue teams were deployed to the site, the governor said.')).not.toContain('154');
+    expect(codesOf('Ruritanian troops were deployed to the border on Monday.')).toContain('154');
+  });
 });
