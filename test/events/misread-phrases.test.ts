@@ -537,4 +537,9 @@ describe('events: a repeated event noun is the act told before', () => {
     expect(codesOf('Fire fighters and rescue teams were deployed to the site, the governor said.')).not.toContain('154');
     expect(codesOf('Ruritanian troops were deployed to the border on Monday.')).toContain('154');
   });
+
+  it('reads "Thank God" as no praise of anyone', () => {
+    expect(codesOf('Thank God, the plant is working as before, the director said.')).not.toContain('051');
+    expect(codesOf('The minister thanked Ruritania for its help.')).toContain('051');
+  });
 });
