@@ -434,7 +434,8 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
       }
     }
     if (trigger.kind === 'verb' && !attributive && (!read || (!read.hasObject && draft.targets.length === 0 && !trigger.passive))) {
-      draft.targets = objectOf(view, tokens, clause, trigger, chunks, participant);
+      // "… and another 289 captured, IRNA … said": who tells it is never what was done to.
+      draft.targets = objectOf(view, tokens, clause, trigger, chunks, participant).filter((t) => !namesASpeaker(view, t.span));
       if (draft.targets.length > 0) reasons.push(`target ${names(draft.targets)}: the words after the verb (the parse gives it no object)`);
     }
 
@@ -1553,4 +1554,9 @@ function datesAThing(tree: SyntaxTree, first: number, last: number, isEvent: (no
   if (!before || before.tag === 'IN' || before.tag.startsWith('VB') || tree.heads[first - 1] === -1) return false;
   const noun = head(tree, h);
   return noun > last && tree.nodes[noun]!.tag.startsWith('NN') && !isEvent(noun);
+}
+
+/** Whether a span lies within the speaker or the intermediary of a quote. */
+function namesASpeaker(view: DocumentView, span: Span): boolean {
+  return (view.doc.layers.quotes ?? []).some((q) => [q.speaker, q.via?.span ?? null].some((s) => s !== null && span.start >= s.start && span.end <= s.end));
 }

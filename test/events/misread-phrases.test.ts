@@ -542,4 +542,9 @@ describe('events: a repeated event noun is the act told before', () => {
     expect(codesOf('Thank God, the plant is working as before, the director said.')).not.toContain('051');
     expect(codesOf('The minister thanked Ruritania for its help.')).toContain('051');
   });
+
+  it('takes no one who tells an act as what the act was done to', () => {
+    const e = eventAt(analyzeText('The fires were under control and the authorities were investigating, the ministry tweeted.'), 'investigating');
+    expect(e?.targets ?? []).toEqual([]);
+  });
 });
