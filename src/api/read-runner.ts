@@ -40,8 +40,20 @@ export interface ReadRunnerOptions {
   readonly searchThreads?: number;
   /** Milliseconds a read may take, waiting included, before it is answered 503. */
   readonly budgetMs: number;
-  /** How much nicer than the process the read threads run (Linux), so a busy CPU serves the server's thread first. */
+  /**
+   * How much nicer than the process the list threads run (Linux). 0 by default: a list is one
+   * bounded page read by index, and at 10 nicer than the server the lists waited for every other
+   * process on a shared machine (load 8-15 on two cores: a 0.1 s read took over a second, and half
+   * the pages of the web app were not ready within 1 s). Beside the server's thread two list
+   * threads at its own priority still leave it its share of the CPU.
+   */
   readonly niceBy?: number;
+  /**
+   * How much nicer than the process the search threads run (Linux), so that the one read a client
+   * can make expensive at will (an OR of very common words, seconds on a large store) yields the
+   * CPU to the server's thread, which must keep answering (/api/health in milliseconds).
+   */
+  readonly searchNiceBy?: number;
   /**
    * Searches that may wait for a search thread; one more is answered 503 at once. A flood of
    * in-bounds searches then costs the server what a refused query costs, instead of a queue
@@ -50,7 +62,7 @@ export interface ReadRunnerOptions {
   readonly maxWaitingSearches?: number;
 }
 
-export const DEFAULT_READ_RUNNER: ReadRunnerOptions = { threads: 2, searchThreads: 1, budgetMs: 5000, niceBy: 10, maxWaitingSearches: 8 };
+export const DEFAULT_READ_RUNNER: ReadRunnerOptions = { threads: 2, searchThreads: 1, budgetMs: 5000, niceBy: 0, searchNiceBy: 10, maxWaitingSearches: 8 };
 
 /** The reads that run in the search threads (each may read the postings of many words); every other read runs in the list threads. */
 const SEARCHES: ReadonlySet<ReadName> = new Set(['search', 'find']);
@@ -112,14 +124,14 @@ export function threadedReads(path: string, options: ReadRunnerOptions = DEFAULT
   /** A thread, whether it is taken, the read it runs, and its start: null once it can read, the error if it could not start. */
   type Slot = { worker: Worker; busy: boolean; current: number | null; started: Promise<Error | null> };
   /** Threads that take reads in turn, and the reads waiting for one of them. */
-  type Lane = { slots: Slot[]; waiting: Array<(slot: Slot) => void> };
+  type Lane = { slots: Slot[]; waiting: Array<(slot: Slot) => void>; niceBy: number };
   const pending = new Map<number, (reply: ReadReply) => void>();
   let nextId = 1;
   let closed = false;
 
-  const spawn = (): Slot => {
+  const spawn = (niceBy: number): Slot => {
     // Nice values stop at 19.
-    const workerData = { path, nice: Math.min(19, getPriority() + (options.niceBy ?? DEFAULT_READ_RUNNER.niceBy ?? 0)) };
+    const workerData = { path, nice: Math.min(19, getPriority() + niceBy) };
     let settle: (failure: Error | null) => void = () => {};
     const started = new Promise<Error | null>((resolve) => {
       settle = resolve;
@@ -141,11 +153,11 @@ export function threadedReads(path: string, options: ReadRunnerOptions = DEFAULT
     slot.worker.unref();
     return slot;
   };
-  const newLane = (threads: number): Lane => ({ slots: Array.from({ length: Math.max(1, threads) }, spawn), waiting: [] });
-  const lists = newLane(options.threads);
+  const newLane = (threads: number, niceBy: number): Lane => ({ slots: Array.from({ length: Math.max(1, threads) }, () => spawn(niceBy)), waiting: [], niceBy });
+  const lists = newLane(options.threads, options.niceBy ?? DEFAULT_READ_RUNNER.niceBy ?? 0);
   // No search threads of their own (searchThreads 0): the searches share the lists' threads.
   const searchThreads = options.searchThreads ?? DEFAULT_READ_RUNNER.searchThreads ?? 0;
-  const searches = searchThreads > 0 ? newLane(searchThreads) : lists;
+  const searches = searchThreads > 0 ? newLane(searchThreads, options.searchNiceBy ?? DEFAULT_READ_RUNNER.searchNiceBy ?? 0) : lists;
   const lanes = searches === lists ? [lists] : [lists, searches];
 
   const release = (lane: Lane, slot: Slot): void => {
@@ -168,7 +180,7 @@ export function threadedReads(path: string, options: ReadRunnerOptions = DEFAULT
     void slot.worker.terminate();
     // Closing ends every thread: none is started in its place.
     if (closed) return;
-    const fresh = spawn();
+    const fresh = spawn(lane.niceBy);
     lane.slots[lane.slots.indexOf(slot)] = fresh;
     release(lane, fresh);
   };
