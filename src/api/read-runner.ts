@@ -5,7 +5,9 @@ import { DossierError, errorCodeOf, isErrorCode } from '../errors.js';
 import type { SearchHit } from '../store/articles-repository.js';
 import { dialectOf } from '../store/dialect.js';
 import { parseBoundedSearch } from '../store/search-query.js';
+import { type DataVersionProbe, sqliteDataVersion } from '../store/sqlite-data-version.js';
 import type { Store } from '../store/open-store.js';
+import { createReadCache } from './read-cache.js';
 import { type ReadArgs, type ReadName, type ReadResult, runRead } from './read-queries.js';
 
 export interface ReadRequest {
@@ -60,9 +62,15 @@ export interface ReadRunnerOptions {
    * that grows without end and answers every search 503 only at the end of its budget.
    */
   readonly maxWaitingSearches?: number;
+  /**
+   * Answers kept while the store is unchanged (read-cache.ts), by read and arguments; 0 keeps
+   * none. The overview's counts, the top actors and the most reported records each read whole
+   * tables, and the store changes only when something is written.
+   */
+  readonly cachedAnswers?: number;
 }
 
-export const DEFAULT_READ_RUNNER: ReadRunnerOptions = { threads: 2, searchThreads: 1, budgetMs: 5000, niceBy: 0, searchNiceBy: 10, maxWaitingSearches: 8 };
+export const DEFAULT_READ_RUNNER: ReadRunnerOptions = { threads: 2, searchThreads: 1, budgetMs: 5000, niceBy: 0, searchNiceBy: 10, maxWaitingSearches: 8, cachedAnswers: 64 };
 
 /** The reads that run in the search threads (each may read the postings of many words); every other read runs in the list threads. */
 const SEARCHES: ReadonlySet<ReadName> = new Set(['search', 'find']);
@@ -185,9 +193,33 @@ export function threadedReads(path: string, options: ReadRunnerOptions = DEFAULT
     release(lane, fresh);
   };
   const maxWaitingSearches = options.maxWaitingSearches ?? DEFAULT_READ_RUNNER.maxWaitingSearches ?? Number.POSITIVE_INFINITY;
+  const cache = createReadCache(options.cachedAnswers ?? DEFAULT_READ_RUNNER.cachedAnswers ?? 0);
+  // Opened at the first read: a file the threads cannot open is answered by them, with the reason.
+  let probe: DataVersionProbe | null = null;
+  const dataVersion = (): number | null => {
+    try {
+      probe ??= sqliteDataVersion(path);
+      return probe.version();
+    } catch {
+      return null;
+    }
+  };
 
   const read = async <N extends ReadName>(name: N, args: ReadArgs<N>): Promise<ReadResult<N>> => {
     if (closed) throw new DossierError('DOSSIER_API_STOPPING', 'the server is stopping');
+    const key = `${name} ${JSON.stringify(args)}`;
+    // The version before the read: a write during it moves the version, and the answer kept under the old one is never given.
+    const version = dataVersion();
+    if (version !== null) {
+      const kept = cache.get(key, version);
+      if (kept !== undefined) return kept as ReadResult<N>;
+    }
+    const result = await readInThread(name, args);
+    if (version !== null) cache.set(key, version, result);
+    return result;
+  };
+
+  const readInThread = async <N extends ReadName>(name: N, args: ReadArgs<N>): Promise<ReadResult<N>> => {
     const id = nextId++;
     const lane = laneOf(name) === 'search' ? searches : lists;
     if (laneOf(name) === 'search' && lane.waiting.length >= maxWaitingSearches && lane.slots.every((s) => s.busy)) {
@@ -264,6 +296,7 @@ export function threadedReads(path: string, options: ReadRunnerOptions = DEFAULT
     },
     async close() {
       closed = true;
+      probe?.close();
       await Promise.all(lanes.flatMap((l) => l.slots).map((s) => s.worker.terminate()));
     },
   };

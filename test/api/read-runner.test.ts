@@ -182,6 +182,32 @@ describe('list reads in threads of their own', () => {
     }
   });
 
+  it('answer a repeated read from what they kept, until something is written to the file', async () => {
+    const path = freshSqliteTarget('read-kept');
+    const store = await openStore(path);
+    const runner = threadedReads(path, { threads: 1, budgetMs: 60_000 });
+    try {
+      await ingestFiles(store, [digestFile()], { analyzer });
+      const before = await runner.read('stats', {});
+      expect(before.articles).toBe(2);
+      expect(await runner.read('stats', {})).toEqual(before);
+      // Another connection writes (as `dossier ingest` in another process would): the next read sees it.
+      const other = join(mkdtempSync(join(tmpdir(), 'dossier-read-kept-')), 'more.txt');
+      writeFileSync(other, 'Harbour reopens\nExample Wire – June 5, 2024\nThe harbour of Saltmere reopened on Wednesday, the port director said.\n');
+      const writer = await openStore(path);
+      try {
+        expect((await ingestFiles(writer, [other], { analyzer })).articlesNew).toBe(1);
+      } finally {
+        await writer.destroy();
+      }
+      expect((await runner.read('stats', {})).articles).toBe(3);
+      expect((await runner.read('articles', { limit: 10, offset: 0 })).total).toBe(3);
+    } finally {
+      await runner.close();
+      await store.destroy();
+    }
+  });
+
   // Linux only (a thread's nice value is its own there); elsewhere the threads keep the process's.
   // The search threads run nicer than the server (a client can make a search expensive at will);
   // the list threads by their own option (0 by default: a bounded page, which at 10 nicer waited
