@@ -208,6 +208,26 @@ describe('list reads in threads of their own', () => {
     }
   });
 
+  it('answer a read after the server\'s own write with what was written, not what was kept', async () => {
+    const path = freshSqliteTarget('read-kept-server');
+    const store = await openStore(path);
+    await ingestFiles(store, [digestFile()], { analyzer });
+    const token = 'kept-token-1';
+    const app = await buildServer({ store, storePath: path, token, reads: { threads: 1, budgetMs: 60_000 } });
+    try {
+      const queue = async (): Promise<string[]> => ((await app.inject('/api/review?threshold=1')).json() as { items: Array<{ id: string }> }).items.map((i) => i.id);
+      const first = await queue();
+      expect(first.length).toBeGreaterThan(0);
+      expect(await queue()).toEqual(first);
+      const decided = await app.inject({ method: 'POST', url: `/api/review/${first[0]!}`, payload: { decision: 'reject' }, headers: { authorization: `Bearer ${token}` } });
+      expect(decided.statusCode, decided.body).toBe(200);
+      expect(await queue()).toEqual(first.slice(1));
+    } finally {
+      await app.close();
+      await store.destroy();
+    }
+  });
+
   // Linux only (a thread's nice value is its own there); elsewhere the threads keep the process's.
   // The search threads run nicer than the server (a client can make a search expensive at will);
   // the list threads by their own option (0 by default: a bounded page, which at 10 nicer waited
