@@ -251,8 +251,9 @@ const MEDIA_WORDS = /\b(news|agency|newspaper|daily|website|site|tv|television|c
  * "noting"; "according to X" is always read from the words.
  */
 function attributeCue(ct: ClaimText, cue: Cue, from: number, to: number, memory: Memory, k: QuoteKnowledge | undefined): Attribution | null {
-  const parsed = treeSpeaker(ct, cue, from, to);
-  const phrase = parsed ?? (cue.kind === 'according-to' ? accordingPhrase(ct, cue, to) : speakerPhrase(ct, cue, from, to));
+  const quoted = cue.quoter === undefined ? null : quotedSpeaker(ct, cue.quoter, cue.start);
+  const parsed = quoted ? null : treeSpeaker(ct, cue, from, to);
+  const phrase = quoted ?? parsed ?? (cue.kind === 'according-to' ? accordingPhrase(ct, cue, to) : speakerPhrase(ct, cue, from, to));
   if (!phrase) return null;
   const resolution = resolveSpeaker(ct, phrase.phrase, cue.verb, memory, k);
   const describable = phrase.phrase.head.kind === 'entity' || phrase.phrase.head.kind === 'description';
@@ -280,7 +281,7 @@ function attributeCue(ct: ClaimText, cue: Cue, from: number, to: number, memory:
     resolution,
     role,
     roleActors: roleActors.length > 0 ? roleActors : (resolution.referent?.roleActors ?? []),
-    via: findVia(ct, cue, from, to, phrase.phrase, k),
+    via: cue.quoter === undefined ? findVia(ct, cue, from, to, phrase.phrase, k) : quoterVia(ct, cue.quoter, from),
     statement: saysStatement(ct, cue, from, to),
     placement: phrase.placement,
     parsed: parsed !== null,
@@ -338,6 +339,35 @@ function relative(ct: ClaimText, p: Phrase, from: number): boolean {
     if (n === 'which' || n === 'who' || n === 'whose') return true;
   }
   return false;
+}
+
+/** "IRNA quoted the commander in Haj Omran as saying": the phrase after "quoted" speaks. */
+function quotedSpeaker(ct: ClaimText, quoter: number, cue: number): { phrase: Phrase; placement: Attribution['placement'] } | null {
+  const p = phraseAt(ct, quoter + 1, cue);
+  return p ? { phrase: { ...p, governed: false }, placement: 'after' } : null;
+}
+
+/** "IRNA quoted … as saying", "…, the BBC quotes an official as saying": who quotes is the intermediary. */
+function quoterVia(ct: ClaimText, quoter: number, from: number): QuoteAttrs['via'] {
+  const p = quoterPhrase(ct, quoter, from);
+  if (!p) return null;
+  const named = p.entities[p.entities.length - 1];
+  const span = { start: ct.tokens[p.start]!.start, end: ct.tokens[p.end - 1]!.end };
+  const nameStart = named !== undefined ? Math.max(ct.entities[named]!.start, span.start) : span.start;
+  const name = ct.doc.text.slice(nameStart, span.end).replace(/^(the|a|an)\s+/i, '');
+  return { span, name, actorId: named !== undefined ? (ct.links.get(named)?.actorId ?? null) : null };
+}
+
+/** The subject of an active "quoted": the phrase ending before it (and its auxiliaries). */
+function quoterPhrase(ct: ClaimText, quoter: number, from: number): Phrase | null {
+  let end = quoter;
+  while (end > from && AUX.has(ct.tokens[end - 1]!.norm)) end--;
+  return phraseEndingAt(ct, end, Math.max(from, end - 8));
+}
+
+/** Where the quoter's phrase starts, or the "quoted" token when none is found. */
+function quoterPhraseStart(ct: ClaimText, quoter: number, from: number): number {
+  return quoterPhrase(ct, quoter, from)?.start ?? quoter;
 }
 
 /** "according to X": the phrase after the cue; "reports by X" gives X. */
@@ -471,6 +501,14 @@ function indirectItem(ct: ClaimText, cue: Cue, from: number, to: number, att: At
       marked = clause.marked;
     }
   }
+  // "…, the BBC quotes a senior official as saying.": the clause before the quoter's comma.
+  if (!content && cue.quoter !== undefined && cue.end > last) {
+    const quoter = quoterPhraseStart(ct, cue.quoter, sFirst);
+    if (quoter > sFirst + 1 && ct.tokens[quoter - 1]?.norm === ',') {
+      content = [sFirst, quoter - 1];
+      how = 'attribution after the clause';
+    }
+  }
   if (!content && cue.kind !== 'according-to') {
     const complement = complementStart(ct, cue, att, last + 1);
     const afterCue = ct.tokens[cue.end];
@@ -518,7 +556,7 @@ function hasFiniteVerb(ct: ClaimText, from: number, to: number): boolean {
  */
 function complementStart(ct: ClaimText, cue: Cue, att: Attribution, to: number): { start: number; marked: boolean } | null {
   let j = cue.end;
-  if (att.placement === 'after' && att.phrase) j = att.phrase.end;
+  if (att.placement === 'after' && att.phrase && att.phrase.start >= cue.end) j = att.phrase.end;
   const objectVerbs = new Set(['tell', 'warn', 'accuse', 'blame', 'urge', 'ask', 'threaten']);
   if (objectVerbs.has(cue.verb)) j = nounChunkEnd(ct, j, to);
   const first = ct.tokens[j];

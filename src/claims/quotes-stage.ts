@@ -10,7 +10,7 @@ import type { QuoteKnowledge } from './quote-knowledge.js';
  */
 export const QUOTES_STAGE: StageHead<'quotes'> = {
   name: 'quotes',
-  version: '3',
+  version: '4',
   requires: ['tokens', 'sentences', 'paragraphs', 'syntax', 'entities', 'actors'],
   assigns: 'quotes',
 };

@@ -19,7 +19,16 @@ export interface Cue {
   readonly participle: boolean;
   /** "was quoted as saying", "as quoted by": the intermediary follows "by". */
   readonly quotedBy: boolean;
+  /**
+   * "IRNA quoted the commander as saying": the token of the active "quoted" before the cue
+   * ("as saying"); the speaker is the phrase after it, the intermediary the phrase before it.
+   */
+  readonly quoter?: number;
 }
+
+/** How far "as saying" may follow an active "quoted": the speaker's phrase lies between. */
+const QUOTER_REACH = 14;
+const QUOTER_FORMS = new Set(['quoted', 'quotes', 'quote', 'quoting']);
 
 /** Reporting verb of each lemma ("disclose" → "reveal"), and the lemmas whose -ing form hangs on a clause ("saying"). */
 const CUE_OF: ReadonlyMap<string, string> = new Map(Object.entries(reportingVerbs.verbs));
@@ -48,6 +57,16 @@ export function findCues(tokens: readonly ClaimToken[], from: number, to: number
       cues.push({ start: i, end: i + 2, kind: 'according-to', verb: 'according to', participle: false, quotedBy: false });
       i++;
       continue;
+    }
+    // "IRNA quoted the commander as saying", "the BBC quotes a senior official as saying".
+    // The tagger may read "quotes" as a plural noun; after a determiner it is one ("the quotes").
+    if (QUOTER_FORMS.has(t.norm) && !['DT', 'PRP$', 'JJ'].includes(prev?.tag ?? '') && next?.norm !== 'as') {
+      const as = asSayingAfter(tokens, i + 1, to);
+      if (as >= 0) {
+        cues.push({ start: as, end: as + 2, kind: 'say', verb: 'say', participle: false, quotedBy: true, quoter: i });
+        i = as + 1;
+        continue;
+      }
     }
     // "was quoted as saying (by X)", "said as quoted by X".
     if (t.norm === 'quoted' && next?.norm === 'as') {
@@ -103,6 +122,16 @@ export function findCues(tokens: readonly ClaimToken[], from: number, to: number
     i = end - 1;
   }
   return cues;
+}
+
+/** The "as" of "as saying" within reach after `from`, before any quotation or clause end; -1 if none. */
+function asSayingAfter(tokens: readonly ClaimToken[], from: number, to: number): number {
+  for (let j = from; j < Math.min(to - 1, from + QUOTER_REACH); j++) {
+    const t = tokens[j]!;
+    if (t.quote >= 0 || t.mark || t.norm === '.' || t.norm === ';') return -1;
+    if (t.norm === 'as' && tokens[j + 1]?.norm === 'saying') return j;
+  }
+  return -1;
 }
 
 function thatWithin(tokens: readonly ClaimToken[], from: number, to: number, n: number): boolean {

@@ -23,6 +23,7 @@ const GRID: Readonly<Record<keyof ResolverWeights, readonly number[]>> = {
   homeAdmin1: [0, 0.75, 1.5, 2.25, 3],
   homeNear: [0, 0.75, 1.5, 2.25, 3],
   outsideFocus: [0, 1, 2, 3, 4, 6],
+  townPopulation: [0, 0.25, 0.5, 0.75, 1],
 };
 
 const MAX_ROUNDS = 2;

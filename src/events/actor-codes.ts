@@ -63,6 +63,10 @@ export function roleOfWord(word: string): string | null {
  */
 export function roleOfPhrase(words: readonly string[], head: string | null): string | null {
   if (!head) return null;
+  // "fire fighters" are no armed fighters: a two-word role before the one-word one.
+  const at = words.lastIndexOf(head);
+  const pair = at > 0 ? roleOfWord(`${words[at - 1]!.toLowerCase()} ${head.toLowerCase()}`) : null;
+  if (pair) return pair;
   const own = roleOfWord(head);
   if (own || !GROUP_HEADS.has(head.toLowerCase())) return own;
   const before = words.slice(0, Math.max(0, words.lastIndexOf(head))).map((w) => GROUP_MODIFIER_ROLES[w.toLowerCase()]);

@@ -1,7 +1,7 @@
 import { cameoCode, ploverOf } from '../knowledge/events/cameo-table.js';
 import type { EventFrameWords } from '../knowledge/events/event-frames.js';
 import type { EventDictionary } from '../knowledge/events/load-dictionary.js';
-import { caseMarker, children, childrenWith, childWith, dominates, head, relation, type SyntaxTree } from '../nlp/syntax/tree.js';
+import { caseMarker, children, childrenWith, childWith, dominates, head, relation, spanHead, type SyntaxTree } from '../nlp/syntax/tree.js';
 import type { Stage, StageHead } from '../pipeline/stage.js';
 import type { Document, EventAttrs, EventParticipant, Layers, Magnitude, MagnitudeKind, Modality, Span } from '../text/document.js';
 import type { ActorFacts } from './actor-codes.js';
@@ -11,6 +11,7 @@ import { frameHolds, recodeFor } from './frame-check.js';
 import { launchSite } from './launch-site.js';
 import { findMagnitudes } from './magnitudes.js';
 import { readModality } from './modality.js';
+import { namedVessel } from './named-vessels.js';
 import { type Chunk, chunkParticipant, governingPreposition, isPlaceUse, nounChunks, type ParticipantContext } from './participants.js';
 import { type Candidate, dateRange, pickPlace, pickTime, placeCandidates, placesWithin, timeCandidates } from './place-time.js';
 import { scareQuotes } from './scare-quotes.js';
@@ -34,7 +35,7 @@ export interface EventKnowledge {
 }
 
 /** 5: a gerund after a determiner takes no subject from the words before it; a place's history is no event; nor is where it was heard a place; appositions and datelines are no actors; a city before a bombing says where. */
-export const EVENTS_STAGE_VERSION = '14';
+export const EVENTS_STAGE_VERSION = '15';
 
 /** Penn tags before a gerund that make it a noun: "the downing", "its shelling", "Iran's downing". */
 const GERUND_DETERMINERS = new Set(['DT', 'PRP$', 'POS']);
@@ -135,7 +136,9 @@ export function extractEvents(doc: Document, k: EventKnowledge): Layers['events'
       // A bare noun with no actor, place, date or count ("war", "operations") names a topic,
       // not an event the text tells.
       if (d.trigger.kind === 'noun' && d.sources.length + d.targets.length + d.magnitudes.length === 0 && !d.place && !d.time) continue;
-      d.targets = d.targets.filter((t) => !d.sources.some((s) => same(s, t)));
+      d.targets = d.targets.filter((t) => !d.sources.some((s) => same(s, t))).map((t) => namedVessel(doc, t));
+      // "seized the tanker “Sea Lark”": the noun read as the name may stand beside the name itself.
+      d.targets = d.targets.filter((t, i) => d.targets.findIndex((o) => o.span.start === t.span.start) === i);
       if (kind === 'heading') {
         d.confidence *= 0.6;
         d.reasons.push('headline: the body tells it in full');
@@ -405,7 +408,16 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
     // Not for a gerund after a determiner ("calling the downing an attack"): its actor is its own
     // possessor or "by" phrase, never whoever stands before it.
     const gerund = tokens[trigger.head]!.tag === 'VBG' && GERUND_DETERMINERS.has(tokens[trigger.head - 1]?.tag ?? '');
-    if (trigger.kind === 'verb' && !gerund && (!read || (!read.hasSubject && !read.host && draft.sources.length === 0 && !trigger.passive))) {
+    // "the destroyed Iranian platform": a participle between a determiner and its noun tells
+    // what was done to the noun; who did it is not in the phrase, and not whoever stands before.
+    const attributive = trigger.kind === 'verb' && trigger.words.length === 1 && tokens[trigger.head]!.tag === 'VBN' && GERUND_DETERMINERS.has(tokens[trigger.head - 1]?.tag ?? '') && /^(JJ|NN)/.test(tokens[trigger.head + 1]?.tag ?? '');
+    if (attributive && draft.sources.length === 0) {
+      const noun = chunkAt(trigger.head + 1);
+      const p = noun ? participant({ from: trigger.head + 1, to: noun.to }) : null;
+      draft.targets = p ? [p] : [];
+      if (p) reasons.push(`target '${p.name}': the noun the participle describes`);
+    }
+    if (trigger.kind === 'verb' && !gerund && !attributive && (!read || (!read.hasSubject && !read.host && draft.sources.length === 0 && !trigger.passive))) {
       const subject = subjectOf(tokens, clauses, ci, trigger, chunks, participant, chunkAt, nounTriggerIn);
       host = subject.host;
       draft.sources = subject.group;
@@ -421,7 +433,7 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
         reasons.push(`target '${p.name}': the words before the passive verb (the parse gives it no subject)`);
       }
     }
-    if (trigger.kind === 'verb' && (!read || (!read.hasObject && draft.targets.length === 0 && !trigger.passive))) {
+    if (trigger.kind === 'verb' && !attributive && (!read || (!read.hasObject && draft.targets.length === 0 && !trigger.passive))) {
       draft.targets = objectOf(view, tokens, clause, trigger, chunks, participant);
       if (draft.targets.length > 0) reasons.push(`target ${names(draft.targets)}: the words after the verb (the parse gives it no object)`);
     }
@@ -454,7 +466,8 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
         ) : null;
     const inScope = (c: Candidate) => scope === null || (scope.has(base + c.from) && scope.has(base + c.to - 1));
     const ownPlaces = places.filter((c) => inScope(c) && !(scope && reportingClause.has(c.from) && clauseAt(clauses, c.from) !== ci));
-    const ownTimes = times.filter(inScope);
+    const ownWords = new Set(trigger.words.map((w) => base + w));
+    const ownTimes = times.filter((c) => inScope(c) && !(tree && datesAThing(tree, base + c.from, base + c.to - 1, (n) => eventNouns.has(n) || ownWords.has(n))));
     if (scope && !definite) scopes.push(['its clause', 0, tokens.length]);
     for (const [level, from, to] of scopes) {
       draft.place = pickPlace(doc, ownPlaces, from, to, trigger.head, notMine(claimedPlaces));
@@ -486,6 +499,15 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
         }
       }
     }
+    // "in Baghdad, where eight protesters were killed": a clause opened by "where" tells what
+    // happened at the place it follows, which is outside what its verb governs.
+    if (!draft.place && tree) {
+      const site = placeBeforeWhere(tree, base, trigger.head, places);
+      if (site && !notMine(claimedPlaces).has(site.index)) {
+        draft.place = site;
+        draft.placeLevel = "the place its 'where' clause follows";
+      }
+    }
     draft.sentenceScope = !definite;
     // Only inside a prepositional phrase ("in the aftermath of the U.S. attack"): as the subject
     // or object of what is said ("said the attack was by Iran") it is the content told.
@@ -515,8 +537,8 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
 
     // "Iraqi warplanes destroyed a pumping station", "a Houthi drone attack": who attacks from
     // the air makes a plain attack (190) one with aerial weapons (195), a drone's 1952.
-    if (draft.code === '190' && tree) {
-      const aerial = aerialCode(tree, base + trigger.head, draft.sources, k.frames);
+    if ((draft.code === '190' || draft.code === '194') && tree) {
+      const aerial = aerialCode(tree, base + trigger.head, draft.code, trigger.kind === 'noun', draft.sources, k.frames);
       if (aerial) {
         reasons.push(`code ${aerial}: carried out from the air`);
         draft.code = aerial;
@@ -525,10 +547,24 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
     if (tree && trigger.kind === 'noun' && toldAsHistory(tree, base + trigger.head, k.frames)) continue;
     // "was asked why …", "Asked if …": a reporter's question, not an appeal.
     if (tree && trigger.kind === 'verb' && trigger.words.length === 1 && asksAQuestion(tree, base + trigger.head, k.frames)) continue;
+    // "the test demonstrated that …", "have not been demonstrated to be theirs": no protest.
+    if (tree && trigger.kind === 'verb' && trigger.words.length === 1 && k.frames.objectlessVerbs.has(tree.nodes[base + trigger.head]!.lemma.toLowerCase())) {
+      if (trigger.passive || childrenWith(tree, base + trigger.head, ['obj', 'ccomp', 'xcomp']).length > 0) continue;
+    }
     // "the first thing that strikes the casual reader": the words match, the arguments do not.
     if (trigger.pattern.frame) {
       const frame = frameHolds(trigger.pattern.frame, draft.sources, draft.targets, read?.objectWords ?? [], (p) => p.entity !== null && PLACE_ENTITY_TYPES.has(view.doc.layers.entities?.[p.entity]?.type ?? ''));
       if (!frame.holds) continue;
+    }
+    // "Any attack on our ships will bring a forceful response, the official said": a threat
+    // whose verb names no one to carry it out is made by saying it, so its speaker threatens.
+    if (tree && draft.sources.length === 0 && trigger.kind === 'verb' && !trigger.passive && trigger.pattern.code.startsWith('13') && draft.attribution?.quote != null) {
+      const speaker = threatSpeaker(view, sentence, chunks, participant, draft.attribution.quote);
+      const subject = childWith(tree, base + trigger.head, ['nsubj']);
+      if (speaker && (subject === -1 || pronounMayBeSpeaker(tree.nodes[subject]!, speaker, k, insideQuotationMarks(tokens, trigger.head)))) {
+        draft.sources = [speaker];
+        reasons.push(`source '${speaker.name}': a threat with no one named to carry it out is its speaker's`);
+      }
     }
     // "we will retaliate" threatens; "retaliated by attacking" tells the attack, coded by its own verb.
     if (trigger.pattern.onlyAhead && !AHEAD.has(draft.modality)) continue;
@@ -538,6 +574,12 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
       if (recode) {
         draft.code = recode.code;
         reasons.push(recode.why);
+        // "killed in an attack by Russian aircraft": the fighting the killing was is fought from the air.
+        const aerial = recode.code === '190' && tree ? aerialCode(tree, base + trigger.head, '190', trigger.kind === 'noun', draft.sources, k.frames) : null;
+        if (aerial) {
+          reasons.push(`code ${aerial}: carried out from the air`);
+          draft.code = aerial;
+        }
       }
     }
     drafts.push(draft);
@@ -749,16 +791,21 @@ function trailingReports(tokens: readonly Token[], clauses: readonly Clause[]): 
 }
 
 /** 195 for an attack by aircraft, 1952 by drones (the attacker's head word, or a modifier of the attack noun); else null. */
-function aerialCode(tree: SyntaxTree, g: number, sources: readonly EventParticipant[], frames: EventFrameWords): string | null {
+function aerialCode(tree: SyntaxTree, g: number, code: string, noun: boolean, sources: readonly EventParticipant[], frames: EventFrameWords): string | null {
   // The last word, or the last two ("Syrian Air Force").
   const heads = sources.flatMap((p) => {
     const words = p.name.toLowerCase().split(/\s+/);
     return [words.at(-1) ?? '', words.slice(-2).join(' ')];
   });
-  const modifiers = childrenWith(tree, g, ['compound', 'amod']).map((c) => tree.nodes[c]!.lemma.toLowerCase());
+  // "after Houthi drone attack": a headline's word before the noun modifies it, however parsed.
+  const before = noun && g > 0 && tree.heads[g - 1] !== -1 ? [tree.nodes[g - 1]!.lemma.toLowerCase()] : [];
+  const modifiers = [...childrenWith(tree, g, ['compound', 'amod']).map((c) => tree.nodes[c]!.lemma.toLowerCase()), ...before];
   const singular = (w: string) => w.replace(/s$/, '');
+  const byAircraft = heads.some((w) => frames.aircraftNouns.has(singular(w)) || frames.aircraftNouns.has(w));
+  // "Turkish jets began pounding positions": a bombardment from the air is aerial, not artillery.
+  if (code === '194') return byAircraft ? '195' : null;
   if ([...heads, ...modifiers].some((w) => frames.droneNouns.has(singular(w)))) return '1952';
-  if (heads.some((w) => frames.aircraftNouns.has(singular(w)) || frames.aircraftNouns.has(w))) return '195';
+  if (byAircraft) return '195';
   return null;
 }
 
@@ -1435,4 +1482,75 @@ function finish(doc: Document, d: Draft): Span & EventAttrs {
     confidence: Math.round(Math.max(0.05, Math.min(0.95, confidence)) * 100) / 100,
     reason: reasons.join('; '),
   };
+}
+
+/**
+ * Who made the threat a quote holds: the chunk of this sentence that names the quote's
+ * speaker ("a Soviet foreign ministry official"), or the registry's actor the quote resolved
+ * its speaker to ("he" of a sentence before). Null when neither names an actor.
+ */
+function threatSpeaker(
+  view: DocumentView,
+  sentence: SentenceView,
+  chunks: readonly Chunk[],
+  participant: (c: Chunk) => EventParticipant | null,
+  quote: number,
+): EventParticipant | null {
+  const q = view.doc.layers.quotes?.[quote];
+  if (!q?.speaker) return null;
+  const { start } = q.speaker;
+  const tokens = sentence.tokens;
+  const chunk = chunks.find((c) => tokens[c.from]!.start <= start && tokens[c.to - 1]!.end > start);
+  const p = chunk ? participant(chunk) : null;
+  if (p && (p.actorId !== null || p.cameo !== null)) return p;
+  return null;
+}
+
+/**
+ * May the subject of a threat's verb stand for its speaker? A noun that named an actor would
+ * already be the source, so any other noun ("any attack … will bring a response") leaves the
+ * speaker as the one who threatens; a pronoun must fit the speaker: "it" or "they" a body,
+ * "he" or "she" a person, "I" or "we" only inside the speaker's own quotation marks.
+ */
+function pronounMayBeSpeaker(subject: SyntaxTree['nodes'][number], speaker: EventParticipant, k: EventKnowledge, quoted: boolean): boolean {
+  if (subject.tag !== 'PRP') return true;
+  const pronoun = subject.lemma.toLowerCase();
+  if (k.frames.speakerPronouns.has(pronoun)) return quoted;
+  const person = speaker.actorId !== null && k.facts.isPerson(speaker.actorId);
+  if (k.frames.referringPronouns.has(pronoun)) return speaker.actorId !== null && !person;
+  return person;
+}
+
+/**
+ * The place a "where" clause follows ("in Baghdad, where …", "the town where …"): the clause's
+ * verb (the trigger, or the verb a noun trigger hangs from) has "where" before it, and a place
+ * ends right before that word or its comma. Null when there is none.
+ */
+function placeBeforeWhere(tree: SyntaxTree, base: number, at: number, places: readonly Candidate[]): Candidate | null {
+  let verb = base + at;
+  for (let up = 0; up < 3 && verb !== -1 && !tree.nodes[verb]!.tag.startsWith('VB'); up++) verb = head(tree, verb);
+  if (verb === -1) return null;
+  const where = children(tree, verb).find((c) => c < verb && tree.nodes[c]!.lemma.toLowerCase() === 'where' && tree.nodes[c]!.tag === 'WRB');
+  if (where === undefined) return null;
+  let end = where - base - 1;
+  if (tree.nodes[end + base]?.lemma === ',') end--;
+  return places.find((c) => c.to - 1 === end) ?? null;
+}
+
+/** Relations of a word that modifies the noun after it. */
+const PRENOMINAL = new Set(['compound', 'amod', 'nummod', 'nmod', 'nmod:poss', 'nmod:tmod']);
+
+/**
+ * "rejected its first half 1987 quota": a time before a noun that is no event dates that
+ * thing (the quota), not the act done to it. "the March 27 attack" dates its event noun.
+ */
+function datesAThing(tree: SyntaxTree, first: number, last: number, isEvent: (noun: number) => boolean): boolean {
+  const h = spanHead(tree, first, last);
+  if (h === -1 || !PRENOMINAL.has(relation(tree, h))) return false;
+  // "In March President Reagan announced", "said today troops killed": a time after a
+  // preposition or a verb, or opening the sentence, is the clause's, however the parse hangs it.
+  const before = tree.nodes[first - 1];
+  if (!before || before.tag === 'IN' || before.tag.startsWith('VB') || tree.heads[first - 1] === -1) return false;
+  const noun = head(tree, h);
+  return noun > last && tree.nodes[noun]!.tag.startsWith('NN') && !isEvent(noun);
 }

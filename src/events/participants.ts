@@ -159,7 +159,9 @@ export function chunkParticipant(ctx: ParticipantContext, chunk: Chunk, pronounA
     const whole = ACTOR_RANK[ent?.type ?? ''] ?? (ent && vesselCameo(view.doc.text.slice(ent.start, ent.end)) ? 1 : 0);
     // "a U.S.-flagged Kuwaiti ship", "Iran-backed Iraqi militias": a name that is only the first
     // part of a hyphenated modifier tells a relation (flag, backer); a whole name is who it is.
-    const rank = ent && ent.end < t.end && view.doc.text[ent.end] === '-' ? Math.min(whole, 0.5) : whole;
+    // "two U.S. flag Kuwaiti tankers": a name before "flag" is the flag the ship flies.
+    const flag = ent !== undefined && /^\.?\s*-?\s*flag(?:ged)?\b/i.test(view.doc.text.slice(ent.end, ent.end + 10));
+    const rank = ent && ((ent.end < t.end && view.doc.text[ent.end] === '-') || flag) ? Math.min(whole, 0.5) : whole;
     if (rank > 0 && rank >= bestRank) {
       best = e;
       bestRank = rank;

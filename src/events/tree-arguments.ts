@@ -118,6 +118,15 @@ function possessiveAntecedent(ctx: TreeContext, g: number, [first]: [number, num
   if (!pronoun || !POSSESSIVE_PRONOUNS.has(pronoun.norm) || pronoun.tag !== 'PRP$') return null;
   const role = roleOfWord(tokens[g - ctx.base]?.norm ?? '');
   const entities = ctx.view.doc.layers.entities ?? [];
+  // "the Baghdad government was planning to send delegations to Russia, China and Ukraine …
+  // to protect its territory": "its" is bound by the subject of the clauses it lies in, not
+  // the last name in a list before it.
+  const bound = bindingSubject(ctx, g);
+  if (bound) {
+    const cameo = role ? `${bound.cameo!.slice(0, 3)}${role}` : bound.cameo!;
+    const span = { start: pronoun.start, end: tokens[g - ctx.base]!.end };
+    return { span, entity: null, actorId: role ? countryRoleActor(ctx.facts, cameo) : bound.actorId, name: ctx.view.doc.text.slice(span.start, span.end), cameo };
+  }
   for (let i = first - ctx.base - 1; i >= 0; i--) {
     const e = tokens[i]!.entity;
     if (e < 0 || !ANTECEDENT_TYPES.has(entities[e]?.type ?? '')) continue;
@@ -129,6 +138,32 @@ function possessiveAntecedent(ctx: TreeContext, g: number, [first]: [number, num
     const cameo = role ? `${country}${role}` : named.cameo;
     const span = { start: pronoun.start, end: tokens[g - ctx.base]!.end };
     return { span, entity: null, actorId: role ? countryRoleActor(ctx.facts, cameo) : named.actorId, name: ctx.view.doc.text.slice(span.start, span.end), cameo };
+  }
+  return null;
+}
+
+/** Relations through which a clause takes its subject from the clause above it. */
+const CONTROLLED = new Set(['xcomp', 'advcl', 'conj', 'acl']);
+
+/**
+ * The subject that binds a possessive in the phrase headed by `g`: climb to the verb the phrase
+ * hangs from, then through controlled clauses ("planning to send … to protect") to the first
+ * verb with a subject; that subject, when it names a state or a body of one (a country code).
+ */
+function bindingSubject(ctx: TreeContext, g: number): EventParticipant | null {
+  const { tree } = ctx;
+  let t = head(tree, g);
+  for (let steps = 0; t !== -1 && steps < 8; steps++) {
+    if (tree.nodes[t]!.tag.startsWith('VB')) {
+      const subject = childWith(tree, t, ['nsubj']);
+      if (subject !== -1) {
+        if (tree.nodes[subject]!.tag === 'PRP' || !inSentence(ctx, subject)) return null;
+        const p = chunkParticipant(ctx, chunkOf(ctx, coreRange(tree, subject)), ctx.pronoun);
+        return p?.cameo && p.cameo.length >= 3 && !isRoleCode(p.cameo.slice(0, 3)) ? p : null;
+      }
+      if (!CONTROLLED.has(relation(tree, t))) return null;
+    }
+    t = head(tree, t);
   }
   return null;
 }
@@ -158,6 +193,9 @@ export function participantAt(ctx: TreeContext, g: number): EventParticipant | n
   return p;
 }
 
+/** Codes of bodies of many states, whose members and staff stay theirs whatever their title. */
+const INTERNATIONAL_BODIES: ReadonlySet<string> = new Set(['IGO', 'NGO']);
+
 /**
  * A person the registry does not know, coded from the words around the name: "British Defence
  * Secretary Tom King" is GBR + GOV, "Serbian President Vojislav Kostunica" SRB + GOV.
@@ -172,7 +210,8 @@ function titled(ctx: TreeContext, p: EventParticipant, [first, last]: [number, n
     if (token.entity !== p.entity) role ??= roleOfWord(token.norm);
   }
   if (p.cameo !== null && p.cameo.length === 3) {
-    if (!isRoleCode(p.cameo)) return p;
+    // "OPEC ministers", "UN inspectors": who serves an international body acts for it.
+    if (!isRoleCode(p.cameo) || INTERNATIONAL_BODIES.has(p.cameo)) return p;
     role ??= p.cameo;
   }
   if (!country && !role) return p;
@@ -294,8 +333,12 @@ function shareCountry(ctx: TreeContext, list: EventParticipant[]): void {
 function pronounReferent(ctx: TreeContext, g: number): EventParticipant | null {
   const { tree } = ctx;
   if (!ctx.frames.referringPronouns.has(lemma(tree, g))) return null;
+  // "were injured when U.S. warships bombarded them": an object pronoun never stands for the
+  // subject of its own verb (that would be "themselves").
+  const objectOf = relation(tree, g).startsWith('nsubj') ? -1 : head(tree, g);
   for (let clause = head(tree, g), hops = 0; clause !== -1 && hops < 4; clause = head(tree, clause), hops++) {
     if (!inSentence(ctx, clause)) break;
+    if (clause === objectOf) continue;
     for (const s of childrenWith(tree, clause, ['nsubj', 'nsubj:pass'])) {
       if (s === g || s > g || tree.nodes[s]!.tag === 'PRP') continue;
       const e = ctx.sentence.tokens[s - ctx.base]?.entity ?? -1;
@@ -898,6 +941,12 @@ export function verbArguments(ctx: TreeContext, trigger: Trigger): ArgumentReadi
   dropOwnersCountry(ctx, sources);
   dropOwnersCountry(ctx, targets);
   const objectWords = args.filter(passive ? isPassiveSubject : isObject).map((a) => lemma(tree, a.token).toLowerCase());
+  // "quell escalating tension" parsed as a clause "escalating tension": the participle right
+  // after the verb modifies the noun that is the verb's object.
+  const next = g + 1;
+  if (!passive && objectWords.length === 0 && tree.nodes[next]?.tag === 'VBG' && head(tree, next) === g && relation(tree, next) === 'xcomp') {
+    for (const o of childrenWith(tree, next, 'obj')) if (o === next + 1) objectWords.push(lemma(tree, o).toLowerCase());
+  }
   return { hasSubject: subjects.length > 0, hasObject, sources, targets, host, instrument, objectWords, why };
 }
 

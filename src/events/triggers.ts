@@ -36,6 +36,8 @@ function quotesAWord(tokens: readonly Token[], j: number): boolean {
   return false;
 }
 const PARTICLES = new Set(['for', 'on', 'in', 'to', 'with', 'out', 'up', 'down', 'off', 'back', 'into', 'of', 'from', 'against', 'by', 'at']);
+/** Prepositions inside an object phrase: "a wave of attacks", "more than 20 rounds", "about 1,000 shells". */
+const OBJECT_PREPOSITIONS = new Set(['of', 'than', 'about', 'around']);
 const BARRIERS = new Set(['.', ';', ':', '"', '“', '”', '?', '!']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'get', 'got', 'gets', 'getting', 'become', 'became']);
 const HAVE = new Set(['has', 'have', 'had', 'having', "'ve"]);
@@ -57,6 +59,9 @@ function matchVerb(tokens: readonly Token[], i: number, p: TriggerPattern): numb
         found = j;
         break;
       }
+      // "launching posts for attacks": a noun behind a preposition belongs to another phrase;
+      // "of" keeps the object ("launched a wave of attacks"), and so does a figure's "more than".
+      if (tokens[j]!.tag === 'IN' && !OBJECT_PREPOSITIONS.has(tokens[j]!.norm) && !p.words.some((f) => f.has(tokens[j]!.norm))) break;
     }
     if (found < 0) return null;
     words.push(found);
@@ -74,6 +79,8 @@ function matchPassiveObject(tokens: readonly Token[], i: number, p: TriggerPatte
   // "bring down drone": the particles between verb and object follow the participle ("the drone was brought down").
   const particles = p.words.slice(1, -1);
   if (p.words.length < 2 || p.words.length > 3 || tokens[i]!.tag !== 'VBN') return null;
+  // "attack for": a pattern ending in a preposition has no object to put first ("refugees … was attacked").
+  if ((p.text.split(' ').at(-1) ?? '').split('|').every((w) => PARTICLES.has(w))) return null;
   if (!particles.every((w, k) => w.has(tokens[i + 1 + k]?.norm ?? ''))) return null;
   const after = particles.map((_, k) => i + 1 + k);
   let sawBe = false;

@@ -21,6 +21,7 @@ import { type LinkHooks, saveAndLink } from './save-and-link.js';
 import { StoryMemo } from '../records/story-memo.js';
 import type { Database } from '../store/schema.js';
 import { type AnalyzedArticle, type Analyzer, createAnalyzer } from './analyze-article.js';
+import type { StageInterrupt } from './pipeline.js';
 
 export interface IngestSummary {
   files: number;
@@ -55,6 +56,12 @@ export interface IngestOptions extends LinkHooks {
   /** Once, just before the knowledge loads: at the first article that is not known (never when all are). */
   readonly onKnowledgeLoading?: () => void;
   readonly shouldStop?: () => boolean;
+  /**
+   * Stops an article's analysis before its end (Analyzer.analyzeInterruptibly): the article in
+   * hand is dropped, those analysed before it are saved, and the batch stops as at shouldStop.
+   * Without it an article's analysis runs to its end (the stop waits for it).
+   */
+  readonly interrupt?: StageInterrupt;
   readonly stdin?: Buffer;
   /**
    * The name each file's articles are stored under (provenance, seen by every reader); default:
@@ -180,7 +187,7 @@ export async function ingestFiles(store: Store, files: readonly string[], option
   for (const [i, file] of files.entries()) {
     // SQLite work resolves in microtasks only: yield to the event loop so Ctrl-C is heard.
     await new Promise((resolve) => setImmediate(resolve));
-    if (options.shouldStop?.()) break;
+    if (options.shouldStop?.() || options.interrupt?.signal.aborted) break;
     options.onFile?.(file, i, files.length);
     const step = (phase: IngestStep['phase'], done: number, total: number): void =>
       options.onStep?.({ phase, file, fileIndex: i, files: files.length, done, total });
@@ -214,17 +221,21 @@ export async function ingestFiles(store: Store, files: readonly string[], option
     if (fresh.length > 0 && !knowledgeAsked) {
       knowledgeAsked = true;
       options.onKnowledgeLoading?.();
-      analyzer.knowledge;
+      if (!(await loadKnowledgeUnlessStopped(analyzer, options.interrupt))) break;
     }
     try {
       const total = fresh.length;
       const analyzed: AnalyzedArticle[] = [];
+      const { interrupt } = options;
       for (const raw of fresh) {
         // Between articles, not only between files: a file of a thousand articles takes minutes,
-        // and a stop asked meanwhile saves what is analysed and ends within about an article.
+        // and a stop asked meanwhile saves what is analysed and ends within about an article
+        // (within a stage of it, or at once on Ctrl-C, with an interrupt).
         await new Promise((resolve) => setImmediate(resolve));
-        if (options.shouldStop?.()) break;
-        analyzed.push(analyzer.analyze(raw));
+        if (options.shouldStop?.() || interrupt?.signal.aborted) break;
+        const a = interrupt ? await analyzeUnlessStopped(analyzer, raw, interrupt) : analyzer.analyze(raw);
+        if (!a) break;
+        analyzed.push(a);
         step('analysing', analyzed.length, total);
       }
       const linked = { ...options, stories, onSaved: (n: number) => step('linking', n, total) };
@@ -235,13 +246,44 @@ export async function ingestFiles(store: Store, files: readonly string[], option
       );
       summary.articlesNew += outcome.fresh;
       summary.articlesKnown += outcome.known;
-      if (options.shouldStop?.()) break;
+      if (options.shouldStop?.() || options.interrupt?.signal.aborted) break;
     } catch (error) {
       if (failed(file, error)) break;
     }
   }
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
+}
+
+/**
+ * Loads the analyzer's knowledge (seconds on a loaded machine) where the interrupt can end it:
+ * false when it did. Left unfinished, none of it is kept (the analyzer keeps it once whole), and
+ * the run analyses nothing after. Any other failure is thrown (a registry file that does not load).
+ */
+async function loadKnowledgeUnlessStopped(analyzer: Analyzer, interrupt: StageInterrupt | undefined): Promise<boolean> {
+  if (!interrupt) {
+    analyzer.knowledge;
+    return true;
+  }
+  await new Promise((resolve) => setImmediate(resolve));
+  if (interrupt.signal.aborted) return false;
+  try {
+    (interrupt.within ?? ((run) => run()))(() => analyzer.knowledge);
+    return true;
+  } catch (error) {
+    if (interrupt.signal.aborted) return false;
+    throw error;
+  }
+}
+
+/** The article analysed, or undefined when the interrupt stopped its analysis; any other failure is thrown. */
+async function analyzeUnlessStopped(analyzer: Analyzer, raw: RawArticle, interrupt: StageInterrupt): Promise<AnalyzedArticle | undefined> {
+  try {
+    return await analyzer.analyzeInterruptibly(raw, interrupt);
+  } catch (error) {
+    if (interrupt.signal.aborted) return undefined;
+    throw error;
+  }
 }
 
 /**

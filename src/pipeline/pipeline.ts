@@ -1,10 +1,29 @@
 import type { Document, LayerName, Layers } from '../text/document.js';
 import type { Stage } from './stage.js';
 
+/**
+ * How a run of the stages is stopped before its end: `signal` is checked before each stage,
+ * after a turn of the event loop (where a signal's listener runs, SIGTERM's among them), and
+ * `within` runs each stage's pure function, so that a caller may end a stage from outside
+ * (the CLI's Ctrl-C, src/cli/sigint-breaker.ts). A stopped run throws and returns no Document.
+ */
+export interface StageInterrupt {
+  readonly signal: AbortSignal;
+  /** Runs `run` and returns what it returns, or throws to stop (then `signal` is aborted). Default: runs it. */
+  readonly within?: <T>(run: () => T) => T;
+}
+
 export interface Pipeline {
   readonly stages: readonly Stage[];
   run(doc: Document): Document;
+  /** The same Document as run, a stage at a time, stopped between two stages (or within one) by `interrupt`. */
+  runInterruptibly(doc: Document, interrupt: StageInterrupt): Promise<Document>;
 }
+
+const attach = (doc: Document, stage: Stage, layer: Layers[LayerName]): Document => {
+  const layers: Partial<Layers> = { ...doc.layers, [stage.assigns]: layer };
+  return { ...doc, layers };
+};
 
 /**
  * Checks the order once, at build time: a stage whose input no earlier stage assigns, or two
@@ -31,10 +50,16 @@ export function createPipeline(stages: readonly Stage[], given: readonly LayerNa
     stages: frozen,
     run(doc: Document): Document {
       let current = doc;
+      for (const stage of frozen) current = attach(current, stage, stage.run(current));
+      return current;
+    },
+    async runInterruptibly(doc: Document, { signal, within = (run) => run() }: StageInterrupt): Promise<Document> {
+      let current = doc;
       for (const stage of frozen) {
-        const layer = stage.run(current);
-        const layers: Partial<Layers> = { ...current.layers, [stage.assigns]: layer };
-        current = { ...current, layers };
+        await new Promise((resolve) => setImmediate(resolve));
+        signal.throwIfAborted();
+        const input = current;
+        current = attach(input, stage, within(() => stage.run(input)));
       }
       return current;
     },

@@ -3,7 +3,7 @@ import { type Day, dctDay, parseDct } from './calendar.js';
 import { alignRanges } from './date-ranges.js';
 import type { Point } from './point.js';
 import type { Built, RuleContext } from './rule-context.js';
-import { type Tense, tenseNear, type Word, wordsOf } from './tense.js';
+import { pastMarkerBefore, type Tense, tenseNear, type Word, wordsOf } from './tense.js';
 import { TIME_RULES, type TimeRule } from './time-rules.js';
 import { lowerBound } from '../text/lower-bound.js';
 import { longestMatches } from './longest-matches.js';
@@ -60,6 +60,7 @@ export function extractTimes(text: string, dct: string | null, options: ExtractT
       today,
       tense: () => tenseOf(text, sentence, candidate, options.tokens),
       tenseAfter: (offset) => tenseOf(text, { start: Math.max(offset, sentence.start), end: sentence.end }, { start: offset, end: offset }, options.tokens),
+      pastVerbBefore: () => pastMarkerBefore(wordsOf(text, clauseStart(text, sentence.start, candidate.start), candidate.start), GOVERNING_WORDS),
       sentenceStart: sentence.start,
       reference: () => lastReference?.point ?? null,
       lastQuarter: () => quarterSoFar,
@@ -95,6 +96,16 @@ function findCandidates(text: string, rules: readonly TimeRule[]): Candidate[] {
     }
   });
   return found;
+}
+
+// How many words before a time expression a past verb may stand and still govern it: a short
+// clause ("collapsed in June", "clashed with police in the capital in June").
+const GOVERNING_WORDS = 8;
+
+/** Where the clause before `offset` starts: after the last comma, semicolon, colon or dash of the sentence. */
+function clauseStart(text: string, sentenceStart: number, offset: number): number {
+  for (let i = offset - 1; i > sentenceStart; i--) if (/[,;:—–]/.test(text[i] ?? '')) return i + 1;
+  return sentenceStart;
 }
 
 // A match never ends in spaces or a comma ("Friday, " → "Friday").

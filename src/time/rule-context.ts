@@ -15,6 +15,8 @@ export interface RuleContext {
   tense(): Tense;
   /** The tense read only from the sentence's words at or after `offset`: the predicate of a subject that ends there. */
   tenseAfter(offset: number): Tense;
+  /** Whether a past-tense verb stands among the few words right before the match ("collapsed in June"): that verb governs it. */
+  pastVerbBefore(): boolean;
   /** The start of the sentence the match lies in. */
   readonly sentenceStart: number;
   /** The last date resolved earlier in the text (the narrative's current time). */

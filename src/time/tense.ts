@@ -1,3 +1,5 @@
+import timeWords from '../knowledge/lexicon/time-words.json' with { type: 'json' };
+
 /**
  * The tense of the clause around a temporal expression, read from marker words near it:
  * a bare weekday or month is resolved backwards from the publication date in past-tense
@@ -28,6 +30,20 @@ const FUTURE = new Set([
 ]);
 
 const PARTICIPLE_HOSTS = new Set(['be', 'been', 'being', 'to', 'is', 'are', 'am']);
+
+const IRREGULAR_PARTICIPLES: ReadonlySet<string> = new Set(timeWords.irregularParticiples.words);
+
+const DETERMINERS: ReadonlySet<string> = new Set(timeWords.adjectiveOpeners.determiners);
+
+const DEGREE_ADVERBS: ReadonlySet<string> = new Set(timeWords.adjectiveOpeners.adverbs);
+
+/** "the proposed merger", "a still unspecified date": a form in -ed after a determiner is an adjective. */
+function adjectivePosition(previous: Word | undefined, beforePrevious: Word | undefined): boolean {
+  if (previous === undefined) return false;
+  if (DETERMINERS.has(previous.norm)) return true;
+  const adverb = DEGREE_ADVERBS.has(previous.norm) || (previous.norm.length > 4 && previous.norm.endsWith('ly'));
+  return adverb && beforePrevious !== undefined && DETERMINERS.has(beforePrevious.norm);
+}
 
 const INTENT = new Set(['going', 'set', 'due', 'scheduled', 'plans', 'plan', 'planned', 'planning', 'expected', 'expects', 'expect', 'intends', 'aims', 'hopes', 'hoped', 'wants', 'agreed', 'promised', 'vowed', 'threatened', 'decided']);
 
@@ -101,15 +117,36 @@ function markerTense(word: Word, next: Word | undefined, previous: Word | undefi
   if (INTENT.has(w) && next?.norm === 'to') return 'future';
   if (BE_TO.has(w) && next?.norm === 'to') return 'future';
   // A participle after an auxiliary ("would be paid", "is closed") carries no tense: the auxiliary does.
-  if (previous !== undefined && PARTICIPLE_HOSTS.has(previous.norm) && w.endsWith('ed')) return 'unknown';
+  if (previous !== undefined && PARTICIPLE_HOSTS.has(previous.norm) && (w.endsWith('ed') || IRREGULAR_PARTICIPLES.has(w))) return 'unknown';
   // "the plan" points nowhere; "planned", "agreed" without "to" are past.
   if (INTENT.has(w)) return w.endsWith('ed') && w !== 'scheduled' ? 'past' : 'unknown';
   if (w.endsWith("'ll") || w.endsWith('’ll') || w === "won't") return 'future';
   if (FUTURE.has(w)) return w === 'until' || w === 'by' ? 'unknown' : 'future';
   if (PAST_IRREGULAR.has(w)) return 'past';
   if (PRESENT.has(w)) return 'present';
-  if (w.length > 4 && w.endsWith('ed') && !NOT_PAST.has(w)) return 'past';
+  if (w.length > 4 && w.endsWith('ed') && !NOT_PAST.has(w) && !adjectivePosition(previous, beforePrevious)) return 'past';
   return 'unknown';
+}
+
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set(timeWords.clauseOpeners.words);
+
+/**
+ * Whether a past verb governs the expression after `words` (its clause's words before it): one of
+ * the last `count` words marks the past tense, counting back no further than a word that opens a
+ * clause or an infinitive ("to", "that", "which").
+ */
+export function pastMarkerBefore(words: readonly Word[], count: number): boolean {
+  let from = Math.max(0, words.length - count);
+  for (let i = words.length - 1; i >= from; i--) {
+    if (CLAUSE_OPENERS.has(words[i]!.norm)) {
+      from = i + 1;
+      break;
+    }
+  }
+  for (let i = from; i < words.length; i++) {
+    if (markerTense(words[i]!, words[i + 1], words[i - 1], words[i - 2], words[i + 2]) === 'past') return true;
+  }
+  return false;
 }
 
 /**

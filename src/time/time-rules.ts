@@ -198,6 +198,13 @@ const monthAlone: TimeRule = {
     const rel = group(m, 'rel')?.toLowerCase();
     const tense = rel === 'last' ? 'past' : rel === 'next' ? 'future' : deadline(ctx) ? 'future' : ctx.tense();
     let y = resolveYear(ctx.dct, month, null, tense);
+    // The month after the DCT's, in a past clause whose verb does not govern it, is the coming
+    // one: "notified refiners of a cutback in September" in August, "orders for November
+    // contracts" in late October. A writer who meant eleven months back would say "last
+    // November". "Talks collapsed in June", written in May, is last June.
+    if (tense === 'past' && rel === undefined && group(m, 'ry') === undefined && ctx.dct.m !== null && month === (ctx.dct.m % 12) + 1 && !ctx.pastVerbBefore()) {
+      y = month > ctx.dct.m ? ctx.dct.y : ctx.dct.y + 1;
+    }
     if (rel === 'last' && ctx.dct.m !== null && month >= ctx.dct.m) y = ctx.dct.y - 1;
     if (rel === 'next' && ctx.dct.m !== null && month <= ctx.dct.m) y = ctx.dct.y + 1;
     if (rel === 'that') {
@@ -504,11 +511,20 @@ const relativeUnit: TimeRule = {
     }
     if (narrative) {
       const ref = ctx.reference();
+      // "that day" points back at a day the story named; after only a year or a month ("you have
+      // strong redemptions that day"), it is a day of no date, often a generic one.
+      if (rel === 'that' && grain === 'day' && ref?.precision !== 'day') return null;
       const base = ref ?? (ctx.today === null ? null : coarsen(ctx.today, unitPrecision(grain)));
       if (base === null) return null;
       const at = sameGrain(base, grain);
       const p = offset === 0 ? at : shiftPoint(at, offset, grain);
       return pointAttrs(p, ref === null ? 'dct' : 'narrative', `${rel} ${grain} from ${pointValue(base)}`, mod);
+    }
+    // "compared with a loss of $3 million last year", in copy about a quarter: that quarter, a
+    // year before, as "a year earlier" there (offset rule). A comparison does not move the story.
+    const quarter = ctx.lastQuarter();
+    if (rel === 'last' && grain === 'year' && mod === null && quarter !== null && comparedBefore(ctx)) {
+      return { ...pointAttrs(shiftPoint(quarter, -1, 'year'), 'narrative', `last year, compared with ${pointValue(quarter)}`), keepsReference: false };
     }
     if (ctx.today === null) {
       if (grain === 'year' && ctx.dct !== null) return pointAttrs({ precision: 'year', y: ctx.dct.y + offset }, 'dct', `${rel} year`, mod);
@@ -614,14 +630,23 @@ const periodRef: TimeRule = {
     }
     const ref = ctx.lastQuarter();
     let base: Point | null = ref;
-    if (base === null && ctx.today !== null) base = shiftPoint(coarsen(ctx.today, 'quarter'), -1, 'quarter');
+    const lastCompleted = ctx.today === null ? null : shiftPoint(coarsen(ctx.today, 'quarter'), -1, 'quarter');
+    if (base === null) base = lastCompleted;
     if (base === null) return null;
+    // "the latest quarter" has ended: a quarter named as still to come ("will result in a
+    // fourth-quarter charge") is not it, the last one completed before the DCT is.
+    if ((adj === 'latest' || adj === 'most recent' || adj === 'recent') && lastCompleted !== null && quarterAfter(base, lastCompleted)) base = lastCompleted;
     const ended = /^\s+(?:ended|ending|that ended|which ended|through)\s+(?<month>[A-Z][a-z]+)\.?\s+\d{1,2}(?:,\s+(?<year>\d{4}))?/.exec(ctx.text.slice(ctx.end, ctx.end + 40));
     const endMonth = ended === null ? null : monthNumber(ended.groups?.month ?? '');
     if (kind === 'quarter' && endMonth !== null && ctx.dct !== null) {
       // "the quarter ended Sept. 30" names its own quarter.
       const y = ended?.groups?.year === undefined ? resolveYear(ctx.dct, endMonth, 28, 'past') : Number(ended.groups.year);
       return pointAttrs({ precision: 'quarter', y, n: Math.floor((endMonth - 1) / 3) + 1 }, 'dct', 'the quarter ended on a named day');
+    }
+    // "In the first nine months, net rose, compared with a loss in the 1988 period": the period
+    // is the span the sentence named, not a quarter, so only its year can be given.
+    if (yr !== undefined && kind === 'period' && /\b(?:(?:first|latest|past|last)\s+)?(?:nine|six|\d+)\s+months\b|\b(?:first|second)\s+half\b/i.test(ctx.text.slice(ctx.sentenceStart, ctx.start))) {
+      return { ...pointAttrs({ precision: 'year', y: Number(yr) }, 'absolute', `the ${yr} period, a span of months`), keepsReference: false };
     }
     if (yr !== undefined) base = { precision: 'quarter', y: Number(yr), n: base.precision === 'quarter' ? base.n : 1 };
     const ry = group(m, 'ry')?.toLowerCase();
@@ -641,6 +666,11 @@ const yearEarlier: TimeRule = {
     const ref = ctx.lastQuarter() ?? ctx.reference();
     const base = ref ?? (ctx.today === null ? null : coarsen(ctx.today, 'year'));
     if (base === null) return null;
+    // "Last year losses totaled $5 million. The year-earlier results were restated": the story
+    // already stands in a year before the DCT's, which is the comparison period itself.
+    if (ref !== null && ctx.dct !== null && ref.y < ctx.dct.y) {
+      return { ...pointAttrs(base, 'narrative', 'the earlier period the story stands in'), keepsReference: false };
+    }
     return { ...pointAttrs(shiftPoint(base, -1, 'year'), ref === null ? 'dct' : 'narrative', 'a year before the period under discussion'), keepsReference: false };
   },
 };
@@ -697,12 +727,16 @@ const offsetRule: TimeRule = {
     const mod = hedgeMod(hedge);
     const back = dir === 'ago' || dir === 'earlier' || dir === 'before' || dir === 'previously';
     if (n === null) {
-      return back ? plain('DATE', 'PAST_REF', 'reference', `unspecified ${unit}s ${dir}`, mod) : plain('DATE', 'FUTURE_REF', 'reference', `unspecified ${unit}s ${dir}`, mod);
+      if (back) return plain('DATE', 'PAST_REF', 'reference', `unspecified ${unit}s ${dir}`, mod);
+      if (fromDctDirection(dir)) return plain('DATE', 'FUTURE_REF', 'reference', `unspecified ${unit}s ${dir}`, mod);
+      // "A few days later, the firm announced…": later than a time of the story, not than the
+      // DCT, and by how much is not said, so the expression is the span, not a date.
+      return plain('DURATION', durationValue(null, unit), 'duration', `unspecified ${unit}s ${dir}`, mod);
     }
     if (unit === 'second' || unit === 'minute' || unit === 'hour') {
       return plain('DURATION', durationValue(n, unit), 'duration', `${unit}s ${dir}`, mod);
     }
-    const fromDct = dir === 'ago' || dir === 'from now' || dir === 'hence';
+    const fromDct = fromDctDirection(dir);
     const step = Number.isInteger(n) ? n : Math.round(n);
     // "a year ago" in earnings copy means the quarter under discussion, a year before.
     const quarter = ctx.lastQuarter();
@@ -717,9 +751,28 @@ const offsetRule: TimeRule = {
     if (ctx.today === null) return null;
     const grain = unitPrecision(unit);
     const p = shiftPoint(coarsen(ctx.today, grain), back ? -step : step, unit === 'weekend' ? 'week' : unit);
-    return { ...pointAttrs(p, 'dct', `${n} ${unit}(s) ${dir} DCT ${dayValue(ctx.today)}`, mod), keepsReference: fromDct ? true : !(back && unit === 'year') };
+    // "higher than a year ago", "up from two years ago": a comparison, not the story's new time.
+    const comparison = /\b(?:than|from|with|over|versus|vs\.)\s+$/i.test(ctx.text.slice(Math.max(0, m.index - 9), m.index));
+    const keepsReference = comparison ? false : fromDct ? true : !(back && unit === 'year');
+    return { ...pointAttrs(p, 'dct', `${n} ${unit}(s) ${dir} DCT ${dayValue(ctx.today)}`, mod), keepsReference };
   },
 };
+
+/** Whether quarter `a` comes after quarter `b` (false when either is not a quarter). */
+function quarterAfter(a: Point, b: Point): boolean {
+  return a.precision === 'quarter' && b.precision === 'quarter' && a.y * 4 + a.n > b.y * 4 + b.n;
+}
+
+/** Whether the clause before the match compares an amount with another time: "compared with $3 million", "up from 40 cents". */
+function comparedBefore(ctx: RuleContext): boolean {
+  const before = ctx.text.slice(Math.max(ctx.sentenceStart, ctx.start - 80), ctx.start);
+  return /\b(?:compared (?:with|to)|from|versus|against)\s+[^.;:,]{0,50}$/i.test(before);
+}
+
+/** "ago", "from now", "hence" count from the DCT; "earlier", "later", "before", "after" from a time of the story. */
+function fromDctDirection(dir: string): boolean {
+  return dir === 'ago' || dir === 'from now' || dir === 'hence';
+}
 
 /** "the second day of the offensive", "its eighth day": a day counted within the story, dated at the narrative day. */
 const ordinalDay: TimeRule = {
@@ -792,6 +845,24 @@ const duration: TimeRule = {
     const mod = hedgeMod(hedge);
     const span = (group(m, 'span') ?? '').trim().toLowerCase();
     const value = half ?? durationValue(n, unit);
+    // "will be redeemed in five years": a time that far ahead of the DCT, not a span (TimeML
+    // gives "in five years" the date it points to). In a past clause ("the first rise in five
+    // years") it stays a span.
+    if (
+      n !== null &&
+      Number.isInteger(n) &&
+      ctx.today !== null &&
+      (unit === 'day' || unit === 'week' || unit === 'month' || unit === 'year') &&
+      group(m, 'span') === undefined &&
+      group(m, 'the2') === undefined &&
+      group(m, 'hyph') === undefined &&
+      hedge === undefined &&
+      /\bin\s+$/i.test(ctx.text.slice(Math.max(0, m.index - 4), m.index)) &&
+      ctx.tense() === 'future'
+    ) {
+      const p = shiftPoint(coarsen(ctx.today, unitPrecision(unit)), n, unit);
+      return pointAttrs(p, 'dct', `in ${n} ${unit}(s) from DCT ${dayValue(ctx.today)}`);
+    }
     const the2 = group(m, 'the2');
     let start = group(m, 'hyph') !== undefined && the2 !== undefined && group(m, 'hedge') === undefined ? m.index + the2.length : undefined;
     // "will last three days": "last" is the verb, the duration starts after it.
@@ -817,9 +888,12 @@ const spanUnit: TimeRule = {
   build(m, ctx) {
     const unit = unitOf(group(m, 'unit') ?? '');
     if (unit === null) return null;
-    // "sales for the full year" is the calendar year under report.
+    // "sales for the full year" is the calendar year under report: the year the story is at,
+    // unless that lies after the DCT's (a target "by 1992" named earlier is no year under report).
     if (unit === 'year' && /^(?:full|whole|entire)$/.test(group(m, 'span') ?? '') && ctx.dct !== null) {
-      return pointAttrs({ precision: 'year', y: ctx.reference()?.y ?? ctx.dct.y }, 'dct', `the ${group(m, 'span')} year`);
+      const ref = ctx.reference();
+      const y = ref !== null && ref.y <= ctx.dct.y ? ref.y : ctx.dct.y;
+      return pointAttrs({ precision: 'year', y }, 'dct', `the ${group(m, 'span')} year`);
     }
     return plain('DURATION', durationValue(1, unit), 'duration', `${group(m, 'span')} ${unit}`);
   },

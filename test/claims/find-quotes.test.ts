@@ -79,6 +79,14 @@ describe('direct quotes', () => {
     expect(q!.reason).toContain("via 'al-Ahed news website'");
   });
 
+  it('reads "X quoted Y as saying" as Y speaking through X, before or after the reported words', () => {
+    const [q] = quotesOf('The Example Wire agency quoted the commander of the border post as saying nine attacks had been repulsed overnight.');
+    expect(q).toMatchObject({ kind: 'indirect', speaker: 'the commander', via: 'Example Wire agency', content: 'nine attacks had been repulsed overnight' });
+    const [after] = quotesOf('Ten soldiers were killed near the border post on Monday, the Daily Sample quotes a senior official as saying.');
+    expect(after).toMatchObject({ speaker: 'a senior official', content: 'Ten soldiers were killed near the border post on Monday' });
+    expect(after!.via).toMatch(/Daily Sample/);
+  });
+
   it('records an outlet the speaker told', () => {
     const [q] = quotesOf('“The committee has finished its study of the new air defense system,” Omar Haddad told the Daily Sample newspaper.');
     expect(q!.via).toBe('Daily Sample newspaper');

@@ -422,6 +422,7 @@ function fakeAnalyzer(): Analyzer {
     analyze: () => {
       throw new Error('not used by these sets');
     },
+    analyzeInterruptibly: () => Promise.reject(new Error('not used by these sets')),
   };
 }
 

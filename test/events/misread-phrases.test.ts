@@ -448,4 +448,98 @@ describe('events: a repeated event noun is the act told before', () => {
     expect(eventAt(doc, 'threaten')?.modality).toBe('denied');
     expect(eventAt(analyzeText('Iran denied that it attacked the ship and seized its crew.'), 'seized')?.modality).toBe('denied');
   });
+
+  it('gives a threat whose verb names no one to carry it out to its speaker, but not a threat a speaker only tells of', () => {
+    const made = eventAt(analyzeText('Any Saltmere attack on our ships will bring a forceful response, a Turkish defence official said.'), 'bring');
+    expect(made?.sources.map((s) => s.cameo)).toEqual(['TURGOV']);
+    // "it" is the drone, not the president who tells of it.
+    const told = eventAt(analyzeText('President Donald Trump said the drone flew to within 1,000 meters of the ship after it threatened the ship.'), 'threatened');
+    expect(told?.sources.map((s) => s.name)).not.toContain('Donald Trump');
+    // A threat named by a noun is what the speaker speaks of.
+    const spoken = eventAt(analyzeText('"The threat to Turkish citizens has grown," the Turkish defence minister said.'), 'threat');
+    expect(spoken?.sources ?? []).toEqual([]);
+  });
+
+  it('keeps an international body the actor when its ministers act, and names a seized ship by its quoted name', () => {
+    expect(eventAt(analyzeText('OPEC ministers reached an accord in Vienna on Saturday.'), 'reached')?.sources.map((s) => s.cameo)).toEqual(['IGO']);
+    const seized = eventAt(analyzeText('The tanker “Sea Lark” was seized on Friday by Iranian forces.'), 'seized');
+    expect(names(seized?.targets ?? [])).toEqual(['Sea Lark']);
+    expect(names(eventAt(analyzeText('Iranian forces seized the tanker “Sea Lark” on Friday.'), 'seized')?.targets ?? [])).toEqual(['Sea Lark']);
+    const captured = eventAt(analyzeText('Iran said the vessel named "Blue Heron" had been captured in the strait.'), 'captured');
+    expect(names(captured?.targets ?? [])).toEqual(['Blue Heron']);
+  });
+
+  it('matches no verb-and-object entry across a preposition: "launching posts for attacks", "meeting on a response"', () => {
+    const doc = analyzeText('The army says the raids are aimed at guerrilla bases and launching posts for attacks against Saltmere.');
+    expect(eventAt(doc, 'launching')).toBeUndefined();
+    expect(eventAt(analyzeText('Ruritanian officials had been meeting on a response since Friday.'), 'meeting')?.code).toBe('040');
+    expect(codesOf('Ruritanian rebels launched a wave of attacks on Monday.')).toContain('190');
+  });
+
+  it('reads a participle before its noun as done to that noun, by no one the phrase names', () => {
+    const e = eventAt(analyzeText('Walters said that the gunmen on the destroyed Iranian platform had fired at passing ships.'), 'destroyed');
+    expect(e?.sources ?? []).toEqual([]);
+    expect(e?.targets.map((t) => t.cameo)).toEqual(['IRN']);
+  });
+
+  it('codes an attack from the air as aerial: jets pounding positions, a killing in an attack by aircraft, a drone attack in a headline', () => {
+    expect(eventAt(analyzeText('Turkish jets began pounding positions of Kurdish fighters near the town.'), 'pounding')?.code).toBe('195');
+    expect(eventAt(analyzeText('Turkish troops began pounding positions of Kurdish fighters near the town.'), 'pounding')?.code).toBe('194');
+    expect(eventAt(analyzeText('Ten Turkish soldiers were killed in an attack by Russian aircraft in Idlib.'), 'killed')?.code).toBe('195');
+    expect(codesOf('Saltmere cuts oil output after Houthi drone attack')).toContain('1952');
+  });
+
+  it('places an event told in a "where" clause at the place the clause follows', () => {
+    const doc = analyzeText('Most of the casualties were in Mosul, where at least eight protesters were killed.');
+    expect(placeName(doc, eventAt(doc, 'killed')!)).toBe('Mosul');
+  });
+
+  it('dates no act by a time that names a thing ("the 1973 War Powers Act"), but keeps the time of its own noun', () => {
+    expect(eventAt(analyzeText('Ruritanian lawmakers demanded that the president comply with the 1973 War Powers Act.'), 'demanded')?.date).toBeNull();
+    expect(eventAt(analyzeText('The rebels launched a major overnight assault on the town.'), 'launched')?.date).toBe('2020-05-04');
+    expect(eventAt(analyzeText('In March the president announced sanctions on Saltmere.'), 'announced')?.date).toBe('2020-03');
+  });
+
+  it('reads "demonstrated" as a protest only with no object, clause or passive', () => {
+    expect(codesOf('Nor have the attacks on the embassy been demonstrated to be their work.')).not.toContain('141');
+    expect(codesOf('The test demonstrated that the missile works.')).not.toContain('141');
+    expect(codesOf('Thousands demonstrated outside the embassy on Friday.')).toContain('141');
+  });
+
+  it('binds "its" to the subject of the clauses it lies in, not to the last state named in a list', () => {
+    const doc = analyzeText("Damascus's forces were holding new positions after their assault on Turkish lines near the border.");
+    expect(eventAt(doc, 'assault')?.sources.map((t) => t.cameo)).toEqual(['SYRMIL']);
+    const kuwait = eventAt(analyzeText('Kuwait agreed to charter tankers from Russia in a move to protect its oil exports.'), 'protect');
+    expect(kuwait?.targets.map((t) => t.cameo) ?? []).not.toContain('RUS');
+  });
+
+  it('reads a state named before "flagged" as the flag, however the hyphen is spaced', () => {
+    const e = eventAt(analyzeText('Ruritania fired a missile at a U.S.- flagged Kuwaiti ship on Friday.'), 'fired');
+    expect(e?.targets.map((t) => t.cameo)).toEqual(['KWT']);
+  });
+
+  it('puts no object first for a pattern that ends in a preposition ("a camp for refugees was attacked" is no criticism)', () => {
+    const e = eventAt(analyzeText('A camp for Saltmere refugees was attacked by militiamen armed with machetes, the agency reported.'), 'attacked');
+    expect(e?.code).toBe('190');
+  });
+
+  it('never reads an object pronoun as the subject of its own verb', () => {
+    const e = eventAt(analyzeText('Iranian gunboats were fleeing when U.S. helicopters attacked them.'), 'attacked');
+    expect(e?.targets.map((t) => t.cameo)).toEqual(['IRNMIL']);
+  });
+
+  it('reads quelling a mood or a fire as no repression, however the parse reads the participle before it', () => {
+    expect(codesOf('The envoy flew to Saltmere to help quell escalating tension in the region.')).not.toContain('175');
+    expect(codesOf('Riot police quelled the protests in Saltmere on Friday.')).toContain('175');
+  });
+
+  it('reads fire fighters as no armed group, and their deployment as no show of force', () => {
+    expect(codesOf('Fire fighters and rescue teams were deployed to the site, the governor said.')).not.toContain('154');
+    expect(codesOf('Ruritanian troops were deployed to the border on Monday.')).toContain('154');
+  });
+
+  it('reads "Thank God" as no praise of anyone', () => {
+    expect(codesOf('Thank God, the plant is working as before, the director said.')).not.toContain('051');
+    expect(codesOf('The minister thanked Ruritania for its help.')).toContain('051');
+  });
 });

@@ -2,6 +2,7 @@ import { EXIT_OK, UsageError } from '../../errors.js';
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from '../../ingest/input-limits.js';
 import { READER_NAMES, type ReaderName } from '../../ingest/raw-article.js';
 import { positiveInt } from '../cli-arguments.js';
+import { sigintBreaker } from '../sigint-breaker.js';
 import type { DefineCommand } from '../cli-context.js';
 import { count } from '../plural.js';
 
@@ -49,13 +50,18 @@ export const define: DefineCommand = (command, context) => {
       const analyzer = await context.analyzer();
       const store = await context.openStore();
       let stop = false;
+      const stopping = new AbortController();
       const onSigint = (signal: NodeJS.Signals): void => {
         // A second signal is someone who will not wait: the open transaction is rolled back by
         // the database (SQLite's journal, PostgreSQL's dropped connection), so exiting is safe.
         if (stop) process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
         stop = true;
+        stopping.abort(signal);
         process.stderr.write(`\ndossier: ${signal}: saving what is analysed and stopping (again to quit at once)\n`);
       };
+      // The article in hand is dropped at the signal: Ctrl-C ends its analysis where it is, SIGTERM
+      // at its next stage; the articles analysed before it are saved as at a stop between two.
+      const interrupt = { signal: stopping.signal, within: sigintBreaker(() => onSigint('SIGINT')) };
       process.on('SIGINT', onSigint);
       process.on('SIGTERM', onSigint);
       try {
@@ -64,7 +70,7 @@ export const define: DefineCommand = (command, context) => {
           analyzer,
           stdin,
           limits,
-          shouldStop: () => stop,
+          interrupt,
           onStep: (step) => progress.step(step),
           onKnowledgeLoading: () => progress.knowledgeLoading(),
         });

@@ -13,6 +13,16 @@ export function rolesAt(actor: Pick<Actor, 'roles'>, date: string | null): Actor
   return actor.roles.filter((r) => (r.from === null || partialDateStart(r.from) <= to) && (r.to === null || partialDateEnd(r.to) >= from));
 }
 
+/**
+ * Whether an actor existed on a date (partial dates as for roles): true for an actor with no
+ * `existed` span, and for a null date (the question is then not asked).
+ */
+export function existedOn(actor: Pick<Actor, 'existed'>, date: string | null): boolean {
+  const span = actor.existed;
+  if (!span || date === null) return true;
+  return (span.from === null || partialDateStart(span.from) <= partialDateEnd(date)) && (span.to === null || partialDateEnd(span.to) >= partialDateStart(date));
+}
+
 /** First day a partial date can mean ("2020-02" → "2020-02-01"); a time part is ignored. */
 export function partialDateStart(date: string): string {
   const day = date.slice(0, 10);

@@ -56,6 +56,9 @@ export const actorRoleSchema = z.strictObject({
 
 const nonEmptyName = z.string().trim().min(1, 'must not be empty');
 
+/** When an actor existed: a former state ("cc-sun", 1922-12-30 to 1991-12-26); null ends are open. */
+export const existedSchema = z.strictObject({ from: partialDate, to: partialDate });
+
 const actorFields = {
   id: actorId,
   name: nonEmptyName,
@@ -72,6 +75,7 @@ const actorFields = {
   wikidata: z.string().regex(/^Q[1-9]\d*$/, 'must be a Wikidata QID like "Q796"'),
   /** A state's capital, for the lead's metonymy rule ("Baghdad said" → the government). */
   capital: z.string().min(1),
+  existed: existedSchema,
   note: z.string(),
 };
 
@@ -83,6 +87,7 @@ export const actorSchema = z.strictObject({
   cameo: actorFields.cameo.default(null),
   wikidata: actorFields.wikidata.optional(),
   capital: actorFields.capital.optional(),
+  existed: actorFields.existed.optional(),
   note: actorFields.note.optional(),
 });
 
@@ -104,6 +109,7 @@ export const actorPatchSchema = z.strictObject({
   cameo: actorFields.cameo.optional(),
   wikidata: actorFields.wikidata.optional(),
   capital: actorFields.capital.optional(),
+  existed: actorFields.existed.optional(),
   note: actorFields.note.optional(),
 });
 
@@ -116,5 +122,6 @@ export const actorFileSchema = z.union([
 export type ActorType = (typeof ACTOR_TYPES)[number];
 export type Sector = (typeof SECTORS)[number];
 export type ActorRole = z.infer<typeof actorRoleSchema>;
+export type ActorSpan = z.infer<typeof existedSchema>;
 export type Actor = z.infer<typeof actorSchema>;
 export type ActorPatch = z.infer<typeof actorPatchSchema>;

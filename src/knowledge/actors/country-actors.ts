@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Countries } from 'world-countries';
-import type { Actor } from './actor-schema.js';
+import type { Actor, ActorSpan } from './actor-schema.js';
+import formerStateData from './former-states.json' with { type: 'json' };
 
 // world-countries' types describe an ES default export; as CommonJS it exports the array.
 const countries = createRequire(import.meta.url)('world-countries') as Countries;
@@ -76,6 +77,33 @@ const EXTRA_STATE_ALIASES: Readonly<Record<string, readonly string[]>> = {
   KOR: ['South Korea'],
 };
 
+/** A state that no longer exists, from former-states.json. */
+interface FormerState {
+  readonly iso3: string;
+  readonly name: string;
+  /** Whether news puts "the" before the name ("the Soviet Union"). */
+  readonly article: boolean;
+  readonly aliases: readonly string[];
+  readonly demonyms: readonly string[];
+  readonly existed: ActorSpan;
+  readonly capital: string;
+  readonly wikidata?: string;
+  /** The ISO3 of the state that continues it, or null. */
+  readonly successor: string | null;
+}
+
+/** A name and demonym a state that still exists went by for a time ("West Germany" for DEU). */
+interface FormerName {
+  readonly iso3: string;
+  readonly names: readonly string[];
+  readonly demonyms: readonly string[];
+  readonly from: string;
+  readonly to: string;
+}
+
+const FORMER_STATES: readonly FormerState[] = formerStateData.states;
+const FORMER_NAMES: readonly FormerName[] = formerStateData.formerNames;
+
 export interface CountryFacts {
   readonly iso3: string;
   readonly name: string;
@@ -84,15 +112,19 @@ export interface CountryFacts {
   readonly independent: boolean;
 }
 
-const FACTS: readonly CountryFacts[] = countries.map((c) => ({
-  iso3: c.cca3,
-  name: COMMON_NAMES[c.cca3] ?? c.name.common,
-  demonyms: uniqueStrings([c.demonyms?.eng?.m, c.demonyms?.eng?.f]),
-  capital: c.capital[0] ?? null,
-  independent: c.independent,
-}));
+const FACTS: readonly CountryFacts[] = [
+  ...countries.map((c) => ({
+    iso3: c.cca3,
+    name: COMMON_NAMES[c.cca3] ?? c.name.common,
+    demonyms: uniqueStrings([c.demonyms?.eng?.m, c.demonyms?.eng?.f]),
+    capital: c.capital[0] ?? null,
+    independent: c.independent,
+  })),
+  // A former state's demonym is its own: "Soviet" is SUN whatever the date.
+  ...FORMER_STATES.map((f) => ({ iso3: f.iso3, name: f.name, demonyms: f.demonyms, capital: f.capital, independent: true })),
+];
 
-/** Every ISO 3166-1 alpha-3 code the package knows (states and territories). */
+/** Every alpha-3 code the package knows (states and territories), and the former states' ISO 3166-3 ones. */
 export const ISO3_CODES: ReadonlySet<string> = new Set(FACTS.map((f) => f.iso3));
 
 const demonymMap = buildDemonymMap();
@@ -126,6 +158,7 @@ function buildDemonymMap(): Map<string, string> {
     if (pick) map.set(key, pick.iso3);
   }
   for (const [d, iso3] of EXTRA_DEMONYMS) map.set(d.toLowerCase(), iso3);
+  for (const f of FORMER_NAMES) for (const d of f.demonyms) map.set(d.toLowerCase(), f.iso3);
   return map;
 }
 
@@ -202,7 +235,71 @@ export function countryActors(): Actor[] {
       cameo: `${iso3}COP`,
     });
   }
-  return out;
+  for (const f of FORMER_NAMES) {
+    const state = out.find((a) => a.id === `cc-${f.iso3.toLowerCase()}`);
+    if (!state) throw new Error(`former-states.json: no state ${f.iso3} for the former names ${f.names.join(', ')}`);
+    const note = `Also ${f.names.join(', ')} (${f.from} to ${f.to}).`;
+    state.aliases = uniqueStrings([...state.aliases, ...f.names]);
+    state.note = state.note ? `${state.note} ${note}` : note;
+  }
+  return [...out, ...FORMER_STATES.flatMap(formerStateActors)];
+}
+
+/**
+ * A former state as the present ones are made: the state ("cc-sun") and its government, armed
+ * forces and police, each dated by the state's span. The capital goes into the note, not into
+ * `capital`: the capital rule is blind to dates, and Moscow is Russia's.
+ */
+function formerStateActors(f: FormerState): Actor[] {
+  const lower = f.iso3.toLowerCase();
+  const the = f.article ? 'the ' : '';
+  const adj = f.demonyms[0] ?? f.name;
+  const span = `${f.existed.from ?? '?'} to ${f.existed.to ?? '?'}`;
+  const successor = f.successor ? `; succeeded by ${f.successor}` : '';
+  const base = { country: f.iso3, memberOf: [`cc-${lower}`], roles: [], existed: f.existed };
+  return [
+    {
+      id: `cc-${lower}`,
+      name: f.name,
+      aliases: uniqueStrings(f.aliases).filter((a) => a !== f.name),
+      type: 'state',
+      country: f.iso3,
+      sector: 'government',
+      memberOf: [],
+      roles: [],
+      cameo: f.iso3,
+      existed: f.existed,
+      ...(f.wikidata ? { wikidata: f.wikidata } : {}),
+      note: `Former state, ${span}; capital ${f.capital}${successor}.`,
+    },
+    {
+      ...base,
+      id: `${lower}-gov`,
+      name: `Government of ${the}${f.name}`,
+      aliases: uniqueStrings([`${adj} government`, `${f.name} government`, `${adj} authorities`, `government of ${the}${f.name}`]),
+      type: 'organization',
+      sector: 'government',
+      cameo: `${f.iso3}GOV`,
+    },
+    {
+      ...base,
+      id: `${lower}-mil`,
+      name: `${adj} Armed Forces`,
+      aliases: uniqueStrings([`${adj} army`, `${adj} military`, `${adj} forces`, `${adj} troops`, `${adj} armed forces`]),
+      type: 'organization',
+      sector: 'military',
+      cameo: `${f.iso3}MIL`,
+    },
+    {
+      ...base,
+      id: `${lower}-cop`,
+      name: `${adj} Police`,
+      aliases: [`${adj} police`],
+      type: 'organization',
+      sector: 'police',
+      cameo: `${f.iso3}COP`,
+    },
+  ];
 }
 
 function uniqueStrings(values: ReadonlyArray<string | undefined | null>): string[] {

@@ -214,6 +214,9 @@ function applyFile(
     for (const role of actor.roles)
       if (role.from && role.to && partialDateStart(role.from) > partialDateEnd(role.to))
         fail('DOSSIER_INPUT_BAD_RECORD', where, `actor '${patch.id}': role '${role.title}' ends (${role.to}) before it starts (${role.from})`);
+    const span = actor.existed;
+    if (span?.from && span.to && partialDateStart(span.from) > partialDateEnd(span.to))
+      fail('DOSSIER_INPUT_BAD_RECORD', where, `actor '${patch.id}': existed ends (${span.to}) before it starts (${span.from})`);
     actors.set(patch.id, actor);
     origins.set(patch.id, where);
   });

@@ -1,4 +1,5 @@
 import armedGroups from './data/armed-groups.json' with { type: 'json' };
+import asiaAmericas1980s from './data/asia-americas-1980s.json' with { type: 'json' };
 import china from './data/china.json' with { type: 'json' };
 import egyptNorthAfrica from './data/egypt-north-africa.json' with { type: 'json' };
 import europe from './data/europe.json' with { type: 'json' };
@@ -11,6 +12,7 @@ import lebanon from './data/lebanon.json' with { type: 'json' };
 import media from './data/media.json' with { type: 'json' };
 import norp from './data/norp.json' with { type: 'json' };
 import russia from './data/russia.json' with { type: 'json' };
+import sovietBloc from './data/soviet-bloc.json' with { type: 'json' };
 import syria from './data/syria.json' with { type: 'json' };
 import turkey from './data/turkey.json' with { type: 'json' };
 import usa from './data/usa.json' with { type: 'json' };
@@ -39,4 +41,6 @@ export const SHIPPED_ACTOR_FILES: ReadonlyArray<{ readonly file: string; readonl
   { file: 'russia.json', data: russia },
   { file: 'china.json', data: china },
   { file: 'europe.json', data: europe },
+  { file: 'soviet-bloc.json', data: sovietBloc },
+  { file: 'asia-americas-1980s.json', data: asiaAmericas1980s },
 ].map(({ file, data }) => ({ file: `src/knowledge/actors/data/${file}`, data }));

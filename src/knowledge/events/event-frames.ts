@@ -41,6 +41,8 @@ export interface EventFrameWords {
   readonly measureNouns: ReadonlySet<string>;
   /** "carried out a series of attacks": a noun counting acts, never a thing acted on. */
   readonly countingNouns: ReadonlySet<string>;
+  /** "protesters demonstrated outside": verbs that name their event only with no object, clause or passive. */
+  readonly objectlessVerbs: ReadonlySet<string>;
   /** "an offensive on the northern front": a noun that says where, never what was hit. */
   readonly whereNouns: ReadonlySet<string>;
   /** "positions held by the army corps": participles whose by-phrase names who holds the thing hit. */
@@ -94,6 +96,7 @@ export function loadEventFrameWords(): EventFrameWords {
     timeOfDayNouns: set(words.timeOfDayNouns),
     measureNouns: set(words.measureNouns),
     countingNouns: set(words.countingNouns),
+    objectlessVerbs: set(words.objectlessVerbs),
     whereNouns: set(words.whereNouns),
     holdingVerbs: set(words.holdingVerbs),
     speakerPronouns: set(words.speakerPronouns),

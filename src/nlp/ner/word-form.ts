@@ -28,10 +28,24 @@ const FOLD: Record<string, string> = {
 const FOLDABLE = /[‘’‚‛`ʼ“”„‟«»‐‑‒–—―−]/g;
 
 export function foldWord(word: string): string {
-  return word.replace(FOLDABLE, (ch) => FOLD[ch] ?? ch);
+  // Most words have nothing to fold: a scan of their code units is cheaper than the replace.
+  // Every foldable character is '`' or from U+00AB on.
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code === 0x60 || code >= 0xab) return word.replace(FOLDABLE, (ch) => FOLD[ch] ?? ch);
+  }
+  return word;
 }
 
 function charClass(ch: string): string {
+  // ASCII first, without changing case: most words are ASCII, and the answer is the same.
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) {
+    if (code >= 0x30 && code <= 0x39) return 'd';
+    if (code >= 0x41 && code <= 0x5a) return 'X';
+    if (code >= 0x61 && code <= 0x7a) return 'x';
+    return ch;
+  }
   if (ch >= '0' && ch <= '9') return 'd';
   const lower = ch.toLowerCase();
   const upper = ch.toUpperCase();

@@ -619,6 +619,7 @@ function pickCandidate(
       if (near.why !== null) reasons.push(near.why);
     }
     const town = c.kind === 'city' || c.kind === 'district' || c.kind === 'admin2';
+    if (town && c.population > 0) score += weights.townPopulation * (Math.log10(c.population) - 5);
     // The outlet's own town is what its bare name means there ("Palestine" in the Palestine paper).
     const homeTown = home !== null && isHomeTown(c, group.key, home);
     if (homeTown) {

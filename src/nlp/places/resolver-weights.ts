@@ -25,6 +25,8 @@ export interface ResolverWeights {
    * with nothing in the text for it: "Al-Kara" in an article about western Iraq is not Togo's.
    */
   readonly outsideFocus: number;
+  /** Per tenfold of a town's population above (or below) 100,000, on top of the prior's own slope. */
+  readonly townPopulation: number;
 }
 
 export const DEFAULT_RESOLVER_WEIGHTS: ResolverWeights = Object.freeze({
@@ -38,6 +40,7 @@ export const DEFAULT_RESOLVER_WEIGHTS: ResolverWeights = Object.freeze({
   homeAdmin1: 1.5,
   homeNear: 1.5,
   outsideFocus: 0,
+  townPopulation: 0,
 });
 
 export const RESOLVER_WEIGHT_NAMES = Object.keys(DEFAULT_RESOLVER_WEIGHTS) as ReadonlyArray<keyof ResolverWeights>;

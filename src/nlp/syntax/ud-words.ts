@@ -28,15 +28,20 @@ const CLITIC = /^(.+?)(n['’]t|['’](?:m|re|ve|ll|d|s))$/i;
 const HYPHEN = /[-‐‑]/;
 const LETTER = /\p{L}/u;
 
+/** What HYPHEN matches, by code unit. */
+function isHyphen(code: number): boolean {
+  return code === 0x2d || code === 0x2010 || code === 0x2011;
+}
+
 function pushSplit(text: string, start: number, end: number, owner: number, out: UdWords): void {
   const word = text.slice(start, end);
-  const lower = word.toLowerCase();
-  if (lower === 'cannot') {
+  if (word.length === 6 && word.toLowerCase() === 'cannot') {
     pushWord(start, start + 3, owner, text, out);
     pushWord(start + 3, end, owner, text, out);
     return;
   }
-  const clitic = CLITIC.exec(word);
+  // Every clitic has an apostrophe: most words need not try the expression.
+  const clitic = word.includes("'") || word.includes('’') ? CLITIC.exec(word) : null;
   if (clitic && LETTER.test(clitic[1]!)) {
     const cut = end - clitic[2]!.length;
     pushHyphenated(text, start, cut, owner, out);
@@ -48,7 +53,10 @@ function pushSplit(text: string, start: number, end: number, owner: number, out:
 
 function pushHyphenated(text: string, start: number, end: number, owner: number, out: UdWords): void {
   let from = start;
-  for (let i = start + 1; i < end - 1; i++) {
+  // Most words have no hyphen inside: one scan of their code units spares a test per character.
+  let inner = false;
+  for (let i = start + 1; i < end - 1 && !inner; i++) inner = isHyphen(text.charCodeAt(i));
+  for (let i = start + 1; inner && i < end - 1; i++) {
     if (!HYPHEN.test(text[i]!)) continue;
     const before = text.slice(from, i);
     const after = text.slice(i + 1, end);

@@ -110,6 +110,14 @@ describe('loadActorRegistry', () => {
     const role = (from: string | null, to: string | null) => [{ id: 'per-b', ...base, roles: [{ title: 'Minister', of: 'irq-gov', from, to }] }];
     expect(loadError(file('baddate.json', JSON.stringify(role('2020-13-01', null)))).reason).toMatch(/roles\.0\.from/);
     expect(loadError(file('reversed.json', JSON.stringify(role('2021-01-01', '2020-01-01')))).reason).toMatch(/ends .* before it starts/);
+    // A former body's span is checked as a role's is.
+    const span = (from: string | null, to: string | null) => [{ id: 'irq-old-council', name: 'Old Council', type: 'organization', country: 'IRQ', sector: 'government', existed: { from, to } }];
+    expect(loadError(file('span.json', JSON.stringify(span('1991', '1979')))).reason).toMatch(/existed ends \(1979\) before it starts \(1991\)/);
+    expect(loadError(file('spandate.json', JSON.stringify(span('1979-02-30x', null)))).reason).toMatch(/existed\.from/);
+    expect(loadActorRegistry({ extraFiles: [file('spanok.json', JSON.stringify(span('1979-07-16', '2003-04-09')))] }).actors.get('irq-old-council')?.existed).toEqual({
+      from: '1979-07-16',
+      to: '2003-04-09',
+    });
   });
 
   it('rejects unknown fields, ill-formed codes and unknown file types', () => {

@@ -26,6 +26,16 @@ describe('word forms', () => {
     expect(shortShape('U.S.')).toBe('X.X.');
     expect(shortShape(foldWord('Sha’abi'))).toBe("Xx'x");
   });
+
+  it('fold and shape letters beyond ASCII as well as ASCII ones', () => {
+    expect(foldWord('«Now» `quoted`')).toBe('"Now" \'quoted\'');
+    expect(foldWord('Velmont')).toBe('Velmont');
+    expect(longShape('Ürümqi')).toBe('Xxxxx');
+    expect(shortShape('Kraków-Nord')).toBe('Xx-Xx');
+    // No case: a letter stands for itself, as a digit outside ASCII does.
+    expect(shortShape('بغداد')).toBe('بغداد');
+    expect(longShape('Ab٣٤7')).toBe('Xx٣٤d');
+  });
 });
 
 describe('sentenceForm', () => {

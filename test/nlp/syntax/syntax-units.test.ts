@@ -28,6 +28,8 @@ describe('udWords', () => {
     expect(words('the U.S.-led coalition')).toEqual(['the', 'U.S.', '-', 'led', 'coalition']);
     expect(words('Abu al-Zubair left')).toEqual(['Abu', 'al', '-', 'Zubair', 'left']);
     expect(words('on 2024-03-05 they’re here')).toEqual(['on', '2024-03-05', 'they', '’re', 'here']);
+    expect(words('Abu al\u2010Zubair and the U.S.\u2011led force')).toEqual(['Abu', 'al', '\u2010', 'Zubair', 'and', 'the', 'U.S.', '\u2011', 'led', 'force']);
+    expect(words("They CANNOT wait, we can’t, DON'T")).toEqual(['They', 'CAN', 'NOT', 'wait', ',', 'we', 'ca', 'n’t', ',', 'DO', "N'T"]);
   });
 
   it('folds word analyses back onto tokens: the word whose head is outside the token speaks for it', () => {
