@@ -5,7 +5,9 @@ import { DossierError, errorCodeOf, isErrorCode } from '../errors.js';
 import type { SearchHit } from '../store/articles-repository.js';
 import { dialectOf } from '../store/dialect.js';
 import { parseBoundedSearch } from '../store/search-query.js';
+import { type DataVersionProbe, sqliteDataVersion } from '../store/sqlite-data-version.js';
 import type { Store } from '../store/open-store.js';
+import { createReadCache } from './read-cache.js';
 import { type ReadArgs, type ReadName, type ReadResult, runRead } from './read-queries.js';
 
 export interface ReadRequest {
@@ -40,17 +42,35 @@ export interface ReadRunnerOptions {
   readonly searchThreads?: number;
   /** Milliseconds a read may take, waiting included, before it is answered 503. */
   readonly budgetMs: number;
-  /** How much nicer than the process the read threads run (Linux), so a busy CPU serves the server's thread first. */
+  /**
+   * How much nicer than the process the list threads run (Linux). 0 by default: a list is one
+   * bounded page read by index, and at 10 nicer than the server the lists waited for every other
+   * process on a shared machine (load 8-15 on two cores: a 0.1 s read took over a second, and half
+   * the pages of the web app were not ready within 1 s). Beside the server's thread two list
+   * threads at its own priority still leave it its share of the CPU.
+   */
   readonly niceBy?: number;
+  /**
+   * How much nicer than the process the search threads run (Linux), so that the one read a client
+   * can make expensive at will (an OR of very common words, seconds on a large store) yields the
+   * CPU to the server's thread, which must keep answering (/api/health in milliseconds).
+   */
+  readonly searchNiceBy?: number;
   /**
    * Searches that may wait for a search thread; one more is answered 503 at once. A flood of
    * in-bounds searches then costs the server what a refused query costs, instead of a queue
    * that grows without end and answers every search 503 only at the end of its budget.
    */
   readonly maxWaitingSearches?: number;
+  /**
+   * Answers kept while the store is unchanged (read-cache.ts), by read and arguments; 0 keeps
+   * none. The overview's counts, the top actors and the most reported records each read whole
+   * tables, and the store changes only when something is written.
+   */
+  readonly cachedAnswers?: number;
 }
 
-export const DEFAULT_READ_RUNNER: ReadRunnerOptions = { threads: 2, searchThreads: 1, budgetMs: 5000, niceBy: 10, maxWaitingSearches: 8 };
+export const DEFAULT_READ_RUNNER: ReadRunnerOptions = { threads: 2, searchThreads: 1, budgetMs: 5000, niceBy: 0, searchNiceBy: 10, maxWaitingSearches: 8, cachedAnswers: 64 };
 
 /** The reads that run in the search threads (each may read the postings of many words); every other read runs in the list threads. */
 const SEARCHES: ReadonlySet<ReadName> = new Set(['search', 'find']);
@@ -112,14 +132,14 @@ export function threadedReads(path: string, options: ReadRunnerOptions = DEFAULT
   /** A thread, whether it is taken, the read it runs, and its start: null once it can read, the error if it could not start. */
   type Slot = { worker: Worker; busy: boolean; current: number | null; started: Promise<Error | null> };
   /** Threads that take reads in turn, and the reads waiting for one of them. */
-  type Lane = { slots: Slot[]; waiting: Array<(slot: Slot) => void> };
+  type Lane = { slots: Slot[]; waiting: Array<(slot: Slot) => void>; niceBy: number };
   const pending = new Map<number, (reply: ReadReply) => void>();
   let nextId = 1;
   let closed = false;
 
-  const spawn = (): Slot => {
+  const spawn = (niceBy: number): Slot => {
     // Nice values stop at 19.
-    const workerData = { path, nice: Math.min(19, getPriority() + (options.niceBy ?? DEFAULT_READ_RUNNER.niceBy ?? 0)) };
+    const workerData = { path, nice: Math.min(19, getPriority() + niceBy) };
     let settle: (failure: Error | null) => void = () => {};
     const started = new Promise<Error | null>((resolve) => {
       settle = resolve;
@@ -141,11 +161,11 @@ export function threadedReads(path: string, options: ReadRunnerOptions = DEFAULT
     slot.worker.unref();
     return slot;
   };
-  const newLane = (threads: number): Lane => ({ slots: Array.from({ length: Math.max(1, threads) }, spawn), waiting: [] });
-  const lists = newLane(options.threads);
+  const newLane = (threads: number, niceBy: number): Lane => ({ slots: Array.from({ length: Math.max(1, threads) }, () => spawn(niceBy)), waiting: [], niceBy });
+  const lists = newLane(options.threads, options.niceBy ?? DEFAULT_READ_RUNNER.niceBy ?? 0);
   // No search threads of their own (searchThreads 0): the searches share the lists' threads.
   const searchThreads = options.searchThreads ?? DEFAULT_READ_RUNNER.searchThreads ?? 0;
-  const searches = searchThreads > 0 ? newLane(searchThreads) : lists;
+  const searches = searchThreads > 0 ? newLane(searchThreads, options.searchNiceBy ?? DEFAULT_READ_RUNNER.searchNiceBy ?? 0) : lists;
   const lanes = searches === lists ? [lists] : [lists, searches];
 
   const release = (lane: Lane, slot: Slot): void => {
@@ -168,14 +188,38 @@ export function threadedReads(path: string, options: ReadRunnerOptions = DEFAULT
     void slot.worker.terminate();
     // Closing ends every thread: none is started in its place.
     if (closed) return;
-    const fresh = spawn();
+    const fresh = spawn(lane.niceBy);
     lane.slots[lane.slots.indexOf(slot)] = fresh;
     release(lane, fresh);
   };
   const maxWaitingSearches = options.maxWaitingSearches ?? DEFAULT_READ_RUNNER.maxWaitingSearches ?? Number.POSITIVE_INFINITY;
+  const cache = createReadCache(options.cachedAnswers ?? DEFAULT_READ_RUNNER.cachedAnswers ?? 0);
+  // Opened at the first read: a file the threads cannot open is answered by them, with the reason.
+  let probe: DataVersionProbe | null = null;
+  const dataVersion = (): number | null => {
+    try {
+      probe ??= sqliteDataVersion(path);
+      return probe.version();
+    } catch {
+      return null;
+    }
+  };
 
   const read = async <N extends ReadName>(name: N, args: ReadArgs<N>): Promise<ReadResult<N>> => {
     if (closed) throw new DossierError('DOSSIER_API_STOPPING', 'the server is stopping');
+    const key = `${name} ${JSON.stringify(args)}`;
+    // The version before the read: a write during it moves the version, and the answer kept under the old one is never given.
+    const version = dataVersion();
+    if (version !== null) {
+      const kept = cache.get(key, version);
+      if (kept !== undefined) return kept as ReadResult<N>;
+    }
+    const result = await readInThread(name, args);
+    if (version !== null) cache.set(key, version, result);
+    return result;
+  };
+
+  const readInThread = async <N extends ReadName>(name: N, args: ReadArgs<N>): Promise<ReadResult<N>> => {
     const id = nextId++;
     const lane = laneOf(name) === 'search' ? searches : lists;
     if (laneOf(name) === 'search' && lane.waiting.length >= maxWaitingSearches && lane.slots.every((s) => s.busy)) {
@@ -252,6 +296,7 @@ export function threadedReads(path: string, options: ReadRunnerOptions = DEFAULT
     },
     async close() {
       closed = true;
+      probe?.close();
       await Promise.all(lanes.flatMap((l) => l.slots).map((s) => s.worker.terminate()));
     },
   };

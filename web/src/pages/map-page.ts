@@ -81,6 +81,10 @@ export async function mapPage(ctx: RouteContext): Promise<Node> {
   // The records come after the map: the places are what it draws, the records what a click on
   // one lists. Asked for at once, they are not waited for (the costliest of the page's answers).
   const records = api.records({ from: q.get('from'), to: q.get('to'), plover: q.get('plover'), limit: LIMIT });
+  // The world's shapes load with the data, not after it: the wide view's (the usual one) is asked
+  // for now; a narrow view asks for the detailed ones once the places say so. A failure is told
+  // where the shapes are awaited.
+  if (!q.get('view') && !q.get('focus')) void loadWorld(world110Url).catch(() => undefined);
   const [places, unplaced] = await Promise.all([
     api.places({ name: q.get('name'), country: q.get('country'), precision: q.get('precision'), limit: LIMIT }),
     // What the map cannot draw: events with no place, listed under it.

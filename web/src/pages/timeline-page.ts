@@ -6,6 +6,7 @@ import { denseRange } from '../dense-range.js';
 import { empty, h, path, s, section } from '../dom.js';
 import { packLanes } from '../lanes.js';
 import { PLOVER_TYPES, ploverColour } from '../plover.js';
+import { atMostAtOnce } from '../paced-requests.js';
 import type { RouteContext } from '../router.js';
 import { cappedTable, filterForm, OUT_OF_VIEW, outOfViewSection, RECORD_HEADERS, recordFields, recordRow } from '../widgets.js';
 
@@ -220,13 +221,16 @@ function drawChart(ctx: RouteContext, items: readonly Item[], view: [number, num
   return svg;
 }
 
+/** Pages of records asked for at once after the first: one per read thread of the server. */
+const PAGES_AT_ONCE = 2;
+
 /**
  * Every record the filters and the zoom window hold, after the first page: the chart draws them
- * all, not the first 500 (the pages after the first are asked for together).
+ * all, not the first 500 (the pages after the first are asked for two at a time, paced-requests.ts).
  */
 async function restOfRecords(query: Record<string, string | null>, first: Page<EventRecord>): Promise<Page<EventRecord>> {
-  const rest: Promise<Page<EventRecord>>[] = [];
-  for (let offset = first.items.length; offset < first.total; offset += LIMIT) rest.push(api.records({ ...query, limit: LIMIT, offset }));
-  const items = [first.items, ...(await Promise.all(rest)).map((p) => p.items)].flat();
+  const rest: Array<() => Promise<Page<EventRecord>>> = [];
+  for (let offset = first.items.length; offset < first.total; offset += LIMIT) rest.push(() => api.records({ ...query, limit: LIMIT, offset }));
+  const items = [first.items, ...(await atMostAtOnce(rest, PAGES_AT_ONCE)).map((p) => p.items)].flat();
   return { items, total: first.total, limit: items.length, offset: 0 };
 }
