@@ -178,13 +178,14 @@ export function readModality(tokens: readonly Token[], clauses: readonly Clause[
     if (HYPOTHETICAL.has(t.norm) && (t.tag === 'MD' || t.tag === 'RB' || t.tag === 'JJ')) return { modality: 'hypothetical', cue: span(i), why: `'${t.norm}'` };
     if (FUTURE.has(t.norm) && t.tag === 'MD') return { modality: 'planned', cue: span(i), why: `future '${t.norm}'` };
     // "was going to directly attack": adverbs may split the infinitive.
-    if (t.norm === 'to' && tokens.slice(i + 1, head).every((x) => x.tag.startsWith('RB')) && !actualized) {
+    // "to help quell the unrest": "help" before a bare infinitive passes the purpose on.
+    if (t.norm === 'to' && tokens.slice(i + 1, head).every((x) => x.tag.startsWith('RB') || x.norm === 'help') && !actualized) {
       const governor = tokens[i - 1];
       const base = tokens[i - 2];
       if (governor && (INTENT.has(governor.norm) || (base && INTENT.has(base.norm)))) return { modality: 'planned', cue: span(i - 1), why: `'${governor.norm} to'` };
       return { modality: 'hypothetical', cue: span(i), why: 'an infinitive: intended or asked for, not done' };
     }
-    if (trigger.kind === 'verb' && !AUX_CHAIN.test(t.tag)) break;
+    if (trigger.kind === 'verb' && !AUX_CHAIN.test(t.tag) && t.norm !== 'help') break;
   }
   if (sentenceHasQuestion) return { modality: 'hypothetical', cue: null, why: 'a question' };
   for (let i = Math.max(0, head - 8); i < Math.min(tokens.length, head + 3); i++) {

@@ -547,4 +547,9 @@ describe('events: a repeated event noun is the act told before', () => {
     const e = eventAt(analyzeText('The fires were under control and the authorities were investigating, the ministry tweeted.'), 'investigating');
     expect(e?.targets ?? []).toEqual([]);
   });
+
+  it('reads "to help quell" as a purpose, not a deed, and "helped quell" as done', () => {
+    expect(eventAt(analyzeText('The government sent troops to Saltmere to help quell the protests.'), 'quell')?.modality).toBe('hypothetical');
+    expect(eventAt(analyzeText('Turkish troops helped quell the protests in Saltmere.'), 'quell')?.modality).toBe('asserted');
+  });
 });
