@@ -123,6 +123,9 @@ function joinedTo(tree: TreePlace['tree'], v: number, g: number): boolean {
   return false;
 }
 
+/** Penn tags of quotation marks. */
+const QUOTE_TAGS = new Set(['``', "''"]);
+
 export function readModality(tokens: readonly Token[], clauses: readonly Clause[], clauseIndex: number, trigger: Trigger, sentenceHasQuestion: boolean, place: TreePlace | null = null): ModalityReading {
   const clause = clauses[clauseIndex]!;
   const head = trigger.words[0]!;
@@ -179,13 +182,14 @@ export function readModality(tokens: readonly Token[], clauses: readonly Clause[
     if (FUTURE.has(t.norm) && t.tag === 'MD') return { modality: 'planned', cue: span(i), why: `future '${t.norm}'` };
     // "was going to directly attack": adverbs may split the infinitive.
     // "to help quell the unrest": "help" before a bare infinitive passes the purpose on.
-    if (t.norm === 'to' && tokens.slice(i + 1, head).every((x) => x.tag.startsWith('RB') || x.norm === 'help') && !actualized) {
+    // A quotation mark may open inside it ("was going to ‘directly attack …’").
+    if (t.norm === 'to' && tokens.slice(i + 1, head).every((x) => x.tag.startsWith('RB') || x.norm === 'help' || QUOTE_TAGS.has(x.tag)) && !actualized) {
       const governor = tokens[i - 1];
       const base = tokens[i - 2];
       if (governor && (INTENT.has(governor.norm) || (base && INTENT.has(base.norm)))) return { modality: 'planned', cue: span(i - 1), why: `'${governor.norm} to'` };
       return { modality: 'hypothetical', cue: span(i), why: 'an infinitive: intended or asked for, not done' };
     }
-    if (trigger.kind === 'verb' && !AUX_CHAIN.test(t.tag) && t.norm !== 'help') break;
+    if (trigger.kind === 'verb' && !AUX_CHAIN.test(t.tag) && t.norm !== 'help' && !QUOTE_TAGS.has(t.tag)) break;
   }
   if (sentenceHasQuestion) return { modality: 'hypothetical', cue: null, why: 'a question' };
   for (let i = Math.max(0, head - 8); i < Math.min(tokens.length, head + 3); i++) {

@@ -435,6 +435,7 @@ describe('events: a repeated event noun is the act told before', () => {
   it('reads "was going to (directly) attack" as planned, and "went on to attack" as done', () => {
     expect(eventAt(analyzeText('Ruritania was going to directly attack the Saltmere garrison.'), 'attack')?.modality).toBe('planned');
     expect(eventAt(analyzeText('Ruritanian troops went on to attack the Saltmere garrison.'), 'attack')?.modality).toBe('asserted');
+    expect(eventAt(analyzeText('Ruritania was going to ‘directly attack the Saltmere garrison’, the memo showed.'), 'attack')?.modality).toBe('planned');
   });
 
   it('reads "a barrage of threats" as no shelling, and "a barrage of rockets" as one', () => {
