@@ -503,10 +503,19 @@ function sentenceEvents(view: DocumentView, sentence: SentenceView, k: EventKnow
     // "in Baghdad, where eight protesters were killed": a clause opened by "where" tells what
     // happened at the place it follows, which is outside what its verb governs.
     if (!draft.place && tree) {
-      const site = placeBeforeWhere(tree, base, trigger.head, places);
-      if (site && !notMine(claimedPlaces).has(site.index)) {
+      const site = placeBeforeWhere(tree, base, trigger.head, places, 'where');
+      // The clause points at that place, so it is shared with whatever event holds it.
+      if (site) {
         draft.place = site;
         draft.placeLevel = "the place its 'where' clause follows";
+      }
+    }
+    // "escalated on August 25, when two strikes … killed": the same for a time and "when".
+    if (!draft.time && tree) {
+      const day = placeBeforeWhere(tree, base, trigger.head, times, 'when');
+      if (day) {
+        draft.time = day;
+        draft.timeLevel = "the time its 'when' clause follows";
       }
     }
     draft.sentenceScope = !definite;
@@ -1523,15 +1532,16 @@ function pronounMayBeSpeaker(subject: SyntaxTree['nodes'][number], speaker: Even
 }
 
 /**
- * The place a "where" clause follows ("in Baghdad, where …", "the town where …"): the clause's
- * verb (the trigger, or the verb a noun trigger hangs from) has "where" before it, and a place
- * ends right before that word or its comma. Null when there is none.
+ * The place a "where" clause follows ("in Baghdad, where …", "the town where …"), or the time a
+ * "when" clause follows ("on August 25, when …"): the clause's verb (the trigger, or the verb a
+ * noun trigger hangs from) has the opener before it, and a candidate ends right before that word
+ * or its comma. Null when there is none.
  */
-function placeBeforeWhere(tree: SyntaxTree, base: number, at: number, places: readonly Candidate[]): Candidate | null {
+function placeBeforeWhere(tree: SyntaxTree, base: number, at: number, places: readonly Candidate[], opener: 'where' | 'when'): Candidate | null {
   let verb = base + at;
   for (let up = 0; up < 3 && verb !== -1 && !tree.nodes[verb]!.tag.startsWith('VB'); up++) verb = head(tree, verb);
   if (verb === -1) return null;
-  const where = children(tree, verb).find((c) => c < verb && tree.nodes[c]!.lemma.toLowerCase() === 'where' && tree.nodes[c]!.tag === 'WRB');
+  const where = children(tree, verb).find((c) => c < verb && tree.nodes[c]!.lemma.toLowerCase() === opener && tree.nodes[c]!.tag === 'WRB');
   if (where === undefined) return null;
   let end = where - base - 1;
   if (tree.nodes[end + base]?.lemma === ',') end--;

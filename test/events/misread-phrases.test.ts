@@ -553,4 +553,8 @@ describe('events: a repeated event noun is the act told before', () => {
     expect(eventAt(analyzeText('The government sent troops to Saltmere to help quell the protests.'), 'quell')?.modality).toBe('hypothetical');
     expect(eventAt(analyzeText('Turkish troops helped quell the protests in Saltmere.'), 'quell')?.modality).toBe('asserted');
   });
+
+  it('dates an event told in a "when" clause by the time the clause follows, which another event may hold too', () => {
+    expect(eventAt(analyzeText('The last attack on shipping was on April 8, when a Saltmere tanker was hit by a missile.'), 'hit')?.date).toBe('2020-04-08');
+  });
 });
