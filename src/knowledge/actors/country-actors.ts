@@ -195,45 +195,7 @@ export function countryActors(): Actor[] {
     // "Congolese" and "Dominican" fit two states each: their bodies are named by country instead.
     const adj = demonym && demonymMap.get(demonym.toLowerCase()) === iso3 ? demonym : common;
     const base = { country: iso3, memberOf: [`cc-${lower}`], roles: [] };
-    out.push({
-      ...base,
-      id: `${lower}-gov`,
-      name: `Government of ${common}`,
-      aliases: uniqueStrings([
-        `${adj} government`,
-        `${common} government`,
-        `${adj} authorities`,
-        `government of ${common}`,
-      ]),
-      type: 'organization',
-      sector: 'government',
-      cameo: `${iso3}GOV`,
-      ...(c.capital[0] ? { capital: c.capital[0] } : {}),
-    });
-    out.push({
-      ...base,
-      id: `${lower}-mil`,
-      name: `${adj} Armed Forces`,
-      aliases: uniqueStrings([
-        `${adj} army`,
-        `${adj} military`,
-        `${adj} forces`,
-        `${adj} troops`,
-        `${adj} armed forces`,
-      ]),
-      type: 'organization',
-      sector: 'military',
-      cameo: `${iso3}MIL`,
-    });
-    out.push({
-      ...base,
-      id: `${lower}-cop`,
-      name: `${adj} Police`,
-      aliases: [`${adj} police`],
-      type: 'organization',
-      sector: 'police',
-      cameo: `${iso3}COP`,
-    });
+    out.push(...stateBodies(base, iso3, adj, common, c.capital[0] ?? null));
   }
   for (const f of FORMER_NAMES) {
     const state = out.find((a) => a.id === `cc-${f.iso3.toLowerCase()}`);
@@ -272,14 +234,27 @@ function formerStateActors(f: FormerState): Actor[] {
       ...(f.wikidata ? { wikidata: f.wikidata } : {}),
       note: `Former state, ${span}; capital ${f.capital}${successor}.`,
     },
+    ...stateBodies(base, f.iso3, adj, `${the}${f.name}`, null),
+  ];
+}
+
+/**
+ * A state's government, armed forces and police, as present and former states alike have them:
+ * `name` is how "Government of …" names the state ("the Soviet Union"), `adj` its people's word.
+ */
+function stateBodies(base: Pick<Actor, 'country' | 'memberOf' | 'roles'> & Partial<Pick<Actor, 'existed'>>, iso3: string, adj: string, name: string, capital: string | null): Actor[] {
+  const lower = iso3.toLowerCase();
+  const bare = name.replace(/^the /, '');
+  return [
     {
       ...base,
       id: `${lower}-gov`,
-      name: `Government of ${the}${f.name}`,
-      aliases: uniqueStrings([`${adj} government`, `${f.name} government`, `${adj} authorities`, `government of ${the}${f.name}`]),
+      name: `Government of ${name}`,
+      aliases: uniqueStrings([`${adj} government`, `${bare} government`, `${adj} authorities`, `government of ${name}`]),
       type: 'organization',
       sector: 'government',
-      cameo: `${f.iso3}GOV`,
+      cameo: `${iso3}GOV`,
+      ...(capital ? { capital } : {}),
     },
     {
       ...base,
@@ -288,7 +263,7 @@ function formerStateActors(f: FormerState): Actor[] {
       aliases: uniqueStrings([`${adj} army`, `${adj} military`, `${adj} forces`, `${adj} troops`, `${adj} armed forces`]),
       type: 'organization',
       sector: 'military',
-      cameo: `${f.iso3}MIL`,
+      cameo: `${iso3}MIL`,
     },
     {
       ...base,
@@ -297,7 +272,7 @@ function formerStateActors(f: FormerState): Actor[] {
       aliases: [`${adj} police`],
       type: 'organization',
       sector: 'police',
-      cameo: `${f.iso3}COP`,
+      cameo: `${iso3}COP`,
     },
   ];
 }
