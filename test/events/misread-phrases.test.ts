@@ -557,4 +557,9 @@ describe('events: a repeated event noun is the act told before', () => {
   it('dates an event told in a "when" clause by the time the clause follows, which another event may hold too', () => {
     expect(eventAt(analyzeText('The last attack on shipping was on April 8, when a Saltmere tanker was hit by a missile.'), 'hit')?.date).toBe('2020-04-08');
   });
+
+  it('reads "a group of X" and "a crowd of X" through to the people they gather', () => {
+    const e = eventAt(analyzeText('A group of Chechen refugees are continuing a hunger strike in Saltmere.'), 'continuing');
+    expect(names(e?.sources ?? [])).toEqual(['Chechen refugees']);
+  });
 });
