@@ -116,8 +116,26 @@ function isPassive(tokens: readonly Token[], i: number): boolean {
   // "Soleimani, killed by". A VBD tag there is the tagger's guess; "by" next settles it.
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
-  if (t.tag === 'VBN' && prev && (prev.tag.startsWith('NN') || prev.norm === ',')) return true;
+  if (t.tag === 'VBN' && prev && (prev.tag.startsWith('NN') || prev.norm === ',') && !objectFollows(tokens, i)) return true;
   return next?.norm === 'by' && t.tag === 'VBN';
+}
+
+/** Nouns of a span of time: "killed two days ago" has no object. */
+const TIME_UNITS = new Set(['second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'decade', 'decades']);
+
+/**
+ * "Zambia extradited the suspect to Britain", tagged as a participle: a passive participle
+ * takes no object (its object became its subject), so a noun phrase opened right after it
+ * ("the", "a", "his", "suspected British …") makes it active.
+ */
+function objectFollows(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  const after = tokens[i + 2];
+  if (!next || !after) return false;
+  if (next.tag === 'DT' || next.tag === 'PRP$') return !TIME_UNITS.has(after.norm);
+  if (next.tag === 'CD') return after.tag.startsWith('NN') && !TIME_UNITS.has(after.norm);
+  // "extradited suspected British militant …": a participle or adjective before a noun phrase.
+  return (next.tag === 'VBN' || next.tag === 'JJ') && (after.tag === 'JJ' || after.tag.startsWith('NN')) && !TIME_UNITS.has(after.norm);
 }
 
 /** A VBG or VBN reads as a noun only after a determiner or modifier: "the killing of". */

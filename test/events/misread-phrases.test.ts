@@ -562,4 +562,10 @@ describe('events: a repeated event noun is the act told before', () => {
     const e = eventAt(analyzeText('A group of Chechen refugees are continuing a hunger strike in Saltmere.'), 'continuing');
     expect(names(e?.sources ?? [])).toEqual(['Chechen refugees']);
   });
+
+  it('reads a participle right after its subject as active when an object follows it (a passive takes none)', () => {
+    const e = eventAt(analyzeText('Zambia extradited suspected British militant Omar Haddad to Britain on Sunday, an official said.'), 'extradited');
+    expect(e?.sources.map((s) => s.cameo)).toEqual(['ZMB']);
+    expect(names(eventAt(analyzeText('Three soldiers killed in the ambush were buried on Monday.'), 'killed')?.targets ?? [])).toEqual(['Three soldiers']);
+  });
 });
