@@ -568,4 +568,9 @@ describe('events: a repeated event noun is the act told before', () => {
     expect(e?.sources.map((s) => s.cameo)).toEqual(['ZMB']);
     expect(names(eventAt(analyzeText('Three soldiers killed in the ambush were buried on Monday.'), 'killed')?.targets ?? [])).toEqual(['Three soldiers']);
   });
+
+  it('gives an act named by a noun the subject of "give", "provide" or "tighten" as its doer', () => {
+    expect(eventAt(analyzeText('Finland will give Ruritania a grant of 580 million shillings next year.'), 'grant')?.sources.map((s) => s.cameo)).toEqual(['FINGOV']);
+    expect(eventAt(analyzeText('NATO said it would tighten the naval blockade of Serbia.'), 'naval')?.sources.map((s) => s.cameo)).toEqual(['IGO']);
+  });
 });
